@@ -1,0 +1,72 @@
+"""The interface every store implements, and the summary a write returns.
+
+Every store holds the same shape: nodes keyed by id with a ``label`` and their properties,
+edges keyed by (source, type, target) with their properties, and provenance (``sources``,
+``evidence``) on both. ``read`` returns that shape as a ``networkx.MultiDiGraph`` so every
+analysis, map and export works from any store.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.model import Edge, Node
+
+
+@dataclass
+class WriteSummary:
+    """How many nodes and edges a write created and how many it updated."""
+
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    edges_created: int = 0
+    edges_updated: int = 0
+
+    def __add__(self, other: WriteSummary) -> WriteSummary:
+        return WriteSummary(
+            self.nodes_created + other.nodes_created,
+            self.nodes_updated + other.nodes_updated,
+            self.edges_created + other.edges_created,
+            self.edges_updated + other.edges_updated,
+        )
+
+
+@dataclass
+class Counts:
+    """Nodes by label and edges by type."""
+
+    nodes: Counter[str] = field(default_factory=Counter)
+    edges: Counter[str] = field(default_factory=Counter)
+
+
+def count_graph(graph: nx.MultiDiGraph) -> Counts:
+    """Nodes by label and edges by type of a graph in the common shape."""
+    return Counts(
+        Counter(label for _, label in graph.nodes(data="label")),
+        Counter(kind for _, _, kind in graph.edges(keys=True)),
+    )
+
+
+class Store(ABC):
+    """A place the graph is kept: written from neutral rows, read back as NetworkX."""
+
+    @abstractmethod
+    def write(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> WriteSummary:
+        """Merge nodes and edges in: new evidence and aliases are added, never duplicated."""
+
+    @abstractmethod
+    def read(self) -> nx.MultiDiGraph:
+        """The whole graph in the common NetworkX shape."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove milcoop's own data from the store (and nothing else)."""
+
+    def counts(self) -> Counts:
+        """Nodes by label and edges by type."""
+        return count_graph(self.read())

@@ -1,0 +1,122 @@
+"""Read one YAML facts file into records that remember the line of every key.
+
+The validator needs lines to point a reviewer at the exact place of a problem, so the file
+is read with ruamel.yaml's round-trip loader and plain Python values are kept beside lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from ingest.errors import Problem
+
+SECTIONS = ("article", "entities", "relations")
+
+
+@dataclass
+class Record:
+    """One mapping of a facts file (the article, an entity or a relation) and its lines."""
+
+    data: dict[str, Any]
+    line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key`` in the file, or of the record when the key is absent."""
+        return self.key_lines.get(key, self.line)
+
+
+@dataclass
+class FactsFile:
+    """A facts file as read: its article record, entity and relation records."""
+
+    path: Path
+    article: Record
+    entities: list[Record]
+    relations: list[Record]
+
+    @property
+    def article_id(self) -> str:
+        """The article's id ('' when missing: validation reports it)."""
+        return str(self.article.data.get("id") or "")
+
+    @property
+    def text_file(self) -> str:
+        """The corpus file holding the report's text."""
+        return str(self.article.data.get("file") or f"{self.article_id}.txt")
+
+
+class FactsSyntaxError(Exception):
+    """A facts file that cannot be read as facts at all."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def plain(value: Any) -> Any:
+    """ruamel's commented containers and dates turned into plain JSON-like values."""
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _record(node: Any, path: Path, where: str) -> Record:
+    if not isinstance(node, CommentedMap):
+        line = node.lc.line + 1 if isinstance(node, CommentedSeq) else 1
+        raise FactsSyntaxError(Problem(path, line, f"{where} must be a mapping of keys"))
+    lines = {str(key): node.lc.key(key)[0] + 1 for key in node}
+    return Record(plain(node), node.lc.line + 1, lines)
+
+
+def _records(root: CommentedMap, key: str, path: Path) -> list[Record]:
+    items = root.get(key) or []
+    if not isinstance(items, CommentedSeq):
+        raise FactsSyntaxError(Problem(path, root.lc.key(key)[0] + 1, f"'{key}' must be a list"))
+    return [_record(item, path, f"each item of '{key}'") for item in items]
+
+
+def read_facts_file(path: Path) -> FactsFile:
+    """Parse ``path``; raises FactsSyntaxError (with file and line) if it is not facts."""
+    try:
+        root = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise FactsSyntaxError(Problem(path, line, f"not valid YAML: {error.problem}")) from None
+    except UnicodeDecodeError as error:
+        raise FactsSyntaxError(Problem(path, 1, f"not UTF-8 text ({error.reason})")) from None
+    if not isinstance(root, CommentedMap):
+        raise FactsSyntaxError(Problem(path, 1, "a facts file must be a mapping with "
+                                                "'article', 'entities' and 'relations'"))
+    for key in root:
+        if key not in SECTIONS:
+            raise FactsSyntaxError(Problem(path, root.lc.key(key)[0] + 1,
+                                           f"unknown section {key!r} (allowed: "
+                                           f"{', '.join(SECTIONS)})"))
+    if "article" not in root:
+        raise FactsSyntaxError(Problem(path, 1, "missing source: no 'article' section"))
+    return FactsFile(
+        path,
+        _record(root["article"], path, "'article'"),
+        _records(root, "entities", path),
+        _records(root, "relations", path),
+    )
+
+
+def facts_paths(target: Path) -> list[Path]:
+    """The facts files at ``target``: the file itself, or the YAML files below a folder."""
+    if target.is_dir():
+        return sorted([*target.rglob("*.yaml"), *target.rglob("*.yml")])
+    return [target]

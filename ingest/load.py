@@ -1,0 +1,89 @@
+"""Turn validated facts files into the neutral graph rows the stores write.
+
+Every row carries its evidence spans; each article becomes an ``Article`` node with a
+``MENTIONS`` edge to every entity it states facts about; event nodes and relationships get
+their CAMEO code from the vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from graph.model import Edge, Node, Span
+from graph.vocabulary import DATE_PROPERTIES, LABELS, LIST_PROPERTIES, REL_TYPES
+from ingest.facts_file import FactsFile, Record
+
+ARTICLE_PROPERTIES = ("title", "publisher", "author", "published", "published_inferred",
+                      "url", "file")
+
+
+def _spans(article_id: str, record: Record) -> set[Span]:
+    return {Span(article_id, start, end) for start, end in record.data.get("evidence", [])}
+
+
+def _stored(key: str, value: Any) -> Any:
+    if key in DATE_PROPERTIES:
+        return str(value)
+    if key in LIST_PROPERTIES and not isinstance(value, list):
+        return [value]
+    return value
+
+
+def _clean(data: dict[str, Any], drop: tuple[str, ...]) -> dict[str, Any]:
+    """Properties as stored: no structural keys, no empty values, dates as strings,
+    list properties always lists."""
+    return {
+        key: _stored(key, value)
+        for key, value in data.items()
+        if key not in drop and value is not None and value != []
+    }
+
+
+def article_node(facts: FactsFile) -> Node:
+    """The ``Article`` node of a facts file: where its facts come from."""
+    data = {key: facts.article.data.get(key) for key in ARTICLE_PROPERTIES}
+    data["file"] = facts.text_file
+    properties = _clean(data, ())
+    properties["name"] = properties.get("title", facts.article_id)
+    return Node(facts.article_id, "Article", properties)
+
+
+def entity_node(facts: FactsFile, record: Record) -> Node:
+    """The node of one entity record, with its CAMEO code when it is an event."""
+    label = LABELS[record.data["label"]]
+    properties = _clean(record.data, ("id", "label", "evidence"))
+    cameo = label.cameo_for(properties.get("kind"))
+    if cameo:
+        properties["cameo"] = cameo
+    return Node(record.data["id"], label.name, properties, _spans(facts.article_id, record))
+
+
+def relation_edge(facts: FactsFile, record: Record) -> Edge:
+    """The edge of one relation record, with its type's CAMEO code."""
+    rel = REL_TYPES[record.data["type"]]
+    properties = _clean(record.data, ("type", "source", "target", "evidence"))
+    if rel.cameo:
+        properties["cameo"] = rel.cameo
+    return Edge(record.data["source"], rel.name, record.data["target"], properties,
+                _spans(facts.article_id, record))
+
+
+def rows(files: Iterable[FactsFile]) -> tuple[list[Node], list[Edge]]:
+    """All nodes and edges of validated facts files, provenance edges included."""
+    nodes: list[Node] = []
+    edges: list[Edge] = []
+    for facts in files:
+        nodes.append(article_node(facts))
+        for record in facts.entities:
+            node = entity_node(facts, record)
+            nodes.append(node)
+            edges.append(Edge(facts.article_id, "MENTIONS", node.id, {}, node.evidence))
+        edges.extend(relation_edge(facts, record) for record in facts.relations)
+    return nodes, edges
+
+
+def batches(items: list[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in consecutive lists of at most ``size``."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -1,0 +1,30 @@
+"""Shared fixtures: the curated seed facts, the seed corpus (when present), the built graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from ingest.corpus import Corpus
+from ingest.pipeline import build
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = ROOT / "data" / "facts"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seed_corpus() -> Corpus:
+    """The five seed reports; tests that need their text skip when they are absent."""
+    if not (SEEDS / "articles.csv").is_file():
+        pytest.skip(f"seed corpus not found at {SEEDS} (../shared/corpus beside the project)")
+    return Corpus([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed_graph() -> nx.MultiDiGraph:
+    """The graph of the curated seed facts, built without the corpus (pure facts)."""
+    return build(FACTS, Corpus())[0].read()
