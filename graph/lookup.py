@@ -21,17 +21,25 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().replace("ı", "i").split())
 
 
+def _has_words(text: str, key: str) -> bool:
+    """Whether ``key`` stands in folded ``text`` as whole words."""
+    return f" {key} " in f" {fold(text)} "
+
+
 def _tiers(graph: nx.MultiDiGraph, key: str) -> list[list[str]]:
-    """Candidates by how strongly they match: id, then name, then alias."""
-    by_id, by_name, by_alias = [], [], []
+    """Candidates by how strongly they match: id, name, alias, then words of a name."""
+    by_id, by_name, by_alias, by_words = [], [], [], []
     for node, data in graph.nodes(data=True):
+        names = [str(data.get("name", "")), *data.get("aliases", [])]
         if fold(str(node)) == key:
             by_id.append(node)
-        elif fold(str(data.get("name", ""))) == key:
+        elif fold(names[0]) == key:
             by_name.append(node)
-        elif any(fold(alias) == key for alias in data.get("aliases", [])):
+        elif any(fold(alias) == key for alias in names[1:]):
             by_alias.append(node)
-    return [by_id, by_name, by_alias]
+        elif data.get("label") != "Article" and any(_has_words(n, key) for n in names):
+            by_words.append(node)
+    return [by_id, by_name, by_alias, by_words]
 
 
 def resolve(graph: nx.MultiDiGraph, query: str) -> str:
@@ -39,8 +47,9 @@ def resolve(graph: nx.MultiDiGraph, query: str) -> str:
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("TUR", label="Country", name="Türkiye", aliases=["Turkey", "Ankara"])
-    >>> resolve(g, "turkey"), resolve(g, "TURKIYE"), resolve(g, "tur")
-    ('TUR', 'TUR', 'TUR')
+    >>> g.add_node("blinken", label="Person", name="Antony Blinken")
+    >>> resolve(g, "turkey"), resolve(g, "TURKIYE"), resolve(g, "tur"), resolve(g, "blinken")
+    ('TUR', 'TUR', 'TUR', 'blinken')
     """
     key = fold(query)
     for tier in _tiers(graph, key):

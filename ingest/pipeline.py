@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import networkx as nx
 from tqdm import tqdm
 
+from graph.errors import StoreError
 from graph.store.base import Store, WriteSummary
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
@@ -72,3 +74,14 @@ def build(target: Path, corpus: Corpus) -> tuple[NetworkXStore, Checked]:
     store = NetworkXStore()
     load(checked.files, store)
     return store, checked
+
+
+SOURCES = ("networkx", "neo4j")
+"""Where a command may read the graph from: built from the facts, or a Neo4j database."""
+
+
+def read_graph(source: str, facts: Path, corpus: Corpus) -> nx.MultiDiGraph:
+    """The graph in the common shape, from the facts (``networkx``) or from Neo4j."""
+    if source == "neo4j":
+        raise StoreError("the Neo4j store is not available in this version")
+    return build(facts, corpus)[0].read()

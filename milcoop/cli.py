@@ -17,8 +17,8 @@ from graph.schema_doc import vocabulary_markdown
 from graph.settings import load_settings
 from ingest.corpus import Corpus
 from ingest.errors import InvalidFacts
+from ingest.pipeline import SOURCES, check, read_graph
 from ingest.pipeline import build as build_graph
-from ingest.pipeline import check
 from ingest.spans import locate
 
 SETTINGS = load_settings()
@@ -50,6 +50,11 @@ facts_option = click.option(
 corpus_option = click.option(
     "--corpus", "corpus", type=click.Path(path_type=Path, file_okay=False), multiple=True,
     help="Folder of report texts, for span checks and quotes (MILCOOP_CORPUS).")
+
+
+source_option = click.option(
+    "--from", "source", type=click.Choice(SOURCES), default=SETTINGS.store, show_default=True,
+    help="Read the graph built from the facts (networkx) or from Neo4j (MILCOOP_STORE).")
 
 
 def _corpus(dirs: tuple[Path, ...]) -> Corpus:
@@ -117,18 +122,19 @@ def build(facts: Path, corpus: tuple[Path, ...], output: Path) -> None:
 
 
 @main.command()
+@source_option
 @facts_option
 @corpus_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
-def stats(facts: Path, corpus: tuple[Path, ...], fmt: str) -> None:
+def stats(source: str, facts: Path, corpus: tuple[Path, ...], fmt: str) -> None:
     """Counts of the graph: nodes by label, edges by type, facts by report.
 
     \b
     Example:
       milcoop stats --format json
     """
-    graph = build_graph(facts, _corpus(corpus))[0].read()
+    graph = read_graph(source, facts, _corpus(corpus))
     tables = {
         "nodes_by_label": graph_stats.nodes_by_label(graph),
         "edges_by_type": graph_stats.edges_by_type(graph),
@@ -146,9 +152,10 @@ def stats(facts: Path, corpus: tuple[Path, ...], fmt: str) -> None:
 
 @main.command()
 @click.argument("name_or_id")
+@source_option
 @facts_option
 @corpus_option
-def show(name_or_id: str, facts: Path, corpus: tuple[Path, ...]) -> None:
+def show(name_or_id: str, source: str, facts: Path, corpus: tuple[Path, ...]) -> None:
     """Show an entity, its relationships and the source of each.
 
     NAME_OR_ID may be an id, a name or an alias, in any case, with or without accents.
@@ -159,7 +166,7 @@ def show(name_or_id: str, facts: Path, corpus: tuple[Path, ...]) -> None:
       milcoop show turkiye
     """
     texts = _corpus(corpus)
-    graph = build_graph(facts, texts)[0].read()
+    graph = read_graph(source, facts, texts)
     node = resolve(graph, name_or_id)
 
     def quote(span: object) -> str | None:

@@ -1,0 +1,1 @@
+"""Pure analysis over the common NetworkX shape: projections, centrality, communities."""
