@@ -7,21 +7,26 @@ import sys
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from graph import stats as graph_stats
 from graph.describe import describe, render
 from graph.errors import MilcoopError
 from graph.lookup import resolve
 from graph.schema_doc import vocabulary_markdown
-from graph.settings import load_settings
 from ingest.corpus import Corpus
 from ingest.errors import InvalidFacts
-from ingest.pipeline import SOURCES, check, read_graph
 from ingest.pipeline import build as build_graph
+from ingest.pipeline import check, read_graph
 from ingest.spans import locate
-
-SETTINGS = load_settings()
+from milcoop.commands import COMMANDS
+from milcoop.options import (
+    SETTINGS,
+    corpus_of,
+    corpus_option,
+    facts_option,
+    source_option,
+    table,
+)
 
 
 class MilcoopGroup(click.Group):
@@ -38,27 +43,6 @@ class MilcoopGroup(click.Group):
         except MilcoopError as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(error.exit_code)
-
-
-def _table(frame: pd.DataFrame) -> str:
-    return frame.to_string(index=False) if len(frame) else "(none)"
-
-
-facts_option = click.option(
-    "--facts", "facts", type=click.Path(path_type=Path), default=SETTINGS.facts_dir,
-    show_default=True, help="Facts file or folder (MILCOOP_FACTS).")
-corpus_option = click.option(
-    "--corpus", "corpus", type=click.Path(path_type=Path, file_okay=False), multiple=True,
-    help="Folder of report texts, for span checks and quotes (MILCOOP_CORPUS).")
-
-
-source_option = click.option(
-    "--from", "source", type=click.Choice(SOURCES), default=SETTINGS.store, show_default=True,
-    help="Read the graph built from the facts (networkx) or from Neo4j (MILCOOP_STORE).")
-
-
-def _corpus(dirs: tuple[Path, ...]) -> Corpus:
-    return Corpus(dirs or SETTINGS.corpus_dirs)
 
 
 @click.group(cls=MilcoopGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,7 +68,7 @@ def validate(path: Path | None, corpus: tuple[Path, ...]) -> None:
     Example:
       milcoop validate data/facts --corpus ../shared/corpus/seeds
     """
-    checked = check(path or SETTINGS.facts_dir, _corpus(corpus))
+    checked = check(path or SETTINGS.facts_dir, corpus_of(corpus))
     for problem in checked.problems:
         click.echo(str(problem), err=problem.level == "error")
     entities = sum(len(facts.entities) for facts in checked.files)
@@ -109,7 +93,7 @@ def build(facts: Path, corpus: tuple[Path, ...], output: Path) -> None:
     Example:
       milcoop build --facts data/facts -o out/graph.json
     """
-    store, checked = build_graph(facts, _corpus(corpus))
+    store, checked = build_graph(facts, corpus_of(corpus))
     for problem in checked.problems:
         click.echo(str(problem), err=True)
     store.save(output)
@@ -117,8 +101,8 @@ def build(facts: Path, corpus: tuple[Path, ...], output: Path) -> None:
     totals = graph_stats.summary(graph)
     click.echo(f"built {totals['entities']} entities and {totals['relationships']} "
                f"relationships from {totals['articles']} reports -> {output}")
-    click.echo("\nnodes by label:\n" + _table(graph_stats.nodes_by_label(graph)))
-    click.echo("\nedges by type:\n" + _table(graph_stats.edges_by_type(graph)))
+    click.echo("\nnodes by label:\n" + table(graph_stats.nodes_by_label(graph)))
+    click.echo("\nedges by type:\n" + table(graph_stats.edges_by_type(graph)))
 
 
 @main.command()
@@ -134,7 +118,7 @@ def stats(source: str, facts: Path, corpus: tuple[Path, ...], fmt: str) -> None:
     Example:
       milcoop stats --format json
     """
-    graph = read_graph(source, facts, _corpus(corpus))
+    graph = read_graph(source, facts, corpus_of(corpus))
     tables = {
         "nodes_by_label": graph_stats.nodes_by_label(graph),
         "edges_by_type": graph_stats.edges_by_type(graph),
@@ -147,7 +131,7 @@ def stats(source: str, facts: Path, corpus: tuple[Path, ...], fmt: str) -> None:
         return
     click.echo(" ".join(f"{k}={v}" for k, v in graph_stats.summary(graph).items()))
     for name, frame in tables.items():
-        click.echo(f"\n{name.replace('_', ' ')}:\n{_table(frame)}")
+        click.echo(f"\n{name.replace('_', ' ')}:\n{table(frame)}")
 
 
 @main.command()
@@ -165,7 +149,7 @@ def show(name_or_id: str, source: str, facts: Path, corpus: tuple[Path, ...]) ->
       milcoop show "President Aliyev"
       milcoop show turkiye
     """
-    texts = _corpus(corpus)
+    texts = corpus_of(corpus)
     graph = read_graph(source, facts, texts)
     node = resolve(graph, name_or_id)
 
@@ -201,3 +185,7 @@ def vocabulary() -> None:
       milcoop vocabulary > vocabulary.md
     """
     click.echo(vocabulary_markdown(), nl=False)
+
+
+for command in COMMANDS:
+    main.add_command(command)
