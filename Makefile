@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install clean chromium screenshot bench-map
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,25 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test: lint
+test: lint chromium
 	$(BIN)/pytest
+
+# Headless Chromium for the map's browser tests: Debian's package, installed as root when
+# missing; the browser tests skip, saying so, when it cannot be installed.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] \
+	  && apt-get update -qq >/dev/null \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium could not be installed: the browser tests will be skipped"
+
+# The README's picture of the seed map (docs/map.png), taken in headless Chromium.
+screenshot: $(STAMP) chromium
+	$(BIN)/milcoop map -o out/map.html
+	$(BIN)/python tests/browser.py out/map.html docs/map.png mehmet-erdogan
+
+# The map at 5,000 nodes: seconds to build in Python and to draw and answer in Chromium.
+bench-map: $(STAMP) chromium
+	PYTHONPATH=tests $(BIN)/python benchmarks/map_scale.py
 
 clean:
 	rm -rf out .pytest_cache

@@ -25,6 +25,7 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_password: str | None = field(default=None, repr=False)
     neo4j_database: str = "neo4j"
+    neo4j_graph: str = "milcoop"
 
 
 def _corpus_dirs(value: str | None) -> tuple[Path, ...]:
@@ -45,4 +46,5 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         neo4j_user=env.get("NEO4J_USER", "neo4j"),
         neo4j_password=env.get("NEO4J_PASSWORD") or None,
         neo4j_database=env.get("NEO4J_DATABASE", "neo4j"),
+        neo4j_graph=env.get("MILCOOP_GRAPH", "milcoop"),
     )

@@ -8,8 +8,9 @@ from pathlib import Path
 import networkx as nx
 from tqdm import tqdm
 
-from graph.errors import StoreError
+from graph.settings import Settings, load_settings
 from graph.store.base import Store, WriteSummary
+from graph.store.neo4j_store import Neo4jStore
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
 from ingest.errors import IngestError, InvalidFacts, Problem
@@ -48,6 +49,14 @@ def check(target: Path, corpus: Corpus) -> Checked:
     return checked
 
 
+def validated(target: Path, corpus: Corpus) -> Checked:
+    """The facts at ``target``, read and validated; raises InvalidFacts on any error."""
+    checked = check(target, corpus)
+    if checked.errors:
+        raise InvalidFacts(checked.problems)
+    return checked
+
+
 def load(files: list[FactsFile], store: Store, batch_size: int = 1000) -> WriteSummary:
     """Write validated facts into ``store`` in batches (nodes first), with a progress bar."""
     nodes, edges = rows(files)
@@ -80,8 +89,11 @@ SOURCES = ("networkx", "neo4j")
 """Where a command may read the graph from: built from the facts, or a Neo4j database."""
 
 
-def read_graph(source: str, facts: Path, corpus: Corpus) -> nx.MultiDiGraph:
-    """The graph in the common shape, from the facts (``networkx``) or from Neo4j."""
+def read_graph(source: str, facts: Path, corpus: Corpus,
+               settings: Settings | None = None) -> nx.MultiDiGraph:
+    """The graph in the common shape, from the facts (``networkx``) or from Neo4j
+    (connected as ``settings`` say: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)."""
     if source == "neo4j":
-        raise StoreError("the Neo4j store is not available in this version")
+        with Neo4jStore.from_settings(settings or load_settings()) as store:
+            return store.read()
     return build(facts, corpus)[0].read()

@@ -6,13 +6,15 @@ of reported facts becomes one, so every measure, map and export agrees on the we
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import networkx as nx
 
-from graph.vocabulary import PROVENANCE_TYPES
+from graph.errors import AnalysisError
+from graph.vocabulary import PROVENANCE_TYPES, REL_TYPES
 
 TIE_KINDS = ("exercise", "program", "agreement", "meeting", "operation", "cooperation",
              "support", "training", "deployment")
@@ -28,16 +30,20 @@ DIRECT_TYPES = {"COOPERATES_WITH": "cooperation", "SUPPORTS": "support",
 ADVERSARIAL_ROLES = ("belligerent", "opponent", "target")
 """Roles that make a shared event a confrontation rather than cooperation."""
 
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _TIE_LABELS = {"Exercise": "exercise", "Program": "program", "Agreement": "agreement",
                "Meeting": "meeting", "Operation": "operation"}
 _UPWARD = {"Person": ("LEADS", "MEMBER_OF", "COMMANDS"),
            "Organization": ("PART_OF",), "Unit": ("PART_OF",)}
 
 
-def collapse(graph: nx.MultiDiGraph) -> nx.Graph:
+def collapse(graph: nx.MultiDiGraph, directed: bool = False) -> nx.Graph:
     """The facts as a weighted simple undirected graph, provenance left out.
 
-    ``weight`` counts the relationships between two entities, in either direction.
+    ``weight`` counts the relationships between two entities, in either direction. With
+    ``directed``, a ``DiGraph`` whose ``weight`` counts them from source to target, a
+    symmetric type (COOPERATES_WITH, FOUGHT) counting both ways: the shape in- and
+    out-degree are read from.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("a", {"label": "Country"}), ("b", {"label": "Country"})])
@@ -47,21 +53,31 @@ def collapse(graph: nx.MultiDiGraph) -> nx.Graph:
     'TRAINED'
     >>> collapse(g).edges["a", "b"]["weight"]
     2
+    >>> _ = g.add_edge("a", "b", key="COOPERATES_WITH", type="COOPERATES_WITH")
+    >>> d = collapse(g, directed=True)
+    >>> d.edges["a", "b"]["weight"], d.edges["b", "a"]["weight"]
+    (2, 2)
     """
-    simple = nx.Graph()
+    simple = nx.DiGraph() if directed else nx.Graph()
     simple.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if d.get("label") != "Article")
     for source, target, kind in graph.edges(keys=True):
         if kind in PROVENANCE_TYPES or source == target:
             continue
-        if simple.has_edge(source, target):
-            simple.edges[source, target]["weight"] += 1
-        else:
-            simple.add_edge(source, target, weight=1)
+        both = directed and kind in REL_TYPES and REL_TYPES[kind].symmetric
+        for first, second in ((source, target), (target, source))[: 2 if both else 1]:
+            if simple.has_edge(first, second):
+                simple.edges[first, second]["weight"] += 1
+            else:
+                simple.add_edge(first, second, weight=1)
     return simple
 
 
 def country_of(graph: nx.MultiDiGraph, node: str, depth: int = 4) -> str | None:
     """The country an actor belongs to, following leadership, membership and part-of ties.
+
+    The nearest country wins (fewest steps, at most ``depth``), ties going to the smallest
+    id, so the answer does not depend on the order facts were loaded in and the Cypher
+    queries (cypher/queries/) can state the same rule.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("AZE", label="Country")
@@ -71,17 +87,19 @@ def country_of(graph: nx.MultiDiGraph, node: str, depth: int = 4) -> str | None:
     >>> _ = g.add_edge("hasanov", "mod", key="COMMANDS")
     >>> country_of(g, "hasanov")
     'AZE'
+    >>> g.add_node("TUR", label="Country")
+    >>> _ = g.add_edge("hasanov", "TUR", key="LEADS")
+    >>> country_of(g, "hasanov")
+    'TUR'
     """
-    label = graph.nodes[node].get("label")
-    if label == "Country":
-        return node
-    if depth == 0:
-        return None
-    for _, parent, kind in graph.out_edges(node, keys=True):
-        if kind in _UPWARD.get(label, ()):
-            found = country_of(graph, parent, depth - 1)
-            if found:
-                return found
+    frontier = {node}
+    for _ in range(depth + 1):
+        countries = [n for n in frontier if graph.nodes[n].get("label") == "Country"]
+        if countries:
+            return min(countries)
+        frontier = {parent for child in frontier
+                    for _, parent, kind in graph.out_edges(child, keys=True)
+                    if kind in _UPWARD.get(graph.nodes[child].get("label"), ())}
     return None
 
 
@@ -104,8 +122,19 @@ def _in_window(when: str | None, since: str | None, until: str | None) -> bool:
     return after and before
 
 
-def _shared_ties(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, str, str | None,
-                                                           set[str]]]:
+def _remembered(graph: nx.MultiDiGraph) -> Callable[[str], str | None]:
+    """``country_of`` with a memory, so one pass over all ties stays linear in the edges."""
+    known: dict[str, str | None] = {}
+
+    def country(node: str) -> str | None:
+        if node not in known:
+            known[node] = country_of(graph, node)
+        return known[node]
+    return country
+
+
+def _shared_ties(graph: nx.MultiDiGraph, home_of: Callable[[str], str | None]
+                 ) -> Iterator[tuple[str, str, str, str, str | None, set[str]]]:
     """(country, country, kind, via, date, sources) for countries sharing an event."""
     for node, data in graph.nodes(data=True):
         kind = _TIE_LABELS.get(data.get("label", ""))
@@ -114,7 +143,7 @@ def _shared_ties(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, str, s
         members: dict[str, set[str]] = defaultdict(set)
         for actor, _, edge in graph.in_edges(node, data=True):
             if edge["type"] in JOINING_TYPES and edge.get("role") not in ADVERSARIAL_ROLES:
-                country = country_of(graph, actor)
+                country = home_of(actor)
                 if country:
                     members[country] |= set(edge.get("sources", []))
         countries = sorted(members)
@@ -124,25 +153,62 @@ def _shared_ties(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, str, s
                        members[first] | members[second])
 
 
-def _direct_ties(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, str, str | None,
-                                                           set[str]]]:
+def _direct_ties(graph: nx.MultiDiGraph, home_of: Callable[[str], str | None]
+                 ) -> Iterator[tuple[str, str, str, str, str | None, set[str]]]:
     """(country, country, kind, via, date, sources) for direct ties between two countries."""
     for source, target, edge in graph.edges(data=True):
         kind = DIRECT_TYPES.get(edge["type"])
-        first, second = country_of(graph, source), country_of(graph, target)
-        if kind and first and second and first != second:
+        if not kind:
+            continue
+        first, second = home_of(source), home_of(target)
+        if first and second and first != second:
             via = f"{source} {edge['type']} {target}"
             yield (*sorted((first, second)), kind, via, _when(edge),
                    set(edge.get("sources", [])))
 
 
+def country_ties(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, str, str | None,
+                                                            set[str]]]:
+    """Every country-to-country tie: (country, country, kind, via, date, sources).
+
+    The two countries come in id order; ``via`` is the shared event's id or, for a direct
+    tie, ``"source TYPE target"``. The rows ``country_projection`` sums up, for queries that
+    need each tie (cypher/queries/ states the same rules).
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("AZE", {"label": "Country"}), ("TUR", {"label": "Country"})])
+    >>> _ = g.add_edge("TUR", "AZE", key="SUPPORTS", type="SUPPORTS", sources=["a"])
+    >>> list(country_ties(g))
+    [('AZE', 'TUR', 'support', 'TUR SUPPORTS AZE', None, {'a'})]
+    """
+    home_of = _remembered(graph)
+    yield from _shared_ties(graph, home_of)
+    yield from _direct_ties(graph, home_of)
+
+
+def reported(graph: nx.MultiDiGraph, sources: Iterable[str]) -> str | None:
+    """The earliest publication date among the articles ``sources``: the reporting clock.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("a", {"published": "2024-02-20"}), ("b", {"published": "2021"})])
+    >>> reported(g, ["a", "b", "missing"])
+    '2021'
+    """
+    dates = (graph.nodes[s].get("published") for s in sources if s in graph)
+    return min((str(date) for date in dates if date), default=None)
+
+
 def country_projection(graph: nx.MultiDiGraph, since: str | None = None,
-                       until: str | None = None) -> nx.Graph:
+                       until: str | None = None, kinds: Iterable[str] = TIE_KINDS,
+                       fallback: bool = False) -> nx.Graph:
     """Country-to-country cooperation: who shares exercises, programs, agreements, meetings.
 
     Each edge has ``weight`` (distinct ties), one integer per kind in ``TIE_KINDS``, ``via``
-    (what ties them) and ``sources`` (article ids). With ``since``/``until`` (ISO dates),
-    only dated ties inside the window count.
+    (what ties them) and ``sources`` (article ids). Only ties of ``kinds`` count. With
+    ``since``/``until`` (ISO dates), only dated ties inside the window count; a tie's date is
+    its event's (``date``, ``start``, ``since``). With ``fallback``, a tie with no event date
+    is dated by the earliest report stating it (``reported``): the other clock, standing in
+    for views over time that would otherwise leave out every undated standing tie.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("AZE", {"label": "Country", "name": "Azerbaijan"}),
@@ -155,21 +221,35 @@ def country_projection(graph: nx.MultiDiGraph, since: str | None = None,
     (1, 1)
     >>> country_projection(g, since="2024").number_of_edges()
     0
+    >>> country_projection(g, kinds=["meeting"]).number_of_edges()
+    0
+    >>> del g.nodes["x"]["start"]
+    >>> g.add_node("a", label="Article", published="2024-06")
+    >>> country_projection(g, since="2024", fallback=True).number_of_edges()
+    1
     """
+    for bound in (since, until):
+        if bound is not None and not _ISO_DATE.fullmatch(bound):
+            raise AnalysisError(f"not an ISO date: {bound!r} (use 2023, 2023-10 or 2023-10-23)")
+    wanted = set(kinds)
+    unknown = sorted(wanted - set(TIE_KINDS))
+    if unknown:
+        raise AnalysisError(f"unknown tie kind {unknown[0]!r} (known: {', '.join(TIE_KINDS)})")
     projection = nx.Graph()
     projection.add_nodes_from((n, {"label": "Country", "name": d.get("name", n)})
                               for n, d in graph.nodes(data=True) if d.get("label") == "Country")
-    for first, second, kind, via, when, sources in (*_shared_ties(graph),
-                                                     *_direct_ties(graph)):
-        if not _in_window(when, since, until):
+    vias: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    cited: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for first, second, kind, via, when, sources in country_ties(graph):
+        if fallback and when is None:
+            when = reported(graph, sources)
+        if kind not in wanted or not _in_window(when, since, until):
             continue
-        if not projection.has_edge(first, second):
-            projection.add_edge(first, second, weight=0, via=[], sources=[],
-                                **dict.fromkeys(TIE_KINDS, 0))
-        tie = projection.edges[first, second]
-        if via not in tie["via"]:
-            tie["via"] = sorted([*tie["via"], via])
-            tie["weight"] += 1
-            tie[kind] += 1
-        tie["sources"] = sorted(set(tie["sources"]) | sources)
+        vias[first, second].setdefault(via, kind)
+        cited[first, second] |= sources
+    for (first, second), via in vias.items():
+        by_kind = Counter(via.values())
+        projection.add_edge(first, second, weight=len(via), via=sorted(via),
+                            sources=sorted(cited[first, second]),
+                            **{kind: by_kind[kind] for kind in TIE_KINDS})
     return projection

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graph.model import Edge, Node
+from graph.neighbourhood import neighbourhood
 
 
 @dataclass
@@ -62,6 +63,10 @@ class Store(ABC):
     @abstractmethod
     def read(self) -> nx.MultiDiGraph:
         """The whole graph in the common NetworkX shape."""
+
+    def read_neighbourhood(self, node: str, depth: int = 1) -> nx.MultiDiGraph:
+        """The part of the graph within ``depth`` fact relationships of ``node``."""
+        return neighbourhood(self.read(), node, depth)
 
     @abstractmethod
     def clear(self) -> None:

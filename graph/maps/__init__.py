@@ -1,0 +1,1 @@
+"""Interactive maps of the graph: views (pure graph → graph), layout, sizes, the HTML page."""

@@ -1,0 +1,163 @@
+"""The text shown when the pointer rests on a node or an edge: properties and sources.
+
+Tooltips are plain text (the page shows them as text, never as HTML): a name line, the
+properties, then each source article with its title, publisher and date and, when the
+report texts are at hand, the quoted words of each evidence span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import networkx as nx
+
+from graph.model import Span
+from graph.vocabulary import REL_TYPES
+
+QUOTE_CHARS = 240
+"""Longest quote shown for one evidence span; longer ones are cut with an ellipsis."""
+
+SPANS_SHOWN = 8
+"""Most evidence spans listed in one tooltip; the rest are counted."""
+
+VIAS_SHOWN = 16
+"""Most events or direct ties listed in the tooltip of a country-to-country tie."""
+
+_HIDDEN = ("label", "name", "type", "sources", "evidence")
+
+Quote = Callable[[Span], str | None]
+
+
+def _value(value: Any) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters.
+
+    >>> _cut("a  long\\n text", 6)
+    'a lon…'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def properties(data: dict[str, Any]) -> list[str]:
+    """``key: value`` lines for the properties worth reading (not name, label, provenance).
+
+    >>> properties({"name": "X", "rank": "General", "aliases": ["A", "B"]})
+    ['rank: General', 'aliases: A, B']
+    """
+    return [f"{key}: {_value(value)}" for key, value in data.items()
+            if key not in _HIDDEN and value not in (None, "", [])]
+
+
+class Sources:
+    """The articles of a graph, to cite them in tooltips, quoting evidence when at hand."""
+
+    def __init__(self, graph: nx.MultiDiGraph, quote: Quote | None = None) -> None:
+        self.articles = {node: data for node, data in graph.nodes(data=True)
+                         if data.get("label") == "Article"}
+        self.quote = quote
+
+    def cite(self, article: str) -> str:
+        """One line naming an article: title — publisher, date (or its id when unknown)."""
+        data = self.articles.get(article, {})
+        where = ", ".join(str(data[key]) for key in ("publisher", "published") if data.get(key))
+        title = data.get("title") or article
+        return f"• {title}" + (f" — {where}" if where else "")
+
+    def lines(self, sources: Iterable[str], evidence: Iterable[str] = ()) -> list[str]:
+        """The sources block: each article, then its spans (quoted when the text is at hand)."""
+        spans = sorted(Span.parse(text) for text in evidence)
+        articles = sorted(set(sources) | {span.article for span in spans})
+        if not articles:
+            return []
+        lines = [f"Sources ({len(articles)}):"]
+        shown = 0
+        for article in articles:
+            lines.append(self.cite(article))
+            for span in (s for s in spans if s.article == article):
+                if shown < SPANS_SHOWN:
+                    lines.append(self._span(span))
+                shown += 1
+        if shown > SPANS_SHOWN:
+            lines.append(f"  … and {shown - SPANS_SHOWN} more spans")
+        return lines
+
+    def _span(self, span: Span) -> str:
+        words = self.quote(span) if self.quote else None
+        where = f"{span.start}–{span.end}"
+        return f'  "{_cut(words, QUOTE_CHARS)}" ({where})' if words else f"  at {where}"
+
+
+def node_tooltip(node: str, data: dict[str, Any], sources: Sources) -> str:
+    """The tooltip of an entity: name, label and id, properties, sources.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a1", label="Article", title="Drills", publisher="AzerNews")
+    >>> data = {"label": "Country", "name": "Azerbaijan", "sources": ["a1"], "evidence": []}
+    >>> print(node_tooltip("AZE", data, Sources(g)))
+    Azerbaijan
+    Country · AZE
+    <BLANKLINE>
+    Sources (1):
+    • Drills — AzerNews
+    """
+    head = [str(data.get("name", node)), f"{data.get('label', '')} · {node}"]
+    return _join(head + properties(data),
+                 sources.lines(data.get("sources", []), data.get("evidence", [])))
+
+
+def edge_tooltip(names: tuple[str, str], data: dict[str, Any], sources: Sources) -> str:
+    """The tooltip of a relationship: who, the type, who; properties; sources.
+
+    >>> print(edge_tooltip(("Türkiye", "Azerbaijan"), {"type": "SUPPORTS", "note": "aid"},
+    ...                    Sources(nx.MultiDiGraph())))
+    Türkiye → SUPPORTS → Azerbaijan
+    note: aid
+    """
+    kind = data.get("type", "")
+    arrow = "—" if kind in REL_TYPES and REL_TYPES[kind].symmetric else "→"
+    head = [f"{names[0]} {arrow} {kind} {arrow} {names[1]}"]
+    return _join(head + properties(data),
+                 sources.lines(data.get("sources", []), data.get("evidence", [])))
+
+
+def tie_tooltip(graph: nx.MultiDiGraph, names: tuple[str, str], data: dict[str, Any],
+                kinds: Iterable[str], sources: Sources) -> str:
+    """The tooltip of a country-to-country tie: how many, of which kinds, through what.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("x", label="Exercise", name="Caucasus Eagle")
+    >>> print(tie_tooltip(g, ("Azerbaijan", "Türkiye"),
+    ...                   {"weight": 1, "exercise": 1, "via": ["x"], "sources": []},
+    ...                   ["exercise", "program"], Sources(g)))
+    Azerbaijan — Türkiye: 1 tie
+    exercise 1
+    through:
+    • Caucasus Eagle (Exercise)
+    """
+    weight = data.get("weight", 0)
+    head = [f"{names[0]} — {names[1]}: {weight} tie{'s' if weight != 1 else ''}",
+            ", ".join(f"{kind} {data[kind]}" for kind in kinds if data.get(kind)), "through:"]
+    vias = data.get("via", [])
+    head += [f"• {_via(graph, via)}" for via in vias[:VIAS_SHOWN]]
+    head += [f"… and {len(vias) - VIAS_SHOWN} more"] * (len(vias) > VIAS_SHOWN)
+    return _join(head, sources.lines(data.get("sources", [])))
+
+
+def _via(graph: nx.MultiDiGraph, via: str) -> str:
+    """What a tie goes through, in names: a shared event, or ``source TYPE target``."""
+    if via in graph:
+        return f"{graph.nodes[via].get('name', via)} ({graph.nodes[via].get('label', '')})"
+    parts = via.split(" ")
+    if len(parts) == 3 and parts[0] in graph and parts[2] in graph:
+        first, second = (graph.nodes[p].get("name", p) for p in (parts[0], parts[2]))
+        return f"{first} {parts[1]} {second}"
+    return via
+
+
+def _join(head: list[str], tail: list[str]) -> str:
+    return "\n".join(head + (["", *tail] if tail else []))

@@ -1,0 +1,114 @@
+"""What extraction produces: mentions in the text, and the entities and relations they support.
+
+Every entity and relation keeps the spans of its evidence, the rule that produced it and a
+confidence in [0, 1], so a reviewer sees why a fact was proposed and in what order to check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import merge_list
+from graph.vocabulary import REL_TYPES
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text naming an entity: where, what it names, and how it was found."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    id: str
+    name: str
+    kind: str | None = None
+    role: str = "name"
+    rule: str = "gazetteer"
+    confidence: float = 0.9
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The ``(start, end)`` offsets of the mention."""
+        return (self.start, self.end)
+
+
+@dataclass
+class Entity:
+    """An entity proposed for one report, with every surface form and span seen."""
+
+    id: str
+    label: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    properties: dict[str, Any] = field(default_factory=dict)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""
+    confidence: float = 0.0
+
+
+@dataclass
+class Relation:
+    """A typed relation proposed for one report, with its evidence span, rule and confidence."""
+
+    type: str
+    source: str
+    target: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""
+    confidence: float = 0.0
+    properties: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of the relation within a report."""
+        return (self.source, self.type, self.target)
+
+
+@dataclass
+class Extraction:
+    """Everything proposed for one report: its entities by id and its relations."""
+
+    article: str
+    text: str
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], Relation] = field(default_factory=dict)
+
+    def add(self, mention: Mention, **properties: Any) -> Entity:
+        """Record ``mention`` as evidence of its entity (created on first sight)."""
+        entity = self.entities.get(mention.id)
+        if entity is None:
+            entity = Entity(mention.id, mention.label, mention.name, rule=mention.rule,
+                            confidence=mention.confidence)
+            if mention.kind:
+                entity.properties["kind"] = mention.kind
+            self.entities[mention.id] = entity
+        entity.aliases = merge_list(entity.aliases, [mention.text])
+        if mention.span not in entity.spans:
+            entity.spans.append(mention.span)
+        entity.confidence = max(entity.confidence, mention.confidence)
+        for key, value in properties.items():
+            if value is not None:
+                entity.properties.setdefault(key, value)
+        return entity
+
+    def relate(self, type_: str, source: str, target: str, span: tuple[int, int], rule: str,
+               confidence: float, **properties: Any) -> Relation | None:
+        """Record a relation (merged with the same one seen before); None for a self-loop or
+        endpoints the vocabulary does not allow for ``type_``."""
+        if source == target or source not in self.entities or target not in self.entities:
+            return None
+        if not REL_TYPES[type_].allows(self.entities[source].label, self.entities[target].label):
+            return None
+        relation = self.relations.get((source, type_, target))
+        if relation is None:
+            relation = Relation(type_, source, target, rule=rule, confidence=confidence)
+            self.relations[relation.key] = relation
+        if span not in relation.spans:
+            relation.spans.append(span)
+        relation.confidence = max(relation.confidence, confidence)
+        for key, value in properties.items():
+            if value is not None:
+                relation.properties.setdefault(key, value)
+        return relation

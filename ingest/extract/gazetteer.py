@@ -1,0 +1,153 @@
+"""Dictionaries shipped as data (ingest/gazetteers/*.csv) and matching them in text.
+
+All terms go into one Aho-Corasick automaton (pyahocorasick), which scans text in a single
+pass whatever the size of the dictionaries; matches are kept on word boundaries and the
+longest match wins where several overlap.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+
+from ingest.extract.facts import Mention
+
+DATA = "ingest.gazetteers"
+
+
+@dataclass(frozen=True)
+class Term:
+    """What a dictionary term names: its label, id, canonical name, kind and role."""
+
+    label: str
+    id: str
+    name: str
+    kind: str | None = None
+    role: str = "name"
+    extra: str = ""
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    """The rows of one shipped gazetteer file."""
+    with resources.files(DATA).joinpath(name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def split_list(value: str | None) -> list[str]:
+    """A ``|``-separated cell as a list (empty cells give [])."""
+    return [item.strip() for item in (value or "").split("|") if item.strip()]
+
+
+def ascii_fold(text: str) -> str:
+    """``text`` without diacritics (Türkiye -> Turkiye), same length not guaranteed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _country_terms() -> Iterator[tuple[str, Term]]:
+    for row in rows("countries.csv"):
+        base = dict(label="Country", id=row["iso3"], name=row["name"])
+        for surface in [row["name"], *split_list(row["aliases"])]:
+            yield surface, Term(**base, role="name")
+        for surface in split_list(row["demonyms"]):
+            yield surface, Term(**base, role="demonym")
+        for surface in split_list(row["capital"]):
+            yield surface, Term(**base, role="capital", extra=surface)
+
+
+def _entry_terms(file: str, label: str, extra: str = "") -> Iterator[tuple[str, Term]]:
+    for row in rows(file):
+        term = Term(label, row["id"], row["name"], row.get("kind") or None,
+                    extra=row.get(extra, "") if extra else "")
+        for surface in [row["name"], *split_list(row["aliases"])]:
+            yield surface, term
+
+
+def _rank_terms() -> Iterator[tuple[str, Term]]:
+    for row in rows("ranks.csv"):
+        term = Term("Rank", row["name"], row["name"])
+        for surface in [row["name"], *split_list(row["aliases"])]:
+            yield surface, term
+
+
+def _title_terms() -> Iterator[tuple[str, Term]]:
+    for row in rows("titles.csv"):
+        term = Term("Title", row["title"], row["title"], row["relation"], extra=row["target"])
+        for surface in [row["title"], *split_list(row["aliases"])]:
+            yield surface, term
+            yield surface.lower(), term
+
+
+def all_terms() -> Iterator[tuple[str, Term]]:
+    """Every (surface, term) pair of the shipped dictionaries."""
+    yield from _country_terms()
+    yield from _entry_terms("organizations.csv", "Organization")
+    yield from _entry_terms("programs.csv", "Program", extra="owner")
+    yield from _entry_terms("places.csv", "Location", extra="country")
+    yield from _rank_terms()
+    yield from _title_terms()
+
+
+class Gazetteer:
+    """Case-sensitive whole-word dictionary matching over text with one automaton."""
+
+    def __init__(self, terms: Iterator[tuple[str, Term]]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        self.countries: dict[str, Term] = {}
+        for surface, term in terms:
+            for variant in {surface, ascii_fold(surface)}:
+                self.automaton.add_word(variant, (len(variant), term))
+            if term.label == "Country" and term.role == "name":
+                self.countries.setdefault(term.id, term)
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[Mention]:
+        """Longest non-overlapping whole-word matches in ``text``.
+
+        >>> [(m.text, m.id, m.role) for m in default().find("Türkiye and Turkish troops")]
+        [('Türkiye', 'TUR', 'name'), ('Turkish', 'TUR', 'demonym')]
+        """
+        hits = []
+        for end, (length, term) in self.automaton.iter(text):
+            start = end - length + 1
+            if _boundary(text, start, end + 1):
+                hits.append((start, end + 1, term))
+        chosen: list[Mention] = []
+        for start, end, term in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+            if any(start < m.end and m.start < end for m in chosen):
+                continue
+            chosen.append(Mention(start, end, text[start:end], term.label, term.id,
+                                  term.name, term.kind, term.role, "gazetteer", 0.9))
+        return sorted(chosen, key=lambda m: m.start)
+
+    def country(self, iso3: str) -> Term | None:
+        """The country entry with code ``iso3``."""
+        return self.countries.get(iso3)
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum() or (before == "-" and after == "-"))
+
+
+@cache
+def default() -> Gazetteer:
+    """The gazetteer of the shipped dictionaries, built once per process."""
+    return Gazetteer(all_terms())
+
+
+@cache
+def extras() -> dict[tuple[str, str], str]:
+    """Extra columns by (label, id): a program's owner, a place's country, a title's target."""
+    found: dict[tuple[str, str], str] = {}
+    for _, term in all_terms():
+        if term.extra and term.role != "capital":
+            found[(term.label, term.id)] = term.extra
+    return found

@@ -1,0 +1,105 @@
+"""Split a report into sentences, leaving out site boilerplate (bylines, footers, captions).
+
+Offsets always point into the original text, so evidence spans stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+BOILERPLATE = re.compile(
+    r"""^\s*(?:
+        last\s+update[ds]?\b | updated?\s*: | published\s*: | posted\s*: |
+        by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[,|].*|\s+\w+\s+\d{1,2},\s+\d{4}.*)?$ |
+        read\s*(?:more|also)?\s*: | see\s+also\s*: | related\s*: |
+        follow\s+us | you\s+can\s+also\s+follow | subscribe | by\s+subscribing |
+        choose\s+to\s+support | here\s+we\s+are\s+to\s+serve | thank\s+you!?\s*$ |
+        share\s+(?:this|on)\b | advertisement\s*$ | newsroom\s+logo | photo\s*: |
+        image\s*: | copyright | © | all\s+rights\s+reserved | --+\s*$ |
+        creating\s+new\s+perspectives | click\s+here | sign\s+up |
+        \d{1,2}\s+\w+\s+\d{4}\s+\d{1,2}:\d{2} | \w+\s+\d{1,2},\s+\d{4}\s+at\s+\d
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+CAPTION = re.compile(r"(?:\s/\s*[\w. ]{1,40}$|\[[^\]]*/[^\]]*\]\s*$)")
+STAFF_NOTE = re.compile(r"\bis\s+\w+[’']?s?\s+staff\s+(?:journalist|writer|reporter)\b", re.I)
+END = re.compile(r"""(?<=[.!?])["”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])""")
+ABBREVIATIONS = ("Gen.", "Col.", "Lt.", "Maj.", "Brig.", "Adm.", "Capt.", "Mr.", "Mrs.", "Ms.",
+                 "Dr.", "St.", "No.", "U.S.", "U.K.", "U.N.", "E.U.", "Jan.", "Feb.", "Aug.",
+                 "Sept.", "Oct.", "Nov.", "Dec.", "Sgt.", "Cpl.", "Cmdr.", "Vice Adm.", "Jr.",
+                 "vs.", "Inc.", "Co.", "Corp.", "e.g.", "i.e.", "approx.")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a report and where it lies in the text."""
+
+    start: int
+    end: int
+    text: str
+    heading: bool = False
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether a line is site furniture rather than reporting.
+
+    >>> is_boilerplate("Last update: April 24, 2024 01:08"), is_boilerplate("READ: more news")
+    (True, True)
+    >>> is_boilerplate("Iran and Azerbaijan are set to conduct exercises.")
+    False
+    """
+    stripped = line.strip()
+    return bool(BOILERPLATE.match(stripped) or STAFF_NOTE.search(stripped)
+                or (CAPTION.search(stripped) and not stripped.endswith(".")))
+
+
+def is_heading(line: str) -> bool:
+    """A short title-case line without a final full stop (a title or section heading)."""
+    words = line.split()
+    if not words or len(words) > 16 or line.rstrip().endswith((".", "”", '"')):
+        return False
+    capital = sum(1 for word in words if word[:1].isupper() or not word[:1].isalpha())
+    return capital / len(words) >= 0.6
+
+
+def lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` with its offset."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        yield offset, line.rstrip("\r\n")
+        offset += len(line)
+
+
+def _pieces(line: str) -> Iterator[tuple[int, int]]:
+    """Sentence boundaries within a line, not splitting after common abbreviations."""
+    start = 0
+    for match in END.finditer(line):
+        before = line[start:match.start()]
+        if before.endswith(ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", before):
+            continue
+        yield start, match.start()
+        start = match.end()
+    yield start, len(line)
+
+
+def split(text: str) -> list[Sentence]:
+    """The sentences of a report, boilerplate lines left out, offsets into ``text``.
+
+    >>> [s.text for s in split("Last update: May 1\\nIran and Iraq met. They signed a deal.")]
+    ['Iran and Iraq met.', 'They signed a deal.']
+    """
+    found: list[Sentence] = []
+    for offset, line in lines(text):
+        if not line.strip() or is_boilerplate(line):
+            continue
+        heading = is_heading(line)
+        for start, end in _pieces(line):
+            piece = line[start:end]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if piece:
+                begin = offset + start + lead
+                found.append(Sentence(begin, begin + len(piece), piece, heading))
+    return found

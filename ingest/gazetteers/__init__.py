@@ -1,0 +1,1 @@
+"""Dictionaries shipped as data: countries, ranks, titles, organisations, programs, places."""

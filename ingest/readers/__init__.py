@@ -1,0 +1,1 @@
+"""Readers of report files, one module per format, all giving ``Report`` records."""

@@ -1,0 +1,60 @@
+"""Commands that propose facts from report texts and measure them against curated facts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pandas as pd
+from ruamel.yaml import YAML
+
+from ingest.extract.extractor import extract as extract_report
+from ingest.extract.output import facts_records, scoring_json
+from ingest.readers.text import read_text
+from ingest.score import score_corpus
+from milcoop.options import corpus_of, corpus_option, facts_option, table
+
+
+@click.command(name="extract")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--format", "fmt", type=click.Choice(["json", "facts"]), default="json",
+              show_default=True, help="json: entities and relations for scoring; facts: a "
+              "reviewable facts file (YAML) with evidence spans, rules and confidences.")
+def extract_command(file: Path, fmt: str) -> None:
+    """Propose the entities and relations of one report (.txt), offline.
+
+    \b
+    Example:
+      milcoop extract ../shared/corpus/seeds/002_99ec2ccb705c3c6f.txt --format json
+    """
+    report = read_text(file)
+    extraction = extract_report(report.text, report.id, report.published)
+    if fmt == "json":
+        click.echo(json.dumps(scoring_json(extraction), indent=2, ensure_ascii=False))
+        return
+    article = {"id": report.id, "file": report.file, "title": report.title,
+               "publisher": report.publisher, "author": report.author,
+               "published": report.published, "url": report.url}
+    YAML().dump(facts_records(extraction, article), click.get_text_stream("stdout"))
+
+
+@click.command(name="score")
+@facts_option
+@corpus_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def score_command(facts: Path, corpus: tuple[Path, ...], fmt: str) -> None:
+    """Score extraction on every report that has curated facts: P/R/F1 per label and type.
+
+    \b
+    Example:
+      milcoop score --corpus ../shared/corpus/seeds
+    """
+    rows = score_corpus(facts, corpus_of(corpus)).rows()
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    click.echo(table(pd.DataFrame(rows)))
+
+

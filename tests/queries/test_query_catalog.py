@@ -1,0 +1,126 @@
+"""Specification of the query library's files: headers, parameters, columns, shared rules."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pandas as pd
+import pytest
+
+from graph.analysis import projection
+from graph.cypher_files import cypher
+from graph.errors import QueryError
+from graph.queries import command, events, paths
+from graph.queries.catalog import catalog, query_spec
+from graph.queries.library import IMPLEMENTATIONS, names_graph, run_networkx
+from graph.queries.params import bind, parse_assignments, resolve_entities
+
+NAMES = sorted(catalog())
+COUNTRY_RULE = re.compile(r"CALL \{\n\s*WITH actor\n.*?\n\s*LIMIT 1\n\s*\}", re.S)
+
+
+def test_the_library_answers_the_analysts_everyday_questions():
+    assert len(NAMES) >= 12
+    assert {"partners", "exercises_in_period", "commanders", "shortest_path",
+            "memberships_and_programs", "meetings", "strongest_pairs",
+            "multilateral_exercises", "timeline", "relationship_sources", "weak_facts",
+            "cooperation_by_year"} <= set(NAMES)
+
+
+def test_every_query_has_a_networkx_implementation_and_nothing_else_does():
+    assert sorted(IMPLEMENTATIONS) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_header_says_what_it_answers_its_parameters_and_its_columns(name):
+    spec = query_spec(name)
+    text = spec.cypher
+    assert text.startswith("// ") and len(spec.description) > 40
+    assert spec.summary.endswith(".") and len(spec.summary) < 100
+    assert spec.columns and len(set(spec.columns)) == len(spec.columns)
+    assert "// :param graph => 'milcoop'" in text
+    for parameter in spec.parameters:
+        assert f"${parameter.name}" in text
+        assert re.search(rf"^// :param {parameter.name} => \S", text, re.M)
+    assert re.findall(r"\$(\w+)", text)
+    assert set(re.findall(r"\$(\w+)", text)) == {p.name for p in spec.parameters} | {"graph"}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_query_answers_its_example_with_exactly_its_columns(seed_graph, name):
+    spec = query_spec(name)
+    answer = run_networkx(seed_graph, name, **{p.name: p.text for p in spec.parameters})
+    assert tuple(answer.columns) == spec.columns
+
+
+def test_the_cypher_states_the_country_rule_of_the_projection_word_for_word():
+    blocks = {block for name in NAMES for block in
+              (re.sub(r"\n\s+", "\n", found) for found in COUNTRY_RULE.findall(cypher(
+                  f"queries/{name}")))}
+    assert len(blocks) == 1
+    block = blocks.pop()
+    person = projection._UPWARD["Person"]
+    depth = inspect.signature(projection.country_of).parameters["depth"].default
+    assert f"[:{'|'.join(dict.fromkeys(sum(projection._UPWARD.values(), ())))}*0..{depth}]" \
+        in block
+    assert f"type(step) IN {list(person)}" in block
+    assert "type(step) = 'PART_OF'" in block and projection._UPWARD["Unit"] == ("PART_OF",)
+
+
+def test_the_cypher_joins_ties_and_roles_as_the_projection_does():
+    ties = cypher("queries/partners")
+    assert f"[joined:{'|'.join(projection.JOINING_TYPES)}]" in ties
+    assert f"[tie:{'|'.join(projection.DIRECT_TYPES)}]" in ties
+    for kind, word in projection.DIRECT_TYPES.items():
+        assert f"'{kind}' THEN '{word}'" in ties or f"ELSE '{word}'" in ties
+    assert f"kind IN {list(projection.DIRECT_TYPES.values())}" in ties
+    roles = str(list(projection.ADVERSARIAL_ROLES))
+    for name in NAMES:
+        text = cypher(f"queries/{name}")
+        assert "'belligerent'" not in text or roles in text, name
+    assert f"[joined:{'|'.join(events.MEETING_TYPES)}]" in cypher("queries/meetings")
+    assert f"[lead:{'|'.join(command.COMMAND_TYPES)}]" in cypher("queries/commanders")
+    path = cypher("queries/shortest_path")
+    assert f"[*..{paths.MAX_STEPS}]" in path and str(list(paths.BLOCKED_TYPES)) in path
+
+
+def test_values_typed_on_the_command_line_take_the_type_of_the_example():
+    spec = query_spec("exercises_in_period")
+    assert bind(spec, {"since": "2023", "until": "2024-06"}) == {"since": "2023",
+                                                               "until": "2024-06"}
+    assert bind(query_spec("strongest_pairs"), {"limit": "3"}) == {"limit": 3}
+    with pytest.raises(QueryError, match=r"--param limit takes a whole number"):
+        bind(query_spec("strongest_pairs"), {"limit": "three"})
+
+
+def test_an_unknown_query_or_parameter_names_what_is_available():
+    with pytest.raises(QueryError, match=r"no query called 'partner'; the queries are: "
+                                         r"commanders, .*partners"):
+        query_spec("partner")
+    with pytest.raises(QueryError, match=r"^partners needs country; it takes: "
+                                         r"--param country=AZE$"):
+        bind(query_spec("partners"), {})
+    with pytest.raises(QueryError, match=r"takes no parameter 'year'; it takes: "
+                                         r"--param since=2023 --param until=2024-12-31"):
+        bind(query_spec("exercises_in_period"), {"since": "2023", "until": "2024",
+                                                 "year": "2023"})
+    with pytest.raises(QueryError, match="is not key=value"):
+        parse_assignments(["country"])
+
+
+def test_the_country_tie_queries_share_one_statement_of_what_a_tie_is():
+    tie_block = re.compile(r"^CALL \{\n  MATCH \(actor\).*?^\}$", re.S | re.M)
+    blocks = {tie_block.search(cypher(f"queries/{name}")).group(0)
+              for name in ("partners", "strongest_pairs", "cooperation_by_year")}
+    assert len(blocks) == 1
+
+
+def test_names_read_from_the_database_resolve_as_they_do_in_the_graph(seed_graph):
+    rows = pd.DataFrame([{"id": node, "name": data.get("name"),
+                          "aliases": data.get("aliases", []), "label": data["label"]}
+                         for node, data in seed_graph.nodes(data=True)])
+    names = names_graph(rows)
+    for value in ("Turkey", "president aliyev", "aze", "Col-Gen Arzu Rahimov", "Caspian Sea"):
+        assert resolve_entities({"entity": value}, names) == resolve_entities(
+            {"entity": value}, seed_graph)
