@@ -103,7 +103,8 @@ def country_of(graph: nx.MultiDiGraph, node: str, depth: int = 4) -> str | None:
     return None
 
 
-def _when(*items: dict[str, Any]) -> str | None:
+def fact_date(*items: dict[str, Any]) -> str | None:
+    """When a fact happened: the first date, start or since found among ``items``."""
     for data in items:
         for key in ("date", "start", "since"):
             if data.get(key):
@@ -111,7 +112,7 @@ def _when(*items: dict[str, Any]) -> str | None:
     return None
 
 
-def _in_window(when: str | None, since: str | None, until: str | None) -> bool:
+def in_window(when: str | None, since: str | None, until: str | None) -> bool:
     """Whether a date at any precision falls within [since, until] (undated: only unbounded)."""
     if since is None and until is None:
         return True
@@ -149,7 +150,7 @@ def _shared_ties(graph: nx.MultiDiGraph, home_of: Callable[[str], str | None]
         countries = sorted(members)
         for i, first in enumerate(countries):
             for second in countries[i + 1:]:
-                yield (first, second, kind, node, _when(data),
+                yield (first, second, kind, node, fact_date(data),
                        members[first] | members[second])
 
 
@@ -163,7 +164,7 @@ def _direct_ties(graph: nx.MultiDiGraph, home_of: Callable[[str], str | None]
         first, second = home_of(source), home_of(target)
         if first and second and first != second:
             via = f"{source} {edge['type']} {target}"
-            yield (*sorted((first, second)), kind, via, _when(edge),
+            yield (*sorted((first, second)), kind, via, fact_date(edge),
                    set(edge.get("sources", [])))
 
 
@@ -243,7 +244,7 @@ def country_projection(graph: nx.MultiDiGraph, since: str | None = None,
     for first, second, kind, via, when, sources in country_ties(graph):
         if fallback and when is None:
             when = reported(graph, sources)
-        if kind not in wanted or not _in_window(when, since, until):
+        if kind not in wanted or not in_window(when, since, until):
             continue
         vias[first, second].setdefault(via, kind)
         cited[first, second] |= sources

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.analysis.projection import _in_window, _when, country_projection
+from graph.analysis.projection import country_projection, fact_date, in_window
 from graph.errors import MapError
 from graph.vocabulary import PROVENANCE_TYPES, label, rel_type
 
@@ -97,9 +97,9 @@ def window(graph: nx.MultiDiGraph, since: str | None = None,
         return graph.copy()
     view = nx.MultiDiGraph()
     view.add_nodes_from((n, d) for n, d in graph.nodes(data=True)
-                        if _when(d) and _in_window(_when(d), since, until))
+                        if fact_date(d) and in_window(fact_date(d), since, until))
     for u, v, k, d in graph.edges(keys=True, data=True):
-        if _in_window(_when(d, graph.nodes[u], graph.nodes[v]), since, until):
+        if in_window(fact_date(d, graph.nodes[u], graph.nodes[v]), since, until):
             view.add_node(u, **graph.nodes[u])
             view.add_node(v, **graph.nodes[v])
             view.add_edge(u, v, k, **d)

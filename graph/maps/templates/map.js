@@ -53,7 +53,8 @@
     });
     network.once("stabilizationIterationsDone", function () {
       setFrozen(true);
-      markReady();
+      network.once("afterDrawing", markReady);
+      network.redraw();
     });
   } else {
     network.once("afterDrawing", markReady);
