@@ -77,9 +77,7 @@ def build(target: Path, corpus: Corpus) -> tuple[NetworkXStore, Checked]:
 
     Raises InvalidFacts (carrying every problem) when any error is found.
     """
-    checked = check(target, corpus)
-    if checked.errors:
-        raise InvalidFacts(checked.problems)
+    checked = validated(target, corpus)
     store = NetworkXStore()
     load(checked.files, store)
     return store, checked
