@@ -1,10 +1,11 @@
 """Score extraction against curated facts: precision, recall and F1 per label, per type, overall.
 
 An extracted entity matches a curated one of the same label when they share a folded name
-or alias, or when one of its mentions overlaps a short evidence span of the curated entity
-(the extractor found the thing where the curator marked it). Each curated entity is matched
-at most once. A relation matches when its type and both matched endpoints agree (either
-order for symmetric types).
+or alias, or (matching ``by place``, the default) when one of its mentions overlaps a short
+evidence span of the curated entity: the extractor found the thing where the curator marked
+it, under another name. ``names`` matching drops the second rule, as a scorer holding only
+names would. Each curated entity is matched at most once. A relation matches when its type
+and both matched endpoints agree (either order for symmetric types).
 """
 
 from __future__ import annotations
@@ -100,7 +101,12 @@ def _overlaps(spans: list[tuple[int, int]], curated: list[list[int]]) -> bool:
                if ce - cs <= SHORT_SPAN)
 
 
-def match_entities(extraction: Extraction, facts: FactsFile) -> dict[str, str]:
+MATCHES = ("place", "names")
+"""Entity matching rules: by name or by place (the default), or by name only."""
+
+
+def match_entities(extraction: Extraction, facts: FactsFile,
+                   match: str = "place") -> dict[str, str]:
     """Extracted id -> curated id, one-to-one, name matches before span matches."""
     pairs = []
     for entity in extraction.entities.values():
@@ -112,7 +118,7 @@ def match_entities(extraction: Extraction, facts: FactsFile) -> dict[str, str]:
             if entity.id == data.get("id") or names & _names(str(data.get("name", "")),
                                                             data.get("aliases") or []):
                 pairs.append((0, entity.id, data["id"]))
-            elif _overlaps(entity.spans, data.get("evidence") or []):
+            elif match == "place" and _overlaps(entity.spans, data.get("evidence") or []):
                 pairs.append((1, entity.id, data["id"]))
     matched: dict[str, str] = {}
     for _, mine, theirs in sorted(pairs):
@@ -128,10 +134,10 @@ def _key(type_: str, source: str, target: str) -> tuple[str, str, str]:
     return (source, type_, target)
 
 
-def score(extraction: Extraction, facts: FactsFile) -> Score:
+def score(extraction: Extraction, facts: FactsFile, match: str = "place") -> Score:
     """How the extraction of one report compares with its curated facts."""
     result = Score()
-    matched = match_entities(extraction, facts)
+    matched = match_entities(extraction, facts, match)
     for entity in extraction.entities.values():
         result.entities[entity.label] += Tally(tp=1) if entity.id in matched else Tally(fp=1)
     found = set(matched.values())
@@ -149,7 +155,7 @@ def score(extraction: Extraction, facts: FactsFile) -> Score:
     return result
 
 
-def score_corpus(facts: Path, corpus: Corpus) -> Score:
+def score_corpus(facts: Path, corpus: Corpus, match: str = "place") -> Score:
     """The summed score of every curated report whose text is in ``corpus``."""
     total = Score()
     scored = 0
@@ -160,7 +166,7 @@ def score_corpus(facts: Path, corpus: Corpus) -> Score:
             continue
         published = curated.article.data.get("published")
         total += score(extract(text, curated.article_id, str(published) if published else None),
-                       curated)
+                       curated, match)
         scored += 1
     if not scored:
         raise IngestError(f"no report text in the corpus for the facts at {facts}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.errors import IngestError
 
@@ -19,6 +19,25 @@ class Report:
     publisher: str | None = None
     author: str | None = None
     url: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or record left out, and why (``file`` names the line for record formats)."""
+
+    file: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+@dataclass
+class Reading:
+    """The reports read from a path and what was skipped on the way."""
+
+    reports: list[Report] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 class UnreadableReport(IngestError):

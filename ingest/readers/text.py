@@ -1,10 +1,16 @@
-"""Plain-text reports: UTF-8 text, the title on the first non-empty line."""
+"""Plain-text reports: UTF-8 text, the title on the first non-empty line.
+
+The report's text is the file's text with boilerplate blanked to spaces (same length), so
+evidence offsets are offsets into the file.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.readers.metadata import read_metadata
+from ingest.extract.dates import infer_published
+from ingest.readers.boilerplate import clean
+from ingest.readers.metadata import with_metadata
 from ingest.readers.report import Report, UnreadableReport
 
 
@@ -15,9 +21,20 @@ def decode(data: bytes, path: Path) -> str:
     if b"\x00" in data[:4096]:
         raise UnreadableReport(f"{path}: binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise UnreadableReport(f"{path}: not UTF-8 text (byte {error.start})") from None
+    if not text.strip():
+        raise UnreadableReport(f"{path}: empty file")
+    return text
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file; UnreadableReport (naming the file) if it cannot be opened."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableReport(f"{path}: cannot read ({error.strerror})") from None
 
 
 def title_of(text: str) -> str | None:
@@ -31,11 +48,9 @@ def title_of(text: str) -> str | None:
 
 def read_text(path: Path) -> Report:
     """A .txt report, with the metadata CSV beside it when there is one."""
-    try:
-        text = decode(path.read_bytes(), path)
-    except OSError as error:
-        raise UnreadableReport(f"{path}: cannot read ({error.strerror})") from None
-    meta = read_metadata(path.parent).get(path.name, {})
-    return Report(path.stem, text, path.name, meta.get("title") or title_of(text),
-                  meta.get("published"), meta.get("publisher"), meta.get("author"),
-                  meta.get("url"))
+    cleaned = clean(decode(read_bytes(path), path))
+    if not cleaned.text.strip():
+        raise UnreadableReport(f"{path}: nothing but site boilerplate")
+    report = Report(path.stem, cleaned.text, path.name, title_of(cleaned.text),
+                    infer_published(cleaned.dateline), author=cleaned.author)
+    return with_metadata(report, path)

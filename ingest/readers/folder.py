@@ -1,0 +1,103 @@
+"""Reading a file or a folder of reports in any supported format, counting what is skipped.
+
+Formats by extension: .txt (title on the first line), .md/.markdown (YAML front matter),
+.html/.htm (main text by trafilatura), .json/.jsonl (records). The metadata CSV beside plain
+files (articles.csv or metadata.csv) fills in or overrides their title, date and source. In
+every format site boilerplate is blanked to spaces, keeping the text's length and offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ingest.readers.html import read_html
+from ingest.readers.jsonl import read_json, read_jsonl
+from ingest.readers.md import read_markdown
+from ingest.readers.metadata import NAMES, metadata_path, read_metadata
+from ingest.readers.report import Reading, Report, Skipped, UnreadableReport
+from ingest.readers.text import read_text
+
+__all__ = ["READERS", "Reading", "Skipped", "files_of", "read_file", "read_one", "read_reports"]
+
+
+def _single(reader: Callable[[Path], Report]) -> Callable[[Path], Reading]:
+    """A reader of one-report files as a reader of Readings."""
+    return lambda path: Reading([reader(path)])
+
+
+READERS: dict[str, Callable[[Path], Reading]] = {
+    ".txt": _single(read_text), ".md": _single(read_markdown),
+    ".markdown": _single(read_markdown), ".html": _single(read_html),
+    ".htm": _single(read_html), ".json": read_json, ".jsonl": read_jsonl,
+}
+"""The reader of each supported extension (lower case)."""
+
+
+def read_one(path: Path) -> Reading:
+    """The reports of one file and its skipped records; UnreadableReport if none can be read."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        kinds = ", ".join(sorted(READERS))
+        raise UnreadableReport(
+            f"{path}: unsupported file type {path.suffix or '(no extension)'!r} "
+            f"(reads {kinds})")
+    return reader(path)
+
+
+def read_file(path: Path) -> list[Report]:
+    """The reports in one file, by its extension; UnreadableReport if it cannot be read."""
+    return read_one(path).reports
+
+
+def files_of(folder: Path) -> list[Path]:
+    """The candidate report files under a folder: recursive, sorted, no hidden or metadata."""
+    return sorted(
+        item for item in folder.rglob("*")
+        if item.is_file() and item.name.lower() not in NAMES
+        and not any(part.startswith(".") for part in item.relative_to(folder).parts))
+
+
+def read_reports(path: Path) -> Reading:
+    """Every report in a file or folder; unreadable files and bad records skipped with a reason.
+
+    Reports come in file order (then record order); a report whose id was already read is
+    skipped, so ids stay unique.
+    """
+    if not path.exists():
+        raise UnreadableReport(f"{path}: no such file or folder")
+    files = files_of(path) if path.is_dir() else [path]
+    reading = Reading(skipped=_metadata_problems(files))
+    seen: dict[str, str] = {}
+    for item in files:
+        try:
+            found = read_one(item)
+        except UnreadableReport as error:
+            reading.skipped.append(Skipped(str(item), _reason(error, item)))
+            continue
+        reading.skipped.extend(found.skipped)
+        for report in found.reports:
+            if report.id in seen:
+                reading.skipped.append(Skipped(
+                    str(item), f"duplicate report id {report.id!r} (first in {seen[report.id]})"))
+                continue
+            seen[report.id] = str(item)
+            reading.reports.append(report)
+    return reading
+
+
+def _metadata_problems(files: list[Path]) -> list[Skipped]:
+    """The metadata CSVs beside ``files`` that cannot be read (their files are read without)."""
+    problems = []
+    for folder in sorted({item.parent for item in files}):
+        try:
+            read_metadata(folder)
+        except UnreadableReport as error:
+            table = metadata_path(folder) or folder
+            problems.append(Skipped(str(table), f"metadata ignored: {_reason(error, table)}"))
+    return problems
+
+
+def _reason(error: UnreadableReport, path: Path) -> str:
+    """The message of an error without the file name it starts with."""
+    return str(error).removeprefix(f"{path}: ")
