@@ -11,8 +11,9 @@ from ruamel.yaml import YAML
 
 from ingest.extract.extractor import extract as extract_report
 from ingest.extract.output import facts_records, scoring_json
+from ingest.gold import score_gold
 from ingest.readers.text import read_text
-from ingest.score import score_corpus
+from ingest.score import MATCHES, score_corpus
 from milcoop.options import corpus_of, corpus_option, facts_option, table
 
 
@@ -44,14 +45,26 @@ def extract_command(file: Path, fmt: str) -> None:
 @corpus_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
-def score_command(facts: Path, corpus: tuple[Path, ...], fmt: str) -> None:
+@click.option("--match", type=click.Choice(MATCHES), default="place", show_default=True,
+              help="place: an entity matches by name or by where the curator marked it; "
+              "names: by name or alias only.")
+@click.option("--gold", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              default=None, help="Score against gold JSON files (<report id>.json, the "
+              "extract --format json shape) instead of the curated facts; reports are looked "
+              "up in --corpus, then beside the gold folder. Entities match by name only.")
+def score_command(facts: Path, corpus: tuple[Path, ...], fmt: str, match: str,
+                  gold: Path | None) -> None:
     """Score extraction on every report that has curated facts: P/R/F1 per label and type.
 
     \b
     Example:
       milcoop score --corpus ../shared/corpus/seeds
+      milcoop score --gold tests/fixtures/reports/gold --corpus tests/fixtures/reports
     """
-    rows = score_corpus(facts, corpus_of(corpus)).rows()
+    if gold is not None:
+        rows = score_gold(gold, corpus_of(corpus).dirs).rows()
+    else:
+        rows = score_corpus(facts, corpus_of(corpus), match).rows()
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return
