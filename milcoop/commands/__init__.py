@@ -29,3 +29,7 @@ COMMANDS.append(query_command)
 from milcoop.commands.map import map_command  # noqa: E402
 
 COMMANDS.append(map_command)
+
+from milcoop.commands.ingest import ingest_command  # noqa: E402
+
+COMMANDS.append(ingest_command)

@@ -1,0 +1,350 @@
+"""One ingest run: read reports, extract (in parallel), resolve, apply decisions, merge with
+the curated facts, write the proposals and the review report, and optionally load a store.
+
+Output depends only on the input, never on ``jobs``: reports are extracted in chunks across
+processes but resolved in input order. Files are written atomically and only when their
+bytes change, so running again on the same input changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from graph.settings import Settings
+from graph.store.base import Store, WriteSummary
+from graph.store.neo4j_store import Neo4jStore
+from graph.store.networkx_store import NetworkXStore
+from ingest.corpus import Corpus
+from ingest.decisions import Decisions, apply, read_decisions
+from ingest.errors import IngestError, InvalidFacts, Problem
+from ingest.extract.dates import infer_published
+from ingest.extract.extractor import extract
+from ingest.extract.facts import Extraction
+from ingest.extract.gazetteer import default as default_gazetteer
+from ingest.facts_file import FactsFile, facts_paths
+from ingest.facts_writer import facts_text
+from ingest.pipeline import load, validated
+from ingest.proposals import Curated, Proposal, curated_facts, propose, totals
+from ingest.readers.folder import Skipped, read_reports
+from ingest.readers.report import Report
+from ingest.resolve import relation_key, resolve
+from ingest.review import review_markdown
+from ingest.validate import check_across, check_date, check_file
+
+HEADER = ("Proposed by `milcoop ingest` from {file}: facts extracted automatically, not yet\n"
+          "reviewed. Move the ones you accept into data/facts; reject or merge the wrong ones\n"
+          "in data/decisions.yaml. Each entity's comment and each relation's note give its\n"
+          "status, the rule that proposed it and its confidence.\n")
+REVIEW = "REVIEW.md"
+TEXTS = "texts"
+_UNSAFE = re.compile(r"[^\w.-]")
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _extract_one(item: tuple[str, str, str | None]) -> Extraction:
+    """Extract one report (runs in a worker); the text is not sent back."""
+    text, article, published = item
+    extraction = extract(text, article, published)
+    extraction.text = ""
+    return extraction
+
+
+def extract_all(reports: list[Report], published: list[str | None],
+                jobs: int = 1) -> list[Extraction]:
+    """The extraction of every report, in input order, on ``jobs`` processes, with a
+    progress bar (reports and rate) on stderr."""
+    items = [(report.text, report.id, date)
+             for report, date in zip(reports, published, strict=True)]
+    default_gazetteer()
+    with tqdm(total=len(items), unit="report", desc="extract", disable=None) as bar:
+        if jobs <= 1 or len(items) < 2:
+            found = []
+            for item in items:
+                found.append(_extract_one(item))
+                bar.update()
+        else:
+            chunk = max(1, min(32, len(items) // (jobs * 4)))
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                found = []
+                for extraction in pool.map(_extract_one, items, chunksize=chunk):
+                    found.append(extraction)
+                    bar.update()
+    for extraction, report in zip(found, reports, strict=True):
+        extraction.text = report.text
+    return found
+
+
+def iso_date(value: str | None) -> str | None:
+    """An ISO date at its known precision from a metadata value, or None.
+
+    >>> iso_date("2024-06-12T10:00:00Z"), iso_date("2024"), iso_date("June 2024")
+    ('2024-06-12', '2024', None)
+    """
+    match = _ISO.match(str(value or "").strip())
+    return match.group(0) if match and not check_date(match.group(0)) else None
+
+
+def safe_name(report_id: str) -> str:
+    """A file name for a report id: the id itself when it is safe, else the id with
+    characters outside [A-Za-z0-9_.-] as '_' and a hash of it (two ids never share one).
+
+    >>> safe_name("000_a9e0"), safe_name("a/b c"), safe_name("a_b c")
+    ('000_a9e0', 'a_b_c-9f597a63', 'a_b_c-185ea5cf')
+    """
+    name = _UNSAFE.sub("_", report_id).lstrip(".")
+    if name == report_id:
+        return name
+    return f"{name or 'report'}-{hashlib.sha1(report_id.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _file_text(path: Path) -> str | None:
+    """The text of ``path`` as the corpus reads it, or None."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _offsets_match(path: Path, text: str) -> bool:
+    """Whether evidence offsets into ``text`` are offsets into the file ``path``: the
+    reader blanks boilerplate to spaces, keeping every other character where it was."""
+    try:
+        if path.stat().st_size == len(text.encode("utf-8")):
+            return True
+    except OSError:
+        return False
+    found = _file_text(path)
+    return found is not None and len(found) == len(text)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` atomically unless it already holds it; True if written."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False,
+                                     suffix=".tmp") as handle:
+        handle.write(data)
+    os.replace(handle.name, path)
+    return True
+
+
+@dataclass
+class Result:
+    """What a run read, proposed and wrote, and what it found wrong."""
+
+    reports: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    skipped: list[Skipped] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    curated: list[FactsFile] = field(default_factory=list)
+    proposed: list[FactsFile] = field(default_factory=list)
+    corpus: Corpus = field(default_factory=Corpus)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+_CURATED: dict[tuple[object, ...], list[FactsFile]] = {}
+"""Curated facts already read and validated, by their files' paths, sizes and times."""
+
+
+def read_curated(facts: Path, corpus: Corpus) -> list[FactsFile]:
+    """The validated curated facts (none when ``facts`` holds no facts files); read again
+    only when a file changed, as reading YAML with its lines is the slow part of a run."""
+    paths = facts_paths(facts) if facts.exists() else []
+    if not paths:
+        return []
+    stats = [(path, path.stat().st_size, path.stat().st_mtime_ns) for path in paths]
+    key = (tuple(stats), tuple(folder.resolve() for folder in corpus.dirs))
+    if key not in _CURATED:
+        if len(_CURATED) > 3:
+            _CURATED.clear()
+        _CURATED[key] = validated(facts, corpus).files
+    return _CURATED[key]
+
+
+def read_decisions_at(path: Path | None, required: bool) -> Decisions:
+    """The decisions file, or no decisions when it is absent and was not asked for."""
+    if path is None or (not required and not path.exists()):
+        return Decisions()
+    return read_decisions(path)
+
+
+def _article(report: Report, published: str | None, inferred: bool,
+             text_file: str) -> dict[str, Any]:
+    return {"id": report.id, "file": text_file, "title": report.title,
+            "publisher": report.publisher, "author": report.author, "published": published,
+            "published_inferred": True if inferred else None, "url": report.url}
+
+
+def _text_files(reports: list[Report], root: Path, texts: Path,
+                result: Result) -> list[str]:
+    """The corpus file name of each report's text; a copy under ``texts`` when the report
+    file itself is not that text (another format, a record, a file in a subfolder)."""
+    names = []
+    for report in reports:
+        if report.file.endswith(".txt") and _offsets_match(root / report.file, report.text):
+            names.append(report.file)
+            continue
+        name = f"{safe_name(report.id)}.txt"
+        path = texts / name
+        if _file_text(path) == report.text:
+            result.unchanged.append(path)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=texts,
+                                             delete=False, suffix=".tmp") as handle:
+                handle.write(report.text)
+            os.replace(handle.name, path)
+            result.written.append(path)
+        names.append(name)
+    return names
+
+
+def _write(result: Result, path: Path, text: str) -> None:
+    (result.written if write_if_changed(path, text) else result.unchanged).append(path)
+
+
+def merged_files(curated: list[FactsFile], proposed: list[FactsFile]) -> list[FactsFile]:
+    """Curated and proposed facts as one file per report: a report's proposed facts join
+    its curated ones, which win (an entity or relation curated there is not added)."""
+    own = {facts.article_id: facts for facts in proposed}
+    merged = []
+    for facts in curated:
+        extra = own.pop(facts.article_id, None)
+        if extra is None:
+            merged.append(facts)
+            continue
+        ids = {record.data.get("id") for record in facts.entities}
+        keys = {relation_key(r.data["type"], r.data["source"], r.data["target"])
+                for r in facts.relations}
+        merged.append(replace(
+            facts,
+            entities=facts.entities + [r for r in extra.entities if r.data.get("id") not in ids],
+            relations=facts.relations + [
+                r for r in extra.relations
+                if relation_key(r.data["type"], r.data["source"], r.data["target"]) not in keys]))
+    return merged + list(own.values())
+
+
+def check_proposed(curated: list[FactsFile], proposed: list[FactsFile],
+                   corpus: Corpus) -> list[Problem]:
+    """Problems of the proposed files, alone and against the curated facts."""
+    problems = [problem for facts in proposed for problem in check_file(facts, corpus)]
+    ids = {facts.article_id for facts in curated}
+    renamed = [replace(facts, article=replace(
+        facts.article, data={**facts.article.data, "id": f"{facts.article_id} (proposed)"}))
+        if facts.article_id in ids else facts for facts in proposed]
+    return sorted(problems + [problem for problem in check_across([*curated, *renamed])
+                              if problem.path in {facts.path for facts in proposed}])
+
+
+def _lap(result: Result, stage: str, since: float) -> float:
+    """Add the seconds since ``since`` to ``stage``; the time now."""
+    now = time.perf_counter()
+    result.timings[stage] = result.timings.get(stage, 0.0) + now - since
+    return now
+
+
+def ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
+           decisions: Decisions | None = None, jobs: int = 1) -> Result:
+    """Propose the facts of the reports at ``path`` (a file or folder) into ``out``."""
+    started = clock = time.perf_counter()
+    if path.is_dir() and out.resolve().is_relative_to(path.resolve()):
+        raise IngestError(f"--out {out} lies inside the reports folder {path}: its files "
+                          "would be read as reports next time; choose another folder")
+    result = Result()
+    reading = read_reports(path)
+    reports, result.skipped = reading.reports, reading.skipped
+    result.reports = len(reports)
+    result.words = sum(len(report.text.split()) for report in reports)
+    result.curated = read_curated(facts, corpus)
+    curated: Curated = curated_facts(result.curated)
+    clock = _lap(result, "read", clock)
+    given = [iso_date(report.published) for report in reports]
+    dates = [date or infer_published(report.text)
+             for report, date in zip(reports, given, strict=True)]
+    inferred = [not date and bool(found) for date, found in zip(given, dates, strict=True)]
+    extractions = extract_all(reports, dates, jobs)
+    clock = _lap(result, "extract", clock)
+    resolved = resolve(extractions, curated.known, curated.marks)
+    applied = apply(resolved, decisions or Decisions(), set(curated.known))
+    result.warnings += applied.warnings
+    root = path if path.is_dir() else path.parent
+    text_files = _text_files(reports, root, out / TEXTS, result)
+    articles = [_article(report, date, was_inferred, name)
+                for report, date, was_inferred, name
+                in zip(reports, dates, inferred, text_files, strict=True)]
+    result.proposals = propose(applied, articles, curated)
+    result.counts = totals(result.proposals)
+    clock = _lap(result, "resolve", clock)
+    for proposal, report in zip(result.proposals, reports, strict=True):
+        target = out / f"{safe_name(proposal.id)}.yaml"
+        text, written = facts_text(proposal, HEADER.format(file=report.file), target)
+        _write(result, target, text)
+        result.proposed.append(written)
+    _write(result, out / REVIEW, review_markdown(result.proposals))
+    clock = _lap(result, "write", clock)
+    result.corpus = Corpus([out / TEXTS, root, *corpus.dirs])
+    result.problems += check_proposed(result.curated, result.proposed, result.corpus)
+    _lap(result, "check", clock)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def load_result(result: Result, store: Store) -> WriteSummary:
+    """Load the curated and proposed facts of a run into ``store`` (InvalidFacts if the
+    proposals have errors)."""
+    errors = [problem for problem in result.problems if problem.level == "error"]
+    if errors:
+        raise InvalidFacts(result.problems)
+    return load(merged_files(result.curated, result.proposed), store)
+
+
+def load_into(result: Result, target: str, settings: Settings,
+              graph: Path) -> tuple[WriteSummary, str]:
+    """Load a run's facts into ``target`` (``networkx``: saved as node-link JSON at
+    ``graph``; ``neo4j``: the server ``settings`` name, schema applied first); the write
+    summary and where it went."""
+    if target == "neo4j":
+        with Neo4jStore.from_settings(settings) as store:
+            store.apply_schema()
+            return load_result(result, store), f"Neo4j graph {settings.neo4j_graph!r}"
+    store = NetworkXStore()
+    summary = load_result(result, store)
+    changed = save_graph(store, graph)
+    return summary, f"{graph} ({'changed' if changed else 'unchanged'})"
+
+
+def save_graph(store: NetworkXStore, path: Path) -> bool:
+    """Save a NetworkX store as node-link JSON at ``path`` unless it already holds the
+    same bytes; True if written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent) as scratch:
+        fresh = Path(scratch) / path.name
+        store.save(fresh)
+        if path.is_file() and path.read_bytes() == fresh.read_bytes():
+            return False
+        os.replace(fresh, path)
+    return True
