@@ -6,22 +6,37 @@ evidence span, the rule that produced it and a confidence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import Gazetteer, default, extras
+from ingest.extract.gazetteer import Gazetteer, default
 from ingest.extract.mentions import resolve_mentions
-from ingest.extract.patterns import agreements, exercises, meetings, roles, ties
-from ingest.extract.patterns.context import Article, Context
+from ingest.extract.patterns import (
+    agreements,
+    exercises,
+    meetings,
+    operations,
+    participants,
+    roles,
+    structure,
+    ties,
+    venues,
+)
+from ingest.extract.patterns.context import EVENT_LABELS, Article, Context
+from ingest.extract.patterns.events import remember
 from ingest.extract.sentences import split
 
 PATTERNS: tuple[Callable[[Context], None], ...] = (
-    exercises.exercises, agreements.agreements, meetings.meetings, roles.roles,
-    ties.membership, ties.programs, ties.cooperation, ties.support, ties.training,
-    ties.fighting,
+    exercises.exercises, agreements.agreements, meetings.meetings, operations.operations,
+    operations.programs, roles.roles, participants.participants, venues.places, meetings.twins,
+    meetings.within_visit, structure.parts, ties.membership, ties.cooperation, ties.support,
+    ties.training, ties.fighting, ties.deployment,
 )
-"""The relation patterns, run on each sentence in this order (events first)."""
+"""The relation patterns, run on each sentence in this order: events are recognised first,
+then people's roles, then who took part in the events and where, then standing ties."""
 
 
 def extract(text: str, article: str, published: str | None = None,
@@ -30,45 +45,52 @@ def extract(text: str, article: str, published: str | None = None,
     sentences = split(text)
     published = published or infer_published(text)
     mentions = resolve_mentions(text, sentences, gazetteer or default())
+    starts = [m.start for m in mentions]
     dates = find_dates(text, published)
     out = Extraction(article, text)
-    memory = Article(published=published)
+    memory = Article(published=published, home=home(mentions))
     for mention in mentions:
         out.add(mention)
     for sentence in sentences:
         if sentence.heading:
             continue
-        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        memory.sentence += 1
+        inside = [m for m in mentions[bisect_left(starts, sentence.start):
+                                      bisect_left(starts, sentence.end)]
+                  if m.end <= sentence.end]
         ctx = Context(text, sentence, inside,
                       [d for d in dates if sentence.start <= d.start < sentence.end],
                       memory, out)
         for pattern in PATTERNS:
             pattern(ctx)
-        memory.remember(ctx.countries())
-    structure(out, mentions)
+        for mention in inside:
+            if mention.label in EVENT_LABELS:
+                remember(ctx, mention)
+        memory.remember(ctx.states_named())
+        memory.remember_people(ctx.persons())
+    finish(out, mentions)
+    roles.leaders(memory, out, mentions)
     return out
 
 
-def structure(out: Extraction, mentions: list[Mention]) -> None:
-    """Ties that follow from the mentions themselves: national bodies PART_OF their state,
-    a ministry's department PART_OF the ministry, places LOCATED_IN their state, programs
-    RUN by their owners."""
-    previous: Mention | None = None
-    for mention in mentions:
-        state = mention.role.removeprefix("of:") if mention.role.startswith("of:") else None
-        if state and state in out.entities:
-            out.relate("PART_OF", mention.id, state, mention.span, "structure.national", 0.6)
-        place_state = mention.role.removeprefix("in:") if mention.role.startswith("in:") else \
-            extras().get(("Location", mention.id))
-        if mention.label == "Location" and place_state in out.entities:
-            out.relate("LOCATED_IN", mention.id, place_state, mention.span,
-                       "structure.located_in", 0.6)
-        owner = extras().get(("Program", mention.id))
-        if mention.label == "Program" and owner in out.entities:
-            out.relate("RUNS", owner, mention.id, mention.span, "structure.program_owner", 0.6)
-        if previous and mention.label in ("Organization", "Unit") and \
-                previous.label == "Organization" and \
-                out.text[previous.end:mention.start] in ("’s ", "'s "):
-            out.relate("PART_OF", mention.id, previous.id, (previous.start, mention.end),
-                       "structure.possessive", 0.65)
-        previous = mention if mention.role != "qualifier" else previous
+def home(mentions: list[Mention]) -> str | None:
+    """The state a report is most about: the one it names most often."""
+    counts = Counter(m.id for m in mentions if m.label == "Country")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def finish(out: Extraction, mentions: list[Mention]) -> None:
+    """Ties that follow from the mentions themselves (see ``structure.bodies``), the forces of
+    states at war fighting each other, and confidence raised by corroboration."""
+    structure.bodies(out, mentions)
+    structure.forces_at_war(out)
+    corroborate(out)
+
+
+def corroborate(out: Extraction) -> None:
+    """A relation read in several sentences is surer than one read once: its confidence
+    rises a little with each further piece of evidence."""
+    for relation in out.relations.values():
+        if len(relation.spans) > 1:
+            relation.confidence = round(min(0.9, relation.confidence +
+                                            0.05 * (len(relation.spans) - 1)), 2)

@@ -19,6 +19,7 @@ import ahocorasick
 from ingest.extract.facts import Mention
 
 DATA = "ingest.gazetteers"
+CONTAINERS = ("Organization", "Unit", "Program", "Operation", "Exercise", "Agreement")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,10 @@ def all_terms() -> Iterator[tuple[str, Term]]:
     yield from _entry_terms("organizations.csv", "Organization")
     yield from _entry_terms("programs.csv", "Program", extra="owner")
     yield from _entry_terms("places.csv", "Location", extra="country")
+    yield from _entry_terms("units.csv", "Unit")
+    yield from _entry_terms("operations.csv", "Operation")
+    yield from _entry_terms("exercises.csv", "Exercise")
+    yield from _entry_terms("agreements.csv", "Agreement")
     yield from _rank_terms()
     yield from _title_terms()
 
@@ -120,15 +125,23 @@ class Gazetteer:
                 hits.append((start, end + 1, term))
         chosen: list[Mention] = []
         for start, end, term in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-            if any(start < m.end and m.start < end for m in chosen):
+            inside = [m for m in chosen if start < m.end and m.start < end]
+            if inside and not _qualifies(term, start, end, inside):
                 continue
             chosen.append(Mention(start, end, text[start:end], term.label, term.id,
-                                  term.name, term.kind, term.role, "gazetteer", 0.9))
-        return sorted(chosen, key=lambda m: m.start)
+                                  term.name, term.kind, "qualifier" if inside else term.role,
+                                  "gazetteer", 0.9))
+        return sorted(chosen, key=lambda m: (m.start, m.role == "qualifier"))
 
     def country(self, iso3: str) -> Term | None:
         """The country entry with code ``iso3``."""
         return self.countries.get(iso3)
+
+
+def _qualifies(term: Term, start: int, end: int, around: list[Mention]) -> bool:
+    """A state named inside a body's name (``US Air Force``) is kept as its qualifier."""
+    return term.label == "Country" and term.role in ("name", "demonym") and all(
+        m.start <= start and end <= m.end and m.label in CONTAINERS for m in around)
 
 
 def _boundary(text: str, start: int, end: int) -> bool:
@@ -141,6 +154,12 @@ def _boundary(text: str, start: int, end: int) -> bool:
 def default() -> Gazetteer:
     """The gazetteer of the shipped dictionaries, built once per process."""
     return Gazetteer(all_terms())
+
+
+@cache
+def known(label: str) -> dict[str, str]:
+    """The dictionary names of one label by id (``usa-department-of-state``: its name)."""
+    return {term.id: term.name for _, term in all_terms() if term.label == label}
 
 
 @cache

@@ -4,44 +4,64 @@ into one non-overlapping list with stable ids (qualifying countries kept apart).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ingest.extract import names
+from ingest.extract import coreference, implied, names
+from ingest.extract.described import described
 from ingest.extract.facts import Mention
-from ingest.extract.gazetteer import Gazetteer
+from ingest.extract.gazetteer import Gazetteer, extras, known
 from ingest.extract.patterns.context import LOCATIVE
+from ingest.extract.places import places
+from ingest.extract.scene import Scene
 from ingest.extract.sentences import Sentence
 from ingest.extract.slugs import slug
 
 ENTITY_LABELS = ("Country", "Person", "Organization", "Unit", "Exercise", "Program",
                  "Agreement", "Operation", "Meeting", "Location")
+FORCES_END = re.compile(r"\s+(?:Armed\s+Forces|Army|Navy|Defen[cs]e\s+Forces)")
+OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?$")
+YEAR_AFTER = re.compile(r"[-– ](?:19|20)\d\d\b")
+EVENTS = ("Operation", "Exercise", "Agreement", "Meeting", "Program")
 NATIONAL = ("ministry", "department", "agency", "armed_forces", "command", "headquarters",
             "academy", "government", "corps", "formation", "naval_forces", "commando",
             "special_forces", "units")
 
 
-def _inside(mention: Mention, sentences: list[Sentence]) -> bool:
-    return any(s.start <= mention.start and mention.end <= s.end for s in sentences)
+def _inside(mention: Mention, sentences: list[Sentence], starts: list[int]) -> bool:
+    index = bisect_right(starts, mention.start) - 1
+    return index >= 0 and mention.end <= sentences[index].end
 
 
 def _people(text: str, hits: list[Mention]) -> list[Mention]:
-    """People after ranks and titles or in appositions, then their later mentions."""
-    found = [*names.persons(text, hits), *names.appositives(text)]
-    full = {m.name: m for m in found if len(m.name.split()) > 1}
-    by_surname = {name.split()[-1]: m for name, m in full.items()}
+    """People after ranks and titles or in appositions, then their later mentions (a surname
+    shared by two people goes to the one named with a rank or title first)."""
+    titled = {m.start for m in hits if m.label in ("Rank", "Title")}
+    found = [*names.persons(text, hits),
+             *(m for m in names.appositives(text) if m.start not in titled)]
+    full: dict[str, Mention] = {}
+    for mention in found:
+        if len(mention.text.split()) > 1:
+            full.setdefault(mention.text, mention)
+    by_surname: dict[str, Mention] = {}
+    for surface, whole in full.items():
+        by_surname.setdefault(surface.split()[-1], whole)
     resolved = []
     for mention in found:
-        if mention.name in full:
+        if mention.text in full:
             resolved.append(mention)
-        elif mention.name in by_surname:
-            whole = by_surname[mention.name]
+        elif mention.text in by_surname:
+            whole = by_surname[mention.text]
             resolved.append(replace(mention, id=whole.id, name=whole.name, confidence=0.7))
-    for surface, whole in [*full.items(), *by_surname.items()]:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-            resolved.append(Mention(match.start(), match.end(), surface, "Person", whole.id,
-                                    whole.name, rule="person.repeat", confidence=0.6))
+    named = {**by_surname, **full}
+    if named:
+        surfaces = "|".join(map(re.escape, sorted(named, key=len, reverse=True)))
+        for match in re.finditer(rf"(?<![\w-])(?:{surfaces})(?![\w-])", text):
+            whole = named[match.group()]
+            resolved.append(Mention(match.start(), match.end(), match.group(), "Person",
+                                    whole.id, whole.name, rule="person.repeat", confidence=0.6))
     return resolved
 
 
@@ -56,8 +76,9 @@ def _qualified(text: str, phrase: Mention, countries: list[Mention]) -> Mention:
         elif country.end <= phrase.start and re.fullmatch(r"['’]s\s+(?:the\s+)?",
                                                           text[country.end:phrase.start]):
             state = country
-        elif phrase.start < country.start and country.end == phrase.end and \
-                re.search(r"\bof\s+(?:the\s+)?$", text[phrase.start:country.start]):
+        elif phrase.start < country.start and (
+                country.end == phrase.end or FORCES_END.fullmatch(text, country.end, phrase.end)
+        ) and re.search(r"\bof\s+(?:the\s+)?$", text[phrase.start:country.start]):
             core = re.sub(r"\s+of\s+(?:the\s+)?$", "", text[phrase.start:country.start])
             state = country
     core = re.sub(r"^(?:the\s+)", "", core)
@@ -70,43 +91,96 @@ def _qualified(text: str, phrase: Mention, countries: list[Mention]) -> Mention:
                    name=f"{' '.join(core.split())} of {state.name}", role=f"of:{state.id}")
 
 
-def _capital(text: str, mention: Mention) -> Mention:
-    """A capital is a city after in/at/near, else it stands for its state (Ankara = Türkiye)."""
-    if mention.role != "capital" or not LOCATIVE.search(text[max(0, mention.start - 40):
-                                                            mention.start]):
+def _detached(text: str, phrase: Mention, bodies: dict[int, Mention]) -> Mention:
+    """``Western Theater Command of the Chinese People's Liberation Army``: the phrase before
+    ``of`` when what follows is an organisation of the dictionaries (``bodies`` by end)."""
+    hit = bodies.get(phrase.end)
+    if hit is not None and phrase.start < hit.start:
+        head = OF_TAIL.search(text, phrase.start, hit.start)
+        if head is not None and head.end() == hit.start and head.start() > phrase.start:
+            surface = text[phrase.start:head.start()]
+            return replace(phrase, end=head.start(), text=surface, id=slug(surface),
+                           name=" ".join(surface.split()))
+    return phrase
+
+
+def _capital(text: str, mention: Mention, states: set[int]) -> Mention:
+    """A capital is a city after in/at/near or followed by its state (``Baghdad, Iraq``), else
+    it stands for its state (Ankara = Türkiye)."""
+    if mention.role != "capital":
+        return mention
+    after = re.match(r",\s*", text[mention.end:mention.end + 3])
+    stated = bool(after) and mention.end + after.end() in states
+    if not stated and not LOCATIVE.search(text[max(0, mention.start - 40):mention.start]):
         return mention
     return replace(mention, label="Location", id=slug(mention.text), name=mention.text,
-                   kind="city", role=f"in:{mention.id}")
+                   kind="city", role=f"in:{mention.id}",
+                   rule="place.city_of_state" if stated else mention.rule)
+
+
+def _dated(text: str, mention: Mention) -> Mention | None:
+    """A named exercise with its edition's year (``Cobra Gold 2024``); left to the exercise
+    patterns when quoted or hyphenated (``"Vostok-2022"``)."""
+    if mention.label != "Exercise":
+        return mention
+    year = YEAR_AFTER.match(text, mention.end)
+    quoted = text[mention.start - 1:mention.start] in ("\"", "“", "‘")
+    if quoted or (year and year.group()[0] != " "):
+        return None
+    if year is None:
+        return mention
+    name = text[mention.start:year.end()]
+    return replace(mention, end=year.end(), text=name, id=slug(name), name=name)
 
 
 def _choose(candidates: Iterable[Mention]) -> list[Mention]:
-    """Longest first, no overlaps; countries inside a chosen phrase kept as qualifiers."""
+    """Longest first, no overlaps; countries inside a chosen phrase kept as qualifiers, places
+    inside a chosen event's name kept as they are."""
     chosen: list[Mention] = []
+    owner: dict[int, Mention] = {}
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), -m.confidence)):
-        overlapping = [m for m in chosen if mention.start < m.end and m.start < mention.end]
-        if not overlapping:
+        overlapping = {id(m): m for m in map(owner.get, range(mention.start, mention.end))
+                       if m is not None}.values()
+        if not overlapping or all(m.span == mention.span and m.rule == mention.rule
+                                  and m.role.startswith("of:") for m in overlapping):
             chosen.append(mention)
+            owner.update(dict.fromkeys(range(mention.start, mention.end), mention))
         elif mention.label == "Country" and all(
                 m.start <= mention.start and mention.end <= m.end for m in overlapping):
             chosen.append(replace(mention, role="qualifier"))
+        elif mention.label == "Location" and all(
+                m.start <= mention.start and mention.end <= m.end and m.label in EVENTS
+                for m in overlapping):
+            chosen.append(mention)
     return sorted(chosen, key=lambda m: (m.start, m.role == "qualifier"))
 
 
 def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> list[Mention]:
     """Every entity mention in the report's sentences, resolved and ordered."""
     hits = gazetteer.find(text)
+    states = {m.start for m in hits if m.label == "Country" and m.role != "capital"}
+    hits = [m for m in (_dated(text, _capital(text, m, states)) for m in hits) if m]
     countries = [m for m in hits if m.label == "Country"]
     body = [s for s in sentences if not s.heading]
-    phrases = [_qualified(text, m, countries) for s in body
-               for m in names.phrases(text, s.start, s.end)]
+    titled = {i for m in hits if m.label == "Title" for i in range(m.start, m.end)}
+    bodies = {m.end: m for m in hits if m.label in ("Organization", "Unit")}
+    phrases = [_qualified(text, _detached(text, m, bodies), countries) for s in body
+               for m in names.phrases(text, s.start, s.end)
+               if not (m.start in titled and m.end - 1 in titled)]
+    starts = [s.start for s in sentences]
+    home = Counter(m.id for m in countries if _inside(m, sentences, starts)).most_common(1)
+    scene = Scene(text, body, countries,
+                  next((m for m in countries if home and m.id == home[0][0]), None),
+                  [m for m in hits if m.label == "Location"])
     candidates = [
         *_people(text, hits), *names.armed_forces(text, countries), *phrases,
-        *names.cities(text, countries),
-        *(_capital(text, m) for m in hits if m.label in ENTITY_LABELS),
+        *names.cities(text, countries), *described(scene), *places(scene),
+        *implied.offices(text, hits, extras(), known("Organization")),
+        *implied.headquarters(text, hits), *implied.quoted(text),
+        *(m for m in hits if m.label in ENTITY_LABELS),
     ]
-    home = Counter(m.id for m in countries if _inside(m, sentences)).most_common(1)
     chosen = []
-    for mention in _choose(m for m in candidates if _inside(m, sentences)):
+    for mention in _choose(m for m in candidates if _inside(m, sentences, starts)):
         if mention.label in ("Organization", "Unit") and mention.kind == "ministry" \
                 and not mention.role.startswith("of:") and home:
             state = gazetteer.country(home[0][0])
@@ -114,13 +188,6 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                               name=f"{mention.name} of {state.name if state else home[0][0]}",
                               role=f"of:{home[0][0]}", confidence=0.5)
         chosen.append(mention)
-    return _unify(chosen)
-
-
-def _unify(mentions: list[Mention]) -> list[Mention]:
-    """An unqualified national body takes the id of the same body named with its state."""
-    qualified = {m.id.split("-", 1)[1]: m for m in mentions
-                 if m.role.startswith("of:") and "-" in m.id}
-    return [replace(m, id=qualified[m.id].id, name=qualified[m.id].name,
-                    role=qualified[m.id].role)
-            if m.id in qualified and not m.role.startswith("of:") else m for m in mentions]
+    chosen = coreference.share_out(text, chosen)
+    chosen = coreference.unify(coreference.adopt(chosen, hits))
+    return coreference.fullest(coreference.wars(chosen))

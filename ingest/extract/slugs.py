@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.extract.gazetteer import ascii_fold
 
@@ -10,6 +11,7 @@ SPELLING = {"defense": "defence", "programme": "program", "organisation": "organ
             "organizations": "organization", "ministry's": "ministry"}
 
 
+@lru_cache(maxsize=8192)
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens, British/US spellings unified.
 

@@ -44,3 +44,30 @@ def test_ranks_and_their_abbreviations() -> None:
              if m.label == "Rank"}
     assert ranks == {"Col-Gen": "Colonel General", "Lt. Gen.": "Lieutenant General",
                      "Brig.-Gen.": "Brigadier General", "Adm.": "Admiral"}
+
+
+def test_units_missions_media_and_projects_of_every_region() -> None:
+    assert [(m.label, m.id) for m in default().find(
+        "the Collective Rapid Reaction Forces, ATMIS, Reuters, the Lobito Corridor and TANAP")] \
+        == [("Unit", "crrf"), ("Operation", "atmis"), ("Organization", "reuters"),
+            ("Program", "lobito-corridor"), ("Program", "tanap")]
+    assert found("the Gulf of Guinea and the Bay of Bengal") == [
+        ("Gulf of Guinea", "Location", "gulf-of-guinea"),
+        ("Bay of Bengal", "Location", "bay-of-bengal")]
+
+
+def test_a_state_inside_a_bodys_name_is_kept_as_its_qualifier() -> None:
+    hits = [(m.text, m.label, m.role) for m in default().find("the US Air Force")]
+    assert hits == [("US Air Force", "Unit", "name"), ("US", "Country", "qualifier")]
+    assert found("Papua New Guinea") == [("Papua New Guinea", "Country", "PNG")]
+
+
+def test_every_gazetteer_kind_is_one_the_vocabulary_allows() -> None:
+    from graph.vocabulary import LABELS
+
+    for file, label in (("organizations.csv", "Organization"), ("units.csv", "Unit"),
+                        ("operations.csv", "Operation"), ("programs.csv", "Program"),
+                        ("places.csv", "Location"), ("exercises.csv", "Exercise"),
+                        ("agreements.csv", "Agreement")):
+        kinds = {row["kind"] for row in rows(file)} - {""}
+        assert kinds <= set(LABELS[label].kinds), (file, kinds - set(LABELS[label].kinds))

@@ -1,26 +1,59 @@
-"""Agreements: named ones (the Shusha Declaration) and described ones (signed a memorandum)."""
+"""Agreements: named ones (the Shusha Declaration) and described ones (signed a memorandum),
+who signed them and who brokered them; a war ended by an agreement holds it."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import combinations
 
+from ingest.extract.facts import Mention
 from ingest.extract.patterns.context import Context
-from ingest.extract.patterns.events import event_name, link_actors, link_places, record_event
+from ingest.extract.patterns.events import event_name, link_actors, record_event, refer
 from ingest.extract.slugs import slug
 
+WORDS = ("memorand", "mou", "agreement", "declaration", "treaty", "contract", "deal", "accord",
+         "protocol", "roadmap", "ceasefire", "truce", "armistice", "statement", "decree", "pact",
+         "arrangement", "document")
 DESCRIBED = re.compile(
     r"\b(?P<kind>memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
-    r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|roadmap|"
-    r"ceasefire(?:\s+deal|\s+agreement)?|statement|decree)\b", re.I)
+    r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|roadmap|pact|"
+    r"arrangement|ceasefire(?:\s+deal|\s+agreement)?|truce|armistice|statement|decree|"
+    r"document)\b", re.I)
+ONLY_REFERS = ("document", "it was", "they were")
+PRONOUN = re.compile(r"(?P<kind>It\s+was|They\s+were)(?=\s+(?:\w+\s+)?signed\b)")
+"""``It was signed in London by ...``: the agreement just reported."""
+"""Words that only refer back to an agreement already reported (``the document``)."""
+LEFT_WORD = re.compile(r"\b(?P<word>[a-z][\w-]*)\s+$")
+NOT_MODIFIERS = frozenset((
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "new", "first", "landmark", "historic", "signed", "which", "and", "of", "to", "on", "in",
+    "with", "for", "by", "at", "two", "three", "several", "a", "was", "were", "is", "are",
+    "has", "have", "had", "will", "would", "also", "further", "another", "ceasefire",
+    "brokered", "mediated", "reached", "agreed", "sign", "signing", "inked", "concluded"))
+"""Words before an agreement word that are not part of its name."""
+SIGNED_BY = re.compile(r"\bsigned\s+(?:on\s+\w+\s+)?(?:in\s+[A-Z]\w+\s+)?by\b", re.I)
 SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?|conclud(?:ed|es?)|reach(?:ed)?|"
-                     r"agreed|adopt(?:ed|s))\b", re.I)
-BOTH = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|nations|states|sides|governments)\b",
-                  re.I)
-REFERRING = re.compile(r"(?:\b(?:the|this|that)\s+(?:signed\s+)?)$", re.I)
+                     r"agreed|adopt(?:ed|s)|seal(?:ed|s)?|initial(?:l)?ed|renew(?:ed|s)|"
+                     r"ratif(?:ied|ies))\b", re.I)
+TWO_PEOPLE = re.compile(r"\b(?:the\s+two|both)\s+(?:defen[cs]e\s+)?(?:ministers|leaders|"
+                        r"presidents|heads\s+of\s+state|chiefs|commanders|officials)\b", re.I)
+"""``the two ministers signed``: the two people named last."""
+UNREAL = re.compile(r"\b(?:yet\s+to|not|never|failed\s+to|without|refus(?:ed|es)\s+to|"
+                    r"no|would|could|may|might|hope\s+to|plan\s+to|expected\s+to)\s+"
+                    r"(?:\w+\s+){0,2}$", re.I)
+"""Words before a signing verb saying it did not (yet) happen."""
+REFERRING = re.compile(r"\b(?:the|this|that)\s+(?:signed\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
 BROKERED = re.compile(r"(?P<who>[A-Z][\w.]+)-(?:brokered|mediated)\b")
+BROKER_BY = re.compile(r"\b(?:brokered|mediated)\s+by\s+(?:the\s+)?$", re.I)
+AFTER_SIGNERS = re.compile(r"\b(?:between|by|with)\s+(?:the\s+)?$", re.I)
+ENDED = re.compile(r"\b(?:end(?:ed|s)?\s+with|brought\s+(?:an\s+)?end\s+to|ended|halted|"
+                   r"stopped|concluded|put\s+an\s+end\s+to)\b", re.I)
 KINDS = (("memorand", "memorandum"), ("mou", "memorandum"), ("declaration", "declaration"),
-         ("ceasefire", "ceasefire"), ("contract", "contract"), ("deal", "contract"),
-         ("statement", "statement"), ("decree", "decree"))
+         ("ceasefire", "ceasefire"), ("truce", "ceasefire"), ("armistice", "ceasefire"),
+         ("contract", "contract"), ("deal", "contract"), ("statement", "statement"),
+         ("pact", "agreement"), ("arrangement", "agreement"),
+         ("decree", "decree"))
 
 
 def _kind(phrase: str) -> str:
@@ -31,49 +64,156 @@ def _kind(phrase: str) -> str:
 def agreements(ctx: Context) -> None:
     """Record an agreement the sentence names or says was signed, its signers and mediators."""
     named = ctx.labelled("Agreement")
-    described = DESCRIBED.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    if not named and not ctx.says(*WORDS):
+        return
+    described = DESCRIBED.search(ctx.text, ctx.sentence.start, ctx.sentence.end) or \
+        PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
     signing = ctx.has(SIGNING)
+    if signing and UNREAL.search(ctx.sentence.text[:signing.start()]):
+        signing = None
     if not named and not (described and signing):
         return
-    brokers = {m.start(): m["who"] for m in BROKERED.finditer(ctx.sentence.text)}
-    mediators = [m for m in ctx.actors() if m.label == "Country"
-                 and any(m.start - ctx.sentence.start == at for at in brokers)]
+    mediators = _mediators(ctx)
     signers = _signers(ctx, signing, mediators)
     if named:
         mention = named[0]
-        event = record_event(ctx, "Agreement", mention.start, mention.end, mention.name,
-                             _kind(mention.text), "agreement.named", 0.8)
-    elif REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) and \
-            "Agreement" in ctx.article.last_event and not ctx.date():
-        event = ctx.article.last_event["Agreement"]
-        ctx.out.entities[event].spans.append(described.span())
+        event = _named(ctx, mention)
+    elif (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
+          described.re is PRONOUN) and "Agreement" in ctx.article.last_event and not ctx.date():
+        event = _referred(ctx, _kind(described.group()))
+        refer(ctx, "Agreement", event, *described.span())
+    elif described.group().lower() in ONLY_REFERS:
+        return
     else:
-        phrase = described.group()
+        start = _phrase_start(ctx, described.start())
+        phrase = ctx.text[start:described.end()]
         kind = _kind(phrase)
         states = [m for m in signers if m.label == "Country"]
         name = event_name(ctx, phrase.lower(), states)
-        event = record_event(ctx, "Agreement", described.start(), described.end(), name,
+        event = record_event(ctx, "Agreement", start, described.end(), name,
                              kind, "agreement.described", 0.6,
                              slug(f"{' '.join(sorted(m.id for m in states))} {kind} "
                                   f"{(ctx.date() or '')[:7]}"))
     if ctx.date():
         ctx.out.entities[event].properties.setdefault("date", ctx.date())
     if signing:
-        link_actors(ctx, event, "SIGNED", signers, "agreement.signed", 0.6, date=ctx.date())
+        link_actors(ctx, event, "SIGNED", [m for m in signers if m.rule != "pseudo"],
+                    "agreement.signed", 0.7, date=ctx.date())
+        for state in (m for m in signers if m.rule == "pseudo"):
+            ctx.out.relate("SIGNED", state.id, event, ctx.span, "agreement.signed_both", 0.55)
     link_actors(ctx, event, "MEDIATED", mediators, "agreement.brokered", 0.7)
-    link_places(ctx, event, 0.5)
+    _ends_war(ctx, event)
+    _parties_cooperate(ctx, event)
+
+
+def _referred(ctx: Context, kind: str) -> str:
+    """The agreement ``the contract`` stands for: the latest of that kind, else the latest."""
+    for event in reversed(ctx.article.seen_at):
+        entity = ctx.out.entities.get(event)
+        if entity is not None and entity.label == "Agreement" and \
+                entity.properties.get("kind") == kind:
+            return event
+    return ctx.article.last_event["Agreement"]
+
+
+def _phrase_start(ctx: Context, start: int) -> int:
+    """Where an agreement's noun phrase begins: ``a new defence cooperation agreement``
+    gives ``defence cooperation agreement``."""
+    for _ in range(3):
+        word = LEFT_WORD.search(ctx.text, max(ctx.sentence.start, start - 30), start)
+        if word is None or word["word"].lower() in NOT_MODIFIERS:
+            break
+        start = word.start()
+    return start
+
+
+def _named(ctx: Context, mention: Mention) -> str:
+    """A named agreement; named right after one only described, it is that one."""
+    last = ctx.article.last_event.get("Agreement")
+    entity = ctx.out.entities.get(last or "")
+    if entity is not None and entity.rule == "agreement.described" and not ctx.date() and \
+            ctx.article.sentence - ctx.article.seen_at.get(entity.id, -9) == 1:
+        entity.name = mention.name
+        entity.rule = "agreement.named"
+        ctx.out.entities.pop(mention.id, None)
+        return record_event(ctx, "Agreement", mention.start, mention.end, mention.name,
+                            _kind(mention.text), "agreement.named", 0.8, entity.id)
+    return record_event(ctx, "Agreement", mention.start, mention.end, mention.name,
+                        _kind(mention.text), "agreement.named", 0.8)
+
+
+def _mediators(ctx: Context) -> list[Mention]:
+    """States named as brokers: ``Russia-brokered``, ``brokered by Qatar``."""
+    found = []
+    for mention in ctx.actors() + ctx.labelled("Country"):
+        if mention in found or mention.label not in ("Country", "Organization"):
+            continue
+        if BROKERED.match(ctx.text, mention.start) or BROKER_BY.search(ctx.before(mention)):
+            found.append(mention)
+    return found
 
 
 def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> list:
-    """Who signed: people before the signing verb, else states before it, else the states of
-    the sentence (or the two last named, for ``the two countries``)."""
+    """Who signed: people before the signing verb, else states before it, else the states
+    after ``between`` or ``by``, else the two last named for ``the two countries``."""
     actors = [m for m in ctx.actors() + ctx.persons() if m not in mediators]
+    passive = ctx.has(SIGNED_BY)
+    if passive:
+        at = ctx.sentence.start + passive.end()
+        after = [m for m in actors if m.start >= at and ctx.clause(m.start) == ctx.clause(at)]
+        people = [m for m in after if m.label == "Person"]
+        return people or [m for m in after if m.label != "Person"]
     verb = ctx.sentence.start + signing.start() if signing else ctx.sentence.end
-    before = [m for m in actors if m.end <= verb]
+    before = [m for m in actors if m.end <= verb and ctx.clause(m.start) == ctx.clause(verb)]
     people = [m for m in before if m.label == "Person"]
     states = [m for m in before if m.label == "Country"]
-    if people or states:
-        return people or states
-    if ctx.has(BOTH) and len(ctx.article.recent) >= 2:
-        return ctx.article.recent[-2:]
-    return [m for m in actors if m.label == "Country"]
+    bodies = [m for m in before if m.label in ("Organization", "Unit")
+              and not AFTER_SIGNERS.search(ctx.before(m, 30))]
+    if people or states or bodies:
+        return people or states or bodies
+    after = _after_signers(ctx, mediators)
+    if after:
+        return after
+    if ctx.has(TWO_PEOPLE) and len(ctx.article.people) >= 2:
+        people = [replace(m, rule="pseudo") for m in ctx.article.people[-2:]]
+        states = [ctx.article.person_country.get(m.id) for m in people]
+        return people + [Mention(0, 0, "", "Country", s, s, rule="pseudo")
+                         for s in states if s and s in ctx.out.entities]
+    if ctx.both():
+        return [replace(m, rule="pseudo") for m in ctx.article.pair()]
+    return []
+
+
+def _after_signers(ctx: Context, mediators: list[Mention]) -> list[Mention]:
+    """States named after ``between``, ``by`` or ``with`` (and those joined to them)."""
+    found: list[Mention] = []
+    for mention in ctx.labelled("Country"):
+        if mention in mediators:
+            continue
+        joined = found and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?",
+                                        ctx.text[found[-1].end:mention.start])
+        if joined or AFTER_SIGNERS.search(ctx.before(mention, 30)):
+            found.append(mention)
+    return found
+
+
+def _parties_cooperate(ctx: Context, event: str) -> None:
+    """States that signed one agreement with each other (not a ceasefire) cooperate."""
+    if ctx.out.entities[event].properties.get("kind") in ("ceasefire", "statement", "decree"):
+        return
+    states = sorted({r.source for r in ctx.out.relations.values() if r.target == event
+                     and r.type == "SIGNED" and ctx.out.entities[r.source].label == "Country"})
+    for first, second in combinations(states, 2):
+        ctx.out.relate("COOPERATES_WITH", first, second, ctx.span, "agreement.parties", 0.45)
+
+
+def _ends_war(ctx: Context, event: str) -> None:
+    """An agreement said to end a war (``the war ended with a ceasefire``) is part of it."""
+    ended = ctx.has(ENDED)
+    if not ended:
+        return
+    wars = [e for e in ctx.events if e.label == "Operation"]
+    war = wars[0].id if wars else ctx.article.last_event.get("Operation")
+    if war and re.search(r"\b(?:war|conflict|fighting|hostilities|offensive|operation)\b",
+                         ctx.sentence.text, re.I):
+        ctx.out.relate("PART_OF", event, war, ctx.span, "agreement.ends_war", 0.45)

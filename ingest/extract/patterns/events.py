@@ -1,4 +1,4 @@
-"""Shared steps of the event patterns: name an event, record it, link actors and places."""
+"""Shared steps of the event patterns: name an event, record it, refer back to it."""
 
 from __future__ import annotations
 
@@ -21,20 +21,49 @@ def record_event(ctx: Context, label: str, start: int, end: int, name: str, kind
     mention = Mention(start, end, ctx.text[start:end], label, event_id or slug(name), name, kind,
                       rule=rule, confidence=confidence)
     ctx.out.add(mention)
-    ctx.article.last_event[label] = mention.id
+    remember(ctx, mention)
     return mention.id
 
 
-def link_places(ctx: Context, event: str, confidence: float = 0.55) -> None:
-    """HELD_IN from the event to every place the sentence puts it in."""
-    for place in ctx.places():
-        ctx.out.add(place)
-        ctx.out.relate("HELD_IN", event, place.id, ctx.span, "place.held_in", confidence)
+def refer(ctx: Context, label: str, event: str, start: int, end: int) -> None:
+    """A later mention (``the exercise``) of an event already recorded: a span of evidence,
+    and a place in the sentence for its participants and places."""
+    entity = ctx.out.entities[event]
+    if (start, end) not in entity.spans:
+        entity.spans.append((start, end))
+    remember(ctx, Mention(start, end, ctx.text[start:end], label, event, entity.name,
+                          rule="event.reference", confidence=0.5))
+
+
+def remember(ctx: Context, mention: Mention) -> None:
+    """Put an event mention among the sentence's events and the article's latest."""
+    if not any(m.id == mention.id and m.start == mention.start for m in ctx.events):
+        ctx.events.append(mention)
+        ctx.events.sort(key=lambda m: m.start)
+    ctx.article.last_event[mention.label] = mention.id
+    ctx.article.seen_at[mention.id] = ctx.article.sentence
+
+
+def event_at(ctx: Context, mention: Mention, events: list[Mention] | None = None
+             ) -> Mention | None:
+    """The event of the sentence the words around ``mention`` are about: the nearest one in
+    its clause (None when its clause names none)."""
+    pool = [e for e in (ctx.events if events is None else events)
+            if ctx.same_clause(e, mention)]
+    if not pool:
+        return None
+
+    def distance(event: Mention) -> tuple[int, int]:
+        gap = event.start - mention.end if event.start >= mention.end else \
+            mention.start - event.end
+        return (max(gap, 0), 0 if event.start >= mention.end else 1)
+
+    return min(pool, key=distance)
 
 
 def link_actors(ctx: Context, event: str, type_: str, actors: list[Mention], rule: str,
                 confidence: float, **properties: object) -> None:
     """``type_`` relations from each actor to the event."""
     for actor in actors:
-        ctx.out.add(actor)
+        ctx.keep(actor)
         ctx.out.relate(type_, actor.id, event, ctx.span, rule, confidence, **properties)

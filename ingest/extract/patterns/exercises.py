@@ -1,27 +1,65 @@
-"""Exercises: named ones (quoted, or Name-2023) and described ones (joint tactical drills)."""
+"""Exercises: named ones (quoted, or Name-2023), described ones (joint tactical drills) and
+later references to them (the exercise), told apart by parties, place and kind."""
 
 from __future__ import annotations
 
 import re
 
+from ingest.extract.facts import Mention
 from ingest.extract.patterns.context import Context
-from ingest.extract.patterns.events import event_name, link_actors, link_places, record_event
+from ingest.extract.patterns.events import event_name, record_event, refer
+from ingest.extract.patterns.venues import state_of
 
+WORDS = ("exercis", "drill", "war game", "war-game", "wargame", "maneuver", "manoeuvr")
+"""Words one of which a sentence about an exercise holds."""
 NOUN = r"(?:exercises?|drills?|war[\s-]?games|maneuvers|manoeuvres)"
-MODIFIER = (r"(?:joint|bilateral|trilateral|multinational|large-scale|military|"
+MODIFIER = (r"(?:joint|bilateral|trilateral|multilateral|multinational|large-scale|military|"
             r"tactical(?:-special)?|special|naval|air|command[- ]staff|command-and-staff|"
             r"live-fire|field|combined|annual|counter-terror(?:ism|ist)?|anti-terror(?:ist)?|"
             r"amphibious|computer-assisted|staff|air[- ]defen[cs]e|sea|land|strategic|"
-            r"operational|peacekeeping|search-and-rescue)")
+            r"operational|peacekeeping|search-and-rescue|rescue|maritime|border|mountain|"
+            r"airborne|artillery|missile|anti-piracy|counter-piracy|naval|snap|readiness|"
+            r"combat|training|tactical-level|operational-tactical|mobilization|humanitarian|"
+            r"reconnaissance|mine|countermeasures?|special\s+operations|interdiction|boarding|"
+            r"anti-submarine|submarine|cyber|medical|logistics|engineering|rapid[- ]reaction|"
+            r"urban|desert|jungle|winter|night|parachute|landing|firing|gunnery|patrol|"
+            r"interoperability|crisis[- ]response|evacuation|disaster[- ]relief|harbour|"
+            r"maritime[- ]security|counter-insurgency|airborne|paratrooper|artillery|"
+            r"missile[- ]defen[cs]e|coastal|river|marine|military-technical)")
+NOUN_WORD = re.compile(rf"{NOUN}\b|\bthis\s+year['’]s\s+\w+", re.I)
 DESCRIBED = re.compile(rf"\b(?:{MODIFIER}\s+){{1,4}}{NOUN}\b", re.I)
-BARE = re.compile(rf"\b(?:the|these|this|those)\s+{NOUN}\b", re.I)
+QUALIFIED = re.compile(rf"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}{NOUN}\b")
+QUALIFIED_SPAN = re.compile(rf"\S.*?{NOUN}\b", re.I)
+INDEFINITE = re.compile(rf"\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}?{NOUN}\b", re.I)
+"""``a NATO exercise``: a first mention of an exercise not described by a modifier."""
+BARE = re.compile(rf"\b(?:the|these|this|those|such)\s+(?:[a-z][\w-]*\s+){{0,3}}?{NOUN}\b|"
+                  r"\bthis\s+year['’]s\s+(?:edition|iteration|round)\b", re.I)
+OTHER_EDITION = re.compile(r"\b(?:next|previous|last|past|earlier|future|first|prior)\s+"
+                           r"(?:round|edition|stage|iteration|phase|one)s?\s+of\s+$|"
+                           r"\b(?:last|next)\s+year['’]s\s+$", re.I)
+"""Words before ``the exercise`` making it another edition of it, not the one reported."""
 QUOTED = re.compile(rf"[“\"](?P<name>[^”\"]{{3,60}})[”\"](?=\s+(?:[\w-]+\s+){{0,3}}{NOUN})", re.I)
-DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called)\s+[“\"]?(?P<name>[A-Z][^”\",.]{2,50})")
+DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called|titled)\s+[“\"]?"
+                    r"(?P<name>[A-Z][^”\",.]{2,50})")
 YEAR_NAME = re.compile(r"\b(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}[-–](?:19|20)\d\d)\b")
 PERSONNEL = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:military\s+)?(?:personnel|troops|"
-                       r"servicemen|soldiers|service members)")
+                       r"servicemen|soldiers|service\s?members|sailors|marines)")
+GENERIC = re.compile(r"\b(?:at\s+least|more\s+than|over|some|several|many|numerous|"
+                     r"dozens\s+of|a\s+number\s+of|frequency\s+of|series\s+of|number\s+of|"
+                     r"\d+|types\s+of|kinds\s+of)\s+$", re.I)
+"""Words before a described exercise making it a class or a count, not one event."""
+NEW = re.compile(r"\b(?:also|simultaneously|separately|meanwhile|in\s+parallel|another|"
+                 r"its\s+own|their\s+own)\b", re.I)
+DEFINITE = re.compile(r"\b(?:the|this|these|that|those)\s+$", re.I)
 KINDS = (("tactical-special", "tactical_special"), ("command", "command_staff"),
-         ("naval", "naval"), ("sea", "naval"), ("tactical", "tactical"), ("joint", "joint"))
+         ("naval", "naval"), ("sea", "naval"), ("maritime", "naval"), ("tactical", "tactical"),
+         ("joint", "joint"))
+SPECIFIC = ("tactical_special", "command_staff", "naval", "tactical")
+FORCES = ("armed_forces", "command", "headquarters")
+
+
+def _plural(phrase: str) -> bool:
+    return phrase.rstrip().lower().endswith(("s", "games"))
 
 
 def _kind(phrase: str) -> str | None:
@@ -30,6 +68,11 @@ def _kind(phrase: str) -> str | None:
 
 
 def _named(ctx: Context) -> tuple[int, int, str] | None:
+    """A named exercise: one the mentions already name (a dictionary or a capitalised
+    phrase), a quoted name before an exercise word, ``dubbed X``, or ``Name-2023``."""
+    known = ctx.labelled("Exercise")
+    if known:
+        return known[0].start, known[0].end, known[0].name
     sentence = ctx.sentence
     for pattern in (QUOTED, DUBBED):
         match = pattern.search(ctx.text, sentence.start, sentence.end)
@@ -42,63 +85,157 @@ def _named(ctx: Context) -> tuple[int, int, str] | None:
     return None
 
 
-def _same(ctx: Context, states: set[str]) -> str | None:
-    """The exercise already reported with overlapping parties (or the last one, when the
-    sentence names none)."""
-    for event, parties in reversed(ctx.article.exercises.items()):
-        if states & parties or not states:
+def _near_noun(ctx: Context, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of a pattern ending in an exercise word, looked for only just before
+    each exercise word of the sentence (cheaper than scanning the whole sentence)."""
+    for noun in NOUN_WORD.finditer(ctx.sentence.text):
+        end = ctx.sentence.start + noun.end()
+        match = pattern.search(ctx.text, max(ctx.sentence.start, end - 100), end)
+        if match:
+            return match
+    return None
+
+
+def _qualified(ctx: Context) -> re.Match[str] | None:
+    """``NATO drills``, ``CSTO exercises``: an exercise named after the body holding it."""
+    for mention in ctx.labelled("Organization"):
+        match = QUALIFIED.match(ctx.text, mention.end, ctx.sentence.end)
+        if match:
+            return QUALIFIED_SPAN.match(ctx.text, mention.start, match.end())
+    return None
+
+
+def _generic(ctx: Context, match: re.Match[str]) -> bool:
+    """Exercises spoken of as a class or a count (``at least 10 exercises``, ``standards in
+    military exercises``), not as one event."""
+    before = ctx.text[max(ctx.sentence.start, match.start() - 40):match.start()]
+    return bool(GENERIC.search(before) or re.search(r"\b(?!part\b|participat\w*\b|"
+                                                    r"engaged\b|involved\b)\w+\s+in\s+$",
+                                                    before))
+
+
+def parties(ctx: Context) -> list[Mention]:
+    """Who may take part in an exercise: states, their forces and units (not ministries)."""
+    found = [m for m in ctx.actors() if m.label != "Organization" or m.kind in FORCES
+             or m.id.endswith("armed-forces")]
+    return found + [m for m in ctx.both() if m.id not in {f.id for f in found}]
+
+
+def _states(mentions: list[Mention]) -> set[str]:
+    return {m.id if m.label == "Country" else m.role.removeprefix("of:") if
+            m.role.startswith("of:") else m.id for m in mentions}
+
+
+def _score(ctx: Context, event: str, states: set[str], places: set[str],
+           kind: str | None) -> int:
+    """How well a described exercise fits one already reported (>= 1: the same one)."""
+    score = 0
+    old_states = ctx.article.exercises.get(event, set())
+    if states and old_states:
+        score += 1 if states == old_states else 0 if states & old_states else -2
+    old_places = ctx.article.places.get(event, set())
+    if places and old_places:
+        score += 1 if places & old_places else 0 if _regions(ctx, places) & _regions(
+            ctx, old_places) else -2
+    old_kind = ctx.out.entities[event].properties.get("kind")
+    if kind in SPECIFIC and old_kind in SPECIFIC:
+        score += 1 if kind == old_kind else -2
+    return score
+
+
+def _regions(ctx: Context, places: set[str]) -> set[str]:
+    """The states places lie in (as far as the report or gazetteer tells)."""
+    return {ctx.article.place_state.get(place) for place in places} - {None}
+
+
+def _same(ctx: Context, match: re.Match[str], states: set[str], places: set[str],
+          kind: str | None) -> str | None:
+    """The exercise already reported that a described one is (None: a new exercise)."""
+    fresh = ctx.has(NEW)
+    definite = DEFINITE.search(ctx.text[ctx.sentence.start:match.start()])
+    for event in reversed(ctx.article.exercises):
+        score = _score(ctx, event, states, places, kind) - (2 if fresh else 0)
+        if score >= 1 or (score == 0 and definite):
             return event
     return None
 
 
+def _referred(ctx: Context, states: set[str], plural: bool) -> str | None:
+    """The exercise ``the exercise`` stands for: the latest whose parties hold those named,
+    one reported in the same number (``the exercises`` for drills told in the plural)."""
+    fitting = [event for event in reversed(ctx.article.exercises)
+               if states <= ctx.article.exercises[event] or not states]
+    same_number = [event for event in fitting if plural in ctx.article.number.get(event, ())]
+    return next(iter(same_number or fitting), ctx.article.last_event.get("Exercise"))
+
+
 def exercises(ctx: Context) -> None:
-    """Record the exercise a sentence reports, its participants, place, date and size."""
+    """Record the exercise a sentence reports (or refers to), its kind, date and size."""
+    if not ctx.says(*WORDS):
+        return
     named = _named(ctx)
-    described = DESCRIBED.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
-    actors = [m for m in ctx.actors() if m.label != "Organization" or m.kind == "armed_forces"
-              or m.id.endswith("armed-forces")]
+    described = _near_noun(ctx, DESCRIBED) or _qualified(ctx) or _near_noun(ctx, INDEFINITE)
+    if not (named or described or _near_noun(ctx, BARE)):
+        return
+    actors = parties(ctx)
+    states = _states(actors)
+    places = {m.id for m in ctx.venues}
+    for venue in ctx.venues:
+        ctx.article.place_state.setdefault(venue.id, state_of(ctx, venue))
     if named:
         start, end, name = named
         earlier = ctx.article.last_event.get("Exercise")
-        if earlier and BARE.search(ctx.text, ctx.sentence.start, start):
+        if earlier and BARE.search(ctx.text, ctx.sentence.start, start) and \
+                ctx.out.entities[earlier].rule != "exercise.named":
             entity = ctx.out.entities[earlier]
             entity.name = name
-            entity.aliases.append(name)
-            entity.spans.append((start, end))
-            event = earlier
+            event = record_event(ctx, "Exercise", start, end, name, None, "exercise.named",
+                                 0.85, earlier)
         else:
+            known = ctx.labelled("Exercise")
             event = record_event(ctx, "Exercise", start, end, name,
                                  _kind(described.group()) if described else None,
-                                 "exercise.named", 0.85)
+                                 "exercise.named", 0.85, known[0].id if known else None)
         if described:
             record_event(ctx, "Exercise", described.start(), described.end(), name, None,
                          "exercise.described", 0.6, event)
-        ctx.article.exercises.setdefault(event, set())
-    elif described:
-        phrase = described.group()
-        kind = _kind(phrase)
-        states = {m.id.split("-")[0].upper() for m in actors}
-        event = _same(ctx, states)
+    elif described and not _generic(ctx, described):
+        kind = _kind(described.group())
+        event = _same(ctx, described, states, places, kind)
         if event is None:
-            name = event_name(ctx, phrase.lower(), actors)
+            if not (actors or places or ctx.date() or PERSONNEL.search(ctx.sentence.text)):
+                return
+            name = event_name(ctx, described.group().lower(), actors)
             event = record_event(ctx, "Exercise", described.start(), described.end(), name,
                                  kind, "exercise.described", 0.6)
-            ctx.article.exercises[event] = states
         else:
             record_event(ctx, "Exercise", described.start(), described.end(), "", kind,
                          "exercise.described", 0.6, event)
+        if kind in SPECIFIC:
+            ctx.out.entities[event].properties.setdefault("kind", kind)
     else:
-        bare = BARE.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
-        event = ctx.article.last_event.get("Exercise")
-        if not bare or event is None:
+        bare = _near_noun(ctx, BARE)
+        if bare is None or OTHER_EDITION.search(
+                ctx.text[max(ctx.sentence.start, bare.start() - 30):bare.start()]):
             return
-        start, end = bare.span()
-        ctx.out.entities[event].spans.append((start, end))
+        event = _referred(ctx, states, _plural(bare.group()))
+        if event is None and (actors or places):
+            start = bare.start() + len(bare.group().split()[0]) + 1
+            event = record_event(ctx, "Exercise", start, bare.end(),
+                                 event_name(ctx, ctx.text[start:bare.end()], actors), None,
+                                 "exercise.described", 0.55)
+        elif event is not None:
+            refer(ctx, "Exercise", event, *bare.span())
+        else:
+            return
+    ctx.article.exercises[event] = ctx.article.exercises.pop(event, set()) | states
+    phrase = described or (re.search(NOUN, ctx.sentence.text, re.I) if named else None)
+    if phrase:
+        ctx.article.number.setdefault(event, set()).add(_plural(phrase.group()))
+    ctx.article.places[event] = ctx.article.places.get(event, set()) | places
     entity = ctx.out.entities[event]
     if ctx.date():
         entity.properties.setdefault("date", ctx.date())
     size = PERSONNEL.search(ctx.sentence.text)
     if size:
         entity.properties.setdefault("personnel", int(size["n"].replace(",", "")))
-    link_actors(ctx, event, "PARTICIPATED_IN", actors, "exercise.participant", 0.65)
-    link_places(ctx, event)

@@ -1,20 +1,36 @@
-"""Meetings, visits, calls and talks between named people or states."""
+"""Meetings, visits, calls and talks between named people or states; meetings held during
+a visit are part of it and take place where it does."""
 
 from __future__ import annotations
 
 import re
 
+from graph.model import merge_list
+from ingest.extract.facts import Mention
 from ingest.extract.patterns.context import Context
-from ingest.extract.patterns.events import event_name, link_actors, link_places, record_event
+from ingest.extract.patterns.events import event_name, record_event
 from ingest.extract.slugs import slug
 
+WORDS = ("visit", "call", "conversation", "talk", "meeting", "met", "summit", "negotiation",
+         "consultation", "discussion", "videoconference", "received by")
+FORMAT = (r"(?:one-on-one|tete-a-tete|tête-à-tête|face-to-face|expanded|extended|enlarged|"
+          r"restricted|narrow|broad|plenary|private|closed-door|delegation-level)"
+          r"(?:[- ]format)?")
 MEETING = re.compile(
-    r"\b(?P<what>(?:official\s+|state\s+|working\s+)?visits?|(?:telephone|phone)\s+"
-    r"(?:conversation|call|talk)s?|meetings?|met|talks|summit|negotiations|consultations)\b",
-    re.I)
-KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("talks", "talks"),
-         ("negotiation", "talks"), ("consultation", "talks"))
-HOSTING = re.compile(r"\bhost(?:ed|ing|s)?\b", re.I)
+    rf"\b(?:(?P<a>{FORMAT})\s+and\s+(?P<b>{FORMAT})\s+)?"
+    r"(?P<what>(?:official\s+|state\s+|working\s+|friendly\s+)?visits?|(?:telephone|phone|video)"
+    r"\s+(?:conversation|call|talk)s?|meetings?|met|talks|summit|negotiations|consultations|"
+    r"discussions|videoconference|received\s+by)\b", re.I)
+KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("video", "call"),
+         ("talks", "talks"), ("negotiation", "talks"), ("consultation", "talks"),
+         ("discussion", "talks"))
+LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst)\s+(?:official\s+)?$", re.I)
+RIGHT = re.compile(r"\s+(?:to|of|with|between)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+                   r"(?=\s+(?:in|on|at|during|for|by|to|where|when|and|which|who|since|after|"
+                   r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"]|$)")
+"""What a meeting was with, of or to: ``talks with Omani officials``, ``visit to Doha``."""
+FOLLOWS = 2
+"""How many sentences after a visit its meetings are still reported."""
 
 
 def _kind(phrase: str) -> str:
@@ -22,24 +38,128 @@ def _kind(phrase: str) -> str:
     return next((kind for word, kind in KINDS if word in lowered), "meeting")
 
 
+def _name(ctx: Context, persons: list[Mention], actors: list[Mention], what: str) -> str:
+    if not persons:
+        return event_name(ctx, what, actors)
+    return f"{'–'.join(m.name for m in persons)} {what}" + \
+        (f" ({ctx.date()})" if ctx.date() else "")
+
+
 def meetings(ctx: Context) -> None:
     """Record a meeting between people (or states) named in the sentence."""
+    if not ctx.says(*WORDS):
+        return
     match = MEETING.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
     persons = ctx.persons()
-    actors = ctx.actors()
+    actors = ctx.actors() or ctx.both()
     if not match or not (persons or len(actors) >= 2):
         return
     kind = _kind(match["what"])
     parties = persons or actors
-    key = slug(" ".join(m.name.split()[-1] for m in parties) + f" {kind} {ctx.date() or ''}")
-    name = event_name(ctx, kind, actors) if not persons else \
-        f"{'–'.join(m.name for m in persons)} {kind}" + (f" ({ctx.date()})" if ctx.date() else "")
-    event = record_event(ctx, "Meeting", match.start(), match.end(), name, kind,
-                         f"meeting.{kind}", 0.6, key)
-    if ctx.date():
-        ctx.out.entities[event].properties.setdefault("date", ctx.date())
-    link_actors(ctx, event, "PARTICIPATED_IN", persons, "meeting.participant", 0.6)
-    if HOSTING.search(ctx.text, ctx.sentence.start, match.start()):
-        link_actors(ctx, event, "HOSTED", [a for a in actors if a.label == "Country"][:1],
-                    "meeting.hosted", 0.6)
-    link_places(ctx, event, 0.55)
+    key = " ".join(m.name.split()[-1] for m in parties)
+    formats = [(match.start(g), match.end(g) if g == "a" else match.end(), match[g])
+               for g in ("a", "b") if match[g]]
+    if not formats:
+        formats = [(match.start("what"), match.end(), "")]
+    first = None
+    destination = _destination(ctx, match.end()) if kind == "visit" else None
+    for start, end, form in formats:
+        what = f"{form.lower()} {kind}".strip()
+        same = _same_visit(ctx, persons, destination) if kind == "visit" else None
+        event = record_event(ctx, "Meeting", start, end, _name(ctx, persons, actors, what),
+                             kind, f"meeting.{kind}", 0.6,
+                             same or slug(f"{key} {what} {ctx.date() or ''}"))
+        _phrase_alias(ctx, event, start, end)
+        if kind == "visit":
+            ctx.article.visits[event] = ({m.id for m in persons} |
+                                         ctx.article.visits.get(event, (set(), None))[0],
+                                         destination or ctx.article.visits.get(
+                                             event, (set(), None))[1])
+        if ctx.date():
+            ctx.out.entities[event].properties.setdefault("date", ctx.date())
+        if kind == "visit":
+            ctx.article.last_visit = event
+        if first is None:
+            first = event
+        else:
+            ctx.memory.setdefault("twins", {}).setdefault(first, []).append(event)
+            ctx.events[:] = [e for e in ctx.events if e.id != event]
+    if first is not None:
+        _widen(ctx, first, formats[0][0], formats[-1][1])
+
+
+def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
+    """Keep the meeting's whole noun phrase as an alias: ``two-day visit to Ankara``."""
+    left = LEFT.search(ctx.text, max(ctx.sentence.start, start - 20), start)
+    right = RIGHT.match(ctx.text, end, ctx.sentence.end)
+    if left or right:
+        phrase = ctx.text[left.start() if left else start:right.end() if right else end]
+        entity = ctx.out.entities[event]
+        entity.aliases = merge_list(entity.aliases, [" ".join(phrase.split())])
+
+
+def _destination(ctx: Context, end: int) -> str | None:
+    """Where a visit goes: the place or state named right after ``visit to``."""
+    for mention in ctx.mentions:
+        if mention.start >= end and mention.label in ("Country", "Location") and \
+                re.fullmatch(r"\s+to\s+(?:the\s+)?", ctx.text[end:mention.start]):
+            return mention.id
+    return None
+
+
+def _same_visit(ctx: Context, persons: list[Mention], destination: str | None) -> str | None:
+    """A visit already reported that this one is: the same visitor (or none named) going to
+    the same place (or to none named)."""
+    people = {m.id for m in persons}
+    for event, (visitors, place) in reversed(ctx.article.visits.items()):
+        if (not people or not visitors or people & visitors) and \
+                (destination is None or place is None or destination == place):
+            return event
+    return None
+
+
+def _widen(ctx: Context, event: str, start: int, end: int) -> None:
+    """Let the first of coordinated meetings stand for the whole phrase when its parties
+    are tied (its twins get the same parties afterwards)."""
+    ctx.events[:] = [Mention(start, end, ctx.text[start:end], e.label, e.id, e.name, e.kind,
+                             rule=e.rule, confidence=e.confidence)
+                     if e.id == event else e for e in ctx.events]
+
+
+def twins(ctx: Context) -> None:
+    """Coordinated meetings (``one-on-one and expanded meetings``) share parties and place."""
+    for first, others in ctx.memory.get("twins", {}).items():
+        for relation in list(ctx.out.relations.values()):
+            if ctx.span not in relation.spans:
+                continue
+            for other in others:
+                if relation.target == first:
+                    ctx.out.relate(relation.type, relation.source, other, ctx.span,
+                                   relation.rule, relation.confidence)
+                elif relation.source == first:
+                    ctx.out.relate(relation.type, other, relation.target, ctx.span,
+                                   relation.rule, relation.confidence)
+
+
+def within_visit(ctx: Context) -> None:
+    """Meetings reported just after a visit, between its visitor and others, are part of the
+    visit and are held where it is."""
+    visit = ctx.article.last_visit
+    if visit is None or ctx.article.sentence - ctx.article.seen_at.get(visit, -9) > FOLLOWS:
+        return
+    visitors = {r.source for r in ctx.out.relations.values()
+                if r.target == visit and r.type == "PARTICIPATED_IN"}
+    places = [r.target for r in ctx.out.relations.values()
+              if r.source == visit and r.type == "HELD_IN"]
+    twins = ctx.memory.get("twins", {})
+    found = [e.id for e in ctx.events if e.label == "Meeting" and e.id != visit]
+    for event in dict.fromkeys(found + [t for e in found for t in twins.get(e, [])]):
+        entity = ctx.out.entities[event]
+        if entity.properties.get("kind") == "visit":
+            continue
+        met = {r.source for r in ctx.out.relations.values()
+               if r.target == event and r.type == "PARTICIPATED_IN"}
+        if met & visitors:
+            ctx.out.relate("PART_OF", event, visit, ctx.span, "meeting.within_visit", 0.55)
+            for place in places:
+                ctx.out.relate("HELD_IN", event, place, ctx.span, "meeting.within_visit", 0.5)

@@ -1,21 +1,43 @@
-"""Command and leadership: under the command of, head of, President of, Defence Minister."""
+"""Command and leadership: under the command of, head of, President of, Defence Minister.
+
+A leader's title gives LEADS the state it names (``Azerbaijani President``, ``the President
+of Azerbaijan``); an office title gives COMMANDS the office of that state (``US Secretary of
+State`` heads the US Department of State); a role phrase next to a body (``the head of X,
+Col-Gen Y``) gives COMMANDS that body. A leader whose state is never named leads the state
+the report is most about that has no leader of that title yet.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from ingest.extract.facts import Mention
-from ingest.extract.gazetteer import extras
-from ingest.extract.patterns.context import Context
+from ingest.extract.facts import Entity, Extraction, Mention
+from ingest.extract.gazetteer import default, extras
+from ingest.extract.patterns.context import Article, Context
 
 UNDER_COMMAND = re.compile(r"\bunder\s+the\s+(?:command|leadership|direction)\s+of\b", re.I)
-ROLE_BEFORE = re.compile(r"\b(?P<role>(?:(?:first\s+)?deputy\s+|acting\s+)?(?:head|chief|"
-                         r"commander|director|chairman|leader))\s+of\s+[^,;.]{0,80}$", re.I)
-ROLE_AFTER = re.compile(r"^,?\s+(?:the\s+|who\s+is\s+the\s+)?(?P<role>(?:(?:first\s+)?deputy\s+|"
-                        r"acting\s+)?(?:head|chief|commander|director|chairman|leader))\s+of\s+"
-                        r"(?:the\s+)?$", re.I)
+ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|commander|director|"
+        r"chairman|chairwoman|chair|leader|secretary[\s-]+general|president|rector|"
+        r"commandant|commanding\s+(?:general|officer)|flag\s+officer\s+commanding"
+        r"(?:-in-chief)?|officer\s+commanding|commander-in-chief)")
+ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+of\s+[^,;.]{{0,80}}$", re.I)
+ROLE_AFTER = re.compile(rf"^,?\s+(?:the\s+|who\s+is\s+(?:also\s+)?the\s+|as\s+(?:the\s+)?)?"
+                        rf"(?P<role>{ROLE})\s+of\s+(?:the\s+)?$", re.I)
+OFFICE_GAP = re.compile(r",?\s+(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
+"""Between an office (``Ghana's Chief of the Defence Staff``) and its holder's name."""
+RANKED_GAP = re.compile(r"[\s\w’'-]{0,60},\s*(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
+SERVES = re.compile(r",?\s+who\s+(?:also\s+)?(?:serves|served|is|was|acts)\s+as\s+(?:the\s+)?",
+                    re.I)
+COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w’'-]*\s+)?counterparts?,?\s+"
+                         r"(?:[A-Z][\w.’'-]*\s+){0,3}$")
 LEADER_TITLES = ("President", "Vice President", "Prime Minister", "King", "Queen", "Emir",
                  "Crown Prince", "Sultan", "Chancellor", "Supreme Leader")
+ORG_LEADERS = ("Secretary General", "Chairman")
+TITLED = re.compile(rf"\b(?P<title>{'|'.join(LEADER_TITLES)})\s+of\s+(?:the\s+)?$")
+KINDS = (("ministry", "ministry"), ("department", "department"), ("staff", "headquarters"),
+         ("navy", "armed_forces"), ("army", "armed_forces"), ("air-force", "armed_forces"),
+         ("armed-forces", "armed_forces"))
 
 
 def _country_of_title(ctx: Context, person: Mention) -> str | None:
@@ -36,7 +58,8 @@ def roles(ctx: Context) -> None:
     orgs = ctx.labelled("Organization", "Unit")
     for person in ctx.persons():
         title = person.role.removeprefix("title:") if person.role.startswith("title:") else None
-        entity = ctx.out.add(person)
+        ctx.keep(person)
+        entity = ctx.out.entities[person.id]
         if person.role.startswith("rank:"):
             entity.properties.setdefault("rank", person.role.removeprefix("rank:"))
         country = _country_of_title(ctx, person)
@@ -44,37 +67,189 @@ def roles(ctx: Context) -> None:
             ctx.article.person_country.setdefault(person.id, country)
         if title:
             entity.properties.setdefault("title", title)
-        if title in LEADER_TITLES and country and country in ctx.out.entities:
-            ctx.out.relate("LEADS", person.id, country, ctx.span, "role.leader_title", 0.75,
-                           role=title)
-        target = extras().get(("Title", title or ""))
-        if title and target and country and target not in ("country", "organization"):
-            org = f"{country.lower()}-{target}"
-            if org in ctx.out.entities:
-                ctx.out.relate("COMMANDS", person.id, org, ctx.span, "role.office_title", 0.7,
-                               role=title)
+            _titled(ctx, person, title, country)
+        _serves_as(ctx, person)
+        _counterpart(ctx, person)
         before = [org for org in orgs if org.end <= person.start][-1:]
         after = [org for org in orgs if org.start >= person.end][:1]
         for org in before + after:
-            _role_phrase(ctx, person, org)
+            _role_phrase(ctx, person, org, title)
+    _title_of_state(ctx)
 
 
-def _role_phrase(ctx: Context, person: Mention, org: Mention) -> None:
+def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> None:
+    """LEADS for a leader's title, COMMANDS of the office an office title names."""
+    if title in LEADER_TITLES and country and country in ctx.out.entities:
+        ctx.out.relate("LEADS", person.id, country, ctx.span, "role.leader_title", 0.75,
+                       role=title)
+    target = extras().get(("Title", title))
+    if target and country and target not in ("country", "organization"):
+        office = _office(ctx.out, country, target, person.span)
+        if office:
+            ctx.out.relate("COMMANDS", person.id, office, ctx.span, "role.office_title", 0.7,
+                           role=title)
+
+
+def _office(out: Extraction, country: str, target: str, span: tuple[int, int]) -> str | None:
+    """The id of a state's office an office title names, added when not yet named."""
+    office = f"{country.lower()}-{target}"
+    state = out.entities.get(country)
+    if office not in out.entities and state is not None:
+        kind = next((k for word, k in KINDS if word in target), "agency")
+        name = " ".join(w if w in ("of", "and") else w.capitalize() for w in target.split("-"))
+        out.entities[office] = Entity(office, "Organization", f"{name} of {state.name}",
+                                      properties={"kind": kind}, spans=[span],
+                                      rule="role.office", confidence=0.5)
+        out.relate("PART_OF", office, country, span, "role.office", 0.5)
+    return office if office in out.entities else None
+
+
+def _serves_as(ctx: Context, person: Mention) -> None:
+    """``X, who also serves as the Supreme Commander-in-Chief``: a second office."""
+    serves = SERVES.match(ctx.text, person.end, ctx.sentence.end)
+    if not serves:
+        return
+    hits = default().find(ctx.text[serves.end():min(ctx.sentence.end, serves.end() + 60)])
+    title = next((m for m in hits if m.label == "Title" and m.start == 0), None)
+    country = ctx.article.person_country.get(person.id, ctx.article.home)
+    if title is None or country is None:
+        return
+    target = extras().get(("Title", title.id))
+    if target and target not in ("country", "organization"):
+        office = _office(ctx.out, country, target, (serves.end(), serves.end() + title.end))
+        if office:
+            ctx.out.relate("COMMANDS", person.id, office, ctx.span, "role.serves_as", 0.65,
+                           role=title.name)
+
+
+def _counterpart(ctx: Context, person: Mention) -> None:
+    """``his Romanian counterpart, Mihai Stanciu``: the same office as the person he is the
+    counterpart of, in the state named (or whose like body the sentence names)."""
+    match = COUNTERPART.search(ctx.text, max(ctx.sentence.start, person.start - 60),
+                               person.start)
+    if match is None:
+        return
+    named = next((m.id for m in ctx.labelled("Country")
+                  if match.start() <= m.start < match.end()), None)
+    if named is not None:
+        ctx.article.person_country.setdefault(person.id, named)
+    offices = [r.target for r in ctx.out.relations.values() if r.type == "COMMANDS" and
+               r.source != person.id and ctx.out.entities[r.source].label == "Person" and
+               ctx.out.entities[r.target].properties.get("kind") in ("ministry", "department")]
+    if not offices:
+        return
+    office = ctx.out.entities[offices[-1]]
+    word = office.id.split("-")[-1]
+    state = next((m.id for m in ctx.labelled("Country")
+                  if match.start() <= m.start < match.end()), None)
+    for entity in ctx.out.entities.values():
+        if entity.id != office.id and entity.properties.get("kind") == office.properties.get(
+                "kind") and entity.id.endswith(word) and \
+                (state is None or entity.id.startswith(f"{state.lower()}-")) and \
+                (state is not None or any(m.id == entity.id for m in ctx.mentions)):
+            ctx.out.relate("COMMANDS", person.id, entity.id, ctx.span, "role.counterpart", 0.55)
+            return
+
+
+def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None) -> None:
     """COMMANDS when the words between a person and an organisation name a role."""
     if org.end <= person.start:
         gap = ctx.text[org.end:person.start]
         before = ctx.text[max(ctx.sentence.start, org.start - 140):org.start]
         role = ROLE_BEFORE.search(before)
-        if len(gap) < 80 and UNDER_COMMAND.search(gap):
-            ctx.out.add(org)
-            ctx.out.relate("COMMANDS", person.id, org.id, ctx.span, "role.under_command", 0.75)
-        elif role and re.fullmatch(r"[\s\w’'-]{0,60},\s*", gap):
-            ctx.out.add(org)
-            ctx.out.relate("COMMANDS", person.id, org.id, ctx.span, "role.head_of", 0.7,
-                           role=role["role"].lower())
+        if org.rule == "org.office_of_title" and OFFICE_GAP.fullmatch(gap):
+            _commands(ctx, person, org, "role.office_title", 0.7, None)
+        elif len(gap) < 80 and UNDER_COMMAND.search(gap):
+            _commands(ctx, person, org, "role.under_command", 0.75, None)
+        elif role and RANKED_GAP.fullmatch(gap):
+            _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
+        elif title in ORG_LEADERS and re.fullmatch(r"(?:['’]s)?\s+", gap):
+            _commands(ctx, person, org, "role.org_title", 0.7, title)
         return
-    role = ROLE_AFTER.match(ctx.text[person.end:org.start])
+    gap = ctx.text[person.end:org.start]
+    role = ROLE_AFTER.match(gap)
     if role:
-        ctx.out.add(org)
-        ctx.out.relate("COMMANDS", person.id, org.id, ctx.span, "role.head_of", 0.7,
-                       role=role["role"].lower())
+        _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
+        for other in _coordinated(ctx, org):
+            _commands(ctx, person, other, "role.head_of", 0.65, role["role"])
+    elif org.rule == "org.office_of_title" and re.fullmatch(r",\s+(?:the\s+)?", gap):
+        _commands(ctx, person, org, "role.office_title", 0.7, None)
+
+
+def _coordinated(ctx: Context, org: Mention) -> list[Mention]:
+    """Bodies joined to ``org`` by ``and``: ``commander of X and the Y``."""
+    found, last = [], org
+    for mention in ctx.labelled("Organization", "Unit"):
+        if mention.start < last.end or mention.role == "qualifier":
+            continue
+        if not re.fullmatch(r"\s+and\s+(?:the\s+)?(?:[A-Z]{2,}\s+)?", ctx.text[last.end:
+                                                                              mention.start]):
+            break
+        found.append(mention)
+        last = mention
+    return found
+
+
+def _commands(ctx: Context, person: Mention, org: Mention, rule: str, confidence: float,
+              role: str | None) -> None:
+    """COMMANDS an organisation or unit; LEADS an alliance or international body whose
+    secretary general or chair the person is."""
+    ctx.keep(org)
+    if org.role.startswith("of:"):
+        ctx.article.person_country.setdefault(person.id, org.role[3:])
+    lowered = (role or "").lower()
+    leads = org.kind in ("alliance", "international_organization", "forum", "coalition") and \
+        any(word in lowered for word in ("secretary", "chair", "president", "leader"))
+    ctx.out.relate("LEADS" if leads else "COMMANDS", person.id, org.id, ctx.span, rule,
+                   confidence, role=" ".join(lowered.split()) or None)
+
+
+def _title_of_state(ctx: Context) -> None:
+    """``the President of Azerbaijan said``: the titled person already named leads it."""
+    people = {m.start for m in ctx.persons()}
+    for country in ctx.labelled("Country"):
+        match = TITLED.search(ctx.text, max(ctx.sentence.start, country.start - 40),
+                              country.start)
+        if match is None or any(country.end <= at <= country.end + 2 for at in people):
+            continue
+        for person, entity in ctx.out.entities.items():
+            if entity.label == "Person" and entity.properties.get("title") == match["title"] \
+                    and ctx.article.person_country.get(person, country.id) == country.id:
+                ctx.article.person_country[person] = country.id
+                ctx.out.relate("LEADS", person, country.id, ctx.span, "role.title_of_state",
+                               0.6, role=match["title"])
+                break
+
+
+def _hosts_met(out: Extraction, person: str) -> list[str]:
+    """The states that hosted meetings ``person`` took part in."""
+    met = {r.target for r in out.relations.values()
+           if r.source == person and r.type == "PARTICIPATED_IN"}
+    return list(dict.fromkeys(r.source if r.type == "HOSTED" else r.target
+                              for r in out.relations.values()
+                              if (r.type == "HOSTED" and r.target in met) or
+                              (r.type == "HELD_IN" and r.source in met and
+                               out.entities[r.target].label == "Country")))
+
+
+def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
+    """Leaders whose state the report never names lead the states it is most about, one
+    leader per title and state, with a low confidence."""
+    counts = Counter(m.id for m in mentions if m.label == "Country")
+    leads = [r for r in out.relations.values() if r.type == "LEADS"]
+    led = {(out.entities[r.source].properties.get("title"), r.target) for r in leads}
+    surnames = {out.entities[r.source].name.split()[-1] for r in leads}
+    for person, entity in out.entities.items():
+        title = entity.properties.get("title")
+        if entity.label != "Person" or title not in LEADER_TITLES or \
+                entity.name.split()[-1] in surnames:
+            continue
+        hosts = _hosts_met(out, person)
+        state = next((c for c in [*hosts, *(c for c, _ in counts.most_common(2))]
+                      if (title, c) not in led), None)
+        if state is None:
+            continue
+        led.add((title, state))
+        article.person_country.setdefault(person, state)
+        out.relate("LEADS", person, state, entity.spans[0], "role.home_leader", 0.4,
+                   role=title)

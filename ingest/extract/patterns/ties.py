@@ -1,99 +1,498 @@
-"""Standing ties between actors: membership, cooperation, support, training, fighting."""
+"""Standing ties between actors: membership, cooperation, support, training, fighting and
+deployment, each read within the clause that states it."""
 
 from __future__ import annotations
 
 import re
-from itertools import combinations
+from dataclasses import replace
+from itertools import combinations, pairwise
 
-from ingest.extract.patterns.context import Context
+from ingest.extract.facts import Mention
+from ingest.extract.patterns.context import BOTH, Context
+from ingest.extract.patterns.structure import FRAME
+from ingest.extract.patterns.venues import state_of
 
-COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|partnership|collaborat\w*|ties|"
-                         r"interoperability|alliance)\b", re.I)
+COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|partnership|partners?|collaborat\w*|ties|"
+                         r"interoperability|(?:bilateral|military|defen[cs]e|security|"
+                         r"allied|strategic)\s+relations|relations\s+between)\b", re.I)
 MILITARY = re.compile(r"\b(?:military|defen[cs]e|armed|army|security|troops)\b", re.I)
-MEMBERSHIP = re.compile(r"\b(?:members?(?:hip)?|joined|join|accession|acceded)\b", re.I)
-SUPPORT = re.compile(r"\b(?:support(?:s|ed|ing)?|assist(?:ance|ed|s)?|aid|backed|backing)\b",
-                     re.I)
-TRAINING = re.compile(r"\b(?:train(?:s|ed)|training\s+of|instruct(?:s|ed|ing))\b", re.I)
-FIGHTING = re.compile(r"\b(?:wars?|conflict|clashes|fighting|hostilities|aggression|"
-                      r"attack(?:s|ed)?|offensive|invasion|invaded|shell(?:ed|ing))\b", re.I)
+DEMONSTRATIVE = re.compile(r"\b(?:this|that|such|their|the\s+two\s+countries['’]?)\s+"
+                           r"(?:[\w-]+\s+){0,2}$", re.I)
+MEMBERSHIP = re.compile(r"\b(?:members?(?:hip)?|member[\s-]states?|joined|join(?:s|ing)?|"
+                        r"accession|acceded|entry\s+into|admitted\s+(?:to|into)|"
+                        r"admission\s+to|belongs?\s+to|(?:co-)?found(?:ed|ing)|formed|"
+                        r"make\s+up|made\s+up|set\s+up|established|created)\b", re.I)
+NEGATED = re.compile(r"\b(?:not|no|never|non|nor)\b[^.,;]{0,30}$", re.I)
+COUNTED = re.compile(r"\b(?:both|the\s+(?P<n>two|three|four|five|six|seven|eight))\s+"
+                     r"(?:countries|nations|states|governments)\b", re.I)
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+NOT_MEMBER = re.compile(r"\b(?:non-member|not\s+(?:a\s+)?member|partner\s+(?:countries|states|"
+                        r"nations))\b", re.I)
+SUPPORT = re.compile(r"\b(?:support(?:s|ed|ing)?|assist(?:ance|ed|s)?|aid|backed|backing|"
+                     r"help(?:ed|s)?|donat(?:ed|es)|suppl(?:ied|ies)|deliver(?:ed|s))\b", re.I)
+SUPPORT_FROM = re.compile(r"\b(?:support|assistance|aid|help|backing)\s+(?:of|from)\s+"
+                          r"(?:the\s+)?$", re.I)
+TRAINING = re.compile(r"\b(?:train(?:s|ed)?|training(?!\s+(?:areas?|cent(?:re|er)s?|grounds?|"
+                      r"ranges?|courses?|plans?|missions?|camps?|sites?|exercises?|sessions?|"
+                      r"facilit\w+|schools?|programm?es?|cycles?|years?|activit\w+|bases?|"
+                      r"-methodical|methodical|process|standards?))|instruct(?:s|ed|ing)|"
+                      r"educat(?:es|ed)|teach(?:es|ing)?|taught|develop(?:s|ed|ment)\s+of|"
+                      r"preparation\s+courses?|courses?|mentor(?:s|ed|ing)?)\b",
+                      re.I)
+GIVER = re.compile(r"\b(?:by|under\s+the\s+(?:\w+\s+){0,4}(?:guidance|supervision|direction)\s+"
+                   r"of|with\s+the\s+(?:help|assistance|support)\s+of)\s+(?:the\s+)?"
+                   r"$", re.I)
+FIGHT_WORDS = ("war", "conflict", "clash", "fight", "fought", "hostilit", "battle", "confront",
+               "skirmish", "attack", "invad", "invasion", "shell", "bomb", "struck", "strike",
+               "aggression", "offensive", "victory", "occup")
+FIGHT_NOUN = r"(?:wars?|conflicts?|clashes|fighting|hostilities|battles?|confrontation|" \
+             r"skirmishes|border\s+clashes)"
+BETWEEN = re.compile(rf"\b{FIGHT_NOUN}\s+between\s+(?:the\s+)?$", re.I)
+HYPHEN_PAIR = re.compile(r"^[-–]$")
+HOSTILE = re.compile(
+    r"\b(?:attack(?:ed|s)?|invad(?:ed|es)|shell(?:ed|s)|bomb(?:ed|s)|struck|strikes?|"
+    r"fought|fights|clashed\s+with|(?:aggression|offensive|war|attacks?|invasion|"
+    r"hostilities|strikes?|victory)\s+(?:against|on|over)|declared\s+war\s+on|at\s+war\s+with|"
+    r"war\s+with|conflict\s+with|occup(?:ied|ies|ying))\b", re.I)
+BODY_NOUN = re.compile(r"\s+(?:standards?|headquarters|officials?|experts?|members?|partners?|"
+                       r"countries|states|nations|structures|posts|programs?|programmes?)\b")
+"""Nouns after an organisation's name showing it only qualifies them (NATO standards)."""
 GROUPS = ("alliance", "international_organization", "forum", "coalition")
+DEPLOY = re.compile(r"\b(?:deploy(?:ed|s|ing)?|sent|send(?:s|ing)?|dispatch(?:ed|es)?|"
+                    r"station(?:ed|s)?|serv(?:e|es|ed|ing)\s+(?:in|at|with)|posted|seconded|"
+                    r"contribut(?:ed|es|ing)\s+(?:troops|personnel|forces|soldiers|officers)|"
+                    r"arriv(?:ed|es|ing)\s+in|flagged\s+off|patrol(?:s|led|ling)?|"
+                    r"(?:keeps?|kept|maintains?|maintained)\s+(?:about\s+|some\s+|around\s+|"
+                    r"nearly\s+)?[\d,]*\s*(?:troops|soldiers|forces|personnel))\b", re.I)
+FORCE_OF = re.compile(r"\b(?:soldiers|troops|personnel|company|battalion(?:\s+tactical\s+group)?|"
+                      r"contingent|units?|elements|members|servicemen|sailors|marines)\s+of\s+"
+                      r"(?:the\s+)?(?:[\w’'-]+['’]s\s+)?$", re.I)
+"""Before a unit whose people are the ones sent: ``600 soldiers of the Kenya Defence Forces``."""
+APPOSITIVE_GAP = re.compile(r",\s+(?:a|an|the|which|who|also|itself)\b[^,;]{0,60},\s+(?:\w+\s+)?")
+"""A subject's apposition before its verb: ``Ghana, a founding member of ECOWAS, sent``."""
+SOURCE_OF = re.compile(r"\b(?:from|(?:company|battalion|brigade|troops|soldiers|contingent|units?|"
+                       r"personnel|members|officers|elements)\s+of)\s+(?:the\s+)?"
+                       r"(?:[\w’'-]+\s+){0,2}$")
+"""Words before a body naming where troops come from, not where they go."""
+NEW_SUBJECT = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:are|is|was|were|will|have|has|had|would)\b")
+JOINED = re.compile(r"\s*(?:,|and|or|,\s*and|&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}")
+ENDED_TIES = re.compile(r"\b(?:ended|end|suspended|suspend|halted|cut|froze|frozen|severed|"
+                        r"sever|broke\s+off|no|not|without)\s+(?:[\w-]+\s+){0,3}$", re.I)
+PLACE_PREPOSITION = re.compile(r"\b(?:at|in|near|on)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$")
+BRACKETS = re.compile(r"\s*\([^()]*\)")
+RELATIVE_GAP = re.compile(r",\s+(?:who|which|that)\s+(?:are|were|is|was|have\s+been|has\s+been|"
+                          r"had\s+been)\s+(?:\w+\s+)?")
+SENT_TO = re.compile(r"\b(?:to|in|into|on|at|join|patrols?)\s+(?:the\s+)?"
+                     r"(?:[a-z][\w’'-]*\s+){0,2}$")
+AFTER_PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|and|in|"
+                               r"at|on|into|linked\s+to)\s+(?:the\s+|an?\s+)?$", re.I)
+TOGETHER = re.compile(r"\s+(?:alongside|together|jointly|side\s+by\s+side)\b", re.I)
+"""After a training word: training together, not one side training the other."""
+AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.I)
+ENEMY = re.compile(r"\b(?:against|with|over)\s+(?:the\s+)?$", re.I)
+
+
+def _clause(ctx: Context, at: int) -> list[Mention]:
+    """The sentence's actors in the clause holding text offset ``at``."""
+    number = ctx.clause(at)
+    return [m for m in ctx.actor_mentions() if ctx.clause(m.start) == number]
+
+
+def _subject(ctx: Context, actors: list[Mention], at: int) -> Mention | None:
+    """The first actor before ``at`` that is not governed by a preposition."""
+    return next((m for m in actors if m.end <= at
+                 and not AFTER_PREPOSITION.search(ctx.before(m, 25))), None)
 
 
 def membership(ctx: Context) -> None:
-    """MEMBER_OF from states to alliances and organisations they joined or belong to;
-    PARTICIPATED_IN to programs they joined."""
-    if not ctx.has(MEMBERSHIP):
+    """MEMBER_OF from states to the alliances and organisations they joined, belong to or
+    formed: the states before the membership word (or listed after ``member states of X``)
+    and the body after it (or named just before: ``a NATO member``), in one clause."""
+    groups = [m for m in ctx.mentions if m.label == "Organization" and m.kind in GROUPS]
+    if not ctx.says("member", "join", "accession", "acceded", "entry", "admi", "belong",
+                    "form", "found", "make up", "made up", "set up", "establish", "creat") or \
+            ctx.has(NOT_MEMBER):
+        ctx.article.last_group = groups[-1].id if groups else ctx.article.last_group
         return
-    targets = [m for m in ctx.actors() if m.label == "Organization" and m.kind in GROUPS]
-    targets += ctx.labelled("Program")
-    for country in ctx.countries():
-        target = next((m for m in targets if m.start > country.end), None)
+    programs = {m.start for m in ctx.labelled("Program")}
+    for match in MEMBERSHIP.finditer(ctx.sentence.text):
+        at = ctx.sentence.start + match.start()
+        if NEGATED.search(ctx.sentence.text, max(0, match.start() - 40), match.start()):
+            continue
+        clause = _clause(ctx, at)
+        target = next((m for m in clause if m.start > at and m.label == "Organization"
+                       and m.kind in GROUPS and not any(m.end < p <= m.end + 3 for p in programs)
+                       and not BODY_NOUN.match(ctx.after(m, 20))), None)
+        target = target or _group_before(ctx, clause, at) or _the_bloc(ctx, match.end())
         if target is None:
             continue
-        type_ = "PARTICIPATED_IN" if target.label == "Program" else "MEMBER_OF"
-        ctx.out.add(country)
-        ctx.out.add(target)
-        ctx.out.relate(type_, country.id, target.id, ctx.span, "tie.membership", 0.65)
+        end = target.start if isinstance(target, Mention) and target.start > at else at
+        states = [m for m in clause if m.label == "Country" and m.end <= min(at, end)]
+        states = states[-1:] or _counted(ctx) or _listed_after(ctx, clause, target, match)
+        for state in states:
+            if state.rule != "pseudo":
+                ctx.keep(state)
+            ctx.keep(target)
+            ctx.out.relate("MEMBER_OF", state.id, target.id, ctx.span, "tie.membership", 0.7)
+    ctx.article.last_group = groups[-1].id if groups else ctx.article.last_group
 
 
-def programs(ctx: Context) -> None:
-    """PARTICIPATED_IN from the states a sentence ties to a cooperation program."""
-    for program in ctx.labelled("Program"):
-        ctx.out.add(program)
-        for actor in ctx.countries():
-            ctx.out.add(actor)
-            ctx.out.relate("PARTICIPATED_IN", actor.id, program.id, ctx.span,
-                           "program.participant", 0.5)
+def _group_before(ctx: Context, clause: list[Mention], at: int) -> Mention | None:
+    """``a NATO member``: the body named right before the membership word."""
+    return next((m for m in clause if m.label == "Organization" and m.kind in GROUPS
+                 and 0 <= at - m.end <= 2
+                 and re.search(r"\b(?:a|an)\s+$", ctx.before(m, 6))), None)
+
+
+def _the_bloc(ctx: Context, end: int, before: str = r"\s+of") -> Mention | None:
+    """``a member of the bloc``, ``cooperates with the alliance``: the alliance or
+    organisation named last in the report."""
+    word = re.match(before + r"\s+the\s+(?:bloc|alliance|organi[sz]ation|grouping|union|"
+                    r"pact)\b", ctx.text[end:end + 30])
+    group = ctx.out.entities.get(ctx.article.last_group or "")
+    if word is None or group is None:
+        return None
+    return Mention(end + word.start(), end + word.end(), word.group().strip(), "Organization",
+                   group.id, group.name, group.properties.get("kind"), rule="pseudo")
+
+
+def _listed_after(ctx: Context, clause: list[Mention], target: Mention,
+                  match: re.Match[str]) -> list[Mention]:
+    """``member states of the CSTO ... from Kazakhstan, Russia and Tajikistan``."""
+    if not match.group().lower().startswith("member"):
+        return []
+    listed: list[Mention] = []
+    for mention in (m for m in clause if m.label == "Country" and m.start > target.end):
+        gap = ctx.text[listed[-1].end:mention.start] if listed else ctx.before(mention, 12)
+        if (listed and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", gap)) or \
+                (not listed and re.search(r"(?:\bfrom|\bincluding|:|—|–)\s+$", gap)):
+            listed.append(mention)
+        elif listed:
+            break
+    return listed
+
+
+def _counted(ctx: Context) -> list[Mention]:
+    """``both countries``, ``the four countries``: the states named last."""
+    count = COUNTED.search(ctx.sentence.text)
+    if count is None:
+        return []
+    number = NUMBERS.get((count["n"] or "two").lower(), 0)
+    recent = ctx.article.recent
+    return [replace(m, rule="pseudo") for m in recent[-number:]] if len(recent) >= number \
+        else []
 
 
 def cooperation(ctx: Context) -> None:
-    """COOPERATES_WITH between the actors of a sentence about cooperation or partnership."""
-    if not ctx.has(COOPERATION):
+    """COOPERATES_WITH between the sides a cooperation word joins: ``cooperation between A
+    and B``, ``A cooperates with B``, ``A and B cooperate``, ``the A–B partnership``; or the
+    two states just named for ``this cooperation``. Ended or denied cooperation is none."""
+    if not ctx.says("operat", "partner", "collaborat", "ties", "relations"):
         return
-    actors = [m for m in ctx.actors() if m.label in ("Country", "Organization")][:3]
+    spans = [(m.start, m.end) for m in ctx.mentions]
     field = "military" if ctx.has(MILITARY) else None
-    for first, second in combinations(actors, 2):
-        ctx.out.add(first)
-        ctx.out.add(second)
-        a, b = sorted((first.id, second.id))
-        ctx.out.relate("COOPERATES_WITH", a, b, ctx.span, "tie.cooperation", 0.5, field=field)
+    for match in COOPERATION.finditer(ctx.sentence.text):
+        at = ctx.sentence.start + match.start()
+        if any(start <= at < end for start, end in spans) or \
+                ENDED_TIES.search(ctx.sentence.text, max(0, match.start() - 30), match.start()):
+            continue
+        sides, confidence = [m for m in _cooperating(ctx, match, at) if m], 0.5
+        if not sides and DEMONSTRATIVE.search(ctx.sentence.text[:match.start()]):
+            sides, confidence = ctx.article.pair(), 0.45
+        for first, second in combinations(list({m.id: m for m in sides}.values())[:4], 2):
+            if state_of(ctx, second) == first.id or state_of(ctx, first) == second.id:
+                continue
+            a, b = sorted((first.id, second.id))
+            ctx.out.relate("COOPERATES_WITH", a, b, ctx.span, "tie.cooperation", confidence,
+                           field=field)
 
 
-def _directed(ctx: Context, pattern: re.Pattern[str], type_: str, rule: str,
-              confidence: float) -> None:
-    match = ctx.has(pattern)
-    if not match:
-        return
-    at = ctx.sentence.start + match.start()
-    actors = ctx.actors()
-    givers = [m for m in actors if m.end <= at]
-    takers = [m for m in actors if m.start >= at]
-    if not givers:
-        return
-    giver = givers[0]
-    for taker in takers or [m for m in givers[1:] if m.label == "Country"][:1]:
-        ctx.out.add(giver)
-        ctx.out.add(taker)
-        ctx.out.relate(type_, giver.id, taker.id, ctx.span, rule, confidence)
+def _cooperating(ctx: Context, match: re.Match[str], at: int) -> list[Mention]:
+    """The sides one cooperation word joins (see ``cooperation``)."""
+    clause = [m for m in _clause(ctx, at) if m.label in ("Country", "Organization", "Unit")
+              and not _office(ctx, m)]
+    end = ctx.sentence.start + match.end()
+    after = [m for m in clause if end <= m.start <= end + 80]
+    between = re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:between|among)\s", ctx.text[end:end + 60])
+    if between:
+        return _joined(ctx, after)
+    heads = [i for i, m in enumerate(clause) if m.end <= at and not AFTER_PREPOSITION.search(
+        ctx.before(m, 25))]
+    before = _joined(ctx, [m for m in clause[heads[0]:] if m.end <= at]) if heads else []
+    partner = re.match(r"\s+(?:[\w-]+\s+){0,4}?with\s", ctx.text[end:end + 60])
+    if partner:
+        others = _joined(ctx, [m for m in after if m.start >= end + partner.end() - 1])[:3]
+        bloc = _the_bloc(ctx, end + partner.end() - 1, "")
+        return before[-1:] + (others or ([bloc] if bloc else []))
+    owner = [m for m in clause if m.end <= at and re.fullmatch(
+        r"['’]s?\s+(?:[\w-]+\s+){0,3}", ctx.text[m.end:at])]
+    if owner and match.group().lower().startswith("partner") and before and \
+            before[0].id != owner[-1].id:
+        return [before[0], owner[-1]]
+    if len(before) >= 2:
+        return before
+    states = [m for m in clause if m.label == "Country" and not AGAINST.search(
+        ctx.before(m, 20))]
+    return states if len({m.id for m in states}) >= 2 else []
+
+
+def _joined(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """The first mention and those coordinated with it (``A, B and C``), not one that
+    opens a new clause (``..., and Dutch marines are running``)."""
+    found = mentions[:1]
+    for mention in mentions[1:]:
+        if not JOINED.fullmatch(ctx.text[found[-1].end:mention.start]) or \
+                NEW_SUBJECT.match(ctx.after(mention, 30)):
+            break
+        found.append(mention)
+    return found
+
+
+def _office(ctx: Context, mention: Mention) -> bool:
+    """A body named as someone's office (``Britain's Defence Secretary``)."""
+    return mention.rule == "org.office_of_title"
 
 
 def support(ctx: Context) -> None:
-    """SUPPORTS from the first actor before a support word to the actors after it."""
-    _directed(ctx, SUPPORT, "SUPPORTS", "tie.support", 0.45)
+    """SUPPORTS from the actor giving support to the one receiving it, in one clause."""
+    match = ctx.says("support", "assist", "aid", "back", "help", "donat", "suppl", "deliver") and \
+        ctx.has(SUPPORT)
+    if not match:
+        return
+    at = ctx.sentence.start + match.start()
+    actors = _clause(ctx, at)
+    giver = next((m for m in actors if SUPPORT_FROM.search(ctx.before(m, 30))), None)
+    if giver is not None:
+        takers = [m for m in actors if m.end <= at and m is not giver][:1]
+    else:
+        giver = _subject(ctx, actors, at)
+        takers = [m for m in actors if at <= m.start <= at + 60
+                  and not ENEMY.search(ctx.before(m, 25)) and not BODY_NOUN.match(
+                      ctx.after(m, 20))]
+        takers = takers or [m for m in actors if m.end <= at and m is not giver
+                            and m.label == "Country" and not ENEMY.search(ctx.before(m, 25))
+                            and not BODY_NOUN.match(ctx.after(m, 20))][:1]
+    _directed(ctx, "SUPPORTS", giver, takers, "tie.support", 0.45)
 
 
 def training(ctx: Context) -> None:
-    """TRAINED from the first actor before a training word to the actors after it."""
-    _directed(ctx, TRAINING, "TRAINED", "tie.training", 0.4)
+    """TRAINED from trainers to those they train, serving different states: ``Indian divers
+    will train Japanese teams``, ``cadets trained by Turkish instructors``, courses run
+    ``under the guidance of`` specialists; a training program trains those it serves."""
+    match = ctx.says("train", "instruct", "educat", "course", "mentor", "teach", "taught",
+                     "develop") and next((m for m in TRAINING.finditer(ctx.sentence.text)
+                                          if not _inside_name(ctx, m.start())), None)
+    if not match:
+        return
+    at = ctx.sentence.start + match.start()
+    if TOGETHER.match(ctx.text, ctx.sentence.start + match.end()):
+        return
+    actors = [m for m in _clause(ctx, at) if m.label != "Country" or m.role == "name"
+              or _stands_for_forces(ctx, m)]
+    program = next((e for e in ctx.events if e.label == "Program"
+                    and not e.start <= at < e.end
+                    and not FRAME.search(ctx.before(e, 60))), None)
+    if program is not None:
+        _program_trains(ctx, program, actors)
+        return
+    end = ctx.sentence.start + match.end()
+    giver = next((m for m in actors if m.start > at and GIVER.search(ctx.before(m, 60))), None)
+    if giver is not None:
+        takers = [m for m in actors if m.end <= at][-3:]
+    else:
+        before = [m for m in actors if m.end <= at and at - m.end <= 40
+                  and not AFTER_PREPOSITION.search(ctx.before(m, 25))]
+        giver = before[-1] if before else None
+        takers = _joined(ctx, [m for m in actors if end <= m.start <= end + 60
+                               and not PLACE_PREPOSITION.search(ctx.before(m, 15))])
+    if giver is None:
+        return
+    giver = _side_of(ctx, giver)
+    takers = [_side_of(ctx, m) for m in takers]
+    takers = [m for m in takers if state_of(ctx, m) != state_of(ctx, giver)
+              and state_of(ctx, m) is not None]
+    _directed(ctx, "TRAINED", giver, takers, "tie.training", 0.5)
+
+
+def _inside_name(ctx: Context, offset: int) -> bool:
+    """Whether a sentence offset lies inside a name (``British Army Training Unit``)."""
+    at = ctx.sentence.start + offset
+    return any(m.start <= at < m.end for m in ctx.mentions)
+
+
+def _side_of(ctx: Context, mention: Mention) -> Mention:
+    """A state's people named by demonym and a plain noun (``British instructors``,
+    ``Beninese soldiers``) stand for the state."""
+    if mention.label == "Organization" and mention.rule == "org.armed_forces" and \
+            mention.role.startswith("of:") and re.search(r"\s[a-z]+$", mention.text):
+        state = ctx.out.entities.get(mention.role[3:])
+        if state is not None:
+            return Mention(mention.start, mention.end, "", "Country", state.id, state.name)
+    return mention
+
+
+def _program_trains(ctx: Context, program: Mention, actors: list[Mention]) -> None:
+    """A training or education program trains the academies, forces and units it serves
+    (not the body an academy belongs to: ``the War College of the Armed Forces``)."""
+    owners = {second.id for first, second in pairwise(actors)
+              if re.fullmatch(r"\s+of\s+(?:the\s+)?", ctx.text[first.end:second.start])}
+    at = ctx.sentence.start + ctx.has(TRAINING).start()
+    takers = [m for m in actors if m.id not in owners and (
+        m.label == "Unit" or m.kind in ("academy", "armed_forces"))
+        and (m.start > at or m.kind == "academy")]
+    for taker in takers:
+        ctx.keep(taker)
+        ctx.out.relate("TRAINED", program.id, taker.id, ctx.span, "tie.program_training", 0.5)
+
+
+def _stands_for_forces(ctx: Context, mention: Mention) -> bool:
+    return ctx.stands_for_people(mention)
+
+
+def _directed(ctx: Context, type_: str, giver: Mention | None, takers: list[Mention],
+              rule: str, confidence: float) -> None:
+    if giver is None:
+        return
+    for taker in takers:
+        if taker.id == giver.id:
+            continue
+        if giver.text:
+            ctx.keep(giver)
+        ctx.keep(taker)
+        ctx.out.relate(type_, giver.id, taker.id, ctx.span, rule, confidence)
 
 
 def fighting(ctx: Context) -> None:
-    """FOUGHT between two states a sentence puts at war or in conflict."""
-    if not ctx.has(FIGHTING):
+    """FOUGHT between two sides: ``war between A and B``, an ``A-B conflict``, ``A attacked
+    B``, ``the two nations fought two wars``."""
+    text = ctx.sentence.text
+    if not ctx.says(*FIGHT_WORDS):
         return
-    states = [m for m in ctx.countries() if ctx.text[m.end:m.end + 1] != "-"][:2]
-    if len(states) == 2:
-        for state in states:
-            ctx.out.add(state)
-        a, b = sorted(m.id for m in states)
-        ctx.out.relate("FOUGHT", a, b, ctx.span, "tie.fighting", 0.45)
+    named = ctx.labelled("Country", "Organization", "Unit")
+    for first, second in pairwise(named):
+        if HYPHEN_PAIR.match(ctx.text[first.end:second.start]) and re.match(
+                rf"\s+(?:[\w-]+\s+){{0,3}}{FIGHT_NOUN}", ctx.after(second, 60), re.I):
+            _fought(ctx, first, second, "tie.fighting_pair", 0.6)
+    sides = [m for m in named
+             if (m.role != "qualifier" and not ctx.is_modifier(m)) or _hostile_demonym(ctx, m)]
+    for first, second in pairwise(sides):
+        gap = ctx.text[first.end:second.start]
+        if BETWEEN.search(ctx.before(first, 40)) and re.fullmatch(r"\s+and\s+(?:the\s+)?",
+                                                                    gap):
+            _fought(ctx, first, second, "tie.fighting_between", 0.6)
+    for both in BOTH.finditer(text):
+        if BETWEEN.search(text[max(0, both.start() - 40):both.start()]) and ctx.article.pair():
+            first, second = ctx.article.pair()
+            _fought(ctx, first, second, "tie.fighting_between", 0.55)
+    for hostile in HOSTILE.finditer(text):
+        at = ctx.sentence.start + hostile.start()
+        clause = [m for m in sides if ctx.clause(m.start) == ctx.clause(at)]
+        attacker = next((m for m in reversed(clause) if m.end <= at
+                         and not AFTER_PREPOSITION.search(ctx.before(m, 25))), None)
+        target = next((m for m in clause if m.start >= at + len(hostile.group()) - 1), None)
+        if attacker and target and at - attacker.end <= 40 and \
+                target.start - at - len(hostile.group()) <= 60:
+            for side in _allies(ctx, [m for m in clause if m.end <= at], attacker):
+                _fought(ctx, side, target, "tie.fighting_hostile", 0.55)
+    if re.search(rf"\b(?:engaged\s+in|fought|waged)\s+(?:\w+\s+){{0,2}}{FIGHT_NOUN}", text,
+                 re.I) and ctx.both():
+        first, second = ctx.article.pair()
+        _fought(ctx, first, second, "tie.fighting_both", 0.5)
+
+
+def _allies(ctx: Context, sides: list[Mention], attacker: Mention) -> list[Mention]:
+    """An attacker and those coordinated with it: ``American and British warplanes``."""
+    found = [attacker]
+    for side in reversed([m for m in sides if m.end <= attacker.start]):
+        if not JOINED.fullmatch(ctx.text[side.end:found[-1].start]):
+            break
+        found.append(side)
+    last = attacker
+    for side in (m for m in sides if m.start >= attacker.end):
+        if not JOINED.fullmatch(ctx.text[last.end:side.start]):
+            break
+        found.append(side)
+        last = side
+    return found
+
+
+def _hostile_demonym(ctx: Context, mention: Mention) -> bool:
+    """``the Armenian attacks``, ``against the Armenian troops``: a state's side in a fight."""
+    return mention.role == "demonym" and bool(re.match(
+        r"\s+(?:attacks?|aggression|forces|troops|army|shelling|strikes?|offensive)\b",
+        ctx.after(mention, 20)))
+
+
+def _fought(ctx: Context, first: Mention, second: Mention, rule: str,
+            confidence: float) -> None:
+    a, b = _side(ctx, first), _side(ctx, second)
+    if a is None or b is None or a == b:
+        return
+    if (ctx.out.entities[a].label == "Country") != (ctx.out.entities[b].label == "Country"):
+        a, b = state_of(ctx, first) or a, state_of(ctx, second) or b
+    if a != b and a in ctx.out.entities and b in ctx.out.entities:
+        ctx.out.relate("FOUGHT", *sorted((a, b)), ctx.span, rule, confidence)
+
+
+def _side(ctx: Context, mention: Mention) -> str | None:
+    if mention.rule != "pseudo":
+        ctx.keep(mention)
+    return mention.id
+
+
+def _moves(gap: str) -> bool:
+    """Whether the words between an actor and a deployment verb leave it the verb's
+    subject: a short gap, or an apposition (``Ghana, a founding member of ECOWAS, sent``)."""
+    return (len(gap) <= 30 and "," not in gap) or bool(APPOSITIVE_GAP.fullmatch(gap)) or \
+        bool(RELATIVE_GAP.fullmatch(gap))
+
+
+def deployment(ctx: Context) -> None:
+    """DEPLOYED_TO from a state's forces (``Azerbaijani officers served in``) to the bodies,
+    missions and places they were sent to."""
+    match = ctx.says("deploy", "sen", "dispatch", "station", "serv", "posted", "seconded",
+                     "contribut", "arriv", "flagged", "patrol", "keep", "kept", "maintain") and \
+        ctx.has(DEPLOY)
+    if not match:
+        return
+    at = ctx.sentence.start + match.start()
+    number = ctx.clause(at)
+    movers = [m for m in ctx.labelled("Country", "Organization", "Unit")
+              if m.end <= at and ctx.clause(m.start) == number and m.role != "qualifier"
+              and (m.label != "Country" or m.role == "name" or _stands_for_forces(ctx, m))]
+    mover = next((m for m in reversed(movers) if _moves(ctx.text[m.end:at])), None)
+    if mover is None:
+        return
+    sent = [m for m in ctx.labelled("Organization", "Unit") if m.start > at
+            and ctx.clause(m.start) == number and FORCE_OF.search(ctx.before(m, 40))]
+    sources = [_source(ctx, mover)] + [m.id for m in sent if m.id != mover.id]
+    last: Mention | None = None
+    for target in ctx.mentions:
+        if target.start < at or ctx.clause(target.start) != number or \
+                target.label not in ("Organization", "Operation", "Location", "Country") or \
+                target.role in ("qualifier", "demonym") or target.id in sources:
+            continue
+        before = ctx.before(target, 40)
+        if before.rstrip().endswith("(") or SOURCE_OF.search(before) or (
+                target.label == "Organization" and re.match(r"(?:['’]s)?\s+[a-z]",
+                                                            ctx.after(target, 5))):
+            continue
+        if target.label in ("Country", "Location") and not SENT_TO.search(before):
+            continue
+        if last is not None and not JOINED.fullmatch(
+                BRACKETS.sub("", ctx.text[last.end:target.start])):
+            break
+        last = target
+        for source in sources:
+            if source != target.id:
+                ctx.out.relate("DEPLOYED_TO", source, target.id, ctx.span, "tie.deployment",
+                               0.65)
+
+
+def _source(ctx: Context, mover: Mention) -> str:
+    """Who a deployment is from: a state's forces for ``Azerbaijani officers``, else the
+    body or state named."""
+    forces = f"{mover.id.lower()}-armed-forces"
+    if mover.label == "Country" and mover.role == "demonym" and forces in ctx.out.entities:
+        return forces
+    return mover.id

@@ -1,0 +1,93 @@
+"""Mentions of one report that name the same thing brought under one id: a national body named
+with and without its state, a dictionary program inside a longer phrase, a war named once and
+described elsewhere, and ``the Armed Forces of X and Y`` shared out to each state."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ingest.extract.facts import Mention
+
+GENERIC = {"program", "programme", "initiative", "plan", "concept", "the", "of", "s"}
+COORDINATED = re.compile(r"(?P<core>.+?)\s+of\s+(?:the\s+)?\S")
+
+
+def unify(mentions: list[Mention]) -> list[Mention]:
+    """An unqualified national body takes the id of the same body named with its state."""
+    qualified = {m.id.split("-", 1)[1]: m for m in mentions
+                 if m.role.startswith("of:") and "-" in m.id}
+    return [replace(m, id=qualified[m.id].id, name=qualified[m.id].name,
+                    role=qualified[m.id].role)
+            if m.id in qualified and not m.role.startswith("of:") else m for m in mentions]
+
+
+def adopt(mentions: list[Mention], hits: list[Mention]) -> list[Mention]:
+    """A phrase holding a dictionary entry of its label plus only owners and generic words
+    (``NATO Operational Capabilities Concept Program``) is that entry."""
+    found = []
+    for mention in mentions:
+        if mention.rule.startswith("phrase.") and mention.label in ("Program", "Organization"):
+            inside = [h for h in hits if mention.start <= h.start and h.end <= mention.end]
+            entry = next((h for h in inside if h.label == mention.label), None)
+            if entry is not None:
+                rest = mention.text
+                for hit in inside:
+                    rest = rest.replace(hit.text, " ")
+                if set(re.findall(r"\w+", rest.lower())) <= GENERIC:
+                    mention = replace(mention, id=entry.id, name=entry.name, kind=entry.kind)
+        found.append(mention)
+    return found
+
+
+def share_out(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``the Armed Forces of X and Y``: one national body for each state named."""
+    found = []
+    qualifiers = [m for m in mentions if m.role == "qualifier"]
+    for mention in mentions:
+        match = COORDINATED.match(mention.text)
+        if match is None or not mention.rule.startswith("phrase.") or \
+                mention.label not in ("Organization", "Unit"):
+            found.append(mention)
+            continue
+        states = [m for m in qualifiers if mention.start < m.start and m.end <= mention.end]
+        if len(states) < 2:
+            found.append(mention)
+            continue
+        core = match["core"]
+        for number, state in enumerate(states):
+            start = mention.start if number == 0 else state.start
+            found.append(Mention(start, state.end, text[start:state.end], mention.label,
+                                 f"{state.id.lower()}-{mention.id.split('-of-')[0]}",
+                                 f"{core} of {state.name}", mention.kind, f"of:{state.id}",
+                                 mention.rule, mention.confidence))
+    return sorted(found, key=lambda m: (m.start, m.role == "qualifier"))
+
+
+def wars(mentions: list[Mention]) -> list[Mention]:
+    """Wars described by their year or length (``the 44-day war``, ``the 2020 war``) are the
+    one war a report names, when it names exactly one (``the Second Karabakh War``); of
+    several described wars, the one mentioned most often is."""
+    named = {m.id: m for m in mentions if m.label == "Operation" and m.kind == "war"
+             and m.rule.startswith("phrase.")}
+    described = Counter(m.id for m in mentions if m.label == "Operation" and m.kind == "war"
+                        and m.rule.startswith("described."))
+    ranked = described.most_common(2)
+    if len(named) != 1 or not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return mentions
+    war, main = next(iter(named.values())), ranked[0][0]
+    return [replace(m, id=war.id, name=war.name, kind="war") if m.id == main else m
+            for m in mentions]
+
+
+def fullest(mentions: list[Mention]) -> list[Mention]:
+    """The mentions of one described operation all take its most informative name
+    (``2023 Karabakh anti-terrorist operation`` over ``Anti-terrorist operation``)."""
+    best: dict[str, str] = {}
+    for mention in mentions:
+        if mention.rule == "described.operation" and \
+                len(mention.name) > len(best.get(mention.id, "")):
+            best[mention.id] = mention.name
+    return [replace(m, name=best[m.id]) if m.id in best and m.rule == "described.operation"
+            else m for m in mentions]

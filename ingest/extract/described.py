@@ -1,0 +1,346 @@
+"""Entities named by common nouns rather than proper names: a state's units (commando units,
+naval forces of X), operations and wars (the anti-terror operation, a 44-day war, martial
+law) and programs (strategic partnership, the 2024 training plan, the Turkish army model).
+
+One scan finds the head nouns; each head is then read with a small pattern over the few words
+before or after it, so the cost stays linear in the report whatever the number of patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from ingest.extract.facts import Mention
+from ingest.extract.scene import Scene
+from ingest.extract.slugs import slug
+
+HEADS = re.compile(
+    r"\b(?:units|forces|troops|contingent|specialists|instructors|advisers|advisors|commandos|"
+    r"corps|wars?|operations?|offensive|missions?|mobili[sz]ation|law|partnership|plans?|"
+    r"model|manufacturing|production|projects|reforms?|system|moderni[sz]ation)\b", re.I)
+UNIT_LEFT = re.compile(
+    r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
+    r"[Ss]pecial(?:\s+[Oo]perations)?|[Nn]aval|[Gg]round|[Ll]and|[Aa]irborne|[Aa]rtillery|"
+    r"[Aa]ir[- ][Dd]efen[cs]e|[Pp]eacekeeping|[Mm]ilitary|[Ee]ngineering|[Tt]ank|"
+    r"[Mm]echani[sz]ed|[Mm]otori[sz]ed(?:\s+[Rr]ifle)?|[Rr]apid[- ][Rr]eaction|[Mm]arine|"
+    r"[Aa]rmy|[Bb]order)\s+$")
+UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
+              "advisors", "commandos", "corps"}
+UNIT_KINDS = {
+    "commando": ("commando-forces", "Commando forces", "commando"),
+    "special": ("special-forces", "Special forces", "special_forces"),
+    "naval": ("naval-forces", "Naval Forces", "naval_forces"),
+    "ground": ("ground-forces", "Ground forces", "units"),
+    "land": ("ground-forces", "Ground forces", "units"),
+    "peacekeeping": ("peacekeeping-contingent", "Peacekeeping contingent", "contingent"),
+}
+WAR_LEFT = re.compile(
+    r"(?:(?P<days>\d{1,3})-day\s+|(?P<year>(?:19|20)\d\d)\s+|(?P<adj>separatist|civil|"
+    r"full-scale|full-blown|border)\s+|\b[Tt]he\s+(?P<dated>bloody|brutal|bitter|devastating|"
+    r"deadly)\s+)(?:(?:[A-Z][\w’'-]*|first|second|third|\w+-\w+)\s+){0,4}$")
+OPERATION_LEFT = re.compile(
+    r"(?P<det>\b(?:an?|the|brief|short|one-day|local|large-scale|full-scale)\s+)?"
+    r"(?:(?:(?:one|two|three|\d+)-day|local|brief|large-scale|full-scale|joint)\s+)*"
+    r"(?P<core>anti-?terror(?:ist|ism)?|counter-?terror(?:ist|ism)?|counter-?insurgency|"
+    r"counter-?attack|counter-?offensive|peacekeeping|special\s+military|military|"
+    r"stabili[sz]ation)\s+$", re.I)
+CORES = (("anti", "anti-terrorist operation"), ("counter-terror", "counter-terrorism operation"),
+         ("counterterror", "counter-terrorism operation"),
+         ("insurgency", "counter-insurgency operation"), ("attack", "counter-attack operation"),
+         ("offensive", "counter-offensive operation"), ("peacekeeping", "peacekeeping mission"),
+         ("special", "special military operation"), ("stabili", "stabilization mission"),
+         ("military", "military operation"))
+LASTED = re.compile(r"[^.;]{0,25}?\b(?:lasted|lasting|which\s+lasted|that\s+lasted)\s+"
+                    r"(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+MOBILIZATION_LEFT = re.compile(r"(?P<mod>partial|total|general|full|full-scale|mass)\s+"
+                               r"(?:military\s+)?$", re.I)
+PARTNERSHIP_LEFT = re.compile(
+    r"(?:(?:comprehensive|enhanced|special|privileged|all-round|long-term)\s+)?(?:strategic|"
+    r"defen[cs]e|military|security|military-technical|defen[cs]e-industrial|comprehensive|"
+    r"allied)\s+$", re.I)
+PLAN_LEFT = re.compile(r"(?:(?:(?:19|20)\d\d|annual|joint|combat|bilateral)\s+)*(?:training|"
+                       r"exercises?|(?:military\s+|defen[cs]e\s+)?cooperation|action)\s+$",
+                       re.I)
+JOINT_LEFT = re.compile(r"joint\s+(?:defen[cs]e\s+|military\s+|defen[cs]e-industrial\s+)?$",
+                        re.I)
+REFORM_LEFT = re.compile(r"(?:military|defen[cs]e|army|security[- ]sector|armed\s+forces|"
+                         r"personnel\s+management|military\s+education)\s+$", re.I)
+MODERNIZATION = re.compile(r"(?:(?:restructuring|reform)\s+and\s+)?moderni[sz]ation\s+of\s+"
+                           r"(?:the\s+)?(?:[A-Z][\w’'-]+\s+)?(?:armed\s+forces|army|military|"
+                           r"troops)\b", re.I)
+
+
+def _make(scene: Scene, start: int, end: int, label: str, id_: str, name: str, kind: str,
+          role: str = "name", confidence: float = 0.55) -> Mention:
+    return Mention(start, end, scene.text[start:end], label, id_, name, kind, role,
+                   f"described.{label.lower()}", confidence)
+
+
+def _national(scene: Scene, start: int, end: int, label: str, suffix: str, display: str,
+              kind: str, states: list[Mention]) -> Iterator[Mention]:
+    """One mention per state the thing belongs to (``naval forces of the two countries``)."""
+    if not states:
+        yield _make(scene, start, end, label, suffix, display, kind)
+        return
+    for state in states:
+        yield _make(scene, start, end, label, f"{state.id.lower()}-{suffix}",
+                    f"{display} of {state.name}", kind, f"of:{state.id}",
+                    0.55 if len(states) == 1 else 0.5)
+
+
+def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+    """A state's units named by what they are: commando units, naval forces of X."""
+    head = scene.text[start:end].lower()
+    if head not in UNIT_HEADS:
+        return
+    left = UNIT_LEFT.search(scene.text, max(0, start - 40), start)
+    if left is None:
+        if head == "commandos" and scene.text[start - 4:start].lower() == "the ":
+            yield from _national(scene, start - 4, end, "Unit", *UNIT_KINDS["commando"],
+                                 _states(scene, start, end))
+        elif head == "contingent" and scene.country_before(start):
+            yield from _specialists(scene, start, end, head, start)
+        return
+    mod = left["mod"].lower().split()[-1].replace("-", " ")
+    begin = left.start()
+    if mod in UNIT_KINDS and head != "corps":
+        suffix, display, kind = UNIT_KINDS[mod]
+    elif mod == "military" and head == "units":
+        suffix, display, kind = "military-units", "Military units", "units"
+    elif mod == "military" and head in ("specialists", "instructors", "advisers", "advisors"):
+        yield from _specialists(scene, start, end, head, begin)
+        return
+    elif mod == "army" and head == "corps":
+        suffix, display, kind = "army-corps", "Army Corps", "corps"
+    elif mod not in ("military", "army") and head in ("units", "forces", "troops"):
+        words = left["mod"].lower().replace("operations ", "")
+        suffix, display, kind = slug(f"{words} {head}"), f"{words.capitalize()} {head}", "units"
+    else:
+        return
+    yield from _national(scene, begin, end, "Unit", suffix, display, kind,
+                         _states(scene, begin, end))
+
+
+def _states(scene: Scene, start: int, end: int) -> list[Mention]:
+    shared = scene.shared_after(end)
+    if shared:
+        return shared
+    state = scene.state(start, end)
+    return [state] if state else []
+
+
+def _specialists(scene: Scene, start: int, end: int, head: str,
+                 begin: int) -> Iterator[Mention]:
+    """``Turkish military specialists``, ``the Azerbaijani contingent``: named with their state."""
+    state = scene.country_before(begin)
+    if state is None:
+        return
+    sentence = scene.sentence(start)
+    peacekeeping = sentence is not None and "peacekeep" in sentence.text
+    if head == "contingent":
+        if not peacekeeping:
+            return
+        suffix, display, kind = "peacekeeping-contingent", "Peacekeeping contingent", "contingent"
+    else:
+        suffix, display, kind = "military-specialists", "Military specialists", "specialists"
+    yield from _national(scene, state.start, end, "Unit", suffix, display, kind, [state])
+
+
+class Operations:
+    """Wars and operations of one report, the same one given one id however it is named:
+    wars and operations of the same year or length are one (``a 44-day war in 2020``, ``the
+    2020 war``, ``counter-attack operations, which lasted 44 days``)."""
+
+    def __init__(self, scene: Scene) -> None:
+        self.scene = scene
+        self.keys: dict[str, str] = {}
+
+    def _id(self, keys: list[str], fallback: str) -> str:
+        found = next((self.keys[key] for key in keys if key in self.keys), fallback)
+        for key in keys:
+            self.keys.setdefault(key, found)
+        return found
+
+    def _facts(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """The year a sentence gives and the length stated right after ``end``."""
+        sentence = self.scene.sentence(start)
+        years = set(YEAR.findall(sentence.text)) if sentence else set()
+        lasted = LASTED.match(self.scene.text, end, end + 80)
+        days = None
+        if lasted:
+            number = int(lasted["n"]) if lasted["n"].isdigit() else NUMBERS.get(lasted["n"], 0)
+            days = str(number * {"d": 1, "w": 7, "m": 30}[lasted["unit"][0]])
+        return (years.pop() if len(years) == 1 else None), days
+
+    def __call__(self, start: int, end: int) -> Iterator[Mention]:
+        head = self.scene.text[start:end]
+        lowered = head.lower()
+        if lowered in ("war", "wars"):
+            yield from self._war(start, end, head)
+        elif lowered in ("operation", "operations", "mission", "missions"):
+            yield from self._operation(start, end)
+        elif lowered == "offensive":
+            yield from self._offensive(start, end)
+        elif lowered.startswith("mobili") or lowered == "law":
+            yield from self._emergency(start, end, lowered)
+
+    def _war(self, start: int, end: int, head: str) -> Iterator[Mention]:
+        left = WAR_LEFT.search(self.scene.text, max(0, start - 90), start)
+        if head != "war" or left is None:
+            return
+        year, days = self._facts(start, end)
+        year = left["year"] or year
+        days = left["days"] or days
+        if left["dated"] and not year:
+            return
+        keys = [f"days:{days}"] * bool(days) + [f"war:{year}"] * bool(year)
+        begin = left.start("dated") if left["dated"] else left.start()
+        core = self.scene.text[begin:end]
+        name = f"{core} ({year})" if year and year not in core else core
+        event = self._id(keys, slug(f"{name} war") if not keys else slug("-".join(keys)))
+        yield _make(self.scene, begin, end, "Operation", event, name, "war")
+
+    def _operation(self, start: int, end: int) -> Iterator[Mention]:
+        left = OPERATION_LEFT.search(self.scene.text, max(0, start - 60), start)
+        if left is None:
+            return
+        word = left["core"].lower()
+        core = next(name for key, name in CORES if key in word)
+        plural = self.scene.text[end - 1] == "s"
+        if word == "military" and (plural or not left["det"]):
+            return
+        if word == "peacekeeping":
+            yield from self._mission(left.start(), end, plural)
+            return
+        if self.scene.text[start:end].lower().startswith("mission") and "mission" not in core:
+            return
+        year, days = self._facts(start, end)
+        keys = [f"op:{core}"] + [f"days:{days}"] * bool(days)
+        event = self._id(keys, slug(core))
+        sentence = self.scene.sentence(start)
+        place = self.scene.place_after(end, sentence.end) if sentence else None
+        name = " ".join(filter(None, (year, place.name if place else None, core)))
+        yield _make(self.scene, left.start("core"), end, "Operation", event,
+                    name[0].upper() + name[1:], "operation")
+
+    def _mission(self, start: int, end: int, plural: bool) -> Iterator[Mention]:
+        """A peacekeeping mission, named after the place it serves in when stated."""
+        place = re.match(r"\s+in\s+(?:the\s+)?", self.scene.text[end:end + 10])
+        state = self.scene.at.get(end + place.end()) if place else None
+        if state is not None:
+            name = f"Peacekeeping mission in {state.name}"
+            event = self._id([f"mission:{state.id}", "mission"], slug(name))
+        elif plural or "mission" not in self.keys:
+            return
+        else:
+            event, name = self.keys["mission"], ""
+        yield _make(self.scene, start, end, "Operation", event, name, "peacekeeping")
+
+    def _offensive(self, start: int, end: int) -> Iterator[Mention]:
+        before = self.scene.text[max(0, start - 12):start].lower()
+        if not re.search(r"\b(?:an?|the)\s+(?:counter-)?$", before):
+            return
+        begin = start - 8 if before.endswith("counter-") else start
+        core = "counter-offensive" if begin < start else "offensive"
+        event = self._id([f"op:{core}"], slug(core))
+        yield _make(self.scene, begin, end, "Operation", event, core.capitalize(), "operation")
+
+    def _emergency(self, start: int, end: int, head: str) -> Iterator[Mention]:
+        """Mobilisations and martial law declared by a state."""
+        if head == "law":
+            if self.scene.text[max(0, start - 8):start].lower() != "martial ":
+                return
+            begin, core, kind = start - 8, "martial law", "martial_law"
+        else:
+            left = MOBILIZATION_LEFT.search(self.scene.text, max(0, start - 30), start)
+            if left is None:
+                return
+            begin, kind = left.start(), "mobilization"
+            core = f"{left['mod'].lower()} military mobilization"
+        state = self.scene.state(begin, end, nearest=True)
+        year, _ = self._facts(start, end)
+        where = f" in {state.name}" if state else ""
+        name = f"{core.capitalize()}{where}" + (f" ({year})" if year else "")
+        event = self._id([f"{kind}:{core}:{state.id if state else ''}"],
+                         slug(f"{state.id if state else ''} {core}"))
+        yield _make(self.scene, begin, end, "Operation", event, name, kind)
+
+
+def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+    """Cooperation programs described in lower case: partnerships, plans, models, reforms."""
+    head = scene.text[start:end].lower()
+    text = scene.text
+    if head == "partnership":
+        left = PARTNERSHIP_LEFT.search(text, max(0, start - 50), start)
+        if left:
+            yield _shared(scene, left.start(), end, "partnership")
+    elif head in ("plan", "plans"):
+        left = PLAN_LEFT.search(text, max(0, start - 60), start)
+        if left and head == "plan":
+            kind = "training" if "training" in left.group().lower() else "plan"
+            yield _shared(scene, left.start(), end, kind, national=True)
+    elif head == "model":
+        yield from _model(scene, start, end)
+    elif head in ("manufacturing", "production", "projects"):
+        left = JOINT_LEFT.search(text, max(0, start - 30), start)
+        if left:
+            yield _shared(scene, left.start(), end, "defence_industry")
+    elif head in ("reform", "reforms", "system"):
+        left = REFORM_LEFT.search(text, max(0, start - 30), start)
+        if left and (head != "system" or left.group().lower().startswith("personnel")):
+            core = f"{' '.join(left.group().lower().split())} reform"
+            state = scene.state(left.start(), end)
+            yield _make(scene, left.start(), end, "Program",
+                        slug(f"{state.id if state else ''} {core}"),
+                        core.capitalize() + (f" in {state.name}" if state else ""), "reform")
+    elif head.startswith("moderni"):
+        begin = max(0, start - 30)
+        match = MODERNIZATION.search(text, begin, end + 40)
+        if match and match.start() <= start < match.end():
+            yield _shared(scene, match.start(), match.end(), "reform",
+                          core="armed forces modernization", national=True)
+
+
+def _shared(scene: Scene, start: int, end: int, kind: str, core: str | None = None,
+            national: bool = False) -> Mention:
+    """A program of the states it names (or of the home state): ``aze-tur-strategic-
+    partnership``, ``Azerbaijan–Türkiye strategic partnership``."""
+    core = core or " ".join(scene.text[start:end].split()).lower()
+    states = sorted(scene.parties(start, end), key=lambda m: m.id)
+    if not states and national and scene.home:
+        states = [scene.home]
+    if len(states) == 1 and not national:
+        states = []
+    parties = "–".join(m.name for m in states)
+    return _make(scene, start, end, "Program",
+                 slug(" ".join(m.id for m in states) + f" {core}"),
+                 f"{parties} {core}".strip(), kind)
+
+
+def _model(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+    """``the Turkish (army|military) model``: a state's army taken as the model."""
+    window = scene.text[max(0, start - 12):start]
+    gap = re.search(r"\s+(?:(?:[Aa]rmy|[Mm]ilitary)\s+)?$", window)
+    state = scene.ends.get(start - len(window) + gap.start()) if gap else None
+    if state is None:
+        return
+    owner = state.text if state.role == "demonym" else state.name
+    name = f"{owner} army model"
+    yield _make(scene, state.start, end, "Program", slug(name), name, "doctrine")
+
+
+def described(scene: Scene) -> Iterator[Mention]:
+    """Every unit, operation and program the report names with common nouns."""
+    operations = Operations(scene)
+    readers: tuple[Callable[[Scene, int, int], Iterator[Mention]], ...] = (units, programs)
+    for match in HEADS.finditer(scene.text):
+        start, end = match.span()
+        if scene.sentence(start) is None:
+            continue
+        for reader in readers:
+            yield from reader(scene, start, end)
+        yield from operations(start, end)

@@ -1,0 +1,85 @@
+"""Bodies named around other names: the office behind a state's title (``US Secretary of State``
+is the US Department of State), an organisation's headquarters (``NATO headquarters``), a
+concept or program given in quotes and ``N+N`` formats of states (``the ‘3+3’ nations``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ingest.extract.facts import Mention
+from ingest.extract.slugs import slug
+
+OFFICE_GAP = re.compile(r"(?:['’]s)?\s+$")
+NOT_OFFICES = ("country", "organization")
+BRANCHES = {"naval-forces": ("Unit", "naval_forces"), "air-force": ("Unit", "formation")}
+HEADQUARTERS = re.compile(r"(?:['’]s)?\s+(?P<what>headquarters|secretariat|HQ)\b")
+QUOTED = re.compile(r"[“\"‘'](?P<name>[A-Z][^”\"’'\n]{2,60})[”\"’']\s+(?P<head>concept|"
+                    r"program(?:me)?|initiative|project|plan|mechanism|strategy|doctrine)\b")
+FORMAT = re.compile(r"(?P<quote>[‘'“\"])?(?P<name>(?:C)?\d\+\d)[’'”\"]?\s+(?P<head>format|"
+                    r"platform|nations|countries|mechanism|group(?:ing)?)\b")
+PROGRAM_KINDS = {"concept": "training", "strategy": "doctrine", "doctrine": "doctrine",
+                 "plan": "plan", "project": "defence_industry"}
+
+
+def _office_name(target: str, state: Mention, known: dict[str, str]) -> str:
+    words = " ".join(w if w in ("of", "the") else w.capitalize() for w in target.split("-"))
+    return known.get(f"{state.id.lower()}-{target}", f"{words} of {state.name}")
+
+
+def _office_kind(target: str) -> tuple[str, str]:
+    """The label and kind of the body an office heads."""
+    if target in BRANCHES:
+        return BRANCHES[target]
+    return ("Organization", "ministry" if target.startswith(("ministry", "department"))
+            else "armed_forces" if target == "armed-forces" else "command")
+
+
+def offices(text: str, hits: list[Mention], targets: dict[tuple[str, str], str],
+            known: dict[str, str]) -> Iterator[Mention]:
+    """The ministry or command a state's office-holder heads: ``Turkish Defence Minister``.
+
+    ``targets`` maps ("Title", title) to the body it heads (``ministry-of-defence``);
+    ``known`` maps dictionary ids to names (``usa-department-of-state`` keeps its name)."""
+    ends = {m.end: m for m in hits if m.label == "Country" and m.role != "capital"}
+    for title in hits:
+        target = targets.get(("Title", title.id))
+        if title.label != "Title" or not target or target in NOT_OFFICES:
+            continue
+        window = text[max(0, title.start - 4):title.start]
+        gap = OFFICE_GAP.search(window)
+        state = ends.get(title.start - len(window) + gap.start()) if gap else None
+        if state is None:
+            continue
+        label, kind = _office_kind(target)
+        yield Mention(state.start, title.end, text[state.start:title.end], label,
+                      f"{state.id.lower()}-{target}", _office_name(target, state, known), kind,
+                      f"of:{state.id}", "org.office_of_title", 0.55)
+
+
+def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:
+    """An organisation's headquarters named after it: ``NATO headquarters``."""
+    for org in hits:
+        if org.label != "Organization":
+            continue
+        match = HEADQUARTERS.match(text, org.end, org.end + 16)
+        if match:
+            name = f"{org.name} headquarters"
+            yield Mention(org.start, match.end(), text[org.start:match.end()], "Organization",
+                          f"{org.id}-headquarters", name, "headquarters",
+                          rule="org.headquarters", confidence=0.6)
+
+
+def quoted(text: str) -> Iterator[Mention]:
+    """Programs and formats given a name in quotes: ``the "Partnership Staff Post" concept``,
+    ``the ‘3+3’ nations``."""
+    for match in QUOTED.finditer(text):
+        name = match["name"].strip()
+        yield Mention(match.start("name"), match.start("name") + len(name), name, "Program",
+                      slug(name), name, PROGRAM_KINDS.get(match["head"].lower(), "partnership"),
+                      rule="program.quoted", confidence=0.65)
+    for match in FORMAT.finditer(text):
+        name = f"{match['name']} format"
+        yield Mention(match.start(), match.end(), match.group(), "Organization",
+                      slug(name.replace("+", " plus ")), name, "forum",
+                      rule="org.format", confidence=0.6)

@@ -1,0 +1,332 @@
+"""Who took part in, ran, hosted or commanded the events of a sentence.
+
+Each actor is tied to the event nearest it in its clause, so a sentence about drills that
+came after a war gives the drills' parties to the drills and the war's to the war. A state
+running an event alone (``Azerbaijan launched an offensive``) runs it; ``both countries``
+stands for the two states named last; a sentence naming who took part without naming the
+event is about the event just reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import pairwise
+
+from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import extras
+from ingest.extract.patterns.context import BOTH, BOTH_WORDS, EVENT_LABELS, Context
+from ingest.extract.patterns.events import event_at
+from ingest.extract.patterns.exercises import FORCES
+from ingest.extract.patterns.structure import FRAME
+
+PARTICIPATION_WORDS = ("part", "particip", "involv", "join", "attend", "contribut", "address",
+                       "observ", "watch", "field", "sent", "commit", "deploy", "dispatch")
+PARTICIPATION = re.compile(
+    r"\b(?:t(?:ook|ake|akes|aking)\s+part|participat(?:ed|es|ing|e)|involv(?:ed|es|ing)|"
+    r"join(?:ed|s|ing)?|attend(?:ed|s|ing)|contribut(?:ed|es|ing)|address(?:ed|es)|"
+    r"observ(?:ed|es)|watch(?:ed|es)|fielded|sent\s+(?:troops|units|ships|forces))\b", re.I)
+FOLLOW_VERB = re.compile(r"\b(?:t(?:ook|ake|akes|aking)\s+part|participat(?:ed|es|ing|e)|"
+                         r"involv(?:ed|es|ing)|join(?:ed|s|ing)?|attend(?:ed|s|ing))\b", re.I)
+CONTRIBUTED = re.compile(r"\b(?:committed|sent|contribut(?:ed|es|ing)|deployed|fielded|"
+                         r"dispatched|provided)\b", re.I)
+ELSEWHERE = re.compile(r"\s(?:to|into|in|at)\s+(?:the\s+)?[\w’']", re.I)
+"""A destination after a contribution verb: the troops go elsewhere, not to the event."""
+OWN_OBJECT = re.compile(r"\s+(?:in|to|into|the|a|an)\b", re.I)
+"""A participation verb with an object of its own (``joined the AU mission``)."""
+INVITED = re.compile(r"\b(?:with\s+the\s+participation\s+of|involving|joined\s+by|including|"
+                     r"participants\s+(?:were|included)|alongside|together\s+with)\s+(?:the\s+)?"
+                     r"(?:[\w’'-]+\s+){0,2}$", re.I)
+"""Words naming who takes part right before them: ``with the participation of X``."""
+RUN_VERB = re.compile(
+    r"\b(?:organi[sz](?:e|ed|es|ing)|conduct(?:ed|s|ing)?|launch(?:ed|es|ing)?|"
+    r"initiat(?:e|ed|es|ing)|stag(?:e|ed|es|ing)|carr(?:y|ied|ies|ying)\s+out|"
+    r"declar(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|start(?:ed|s)?|beg(?:an|ins|un|in)|"
+    r"r[au]n|runs|lead|leads|led|h[oe]ld|holds|holding|convene[ds]?|mount(?:ed|s)?)\b", re.I)
+BY_RUNNER = re.compile(r"\b(?:organi[sz]ed|conducted|run|staged|launched|initiated|"
+                       r"sponsored|carried\s+out|arranged|convened|held)\s+by\s+(?:the\s+)?$",
+                       re.I)
+LED_BY = re.compile(r"\b(?:(?:co-)?led|commanded|directed|headed|(?:co-)?directed)\s+by\s+"
+                    r"(?:the\s+)?$", re.I)
+HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?$", re.I)
+COMMANDED_BY = re.compile(r"(?:\b(?:commanded|led|directed|headed|overseen|supervised)\s+by|"
+                          r"\bunder\s+the\s+(?:command|leadership|direction)\s+of)\s+"
+                          r"(?:the\s+)?(?:[\w.’'-]+\s+){0,4}$", re.I)
+PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|alongside|"
+                         r"in|at|on|into|over|through|via|under)\s+(?:the\s+)?"
+                         r"(?:[a-z][\w-]*\s+){0,2}$")
+HOSTING = re.compile(r"\s+(?:(?:has|have|had|will|is|are|was|were)\s+(?:be(?:en)?\s+)?)?"
+                     r"host(?:ed|s|ing)?\s+(?:(?:a|an|the|this|its)\s+)?(?:[\w’'-]+\s+){0,3}")
+ORDERED = re.compile(r"\b(?:ordered|decree\s+on|order\s+on|directed|authori[sz]ed)\s+"
+                     r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+FOLLOW_UP = 4
+"""How many sentences after an event a sentence naming participants is still about it."""
+OFFICE_OF = re.compile(r"\b(?:commander|chief|head|director|commandant|officer\s+commanding|"
+                       r"commanding|in-chief|minister|secretary)\s+of\s+(?:the\s+)?"
+                       r"(?:[\w’'-]+\s+){0,3}?(?:(?:and|,)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4})?$",
+                       re.I)
+"""Words before a body naming it as someone's office."""
+DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
+"""Before a state named as where forces go, not as a party."""
+STATE_ACTS = ("mobilization", "martial_law")
+"""Operations a state declares rather than takes part in."""
+GROUPS = ("alliance", "international_organization", "coalition", "forum")
+TAKERS = {"Exercise": ("Country", "Organization", "Unit"),
+          "Operation": ("Country", "Organization", "Unit"),
+          "Meeting": ("Country", "Organization", "Unit", "Person"),
+          "Program": ("Country", "Organization", "Unit")}
+
+
+def _candidates(ctx: Context) -> list[Mention]:
+    """The actors and people of the sentence, with ``both countries`` standing for its pair
+    and the two states of an ``Iran-Iraq war`` for themselves."""
+    found = ctx.actor_mentions() + ctx.persons()
+    for both in BOTH.finditer(ctx.sentence.text) if ctx.says(*BOTH_WORDS) else ():
+        at = ctx.sentence.start + both.start()
+        found += [replace(m, start=at, end=ctx.sentence.start + both.end(), rule="pseudo")
+                  for m in ctx.article.pair()]
+    for war in (e for e in ctx.events if e.label == "Operation"):
+        inside = [m for m in ctx.labelled("Country") if war.start <= m.start < war.end]
+        found += [m for m, n in pairwise(inside) if ctx.text[m.end:n.start] in "-–"]
+        found += [n for m, n in pairwise(inside) if ctx.text[m.end:n.start] in "-–"]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _relate(ctx: Context, type_: str, source: Mention, target: str, rule: str,
+            confidence: float) -> None:
+    """A relation from a mention (or a pseudo mention standing for a state) to an event."""
+    if source.rule != "pseudo":
+        ctx.keep(source)
+    if source.id in ctx.out.entities:
+        ctx.out.relate(type_, source.id, target, ctx.span, rule, confidence)
+
+
+def _follow_up(ctx: Context) -> Mention | None:
+    """For a sentence naming participants but no event: the event reported just before."""
+    verb = ctx.says(*PARTICIPATION_WORDS) and ctx.has(FOLLOW_VERB)
+    if verb and OWN_OBJECT.match(ctx.sentence.text, verb.end()):
+        verb = None
+    if not verb:
+        verb = ctx.says("commit", "sent", "contribut", "deploy", "field", "dispatch") and \
+            ctx.has(CONTRIBUTED)
+        if verb and ELSEWHERE.search(ctx.sentence.text, verb.end(), verb.end() + 50):
+            verb = None
+    if not verb:
+        return None
+    recent = [(ctx.article.seen_at.get(event, -9), label, event)
+              for label, event in ctx.article.last_event.items()
+              if label in ("Exercise", "Operation", "Meeting")]
+    if not recent:
+        return None
+    seen, label, event = max(recent)
+    if ctx.article.sentence - seen > FOLLOW_UP:
+        return None
+    at = ctx.sentence.start + verb.start()
+    return Mention(at, ctx.sentence.start + verb.end(), verb.group(), label, event,
+                   ctx.out.entities[event].name, rule="event.follow_up", confidence=0.5)
+
+
+def _is_qualifier(ctx: Context, actor: Mention, event: Mention) -> bool:
+    """An organisation named right before an event (``CSTO drills``, ``NATO's program``)."""
+    if actor.label == "Organization" and event.start <= actor.start < event.end:
+        return True
+    return actor.label == "Organization" and actor.end <= event.start and \
+        bool(re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}", ctx.text[actor.end:event.start]))
+
+
+def _subjects(ctx: Context, event: Mention, takers: list[Mention]) -> list[Mention]:
+    """The actors before an event's verb, not after a preposition: who does it."""
+    return list({m.id: m for m in takers if m.end <= event.start and m.label != "Person"
+                 and not PREPOSITION.search(ctx.before(m, 30))
+                 and ctx.same_clause(m, event)}.values())
+
+
+def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
+    """Whether an actor tied to an event takes part in it (rather than only naming it)."""
+    if actor.label not in TAKERS[event.label] or (
+            actor.label == "Country" and DESTINATION.search(ctx.before(actor, 12))):
+        return False
+    if event.label == "Meeting":
+        return actor.label == "Person" or \
+            ctx.out.entities[event.id].properties.get("kind") != "visit"
+    if actor.label == "Person":
+        return False
+    if _office_of_person(ctx, actor):
+        return False
+    if actor.label == "Organization" and event.label in ("Exercise", "Operation"):
+        return actor.kind in FORCES or actor.id.endswith("armed-forces") or \
+            actor.kind == "armed_group" or _participates(ctx, actor)
+    return True
+
+
+def participants(ctx: Context) -> None:
+    """PARTICIPATED_IN, RUNS, HOSTED and COMMANDS between the sentence's actors and events."""
+    if not ctx.events:
+        follow = _follow_up(ctx)
+        if follow is None:
+            return
+        ctx.events.append(follow)
+    tied: dict[int, list[Mention]] = {}
+    meetings = [e for e in ctx.events if e.label == "Meeting"]
+    frames = [e for e in ctx.events if e.label == "Program" and FRAME.search(ctx.before(e, 60))]
+    for candidate in _candidates(ctx):
+        pool = meetings if candidate.label == "Person" and meetings else \
+            [e for e in ctx.events if e not in frames]
+        event = event_at(ctx, candidate, pool)
+        if event is not None and event.label != "Agreement":
+            tied.setdefault(id(event), []).append(candidate)
+    for event in ctx.events:
+        if event.label == "Agreement" or event in frames:
+            continue
+        takers = tied.get(id(event), [])
+        if event.label == "Program":
+            takers = _program_takers(ctx, event, takers)
+        _link_event(ctx, event, takers)
+
+
+def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> list[Mention]:
+    """Actors of a clause about a list of programs take part in each program of the list,
+    save the program's owner; an alliance named with programs whose owner is unknown runs
+    them."""
+    same = [m for m in ctx.actor_mentions() if ctx.same_clause(m, program)]
+    owner = extras().get(("Program", program.id))
+    found = []
+    for actor in dict.fromkeys(takers + same):
+        if actor.id == owner:
+            continue
+        if actor.label == "Organization" and actor.kind in GROUPS:
+            if owner is None and not _is_qualifier(ctx, actor, program):
+                _relate(ctx, "RUNS", actor, program.id, "program.alliance", 0.4)
+            if not _is_qualifier(ctx, actor, program):
+                continue
+        if _program_party(ctx, actor):
+            found.append(actor)
+    return found
+
+
+def _runner(ctx: Context, event: Mention) -> Mention | None:
+    """The one actor of the clause doing the event's verb: ``Azerbaijan launched an
+    offensive``, ``Armenia declared martial law and total mobilization``."""
+    subjects = _subjects(ctx, event, ctx.actor_mentions())
+    if len(subjects) != 1:
+        return None
+    verb = ctx.text[subjects[0].end:event.start]
+    return subjects[0] if RUN_VERB.search(verb) and not HOSTING.fullmatch(verb) else None
+
+
+def _program_party(ctx: Context, actor: Mention) -> bool:
+    """Who takes part in a program: the clause's subjects (``Azerbaijan joined``), owners
+    (``the two countries' partnership``) and academies it runs at (``at the War College``)."""
+    if re.match(r"['’]s?\s", ctx.text[actor.end:actor.end + 3]):
+        return True
+    before = ctx.before(actor, 30)
+    if actor.kind == "academy" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
+        return True
+    if re.search(r"\b(?:between|among)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and\s+)?)?$", before):
+        return True
+    return not PREPOSITION.search(before)
+
+
+def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
+    """What each actor tied to an event is to it: host, commander, runner, participant."""
+    persons = [m for m in takers if m.label == "Person"]
+    runner = _runner(ctx, event) if event.label != "Program" else None
+    kind = ctx.out.entities[event.id].properties.get("kind")
+    if runner is not None and runner not in takers and kind in STATE_ACTS:
+        takers = [*takers, runner]
+    for actor in takers:
+        before = ctx.before(actor, 40)
+        by = " by " in before
+        if actor.label == "Person":
+            _person(ctx, actor, event, persons)
+        elif (by and HOSTED_BY.search(before)) or (actor.end <= event.start and HOSTING.fullmatch(
+                ctx.text[actor.end:event.start])):
+            _relate(ctx, "HOSTED", actor, event.id, "event.host", 0.7)
+            if actor.label == "Country":
+                ctx.out.relate("HELD_IN", event.id, actor.id, ctx.span, "event.host", 0.45)
+            elif actor.role.startswith("of:") and actor.role[3:] in ctx.out.entities:
+                ctx.out.relate("HOSTED", actor.role[3:], event.id, ctx.span,
+                               "event.host_state", 0.4)
+        elif event.label == "Meeting" and actor.kind == "forum":
+            ctx.keep(actor)
+            ctx.out.relate("PART_OF", event.id, actor.id, ctx.span, "meeting.forum", 0.5)
+        elif by and LED_BY.search(before) and event.label != "Program":
+            _relate(ctx, "COMMANDS", actor, event.id, "event.commander", 0.65)
+        elif (by and BY_RUNNER.search(before)) or (actor.kind in GROUPS and
+                                                   _is_qualifier(ctx, actor, event)):
+            _relate(ctx, "RUNS", actor, event.id, "event.runner", 0.65)
+        elif event.label == "Meeting" and persons and not _headed(ctx, actor, persons):
+            continue
+        elif actor is runner or _declares(ctx, actor, event, kind):
+            _relate(ctx, "RUNS", actor, event.id, "event.runner", 0.6)
+            if kind not in STATE_ACTS and _takes_part(ctx, actor, event):
+                _relate(ctx, "PARTICIPATED_IN", actor, event.id,
+                        f"{event.label.lower()}.participant", 0.6)
+        elif kind not in STATE_ACTS and _takes_part(ctx, actor, event):
+            _relate(ctx, "PARTICIPATED_IN", actor, event.id, f"{event.label.lower()}.participant",
+                    0.5 if event.label == "Meeting" or actor.rule == "pseudo" else 0.65)
+            _named_state(ctx, actor, event)
+
+
+def _declares(ctx: Context, actor: Mention, event: Mention, kind: str | None) -> bool:
+    """A state's own mobilisation or martial law: ``Azerbaijan's partial mobilization``."""
+    return kind in STATE_ACTS and actor.label == "Country" and actor.end <= event.start and \
+        bool(re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", ctx.text[actor.end:event.start]))
+
+
+def _person(ctx: Context, person: Mention, event: Mention, persons: list[Mention]) -> None:
+    """A person commands an event (``commanded by``), orders an operation, or takes part."""
+    before = ctx.text[max(ctx.sentence.start, event.end):person.start]
+    if person.start >= event.end and COMMANDED_BY.search(before):
+        _relate(ctx, "COMMANDS", person, event.id, "event.commander", 0.7)
+    elif person.end <= event.start and ORDERED.search(ctx.text[person.end:event.start]) and \
+            event.label == "Operation":
+        _relate(ctx, "COMMANDS", person, event.id, "event.ordered", 0.6)
+    elif event.label == "Meeting" or _participates(ctx, person):
+        _relate(ctx, "PARTICIPATED_IN", person, event.id, f"{event.label.lower()}.participant",
+                0.6)
+
+
+def _participates(ctx: Context, actor: Mention) -> bool:
+    """Whether the sentence says the actor takes part: it does a participation verb, or is
+    named after ``with the participation of`` or ``involving``."""
+    if INVITED.search(ctx.before(actor, 50)):
+        return True
+    verb = PARTICIPATION.search(ctx.text, actor.end, ctx.sentence.end)
+    return verb is not None and ctx.clause(verb.start()) == ctx.clause(actor.start) and \
+        not any(m.label in ("Country", "Organization", "Unit", "Person", *EVENT_LABELS) and
+                actor.end < m.start < verb.start() for m in ctx.mentions + ctx.events)
+
+
+def _headed(ctx: Context, actor: Mention, persons: list[Mention]) -> bool:
+    """Whether one of the people at a meeting heads the organisation."""
+    return any((p.id, "COMMANDS", actor.id) in ctx.out.relations for p in persons)
+
+
+def _office_of_person(ctx: Context, actor: Mention) -> bool:
+    """A body named as someone's office (``Sidorenko, chief of the CSTO Joint Staff``):
+    it stands for the person's role, not for a party to the event."""
+    if actor.label not in ("Organization", "Unit"):
+        return False
+    before = ctx.before(actor, 60)
+    if " of " in before and OFFICE_OF.search(before):
+        return True
+    offices = ctx.memory.get("offices")
+    if offices is None:
+        people = {m.id for m in ctx.persons()}
+        offices = ctx.memory["offices"] = {
+            r.target for r in ctx.out.relations.values() if r.type in ("COMMANDS", "LEADS")
+            and r.source in people and ctx.span in r.spans}
+    return actor.id in offices
+
+
+def _named_state(ctx: Context, actor: Mention, event: Mention) -> None:
+    """Forces named with their state (``Kyrgyz troops``, ``the Azerbaijani Armed Forces``)
+    taking part in an exercise bring the state in."""
+    if event.label != "Exercise" or actor.label == "Country":
+        return
+    state = next((m for m in ctx.mentions if m.label == "Country" and m.role == "qualifier"
+                  and actor.start <= m.start < actor.end), None)
+    if state is not None and state.id in ctx.out.entities:
+        ctx.out.relate("PARTICIPATED_IN", state.id, event.id, ctx.span, "participant.state",
+                       0.6)

@@ -1,0 +1,161 @@
+"""How bodies and events nest: ``the War College of the Armed Forces`` (PART_OF), ``US
+Central Command (Tampa, US)`` (LOCATED_IN), drills held ``in accordance with the 2024 training
+plan`` (PART_OF the plan), and the forces of two states at war fighting each other."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ingest.extract.facts import Extraction, Mention
+from ingest.extract.gazetteer import extras
+from ingest.extract.patterns.context import Context
+
+OF = re.compile(r"\s+of\s+(?:the\s+)?")
+BRACKET = re.compile(r"\s*\(\s*")
+BASED = re.compile(r",?\s+(?:which\s+is\s+|that\s+is\s+)?(?:based|headquartered|located|"
+                   r"stationed|garrisoned|quartered)\s+(?:in|at|near)\s+(?:the\s+)?"
+                   r"(?:[\w’'-]+\s+){0,1}")
+FRAME = re.compile(r"\b(?:in\s+accordance\s+with|as\s+(?:a\s+)?part\s+of|within(?:\s+the\s+"
+                   r"framework\s+of)?|in\s+the\s+framework\s+of|in\s+line\s+with|under|"
+                   r"culmination\s+of|stage\s+of|phase\s+of|part\s+of)\s+(?:the\s+|their\s+|its\s+|"
+                   r"this\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+STATE_BEFORE = re.compile(r"['’]s?\s+(?:(?:[a-z][\w-]*|[A-Z][\w-]*)\s+){0,2}|"
+                          r"\s+(?:city|town|region|province|port)\s+of\s+")
+STATE_AFTER = re.compile(r",\s*|\s*\(\s*|\s+(?:region\s+|province\s+|district\s+)?(?:in|of)\s+"
+                         r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?|"
+                         r"\s+(?:as|is)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+")
+SUCH_AS = re.compile(r"\b(?:such\s+as|including|notably)\b")
+OF_FORCES = re.compile(r"\bof\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:Armed\s+Forces|Army|Navy)\b")
+"""A body named as part of a state's forces: ``War College of the Azerbaijani Armed Forces``."""
+STATE_UNITS = ("naval_forces", "specialists")
+"""Kinds of units a state's own (PART_OF the state, not of its armed forces)."""
+
+
+INTERNATIONAL = ("alliance", "international_organization", "coalition", "forum", "media")
+WHOLES = ("Program", "Exercise", "Operation", "Agreement")
+PARTS = ("Exercise", "Operation", "Meeting", "Program")
+
+
+def parts(ctx: Context) -> None:
+    """PART_OF and LOCATED_IN read from how the sentence's names sit next to each other."""
+    mentions = [m for m in ctx.mentions if m.role != "qualifier"]
+    for first, second in itertools.pairwise(mentions):
+        gap = ctx.text[first.end:second.start]
+        if first.label in ("Organization", "Unit") and second.label in (
+                "Organization", "Unit") and OF.fullmatch(gap) and first.kind != "alliance":
+            ctx.keep(first)
+            ctx.keep(second)
+            ctx.out.relate("PART_OF", first.id, second.id, ctx.span, "structure.of", 0.6)
+        elif first.label in ("Organization", "Unit") and second.label == "Location" and \
+                (BRACKET.fullmatch(gap) or BASED.fullmatch(gap)):
+            ctx.keep(first)
+            ctx.keep(second)
+            ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.based_in",
+                           0.6)
+    _frames(ctx)
+    _known_places(ctx)
+
+
+def _known_places(ctx: Context) -> None:
+    """A place lies in a state when the sentence says so: ``Baku, Azerbaijan``,
+    ``Kazakhstan's Mangystau region``, ``in Azerbaijan, such as Baku``, ``Karabakh as part
+    of Azerbaijan`` (not merely because the gazetteer knows where it is)."""
+    countries = [m for m in ctx.mentions if m.label == "Country" and m.role in ("name", "capital")]
+    if not countries:
+        return
+    anchors: dict[str, Mention] | None = None
+    for mention in ctx.mentions:
+        if mention.label != "Location" or (mention.role.startswith("in:") and
+                                           mention.rule != "gazetteer"):
+            continue
+        if anchors is None:
+            anchors = {m.id: m for m in ctx.venues}
+        state = next((c.id for c in countries if _stated(ctx, mention, c, anchors)), None)
+        if state is not None and state != mention.id:
+            ctx.out.relate("LOCATED_IN", mention.id, state, ctx.span, "structure.located_in",
+                           0.55)
+
+
+def _stated(ctx: Context, place: Mention, state: Mention, venues: dict[str, Mention]) -> bool:
+    """Whether the words between a place and a state say the one lies in the other."""
+    if state.end <= place.start:
+        gap = ctx.text[state.end:place.start]
+        listed = state.id in venues and place.id in venues
+        return bool(STATE_BEFORE.fullmatch(gap) or (listed and SUCH_AS.search(gap)))
+    return bool(STATE_AFTER.fullmatch(ctx.text[place.end:state.start])) and \
+        not re.match(r"['’]s\b", ctx.text[state.end:state.end + 2])
+
+
+def _frames(ctx: Context) -> None:
+    """An event said to be held in accordance with, or as part of, a plan or a larger event."""
+    for whole in ctx.events:
+        if whole.label not in WHOLES or not FRAME.search(ctx.before(whole, 60)):
+            continue
+        parts_before = [e for e in ctx.events if e.end <= whole.start and e.label in PARTS
+                        and e.id != whole.id]
+        if parts_before:
+            part = parts_before[-1]
+            ctx.out.relate("PART_OF", part.id, whole.id, ctx.span, "structure.framework", 0.55)
+
+
+def forces_at_war(out: Extraction) -> None:
+    """The armed forces of two states at war fought each other too."""
+    for relation in list(out.relations.values()):
+        if relation.type != "FOUGHT" or relation.rule == "structure.forces_at_war":
+            continue
+        first, second = (f"{side.lower()}-armed-forces" for side in (relation.source,
+                                                                      relation.target))
+        if first in out.entities and second in out.entities:
+            out.relate("FOUGHT", *sorted((first, second)), relation.spans[0],
+                       "structure.forces_at_war", 0.4)
+
+
+
+def bodies(out: Extraction, mentions: list[Mention]) -> None:
+    """Ties that follow from how bodies are named: a national body is PART_OF its state (a
+    unit of its state's armed forces), a body named with one state inside its name
+    (``US Africa Command``) PART_OF that state, ``X's Y`` PART_OF X, places LOCATED_IN the
+    state their name gives, programs RUN by their owners."""
+    previous: Mention | None = None
+    for index, mention in enumerate(mentions):
+        state = mention.role.removeprefix("of:") if mention.role.startswith("of:") else \
+            _named_state(mentions, index)
+        forces = f"{(state or '').lower()}-armed-forces"
+        rule = "structure.national" if mention.role.startswith("of:") else "structure.named"
+        if state and forces in out.entities and forces != mention.id and (
+                (mention.label == "Unit" and mention.kind not in STATE_UNITS) or
+                OF_FORCES.search(mention.text)):
+            out.relate("PART_OF", mention.id, forces, mention.span, "structure.national_unit",
+                       0.45)
+        elif state and state in out.entities:
+            out.relate("PART_OF", mention.id, state, mention.span, rule, 0.6)
+        place_state = mention.role.removeprefix("in:") if mention.role.startswith("in:") and \
+            mention.rule != "gazetteer" else None
+        if mention.label == "Location" and place_state in out.entities:
+            out.relate("LOCATED_IN", mention.id, place_state, mention.span,
+                       "structure.located_in", 0.5)
+        owner = extras().get(("Program", mention.id))
+        if mention.label == "Program" and owner in out.entities:
+            out.relate("RUNS", owner, mention.id, mention.span, "structure.program_owner", 0.7)
+        if previous and mention.label in ("Organization", "Unit") and \
+                previous.label == "Organization" and \
+                out.text[previous.end:mention.start] in ("’s ", "'s "):
+            out.relate("PART_OF", mention.id, previous.id, (previous.start, mention.end),
+                       "structure.possessive", 0.65)
+        previous = mention if mention.role != "qualifier" else previous
+
+
+def _named_state(mentions: list[Mention], index: int) -> str | None:
+    """The one state named inside a body's name (``US Central Command``, ``Kenya Defence
+    Forces``), not for alliances and international bodies."""
+    body = mentions[index]
+    if body.label not in ("Organization", "Unit") or body.kind in INTERNATIONAL:
+        return None
+    states = set()
+    for mention in mentions[index + 1:]:
+        if mention.start >= body.end:
+            break
+        if mention.label == "Country" and mention.role == "qualifier":
+            states.add(mention.id)
+    return states.pop() if len(states) == 1 else None

@@ -1,0 +1,252 @@
+"""Where events took place: HELD_IN from an event to the places named after it (in, at,
+near; lists of places; ``in both countries``), HOSTED by the state a visit goes to or a
+meeting is held in, and LOCATED_IN for bodies placed in a city (``Command (Tampa, US)``)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import default, extras
+from ingest.extract.patterns.context import BOTH, BOTH_WORDS, LISTED, VENUE, Context
+from ingest.extract.slugs import slug
+
+EVENTISH = re.compile(
+    r"\b(?:missions?|operations?|wars?|conflicts?|exercises?|drills?|programm?es?|meetings?|"
+    r"visits?|talks|agreements?|participation|campaigns?|deployments?|elections?|summits?|"
+    r"conferences?|presence|occupation|offensives?|attacks?|based|stationed|located|"
+    r"born|headquartered|killed|embassy|consulate|serv(?:e|es|ed|ing)|liberat\w+|"
+    r"restoration|settlements?|cities|said|says|told|tensions?|crisis|disputes?|threats?|"
+    r"violence|amid|despite|centres?|centers?|bases?|facilit\w+|sites?|airports?|ports?|"
+    r"installations?|headquarters|offices?|set\s+up|establish\w*|build\w*|about|"
+    r"regarding|concerning|cooperation|security|intelligence|ambassadors?|envoys?|"
+    r"attach[eé]s?|consuls?)\b", re.I)
+"""Words between an event and a place that show the place belongs to something else."""
+TO_PLACE = re.compile(r"^\s+(?:to|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", re.I)
+SAME_KIND = {"Exercise": ("exercise", "drill"), "Meeting": ("meeting", "talk", "visit"),
+             "Operation": ("operation", "mission", "war", "offensive", "campaign")}
+"""Event words that, between an event and a place, still speak of the same kind of event."""
+CAPS = re.compile(r"[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,}){0,2}(?=\s*(?:,|[—–:]|--))")
+DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w’' -]{1,30})?\s*(?:[—–:]|--)\s")
+"""After a place opening a sentence: a dateline (``ANKARA —``, ``DOHA:``)."""
+IN_NAME = re.compile(r"\s+(?:in|on)\s+(?:the\s+)?$")
+VISITS = ("visit",)
+HOME_GROUND = re.compile(r"\b(?:in|across|throughout)\s+the\s+country\b|\bon\s+(?:its|their)\s+"
+                         r"(?:own\s+)?(?:territory|soil)\b", re.I)
+STAY = re.compile(r"\b(?:soil|territory|territories|waters|airspace)\b", re.I)
+
+
+def state_of(ctx: Context, mention: Mention) -> str | None:
+    """The state a place lies in or a body belongs to, when the text or gazetteer tells."""
+    if mention.label == "Country":
+        return mention.id
+    if mention.role.startswith(("in:", "of:")):
+        return mention.role[3:]
+    if mention.label == "Location":
+        return extras().get(("Location", mention.id))
+    if mention.label == "Person":
+        return ctx.article.person_country.get(mention.id)
+    return None
+
+
+def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None:
+    """The event a place is given for: the nearest before it in its clause with nothing
+    event-like between, else an event right after a place that opens the clause."""
+    before = [e for e in ctx.events if e.end <= venue.start and ctx.same_clause(e, venue)
+              and e.rule != "event.follow_up"]
+    if before:
+        event = max(before, key=lambda e: e.end)
+        gap = ctx.text[event.end:venue.start]
+        if len(gap) <= reach and not any(
+                word.group().lower().rstrip("s") not in SAME_KIND.get(event.label, ())
+                for word in EVENTISH.finditer(gap)):
+            return event
+        return None
+    after = [e for e in ctx.events if e.start >= venue.end and ctx.same_clause(e, venue)]
+    if after and not ctx.text[ctx.sentence.start:venue.start].count(" ") > 3:
+        return min(after, key=lambda e: e.start)
+    return None
+
+
+def places(ctx: Context) -> None:
+    """HELD_IN from each event of the sentence to the places it is put in."""
+    city = _dateline_city(ctx) if ctx.sentence.text[:1].isupper() else None
+    if not ctx.events:
+        return
+    previous: tuple[Mention, Mention | None] | None = None
+    for venue in ctx.venues:
+        listed = previous is not None and LISTED.fullmatch(ctx.text[previous[0].end:
+                                                                    venue.start])
+        event = previous[1] if listed and previous else _event_for(ctx, venue)
+        if event is not None and event.label == "Agreement" and not listed and \
+                venue.start - event.end > 30 and \
+                "signed" not in ctx.text[event.end:venue.start].lower():
+            event = None
+        previous = (venue, event)
+        if event is None:
+            continue
+        ctx.keep(venue)
+        ctx.out.relate("HELD_IN", event.id, venue.id, ctx.span, "place.held_in", 0.6)
+        _meeting_host(ctx, event, venue)
+    _both(ctx)
+    _visits(ctx)
+    _territory(ctx)
+    _home_ground(ctx)
+    if city is not None:
+        _dateline(ctx, city)
+    _in_name(ctx)
+
+
+def _dateline(ctx: Context, first: Mention) -> None:
+    """``ANKARA — Indonesia and Türkiye signed ...``: agreements and meetings given no other
+    place in a sentence opened by a dateline were held in its city (exercises were not: a
+    dateline is where the report was filed)."""
+    placed = {r.source for r in ctx.out.relations.values()
+              if r.type == "HELD_IN" and ctx.span in r.spans}
+    for event in {e.id: e for e in ctx.events}.values():
+        if event.label in ("Agreement", "Meeting") and event.id not in placed:
+            ctx.keep(first)
+            ctx.out.relate("HELD_IN", event.id, first.id, ctx.span, "place.dateline", 0.45)
+
+
+def _dateline_city(ctx: Context) -> Mention | None:
+    """The city of a dateline opening the sentence (``ANKARA —``, ``AKTAU, Kazakhstan —``),
+    placed in the state it names."""
+    first = ctx.mentions[0] if ctx.mentions else None
+    if first is not None and first.start == ctx.sentence.start and first.label == "Location":
+        city = first if DATELINE.match(ctx.text, first.end) else None
+    else:
+        city = _capital_dateline(ctx)
+    if city is None:
+        return None
+    state = next((m for m in ctx.mentions if m.label == "Country" and
+                  re.fullmatch(r",\s*", ctx.text[city.end:m.start])), None)
+    if state is not None:
+        ctx.out.relate("LOCATED_IN", city.id, state.id, ctx.span, "place.dateline", 0.6)
+    return city
+
+
+def _capital_dateline(ctx: Context) -> Mention | None:
+    """A dateline in capitals (``ANKARA —``): the city the gazetteer knows by that name, or a
+    city the dateline places in a state (``AKTAU, Kazakhstan —``)."""
+    match = CAPS.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    if match is None or not DATELINE.match(ctx.text, match.end()):
+        return None
+    name = match.group().title()
+    hit = next((m for m in default().find(name) if m.start == 0 and m.end == len(name)), None)
+    stated = re.match(r",\s*", ctx.text[match.end():match.end() + 3]) and any(
+        m.label == "Country" and m.start <= match.end() + 3 for m in ctx.mentions[:1])
+    if hit is None and not stated:
+        return None
+    if hit is not None and (hit.label not in ("Location", "Country") or
+                            (hit.label == "Country" and hit.role != "capital")):
+        return None
+    state = (hit.id if hit.label == "Country" else extras().get(("Location", hit.id))) \
+        if hit is not None else None
+    place = hit.id if hit is not None and hit.label == "Location" else slug(name)
+    mention = Mention(match.start(), match.end(), match.group(), "Location", place, name,
+                      hit.kind if hit is not None and hit.label == "Location" else "city",
+                      role=f"in:{state}" if state else "name", rule="place.dateline",
+                      confidence=0.6)
+    ctx.keep(mention)
+    return mention
+
+
+def _in_name(ctx: Context) -> None:
+    """``the AU Mission in Somalia``: a place named inside an event's name holds it."""
+    for event in ctx.events:
+        if event.label not in ("Operation", "Exercise", "Meeting") or \
+                event.rule.startswith("event."):
+            continue
+        for mention in ctx.mentions:
+            if event.start < mention.start < event.end and mention.label in (
+                    "Country", "Location") and IN_NAME.search(ctx.text[event.start:
+                                                                       mention.start]):
+                ctx.out.relate("HELD_IN", event.id, mention.id, ctx.span, "place.in_name",
+                               0.55)
+
+
+def _both(ctx: Context) -> None:
+    """``held in both countries``: the two states named last."""
+    both = ctx.says(*BOTH_WORDS) and ctx.has(BOTH)
+    if not both:
+        return
+    at = ctx.sentence.start + both.start()
+    if not VENUE.search(ctx.text[max(ctx.sentence.start, at - 40):at]):
+        return
+    anchor = Mention(at, at + len(both.group()), both.group(), "Country", "", "")
+    event = _event_for(ctx, anchor)
+    if event is None:
+        return
+    for state in ctx.article.pair():
+        ctx.out.relate("HELD_IN", event.id, state.id, ctx.span, "place.both", 0.55)
+
+
+def _visits(ctx: Context) -> None:
+    """A visit to a state (or to a city of it) is held there and hosted by that state."""
+    for event in ctx.events:
+        if event.label != "Meeting" or ctx.out.entities[event.id].properties.get(
+                "kind") not in VISITS:
+            continue
+        for mention in ctx.mentions:
+            if mention.start >= event.end and mention.label in ("Country", "Location") and \
+                    mention.role != "demonym" and TO_PLACE.match(ctx.text[event.end:
+                                                                          mention.start]):
+                ctx.keep(mention)
+                ctx.out.relate("HELD_IN", event.id, mention.id, ctx.span, "visit.place", 0.65)
+                host = state_of(ctx, mention)
+                if host in ctx.out.entities:
+                    ctx.out.relate("HOSTED", host, event.id, ctx.span, "visit.host", 0.6)
+                break
+
+
+def _meeting_host(ctx: Context, event: Mention, venue: Mention) -> None:
+    """A meeting held in a place of a state one of its parties serves is hosted by that
+    state."""
+    if event.label != "Meeting" or venue.label != "Location":
+        return
+    host = state_of(ctx, venue)
+    if host is None or host not in ctx.out.entities:
+        return
+    parties = {state_of(ctx, m) for m in ctx.mentions
+               if m.label in ("Person", "Organization", "Unit", "Country")
+               and m.role != "qualifier"}
+    if host in parties:
+        ctx.out.relate("HOSTED", host, event.id, ctx.span, "meeting.host", 0.5)
+
+
+def _territory(ctx: Context) -> None:
+    """``on Kazakh territory``, ``in Azerbaijani territories``: that state hosts the event."""
+    venues = [(m.start, m.end) for m in ctx.venues]
+    for mention in ctx.mentions:
+        if mention.label != "Country" or mention.role not in ("demonym", "qualifier"):
+            continue
+        inside = any(start <= mention.start < end for start, end in venues)
+        if not STAY.match(ctx.after(mention, 20).lstrip()) or \
+                not (inside or VENUE.search(ctx.before(mention, 30)) or
+                     re.search(r"\bon\s+(?:the\s+)?$", ctx.before(mention, 10))):
+            continue
+        event = _event_for(ctx, mention, 60)
+        if event is not None and event.label in ("Exercise", "Operation", "Meeting"):
+            ctx.keep(mention)
+            ctx.out.relate("HOSTED", mention.id, event.id, ctx.span, "place.territory", 0.5)
+
+
+def _home_ground(ctx: Context) -> None:
+    """``mobilization in the country``, ``exercises on its own territory``: the state the
+    sentence is about (its only state, or the one doing the event) holds the event."""
+    if not ctx.says("country", "territory", "soil"):
+        return
+    for match in HOME_GROUND.finditer(ctx.sentence.text):
+        at = ctx.sentence.start + match.start()
+        anchor = Mention(at, ctx.sentence.start + match.end(), match.group(), "Country", "", "")
+        event = _event_for(ctx, anchor, 40)
+        if event is None:
+            continue
+        states = {state_of(ctx, m) for m in ctx.mentions if m.end <= at and m.label in (
+            "Country", "Organization", "Unit") and ctx.same_clause(m, anchor)} - {None}
+        if len(states) != 1:
+            continue
+        state = states.pop()
+        if state in ctx.out.entities:
+            ctx.out.relate("HELD_IN", event.id, state, ctx.span, "place.home_ground", 0.5)

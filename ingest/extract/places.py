@@ -1,0 +1,239 @@
+"""Places the dictionaries cannot hold: ``the Armenian border``, ``liberated territories``,
+``the frontline zone``, ``the X region``, ``the Y training ground`` and the towns listed in
+``the cities of A, B and C`` or ``the A, B and C districts``.
+
+Like the common-noun patterns, one scan finds the head words and a small pattern reads the
+words around each, so the cost stays linear in the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ingest.extract.facts import Mention
+from ingest.extract.scene import Scene
+from ingest.extract.slugs import slug
+
+NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+HEADS = re.compile(
+    r"\b(?:territories|lands|areas|border|front[\s-]?line|line\s+of\s+contact|contact\s+line|"
+    r"cities|towns|villages|settlements|districts|regions|provinces|region|province|district|"
+    r"oblast|governorate|prefecture|county|valley|peninsula|islands?|(?:training|firing)\s+"
+    r"(?:ground|range)s?|polygon|(?:air|naval|military|army)\s+base|airbase|airfield|"
+    r"(?:such\s+as|including))\b")
+HELD = re.compile(r"(?P<adv>(?:recently|newly|formerly|temporarily|illegally)\s+)?"
+                  r"(?P<adj>liberated|occupied|reclaimed|disputed|annexed|contested|seized|"
+                  r"captured|recaptured|de-occupied)\s+(?:(?P<state>[A-Z][\w’'-]+)\s+)?$")
+HELD_AFTER = re.compile(r"\s+(?P<adj>reclaimed|liberated|occupied|seized|captured|recaptured)\b")
+HELD_AS = {"reclaimed": "liberated", "recaptured": "liberated", "de-occupied": "liberated",
+           "seized": "occupied", "captured": "occupied", "annexed": "occupied",
+           "contested": "disputed"}
+BETWEEN = re.compile(rf"\s+(?:with|between)\s+(?:the\s+)?(?P<a>{NAME})"
+                     rf"(?:\s+and\s+(?:the\s+)?(?P<b>{NAME}))?")
+FRONT_AFTER = re.compile(r"(?:\s+(?:zone|area|region)s?)?(?=\s*(?:[,.;:)]|$|\s(?:in|of|near|"
+                         r"along|between|and|with|where|that|which)\b))")
+LIST_OF = re.compile(rf"\s+of\s+(?P<list>(?:the\s+)?{NAME}(?:,\s+(?:and\s+)?(?:the\s+)?{NAME})*"
+                     rf"(?:,?\s+and\s+(?:the\s+)?{NAME})?)")
+LIST_BEFORE = re.compile(rf"(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})\s+$")
+SUCH_AS = re.compile(r"\b(?:locations|cities|towns|places|areas|settlements|ports|bases|regions|"
+                     r"provinces|districts)\b(?:\s+\w+){0,4},?\s+$")
+ITEM = re.compile(rf"(?:,?\s+(?:and\s+)?)?(?:the\s+)?(?P<name>{NAME})")
+NAMED_LEFT = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})$")
+NOT_PLACE = {"The", "A", "An", "In", "On", "At", "Of", "This", "That", "Its", "Their", "His",
+             "Her", "Our", "Both", "Each", "Every", "Some", "Many", "Several", "Other", "Whole",
+             "Entire", "Border", "Military", "Special", "Administrative"}
+DIRECTIONS = {"Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East",
+              "West", "Autonomous", "Upper", "Lower"}
+KINDS = {"district": "district", "base": "territory", "airbase": "territory",
+         "airfield": "territory", "ground": "territory", "range": "territory",
+         "polygon": "territory", "grounds": "territory", "ranges": "territory"}
+SINGULAR = {"cities": "city", "towns": "city", "villages": "city", "settlements": "city",
+            "districts": "district", "regions": "region", "provinces": "region"}
+
+
+def _make(scene: Scene, start: int, end: int, id_: str, name: str, kind: str,
+          state: Mention | None = None, confidence: float = 0.55,
+          rule: str = "place.described") -> Mention:
+    return Mention(start, end, scene.text[start:end], "Location", id_, name, kind,
+                   f"in:{state.id}" if state else "name", rule, confidence)
+
+
+class Places:
+    """The described places of one report, each state's held territories under one id."""
+
+    def __init__(self, scene: Scene) -> None:
+        self.scene = scene
+        self.held: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, start: int, end: int) -> Iterator[Mention]:
+        head = self.scene.text[start:end]
+        if head in ("territories", "lands", "areas"):
+            yield from self._held(start, end, head)
+        elif head == "border":
+            yield from self._border(start, end)
+        elif "line" in head:
+            yield from self._front(start, end)
+        elif head in SINGULAR:
+            yield from self._listed(start, end, head)
+        elif head in ("such as", "including"):
+            yield from self._examples(start, end)
+        else:
+            yield from self._named(start, end, head)
+
+    def _held(self, start: int, end: int, head: str) -> Iterator[Mention]:
+        """Territories a state lost or regained: ``Azerbaijan’s liberated territories``."""
+        text = self.scene.text
+        left = HELD.search(text, max(0, start - 60), start)
+        state = self.scene.ends.get(start - 1) if left and left["state"] else None
+        if left and left["state"] and state is None:
+            return
+        begin = left.start() if left else start
+        adjective = left["adj"] if left else None
+        if left is None:
+            state = self.scene.ends.get(start - 1)
+            after = HELD_AFTER.match(text, end, end + 14)
+            if state is None or not (after or head == "lands"):
+                return
+            begin, adjective = state.start, after["adj"] if after else "occupied"
+            end = after.end() if after else end
+        state = state or self.scene.state(begin, end)
+        if state is None or (head == "areas" and left is None):
+            return
+        if state.start < begin and self.scene.country_before(begin) is state:
+            begin = state.start
+        adjective = HELD_AS.get(adjective, adjective)
+        first = self.held.setdefault(state.id, (adjective, f"{adjective.capitalize()} "
+                                                f"territories of {state.name}"))
+        yield _make(self.scene, begin, end, slug(f"{state.id} {first[0]} territories"),
+                    first[1], "territory", state)
+
+    def _border(self, start: int, end: int) -> Iterator[Mention]:
+        """A border between two states: ``the Armenian border``, ``the Iran-Iraq border``."""
+        scene = self.scene
+        side = scene.ends.get(start - 1)
+        between = BETWEEN.match(scene.text, end, end + 60)
+        if side is not None:
+            other = scene.ends.get(side.start - 1) if scene.text[side.start - 1] in "-–" \
+                else None
+            begin = (other or side).start
+            pair = [other or self._other(start, side), side]
+        elif between and between.start("a") in scene.at:
+            side = scene.at[between.start("a")]
+            second = scene.at.get(between.start("b")) if between["b"] else None
+            pair = [side, second] if second else [self._other(start, side), side]
+            begin, end = start, between.end()
+        else:
+            return
+        if pair[0] is None or pair[0].id == pair[1].id:
+            return
+        name = f"{pair[0].name}–{pair[1].name} border"
+        yield _make(scene, begin, end, slug(name), name, "border")
+
+    def _other(self, start: int, side: Mention) -> Mention | None:
+        """The state on the other side: the report's own state when the sentence names it,
+        else the nearest state named before."""
+        sentence = self.scene.sentence(start)
+        named = [m for m in (self.scene.in_sentence(sentence.start, start) if sentence else [])
+                 if m.id != side.id]
+        home = self.scene.home
+        if home is not None and any(m.id == home.id for m in named):
+            return home
+        return named[-1] if named else home
+
+    def _front(self, start: int, end: int) -> Iterator[Mention]:
+        """``the frontline zone (in the X region)``, named after the place it runs through."""
+        if self.scene.text[max(0, start - 4):start].lower() != "the ":
+            return
+        after = FRONT_AFTER.match(self.scene.text, end, end + 12)
+        if after is None:
+            return
+        end = after.end()
+        sentence = self.scene.sentence(start)
+        place = self.scene.place_after(end, sentence.end if sentence else end)
+        where = place.name if place else (self.scene.home.name if self.scene.home else "")
+        name = f"{where} frontline zone".strip()
+        yield _make(self.scene, start, end, slug(name), name, "border")
+
+    def _items(self, text: str, offset: int) -> Iterator[tuple[int, str]]:
+        position = 0
+        while True:
+            item = ITEM.match(text, position)
+            if item is None or (position and item.start("name") == item.start()):
+                return
+            yield offset + item.start("name"), item["name"]
+            position = item.end()
+
+    def _listed(self, start: int, end: int, head: str) -> Iterator[Mention]:
+        """Towns listed around a plural head: ``the cities of A, B and C``, ``the A and B
+        districts``."""
+        text, kind = self.scene.text, SINGULAR[head]
+        after = LIST_OF.match(text, end, end + 200)
+        before = LIST_BEFORE.search(text, max(0, start - 120), start)
+        if after:
+            found = self._items(after["list"], after.start("list"))
+        elif before:
+            found = self._items(before["list"], before.start("list"))
+        else:
+            return
+        state = self.scene.country_after(end) or self._located(end)
+        for at, name in found:
+            yield from self._place(at, name, kind, state)
+
+    def _located(self, end: int) -> Mention | None:
+        """The state a list of places is said to lie in: ``... in Kenya``."""
+        match = re.match(r"[^.;]{0,80}?\bin\s+(?:the\s+)?", self.scene.text[end:end + 90])
+        return self.scene.at.get(end + match.end()) if match else None
+
+    def _examples(self, start: int, end: int) -> Iterator[Mention]:
+        """Places given as examples: ``various locations in X, such as A, B and C``."""
+        if not SUCH_AS.search(self.scene.text, max(0, start - 60), start):
+            return
+        items = re.match(rf"\s+(?P<list>(?:the\s+)?{NAME}(?:,?\s+(?:and\s+)?(?:the\s+)?{NAME})*)",
+                         self.scene.text[end:end + 200])
+        if items:
+            state = self.scene.state(start, end, nearest=True)
+            for at, name in self._items(items["list"], end + items.start("list")):
+                yield from self._place(at, name, "city", state)
+
+    def _place(self, at: int, name: str, kind: str, state: Mention | None) -> Iterator[Mention]:
+        known = self.scene.at.get(at)
+        if known is not None and known.role != "capital":
+            return
+        if name.split()[0] in NOT_PLACE:
+            return
+        if known is not None:
+            state = known
+        label = f"{name} district" if kind == "district" else name
+        yield _make(self.scene, at, at + len(name), slug(label), label, kind, state,
+                    0.95 if known else 0.6, "place.listed")
+
+    def _named(self, start: int, end: int, head: str) -> Iterator[Mention]:
+        """A proper name before a lower-case place word: ``the Tillabéri region``."""
+        left = NAMED_LEFT.search(self.scene.text, max(0, start - 50), start)
+        if left is None:
+            return
+        words = left["name"].split()
+        while words and words[0] in NOT_PLACE:
+            words = words[1:]
+        if not words or set(words) <= DIRECTIONS:
+            return
+        begin = start - len(left["name"]) + left["name"].index(words[0])
+        name = " ".join(words)
+        known = self.scene.location_at(begin)
+        if known is not None and known.end == begin + len(name):
+            yield _make(self.scene, begin, end, known.id, known.name, known.kind or "region")
+            return
+        if self.scene.at.get(begin) is not None:
+            return
+        kind = KINDS.get(head.split()[-1], "region")
+        label = name if kind == "region" else f"{name} {head}"
+        yield _make(self.scene, begin, end, slug(label), label, kind, self.scene.home)
+
+
+def places(scene: Scene) -> Iterator[Mention]:
+    """Every described place of the report."""
+    reader = Places(scene)
+    for match in HEADS.finditer(scene.text):
+        if scene.sentence(match.start()) is not None:
+            yield from reader(*match.span())

@@ -1,0 +1,147 @@
+"""Entity mentions of invented reports: names the dictionaries cannot hold, found by the word
+that says what they are, resolved to one id per thing and named as an annotator would."""
+
+from __future__ import annotations
+
+from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import default
+from ingest.extract.mentions import resolve_mentions
+from ingest.extract.sentences import split
+
+
+def mentions(text: str) -> list[Mention]:
+    return resolve_mentions(text, split(text), default())
+
+
+def found(text: str) -> set[tuple[str, str, str]]:
+    """(label, id, name) of every entity mentioned, qualifying states left out."""
+    return {(m.label, m.id, m.name) for m in mentions(text) if m.role != "qualifier"}
+
+
+def test_a_numbered_formation_and_its_ranked_commander() -> None:
+    text = "Lt. Gen. Omar Haddad, commander of the 3rd Marine Division, visited Aqaba."
+    assert {("Unit", "3rd-marine-division", "3rd Marine Division"),
+            ("Person", "omar-haddad", "Omar Haddad")} <= found(text)
+
+
+def test_service_branches_and_task_forces_are_units_armed_forces_are_not() -> None:
+    text = ("The Royal Saudi Naval Forces and Task Force 59 of the US Navy joined the "
+            "Kenya Defence Forces and the Ugandan Armed Forces.")
+    labels = {m.text: m.label for m in mentions(text)}
+    assert labels["Royal Saudi Naval Forces"] == labels["Task Force 59"] == "Unit"
+    assert labels["US Navy"] == "Unit"
+    assert labels["Kenya Defence Forces"] == labels["Ugandan Armed Forces"] == "Organization"
+
+
+def test_a_states_units_described_in_lower_case_belong_to_it() -> None:
+    text = ("Kazakh commando units and naval forces of Iran trained with Turkish military "
+            "specialists. The commandos crossed the river.")
+    assert {("Unit", "kaz-commando-forces", "Commando forces of Kazakhstan"),
+            ("Unit", "irn-naval-forces", "Naval Forces of Iran"),
+            ("Unit", "tur-military-specialists", "Military specialists of Türkiye")} \
+        <= found(text)
+    commandos = [m for m in mentions(text) if m.id == "kaz-commando-forces"]
+    assert [m.text for m in commandos] == ["Kazakh commando units", "The commandos"]
+
+
+def test_shared_forces_go_to_each_state() -> None:
+    text = ("Uzbekistan and Tajikistan discussed cooperation between the naval forces of "
+            "the two countries. The Armed Forces of Uzbekistan and Tajikistan drilled.")
+    ids = {m.id for m in mentions(text)}
+    assert {"uzb-naval-forces", "tjk-naval-forces", "uzb-armed-forces",
+            "tjk-armed-forces"} <= ids
+
+
+def test_operations_and_wars_are_one_entity_however_described() -> None:
+    text = ("Ethiopia and Eritrea fought a 30-day war in 1999. During counter-attack "
+            "operations, which lasted 30 days, towns changed hands. After the 1999 war, an "
+            "anti-terror operation began. The anti-terrorist operations ended in May.")
+    operations = [m for m in mentions(text) if m.label == "Operation"]
+    assert len({m.id for m in operations}) == 2
+    war = {m.id for m in operations if "war" in m.text or "counter" in m.text}
+    assert len(war) == 1
+
+
+def test_mobilisation_martial_law_and_missions_name_their_state() -> None:
+    text = ("Georgia declared martial law and partial military mobilization in 2008. Kenya "
+            "serves in the peacekeeping mission in Somalia.")
+    names = {m.name for m in mentions(text) if m.label == "Operation"}
+    assert {"Martial law in Georgia (2008)", "Partial military mobilization in Georgia (2008)",
+            "Peacekeeping mission in Somalia"} <= names
+
+
+def test_programs_described_in_lower_case() -> None:
+    text = ("Oman and Qatar reviewed the strategic partnership and plans for joint defense "
+            "manufacturing, in line with their annual exercise plan. The Omani army adopted "
+            "the British military model.")
+    assert {("Program", "omn-qat-strategic-partnership", "Oman–Qatar strategic partnership"),
+            ("Program", "omn-qat-joint-defence-manufacturing",
+             "Oman–Qatar joint defense manufacturing"),
+            ("Program", "omn-qat-annual-exercise-plan", "Oman–Qatar annual exercise plan"),
+            ("Program", "british-army-model", "British army model")} <= found(text)
+
+
+def test_a_quoted_concept_and_an_n_plus_n_format() -> None:
+    text = ('Kenyan officers served within the "Regional Staff Post" concept. Iran hosted '
+            "the ‘3+3’ nations.")
+    assert {("Program", "regional-staff-post", "Regional Staff Post"),
+            ("Organization", "3-plus-3-format", "3+3 format")} <= found(text)
+
+
+def test_places_the_dictionaries_cannot_hold() -> None:
+    text = ("Mali's forces liberated the cities of Tessit, Anefis, and Ber. Troops held "
+            "the occupied Ansongo, Bourem and Menaka districts near the Algerian border, "
+            "in the Tillabéri region and at the Kati training ground.")
+    places = {m.name for m in mentions(text) if m.label == "Location"}
+    assert {"Tessit", "Anefis", "Ber", "Ansongo district", "Bourem district",
+            "Mali–Algeria border", "Tillabéri", "Kati training ground"} <= places
+
+
+def test_held_territories_are_one_place_per_state() -> None:
+    text = ("Troops entered Azerbaijan’s liberated territories. Refugees returned to the "
+            "occupied Azerbaijani lands.")
+    ids = {m.id for m in mentions(text) if m.label == "Location"}
+    assert ids == {"aze-liberated-territories"}
+
+
+def test_a_capital_beside_its_state_is_a_city() -> None:
+    text = "Officers served in Ankara and at headquarters (Baghdad, Iraq); Baku and Yerevan met."
+    labels = {m.text: m.label for m in mentions(text)}
+    assert labels["Ankara"] == labels["Baghdad"] == "Location"
+    assert labels["Baku"] == labels["Yerevan"] == "Country"
+
+
+def test_people_named_without_titles_and_middle_initials() -> None:
+    text = ("US Secretary of State Antony J. Blinken met the Emir of Qatar, Sheikh Tamim bin "
+            "Hamad Al Thani, and Rear Admiral Fahad Al-Mutairi at the Academy named after "
+            "Étienne Marchand.")
+    people = {m.name for m in mentions(text) if m.label == "Person"}
+    assert people == {"Antony Blinken", "Tamim bin Hamad Al Thani", "Fahad Al-Mutairi",
+                      "Étienne Marchand"}
+
+
+def test_an_office_holder_implies_his_office() -> None:
+    text = "US Secretary of State Antony Blinken called. NATO headquarters agreed."
+    assert {("Organization", "usa-department-of-state", "US Department of State"),
+            ("Organization", "nato-headquarters", "NATO headquarters")} <= found(text)
+
+
+def test_names_are_split_where_a_new_name_begins() -> None:
+    text = ("Azerbaijan and the North Atlantic Treaty Organization met the Western Theater "
+            "Command of the Chinese People's Liberation Army and the Acting Chief of the Main "
+            "Department for Personnel.")
+    ids = {m.id for m in mentions(text)}
+    assert {"AZE", "nato", "western-theater-command", "chn-armed-forces",
+            "main-department-for-personnel"} <= ids
+
+
+def test_a_dictionary_entry_inside_a_longer_phrase_keeps_its_id() -> None:
+    text = "Kenya uses the NATO Operational Capabilities Concept Program."
+    assert ("Program", "operational-capabilities-concept",
+            "Operational Capabilities Concept") in found(text)
+
+
+def test_a_state_inside_a_dictionary_name_is_still_mentioned() -> None:
+    text = "Aircraft of the US Air Force and the Qatar Emiri Air Force flew."
+    ids = {m.id for m in mentions(text)}
+    assert {"USA", "QAT", "usa-air-force", "qat-air-force"} <= ids
