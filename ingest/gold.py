@@ -267,9 +267,10 @@ def _read_report(report: str, dirs: Iterable[Path]) -> Report | None:
 def compare_gold(folder: Path, corpus_dirs: Sequence[Path] = ()) -> dict[str, Comparison]:
     """Extract every report that has gold and compare: report id -> Comparison.
 
-    Reports are looked up by id in ``corpus_dirs``, then in the gold folder's parent.
+    Reports are looked up by id in ``corpus_dirs``, then beside the gold folder (its
+    parent, or ``reports`` there).
     """
-    dirs = [*corpus_dirs, folder.parent]
+    dirs = [*corpus_dirs, folder.parent, folder.parent / "reports"]
     found = {}
     for gold in read_gold_folder(folder):
         report = _read_report(gold.report, dirs)

@@ -1,4 +1,5 @@
-"""Split a report into sentences, leaving out site boilerplate (bylines, footers, captions).
+"""Split a report into sentences, leaving out site boilerplate (bylines, footers, captions:
+the readers' one rule, ``ingest.readers.boilerplate``).
 
 Offsets always point into the original text, so evidence spans stay exact.
 """
@@ -9,22 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-BOILERPLATE = re.compile(
-    r"""^\s*(?:
-        last\s+update[ds]?\b | updated?\s*: | published\s*: | posted\s*: |
-        by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[,|].*|\s+\w+\s+\d{1,2},\s+\d{4}.*)?$ |
-        read\s*(?:more|also)?\s*: | see\s+also\s*: | related\s*: |
-        follow\s+us | you\s+can\s+also\s+follow | subscribe | by\s+subscribing |
-        choose\s+to\s+support | here\s+we\s+are\s+to\s+serve | thank\s+you!?\s*$ |
-        share\s+(?:this|on)\b | advertisement\s*$ | newsroom\s+logo | photo\s*: |
-        image\s*: | copyright | © | all\s+rights\s+reserved | --+\s*$ |
-        creating\s+new\s+perspectives | click\s+here | sign\s+up |
-        \d{1,2}\s+\w+\s+\d{4}\s+\d{1,2}:\d{2} | \w+\s+\d{1,2},\s+\d{4}\s+at\s+\d
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-CAPTION = re.compile(r"(?:\s/\s*[\w. ]{1,40}$|\[[^\]]*/[^\]]*\]\s*$)")
-STAFF_NOTE = re.compile(r"\bis\s+\w+[’']?s?\s+staff\s+(?:journalist|writer|reporter)\b", re.I)
+from ingest.readers.boilerplate import is_boilerplate
+
 END = re.compile(r"""(?<=[.!?])["”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])""")
 ABBREVIATIONS = ("Gen.", "Col.", "Lt.", "Maj.", "Brig.", "Adm.", "Capt.", "Mr.", "Mrs.", "Ms.",
                  "Dr.", "St.", "No.", "U.S.", "U.K.", "U.N.", "E.U.", "Jan.", "Feb.", "Aug.",
@@ -40,19 +27,6 @@ class Sentence:
     end: int
     text: str
     heading: bool = False
-
-
-def is_boilerplate(line: str) -> bool:
-    """Whether a line is site furniture rather than reporting.
-
-    >>> is_boilerplate("Last update: April 24, 2024 01:08"), is_boilerplate("READ: more news")
-    (True, True)
-    >>> is_boilerplate("Iran and Azerbaijan are set to conduct exercises.")
-    False
-    """
-    stripped = line.strip()
-    return bool(BOILERPLATE.match(stripped) or STAFF_NOTE.search(stripped)
-                or (CAPTION.search(stripped) and not stripped.endswith(".")))
 
 
 def is_heading(line: str) -> bool:

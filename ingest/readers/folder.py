@@ -50,6 +50,15 @@ def read_file(path: Path) -> list[Report]:
     return read_one(path).reports
 
 
+def read_single(path: Path) -> Report:
+    """The one report a file holds; UnreadableReport if it holds none or several."""
+    reports = read_file(path)
+    if len(reports) != 1:
+        raise UnreadableReport(f"{path}: holds {len(reports)} reports, not one "
+                               "(milcoop ingest reads them all)")
+    return reports[0]
+
+
 def files_of(folder: Path) -> list[Path]:
     """The candidate report files under a folder: recursive, sorted, no hidden or metadata."""
     return sorted(

@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from ingest.extract.extractor import extract as extract_report
 from ingest.extract.output import facts_records, scoring_json
 from ingest.gold import score_gold
-from ingest.readers.text import read_text
+from ingest.readers.folder import read_single
 from ingest.score import MATCHES, score_corpus
 from milcoop.options import corpus_of, corpus_option, facts_option, table
 
@@ -23,13 +23,14 @@ from milcoop.options import corpus_of, corpus_option, facts_option, table
               show_default=True, help="json: entities and relations for scoring; facts: a "
               "reviewable facts file (YAML) with evidence spans, rules and confidences.")
 def extract_command(file: Path, fmt: str) -> None:
-    """Propose the entities and relations of one report (.txt), offline.
+    """Propose the entities and relations of one report (.txt, .md, .html or a one-record
+    .json), offline.
 
     \b
     Example:
       milcoop extract ../shared/corpus/seeds/002_99ec2ccb705c3c6f.txt --format json
     """
-    report = read_text(file)
+    report = read_single(file)
     extraction = extract_report(report.text, report.id, report.published)
     if fmt == "json":
         click.echo(json.dumps(scoring_json(extraction), indent=2, ensure_ascii=False))
@@ -59,7 +60,7 @@ def score_command(facts: Path, corpus: tuple[Path, ...], fmt: str, match: str,
     \b
     Example:
       milcoop score --corpus ../shared/corpus/seeds
-      milcoop score --gold tests/fixtures/reports/gold --corpus tests/fixtures/reports
+      milcoop score --gold tests/fixtures/dev/gold --corpus tests/fixtures/dev/reports
     """
     if gold is not None:
         rows = score_gold(gold, corpus_of(corpus).dirs).rows()
