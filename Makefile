@@ -1,5 +1,6 @@
-# Two commands on a fresh machine with Python 3.11: `make demo` (build the seed graph)
-# and `make test` (lint and the test suite). Each target installs what it needs itself.
+# Two commands on a fresh machine with Python 3.11: `make demo` (build the seed graph, then
+# propose facts from the seed reports)
+# `make test` (lint and the test suite). Each target installs what it needs itself.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,9 +16,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+SEEDS ?= ../shared/corpus/seeds
+
 demo: $(STAMP)
 	$(BIN)/milcoop build
 	$(BIN)/milcoop show "Mustafa Kemal Atatürk-2023"
+	@if [ -d "$(SEEDS)" ]; then $(BIN)/milcoop ingest "$(SEEDS)"; \
+	  else echo "no reports at $(SEEDS): skipping milcoop ingest"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -40,6 +40,7 @@ from ingest.readers.folder import Skipped, read_reports
 from ingest.readers.report import Report
 from ingest.resolve import relation_key, resolve
 from ingest.review import review_markdown
+from ingest.score import Score, score_extractions
 from ingest.validate import check_across, check_date, check_file
 
 HEADER = ("Proposed by `milcoop ingest` from {file}: facts extracted automatically, not yet\n"
@@ -163,6 +164,8 @@ class Result:
     proposed: list[FactsFile] = field(default_factory=list)
     corpus: Corpus = field(default_factory=Corpus)
     timings: dict[str, float] = field(default_factory=dict)
+    score: Score = field(default_factory=Score)
+    scored: int = 0
 
 
 _CURATED: dict[tuple[object, ...], list[FactsFile]] = {}
@@ -287,6 +290,7 @@ def ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
              for report, date in zip(reports, given, strict=True)]
     inferred = [not date and bool(found) for date, found in zip(given, dates, strict=True)]
     extractions = extract_all(reports, dates, jobs)
+    result.score, result.scored = score_extractions(extractions, result.curated)
     clock = _lap(result, "extract", clock)
     resolved = resolve(extractions, curated.known, curated.marks)
     applied = apply(resolved, decisions or Decisions(), set(curated.known))

@@ -21,6 +21,7 @@ from ingest.errors import IngestError
 from ingest.extract.extractor import extract
 from ingest.extract.facts import Extraction
 from ingest.facts_file import FactsFile, facts_paths, read_facts_file
+from ingest.readers.folder import read_single
 
 SHORT_SPAN = 120
 """Curated evidence spans longer than this describe rather than name: not used to match."""
@@ -155,16 +156,31 @@ def score(extraction: Extraction, facts: FactsFile, match: str = "place") -> Sco
     return result
 
 
+def score_extractions(extractions: list[Extraction], curated: list[FactsFile],
+                       match: str = "place") -> tuple[Score, int]:
+    """The summed score of the extractions whose report has curated facts, and how many."""
+    by_article = {facts.article_id: facts for facts in curated}
+    total, scored = Score(), 0
+    for extraction in extractions:
+        facts = by_article.get(extraction.article)
+        if facts is not None:
+            total += score(extraction, facts, match)
+            scored += 1
+    return total, scored
+
+
 def score_corpus(facts: Path, corpus: Corpus, match: str = "place") -> Score:
-    """The summed score of every curated report whose text is in ``corpus``."""
+    """The summed score of every curated report whose text is in ``corpus``, each read as
+    ``milcoop ingest`` reads it (boilerplate blanked), so both give the same figures."""
     total = Score()
     scored = 0
     for path in facts_paths(facts):
         curated = read_facts_file(path)
-        text = corpus.text(curated.text_file)
-        if text is None:
+        report_path = corpus.path(curated.text_file)
+        if report_path is None:
             continue
         published = curated.article.data.get("published")
+        text = read_single(report_path).text
         total += score(extract(text, curated.article_id, str(published) if published else None),
                        curated, match)
         scored += 1

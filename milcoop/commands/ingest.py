@@ -14,6 +14,7 @@ from ingest.run import (
     load_into,
     read_decisions_at,
 )
+from ingest.score import Score
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option
 
 DECISIONS = Path("data/decisions.yaml")
@@ -22,7 +23,7 @@ DECISIONS = Path("data/decisions.yaml")
 def _report(result: Result, out: Path, path: Path) -> None:
     """Print what the run read, proposed and wrote."""
     rate = result.words / result.seconds if result.seconds else 0.0
-    click.echo(f"read {result.reports} report(s), {result.words:,} words in "
+    click.echo(f"read {result.reports} report(s), {result.words:,} words; whole run "
                f"{result.seconds:.1f} s ({rate:,.0f} words/s); skipped {len(result.skipped)}")
     for skipped in result.skipped:
         click.echo(f"  skipped {skipped}")
@@ -34,6 +35,13 @@ def _report(result: Result, out: Path, path: Path) -> None:
                f"{counts['relation', 'restated']} restated (curated for another report), "
                f"{counts['relation', 'curated']} already curated, "
                f"{counts['relation', 'rejected']} rejected")
+    if result.scored:
+        entities, relations = (Score.total(result.score.entities),
+                               Score.total(result.score.relations))
+        click.echo(f"against the curated facts of {result.scored} report(s): entities "
+                   f"P {entities.precision:.3f} R {entities.recall:.3f} F1 {entities.f1:.3f}, "
+                   f"relations P {relations.precision:.3f} R {relations.recall:.3f} "
+                   f"F1 {relations.f1:.3f} (per type: milcoop score)")
     click.echo(f"files: {len(result.written)} changed, {len(result.unchanged)} unchanged "
                f"in {out} (review: {out / REVIEW})")
     for warning in result.warnings:
