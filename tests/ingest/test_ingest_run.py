@@ -27,6 +27,7 @@ from ingest.proposals import curated_facts
 from ingest.readers.folder import read_reports
 from ingest.resolve import relation_key, resolve
 from ingest.run import Result, extract_all, ingest, load_into, load_result, read_curated
+from ingest.score import score_corpus
 from milcoop.cli import main
 
 pytestmark = pytest.mark.corpus
@@ -236,3 +237,11 @@ def test_load_to_neo4j_holds_what_the_networkx_load_holds(result: Result) -> Non
     finally:
         with Neo4jStore.from_settings(settings) as store:
             store.clear()
+
+
+def test_ingest_scores_its_extraction_as_milcoop_score_does(result: Result,
+                                                            seed_corpus: Corpus,
+                                                            seeded: tuple[Path, str]) -> None:
+    assert result.scored == 5
+    assert result.score.rows() == score_corpus(FACTS, seed_corpus).rows()
+    assert "against the curated facts of 5 report(s): entities P" in seeded[1]
