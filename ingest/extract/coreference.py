@@ -5,13 +5,83 @@ described elsewhere, and ``the Armed Forces of X and Y`` shared out to each stat
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
 from ingest.extract.facts import Mention
 
+ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z0-9&-]{1,11})\)(?!\s*(?:[—–]|--|-\s))")
+"""``(CSTO)`` right after a name: the short form the report will use (not a dateline's
+``(AFP) -``)."""
+INTRODUCED_PLACES = ("place.described", "place.town_of", "place.apposed", "place.dateline")
+LOWER_TAIL = re.compile(r"(?:\s+[a-z][\w-]*)+$")
+"""The common nouns after a place's name: ``Cincu range`` is called ``Cincu`` too."""
+SHORTENED = ("Organization", "Unit", "Operation", "Program", "Agreement", "Exercise")
 GENERIC = {"program", "programme", "initiative", "plan", "concept", "the", "of", "s"}
 COORDINATED = re.compile(r"(?P<core>.+?)\s+of\s+(?:the\s+)?\S")
+
+
+def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A body or event introduced with its acronym (``the Regional Anti-Terrorist Structure
+    (RATS)``): the acronym, there and wherever else the report uses it alone, names it too."""
+    taken = Owned(mentions)
+    found: dict[str, Mention] = {}
+    for mention in mentions:
+        match = ACRONYM.match(text, mention.end)
+        short = match["short"] if match else ""
+        if mention.label in SHORTENED and sum(c.isupper() for c in short) >= 2 and \
+                short not in found and not taken.overlaps(*match.span("short")):
+            found[short] = mention
+    if not found:
+        return mentions
+    added = []
+    words = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
+    for match in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text):
+        if not taken.overlaps(*match.span()):
+            whole = found[match.group()]
+            added.append(replace(whole, start=match.start(), end=match.end(),
+                                 text=match.group(), rule="alias.acronym",
+                                 confidence=min(whole.confidence, 0.7)))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.role == "qualifier"))
+
+
+def places_again(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place the report introduced by what it is (``the Cincu range``, ``the town of
+    Zaamin``) keeps its id where the report later names it alone (``Cincu``)."""
+    cores: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.label == "Location" and mention.rule in INTRODUCED_PLACES:
+            core = LOWER_TAIL.sub("", mention.name)
+            if len(core) >= 4 and core[0].isupper():
+                cores.setdefault(core, mention)
+    if not cores:
+        return mentions
+    taken = Owned(mentions)
+    words = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
+    added = [replace(cores[m.group()], start=m.start(), end=m.end(), text=m.group(),
+                     rule="place.again", confidence=0.5)
+             for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text)
+             if not taken.overlaps(*m.span())]
+    same = [replace(m, id=cores[m.name].id, name=cores[m.name].name)
+            if m.label == "Location" and m.rule == "place.based_in" and m.name in cores else m
+            for m in mentions]
+    return sorted([*same, *added], key=lambda m: (m.start, m.role == "qualifier"))
+
+
+class Owned:
+    """The stretches of text the chosen mentions cover, for overlap tests."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.spans = sorted(m.span for m in mentions)
+        self.starts = [start for start, _ in self.spans]
+        self.reach = max((end - start for start, end in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a mention covers any of ``[start, end)``."""
+        low = bisect_left(self.starts, start - self.reach)
+        return any(s < end and start < e for s, e in self.spans[low:bisect_left(self.starts,
+                                                                                  end)])
 
 
 def unify(mentions: list[Mention]) -> list[Mention]:

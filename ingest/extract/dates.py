@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ingest.extract.cues import Cues, matches
+
 MONTHS = {name: number for number, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -29,6 +31,17 @@ PATTERNS = [
     ("today", re.compile(r"\b(?P<rel>today|yesterday|tomorrow)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|from|until|by|of|year)\s+(?P<year>(?:19|20)\d{2})\b")),
 ]
+ANCHOR_OF = {"day_month_year": "digit", "month_day_year": "month", "month_year": "month",
+             "month_relative_year": "month", "relative_month": "relative", "month_day": "month",
+             "day_month": "digit", "relative_year": "relative", "today": "today",
+             "year": "keyword"}
+"""Where each pattern's matches can begin: at a month name, a run of digits, last/this/next,
+today/yesterday/tomorrow, or the keyword before a year."""
+LEADS = (("month", tuple(MONTHS)), ("relative", ("last", "this", "next")),
+         ("today", ("today", "yesterday", "tomorrow")))
+"""The words dates begin with, found in one pass by ``Cues``."""
+DIGITS = re.compile(r"\d+")
+YEAR_KEYWORDS = ("in", "since", "from", "until", "by", "of", "year")
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,26 @@ def _value(rule: str, match: re.Match[str], ref: str | None) -> str | None:
     return f"{year:04d}"
 
 
+def _anchors(text: str) -> dict[str, list[int]] | None:
+    """The offsets where a date can begin, by kind: the words found by one pass of ``Cues``,
+    the runs of digits, and the keyword before each (None when case folding fails)."""
+    starts = Cues(text, LEADS).starts
+    if starts is None:
+        return None
+    digits: list[int] = []
+    keywords: list[int] = []
+    for match in DIGITS.finditer(text):
+        start = match.start()
+        digits.append(start)
+        gap = start
+        while gap > 0 and text[gap - 1].isspace():
+            gap -= 1
+        if gap < start:
+            keywords.extend(gap - len(word) for word in YEAR_KEYWORDS
+                            if text.endswith(word, 0, gap))
+    return {**starts, "digit": digits, "keyword": sorted(keywords)}
+
+
 def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
     """Every date in ``text``, relative ones placed against the ``reference`` ISO date.
 
@@ -79,9 +112,11 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
     >>> [d.value for d in find_dates("signed on 10 November 2020 and in 1992")]
     ['2020-11-10', '1992']
     """
+    anchors = _anchors(text)
     taken: list[DateMention] = []
     for rule, pattern in PATTERNS:
-        for match in pattern.finditer(text):
+        starts = anchors[ANCHOR_OF[rule]] if anchors is not None else None
+        for match in matches(pattern, text, starts):
             if any(match.start() < d.end and d.start < match.end() for d in taken):
                 continue
             value = _value(rule, match, reference)

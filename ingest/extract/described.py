@@ -9,8 +9,9 @@ before or after it, so the cost stays linear in the report whatever the number o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
+from ingest.extract.cues import fold_case
 from ingest.extract.facts import Mention
 from ingest.extract.scene import Scene
 from ingest.extract.slugs import slug
@@ -19,12 +20,25 @@ HEADS = re.compile(
     r"\b(?:units|forces|troops|contingent|specialists|instructors|advisers|advisors|commandos|"
     r"corps|wars?|operations?|offensive|missions?|mobili[sz]ation|law|partnership|plans?|"
     r"model|manufacturing|production|projects|reforms?|system|moderni[sz]ation)\b", re.I)
+LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
+                       "advisers", "advisors", "commandos", "corps", "war", "operation",
+                       "offensive", "mission", "mobili", "law", "partnership", "plan", "model",
+                       "manufacturing", "production", "projects", "reform", "system", "moderni"))
+"""The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
     r"[Ss]pecial(?:\s+[Oo]perations)?|[Nn]aval|[Gg]round|[Ll]and|[Aa]irborne|[Aa]rtillery|"
     r"[Aa]ir[- ][Dd]efen[cs]e|[Pp]eacekeeping|[Mm]ilitary|[Ee]ngineering|[Tt]ank|"
     r"[Mm]echani[sz]ed|[Mm]otori[sz]ed(?:\s+[Rr]ifle)?|[Rr]apid[- ][Rr]eaction|[Mm]arine|"
     r"[Aa]rmy|[Bb]order)\s+$")
+UNIT_ENDINGS = ("commando", "special", "operations", "naval", "ground", "land", "airborne",
+                "artillery", "defence", "defense", "peacekeeping", "military", "engineering",
+                "tank", "mechanised", "mechanized", "motorised", "motorized", "rifle",
+                "reaction", "marine", "army", "border")
+"""How the words ``UNIT_LEFT`` reads can end (a cheap test before the pattern)."""
+OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "missions", "offensive",
+                   "law"}
+"""The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
 UNIT_KINDS = {
@@ -45,6 +59,9 @@ OPERATION_LEFT = re.compile(
     r"(?P<core>anti-?terror(?:ist|ism)?|counter-?terror(?:ist|ism)?|counter-?insurgency|"
     r"counter-?attack|counter-?offensive|peacekeeping|special\s+military|military|"
     r"stabili[sz]ation)\s+$", re.I)
+OPERATION_ENDINGS = ("terror", "terrorist", "terrorism", "insurgency", "attack", "offensive",
+                     "peacekeeping", "military", "stabilisation", "stabilization")
+"""How the words ``OPERATION_LEFT`` reads can end."""
 CORES = (("anti", "anti-terrorist operation"), ("counter-terror", "counter-terrorism operation"),
          ("counterterror", "counter-terrorism operation"),
          ("insurgency", "counter-insurgency operation"), ("attack", "counter-attack operation"),
@@ -74,6 +91,19 @@ MODERNIZATION = re.compile(r"(?:(?:restructuring|reform)\s+and\s+)?moderni[sz]at
                            r"troops)\b", re.I)
 
 
+def _left(pattern: re.Pattern[str], text: str, start: int, width: int,
+          endings: tuple[str, ...]) -> re.Match[str] | None:
+    """``pattern`` (ending in ``\\s+$``) searched in the ``width`` characters before
+    ``start``, skipped when no whitespace precedes ``start`` or the word before it cannot end a
+    match (checked against ``endings``, in lower case)."""
+    window = text[max(0, start - width):start]
+    tail = window.rstrip()
+    folded = fold_case(tail[-20:])
+    if len(tail) == len(window) or (folded is not None and not folded.endswith(endings)):
+        return None
+    return pattern.search(text, max(0, start - width), start)
+
+
 def _make(scene: Scene, start: int, end: int, label: str, id_: str, name: str, kind: str,
           role: str = "name", confidence: float = 0.55) -> Mention:
     return Mention(start, end, scene.text[start:end], label, id_, name, kind, role,
@@ -97,7 +127,7 @@ def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
     head = scene.text[start:end].lower()
     if head not in UNIT_HEADS:
         return
-    left = UNIT_LEFT.search(scene.text, max(0, start - 40), start)
+    left = _left(UNIT_LEFT, scene.text, start, 40, UNIT_ENDINGS)
     if left is None:
         if head == "commandos" and scene.text[start - 4:start].lower() == "the ":
             yield from _national(scene, start - 4, end, "Unit", *UNIT_KINDS["commando"],
@@ -205,7 +235,7 @@ class Operations:
         yield _make(self.scene, begin, end, "Operation", event, name, "war")
 
     def _operation(self, start: int, end: int) -> Iterator[Mention]:
-        left = OPERATION_LEFT.search(self.scene.text, max(0, start - 60), start)
+        left = _left(OPERATION_LEFT, self.scene.text, start, 60, OPERATION_ENDINGS)
         if left is None:
             return
         word = left["core"].lower()
@@ -336,11 +366,14 @@ def _model(scene: Scene, start: int, end: int) -> Iterator[Mention]:
 def described(scene: Scene) -> Iterator[Mention]:
     """Every unit, operation and program the report names with common nouns."""
     operations = Operations(scene)
-    readers: tuple[Callable[[Scene, int, int], Iterator[Mention]], ...] = (units, programs)
-    for match in HEADS.finditer(scene.text):
+    for match in scene.matches(HEADS, "described"):
         start, end = match.span()
         if scene.sentence(start) is None:
             continue
-        for reader in readers:
-            yield from reader(scene, start, end)
-        yield from operations(start, end)
+        head = match.group().lower()
+        if head in UNIT_HEADS:
+            yield from units(scene, start, end)
+        elif head in OPERATION_HEADS or head.startswith("mobili"):
+            yield from operations(start, end)
+        else:
+            yield from programs(scene, start, end)

@@ -48,7 +48,9 @@ def extract(text: str, article: str, published: str | None = None,
     starts = [m.start for m in mentions]
     dates = find_dates(text, published)
     out = Extraction(article, text)
-    memory = Article(published=published, home=home(mentions))
+    lower = text.lower()
+    memory = Article(published=published, home=home(mentions),
+                     lower=lower if len(lower) == len(text) else None)
     for mention in mentions:
         out.add(mention)
     for sentence in sentences:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +33,7 @@ class Term:
     kind: str | None = None
     role: str = "name"
     extra: str = ""
+    confidence: float = 0.9
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -70,6 +72,16 @@ def _entry_terms(file: str, label: str, extra: str = "") -> Iterator[tuple[str, 
             yield surface, term
 
 
+def _city_terms() -> Iterator[tuple[str, Term]]:
+    """The world's larger cities: less sure than the curated places, so a person of the same
+    name (``Kaya``, ``Jackson``) named in the report wins over the city."""
+    for row in rows("cities.csv"):
+        term = Term("Location", row["id"], row["name"], "city", extra=row["country"],
+                    confidence=0.55)
+        for surface in [row["name"], *split_list(row["aliases"])]:
+            yield surface, term
+
+
 def _rank_terms() -> Iterator[tuple[str, Term]]:
     for row in rows("ranks.csv"):
         term = Term("Rank", row["name"], row["name"])
@@ -91,6 +103,7 @@ def all_terms() -> Iterator[tuple[str, Term]]:
     yield from _entry_terms("organizations.csv", "Organization")
     yield from _entry_terms("programs.csv", "Program", extra="owner")
     yield from _entry_terms("places.csv", "Location", extra="country")
+    yield from _city_terms()
     yield from _entry_terms("units.csv", "Unit")
     yield from _entry_terms("operations.csv", "Operation")
     yield from _entry_terms("exercises.csv", "Exercise")
@@ -113,24 +126,36 @@ class Gazetteer:
         self.automaton.make_automaton()
 
     def find(self, text: str) -> list[Mention]:
-        """Longest non-overlapping whole-word matches in ``text``.
+        """Longest non-overlapping whole-word matches in ``text`` (a city of the big list not
+        inside a hyphened word: ``Al Madinah-class``).
 
         >>> [(m.text, m.id, m.role) for m in default().find("Türkiye and Turkish troops")]
         [('Türkiye', 'TUR', 'name'), ('Turkish', 'TUR', 'demonym')]
         """
         hits = []
-        for end, (length, term) in self.automaton.iter(text):
-            start = end - length + 1
-            if _boundary(text, start, end + 1):
-                hits.append((start, end + 1, term))
+        longest = 0
+        size = len(text)
+        for last, (length, term) in self.automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            before = text[start - 1] if start else " "
+            after = text[end] if end < size else " "
+            if before.isalnum() or after.isalnum() or (before == "-" and after == "-") or (
+                    term.confidence < 0.9 and "-" in (before, after)):
+                continue
+            hits.append((start, end, term))
+            longest = max(longest, length)
         chosen: list[Mention] = []
+        starts: list[int] = []
         for start, end, term in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-            inside = [m for m in chosen if start < m.end and m.start < end]
+            near = bisect_left(starts, start - longest), bisect_left(starts, end)
+            inside = [m for m in chosen[near[0]:near[1]] if start < m.end]
             if inside and not _qualifies(term, start, end, inside):
                 continue
-            chosen.append(Mention(start, end, text[start:end], term.label, term.id,
-                                  term.name, term.kind, "qualifier" if inside else term.role,
-                                  "gazetteer", 0.9))
+            at = bisect_right(starts, start)
+            starts.insert(at, start)
+            chosen.insert(at, Mention(start, end, text[start:end], term.label, term.id,
+                                      term.name, term.kind, "qualifier" if inside else term.role,
+                                      "gazetteer", term.confidence))
         return sorted(chosen, key=lambda m: (m.start, m.role == "qualifier"))
 
     def country(self, iso3: str) -> Term | None:
@@ -142,12 +167,6 @@ def _qualifies(term: Term, start: int, end: int, around: list[Mention]) -> bool:
     """A state named inside a body's name (``US Air Force``) is kept as its qualifier."""
     return term.label == "Country" and term.role in ("name", "demonym") and all(
         m.start <= start and end <= m.end and m.label in CONTAINERS for m in around)
-
-
-def _boundary(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or after.isalnum() or (before == "-" and after == "-"))
 
 
 @cache

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ingest.extract.cues import matches
 from ingest.extract.facts import Mention
 from ingest.extract.slugs import slug
 
@@ -70,6 +71,16 @@ def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:
                           rule="org.headquarters", confidence=0.6)
 
 
+def _plus_signs(text: str) -> list[int]:
+    """Where a ``FORMAT`` match can begin: up to three characters before each ``+``."""
+    starts: set[int] = set()
+    plus = text.find("+")
+    while plus >= 0:
+        starts.update(range(max(0, plus - 3), plus))
+        plus = text.find("+", plus + 1)
+    return sorted(starts)
+
+
 def quoted(text: str) -> Iterator[Mention]:
     """Programs and formats given a name in quotes: ``the "Partnership Staff Post" concept``,
     ``the ‘3+3’ nations``."""
@@ -78,7 +89,7 @@ def quoted(text: str) -> Iterator[Mention]:
         yield Mention(match.start("name"), match.start("name") + len(name), name, "Program",
                       slug(name), name, PROGRAM_KINDS.get(match["head"].lower(), "partnership"),
                       rule="program.quoted", confidence=0.65)
-    for match in FORMAT.finditer(text):
+    for match in matches(FORMAT, text, _plus_signs(text)):
         name = f"{match['name']} format"
         yield Mention(match.start(), match.end(), match.group(), "Organization",
                       slug(name.replace("+", " plus ")), name, "forum",

@@ -4,16 +4,19 @@ into one non-overlapping list with stable ids (qualifying countries kept apart).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
 from ingest.extract import coreference, implied, names
+from ingest.extract.cues import Cues, is_word, unpreceded
+from ingest.extract.described import LEADS as DESCRIBED_LEADS
 from ingest.extract.described import described
 from ingest.extract.facts import Mention
 from ingest.extract.gazetteer import Gazetteer, extras, known
 from ingest.extract.patterns.context import LOCATIVE
+from ingest.extract.places import LEADS as PLACE_LEADS
 from ingest.extract.places import places
 from ingest.extract.scene import Scene
 from ingest.extract.sentences import Sentence
@@ -23,6 +26,10 @@ ENTITY_LABELS = ("Country", "Person", "Organization", "Unit", "Exercise", "Progr
                  "Agreement", "Operation", "Meeting", "Location")
 FORCES_END = re.compile(r"\s+(?:Armed\s+Forces|Army|Navy|Defen[cs]e\s+Forces)")
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?$")
+CITY_BEFORE = re.compile(r"\b(?:capital|city|town|port)(?:\s+city)?(?:,|\s+of)?\s+$", re.I)
+CREDIT = re.compile(r"\)\s*(?:[—–]|--|-\s)")
+"""After a news agency in a dateline: ``(Reuters) -`` credits the report, it is no fact."""
+POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
 YEAR_AFTER = re.compile(r"[-– ](?:19|20)\d\d\b")
 EVENTS = ("Operation", "Exercise", "Agreement", "Meeting", "Program")
 NATIONAL = ("ministry", "department", "agency", "armed_forces", "command", "headquarters",
@@ -35,12 +42,13 @@ def _inside(mention: Mention, sentences: list[Sentence], starts: list[int]) -> b
     return index >= 0 and mention.end <= sentences[index].end
 
 
-def _people(text: str, hits: list[Mention]) -> list[Mention]:
+def _people(text: str, hits: list[Mention], cues: Cues | None = None) -> list[Mention]:
     """People after ranks and titles or in appositions, then their later mentions (a surname
     shared by two people goes to the one named with a rank or title first)."""
     titled = {m.start for m in hits if m.label in ("Rank", "Title")}
     found = [*names.persons(text, hits),
-             *(m for m in names.appositives(text) if m.start not in titled)]
+             *(m for m in names.appositives(text, cues) if m.start not in titled),
+             *(names.introduced(text, hits, cues) if cues else ())]
     full: dict[str, Mention] = {}
     for mention in found:
         if len(mention.text.split()) > 1:
@@ -58,7 +66,8 @@ def _people(text: str, hits: list[Mention]) -> list[Mention]:
     named = {**by_surname, **full}
     if named:
         surfaces = "|".join(map(re.escape, sorted(named, key=len, reverse=True)))
-        for match in re.finditer(rf"(?<![\w-])(?:{surfaces})(?![\w-])", text):
+        for match in unpreceded(re.compile(rf"(?:{surfaces})(?![\w-])"), text,
+                                lambda char: char == "-" or is_word(char)):
             whole = named[match.group()]
             resolved.append(Mention(match.start(), match.end(), match.group(), "Person",
                                     whole.id, whole.name, rule="person.repeat", confidence=0.6))
@@ -73,8 +82,8 @@ def _qualified(text: str, phrase: Mention, countries: list[Mention]) -> Mention:
     for country in countries:
         if country.start == phrase.start and country.end < phrase.end:
             core, state = text[country.end:phrase.end].strip(), country
-        elif country.end <= phrase.start and re.fullmatch(r"['’]s\s+(?:the\s+)?",
-                                                          text[country.end:phrase.start]):
+        elif country.end <= phrase.start and text.startswith(("'", "’"), country.end) and \
+                POSSESSIVE_GAP.fullmatch(text, country.end, phrase.start):
             state = country
         elif phrase.start < country.start and (
                 country.end == phrase.end or FORCES_END.fullmatch(text, country.end, phrase.end)
@@ -91,6 +100,18 @@ def _qualified(text: str, phrase: Mention, countries: list[Mention]) -> Mention:
                    name=f"{' '.join(core.split())} of {state.name}", role=f"of:{state.id}")
 
 
+def _exercise(phrase: Mention, known: dict[tuple[int, int], Mention]) -> Mention:
+    """``Exercise Bright Star`` is the exercise Bright Star (the dictionary's, when it knows
+    it: ``known`` by span)."""
+    if phrase.label != "Exercise" or not phrase.text.startswith("Exercise "):
+        return phrase
+    start = phrase.start + len("Exercise ")
+    name = " ".join(phrase.text[len("Exercise "):].split())
+    entry = known.get((start, phrase.end))
+    return replace(phrase, id=entry.id if entry else slug(name),
+                   name=entry.name if entry else name)
+
+
 def _detached(text: str, phrase: Mention, bodies: dict[int, Mention]) -> Mention:
     """``Western Theater Command of the Chinese People's Liberation Army``: the phrase before
     ``of`` when what follows is an organisation of the dictionaries (``bodies`` by end)."""
@@ -105,13 +126,15 @@ def _detached(text: str, phrase: Mention, bodies: dict[int, Mention]) -> Mention
 
 
 def _capital(text: str, mention: Mention, states: set[int]) -> Mention:
-    """A capital is a city after in/at/near or followed by its state (``Baghdad, Iraq``), else
-    it stands for its state (Ankara = Türkiye)."""
+    """A capital is a city after in/at/near or a word for a city (``the Kyrgyz capital,
+    Bishkek``, ``the city of Baku``) or followed by its state (``Baghdad, Iraq``), else it
+    stands for its state (Ankara = Türkiye)."""
     if mention.role != "capital":
         return mention
     after = re.match(r",\s*", text[mention.end:mention.end + 3])
     stated = bool(after) and mention.end + after.end() in states
-    if not stated and not LOCATIVE.search(text[max(0, mention.start - 40):mention.start]):
+    before = text[max(0, mention.start - 40):mention.start]
+    if not stated and not LOCATIVE.search(before) and not CITY_BEFORE.search(before):
         return mention
     return replace(mention, label="Location", id=slug(mention.text), name=mention.text,
                    kind="city", role=f"in:{mention.id}",
@@ -133,18 +156,49 @@ def _dated(text: str, mention: Mention) -> Mention | None:
     return replace(mention, end=year.end(), text=name, id=slug(name), name=name)
 
 
+class Owned:
+    """Disjoint stretches of text, each owned by the mention chosen last for it."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.owners: dict[int, Mention] = {}
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """The owners of stretches overlapping ``[start, end)``."""
+        if start >= end:
+            return []
+        low, high = bisect_right(self.ends, start), bisect_left(self.starts, end)
+        return [self.owners[at] for at in self.starts[low:high]]
+
+    def take(self, mention: Mention) -> None:
+        """Give ``mention`` its stretch (free, or held by a mention of the same span)."""
+        if mention.start >= mention.end:
+            return
+        if mention.start not in self.owners:
+            at = bisect_left(self.starts, mention.start)
+            self.starts.insert(at, mention.start)
+            self.ends.insert(at, mention.end)
+        self.owners[mention.start] = mention
+
+
+def _credit(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is the agency credited in a dateline: ``Aktau (Reuters) -``."""
+    return mention.label == "Organization" and text[mention.start - 1:mention.start] == "(" \
+        and CREDIT.match(text, mention.end) is not None
+
+
 def _choose(candidates: Iterable[Mention]) -> list[Mention]:
     """Longest first, no overlaps; countries inside a chosen phrase kept as qualifiers, places
     inside a chosen event's name kept as they are."""
     chosen: list[Mention] = []
-    owner: dict[int, Mention] = {}
-    for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), -m.confidence)):
-        overlapping = {id(m): m for m in map(owner.get, range(mention.start, mention.end))
-                       if m is not None}.values()
+    owned = Owned()
+    for mention in sorted(candidates, key=lambda m: (m.start - m.end, -m.confidence)):
+        overlapping = owned.overlapping(mention.start, mention.end)
         if not overlapping or all(m.span == mention.span and m.rule == mention.rule
                                   and m.role.startswith("of:") for m in overlapping):
             chosen.append(mention)
-            owner.update(dict.fromkeys(range(mention.start, mention.end), mention))
+            owned.take(mention)
         elif mention.label == "Country" and all(
                 m.start <= mention.start and mention.end <= m.end for m in overlapping):
             chosen.append(replace(mention, role="qualifier"))
@@ -164,23 +218,28 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     body = [s for s in sentences if not s.heading]
     titled = {i for m in hits if m.label == "Title" for i in range(m.start, m.end)}
     bodies = {m.end: m for m in hits if m.label in ("Organization", "Unit")}
-    phrases = [_qualified(text, _detached(text, m, bodies), countries) for s in body
+    exercises = {m.span: m for m in hits if m.label == "Exercise"}
+    phrases = [_exercise(_qualified(text, _detached(text, m, bodies), countries), exercises)
+               for s in body
                for m in names.phrases(text, s.start, s.end)
                if not (m.start in titled and m.end - 1 in titled)]
     starts = [s.start for s in sentences]
     home = Counter(m.id for m in countries if _inside(m, sentences, starts)).most_common(1)
+    cues = Cues(text, (DESCRIBED_LEADS, *PLACE_LEADS, *names.LEADS))
     scene = Scene(text, body, countries,
                   next((m for m in countries if home and m.id == home[0][0]), None),
-                  [m for m in hits if m.label == "Location"])
+                  [m for m in hits if m.label == "Location"], cues)
     candidates = [
-        *_people(text, hits), *names.armed_forces(text, countries), *phrases,
+        *_people(text, hits, cues), *names.armed_forces(text, countries), *phrases,
+        *names.named_events(text, hits, cues), *names.ships(text, hits, cues),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), known("Organization")),
         *implied.headquarters(text, hits), *implied.quoted(text),
         *(m for m in hits if m.label in ENTITY_LABELS),
     ]
     chosen = []
-    for mention in _choose(m for m in candidates if _inside(m, sentences, starts)):
+    for mention in _choose(m for m in candidates if _inside(m, sentences, starts)
+                           and not _credit(text, m)):
         if mention.label in ("Organization", "Unit") and mention.kind == "ministry" \
                 and not mention.role.startswith("of:") and home:
             state = gazetteer.country(home[0][0])
@@ -188,6 +247,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                               name=f"{mention.name} of {state.name if state else home[0][0]}",
                               role=f"of:{home[0][0]}", confidence=0.5)
         chosen.append(mention)
-    chosen = coreference.share_out(text, chosen)
+    chosen = coreference.share_out(text, coreference.places_again(
+        text, coreference.acronyms(text, chosen)))
     chosen = coreference.unify(coreference.adopt(chosen, hits))
     return coreference.fullest(coreference.wars(chosen))

@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ingest.extract.cues import Cues
 from ingest.extract.facts import Mention
 from ingest.extract.slugs import slug
 
 UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 NAME_WORD = rf"(?:[{UPPER}][\w’'-]*\w|[{UPPER}]\.)"
 PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|del|dela|della|van|von|der|den|du|dos|la|le)"
-FULL_NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{{{{{}}}}}}"
+JOINED = r"(?:(?:al|el|ad|ar|as|ash|at|az|abu|bin|ibn|ben)-)?"
+"""A lower-case particle joined to a name by a hyphen: ``al-Sisi``, ``bin-Hamad``."""
+FULL_NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{{{0,2}}}}{JOINED}{NAME_WORD}){{{{{{}}}}}}"
 PERSON_AFTER = re.compile(rf"\s+(?P<name>{FULL_NAME.format('0,4')})")
 APPOSITIVE = re.compile(
     rf"\b(?i:head|chief|commander|director|minister|chairman|chairwoman|secretary|spokesman|"
@@ -22,6 +25,48 @@ APPOSITIVE = re.compile(
     rf"(?=\s*[,.;]|\s+(?:said|says|told|noted))")
 NAMED_AFTER = re.compile(rf"\bnamed\s+after\s+(?:the\s+late\s+)?"
                          rf"(?P<name>{FULL_NAME.format('1,4')})")
+ROLE_AFTER = re.compile(
+    rf"(?P<name>{FULL_NAME.format('1,4')}),\s+(?:(?:the|a|an|its|his|her|their)\s+)?"
+    rf"(?:[\w’'-]+\s+){{0,4}}?$")
+"""``Selim Aydın, (the agency's) ...`` before a role word: a person introduced by the role
+after the name."""
+ROLE_WORDS = ("minister", "chief", "commander", "head", "director", "president", "ambassador",
+              "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "adviser",
+              "advisor", "chairman", "chairwoman", "leader", "deputy", "governor", "premier",
+              "emir", "king", "sultan", "official", "officer", "chancellor", "founder")
+COUNTERPART = re.compile(rf"counterparts?,?\s+(?P<name>{FULL_NAME.format('1,4')})")
+"""``his Kenyan counterpart Ruth Chepkoech``: a person named right after ``counterpart``."""
+EVENT_NAME = (rf"[“\"‘']?(?P<name>{NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{NAME_WORD}){{0,3}}"
+              rf"(?:[-–](?:19|20)\d\d|\s(?:19|20)?\d\d)?)\b[”\"’']?")
+NAME_AFTER_HEAD = re.compile(
+    r"(?P<head>exercises?|drills?|war[\s-]?games?|manoeuvres?|maneuvers?|operation|mission|"
+    r"campaign)(?P<called>,?\s+(?:code-?named|dubbed|called|named|titled|known\s+as))?\s+"
+    + EVENT_NAME)
+"""``the joint naval exercise Sea Shield 2025``, ``an operation code-named Linda Nchi``."""
+NAME_BEFORE_HEAD = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:[-–](?:19|20)\d\d|\s(?:19|20)?\d\d)?)"
+    r"[”\"’']?\s+(?:(?:joint|naval|military|annual|multinational|multilateral|bilateral|"
+    r"trilateral|air|land|sea|maritime|tactical|command-staff|command|staff|live-fire|field|"
+    r"combined|special|amphibious|large-scale|counter-terrorism|counter-terrorist|anti-terror|"
+    r"anti-terrorism|search-and-rescue|peacekeeping|strategic|operational|training|"
+    r"air-defen[cs]e|regional|international|biennial|mine|countermeasures?|readiness|snap|"
+    r"combat|computer-assisted|warfare|multi-domain)\s+){0,3}$")
+"""``the Zalmi Shield (naval) exercise``: a name before the exercise word."""
+DETERMINED = re.compile(r"\b(?i:the|this|these|that|those|its|their)\s+$")
+"""A determiner right before the exercise word: ``the exercise X`` may rename an exercise
+reported before, which the exercise patterns handle (as they do ``drills dubbed X``)."""
+EXERCISE_HEADS = ("exercise", "drill", "war game", "war-game", "wargame", "manoeuvre",
+                  "maneuver")
+GENERIC_EVENT = {"Joint", "Military", "Naval", "Annual", "Combined", "Multinational",
+                 "International", "Tactical", "Command", "Staff", "Field", "Training", "Live",
+                 "Fire", "Regional", "Bilateral", "Trilateral", "Special", "Air", "Land", "Sea",
+                 "Large-Scale", "Strategic", "Operational", "Exercise", "Exercises", "Drills",
+                 "Operation", "Maritime", "Amphibious", "Army", "Navy", "Marine", "Defence",
+                 "Defense", "Armed", "Forces", "Force", "Counter-Terrorism", "Peacekeeping",
+                 "Allied", "First", "Second", "Third", "Last", "Next", "Previous", "Major",
+                 "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                 "Central", "Phase", "Stage", "Part", "Round", "Edition"}
+"""Capitalised words that alone do not name an exercise (``Joint Naval Exercise``)."""
 INITIAL = re.compile(r"^[A-Z]\.$")
 NOT_NAME = {"The", "He", "She", "It", "They", "On", "In", "At", "And", "Of", "For", "Said",
             "This", "That", "His", "Her", "During", "After", "Before", "Monday", "Tuesday",
@@ -31,8 +76,11 @@ NOT_NAME = {"The", "He", "She", "It", "They", "On", "In", "At", "And", "Of", "Fo
 
 CAP = rf"[{UPPER}](?:[\w’'.-]*[\w])?"
 ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
-CHUNK = re.compile(rf"(?:{CAP}|{ORDINAL})(?:(?:[ \t]+(?:of|for|and|on|de|the)){{0,2}}[ \t]+"
+FIRST = rf"[{UPPER}\d](?:(?<=[{UPPER}])(?:[\w’'.-]*[\w])?|(?<=\d)\d{{0,2}}(?:st|nd|rd|th))"
+"""``CAP`` or ``ORDINAL``, written to begin with one character class so a scan is fast."""
+CHUNK = re.compile(rf"{FIRST}(?:(?:[ \t]+(?:of|for|and|on|de|the)){{0,2}}[ \t]+"
                    rf"(?:{CAP}|{ORDINAL}|\d{{1,4}}\b))*")
+TOKEN = re.compile(r"\S+")
 CONNECTORS = {"of", "for", "and", "on", "de", "the"}
 LEADING = {"The", "A", "An", "This", "Its", "Their", "Signed", "Thus", "Today", "Currently",
            "Besides", "Moreover", "Meanwhile", "Also", "During", "In", "On", "At", "According",
@@ -69,7 +117,20 @@ BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", 
 MILITARY = BRANCH | {"Forces", "Operational", "Carrier", "Strike", "Battle", "Tactical", "Army",
                      "Guards", "Amphibious", "Ready", "Battalion", "Brigade", "Artillery"}
 COMPANY = {"Systems", "Technologies", "Industries", "Corporation", "Shipbuilding",
-           "Dynamics", "Electronics", "Holdings", "Ltd", "Inc", "LLC", "JSC", "PLC"}
+           "Dynamics", "Electronics", "Holdings", "Ltd", "Inc", "LLC", "JSC", "PLC", "Limited",
+           "Company", "Co", "AG", "GmbH", "SpA", "ASA", "Aerospace", "Shipyards", "Shipbuilders",
+           "Ordnance", "Motors", "Aviation", "Aeronautics", "Munitions"}
+COMPANY_FIRST = {"PT", "JSC", "PJSC", "OJSC", "CJSC", "AO", "PAO", "OAO", "ZAO"}
+"""Legal forms written before a company's name: ``PT Republik Aero``, ``JSC Rosoboronexport``."""
+SHIP_TYPES = ("frigate", "destroyer", "corvette", "submarine", "carrier", "cruiser", "vessel",
+              "boat", "ship", "minehunter", "minesweeper", "tanker", "icebreaker", "flagship",
+              "warship")
+SHIP_NAMED = re.compile(
+    r"(?:frigate|destroyer|corvette|submarine|carrier|cruiser|vessel|boat|ship|minehunter|"
+    rf"minesweeper|tanker|icebreaker|flagship|warship)s?,?\s+[“\"‘']?(?P<name>"
+    rf"(?:(?:{'|'.join(sorted(SHIPS))})\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\b")
+"""``the frigate Almirante Padilla``, ``the destroyer USS Dewey``: a ship named after its
+type."""
 KEEP_POSSESSIVE = ("People's", "People’s", "Workers'", "Workers’", "Lord's", "Lord’s")
 GENERIC_PLACE = {"Air", "Naval", "Military", "Army", "Training", "Firing", "Base", "Region",
                  "Autonomous", "District", "Port", "Range", "Ground", "Sea", "Coast", "Island",
@@ -106,6 +167,27 @@ ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forc
                                   "commando"),
               "special forces": ("Unit", "special-forces", "Special forces of {}",
                                  "special_forces")}
+LEADS = (("appositive", ("head", "chief", "commander", "director", "minister", "chairman",
+                         "chairwoman", "secretary", "spokesman", "spokesperson", "ambassador",
+                         "attach", "envoy", "president", "adviser", "advisor", "leader",
+                         "founder", "counterpart")),
+         ("named_after", ("named",)), ("role_after", ROLE_WORDS),
+         ("counterpart", ("counterpart",)),
+         ("event_after", ("exercise", "drill", "war", "manoeuvre", "maneuver", "operation",
+                          "mission", "campaign")),
+         ("event_before", EXERCISE_HEADS), ("ship", SHIP_TYPES))
+"""The words the person and event patterns begin with, for ``Cues``."""
+TELLING = {*LAST_HEADS, *PLACE_HEADS, *PLACE_FIRST, *PLACE_OF, *ORG_HEADS, *COMPANY,
+           *COMPANY_FIRST, *SHIPS, "Operation", "Exercise", "Forces", "Force", "Guard", "Group",
+           "Battlegroup", "Centre", "Center", "Unit"}
+"""The words one of which a phrase needs to be classified at all (a quick test)."""
+NOT_PERSON = {*ORG_HEADS, *LAST_HEADS, *PLACE_HEADS, *PLACE_FIRST, *MILITARY, *COMPANY, *SHIPS,
+              "Minister", "President", "Secretary", "General", "Chief", "Commander", "Deputy",
+              "Ambassador", "Director", "Head", "Admiral", "Colonel", "Captain", "Prince",
+              "Defence", "Defense", "Foreign", "Affairs", "National", "Security", "State",
+              "Republic", "Office", "Centre", "Center", "Company", "Group", "Guard", "Force",
+              "Forces", "Military", "Ministry", "Exercise", "Operation", "Task", "Joint"}
+"""Words that make a capitalised phrase something other than a person's name."""
 
 
 def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
@@ -152,11 +234,14 @@ def canonical(name: str) -> str:
     return " ".join(kept)
 
 
-def appositives(text: str) -> Iterator[Mention]:
+def appositives(text: str, cues: Cues | None = None) -> Iterator[Mention]:
     """People set off by commas after a role (``the deputy head of X, Mehmet Erdogan,``) and
-    people something is named after (``the Academy named after Heydar Aliyev``)."""
-    for pattern, rule in ((APPOSITIVE, "person.appositive"), (NAMED_AFTER, "person.named_after")):
-        for match in pattern.finditer(text):
+    people something is named after (``the Academy named after Heydar Aliyev``); ``cues``
+    (from ``LEADS``) lets the patterns run only where they can match."""
+    for pattern, rule, group in ((APPOSITIVE, "person.appositive", "appositive"),
+                                 (NAMED_AFTER, "person.named_after", "named_after")):
+        found = cues.matches(pattern, group) if cues else pattern.finditer(text)
+        for match in found:
             name = match["name"]
             words = name.split()
             while words and words[-1] in NOT_NAME:
@@ -169,6 +254,114 @@ def appositives(text: str) -> Iterator[Mention]:
                           canonical(name), rule=rule, confidence=0.6)
 
 
+def introduced(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
+    """People introduced by their role after the name (``Selim Aydın, president of the
+    agency,``) or right after ``counterpart`` (``his Kenyan counterpart Ruth Chepkoech``); a
+    rank, title or other dictionary name opening the name is left out of it."""
+    starts = cues.starts or {}
+    found = [(match.start("name"), match.end("name"), "person.role_after")
+             for role in starts.get("role_after", ())
+             if (match := ROLE_AFTER.search(text, max(0, role - 120), role))]
+    found += [(match.start("name"), match.end("name"), "person.counterpart")
+              for match in cues.matches(COUNTERPART, "counterpart")]
+    for start, end, rule in found:
+        start = _past_titles(start, end, hits)
+        if start is None:
+            continue
+        words = text[start:end].split()
+        while words and words[0] in NOT_NAME:
+            words.pop(0)
+        yield from _person(text, start, words, rule)
+
+
+def _past_titles(start: int, end: int, hits: list[Mention]) -> int | None:
+    """Where a name found at ``[start, end)`` begins once ranks, titles and states before it
+    are left out (``Kazakh Defence Minister Ruslan ...``); None when another dictionary name
+    stands inside it (a city of the big list may: ``Selim Aydın``)."""
+    for hit in hits:
+        if hit.start >= end or hit.end <= start:
+            continue
+        if hit.label in ("Rank", "Title") or (hit.start <= start and hit.label == "Country"):
+            start = max(start, hit.end)
+        elif not (hit.label == "Location" and hit.confidence < 0.9):
+            return None
+    return start
+
+
+def _person(text: str, start: int, words: list[str], rule: str) -> Iterator[Mention]:
+    """A person named by ``words`` from ``start``, when they look like a person's name."""
+    while words and words[-1] in NOT_NAME:
+        words.pop()
+    if len(words) < 2 or any(word in NOT_PERSON or (word.isupper() and len(word) > 1)
+                             for word in words):
+        return
+    start = text.index(words[0], start)
+    name = " ".join(words)
+    if text[start:start + len(name)] != name:
+        return
+    yield Mention(start, start + len(name), name, "Person", slug(canonical(name)),
+                  canonical(name), rule=rule, confidence=0.6)
+
+
+def named_events(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
+    """Exercises and operations named beside their common noun: after it (``the joint naval
+    exercise Sea Shield 2025``, ``drills dubbed Iron Falcon``, ``an operation code-named Linda
+    Nchi``) or before it (``the Zalmi Shield exercise``); an operation's name must be given
+    as such (code-named, dubbed, called)."""
+    for match in cues.matches(NAME_AFTER_HEAD, "event_after"):
+        head = match["head"].lower()
+        operation = head in ("operation", "mission", "campaign")
+        if operation != bool(match["called"]) or DETERMINED.search(
+                text, max(0, match.start() - 12), match.start()):
+            continue
+        yield from _event(text, hits, match.start("name"), match["name"],
+                          "Operation" if operation else "Exercise", "event.named_after")
+    starts = cues.starts or {}
+    for head in starts.get("event_before", ()):
+        before = NAME_BEFORE_HEAD.search(text, max(0, head - 80), head)
+        if before is not None and "\n" not in before.group():
+            yield from _event(text, hits, before.start("name"), before["name"], "Exercise",
+                              "event.named_before")
+
+
+def ships(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
+    """Ships named after their type: ``the frigate Almirante Padilla``."""
+    for match in cues.matches(SHIP_NAMED, "ship"):
+        words = match["name"].split()
+        start, end = match.start("name"), match.end("name")
+        if words[0] in NOT_NAME or words[0] in LEADING or all(
+                w in GENERIC_EVENT or w in NOT_PERSON for w in words) or any(
+                h.start < end and start < h.end and not (h.label == "Location" and
+                                                         h.confidence < 0.9) for h in hits):
+            continue
+        name = " ".join(words)
+        yield Mention(start, end, match["name"], "Unit", slug(name), name,
+                      rule="unit.ship", confidence=0.65)
+
+
+def _event(text: str, hits: list[Mention], start: int, name: str, label: str,
+           rule: str) -> Iterator[Mention]:
+    """A named exercise or operation, unless its words are a state's, a body's, a place's or
+    a person's name, or all generic (``Joint Naval Exercise``)."""
+    words = [(start + w.start(), w.group()) for w in re.finditer(r"\S+", name)]
+    while words and (words[0][1] in NOT_NAME or words[0][1] in LEADING or
+                     words[0][1] in ("These", "Those", "Such", "Other", "All", "Some")):
+        words.pop(0)
+    while words and words[-1][1] in ("of", "the"):
+        words.pop()
+    if not words or all(all(part in GENERIC_EVENT for part in w.split("-")) or w in NOT_NAME
+                        or w.isdigit() for _, w in words):
+        return
+    start, end = words[0][0], words[-1][0] + len(words[-1][1])
+    name = " ".join(text[start:end].split())
+    if any(h.start < end and start < h.end and h.label not in ("Exercise", "Operation")
+           and not (h.label == "Location" and h.confidence < 0.9) for h in hits):
+        return
+    kind = "operation" if label == "Operation" else None
+    yield Mention(start, end, text[start:end], label, slug(name), name, kind, rule=rule,
+                  confidence=0.7)
+
+
 def _classify(words: list[str]) -> tuple[str, str | None] | None:
     """The label and kind a capitalised phrase's telling word gives it, if any."""
     if words[-1].isdigit() and len(words) > 2:
@@ -177,6 +370,9 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
     last, first = words[-1], words[0]
     if first in SHIPS:
         return ("Unit", None)
+    company = words[:words.index("of")] if "of" in words else words
+    if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):
+        return ("Organization", "company")
     if last in LAST_HEADS:
         return LAST_HEADS[last]
     if last in PLACE_HEADS and not set(words) <= GENERIC_PLACE:
@@ -185,8 +381,6 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Location", "region")
     if first in ("Operation", "Exercise") and len(words) > 1:
         return ("Operation", "operation") if first == "Operation" else ("Exercise", None)
-    if last in COMPANY:
-        return ("Organization", None)
     head_part = words[:words.index("of")] if "of" in words else words
     head_part = head_part[:head_part.index("for")] if "for" in head_part else head_part
     if len(head_part) > 2 and head_part[-1].isdigit():
@@ -227,7 +421,7 @@ def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
     Department``) and at ``and`` unless it joins words after ``of``/``for`` (``State Service
     for Mobilization and Conscription``)."""
     words: list[Word] = []
-    for found in re.finditer(r"\S+", match.group()):
+    for found in TOKEN.finditer(match.group()):
         word, start = found.group(), match.start() + found.start()
         if word == "and" and _splits(words, match.group()[found.end():]):
             yield words
@@ -248,7 +442,9 @@ def _splits(words: list[Word], rest: str) -> bool:
     if rest.lstrip().startswith("the "):
         return True
     if any(w in ("of", "for") for _, w in words):
-        return False
+        right = rest.split()
+        right = right[:right.index("of")] if "of" in right else right
+        return len(right) > 1 and _classify(right) == ("Organization", "company")
     trimmed = _trim(words)
     return len(trimmed) <= 1 or _named(trimmed) is not None
 
@@ -268,6 +464,8 @@ def _named(words: list[Word]) -> tuple[list[Word], tuple[str, str | None]] | Non
     of the Main Department for Personnel``)."""
     while len(words) >= 2:
         kind = _classify([w for _, w in words])
+        if kind == ("Organization", "company") and any(w == "of" for _, w in words):
+            return words[:next(i for i, (_, w) in enumerate(words) if w == "of")], kind
         if kind is not None:
             return words, kind
         cut = next((i for i, (_, w) in enumerate(words) if w == "of"), None)
@@ -288,12 +486,15 @@ def _based(text: str, word: Word) -> Iterator[Mention]:
 def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
     """Capitalised phrases headed by a telling word, classified by that word."""
     for match in CHUNK.finditer(text, start, len(text) if end is None else end):
+        chunk = match.group()
+        if " " not in chunk and "\t" not in chunk and "-based" not in chunk:
+            continue
         for part in _parts(match):
             part = _trim(part)
             if part and part[0][1].endswith("-based"):
                 yield from _based(text, part[0])
                 part = part[1:]
-            found = _named(part)
+            found = _named(part) if any(w in TELLING for _, w in part) else None
             if found is None:
                 continue
             words, (label, what) = found
@@ -302,7 +503,8 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             last = where.end() if where else last
             surface = text[first:last]
             yield Mention(first, last, surface, label, slug(surface), " ".join(surface.split()),
-                          what, rule=f"phrase.{label.lower()}", confidence=0.6)
+                          None if what == "company" else what,
+                          rule=f"phrase.{label.lower()}", confidence=0.6)
 
 
 def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
@@ -325,12 +527,16 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
                       role=f"of:{country.id}", rule="org.armed_forces", confidence=0.75)
 
 
+BRACKETED_CITY = re.compile(rf"\((?P<city>{NAME_WORD}(?:\s+{NAME_WORD})?),\s*$")
+
+
 def cities(text: str, countries: list[Mention]) -> Iterator[Mention]:
     """Cities given with their country in brackets: ``(Tampa, US)``."""
     for country in countries:
-        match = re.search(rf"\((?P<city>{NAME_WORD}(?:\s+{NAME_WORD})?),\s*$",
-                          text[max(0, country.start - 40):country.start])
-        if match and text[country.end:country.end + 1] == ")":
+        if text[country.end:country.end + 1] != ")":
+            continue
+        match = BRACKETED_CITY.search(text[max(0, country.start - 40):country.start])
+        if match:
             offset = max(0, country.start - 40)
             city = match["city"]
             start = offset + match.start("city")

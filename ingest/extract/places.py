@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ingest.extract.facts import Mention
+from ingest.extract.names import NOT_NAME, UPPER
 from ingest.extract.scene import Scene
 from ingest.extract.slugs import slug
 
@@ -21,7 +22,19 @@ HEADS = re.compile(
     r"cities|towns|villages|settlements|districts|regions|provinces|region|province|district|"
     r"oblast|governorate|prefecture|county|valley|peninsula|islands?|(?:training|firing)\s+"
     r"(?:ground|range)s?|polygon|(?:air|naval|military|army)\s+base|airbase|airfield|"
-    r"(?:such\s+as|including))\b")
+    r"(?:such\s+as|including)|(?:training|firing|shooting|exercise)\s+(?:area|grounds?)|range|"
+    r"(?:marine|navy|naval\s+air|air\s+force|logistics|support)\s+base|"
+    r"(?:air|naval|naval\s+air)\s+station|port|river|barracks|garrison|airport|shipyard)\b")
+LEADS = (("places", ("territories", "lands", "areas", "border", "front", "line", "contact",
+                    "cities", "towns", "villages", "settlements", "district", "region",
+                    "province", "oblast", "governorate", "prefecture", "county", "valley",
+                    "peninsula", "island", "training", "firing", "polygon", "air", "naval",
+                    "military", "army", "such", "including", "shooting", "exercise", "range",
+                    "marine", "navy", "logistics", "support", "port", "river", "barracks",
+                    "garrison", "airport", "shipyard")),
+         ("towns", ("town", "city", "village", "port", "settlement", "municipality",
+                     "base", "garrison")))
+"""The words ``HEADS`` and the town patterns begin with, for ``Cues``."""
 HELD = re.compile(r"(?P<adv>(?:recently|newly|formerly|temporarily|illegally)\s+)?"
                   r"(?P<adj>liberated|occupied|reclaimed|disputed|annexed|contested|seized|"
                   r"captured|recaptured|de-occupied)\s+(?:(?P<state>[A-Z][\w’'-]+)\s+)?$")
@@ -39,7 +52,7 @@ LIST_BEFORE = re.compile(rf"(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})\s+$
 SUCH_AS = re.compile(r"\b(?:locations|cities|towns|places|areas|settlements|ports|bases|regions|"
                      r"provinces|districts)\b(?:\s+\w+){0,4},?\s+$")
 ITEM = re.compile(rf"(?:,?\s+(?:and\s+)?)?(?:the\s+)?(?P<name>{NAME})")
-NAMED_LEFT = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})$")
+NAMED_LEFT = re.compile(rf"(?P<name>(?:[{UPPER}][\w’'-]+\s+){{1,3}})$")
 NOT_PLACE = {"The", "A", "An", "In", "On", "At", "Of", "This", "That", "Its", "Their", "His",
              "Her", "Our", "Both", "Each", "Every", "Some", "Many", "Several", "Other", "Whole",
              "Entire", "Border", "Military", "Special", "Administrative"}
@@ -47,7 +60,35 @@ DIRECTIONS = {"Northern", "Southern", "Eastern", "Western", "Central", "North", 
               "West", "Autonomous", "Upper", "Lower"}
 KINDS = {"district": "district", "base": "territory", "airbase": "territory",
          "airfield": "territory", "ground": "territory", "range": "territory",
-         "polygon": "territory", "grounds": "territory", "ranges": "territory"}
+         "polygon": "territory", "grounds": "territory", "ranges": "territory",
+         "area": "territory", "station": "territory", "barracks": "territory",
+         "garrison": "territory", "airport": "territory", "shipyard": "territory",
+         "port": "city", "river": "river"}
+"""The kind of place a lower-case head word names; a territory or river is named with its
+head (``the Cincu range``, ``the Olt river``), a city or region without it."""
+WITH_HEAD = ("territory", "district", "river")
+PLACE_NAME = rf"[{UPPER}][\w’'.-]*\w(?:\s+[{UPPER}][\w’'.-]*\w){{0,3}}"
+TOWN_OF = re.compile(rf"(?:town|city|village|port|settlement|municipality)(?:\s+city)?\s+of\s+"
+                     rf"(?P<name>{PLACE_NAME})")
+"""``the town of Zaamin``, ``the port city of Aktau``."""
+APPOSED = re.compile(rf"(?P<name>{PLACE_NAME}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?$")
+"""``Zaamin, a mountain town ...``: a place introduced by what it is."""
+SITED = re.compile(r"\s+(?:in|on|near|outside|north|south|east|west|north-?east|north-?west|"
+                   r"south-?east|south-?west|close|some|about|located|situated|along|"
+                   r"bordering|by)\b")
+STATE_AFTER = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
+                         r"northern|southern|eastern|western|north-?eastern|north-?western|"
+                         r"south-?eastern|south-?western)\s+)?)")
+AGENCY = (r"Reuters|AFP|AP|dpa|DPA|Xinhua|TASS|Anadolu|IANS|PTI|ANI|Bernama|Yonhap|Kyodo|WAM|"
+          r"SPA|QNA|KUNA|BNA|Interfax|Sputnik|Trend|APA|Kazinform|AKIpress|Antara|PNA|VNA|EFE|"
+          r"ANSA|Ukrinform|Agerpres|MENA|AA|IRNA|Tasnim|Fars|Al\s+Jazeera|Nation|Defense\s+News")
+DATELINE = re.compile(
+    rf"(?P<city>[{UPPER}][{UPPER}’'.-]+(?:\s+[{UPPER}][{UPPER}’'.-]+){{0,2}}|"
+    rf"[{UPPER}][\w’'.-]*\w(?:\s+[{UPPER}][\w’'.-]*\w){{0,2}})"
+    rf"(?:,\s+(?P<where>[{UPPER}][\w’'. ]{{1,30}}?))?\s*(?:\((?:{AGENCY})\)\s*)?"
+    r"(?:[—–]|--|-(?=\s))\s")
+"""A dateline opening a report's paragraph: ``AKTAU, Kazakhstan —``, ``Aktau, May 3
+(Reuters) -``, ``TAMALE (AFP) —``."""
 SINGULAR = {"cities": "city", "towns": "city", "villages": "city", "settlements": "city",
             "districts": "district", "regions": "region", "provinces": "region"}
 
@@ -221,19 +262,83 @@ class Places:
         begin = start - len(left["name"]) + left["name"].index(words[0])
         name = " ".join(words)
         known = self.scene.location_at(begin)
-        if known is not None and known.end == begin + len(name):
+        kind = KINDS.get(head.split()[-1], "region")
+        if known is not None and known.end == begin + len(name) and kind not in WITH_HEAD:
             yield _make(self.scene, begin, end, known.id, known.name, known.kind or "region")
             return
         if self.scene.at.get(begin) is not None:
             return
-        kind = KINDS.get(head.split()[-1], "region")
-        label = name if kind == "region" else f"{name} {head}"
-        yield _make(self.scene, begin, end, slug(label), label, kind, self.scene.home)
+        label = f"{name} {head}" if kind in WITH_HEAD else name
+        yield _make(self.scene, begin, end, slug(label), label,
+                    "region" if kind == "river" else kind, self.scene.home)
 
 
 def places(scene: Scene) -> Iterator[Mention]:
     """Every described place of the report."""
     reader = Places(scene)
-    for match in HEADS.finditer(scene.text):
+    for match in scene.matches(HEADS, "places"):
         if scene.sentence(match.start()) is not None:
             yield from reader(*match.span())
+    yield from towns(scene)
+    yield from datelines(scene)
+
+
+def _town(scene: Scene, start: int, name: str, kind: str, rule: str,
+          later: int | None = None) -> Iterator[Mention]:
+    """A town named ``name`` at ``start`` (sentence words around it left out), placed in the
+    state named right after it (``Rukla, Lithuania``, ``Zaamin in Uzbekistan``) or, for a
+    town described after its name, after that description (``later``: ``Rukla, a town in
+    central Lithuania``)."""
+    words = [(start + w.start(), w.group()) for w in re.finditer(r"\S+", name)]
+    while words and (words[0][1] in NOT_PLACE or words[0][1] in NOT_NAME):
+        words.pop(0)
+    while words and words[-1][1] in NOT_NAME:
+        words.pop()
+    if not words:
+        return
+    start, end = words[0][0], words[-1][0] + len(words[-1][1])
+    known = scene.at.get(start)
+    if (known is not None and known.role != "capital") or scene.sentence(start) is None:
+        return
+    name = " ".join(scene.text[start:end].split())
+    after = STATE_AFTER.match(scene.text, end if later is None else later)
+    state = scene.at.get(after.end()) if after else None
+    state = state if state is not None and state.role != "capital" else None
+    label = f"{name} base" if kind == "territory" else name
+    yield _make(scene, start, end, slug(label), label, kind, state, 0.6, rule)
+
+
+def towns(scene: Scene) -> Iterator[Mention]:
+    """Towns named by what they are: ``the town of Zaamin``, ``Rukla, a garrison town in
+    central Lithuania``."""
+    for match in scene.matches(TOWN_OF, "towns"):
+        yield from _town(scene, match.start("name"), match["name"], "city", "place.town_of")
+    starts = scene.cues.starts if scene.cues is not None else None
+    for head in (starts or {}).get("towns", ()):
+        word = re.match(r"\w+", scene.text[head:head + 14])
+        if word is None or not SITED.match(scene.text, head + len(word.group())):
+            continue
+        left = APPOSED.search(scene.text, max(0, head - 80), head)
+        if left is not None:
+            kind = "territory" if word.group().lower() == "base" else "city"
+            yield from _town(scene, left.start("name"), left["name"], kind, "place.apposed",
+                             head + len(word.group()))
+
+
+def datelines(scene: Scene) -> Iterator[Mention]:
+    """The city of a dateline opening a paragraph: ``AKTAU, Kazakhstan —``, ``Aktau, May 3
+    (Reuters) -``."""
+    for sentence in scene.sentences:
+        if sentence.start and scene.text[sentence.start - 1] != "\n":
+            continue
+        match = DATELINE.match(scene.text, sentence.start, sentence.end)
+        if match is None or scene.at.get(match.start()) is not None:
+            continue
+        city = match["city"]
+        if city.split()[0] in NOT_PLACE or city.split()[0] in NOT_NAME:
+            continue
+        name = city.title() if city.isupper() else city
+        where = scene.at.get(match.start("where")) if match["where"] else None
+        yield _make(scene, match.start("city"), match.end("city"), slug(name), name, "city",
+                    where if where is not None and where.role != "capital" else None, 0.6,
+                    "place.dateline")

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ingest.extract.cues import Cues
 from ingest.extract.facts import Mention
 from ingest.extract.sentences import Sentence
 
@@ -25,6 +27,7 @@ class Scene:
     countries: list[Mention]
     home: Mention | None = None
     locations: list[Mention] = field(default_factory=list)
+    cues: Cues | None = None
     starts: list[int] = field(init=False)
     ends: dict[int, Mention] = field(init=False)
     at: dict[int, Mention] = field(init=False)
@@ -38,6 +41,13 @@ class Scene:
         self.at = {m.start: m for m in self.countries}
         self.openings = [s.start for s in self.sentences]
         self.located = {m.start: m for m in self.locations}
+
+    def matches(self, pattern: re.Pattern[str], group: str) -> Iterator[re.Match[str]]:
+        """The matches of a word-led ``pattern`` in the report, tried only where a word of
+        ``group`` begins when the report's ``cues`` are known."""
+        if self.cues is None:
+            return pattern.finditer(self.text)
+        return self.cues.matches(pattern, group)
 
     def sentence(self, offset: int) -> Sentence | None:
         """The body sentence holding ``offset`` (None in headings and boilerplate)."""

@@ -46,12 +46,19 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line)
 
 
+def _initial(before: str) -> bool:
+    """Whether ``before`` ends with an initial (``J.``): a capital letter and a full stop
+    after a non-word character, as ``\\b[A-Z]\\.$`` says."""
+    return len(before) >= 2 and before[-1] == "." and "A" <= before[-2] <= "Z" and (
+        len(before) == 2 or not (before[-3].isalnum() or before[-3] == "_"))
+
+
 def _pieces(line: str) -> Iterator[tuple[int, int]]:
     """Sentence boundaries within a line, not splitting after common abbreviations."""
     start = 0
     for match in END.finditer(line):
         before = line[start:match.start()]
-        if before.endswith(ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", before):
+        if before.endswith(ABBREVIATIONS) or _initial(before):
             continue
         yield start, match.start()
         start = match.end()

@@ -246,3 +246,140 @@ def test_coordinated_attackers_all_fought_their_target() -> None:
                       "several times since January.\n")
     assert {key for key in found if key[1] == "FOUGHT"} == {
         ("GBR", "FOUGHT", "houthis"), ("USA", "FOUGHT", "houthis")}
+
+
+def test_a_leader_named_in_apposition_to_his_title_and_state_leads_it() -> None:
+    found = relations("Zambian Defence Minister Ambrose Lufuma visited Kuwait City on Monday.\n"
+                      "He was received by the Emir of Kuwait, Sheikh Mishal Al-Ahmad Al-Sabah, "
+                      "at Bayan Palace.\n")
+    assert ("mishal-al-ahmad-al-sabah", "LEADS", "KWT") in found
+    assert ("mishal-al-ahmad-al-sabah", "LEADS", "ZMB") not in found
+
+
+def test_a_president_receiving_a_visiting_minister_leads_the_other_state() -> None:
+    out = extract("Peruvian Defence Minister Walter Astudillo visited Ankara on Monday.\n"
+                  "On Tuesday, Astudillo was received by President Kemal Demir at the palace, "
+                  "where they discussed Peru's plans.\n", "t")
+    assert ("kemal-demir", "LEADS", "TUR") in out.relations
+    assert ("kemal-demir", "LEADS", "PER") not in out.relations
+    assert out.relations[("kemal-demir", "LEADS", "TUR")].confidence < 0.5
+
+
+def test_it_was_signed_by_names_the_signatories_of_the_agreement_just_reported() -> None:
+    found = relations("Morocco and Spain renewed their defence agreement on Monday.\n"
+                      "It was signed in Rabat by Lt. Gen. Ahmed Benali and Admiral Pedro "
+                      "Morales.\n", "2025-06-02")
+    agreement = next(target for source, type_, target in found if source == "MAR")
+    assert {("ahmed-benali", "SIGNED", agreement), ("pedro-morales", "SIGNED", agreement),
+            (agreement, "HELD_IN", "rabat")} <= found
+
+
+def test_an_agreement_named_later_is_the_one_the_headline_describes() -> None:
+    out = extract("Chile, Peru sign naval pact\nLIMA — Chile and Peru on Monday renewed their "
+                  "Defence Cooperation Agreement for five years.\n", "t", "2025-06-02")
+    agreements = [e for e in out.entities.values() if e.label == "Agreement"]
+    assert len(agreements) == 1
+    assert agreements[0].name == "Defence Cooperation Agreement"
+    assert {("CHL", "SIGNED", agreements[0].id), ("PER", "SIGNED", agreements[0].id)} <= set(
+        out.relations)
+
+
+def test_hosts_of_this_years_edition_of_on_its_soil_and_by_invitation() -> None:
+    found = relations("UNITAS, the annual naval exercise, began on Monday off Rio de Janeiro.\n"
+                      "The Brazilian Navy is hosting this year's edition of the exercise.\n")
+    assert ("BRA", "HOSTED", "unitas") in found
+    found = relations("The exercise, \"Desert Falcon-2025\", was the second drill between Jordan "
+                      "and Egypt and the first to be held on Jordanian soil.\n")
+    assert ("JOR", "HOSTED", "desert-falcon-2025") in found
+    assert ("EGY", "HOSTED", "desert-falcon-2025") not in found
+    found = relations("Indian Defence Minister Rajesh Kumar held talks in Hanoi at the invitation "
+                      "of the Vietnamese government.\n")
+    assert ("VNM", "HOSTED", "kumar-talks") in found
+
+
+def test_places_an_exercise_spreads_across_after_its_size() -> None:
+    found = relations("Troops from 20 countries on Monday began this year's Cutlass Express, the "
+                      "annual maritime exercise sponsored by US Africa Command, with about 2,000 "
+                      "personnel taking part in drills across northern Kenya and neighbouring "
+                      "Tanzania.\n")
+    assert {("cutlass-express", "HELD_IN", "KEN"), ("cutlass-express", "HELD_IN", "TZA"),
+            ("usa-africa-command", "RUNS", "cutlass-express")} <= found
+
+
+def test_where_sites_bodies_and_regions_lie_when_the_sentence_says_so() -> None:
+    found = relations("Cadets will study at the Defence Academy in Nairobi.\nA battalion of the "
+                      "Pskov-based 76th Guards Air Assault Division arrived in Belarus.\n"
+                      "Abkhazia, Georgia's breakaway region, hosts Russian troops.\nUnder the "
+                      "plan, Tajikistan will host a mountain exercise, Pamir-2026, in its "
+                      "Gorno-Badakhshan region.\n")
+    assert {("defence-academy", "LOCATED_IN", "nairobi"),
+            ("76th-guards-air-assault-division", "LOCATED_IN", "pskov"),
+            ("76th-guards-air-assault-division", "DEPLOYED_TO", "BLR"),
+            ("abkhazia", "LOCATED_IN", "GEO"), ("gorno-badakhshan", "LOCATED_IN", "TJK")} <= found
+    assert ("nairobi", "LOCATED_IN", "KEN") not in found
+
+
+def test_a_company_lies_in_the_state_that_qualifies_it() -> None:
+    found = relations("The contract was signed by the Egyptian Ministry of Defence and the "
+                      "Turkish drone maker Baykar.\nThe frigates were built by Naval Group, a "
+                      "French company.\n")
+    assert {("baykar", "LOCATED_IN", "TUR"), ("naval-group", "LOCATED_IN", "FRA")} <= found
+    assert ("egy-ministry-of-defence", "LOCATED_IN", "EGY") not in found
+
+
+def test_support_from_suppliers_and_donors_but_not_from_a_buyer() -> None:
+    found = relations("Both countries are members of the SCO, and Russia has become one of the "
+                      "main suppliers of equipment to the Nepalese army.\nThe Japanese "
+                      "government has given the Philippine Navy $20 million for patrol boats.\n"
+                      "Vietnam is buying submarines built with Russian support by a local "
+                      "yard.\n")
+    supports = {key for key in found if key[1] == "SUPPORTS"}
+    assert supports == {("RUS", "SUPPORTS", "npl-armed-forces"),
+                        ("JPN", "SUPPORTS", "phl-naval-forces")}
+
+
+def test_a_mission_named_after_an_organisation_is_run_by_it() -> None:
+    found = relations("Portuguese troops joined the European Union Training Mission in Mali in "
+                      "2013.\n")
+    assert ("eu", "RUNS", "european-union-training-mission-in-mali") in found
+
+
+def test_mediators_of_talks_and_agreements_do_not_take_part() -> None:
+    found = relations("Armenia and Azerbaijan held talks in Geneva mediated by Switzerland.\n"
+                      "The ceasefire agreement was signed under the auspices of the OSCE by "
+                      "Armenia and Azerbaijan.\n")
+    talks = next(target for source, type_, target in found if type_ == "MEDIATED"
+                 and source == "CHE")
+    ceasefire = next(target for source, type_, target in found if type_ == "MEDIATED"
+                     and source == "osce")
+    assert ("CHE", "PARTICIPATED_IN", talks) not in found
+    assert {("ARM", "SIGNED", ceasefire), ("AZE", "SIGNED", ceasefire)} <= found
+
+
+def test_forces_rotating_through_a_base_are_deployed_there() -> None:
+    found = relations("Soldiers of the US Army's 82nd Airborne Division continue to rotate "
+                      "through the Rzeszow air base in Poland.\n")
+    assert any(key[0] == "82nd-airborne-division" and key[1] == "DEPLOYED_TO" for key in found)
+
+
+def test_trainers_in_an_absolute_clause_and_not_inside_a_name() -> None:
+    found = relations("The first ship will be built in Istanbul, with Turkish engineers training "
+                      "Pakistani shipbuilders.\nThe pact allows the British Army Training Unit "
+                      "Belize to continue training British infantry battalions.\n")
+    assert {key for key in found if key[1] == "TRAINED"} == {("TUR", "TRAINED", "PAK")}
+
+
+def test_folded_patterns_find_what_the_case_insensitive_ones_find() -> None:
+    from ingest.extract.patterns.context import FOLDED
+    text = "Kazakhstan, While Russia DEPLOYED troops; Both Countries Signed The MoU AFTER 2020."
+    lower = text.lower()
+    for pattern, twin in FOLDED.items():
+        assert [m.span() for m in pattern.finditer(text)] == \
+            [m.span() for m in twin.finditer(lower)], pattern.pattern[:40]
+
+
+def test_the_head_of_a_states_agency_does_not_lead_the_state() -> None:
+    found = relations("Selim Aydin, president of Türkiye's Defence Industry Agency (SSB), said "
+                      "the deal was signed.\nRuth Ochieng, the President of Kenya, said so.\n")
+    assert not {key for key in found if key[1] == "LEADS" and key[2] == "TUR"}
+    assert ("ruth-ochieng", "LEADS", "KEN") in found

@@ -71,3 +71,22 @@ def test_every_gazetteer_kind_is_one_the_vocabulary_allows() -> None:
                         ("agreements.csv", "Agreement")):
         kinds = {row["kind"] for row in rows(file)} - {""}
         assert kinds <= set(LABELS[label].kinds), (file, kinds - set(LABELS[label].kinds))
+
+
+def test_the_worlds_larger_cities_with_their_state() -> None:
+    cities = {row["name"]: row for row in rows("cities.csv")}
+    assert len(cities) > 5000
+    assert cities["Chirchiq"]["country"] == "UZB" and cities["Sokoto"]["country"] == "NGA"
+    assert "Jizzakh" in cities["Jizzax"]["aliases"].split("|")
+    assert not {"Mobile", "Split", "Reading"} & set(cities)
+    hits = default().find("from Jizzakh and Surabaya to Mobile")
+    assert [(m.text, m.label, m.id, m.confidence) for m in hits] == [
+        ("Jizzakh", "Location", "jizzax", 0.55), ("Surabaya", "Location", "surabaya", 0.9)]
+
+
+def test_seas_straits_rivers_and_military_bases_worldwide() -> None:
+    assert [m.id for m in default().find(
+        "the Strait of Gibraltar, the Sunda Strait, the Danube, Ramstein Air Base, Camp "
+        "Lemonnier and Kadena Air Base")] == [
+        "strait-of-gibraltar", "sunda-strait", "danube", "ramstein-air-base", "camp-lemonnier",
+        "kadena-air-base"]

@@ -145,3 +145,93 @@ def test_a_state_inside_a_dictionary_name_is_still_mentioned() -> None:
     text = "Aircraft of the US Air Force and the Qatar Emiri Air Force flew."
     ids = {m.id for m in mentions(text)}
     assert {"USA", "QAT", "usa-air-force", "qat-air-force"} <= ids
+
+
+def test_exercises_named_beside_their_common_noun() -> None:
+    text = ("Oman and India began the joint naval exercise Sea Shield 2025 near Muscat. "
+            "Kazakhstan held exercise Steppe Falcon in May. Pakistan joined the Zalmi Shield "
+            "exercise, and Egypt hosted Exercise Bright Star. Police ended an operation "
+            "code-named Linda Nchi.")
+    assert {("Exercise", "sea-shield-2025", "Sea Shield 2025"),
+            ("Exercise", "steppe-falcon", "Steppe Falcon"),
+            ("Exercise", "zalmi-shield", "Zalmi Shield"),
+            ("Exercise", "bright-star", "Bright Star"),
+            ("Operation", "linda-nchi", "Linda Nchi")} <= found(text)
+
+
+def test_generic_or_state_words_before_an_exercise_name_nothing() -> None:
+    text = ("These exercises and the Tactical-Special exercises followed NATO exercises. "
+            "Activities ranged from coordinating maneuvers to joint drills.")
+    assert not {m for m in mentions(text) if m.label == "Exercise"}
+
+
+def test_towns_bases_and_rivers_named_by_what_they_are() -> None:
+    text = ("Troops arrived in the town of Karabulak. Tazhen, a garrison town in central "
+            "Kyrgyzstan, hosts them. Drills took place at the Borovoe training area, on the "
+            "Ural river and at the Kapchagai range.")
+    assert {("Location", "karabulak", "Karabulak"), ("Location", "tazhen", "Tazhen"),
+            ("Location", "borovoe-training-area", "Borovoe training area"),
+            ("Location", "ural-river", "Ural river"),
+            ("Location", "kapchagai-range", "Kapchagai range")} <= found(text)
+    tazhen = next(m for m in mentions(text) if m.id == "tazhen")
+    assert tazhen.role == "in:KGZ"
+
+
+def test_a_dateline_names_its_city_and_an_agency_credit_is_no_entity() -> None:
+    text = ("Drills\n\nKARABULAK, Kazakhstan — Troops arrived.\n\n"
+            "Tazhen, May 3 (Reuters) - Kyrgyz troops left.")
+    assert {("Location", "karabulak", "Karabulak"), ("Location", "tazhen", "Tazhen")} \
+        <= found(text)
+    assert "reuters" not in {m.id for m in mentions(text)}
+
+
+def test_a_capital_given_as_a_city_is_a_location() -> None:
+    text = "Ministers met in the Kyrgyz capital, Bishkek, and later in the city of Baku."
+    assert {("Location", "bishkek", "Bishkek"), ("Location", "baku", "Baku")} <= found(text)
+
+
+def test_people_introduced_by_their_role_after_the_name() -> None:
+    text = ("Selim Aydın, president of the agency, said it would help. Defence Minister "
+            "Hendra Kusuma, the first to visit, met his Kenyan counterpart Ruth Wanjiru. "
+            "Sheikh Hamad bin Nasser Al Thani, the minister of state, signed.")
+    people = {m.name for m in mentions(text) if m.label == "Person"}
+    assert {"Selim Aydın", "Hendra Kusuma", "Ruth Wanjiru",
+            "Hamad bin Nasser Al Thani"} <= people
+    assert not {"Defence Minister Hendra Kusuma", "Aydın"} & people
+
+
+def test_companies_ships_and_acronyms() -> None:
+    text = ("It was signed by PT Republik Aero of Indonesia and Baykar Technologies of "
+            "Türkiye, and by the Saudi Ministry of Defense and Atlantic Marine Systems. The "
+            "frigate Almirante Padilla sailed with the destroyer USS Dewey. The Regional "
+            "Maritime Security Centre (RMSC) met; RMSC said it would.")
+    assert {("Organization", "pt-republik-aero", "PT Republik Aero"),
+            ("Organization", "atlantic-marine-systems", "Atlantic Marine Systems"),
+            ("Unit", "almirante-padilla", "Almirante Padilla"),
+            ("Unit", "uss-dewey", "USS Dewey")} <= found(text)
+    centre = [m.text for m in mentions(text) if m.id == "regional-maritime-security-centre"]
+    assert centre == ["Regional Maritime Security Centre", "RMSC", "RMSC"]
+
+
+def test_the_worlds_cities_are_known_but_yield_to_a_person_of_that_name() -> None:
+    text = ("Troops moved from Chirchiq to Eldoret. Ahmet Kaya, the commander, said Kaya "
+            "would stay.")
+    assert {("Location", "chirchiq", "Chirchiq"), ("Location", "eldoret", "Eldoret")} \
+        <= found(text)
+    assert all(m.label == "Person" for m in mentions(text) if m.text == "Kaya")
+
+
+def test_a_place_introduced_by_what_it_is_keeps_its_id_when_named_alone() -> None:
+    text = ("Troops trained at the Kapchagai range in May. Later Kapchagai hosted French units "
+            "and Kapchagai-based troops left.")
+    ranges = [m.text for m in mentions(text) if m.id == "kapchagai-range"]
+    assert ranges == ["Kapchagai range", "Kapchagai", "Kapchagai"]
+
+
+def test_names_with_particles_and_joined_prefixes() -> None:
+    text = ("Admiral Jan van der Berg met Gen. Khalid bin Salman Al Saud and President Abdel "
+            "Fattah al-Sisi; Lt. Gen. Fahad Al-Mutairi and Kofi Asante-Boateng, the defence "
+            "chief, joined.")
+    assert {"Jan van der Berg", "Khalid bin Salman Al Saud", "Abdel Fattah al-Sisi",
+            "Fahad Al-Mutairi", "Kofi Asante-Boateng"} \
+        <= {m.name for m in mentions(text) if m.label == "Person"}

@@ -34,3 +34,10 @@ def test_dates_absolute_and_relative() -> None:
 def test_a_dateline_gives_the_report_date() -> None:
     assert infer_published("Title\nJune 12, 2024 at 3:46 pm\nText") == "2024-06-12"
     assert infer_published("No date here.") is None
+
+
+def test_dates_in_any_case_and_across_lines() -> None:
+    text = "LAST YEAR, in\n2019, on May 3, in MAY 2021 and NEXT YEAR"
+    assert [(d.value, d.rule) for d in find_dates(text, "2024-06-12")] == [
+        ("2023", "relative_year"), ("2019", "year"), ("2024-05-03", "month_day"),
+        ("2025", "relative_year")]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from ingest.extract.facts import Mention
-from ingest.extract.patterns.context import Context
+from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, link_actors, record_event, refer
 from ingest.extract.slugs import slug
 
@@ -45,7 +45,11 @@ UNREAL = re.compile(r"\b(?:yet\s+to|not|never|failed\s+to|without|refus(?:ed|es)
 """Words before a signing verb saying it did not (yet) happen."""
 REFERRING = re.compile(r"\b(?:the|this|that)\s+(?:signed\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
 BROKERED = re.compile(r"(?P<who>[A-Z][\w.]+)-(?:brokered|mediated)\b")
-BROKER_BY = re.compile(r"\b(?:brokered|mediated)\s+by\s+(?:the\s+)?$", re.I)
+BROKER_BY = re.compile(r"\b(?:(?:brokered|mediated|facilitated)\s+by|(?:mediation|auspices)\s+"
+                       r"of)\s+(?:the\s+)?$", re.I)
+BROKERS = re.compile(r"\s+(?:(?:has|have|had|also|successfully)\s+)?(?:brokered|mediated)\s+"
+                     r"(?:the|a|an)\b", re.I)
+"""After a mediator doing it: ``Qatar mediated the deal``."""
 AFTER_SIGNERS = re.compile(r"\b(?:between|by|with)\s+(?:the\s+)?$", re.I)
 ENDED = re.compile(r"\b(?:end(?:ed|s)?\s+with|brought\s+(?:an\s+)?end\s+to|ended|halted|"
                    r"stopped|concluded|put\s+an\s+end\s+to)\b", re.I)
@@ -54,6 +58,9 @@ KINDS = (("memorand", "memorandum"), ("mou", "memorandum"), ("declaration", "dec
          ("contract", "contract"), ("deal", "contract"), ("statement", "statement"),
          ("pact", "agreement"), ("arrangement", "agreement"),
          ("decree", "decree"))
+
+fold(DESCRIBED)
+fold(SIGNING)
 
 
 def _kind(phrase: str) -> str:
@@ -64,9 +71,10 @@ def _kind(phrase: str) -> str:
 def agreements(ctx: Context) -> None:
     """Record an agreement the sentence names or says was signed, its signers and mediators."""
     named = ctx.labelled("Agreement")
-    if not named and not ctx.says(*WORDS):
+    if not named and not ctx.says(*WORDS) and not (
+            ctx.says("signed") and PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)):
         return
-    described = DESCRIBED.search(ctx.text, ctx.sentence.start, ctx.sentence.end) or \
+    described = ctx.search(DESCRIBED, ctx.sentence.start, ctx.sentence.end) or \
         PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
     signing = ctx.has(SIGNING)
     if signing and UNREAL.search(ctx.sentence.text[:signing.start()]):
@@ -77,7 +85,7 @@ def agreements(ctx: Context) -> None:
     signers = _signers(ctx, signing, mediators)
     if named:
         mention = named[0]
-        event = _named(ctx, mention)
+        event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
     elif (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
           described.re is PRONOUN) and "Agreement" in ctx.article.last_event and not ctx.date():
         event = _referred(ctx, _kind(described.group()))
@@ -127,12 +135,14 @@ def _phrase_start(ctx: Context, start: int) -> int:
     return start
 
 
-def _named(ctx: Context, mention: Mention) -> str:
-    """A named agreement; named right after one only described, it is that one."""
-    last = ctx.article.last_event.get("Agreement")
+def _named(ctx: Context, mention: Mention, states: set[str]) -> str:
+    """A named agreement; named right after one only described, or signed by the same
+    states as one only described before (a headline's ``defence pact``), it is that one."""
+    last = _described_by(ctx, states) or ctx.article.last_event.get("Agreement")
     entity = ctx.out.entities.get(last or "")
-    if entity is not None and entity.rule == "agreement.described" and not ctx.date() and \
-            ctx.article.sentence - ctx.article.seen_at.get(entity.id, -9) == 1:
+    if entity is not None and entity.rule == "agreement.described" and not ctx.date() and (
+            ctx.article.sentence - ctx.article.seen_at.get(entity.id, -9) == 1 or
+            entity.id == _described_by(ctx, states)):
         entity.name = mention.name
         entity.rule = "agreement.named"
         ctx.out.entities.pop(mention.id, None)
@@ -142,13 +152,30 @@ def _named(ctx: Context, mention: Mention) -> str:
                         _kind(mention.text), "agreement.named", 0.8)
 
 
-def _mediators(ctx: Context) -> list[Mention]:
-    """States named as brokers: ``Russia-brokered``, ``brokered by Qatar``."""
-    found = []
-    for mention in ctx.actors() + ctx.labelled("Country"):
-        if mention in found or mention.label not in ("Country", "Organization"):
+def _described_by(ctx: Context, states: set[str]) -> str | None:
+    """The agreement only described so far that the same two or more states signed."""
+    if len(states) < 2:
+        return None
+    for event in reversed(ctx.article.seen_at):
+        entity = ctx.out.entities.get(event)
+        if entity is None or entity.label != "Agreement" or entity.rule != "agreement.described":
             continue
-        if BROKERED.match(ctx.text, mention.start) or BROKER_BY.search(ctx.before(mention)):
+        signed = {r.source for r in ctx.out.relations.values() if r.target == event and
+                  r.type == "SIGNED" and ctx.out.entities[r.source].label == "Country"}
+        if signed == states:
+            return event
+    return None
+
+
+def _mediators(ctx: Context) -> list[Mention]:
+    """States, bodies and people named as brokers: ``Russia-brokered``, ``brokered by Qatar``,
+    ``under the auspices of the OSCE``, ``Qatar mediated the deal``."""
+    found = []
+    for mention in ctx.actors() + ctx.labelled("Country") + ctx.persons():
+        if mention in found or mention.label not in ("Country", "Organization", "Person"):
+            continue
+        if BROKERED.match(ctx.text, mention.start) or BROKER_BY.search(ctx.before(mention)) or \
+                BROKERS.match(ctx.text, mention.end, ctx.sentence.end):
             found.append(mention)
     return found
 

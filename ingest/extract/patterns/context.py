@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from typing import Any
 
 import ahocorasick
@@ -13,6 +13,24 @@ import ahocorasick
 from ingest.extract.dates import DateMention
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.sentences import Sentence
+
+FOLDED: dict[re.Pattern[str], re.Pattern[str]] = {}
+"""Case-insensitive patterns and their case-sensitive twins for lower-cased text (see
+``fold``)."""
+UNFOLDABLE = re.compile(r"\\[A-Z]|\(\?-i|\(\?P<\w*[A-Z]")
+
+
+def fold(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Register the case-sensitive twin of a case-insensitive ``pattern``, which finds the
+    same matches at the same offsets in the lower-cased text much faster (re's
+    case-insensitive scan is slow); ``Context.has``, ``scan`` and ``search`` use it. Matches
+    of the twin hold lower-cased text: use their offsets, or their text lower-cased."""
+    if not pattern.flags & re.I or UNFOLDABLE.search(pattern.pattern):
+        raise ValueError(f"cannot fold {pattern.pattern[:40]!r}")
+    source = pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    FOLDED[pattern] = re.compile(source, pattern.flags & ~re.I)
+    return pattern
+
 
 ACTOR_LABELS = ("Country", "Organization", "Unit")
 EVENT_LABELS = ("Exercise", "Operation", "Meeting", "Agreement", "Program")
@@ -23,10 +41,12 @@ PLACED = re.compile(r"(?:\b(?:in|at|near|across|off|inside|within|throughout)|\b
                     r"areas?|city|town|coast|north|south|east|west)\s+of)\s+(?:the\s+)?"
                     r"(?:\w+\s+)?$", re.I)
 """Words making a state named next a place rather than an actor (``drills in Kazakhstan``)."""
+fold(PLACED)
 VENUE = re.compile(r"(?:\b(?:in|at|near|across|inside|within|off|throughout|around|outside|"
                    r"along|(?:close\s+)?proximity\s+to|close\s+to|next\s+to)|"
                    r"\b(?:coast|territory|territories|shores?|waters|outskirts|soil)\s+of|"
-                   r"\b(?:regain|retake|restore|establish)\w*\s+(?:full\s+)?control\s+(?:of|over))"
+                   r"\b(?:regain|retake|restore|establish)\w*\s+(?:full\s+)?control\s+(?:of|over)|"
+                   r"\b(?:run|conducted|directed|staged|held|operat(?:ed|ing))\s+from)"
                    r"\s+(?:the\s+)?(?:[A-Z][\w’'-]*['’]s\s+)?"
                    r"(?-i:(?!(?:of|for|to|with|by|from|and|wake|face|name|light)\b)[a-z][\w’'-]*\s+)"
                    r"{0,2}$", re.I)
@@ -63,23 +83,49 @@ ACTOR_NOUNS = frozenset((
     "delegates", "representatives", "counter-terrorism", "counterterrorism", "anti-terrorist",
     "rescue", "intelligence", "divers", "trainers", "advisers", "advisors", "mentors",
     "cadets", "recruits", "students", "operators", "snipers", "paratroopers", "warplanes",
-    "bombers", "helicopters", "gunboats", "militants", "insurgents", "gunmen"
+    "bombers", "helicopters", "gunboats", "militants", "insurgents", "gunmen", "shipbuilders",
+    "technicians", "mechanics", "crews"
 ))
 """Nouns after a demonym that make it stand for its state's people or forces (Kazakh troops),
 unlike ``the Armenian border`` or ``Azerbaijani territories``."""
 CLAUSE_BREAK = re.compile(
-    r";|\s[–—-]\s|,\s+where\s+|\b(?:comes?|came|coming)\s+as\s+|,?\s+(?:amid|despite)\s+|"
-    r",?\s+(?:while|whereas|although|though|but|since|after|following|before|"
-    r"because|when|until)\s+(?!\w+ing\b|(?:19|20)\d\d\b|(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b)", re.I)
+    r";|\s[–—-]\s|,\s+where\s+|\b(?:comes?|came|coming)\s+as\s+|,?\s+(?:(?:amid|despite)\s+|"
+    r"(?:while|whereas|although|though|but|since|after|following|before|because|when|until)\s+"
+    r"(?!\w+ing\b|(?:19|20)\d\d\b|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b))", re.I)
 """Where a sentence turns to another state of affairs (``..., while Turkey ...``)."""
+fold(CLAUSE_BREAK)
+BREAK_WORDS = (";", "–", "—", "-", "where", "com", "came", "amid", "despite", "while", "though",
+               "but", "since", "after", "following", "before", "because", "when", "until")
+"""What a sentence holds one of when it has a clause break (a cheap gate before the regex)."""
 BOTH_WORDS = ("both", "two", "neighbo")
-BOTH = re.compile(r"\b(?:both|the\s+two|the\s+neighbouring|the\s+neighboring)\s+"
-                  r"(?:countries|nations|states|sides|governments|armies|neighbou?rs)\b", re.I)
+BOTH_NOUNS = ("countries", "nations", "states", "sides", "governments", "armies", "neighbo")
+BOTH = fold(re.compile(r"\b(?:both|the\s+two|the\s+neighbouring|the\s+neighboring)\s+"
+                       r"(?:countries|nations|states|sides|governments|armies|neighbou?rs)\b",
+                       re.I))
 
 
 CUES: set[str] = set()
 """Every cue word patterns gate on (see ``Context.says``)."""
+REGISTERED: set[tuple[str, ...]] = set()
+"""The tuples of cue words ``Context.says`` has been asked about (all in ``CUES``)."""
+BROKER = re.compile(r"-(?:brokered|mediated|backed|sponsored|led|made|built|supplied)\b")
+
+
+class cached_property:
+    """``functools.cached_property`` without its lock: a Context lives in one thread, and the
+    lock's cost shows on every sentence."""
+
+    def __init__(self, func: Any) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 @cache
@@ -98,6 +144,8 @@ class Article:
 
     home: str | None = None
     published: str | None = None
+    lower: str | None = None
+    """The report's text lower-cased, when that keeps its length (see ``fold``)."""
     last_event: dict[str, str] = field(default_factory=dict)
     person_country: dict[str, str] = field(default_factory=dict)
     recent: list[Mention] = field(default_factory=list)
@@ -168,7 +216,18 @@ class Context:
     def is_place(self, mention: Mention) -> bool:
         """Whether the mention stands as a place (after in/at/near...), not an actor."""
         return mention.label == "Location" or (
-            mention.label == "Country" and bool(PLACED.search(self.before(mention))))
+            mention.label == "Country" and bool(self.ends(PLACED, mention)))
+
+    def ends(self, pattern: re.Pattern[str], mention: Mention, width: int = 40
+             ) -> re.Match[str] | None:
+        """A match of ``pattern`` (anchored at its end) in the sentence text right before
+        ``mention`` (lower-cased when ``pattern`` is folded)."""
+        twin = FOLDED.get(pattern)
+        lower = self.article.lower
+        start = max(self.sentence.start, mention.start - width)
+        if twin is not None and lower is not None:
+            return twin.search(lower[start:mention.start])
+        return pattern.search(self.text[start:mention.start])
 
     def is_modifier(self, mention: Mention) -> bool:
         """Whether a state's demonym only qualifies a thing (``the Armenian border``) or a
@@ -176,7 +235,7 @@ class Context:
         if mention.label != "Country":
             return False
         rest = self.after(mention, 60)
-        if re.match(r"-(?:brokered|mediated|backed|sponsored|led|made|built|supplied)\b", rest):
+        if rest[:1] == "-" and BROKER.match(rest):
             return True
         if mention.role != "demonym":
             return False
@@ -217,12 +276,14 @@ class Context:
         return list(seen.values())
 
     def actors(self) -> list[Mention]:
-        """Countries, organisations and units acting in the sentence, first mention each."""
-        return list(self._actors)
+        """Countries, organisations and units acting in the sentence, first mention each
+        (not to be changed by the caller)."""
+        return self._actors
 
     def actor_mentions(self) -> list[Mention]:
-        """Every mention of an acting country, organisation or unit, in order."""
-        return list(self._all_actors)
+        """Every mention of an acting country, organisation or unit, in order (not to be
+        changed by the caller)."""
+        return self._all_actors
 
     def states_named(self) -> list[Mention]:
         """The acting states of the sentence, and the states of the national bodies named
@@ -267,7 +328,12 @@ class Context:
         return found
 
     def persons(self) -> list[Mention]:
-        """People named in the sentence, first mention each."""
+        """People named in the sentence, first mention each (not to be changed by the
+        caller)."""
+        return self._persons
+
+    @cached_property
+    def _persons(self) -> list[Mention]:
         seen: dict[str, Mention] = {}
         for mention in self.mentions:
             if mention.label == "Person":
@@ -275,45 +341,91 @@ class Context:
         return list(seen.values())
 
     def labelled(self, *labels: str) -> list[Mention]:
-        """Mentions of the given labels, in order."""
-        return [mention for mention in self.mentions if mention.label in labels]
+        """Mentions of the given labels, in order (not to be changed by the caller)."""
+        found = self._labelled.get(labels)
+        if found is None:
+            found = self._labelled[labels] = [m for m in self.mentions if m.label in labels]
+        return found
+
+    @cached_property
+    def _labelled(self) -> dict[tuple[str, ...], list[Mention]]:
+        return {}
 
     def date(self) -> str | None:
         """The first date stated in the sentence."""
         return self.dates[0].value if self.dates else None
 
     def has(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
-        """The first match of ``pattern`` in the sentence."""
+        """The first match of ``pattern`` in the sentence (offsets in the sentence)."""
+        twin = FOLDED.get(pattern)
+        if twin is not None and self.lower is not None:
+            return twin.search(self.lower)
         return pattern.search(self.sentence.text)
+
+    def scan(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match of ``pattern`` in the sentence (offsets in the sentence)."""
+        twin = FOLDED.get(pattern)
+        if twin is not None and self.lower is not None:
+            return list(twin.finditer(self.lower))
+        return list(pattern.finditer(self.sentence.text))
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        """The first match of ``pattern`` in the report's text between two offsets (offsets
+        in the text)."""
+        twin = FOLDED.get(pattern)
+        if twin is not None and self.article.lower is not None:
+            return twin.search(self.article.lower, start, end)
+        return pattern.search(self.text, start, end)
+
+    @cached_property
+    def lower(self) -> str | None:
+        """The sentence lower-cased (None when lower-casing changes its length)."""
+        lower = self.article.lower
+        return lower[self.sentence.start:self.sentence.end] if lower is not None else None
 
     @cached_property
     def cues(self) -> set[str]:
         """The cue words (see ``says``) the sentence holds, found in one pass."""
-        return {word for _, word in cue_automaton().iter(self.sentence.text.lower())}
+        lower = self.lower if self.lower is not None else self.sentence.text.lower()
+        return {word for _, word in cue_automaton().iter(lower)}
 
     def says(self, *words: str) -> bool:
         """Whether the sentence holds any of ``words`` (lower case, anywhere in a word): a
         cheap gate before costlier patterns."""
-        if not CUES.issuperset(words):
-            CUES.update(words)
-            cue_automaton.cache_clear()
-            self.__dict__.pop("cues", None)
+        if words not in REGISTERED:
+            REGISTERED.add(words)
+            if not CUES.issuperset(words):
+                CUES.update(words)
+                cue_automaton.cache_clear()
+                self.__dict__.pop("cues", None)
         return not self.cues.isdisjoint(words)
 
     @cached_property
     def breaks(self) -> list[int]:
         """Text offsets where the sentence turns to another clause."""
-        return [self.sentence.start + m.start()
-                for m in CLAUSE_BREAK.finditer(self.sentence.text)]
+        if not self.says(*BREAK_WORDS):
+            return []
+        return [self.sentence.start + m.start() for m in self.scan(CLAUSE_BREAK)]
 
     def clause(self, position: int) -> int:
         """The number of the clause holding text offset ``position``."""
-        return bisect_right(self.breaks, position) if self.breaks else 0
+        breaks = self.breaks
+        return bisect_right(breaks, position) if breaks else 0
 
     def same_clause(self, first: Mention, second: Mention) -> bool:
         """Whether two mentions lie in one clause of the sentence."""
-        return self.clause(first.start) == self.clause(second.start)
+        breaks = self.breaks
+        return not breaks or bisect_right(breaks, first.start) == bisect_right(breaks,
+                                                                               second.start)
 
     def both(self) -> list[Mention]:
         """The two states ``both countries`` or ``the two sides`` stand for, if said."""
-        return self.article.pair() if self.says(*BOTH_WORDS) and self.has(BOTH) else []
+        return self.article.pair() if self.pairs else []
+
+    @cached_property
+    def pairs(self) -> list[re.Match[str]]:
+        """Every ``both countries`` or ``the two sides`` of the sentence (offsets in the
+        sentence; lower-cased text)."""
+        if not self.says(*BOTH_WORDS) or not self.says(*BOTH_NOUNS):
+            return []
+        return self.scan(BOTH)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 from ingest.extract.facts import Mention
-from ingest.extract.patterns.context import Context
+from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.patterns.venues import state_of
 
-WORDS = ("exercis", "drill", "war game", "war-game", "wargame", "maneuver", "manoeuvr")
+WORDS = ("exercis", "drill", "war game", "war-game", "wargame", "maneuver", "manoeuvr",
+         "year's edition", "year’s edition")
 """Words one of which a sentence about an exercise holds."""
 NOUN = r"(?:exercises?|drills?|war[\s-]?games|maneuvers|manoeuvres)"
 MODIFIER = (r"(?:joint|bilateral|trilateral|multilateral|multinational|large-scale|military|"
@@ -57,6 +58,11 @@ KINDS = (("tactical-special", "tactical_special"), ("command", "command_staff"),
 SPECIFIC = ("tactical_special", "command_staff", "naval", "tactical")
 FORCES = ("armed_forces", "command", "headquarters")
 
+fold(NOUN_WORD)
+fold(DESCRIBED)
+fold(INDEFINITE)
+fold(BARE)
+
 
 def _plural(phrase: str) -> bool:
     return phrase.rstrip().lower().endswith(("s", "games"))
@@ -88,9 +94,12 @@ def _named(ctx: Context) -> tuple[int, int, str] | None:
 def _near_noun(ctx: Context, pattern: re.Pattern[str]) -> re.Match[str] | None:
     """The first match of a pattern ending in an exercise word, looked for only just before
     each exercise word of the sentence (cheaper than scanning the whole sentence)."""
-    for noun in NOUN_WORD.finditer(ctx.sentence.text):
+    nouns = ctx.memory.get("nouns")
+    if nouns is None:
+        nouns = ctx.memory["nouns"] = ctx.scan(NOUN_WORD)
+    for noun in nouns:
         end = ctx.sentence.start + noun.end()
-        match = pattern.search(ctx.text, max(ctx.sentence.start, end - 100), end)
+        match = ctx.search(pattern, max(ctx.sentence.start, end - 100), end)
         if match:
             return match
     return None
@@ -185,7 +194,7 @@ def exercises(ctx: Context) -> None:
     if named:
         start, end, name = named
         earlier = ctx.article.last_event.get("Exercise")
-        if earlier and BARE.search(ctx.text, ctx.sentence.start, start) and \
+        if earlier and ctx.search(BARE, ctx.sentence.start, start) and \
                 ctx.out.entities[earlier].rule != "exercise.named":
             entity = ctx.out.entities[earlier]
             entity.name = name
@@ -219,7 +228,7 @@ def exercises(ctx: Context) -> None:
                 ctx.text[max(ctx.sentence.start, bare.start() - 30):bare.start()]):
             return
         event = _referred(ctx, states, _plural(bare.group()))
-        if event is None and (actors or places):
+        if event is None and (actors or places) and not bare.group().startswith("this year"):
             start = bare.start() + len(bare.group().split()[0]) + 1
             event = record_event(ctx, "Exercise", start, bare.end(),
                                  event_name(ctx, ctx.text[start:bare.end()], actors), None,

@@ -7,7 +7,7 @@ import re
 
 from graph.model import merge_list
 from ingest.extract.facts import Mention
-from ingest.extract.patterns.context import Context
+from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, record_event
 from ingest.extract.slugs import slug
 
@@ -32,6 +32,8 @@ RIGHT = re.compile(r"\s+(?:to|of|with|between)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,
 FOLLOWS = 2
 """How many sentences after a visit its meetings are still reported."""
 
+fold(MEETING)
+
 
 def _kind(phrase: str) -> str:
     lowered = phrase.lower()
@@ -49,7 +51,7 @@ def meetings(ctx: Context) -> None:
     """Record a meeting between people (or states) named in the sentence."""
     if not ctx.says(*WORDS):
         return
-    match = MEETING.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    match = ctx.search(MEETING, ctx.sentence.start, ctx.sentence.end)
     persons = ctx.persons()
     actors = ctx.actors() or ctx.both()
     if not match or not (persons or len(actors) >= 2):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.patterns.context import Context
+from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import refer
 
 REFERENCE = re.compile(
@@ -21,6 +21,8 @@ PROGRAM = re.compile(r"\b(?:the|this|that)\s+(?:program(?:me)?|initiative|projec
 RECENT = 3
 """How many sentences back ``this program`` still finds the program it means."""
 WARLIKE = ("war", "conflict", "fighting", "hostilities")
+
+fold(REFERENCE)
 
 
 def operations(ctx: Context) -> None:

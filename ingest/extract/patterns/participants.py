@@ -15,7 +15,8 @@ from itertools import pairwise
 
 from ingest.extract.facts import Mention
 from ingest.extract.gazetteer import extras
-from ingest.extract.patterns.context import BOTH, BOTH_WORDS, EVENT_LABELS, Context
+from ingest.extract.patterns.agreements import BROKER_BY
+from ingest.extract.patterns.context import EVENT_LABELS, Context, fold
 from ingest.extract.patterns.events import event_at
 from ingest.extract.patterns.exercises import FORCES
 from ingest.extract.patterns.structure import FRAME
@@ -49,6 +50,9 @@ BY_RUNNER = re.compile(r"\b(?:organi[sz]ed|conducted|run|staged|launched|initiat
 LED_BY = re.compile(r"\b(?:(?:co-)?led|commanded|directed|headed|(?:co-)?directed)\s+by\s+"
                     r"(?:the\s+)?$", re.I)
 HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?$", re.I)
+INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:his\s+|her\s+)?"
+                        r"(?:[\w’'-]+\s+){0,3}$", re.I)
+"""Before the host of a visit or meeting: ``at the invitation of the Kenyan government``."""
 COMMANDED_BY = re.compile(r"(?:\b(?:commanded|led|directed|headed|overseen|supervised)\s+by|"
                           r"\bunder\s+the\s+(?:command|leadership|direction)\s+of)\s+"
                           r"(?:the\s+)?(?:[\w.’'-]+\s+){0,4}$", re.I)
@@ -76,12 +80,15 @@ TAKERS = {"Exercise": ("Country", "Organization", "Unit"),
           "Meeting": ("Country", "Organization", "Unit", "Person"),
           "Program": ("Country", "Organization", "Unit")}
 
+fold(FOLLOW_VERB)
+fold(CONTRIBUTED)
+
 
 def _candidates(ctx: Context) -> list[Mention]:
     """The actors and people of the sentence, with ``both countries`` standing for its pair
     and the two states of an ``Iran-Iraq war`` for themselves."""
     found = ctx.actor_mentions() + ctx.persons()
-    for both in BOTH.finditer(ctx.sentence.text) if ctx.says(*BOTH_WORDS) else ():
+    for both in ctx.pairs:
         at = ctx.sentence.start + both.start()
         found += [replace(m, start=at, end=ctx.sentence.start + both.end(), rule="pseudo")
                   for m in ctx.article.pair()]
@@ -122,7 +129,8 @@ def _follow_up(ctx: Context) -> Mention | None:
     if ctx.article.sentence - seen > FOLLOW_UP:
         return None
     at = ctx.sentence.start + verb.start()
-    return Mention(at, ctx.sentence.start + verb.end(), verb.group(), label, event,
+    end = ctx.sentence.start + verb.end()
+    return Mention(at, end, ctx.text[at:end], label, event,
                    ctx.out.entities[event].name, rule="event.follow_up", confidence=0.5)
 
 
@@ -237,7 +245,18 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
     for actor in takers:
         before = ctx.before(actor, 40)
         by = " by " in before
-        if actor.label == "Person":
+        if "invitation" in before and INVITATION.search(before) and event.label == "Meeting":
+            host = actor.id if actor.label != "Person" else \
+                ctx.article.person_country.get(actor.id)
+            if actor.label == "Person":
+                _person(ctx, actor, event, persons)
+            else:
+                ctx.keep(actor)
+            if host in ctx.out.entities:
+                ctx.out.relate("HOSTED", host, event.id, ctx.span, "event.invitation", 0.6)
+        elif event.label == "Meeting" and BROKER_BY.search(before):
+            _relate(ctx, "MEDIATED", actor, event.id, "meeting.mediator", 0.6)
+        elif actor.label == "Person":
             _person(ctx, actor, event, persons)
         elif (by and HOSTED_BY.search(before)) or (actor.end <= event.start and HOSTING.fullmatch(
                 ctx.text[actor.end:event.start])):
@@ -316,7 +335,7 @@ def _office_of_person(ctx: Context, actor: Mention) -> bool:
         people = {m.id for m in ctx.persons()}
         offices = ctx.memory["offices"] = {
             r.target for r in ctx.out.relations.values() if r.type in ("COMMANDS", "LEADS")
-            and r.source in people and ctx.span in r.spans}
+            and r.source in people and ctx.span in r.spans} if people else set()
     return actor.id in offices
 
 

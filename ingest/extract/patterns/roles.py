@@ -33,6 +33,17 @@ COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w’'-]*\s+)?counterp
                          r"(?:[A-Z][\w.’'-]*\s+){0,3}$")
 LEADER_TITLES = ("President", "Vice President", "Prime Minister", "King", "Queen", "Emir",
                  "Crown Prince", "Sultan", "Chancellor", "Supreme Leader")
+TITLE_WORDS = tuple(title.lower() for title in LEADER_TITLES)
+LEADER = "|".join(LEADER_TITLES)
+STATE_TITLE_PERSON = re.compile(r",\s+(?:(?:[A-Z][\w.’'-]*\.?)\s+){0,3}$")
+"""Between ``the Emir of Qatar`` and the name of its holder: ``, Sheikh``."""
+PERSON_TITLE_STATE = re.compile(
+    rf"^,\s+(?:(?:the|who\s+is\s+(?:also\s+)?the)\s+)?(?:(?P<title>{LEADER})\s+of\s+"
+    rf"(?:the\s+)?$|$)", re.I)
+"""Between a person and the state he leads: ``X, the President of Y`` or ``X, Y's``."""
+POSSESSED_TITLE = re.compile(rf"^['’]s?\s+(?:new\s+|current\s+|former\s+)?"
+                             rf"(?P<title>{LEADER})\b", re.I)
+"""What a sentence holds one of when ``TITLED`` can match in it."""
 ORG_LEADERS = ("Secretary General", "Chairman")
 TITLED = re.compile(rf"\b(?P<title>{'|'.join(LEADER_TITLES)})\s+of\s+(?:the\s+)?$")
 KINDS = (("ministry", "ministry"), ("department", "department"), ("staff", "headquarters"),
@@ -75,6 +86,40 @@ def roles(ctx: Context) -> None:
         for org in before + after:
             _role_phrase(ctx, person, org, title)
     _title_of_state(ctx)
+    _apposed_leaders(ctx)
+
+
+def _apposed_leaders(ctx: Context) -> None:
+    """LEADS from a leader's title and his state in apposition: ``the Emir of Qatar, Sheikh
+    Tamim``, ``X, the President of Kenya``, ``X, Kenya's president``."""
+    if not ctx.says(*TITLE_WORDS):
+        return
+    for person in ctx.persons():
+        for country in ctx.labelled("Country"):
+            if country.role == "qualifier":
+                continue
+            title = None
+            if country.end <= person.start:
+                titled = TITLED.search(ctx.text, max(ctx.sentence.start, country.start - 40),
+                                       country.start)
+                if titled and STATE_TITLE_PERSON.fullmatch(ctx.text, country.end, person.start):
+                    title = titled["title"]
+            elif person.end <= country.start:
+                gap = PERSON_TITLE_STATE.match(ctx.text[person.end:country.start])
+                possessed = POSSESSED_TITLE.match(ctx.text, country.end, ctx.sentence.end)
+                owned = re.match(r"['’]s?\s", ctx.text[country.end:country.end + 3])
+                if gap and gap["title"] and not owned:
+                    title = gap["title"]
+                elif gap and possessed and country.role == "name":
+                    title = possessed["title"]
+            if title is None:
+                continue
+            title = next(t for t in LEADER_TITLES if t.lower() == title.lower())
+            ctx.keep(person)
+            ctx.out.entities[person.id].properties.setdefault("title", title)
+            ctx.article.person_country.setdefault(person.id, country.id)
+            ctx.out.relate("LEADS", person.id, country.id, ctx.span, "role.leader_apposition",
+                           0.75, role=title)
 
 
 def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> None:
@@ -206,6 +251,8 @@ def _commands(ctx: Context, person: Mention, org: Mention, rule: str, confidence
 
 def _title_of_state(ctx: Context) -> None:
     """``the President of Azerbaijan said``: the titled person already named leads it."""
+    if not ctx.says(*TITLE_WORDS):
+        return
     people = {m.start for m in ctx.persons()}
     for country in ctx.labelled("Country"):
         match = TITLED.search(ctx.text, max(ctx.sentence.start, country.start - 40),
@@ -232,6 +279,17 @@ def _hosts_met(out: Extraction, person: str) -> list[str]:
                                out.entities[r.target].label == "Country")))
 
 
+def _guests_met(article: Article, out: Extraction, person: str) -> set[str]:
+    """The states of the people ``person`` met: a leader receiving a visiting minister does
+    not lead the minister's state."""
+    met = {r.target for r in out.relations.values()
+           if r.source == person and r.type == "PARTICIPATED_IN"
+           and out.entities[r.target].label == "Meeting"}
+    return {article.person_country[r.source] for r in out.relations.values()
+            if r.type == "PARTICIPATED_IN" and r.target in met and r.source != person
+            and r.source in article.person_country}
+
+
 def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
     """Leaders whose state the report never names lead the states it is most about, one
     leader per title and state, with a low confidence."""
@@ -245,7 +303,9 @@ def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
                 entity.name.split()[-1] in surnames:
             continue
         hosts = _hosts_met(out, person)
-        state = next((c for c in [*hosts, *(c for c, _ in counts.most_common(2))]
+        guests = _guests_met(article, out, person)
+        state = next((c for c in [*hosts, *(c for c, _ in counts.most_common(2)
+                                            if c not in guests)]
                       if (title, c) not in led), None)
         if state is None:
             continue

@@ -6,12 +6,30 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import extras
+from ingest.extract.gazetteer import default, extras
 from ingest.extract.patterns.context import Context
 
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
+IN = re.compile(r"\s+in\s+(?:the\s+)?")
+SITE = re.compile(r"\b(?:University|Academy|College|Cent(?:re|er)|School|Institute|"
+                  r"Headquarters|HQ|Base|Barracks|Shipyard|Camp|Garrison|Air(?:port|field)|"
+                  r"Hospital|Range|Component\s+Command)$")
+"""Name endings of bodies that sit in one place: ``the Training Centre in Nairobi``."""
+BASED_BEFORE = re.compile(r"-based\s+(?:the\s+)?")
+"""``the Ivanovo-based 98th Division``: the unit lies in the place."""
+COMPANY_NOUNS = r"(?:company|firm|shipbuilder|shipyard|manufacturer|maker|contractor|producer|" \
+                r"conglomerate|corporation|developer|supplier)"
+COMPANY_WORDS = ("company", "firm", "shipbuild", "shipyard", "manufacturer", "maker",
+                 "contractor", "producer", "conglomerate", "corporation", "developer",
+                 "supplier")
+COMPANY_BEFORE = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}{COMPANY_NOUNS}\s+")
+"""Between a state and its company: ``Turkish state shipbuilder``."""
+APPOSED = re.compile(r",\s+(?:a|an|the)\s+")
+COMPANY_AFTER = re.compile(rf"(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,2}}{COMPANY_NOUNS}\b")
+"""After ``X, a US``: ``company``, ``defence firm``."""
 BRACKET = re.compile(r"\s*\(\s*")
 BASED = re.compile(r",?\s+(?:which\s+is\s+|that\s+is\s+)?(?:based|headquartered|located|"
                    r"stationed|garrisoned|quartered)\s+(?:in|at|near)\s+(?:the\s+)?"
@@ -20,11 +38,23 @@ FRAME = re.compile(r"\b(?:in\s+accordance\s+with|as\s+(?:a\s+)?part\s+of|within(
                    r"framework\s+of)?|in\s+the\s+framework\s+of|in\s+line\s+with|under|"
                    r"culmination\s+of|stage\s+of|phase\s+of|part\s+of)\s+(?:the\s+|their\s+|its\s+|"
                    r"this\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+FRAME_WORDS = ("accordance", "part", "within", "framework", "line", "under", "culmination",
+               "stage", "phase")
+"""What a sentence holds one of when ``FRAME`` can match in it."""
 STATE_BEFORE = re.compile(r"['’]s?\s+(?:(?:[a-z][\w-]*|[A-Z][\w-]*)\s+){0,2}|"
                           r"\s+(?:city|town|region|province|port)\s+of\s+")
 STATE_AFTER = re.compile(r",\s*|\s*\(\s*|\s+(?:region\s+|province\s+|district\s+)?(?:in|of)\s+"
                          r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?|"
                          r"\s+(?:as|is)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+")
+STATED = ("place.city_of_state", "place.bracketed_city", "place.dateline")
+"""Rules of place mentions whose state the text states beside them (``Baku, Azerbaijan``);
+other places lie in a state only when a sentence says so."""
+REGION_OF = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:region|province|territory|district|"
+                       r"city|town|port|enclave|exclave|island|oblast|state|county)\b")
+"""After a state named after a place: ``Transnistria, Moldova's breakaway region``."""
+ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$")
+"""Before a place of the state the clause is about: ``Kyrgyzstan will host ... in its
+Issyk-Kul region``."""
 SUCH_AS = re.compile(r"\b(?:such\s+as|including|notably)\b")
 OF_FORCES = re.compile(r"\bof\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:Armed\s+Forces|Army|Navy)\b")
 """A body named as part of a state's forces: ``War College of the Azerbaijani Armed Forces``."""
@@ -53,8 +83,54 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.based_in",
                            0.6)
+        elif gap[:4] == " in " and IN.fullmatch(gap) and _sited(first) and \
+                second.label in ("Location", "Country") and \
+                second.role not in ("demonym", "capital"):
+            ctx.keep(first)
+            ctx.keep(second)
+            ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.site_in",
+                           0.55)
+        elif gap[:7] == "-based " and first.label == "Location" and \
+                second.label in ("Organization", "Unit") and BASED_BEFORE.fullmatch(gap):
+            ctx.keep(second)
+            ctx.out.relate("LOCATED_IN", second.id, first.id, ctx.span, "structure.based_in",
+                           0.6)
     _frames(ctx)
     _known_places(ctx)
+    if any(m.label == "Organization" and m.kind is None for m in mentions) and (
+            ctx.says(*COMPANY_WORDS) or ctx.says(" of ")):
+        _companies(ctx, mentions)
+
+
+def _sited(mention: Mention) -> bool:
+    """Whether a mention names a place or a body that sits somewhere (a university, a base,
+    a headquarters): ``X in Y`` then says where it lies."""
+    return mention.label == "Location" or (
+        mention.label in ("Organization", "Unit") and bool(SITE.search(mention.name)))
+
+
+def _companies(ctx: Context, mentions: list[Mention]) -> None:
+    """A company lies in its state: ``the Turkish state shipbuilder ASFAT``, ``X, a US
+    company``, ``Baykar Technologies of Türkiye``."""
+    for index, body in enumerate(mentions):
+        if body.label != "Organization" or body.kind is not None or \
+                body.role.startswith("of:"):
+            continue
+        state = None
+        before = mentions[index - 1] if index else None
+        if before is not None and before.label == "Country" and \
+                COMPANY_BEFORE.fullmatch(ctx.text, before.end, body.start):
+            state = before
+        after = mentions[index + 1] if index + 1 < len(mentions) else None
+        if after is not None and after.label == "Country" and after.role != "qualifier" and (
+                (OF.fullmatch(ctx.text, body.end, after.start) and after.role == "name") or
+                (APPOSED.fullmatch(ctx.text, body.end, after.start) and
+                COMPANY_AFTER.match(ctx.text, after.end))):
+            state = after
+        if state is not None:
+            ctx.keep(body)
+            ctx.out.relate("LOCATED_IN", body.id, state.id, ctx.span, "structure.company",
+                           0.55)
 
 
 def _known_places(ctx: Context) -> None:
@@ -67,14 +143,23 @@ def _known_places(ctx: Context) -> None:
     anchors: dict[str, Mention] | None = None
     for mention in ctx.mentions:
         if mention.label != "Location" or (mention.role.startswith("in:") and
-                                           mention.rule != "gazetteer"):
+                                           mention.rule in STATED):
             continue
         if anchors is None:
             anchors = {m.id: m for m in ctx.venues}
-        state = next((c.id for c in countries if _stated(ctx, mention, c, anchors)), None)
+        state = next((c.id for c in countries if _stated(ctx, mention, c, anchors)), None) \
+            or _its(ctx, mention, countries)
         if state is not None and state != mention.id:
             ctx.out.relate("LOCATED_IN", mention.id, state, ctx.span, "structure.located_in",
                            0.55)
+
+
+def _its(ctx: Context, place: Mention, countries: list[Mention]) -> str | None:
+    """``in its Issyk-Kul region``: the one state named before in the clause."""
+    if not ITS.search(ctx.before(place, 12)):
+        return None
+    states = {c.id for c in countries if c.end <= place.start and ctx.same_clause(c, place)}
+    return states.pop() if len(states) == 1 else None
 
 
 def _stated(ctx: Context, place: Mention, state: Mention, venues: dict[str, Mention]) -> bool:
@@ -83,12 +168,15 @@ def _stated(ctx: Context, place: Mention, state: Mention, venues: dict[str, Ment
         gap = ctx.text[state.end:place.start]
         listed = state.id in venues and place.id in venues
         return bool(STATE_BEFORE.fullmatch(gap) or (listed and SUCH_AS.search(gap)))
-    return bool(STATE_AFTER.fullmatch(ctx.text[place.end:state.start])) and \
-        not re.match(r"['’]s\b", ctx.text[state.end:state.end + 2])
+    return bool(STATE_AFTER.fullmatch(ctx.text[place.end:state.start])) and (
+        not re.match(r"['’]s\b", ctx.text[state.end:state.end + 2]) or
+        bool(REGION_OF.match(ctx.text, state.end, ctx.sentence.end)))
 
 
 def _frames(ctx: Context) -> None:
     """An event said to be held in accordance with, or as part of, a plan or a larger event."""
+    if len(ctx.events) < 2 or not ctx.says(*FRAME_WORDS):
+        return
     for whole in ctx.events:
         if whole.label not in WHOLES or not FRAME.search(ctx.before(whole, 60)):
             continue
@@ -131,13 +219,17 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
         elif state and state in out.entities:
             out.relate("PART_OF", mention.id, state, mention.span, rule, 0.6)
         place_state = mention.role.removeprefix("in:") if mention.role.startswith("in:") and \
-            mention.rule != "gazetteer" else None
+            (mention.rule in STATED or _named_state(mentions, index, True) == mention.role[3:]) \
+            else None
         if mention.label == "Location" and place_state in out.entities:
             out.relate("LOCATED_IN", mention.id, place_state, mention.span,
                        "structure.located_in", 0.5)
         owner = extras().get(("Program", mention.id))
         if mention.label == "Program" and owner in out.entities:
             out.relate("RUNS", owner, mention.id, mention.span, "structure.program_owner", 0.7)
+        elif mention.label in ("Operation", "Exercise", "Program") and \
+                mention.text[:1].isupper():
+            _run_by_name(out, mention)
         if previous and mention.label in ("Organization", "Unit") and \
                 previous.label == "Organization" and \
                 out.text[previous.end:mention.start] in ("’s ", "'s "):
@@ -146,11 +238,35 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
         previous = mention if mention.role != "qualifier" else previous
 
 
-def _named_state(mentions: list[Mention], index: int) -> str | None:
+def _run_by_name(out: Extraction, event: Mention) -> None:
+    """A mission or exercise named after the alliance or organisation that runs it (``African
+    Union Mission in Somalia``, ``NATO Response Force exercise``)."""
+    body = _named_after(event.text)
+    if body is None:
+        return
+    if body.id not in out.entities:
+        out.add(Mention(event.start, event.start + body.end, body.text, body.label, body.id,
+                        body.name, body.kind, rule="event.named_after", confidence=0.5))
+    out.relate("RUNS", body.id, event.id, event.span, "structure.named_after", 0.5)
+
+
+@lru_cache(maxsize=4096)
+def _named_after(name: str) -> Mention | None:
+    """The alliance or international organisation a name begins with (the gazetteer's
+    longest), found once per name."""
+    words = [i for i, c in enumerate(name) if c == " "]
+    return next((m for end in reversed(words) for m in default().find(name[:end])
+                 if m.start == 0 and m.end == end and m.label == "Organization"
+                 and m.kind in INTERNATIONAL[:4]), None)
+
+
+def _named_state(mentions: list[Mention], index: int, place: bool = False) -> str | None:
     """The one state named inside a body's name (``US Central Command``, ``Kenya Defence
-    Forces``), not for alliances and international bodies."""
+    Forces``), not for alliances and international bodies; or inside a place's
+    (``Azerbaijani territories``) when ``place``."""
     body = mentions[index]
-    if body.label not in ("Organization", "Unit") or body.kind in INTERNATIONAL:
+    if body.label not in (("Location",) if place else ("Organization", "Unit")) or \
+            body.kind in INTERNATIONAL:
         return None
     states = set()
     for mention in mentions[index + 1:]:

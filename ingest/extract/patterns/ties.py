@@ -8,13 +8,16 @@ from dataclasses import replace
 from itertools import combinations, pairwise
 
 from ingest.extract.facts import Mention
-from ingest.extract.patterns.context import BOTH, Context
+from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.structure import FRAME
 from ingest.extract.patterns.venues import state_of
 
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|partnership|partners?|collaborat\w*|ties|"
                          r"interoperability|(?:bilateral|military|defen[cs]e|security|"
                          r"allied|strategic)\s+relations|relations\s+between)\b", re.I)
+COOPERATION_WORDS = ("cooperat", "co-operat", "partner", "collaborat", "ties", "interoperab",
+                     "relations")
+"""What a sentence holds one of when ``COOPERATION`` can match in it."""
 MILITARY = re.compile(r"\b(?:military|defen[cs]e|armed|army|security|troops)\b", re.I)
 DEMONSTRATIVE = re.compile(r"\b(?:this|that|such|their|the\s+two\s+countries['’]?)\s+"
                            r"(?:[\w-]+\s+){0,2}$", re.I)
@@ -29,7 +32,13 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 NOT_MEMBER = re.compile(r"\b(?:non-member|not\s+(?:a\s+)?member|partner\s+(?:countries|states|"
                         r"nations))\b", re.I)
 SUPPORT = re.compile(r"\b(?:support(?:s|ed|ing)?|assist(?:ance|ed|s)?|aid|backed|backing|"
-                     r"help(?:ed|s)?|donat(?:ed|es)|suppl(?:ied|ies)|deliver(?:ed|s))\b", re.I)
+                     r"help(?:ed|s)?|donat(?:ed|es)|suppl(?:ied|ies)|deliver(?:ed|s)|suppliers?|"
+                     r"(?:has|have|had)\s+(?:also\s+)?given|gave|gives|provid(?:e|es|ed|ing)|"
+                     r"fund(?:s|ed|ing)?|financ(?:es|ed|ing)|(?:will|to)\s+supply)\b", re.I)
+SUPPORT_WORDS = ("support", "assist", "aid", "back", "help", "donat", "suppl", "deliver", "given",
+                 "gave", "gives", "provid", "fund", "financ")
+SUPPORT_NOUN = re.compile(r"(?:support|assistance|aid|backing|help|funding)\b", re.I)
+GIVEN_TO = re.compile(r"\b(?:to|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 SUPPORT_FROM = re.compile(r"\b(?:support|assistance|aid|help|backing)\s+(?:of|from)\s+"
                           r"(?:the\s+)?$", re.I)
 TRAINING = re.compile(r"\b(?:train(?:s|ed)?|training(?!\s+(?:areas?|cent(?:re|er)s?|grounds?|"
@@ -62,11 +71,12 @@ DEPLOY = re.compile(r"\b(?:deploy(?:ed|s|ing)?|sent|send(?:s|ing)?|dispatch(?:ed
                     r"station(?:ed|s)?|serv(?:e|es|ed|ing)\s+(?:in|at|with)|posted|seconded|"
                     r"contribut(?:ed|es|ing)\s+(?:troops|personnel|forces|soldiers|officers)|"
                     r"arriv(?:ed|es|ing)\s+in|flagged\s+off|patrol(?:s|led|ling)?|"
+                    r"rotat(?:e|es|ed|ing)\s+(?:through|to|into|in)|"
                     r"(?:keeps?|kept|maintains?|maintained)\s+(?:about\s+|some\s+|around\s+|"
                     r"nearly\s+)?[\d,]*\s*(?:troops|soldiers|forces|personnel))\b", re.I)
 FORCE_OF = re.compile(r"\b(?:soldiers|troops|personnel|company|battalion(?:\s+tactical\s+group)?|"
                       r"contingent|units?|elements|members|servicemen|sailors|marines)\s+of\s+"
-                      r"(?:the\s+)?(?:[\w’'-]+['’]s\s+)?$", re.I)
+                      r"(?:the\s+)?(?:[\w’'-]+['’]s\s+)?(?:[\w’'-]+-based\s+)?$", re.I)
 """Before a unit whose people are the ones sent: ``600 soldiers of the Kenya Defence Forces``."""
 APPOSITIVE_GAP = re.compile(r",\s+(?:a|an|the|which|who|also|itself)\b[^,;]{0,60},\s+(?:\w+\s+)?")
 """A subject's apposition before its verb: ``Ghana, a founding member of ECOWAS, sent``."""
@@ -82,14 +92,25 @@ PLACE_PREPOSITION = re.compile(r"\b(?:at|in|near|on)\s+(?:the\s+)?(?:[\w’'-]+\
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 RELATIVE_GAP = re.compile(r",\s+(?:who|which|that)\s+(?:are|were|is|was|have\s+been|has\s+been|"
                           r"had\s+been)\s+(?:\w+\s+)?")
-SENT_TO = re.compile(r"\b(?:to|in|into|on|at|join|patrols?)\s+(?:the\s+)?"
+SENT_TO = re.compile(r"\b(?:to|in|into|on|at|join|patrols?|through)\s+(?:the\s+)?"
                      r"(?:[a-z][\w’'-]*\s+){0,2}$")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|and|in|"
                                r"at|on|into|linked\s+to)\s+(?:the\s+|an?\s+)?$", re.I)
 TOGETHER = re.compile(r"\s+(?:alongside|together|jointly|side\s+by\s+side)\b", re.I)
 """After a training word: training together, not one side training the other."""
+WITH = re.compile(r"\bwith\s+$")
+"""Before the subject of an absolute clause: ``with Turkish engineers training ...``."""
 AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.I)
 ENEMY = re.compile(r"\b(?:against|with|over)\s+(?:the\s+)?$", re.I)
+
+fold(COOPERATION)
+fold(MILITARY)
+fold(MEMBERSHIP)
+fold(NOT_MEMBER)
+fold(SUPPORT)
+fold(TRAINING)
+fold(HOSTILE)
+fold(DEPLOY)
 
 
 def _clause(ctx: Context, at: int) -> list[Mention]:
@@ -99,9 +120,11 @@ def _clause(ctx: Context, at: int) -> list[Mention]:
 
 
 def _subject(ctx: Context, actors: list[Mention], at: int) -> Mention | None:
-    """The first actor before ``at`` that is not governed by a preposition."""
+    """The first actor before ``at`` that is not governed by a preposition (``, and China
+    has become`` opens a clause of its own)."""
     return next((m for m in actors if m.end <= at
-                 and not AFTER_PREPOSITION.search(ctx.before(m, 25))), None)
+                 and (not AFTER_PREPOSITION.search(ctx.before(m, 25)) or
+                      re.search(r",\s+and\s+$", ctx.before(m, 8)))), None)
 
 
 def membership(ctx: Context) -> None:
@@ -115,7 +138,7 @@ def membership(ctx: Context) -> None:
         ctx.article.last_group = groups[-1].id if groups else ctx.article.last_group
         return
     programs = {m.start for m in ctx.labelled("Program")}
-    for match in MEMBERSHIP.finditer(ctx.sentence.text):
+    for match in ctx.scan(MEMBERSHIP):
         at = ctx.sentence.start + match.start()
         if NEGATED.search(ctx.sentence.text, max(0, match.start() - 40), match.start()):
             continue
@@ -187,11 +210,12 @@ def cooperation(ctx: Context) -> None:
     """COOPERATES_WITH between the sides a cooperation word joins: ``cooperation between A
     and B``, ``A cooperates with B``, ``A and B cooperate``, ``the A–B partnership``; or the
     two states just named for ``this cooperation``. Ended or denied cooperation is none."""
-    if not ctx.says("operat", "partner", "collaborat", "ties", "relations"):
+    if not ctx.says("operat", "partner", "collaborat", "ties", "relations") or \
+            not ctx.says(*COOPERATION_WORDS):
         return
     spans = [(m.start, m.end) for m in ctx.mentions]
     field = "military" if ctx.has(MILITARY) else None
-    for match in COOPERATION.finditer(ctx.sentence.text):
+    for match in ctx.scan(COOPERATION):
         at = ctx.sentence.start + match.start()
         if any(start <= at < end for start, end in spans) or \
                 ENDED_TIES.search(ctx.sentence.text, max(0, match.start() - 30), match.start()):
@@ -255,12 +279,21 @@ def _office(ctx: Context, mention: Mention) -> bool:
 
 def support(ctx: Context) -> None:
     """SUPPORTS from the actor giving support to the one receiving it, in one clause."""
-    match = ctx.says("support", "assist", "aid", "back", "help", "donat", "suppl", "deliver") and \
-        ctx.has(SUPPORT)
+    match = ctx.says(*SUPPORT_WORDS) and \
+        next((m for m in ctx.scan(SUPPORT) if not _inside_name(ctx, m)), None)
     if not match:
         return
     at = ctx.sentence.start + match.start()
     actors = _clause(ctx, at)
+    owner = next((m for m in ctx.labelled("Country") if m.end <= at and re.fullmatch(
+        r"(?:['’]s)?\s+", ctx.text[m.end:at])), None) if SUPPORT_NOUN.match(match.group()) \
+        else None
+    if owner is not None:
+        end = ctx.sentence.start + match.end()
+        _directed(ctx, "SUPPORTS", owner, [m for m in actors if end <= m.start <= end + 40 and
+                                           GIVEN_TO.search(ctx.text[end:m.start])][:1],
+                  "tie.support", 0.45)
+        return
     giver = next((m for m in actors if SUPPORT_FROM.search(ctx.before(m, 30))), None)
     if giver is not None:
         takers = [m for m in actors if m.end <= at and m is not giver][:1]
@@ -279,16 +312,18 @@ def training(ctx: Context) -> None:
     """TRAINED from trainers to those they train, serving different states: ``Indian divers
     will train Japanese teams``, ``cadets trained by Turkish instructors``, courses run
     ``under the guidance of`` specialists; a training program trains those it serves."""
-    match = ctx.says("train", "instruct", "educat", "course", "mentor", "teach", "taught",
-                     "develop") and next((m for m in TRAINING.finditer(ctx.sentence.text)
-                                          if not _inside_name(ctx, m.start())), None)
+    found = ctx.scan(TRAINING) if ctx.says("train", "instruct", "educat", "course", "mentor",
+                                           "teach", "taught", "develop") else []
+    match = next((m for m in found if not _inside_name(ctx, m)), None)
     if not match:
         return
     at = ctx.sentence.start + match.start()
     if TOGETHER.match(ctx.text, ctx.sentence.start + match.end()):
         return
-    actors = [m for m in _clause(ctx, at) if m.label != "Country" or m.role == "name"
-              or _stands_for_forces(ctx, m)]
+    names = [_run(ctx, ctx.sentence.start + m.start()) for m in found if m is not match
+             and ctx.text[ctx.sentence.start + m.start()].isupper()]
+    actors = [m for m in _clause(ctx, at) if (m.label != "Country" or m.role == "name"
+              or _stands_for_forces(ctx, m)) and not any(a <= m.start < b for a, b in names)]
     program = next((e for e in ctx.events if e.label == "Program"
                     and not e.start <= at < e.end
                     and not FRAME.search(ctx.before(e, 60))), None)
@@ -301,7 +336,10 @@ def training(ctx: Context) -> None:
         takers = [m for m in actors if m.end <= at][-3:]
     else:
         before = [m for m in actors if m.end <= at and at - m.end <= 40
-                  and not AFTER_PREPOSITION.search(ctx.before(m, 25))]
+                  and (not AFTER_PREPOSITION.search(ctx.before(m, 25)) or
+                       (match.group().lower().endswith("ing") and
+                        WITH.search(ctx.before(m, 10)) and
+                        re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", ctx.text[m.end:at])))]
         giver = before[-1] if before else None
         takers = _joined(ctx, [m for m in actors if end <= m.start <= end + 60
                                and not PLACE_PREPOSITION.search(ctx.before(m, 15))])
@@ -314,9 +352,19 @@ def training(ctx: Context) -> None:
     _directed(ctx, "TRAINED", giver, takers, "tie.training", 0.5)
 
 
-def _inside_name(ctx: Context, offset: int) -> bool:
-    """Whether a sentence offset lies inside a name (``British Army Training Unit``)."""
-    at = ctx.sentence.start + offset
+def _run(ctx: Context, at: int) -> tuple[int, int]:
+    """The capitalised words from ``at`` on: a name (``Training Unit Kenya``)."""
+    run = re.match(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", ctx.text[at:ctx.sentence.end])
+    return (at, at + (run.end() if run else 0))
+
+
+def _inside_name(ctx: Context, match: re.Match[str]) -> bool:
+    """Whether a word found in the sentence lies inside a name (``British Army Training
+    Unit``), one the mentions hold or a capitalised word followed by another."""
+    at = ctx.sentence.start + match.start()
+    if ctx.text[at].isupper() and re.match(r"\s+[A-Z]", ctx.text[at + len(match.group()):
+                                                          at + len(match.group()) + 2]):
+        return True
     return any(m.start <= at < m.end for m in ctx.mentions)
 
 
@@ -380,11 +428,11 @@ def fighting(ctx: Context) -> None:
         if BETWEEN.search(ctx.before(first, 40)) and re.fullmatch(r"\s+and\s+(?:the\s+)?",
                                                                     gap):
             _fought(ctx, first, second, "tie.fighting_between", 0.6)
-    for both in BOTH.finditer(text):
+    for both in ctx.pairs:
         if BETWEEN.search(text[max(0, both.start() - 40):both.start()]) and ctx.article.pair():
             first, second = ctx.article.pair()
             _fought(ctx, first, second, "tie.fighting_between", 0.55)
-    for hostile in HOSTILE.finditer(text):
+    for hostile in ctx.scan(HOSTILE):
         at = ctx.sentence.start + hostile.start()
         clause = [m for m in sides if ctx.clause(m.start) == ctx.clause(at)]
         attacker = next((m for m in reversed(clause) if m.end <= at
@@ -451,7 +499,8 @@ def deployment(ctx: Context) -> None:
     """DEPLOYED_TO from a state's forces (``Azerbaijani officers served in``) to the bodies,
     missions and places they were sent to."""
     match = ctx.says("deploy", "sen", "dispatch", "station", "serv", "posted", "seconded",
-                     "contribut", "arriv", "flagged", "patrol", "keep", "kept", "maintain") and \
+                     "contribut", "arriv", "flagged", "patrol", "keep", "kept", "maintain",
+                     "rotat") and \
         ctx.has(DEPLOY)
     if not match:
         return
@@ -475,7 +524,8 @@ def deployment(ctx: Context) -> None:
         before = ctx.before(target, 40)
         if before.rstrip().endswith("(") or SOURCE_OF.search(before) or (
                 target.label == "Organization" and re.match(r"(?:['’]s)?\s+[a-z]",
-                                                            ctx.after(target, 5))):
+                                                            ctx.after(target, 5))
+                and not re.match(r"\s+(?:in|at)\s", ctx.after(target, 5))):
             continue
         if target.label in ("Country", "Location") and not SENT_TO.search(before):
             continue

@@ -8,7 +8,7 @@ import re
 
 from ingest.extract.facts import Mention
 from ingest.extract.gazetteer import default, extras
-from ingest.extract.patterns.context import BOTH, BOTH_WORDS, LISTED, VENUE, Context
+from ingest.extract.patterns.context import LISTED, VENUE, Context
 from ingest.extract.slugs import slug
 
 EVENTISH = re.compile(
@@ -17,8 +17,9 @@ EVENTISH = re.compile(
     r"conferences?|presence|occupation|offensives?|attacks?|based|stationed|located|"
     r"born|headquartered|killed|embassy|consulate|serv(?:e|es|ed|ing)|liberat\w+|"
     r"restoration|settlements?|cities|said|says|told|tensions?|crisis|disputes?|threats?|"
-    r"violence|amid|despite|centres?|centers?|bases?|facilit\w+|sites?|airports?|ports?|"
-    r"installations?|headquarters|offices?|set\s+up|establish\w*|build\w*|about|"
+    r"violence|amid|despite|centres?|centers?|bases?|facilit\w+|airports?|ports?|"
+    r"(?<!training\s)(?<!exercise\s)sites?|"
+    r"installations?|headquarters|offices?|set\s+up|establish\w*|build\w*|about(?!\s+\d)|"
     r"regarding|concerning|cooperation|security|intelligence|ambassadors?|envoys?|"
     r"attach[eé]s?|consuls?)\b", re.I)
 """Words between an event and a place that show the place belongs to something else."""
@@ -46,7 +47,9 @@ def state_of(ctx: Context, mention: Mention) -> str | None:
         return extras().get(("Location", mention.id))
     if mention.label == "Person":
         return ctx.article.person_country.get(mention.id)
-    return None
+    prefix = mention.id.partition("-")[0].upper()
+    state = ctx.out.entities.get(prefix) if prefix != mention.id.upper() else None
+    return prefix if state is not None and state.label == "Country" else None
 
 
 def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None:
@@ -70,7 +73,8 @@ def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None
 
 def places(ctx: Context) -> None:
     """HELD_IN from each event of the sentence to the places it is put in."""
-    city = _dateline_city(ctx) if ctx.sentence.text[:1].isupper() else None
+    city = _dateline_city(ctx) if ctx.sentence.text[:1].isupper() and \
+        ctx.says("—", "–", ":", "--") else None
     if not ctx.events:
         return
     previous: tuple[Mention, Mention | None] | None = None
@@ -168,7 +172,7 @@ def _in_name(ctx: Context) -> None:
 
 def _both(ctx: Context) -> None:
     """``held in both countries``: the two states named last."""
-    both = ctx.says(*BOTH_WORDS) and ctx.has(BOTH)
+    both = ctx.pairs[0] if ctx.pairs else None
     if not both:
         return
     at = ctx.sentence.start + both.start()
@@ -217,6 +221,8 @@ def _meeting_host(ctx: Context, event: Mention, venue: Mention) -> None:
 
 def _territory(ctx: Context) -> None:
     """``on Kazakh territory``, ``in Azerbaijani territories``: that state hosts the event."""
+    if not ctx.says("soil", "territor", "waters", "airspace"):
+        return
     venues = [(m.start, m.end) for m in ctx.venues]
     for mention in ctx.mentions:
         if mention.label != "Country" or mention.role not in ("demonym", "qualifier"):
@@ -226,7 +232,8 @@ def _territory(ctx: Context) -> None:
                 not (inside or VENUE.search(ctx.before(mention, 30)) or
                      re.search(r"\bon\s+(?:the\s+)?$", ctx.before(mention, 10))):
             continue
-        event = _event_for(ctx, mention, 60)
+        held = re.search(r"\bheld\s+(?:on|in)\s+(?:the\s+)?$", ctx.before(mention, 20))
+        event = _event_for(ctx, mention, 120 if held else 60)
         if event is not None and event.label in ("Exercise", "Operation", "Meeting"):
             ctx.keep(mention)
             ctx.out.relate("HOSTED", mention.id, event.id, ctx.span, "place.territory", 0.5)
