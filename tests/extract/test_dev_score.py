@@ -5,9 +5,9 @@ Asia-Pacific, Eastern Europe, Latin America, a ministerial visit) have gold anno
 the scoring-interface JSON shape; entities match by name only. Floors only ever rise.
 
 Measured at this stage (`milcoop score --gold tests/fixtures/dev/gold --corpus
-tests/fixtures/dev/reports`): entities P 0.785 R 0.642 F1 0.706; relations P 0.350 R 0.172
-F1 0.231 (seed reports at the same time: 0.942 / 0.667). Floors sit a little below,
-rounded down to 0.05. Where the misses are: .curation/DEV_MISSES.md.
+tests/fixtures/dev/reports`): entities P 0.909 R 0.879 F1 0.894; relations P 0.775 R 0.549
+F1 0.643 (first measured at 0.706 / 0.231; the extractor was then tuned on this set, so
+tests/fixtures/holdout is the honest figure). Floors sit a little below. Where the misses are: .curation/DEV_MISSES.md.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ DEV = FIXTURES / "dev"
 REPORTS = DEV / "reports"
 GOLD = DEV / "gold"
 
-ENTITY_F1_FLOOR = 0.65
-RELATION_F1_FLOOR = 0.2
-LABEL_FLOORS = {"Country": 0.95, "Person": 0.75, "Organization": 0.65, "Location": 0.6}
+ENTITY_F1_FLOOR = 0.88
+RELATION_F1_FLOOR = 0.63
+LABEL_FLOORS = {"Country": 1.0, "Person": 0.95, "Organization": 0.85, "Location": 0.9}
 
 BOILERPLATE = {
     "01_central_asia": ["Aigerim Sadykova", "Turkmenistan", "Uzbekistan", "Termez", "Astana"],

@@ -8,7 +8,9 @@ tests/fixtures/holdout/README.md). Floors only ever rise.
 
 Measured when the set was added (`milcoop score --gold tests/fixtures/holdout/gold --corpus
 tests/fixtures/holdout/reports`): entities P 0.836 R 0.737 F1 0.784; relations P 0.468
-R 0.228 F1 0.306. Floors sit 0.05 below, rounded down to 0.05.
+R 0.228 F1 0.306; after the second round of extractor work (tuned on the seeds and the
+development set only): entities P 0.835 R 0.789 F1 0.811; relations P 0.474 R 0.245
+F1 0.323. Floors sit a little below.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ HOLDOUT = FIXTURES / "holdout"
 REPORTS = HOLDOUT / "reports"
 GOLD = HOLDOUT / "gold"
 
-ENTITY_F1_FLOOR = 0.7
-RELATION_F1_FLOOR = 0.25
+ENTITY_F1_FLOOR = 0.8
+RELATION_F1_FLOOR = 0.3
 GOLD_ENTITIES = 506
 GOLD_RELATIONS = 734
 
