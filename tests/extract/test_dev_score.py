@@ -7,7 +7,7 @@ the scoring-interface JSON shape; entities match by name only. Floors only ever 
 Measured at this stage (`milcoop score --gold tests/fixtures/dev/gold --corpus
 tests/fixtures/dev/reports`): entities P 0.909 R 0.879 F1 0.894; relations P 0.775 R 0.549
 F1 0.643 (first measured at 0.706 / 0.231; the extractor was then tuned on this set, so
-tests/fixtures/holdout is the honest figure). Floors sit a little below. Where the misses are: .curation/DEV_MISSES.md.
+tests/fixtures/holdout is the honest figure). Floors sit a little below.
 """
 
 from __future__ import annotations
