@@ -211,3 +211,19 @@ def rel_type(name: str) -> RelType:
     except KeyError:
         known = ", ".join(REL_TYPES)
         raise VocabularyError(f"unknown relationship type {name!r} (known: {known})") from None
+
+
+RelKey = tuple[str, str, str]
+"""A relation's identity: (source, type, target), endpoints sorted for symmetric types."""
+
+
+def relation_key(type_: str, source: str, target: str) -> RelKey:
+    """The identity of a relation, with symmetric types' endpoints in sorted order.
+
+    >>> relation_key("COOPERATES_WITH", "TUR", "AZE"), relation_key("LEADS", "b", "a")
+    (('AZE', 'COOPERATES_WITH', 'TUR'), ('b', 'LEADS', 'a'))
+    """
+    rel = REL_TYPES.get(type_)
+    if rel is not None and rel.symmetric and target < source:
+        source, target = target, source
+    return (source, type_, target)

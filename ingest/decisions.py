@@ -27,10 +27,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
-from graph.vocabulary import PROVENANCE_TYPES, REL_TYPES
+from graph.vocabulary import PROVENANCE_TYPES, REL_TYPES, RelKey, relation_key
 from ingest.errors import IngestError
 from ingest.extract.facts import Extraction
-from ingest.resolve import RelKey, Resolved, relation_key, rewrite
+from ingest.resolve import Resolved, rewrite
 
 SECTIONS = ("merge", "reject", "rename")
 

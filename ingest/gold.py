@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.lookup import fold
-from graph.vocabulary import ENTITY_LABELS, FACT_TYPES, REL_TYPES
+from graph.vocabulary import ENTITY_LABELS, FACT_TYPES, REL_TYPES, relation_key
 from ingest.errors import IngestError
 from ingest.extract.extractor import extract
 from ingest.extract.output import scoring_json
@@ -72,9 +72,7 @@ class Comparison:
 
 def _key(type_: str, source: str, target: str) -> Key:
     """A relation as (type, source, target), endpoints sorted for symmetric types."""
-    rel = REL_TYPES.get(type_)
-    if rel is not None and rel.symmetric:
-        source, target = sorted((source, target))
+    source, _, target = relation_key(type_, source, target)
     return (type_, source, target)
 
 

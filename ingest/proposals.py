@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import merge_list
-from graph.vocabulary import DATE_PROPERTIES, EDGE_PROPERTIES, LABELS
+from graph.vocabulary import DATE_PROPERTIES, EDGE_PROPERTIES, LABELS, RelKey, relation_key
 from ingest.decisions import Applied
 from ingest.extract.facts import Entity, Relation
 from ingest.facts_file import FactsFile
-from ingest.resolve import Known, RelKey, relation_key
+from ingest.resolve import Known
 from ingest.validate import STATUSES, check_date
 
 STRUCTURAL = ("id", "label", "name", "aliases", "evidence", "description")

@@ -15,7 +15,7 @@ from typing import Any
 
 from graph.lookup import fold as fold_text
 from graph.model import merge_list
-from graph.vocabulary import REL_TYPES
+from graph.vocabulary import relation_key
 from ingest.extract.facts import Entity, Extraction, Relation
 
 fold = lru_cache(maxsize=1 << 16)(fold_text)
@@ -23,9 +23,6 @@ fold = lru_cache(maxsize=1 << 16)(fold_text)
 
 Key = tuple[str, str]
 """An index key: a label and a folded name."""
-
-RelKey = tuple[str, str, str]
-"""A relation's identity: (source, type, target), endpoints sorted for symmetric types."""
 
 TIERS = ("id", "name", "alias")
 """How strongly a key names an entity, strongest first."""
@@ -49,18 +46,6 @@ def distinctive(alias: str, label: str = "") -> bool:
     if any(char.isupper() for char in alias[1:]):
         return True
     return label in PLACES and alias[:1].isupper() and len(alias.split()) == 1
-
-
-def relation_key(type_: str, source: str, target: str) -> RelKey:
-    """The identity of a relation, with symmetric types' endpoints in sorted order.
-
-    >>> relation_key("COOPERATES_WITH", "TUR", "AZE"), relation_key("LEADS", "b", "a")
-    (('AZE', 'COOPERATES_WITH', 'TUR'), ('b', 'LEADS', 'a'))
-    """
-    rel = REL_TYPES.get(type_)
-    if rel is not None and rel.symmetric and target < source:
-        source, target = target, source
-    return (source, type_, target)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.lookup import fold
-from graph.vocabulary import REL_TYPES
+from graph.vocabulary import relation_key
 from ingest.corpus import Corpus
 from ingest.errors import IngestError
 from ingest.extract.extractor import extract
@@ -128,13 +128,6 @@ def match_entities(extraction: Extraction, facts: FactsFile,
     return matched
 
 
-def _key(type_: str, source: str, target: str) -> tuple[str, str, str]:
-    rel = REL_TYPES.get(type_)
-    if rel and rel.symmetric:
-        source, target = sorted((source, target))
-    return (source, type_, target)
-
-
 def score(extraction: Extraction, facts: FactsFile, match: str = "place") -> Score:
     """How the extraction of one report compares with its curated facts."""
     result = Score()
@@ -145,9 +138,10 @@ def score(extraction: Extraction, facts: FactsFile, match: str = "place") -> Sco
     for record in facts.entities:
         if record.data["id"] not in found:
             result.entities[record.data["label"]] += Tally(fn=1)
-    curated = {_key(r.data["type"], r.data["source"], r.data["target"]) for r in facts.relations}
-    proposed = {_key(r.type, matched.get(r.source, f"?{r.source}"),
-                     matched.get(r.target, f"?{r.target}"))
+    curated = {relation_key(r.data["type"], r.data["source"], r.data["target"])
+               for r in facts.relations}
+    proposed = {relation_key(r.type, matched.get(r.source, f"?{r.source}"),
+                             matched.get(r.target, f"?{r.target}"))
                 for r in extraction.relations.values()}
     for key in proposed:
         result.relations[key[1]] += Tally(tp=1) if key in curated else Tally(fp=1)

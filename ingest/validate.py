@@ -18,6 +18,7 @@ from graph.vocabulary import (
     LIST_PROPERTIES,
     PROVENANCE_TYPES,
     REL_TYPES,
+    relation_key,
 )
 from ingest.corpus import Corpus
 from ingest.errors import Problem
@@ -154,11 +155,7 @@ def check_relation(record: Record, labels: dict[str, str],
 
 
 def _relation_key(data: dict[str, Any]) -> tuple[str, str, str]:
-    rel = REL_TYPES.get(str(data.get("type")))
-    ends = [str(data.get("source")), str(data.get("target"))]
-    if rel and rel.symmetric:
-        ends.sort()
-    return ends[0], str(data.get("type")), ends[1]
+    return relation_key(str(data.get("type")), str(data.get("source")), str(data.get("target")))
 
 
 def check_file(facts: FactsFile, corpus: Corpus) -> list[Problem]:
