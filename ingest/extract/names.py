@@ -158,6 +158,8 @@ ORG_HEADS = {
 ARMED = re.compile(r"\s*(?:['’]s\s+)?(?P<what>[Aa]rmed [Ff]orces|[Aa]rmy|[Tt]roops|[Ff]orces|"
                    r"[Ss]oldiers|[Nn]avy|[Nn]aval [Ff]orces|[Aa]ir [Ff]orce|"
                    r"[Cc]ommando (?:units|forces)|[Ss]pecial [Ff]orces)\b(?!\s+model)")
+BARE = ("troops", "forces", "soldiers")
+"""``Turkish troops`` name no body: the state itself takes part (no Armed Forces node)."""
 ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forces"),
               "naval forces": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forces"),
               "air force": ("Unit", "air-force", "Air Force of {}", "formation"),
@@ -514,6 +516,8 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
         if not match or country.role == "capital":
             continue
         what = match["what"].lower()
+        if match["what"] in BARE:
+            continue
         if text[max(0, country.start - 4):country.start].lower() == "pro-":
             name = f"Pro-{country.text} {what}"
             yield Mention(country.start - 4, match.end(), text[country.start - 4:match.end()],

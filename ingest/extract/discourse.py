@@ -1,0 +1,60 @@
+"""The report as a whole: a description (``the drills``, ``the talks``) refers to the event
+the report named before it, so what is said of the description is said of that event."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Token
+
+from ingest.extract.facts import Mention
+from ingest.extract.syntax import Annotated
+
+EVENT_NOUNS = {
+    "exercise": "Exercise", "exercises": "Exercise", "drill": "Exercise", "drills": "Exercise",
+    "manoeuvre": "Exercise", "manoeuvres": "Exercise", "maneuver": "Exercise",
+    "maneuvers": "Exercise", "wargame": "Exercise", "war-game": "Exercise",
+    "meeting": "Meeting", "talks": "Meeting", "visit": "Meeting", "summit": "Meeting",
+    "agreement": "Agreement", "memorandum": "Agreement", "deal": "Agreement",
+    "contract": "Agreement", "treaty": "Agreement", "accord": "Agreement", "pact": "Agreement",
+    "operation": "Operation", "mission": "Operation",
+    "programme": "Program", "program": "Program", "initiative": "Program",
+}
+"""Nouns that describe an event, and the label of the event they can stand for."""
+DEFINITE = frozenset(("the", "this", "these", "that", "those", "its", "their"))
+NAMING = frozenset(("compound", "appos", "nmod", "amod", "npadvmod"))
+
+
+def _named(annotated: Annotated, token: Token, label: str) -> Mention | None:
+    """The event named right on the noun: ``Steppe Eagle exercise``, ``the drills, X``."""
+    for child in token.children:
+        mention = annotated.mention(child)
+        if child.dep_ in NAMING and mention is not None and mention.label == label:
+            return mention
+    return None
+
+
+def _earlier(events: list[Mention], starts: list[int], at: int, label: str) -> Mention | None:
+    """The event of ``label`` named last before ``at``, a named one before a described one."""
+    before = [m for m in events[:bisect_left(starts, at)] if m.label == label]
+    named = [m for m in before if m.text[:1].isupper()]
+    return (named or before or [None])[-1]
+
+
+def refer(annotated: Annotated) -> None:
+    """Tie each event description to the event it stands for (``annotated.events``)."""
+    events = sorted((m for m in annotated.mentions if m.label in EVENT_NOUNS.values()
+                     and m.role != "qualifier"), key=lambda m: m.start)
+    starts = [m.start for m in events]
+    for token in annotated.doc:
+        label = EVENT_NOUNS.get(token.lower_)
+        if label is None or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        own = annotated.mention(token)
+        if own is not None and own.label == label:
+            continue
+        event = _named(annotated, token, label)
+        if event is None and any(c.lower_ in DEFINITE for c in token.children):
+            event = _earlier(events, starts, token.idx, label)
+        if event is not None and own is None:
+            annotated.events[token.i] = event

@@ -1,0 +1,128 @@
+"""Run the relation patterns of ``ingest/extract/rules`` on a parsed report.
+
+A pattern's ``source`` and ``target`` anchors are tokens; each stands for the mentions it
+heads, for the actors a group noun names (``Kazakh troops``, ``special forces of A, B and
+C``), or for the event a description refers to, and for every conjunct coordinated with it
+(``A, B and C``), so one match yields one relation per pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+from ingest.extract.facts import Extraction, Mention
+from ingest.extract.rulebook import Rule, rules
+from ingest.extract.syntax import Annotated
+
+GROUP_NOUNS = frozenset((
+    "force", "forces", "troops", "troop", "soldier", "soldiers", "servicemen", "personnel",
+    "unit", "units", "contingent", "contingents", "delegation", "delegations", "navy",
+    "navies", "marines", "sailors", "officers", "team", "teams", "militaries", "military",
+    "army", "armies", "commandos", "paratroopers", "specialists", "instructors", "crews",
+    "warships", "ships", "vessels", "aircraft", "jets", "observers", "participants",
+    "representatives", "counterparts", "minister", "ministers", "chiefs", "side", "sides",
+    "government", "governments", "partners", "members", "nations", "countries", "states",
+    "peacekeepers", "guardsmen", "airmen", "engineers", "medics", "cadets", "trainees",
+    "recruits", "battalions", "brigades", "companies", "squadrons", "elements", "detachments",
+    "province", "provinces", "region", "regions", "district", "districts", "city", "cities",
+    "town", "towns", "island", "islands", "area", "areas", "capital",
+))
+"""Nouns that stand for the actors they are qualified by (``Turkish troops``)."""
+QUALIFIERS = frozenset(("amod", "compound", "nmod", "poss"))
+MODAL = frozenset(("will", "would", "could", "may", "might", "should", "shall"))
+HEDGE = 0.15
+"""Confidence taken off a relation stated as planned or possible (``will take part``)."""
+
+
+@cache
+def matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[str, Rule]]:
+    """One DependencyMatcher holding every pattern, per vocabulary (one per process)."""
+    found = DependencyMatcher(vocab)
+    by_id = {}
+    for rule in rules():
+        found.add(rule.id, [list(rule.pattern)])
+        by_id[rule.id] = rule
+    return found, by_id
+
+
+def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
+    """The mentions ``token`` stands for, without its conjuncts."""
+    own = annotated.mention(token)
+    if own is not None and own.role != "qualifier" and not _generic(own, token):
+        return [own] if own.label in labels else []
+    event = annotated.events.get(token.i)
+    if event is not None:
+        return [event] if event.label in labels else []
+    if token.lower_ not in GROUP_NOUNS:
+        return []
+    found = []
+    for child in token.children:
+        if own is not None and annotated.mention(child) is own:
+            continue
+        if child.dep_ in QUALIFIERS:
+            found += [m for t in (child, *child.conjuncts)
+                      for m in _one(annotated, t, labels) if t.i != token.i]
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += members(annotated, pobj, labels)
+    return found
+
+
+def _generic(mention: Mention, token: Token) -> bool:
+    """A described body that is only a group noun of its states: ``special forces of A, B
+    and C`` stands for A, B and C."""
+    return token.lower_ in GROUP_NOUNS and mention.text[1:].islower() and any(
+        child.dep_ == "prep" and child.lower_ in ("of", "from") for child in token.children)
+
+
+def members(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
+    """The mentions ``token`` and its conjuncts stand for, each once."""
+    found: dict[str, Mention] = {}
+    for each in (token, *token.conjuncts):
+        for mention in _one(annotated, each, labels):
+            found.setdefault(mention.id, mention)
+    return list(found.values())
+
+
+def _hedged(tokens: list[Token]) -> bool:
+    """Whether the clause of the match is modal (``will join``, ``could sign``)."""
+    return any(child.dep_ == "aux" and child.lower_ in MODAL
+               for token in tokens for child in token.children)
+
+
+def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
+            ) -> Iterator[tuple[Rule, Mention, Mention, tuple[int, int], bool]]:
+    """Each ``(rule, source, target, sentence span, hedged)`` the patterns find."""
+    found, by_id = matcher(annotated.doc.vocab)
+    wanted = {rule.id for rule in only} if only is not None else None
+    doc = annotated.doc
+    for key, ids in found(doc):
+        rule = by_id[doc.vocab.strings[key]]
+        if wanted is not None and rule.id not in wanted:
+            continue
+        names = [node["RIGHT_ID"] for node in rule.pattern]
+        source, target = doc[ids[names.index("source")]], doc[ids[names.index("target")]]
+        sentence = source.sent
+        span = (sentence.start_char, sentence.end_char)
+        hedged = _hedged([doc[i] for i in ids])
+        for first in members(annotated, source, rule.sources):
+            for second in members(annotated, target, rule.targets):
+                if first.id != second.id:
+                    yield rule, first, second, span, hedged
+
+
+def apply_rules(annotated: Annotated, out: Extraction) -> None:
+    """Add the relations every pattern finds to ``out``."""
+    for rule, source, target, span, hedged in matches(annotated):
+        for mention in (source, target):
+            if mention.id not in out.entities:
+                out.add(mention)
+        confidence = rule.confidence - (HEDGE if hedged else 0.0)
+        out.relate(rule.type, source.id, target.id, span, rule.id, round(confidence, 2),
+                   role=rule.role)

@@ -1,0 +1,192 @@
+"""The parse seen through the mentions: which token heads which mention, and the entities
+spaCy's NER finds that the dictionaries and name rules do not know.
+
+The head token of each mention carries its label (``Token._.label``) so that dependency
+patterns (``ingest/extract/rules``) can ask for a Country subject or an Exercise object.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.extract.facts import Mention
+from ingest.extract.sentences import Sentence
+from ingest.extract.slugs import slug
+
+for _name in ("label", "mention"):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, default=None)
+
+UNIT_HEADS = frozenset((
+    "fleet", "flotilla", "navy", "brigade", "battalion", "regiment", "division", "squadron",
+    "corps", "company", "battery", "wing", "group", "team", "contingent", "detachment",
+    "task", "marines", "guard", "guards", "commandos", "rangers", "unit", "units", "frigate",
+))
+"""Head words of an ORG naming a formation (a Unit, as the seed facts have navies)."""
+BODY_HEADS = frozenset((
+    "command", "forces", "force", "army", "ministry", "staff", "headquarters", "academy",
+    "college", "university", "agency", "council", "alliance", "organization", "organisation",
+    "union", "community", "department", "directorate", "service", "services", "centre",
+    "center", "office", "secretariat", "commission", "coalition", "structure", "mission",
+    "initiative", "partnership", "police", "gendarmerie", "coastguard",
+))
+"""Head words of an ORG naming a military or governmental body (an Organization)."""
+PLACE_WORDS = frozenset((
+    "range", "area", "ground", "grounds", "base", "island", "islands", "province", "district",
+    "region", "palace", "port", "harbour", "harbor", "bay", "strait", "sea", "gulf", "coast",
+    "peninsula", "valley", "desert", "mountains", "plateau", "airbase", "airfield", "camp",
+    "centre", "center", "field", "lake", "river", "county", "oblast", "state", "city",
+    "garrison", "barracks", "polygon", "sound", "channel",
+))
+"""Common nouns that may end a place's name (``the Cincu training area``)."""
+EVENTS = ("Agreement", "Exercise")
+"""Named events the NER may find around places and states named inside them."""
+AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandum",
+                             "declaration", "convention", "protocol", "charter"))
+EDITION = re.compile(r"[ -](?:19|20)\d\d$")
+"""A capitalised name ending with a year is an edition of an exercise: ``Sea Breeze 2025``."""
+MEDIA = re.compile(r"\b(?:News|Press|Times|Post|Tribune|Herald|Agency|TV|Radio|Wire|Journal|"
+                   r"Gazette|Monitor|Reuters|Xinhua|Bloomberg)\b")
+NOT_PEOPLE = re.compile(r"^(?:INS|HMS|USS|HMAS|HMCS|HMNZS|KRI|BRP|TCG|RSS|JS|ROKS|FS)\b|"
+                        r"\b(?:Ministry|Forces?|Army|Navy|Command|Day|Group|Minister|"
+                        r"President|General|Exercise|Operation|Brigade|Island|Sea)\b")
+
+
+@dataclass
+class Annotated:
+    """A parsed report and its mentions, each mention tied to the tokens it covers."""
+
+    doc: Doc
+    mentions: list[Mention]
+    heads: dict[int, Mention] = field(default_factory=dict)
+    covered: dict[int, Mention] = field(default_factory=dict)
+    events: dict[int, Mention] = field(default_factory=dict)
+    """Tokens describing an event named elsewhere (``the drills``): token index -> event."""
+
+    def mention(self, token: Token) -> Mention | None:
+        """The mention ``token`` belongs to, if any."""
+        return self.covered.get(token.i)
+
+    def span(self, mention: Mention) -> Span | None:
+        """The tokens of ``mention``."""
+        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+    def tie(self, mention: Mention) -> None:
+        """Mark ``mention``'s head token with its label, its tokens with the mention."""
+        span = self.span(mention)
+        if span is None or len(span) == 0:
+            return
+        head = span.root
+        if head.i not in self.heads or self.heads[head.i].role == "qualifier":
+            self.heads[head.i] = mention
+            head._.label = mention.label
+            head._.mention = mention
+        for token in span:
+            current = self.covered.get(token.i)
+            if current is None or current.role == "qualifier" or \
+                    (current.end - current.start) < (mention.end - mention.start):
+                self.covered[token.i] = mention
+
+
+def nest(mentions: list[Mention]) -> list[Mention]:
+    """States and places named inside an event's name qualify it (``Bishkek Border Treaty``)."""
+    events = [m for m in mentions if m.label in EVENTS]
+    return [replace(m, role="qualifier") if m.label in ("Country", "Location") and any(
+        e.start <= m.start and m.end <= e.end for e in events) else m for m in mentions]
+
+
+def annotate(doc: Doc, mentions: list[Mention]) -> Annotated:
+    """Tie each mention to its tokens (qualifiers first, so a named body wins its head)."""
+    for token in doc:
+        token._.label = None
+        token._.mention = None
+    annotated = Annotated(doc, mentions)
+    for mention in sorted(mentions, key=lambda m: (m.role != "qualifier", m.start)):
+        annotated.tie(mention)
+    return annotated
+
+
+def _trim(span: Span) -> Span:
+    """``the Northern Fleet's`` → ``Northern Fleet``: no article, no possessive."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return span.doc[start:end]
+
+
+def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
+    """What a span the NER labels ``ner`` names in the vocabulary, or None when it is not
+    ours to know."""
+    text, head = span.text, span.root.lower_
+    if ner == "PERSON":
+        words = [t for t in span if t.is_alpha]
+        if len(words) >= 2 and all(t.text[:1].isupper() for t in words) and \
+                not NOT_PEOPLE.search(text):
+            return ("Person", None)
+        return None
+    if ner in ("EVENT", "LAW", "ORG", "WORK_OF_ART", "PRODUCT") and head in AGREEMENT_HEADS:
+        return ("Agreement", None)
+    if ner in ("EVENT", "LOC", "ORG", "WORK_OF_ART", "PRODUCT", "FAC") and \
+            EDITION.search(text) and text[:1].isupper():
+        return ("Exercise", None)
+    if ner == "ORG":
+        if MEDIA.search(text) or len(span) < 2:
+            return None
+        if head in UNIT_HEADS:
+            return ("Unit", None)
+        if head in BODY_HEADS:
+            return ("Organization", None)
+        return None
+    if ner in ("FAC", "LOC", "GPE") and text[:1].isupper() and not text.isupper():
+        return ("Location", None)
+    return None
+
+
+def _titled_agreements(doc: Doc) -> list[Span]:
+    """Title-case names ending in an agreement word that the NER missed: ``the Bishkek
+    Border Treaty``."""
+    found = []
+    for token in doc:
+        if token.lower_ in AGREEMENT_HEADS and token.is_title and token.i > 0:
+            start = token.left_edge.i
+            while start < token.i and not (doc[start].is_title or doc[start].like_num):
+                start += 1
+            if start < token.i and all(t.is_title or t.like_num or t.lower_ in ("of", "on")
+                                       for t in doc[start:token.i]):
+                found.append(doc[start:token.i + 1])
+    return found
+
+
+def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
+                 known: Callable[[str], bool]) -> list[Mention]:
+    """People, bodies, formations and places the NER finds in the ``body`` sentences where no
+    mention lies yet and that the dictionaries do not ``known`` under another label."""
+    outside = bytearray(b"\x01") * (len(doc.text) + 1)
+    for sentence in body:
+        outside[sentence.start:sentence.end] = bytes(sentence.end - sentence.start)
+    covered, named = bytearray(outside), bytearray(outside)
+    for mention in mentions:
+        covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        if mention.label not in ("Country", "Location"):
+            named[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+    found = []
+    for ent in [*doc.ents, *_titled_agreements(doc)]:
+        span = _trim(ent)
+        if len(span) == 0:
+            continue
+        kind = _label_of(span, ent.label_ or "LAW")
+        taken = named if kind is not None and kind[0] in EVENTS else covered
+        if kind is None or any(taken[span.start_char:span.end_char]) or \
+                "\n" in span.text or known(span.text):
+            continue
+        name = " ".join(span.text.split())
+        found.append(Mention(span.start_char, span.end_char, span.text, kind[0], slug(name),
+                             name, kind[1], rule=f"ner.{ent.label_.lower()}",
+                             confidence=0.5))
+    return found
