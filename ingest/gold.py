@@ -20,7 +20,6 @@ from typing import Any
 from graph.lookup import fold
 from graph.vocabulary import ENTITY_LABELS, FACT_TYPES, REL_TYPES, relation_key
 from ingest.errors import IngestError
-from ingest.extract.extractor import extract
 from ingest.extract.output import scoring_json
 from ingest.readers.folder import read_file
 from ingest.readers.report import Report, UnreadableReport
@@ -268,6 +267,7 @@ def compare_gold(folder: Path, corpus_dirs: Sequence[Path] = ()) -> dict[str, Co
     Reports are looked up by id in ``corpus_dirs``, then beside the gold folder (its
     parent, or ``reports`` there).
     """
+    from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     dirs = [*corpus_dirs, folder.parent, folder.parent / "reports"]
     found = {}
     for gold in read_gold_folder(folder):

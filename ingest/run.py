@@ -29,9 +29,9 @@ from ingest.corpus import Corpus
 from ingest.decisions import Decisions, apply, read_decisions
 from ingest.errors import IngestError, InvalidFacts, Problem
 from ingest.extract.dates import infer_published
-from ingest.extract.extractor import extract
 from ingest.extract.facts import Extraction
 from ingest.extract.gazetteer import default as default_gazetteer
+from ingest.extract.nlp import BATCH, parse_all
 from ingest.facts_file import FactsFile, facts_paths
 from ingest.facts_writer import facts_text
 from ingest.pipeline import load, validated
@@ -53,34 +53,38 @@ _UNSAFE = re.compile(r"[^\w.-]")
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
-def _extract_one(item: tuple[str, str, str | None]) -> Extraction:
-    """Extract one report (runs in a worker); the text is not sent back."""
-    text, article, published = item
-    extraction = extract(text, article, published)
-    extraction.text = ""
-    return extraction
+def _extract_batch(items: list[tuple[str, str, str | None]]) -> list[Extraction]:
+    """Extract a batch of reports (runs in a worker), parsed together by ``nlp.pipe``; the
+    texts are not sent back."""
+    from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
+    docs = parse_all(text for text, _, _ in items)
+    found = []
+    for (text, article, published), doc in zip(items, docs, strict=True):
+        extraction = extract(text, article, published, doc=doc)
+        extraction.text = ""
+        found.append(extraction)
+    return found
 
 
 def extract_all(reports: list[Report], published: list[str | None],
                 jobs: int = 1) -> list[Extraction]:
-    """The extraction of every report, in input order, on ``jobs`` processes, with a
-    progress bar (reports and rate) on stderr."""
+    """The extraction of every report, in input order, on ``jobs`` processes (each loading
+    the spaCy model once), with a progress bar (reports and rate) on stderr."""
     items = [(report.text, report.id, date)
              for report, date in zip(reports, published, strict=True)]
+    batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
     default_gazetteer()
+    found: list[Extraction] = []
     with tqdm(total=len(items), unit="report", desc="extract", disable=None) as bar:
-        if jobs <= 1 or len(items) < 2:
-            found = []
-            for item in items:
-                found.append(_extract_one(item))
-                bar.update()
+        if jobs <= 1 or len(batches) < 2:
+            for batch in batches:
+                found += _extract_batch(batch)
+                bar.update(len(batch))
         else:
-            chunk = max(1, min(32, len(items) // (jobs * 4)))
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                found = []
-                for extraction in pool.map(_extract_one, items, chunksize=chunk):
-                    found.append(extraction)
-                    bar.update()
+                for extracted in pool.map(_extract_batch, batches):
+                    found += extracted
+                    bar.update(len(extracted))
     for extraction, report in zip(found, reports, strict=True):
         extraction.text = report.text
     return found

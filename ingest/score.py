@@ -18,7 +18,6 @@ from graph.lookup import fold
 from graph.vocabulary import relation_key
 from ingest.corpus import Corpus
 from ingest.errors import IngestError
-from ingest.extract.extractor import extract
 from ingest.extract.facts import Extraction
 from ingest.facts_file import FactsFile, facts_paths, read_facts_file
 from ingest.readers.folder import read_single
@@ -166,6 +165,7 @@ def score_extractions(extractions: list[Extraction], curated: list[FactsFile],
 def score_corpus(facts: Path, corpus: Corpus, match: str = "place") -> Score:
     """The summed score of every curated report whose text is in ``corpus``, each read as
     ``milcoop ingest`` reads it (boilerplate blanked), so both give the same figures."""
+    from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     total = Score()
     scored = 0
     for path in facts_paths(facts):

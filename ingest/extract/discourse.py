@@ -8,19 +8,8 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from ingest.extract.facts import Mention
-from ingest.extract.syntax import Annotated
+from ingest.extract.syntax import EVENT_NOUNS, Annotated
 
-EVENT_NOUNS = {
-    "exercise": "Exercise", "exercises": "Exercise", "drill": "Exercise", "drills": "Exercise",
-    "manoeuvre": "Exercise", "manoeuvres": "Exercise", "maneuver": "Exercise",
-    "maneuvers": "Exercise", "wargame": "Exercise", "war-game": "Exercise",
-    "meeting": "Meeting", "talks": "Meeting", "visit": "Meeting", "summit": "Meeting",
-    "agreement": "Agreement", "memorandum": "Agreement", "deal": "Agreement",
-    "contract": "Agreement", "treaty": "Agreement", "accord": "Agreement", "pact": "Agreement",
-    "operation": "Operation", "mission": "Operation",
-    "programme": "Program", "program": "Program", "initiative": "Program",
-}
-"""Nouns that describe an event, and the label of the event they can stand for."""
 DEFINITE = frozenset(("the", "this", "these", "that", "those", "its", "their"))
 NAMING = frozenset(("compound", "appos", "nmod", "amod", "npadvmod"))
 

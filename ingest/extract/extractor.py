@@ -16,6 +16,7 @@ from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import Gazetteer, default
+from ingest.extract.geography import locate
 from ingest.extract.matching import apply_rules, matches
 from ingest.extract.mentions import resolve_mentions
 from ingest.extract.nlp import parse
@@ -80,6 +81,7 @@ def extract(text: str, article: str, published: str | None = None,
         memory.remember(ctx.states_named())
         memory.remember_people(ctx.persons())
     apply_rules(annotated, out)
+    locate(annotated, out)
     finish(out, mentions)
     roles.leaders(memory, out, mentions)
     return out

@@ -53,6 +53,12 @@ def ascii_fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+@cache
+def capitals() -> frozenset[str]:
+    """The capitals of the states, as the countries file spells them."""
+    return frozenset(name for row in rows("countries.csv") for name in split_list(row["capital"]))
+
+
 def _country_terms() -> Iterator[tuple[str, Term]]:
     for row in rows("countries.csv"):
         base = dict(label="Country", id=row["iso3"], name=row["name"])

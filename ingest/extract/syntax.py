@@ -21,6 +21,17 @@ for _name in ("label", "mention"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=None)
 
+EVENT_NOUNS = {
+    "exercise": "Exercise", "exercises": "Exercise", "drill": "Exercise", "drills": "Exercise",
+    "manoeuvre": "Exercise", "manoeuvres": "Exercise", "maneuver": "Exercise",
+    "maneuvers": "Exercise", "wargame": "Exercise", "war-game": "Exercise",
+    "meeting": "Meeting", "talks": "Meeting", "visit": "Meeting", "summit": "Meeting",
+    "agreement": "Agreement", "memorandum": "Agreement", "deal": "Agreement",
+    "contract": "Agreement", "treaty": "Agreement", "accord": "Agreement", "pact": "Agreement",
+    "operation": "Operation", "mission": "Operation",
+    "programme": "Program", "program": "Program", "initiative": "Program",
+}
+"""Nouns that describe an event, and the label of the event they can stand for."""
 UNIT_HEADS = frozenset((
     "fleet", "flotilla", "navy", "brigade", "battalion", "regiment", "division", "squadron",
     "corps", "company", "battery", "wing", "group", "team", "contingent", "detachment",
@@ -47,7 +58,7 @@ EVENTS = ("Agreement", "Exercise")
 """Named events the NER may find around places and states named inside them."""
 AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandum",
                              "declaration", "convention", "protocol", "charter"))
-EDITION = re.compile(r"[ -](?:19|20)\d\d$")
+EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d)$")
 """A capitalised name ending with a year is an edition of an exercise: ``Sea Breeze 2025``."""
 MEDIA = re.compile(r"\b(?:News|Press|Times|Post|Tribune|Herald|Agency|TV|Radio|Wire|Journal|"
                    r"Gazette|Monitor|Reuters|Xinhua|Bloomberg)\b")
@@ -163,6 +174,40 @@ def _titled_agreements(doc: Doc) -> list[Span]:
     return found
 
 
+def _propn_run(doc: Doc, head: Token) -> Span | None:
+    """The run of proper nouns and numbers ending at ``head``: ``Decisive Strike 26``."""
+    if head.pos_ != "PROPN" and not (head.like_num and head.i > 0
+                                     and doc[head.i - 1].pos_ == "PROPN"):
+        return None
+    end = head.i + 1
+    while end < len(doc) and doc[end].like_num and doc[end].head.i == head.i:
+        end += 1
+    start = head.i
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].like_num) and \
+            doc[start - 1].head.i in range(start - 1, end) and doc[start - 1].text != ",":
+        start -= 1
+    span = doc[start:end]
+    return span if span[0].is_title else None
+
+
+def _named_events(doc: Doc) -> list[tuple[Span, str]]:
+    """Names the text gives an exercise, meeting or agreement by apposition or compound:
+    ``began Decisive Strike 26, the largest exercise``, ``the Sea Shield drills``."""
+    found = []
+    for token in doc:
+        label = EVENT_NOUNS.get(token.lower_)
+        if label is None or token.pos_ != "NOUN":
+            continue
+        candidates = [c for c in token.children if c.dep_ in ("compound", "appos")]
+        if token.dep_ == "appos":
+            candidates.append(token.head)
+        for candidate in candidates:
+            span = _propn_run(doc, candidate)
+            if span is not None and span.root.ent_type_ not in ("GPE", "NORP", "DATE"):
+                found.append((span, label))
+    return found
+
+
 def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                  known: Callable[[str], bool]) -> list[Mention]:
     """People, bodies, formations and places the NER finds in the ``body`` sentences where no
@@ -176,17 +221,21 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
         if mention.label not in ("Country", "Location"):
             named[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     found = []
-    for ent in [*doc.ents, *_titled_agreements(doc)]:
+    spans = [*((span, (label, None)) for span, label in _named_events(doc)),
+             *((ent, _label_of(_trim(ent), ent.label_)) for ent in doc.ents),
+             *((span, ("Agreement", None)) for span in _titled_agreements(doc))]
+    for ent, kind in spans:
         span = _trim(ent)
         if len(span) == 0:
             continue
-        kind = _label_of(span, ent.label_ or "LAW")
         taken = named if kind is not None and kind[0] in EVENTS else covered
         if kind is None or any(taken[span.start_char:span.end_char]) or \
                 "\n" in span.text or known(span.text):
             continue
         name = " ".join(span.text.split())
         found.append(Mention(span.start_char, span.end_char, span.text, kind[0], slug(name),
-                             name, kind[1], rule=f"ner.{ent.label_.lower()}",
+                             name, kind[1], rule=f"ner.{(ent.label_ or 'name').lower()}",
                              confidence=0.5))
+        covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
+        named[span.start_char:span.end_char] = b"\x01" * len(span.text)
     return found

@@ -9,7 +9,6 @@ import click
 import pandas as pd
 from ruamel.yaml import YAML
 
-from ingest.extract.extractor import extract as extract_report
 from ingest.extract.output import facts_records, scoring_json
 from ingest.gold import score_gold
 from ingest.readers.folder import read_single
@@ -30,6 +29,7 @@ def extract_command(file: Path, fmt: str) -> None:
     Example:
       milcoop extract ../shared/corpus/seeds/002_99ec2ccb705c3c6f.txt --format json
     """
+    from ingest.extract.extractor import extract as extract_report  # loads spaCy: lazily
     report = read_single(file)
     extraction = extract_report(report.text, report.id, report.published)
     if fmt == "json":

@@ -1,13 +1,14 @@
-"""Extraction measured on the held-out development reports, and the gold files they use.
+"""Extraction measured on the development reports, and the gold files they use.
 
-The twelve team-written reports in tests/fixtures/dev/reports (Central Asia, the Gulf, Africa,
-Asia-Pacific, Eastern Europe, Latin America, a ministerial visit) have gold annotations in
-the scoring-interface JSON shape; entities match by name only. Floors only ever rise.
+The 24 team-written reports in tests/fixtures/dev/reports (01-12 from the first round; 13-24,
+added for extraction v2, by a writer who never saw the extractor's output) have gold
+annotations in the scoring-interface JSON shape; entities match by name only. The
+extractor is tuned on this set, so tests/fixtures/holdout is the honest figure.
 
-Measured at this stage (`milcoop score --gold tests/fixtures/dev/gold --corpus
-tests/fixtures/dev/reports`): entities P 0.909 R 0.879 F1 0.894; relations P 0.775 R 0.549
-F1 0.643 (first measured at 0.706 / 0.231; the extractor was then tuned on this set, so
-tests/fixtures/holdout is the honest figure). Floors sit a little below.
+Measured with extraction v2 on all 24 (`milcoop score --gold tests/fixtures/dev/gold
+--corpus tests/fixtures/dev/reports`): entities P 0.869 R 0.799 F1 0.833; relations P 0.623
+R 0.332 F1 0.433. Floors sit 0.03 below the measured score (0.02 for Country and Person)
+and only rise while the set stays the same.
 """
 
 from __future__ import annotations
@@ -39,9 +40,11 @@ DEV = FIXTURES / "dev"
 REPORTS = DEV / "reports"
 GOLD = DEV / "gold"
 
-ENTITY_F1_FLOOR = 0.88
-RELATION_F1_FLOOR = 0.63
-LABEL_FLOORS = {"Country": 1.0, "Person": 0.95, "Organization": 0.85, "Location": 0.9}
+ENTITY_F1_FLOOR = 0.80
+RELATION_F1_FLOOR = 0.40
+LABEL_FLOORS = {"Country": 0.97, "Person": 0.93, "Organization": 0.74, "Location": 0.79}
+GOLD_ENTITIES = 932
+GOLD_RELATIONS = 1363
 
 BOILERPLATE = {
     "01_central_asia": ["Aigerim Sadykova", "Turkmenistan", "Uzbekistan", "Termez", "Astana"],
@@ -76,14 +79,14 @@ def test_every_report_has_gold_and_metadata() -> None:
     reports = sorted(path.stem for path in REPORTS.glob("*.txt"))
     with (REPORTS / "articles.csv").open(encoding="utf-8", newline="") as handle:
         listed = sorted(row["file"].removesuffix(".txt") for row in csv.DictReader(handle))
-    assert len(reports) == 12
+    assert len(reports) == 24
     assert [gold.report for gold in read_gold_folder(GOLD)] == reports == listed
 
 
 def test_gold_size() -> None:
     golds = read_gold_folder(GOLD)
-    assert sum(len(gold.entities) for gold in golds) == 397
-    assert sum(len(gold.relations) for gold in golds) == 528
+    assert sum(len(gold.entities) for gold in golds) == GOLD_ENTITIES
+    assert sum(len(gold.relations) for gold in golds) == GOLD_RELATIONS
 
 
 def test_entities_overall_f1_floor(dev_score: Score) -> None:
@@ -109,7 +112,7 @@ def test_site_boilerplate_yields_no_entity(dev: dict[str, Comparison], report: s
 
 def test_score_gold_sums_the_reports(dev: dict[str, Comparison], dev_score: Score) -> None:
     assert dev_score.rows() == score_gold(GOLD, [REPORTS]).rows()
-    assert Score.total(dev_score.entities).tp + Score.total(dev_score.entities).fn == 397
+    assert Score.total(dev_score.entities).tp + Score.total(dev_score.entities).fn == GOLD_ENTITIES
 
 
 def test_cli_scores_against_gold() -> None:
@@ -117,8 +120,9 @@ def test_cli_scores_against_gold() -> None:
                                        "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = {(row["kind"], row["category"]): row for row in json.loads(result.output)}
-    assert rows[("entity", "overall")]["tp"] + rows[("entity", "overall")]["fn"] == 397
-    assert rows[("relation", "overall")]["tp"] + rows[("relation", "overall")]["fn"] == 528
+    assert rows[("entity", "overall")]["tp"] + rows[("entity", "overall")]["fn"] == GOLD_ENTITIES
+    relations = rows[("relation", "overall")]
+    assert relations["tp"] + relations["fn"] == GOLD_RELATIONS
 
 
 # Matching: what an external scorer holding only the JSON can do.

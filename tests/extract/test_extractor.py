@@ -173,9 +173,9 @@ def test_a_state_declaring_martial_law_runs_it_without_taking_part() -> None:
 
 
 def test_relation_confidence_orders_inferences_below_statements() -> None:
-    out = extract("Kazakh and Kyrgyz troops took part in the CSTO drills near Bishkek.\n", "t")
+    out = extract("Chinese and Kyrgyz troops took part in the SCO drills near Shenzhen.\n", "t")
     by_rule = {r.rule: r.confidence for r in out.relations.values()}
-    assert by_rule["participant.state"] < by_rule["exercise.participant"]
+    assert by_rule["geography.dictionary"] < by_rule["exercise.participant"]
 
 
 def test_trainers_train_those_named_after_the_verb_not_the_next_clause() -> None:
@@ -185,7 +185,8 @@ def test_trainers_train_those_named_after_the_verb_not_the_next_clause() -> None
                       "on Lake Volta.\n")
     trained = {(giver, taker) for giver, type_, taker in found if type_ == "TRAINED"}
     assert trained == {("IND", "JPN"), ("IND", "AUS"), ("3rd-special-forces-group", "GHA"),
-                       ("3rd-special-forces-group", "BEN")}
+                       ("3rd-special-forces-group", "BEN"), ("usa-army-special-forces", "GHA"),
+                       ("usa-army-special-forces", "BEN")}
 
 
 def test_cooperation_needs_joined_sides_and_is_not_read_when_ended() -> None:

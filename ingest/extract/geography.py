@@ -1,0 +1,30 @@
+"""Geography from what we know: a place the report names is LOCATED_IN its state when the
+dictionaries know the state (``Aktau`` → Kazakhstan) and the report names that state,
+though the text does not say it; marked as inferred by its rule and a lower confidence."""
+
+from __future__ import annotations
+
+from ingest.extract.facts import Extraction, Mention
+from ingest.extract.gazetteer import capitals, extras
+from ingest.extract.syntax import Annotated
+
+KNOWN = 0.45
+"""Confidence of a place's state taken from the dictionaries."""
+
+
+def _capital(place: Mention) -> bool:
+    """Whether ``place`` is a state's capital (its state goes without saying)."""
+    return place.text in capitals() or place.name in capitals()
+
+
+def locate(annotated: Annotated, out: Extraction) -> None:
+    """LOCATED_IN for every place of the report whose state the dictionaries know."""
+    for place in annotated.mentions:
+        if place.label != "Location" or place.id not in out.entities or \
+                place.role == "qualifier":
+            continue
+        state = place.role[3:] if place.role.startswith("in:") else \
+            extras().get(("Location", place.id))
+        if state in out.entities and not _capital(place):
+            out.relate("LOCATED_IN", place.id, state, place.span, "geography.dictionary",
+                       KNOWN)
