@@ -39,11 +39,10 @@ def refer(annotated: Annotated) -> None:
         label = EVENT_NOUNS.get(token.lower_)
         if label is None or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        own = annotated.mention(token)
-        if own is not None and own.label == label:
+        if annotated.mention(token) is not None:
             continue
         event = _named(annotated, token, label)
         if event is None and any(c.lower_ in DEFINITE for c in token.children):
             event = _earlier(events, starts, token.idx, label)
-        if event is not None and own is None:
+        if event is not None:
             annotated.events[token.i] = event
