@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from ingest.extract.facts import Extraction, Mention
@@ -96,6 +96,26 @@ def _hedged(tokens: list[Token]) -> bool:
                for token in tokens for child in token.children)
 
 
+def _events(annotated: Annotated, labels: tuple[str, ...]) -> list[Mention]:
+    """The report's events of ``labels`` in text order (each description's event too)."""
+    found = {m.start: m for m in annotated.mentions
+             if m.label in labels and m.role != "qualifier"}
+    return [found[start] for start in sorted(found)]
+
+
+def current_event(annotated: Annotated, sentence: Span, labels: tuple[str, ...]
+                  ) -> list[Mention]:
+    """The event a sentence that names none is telling of: the one named last before it
+    (a named event before a described one), else none."""
+    events = _events(annotated, labels)
+    if any(sentence.start_char <= m.start < sentence.end_char for m in events) or any(
+            annotated.events.get(t.i) is not None for t in sentence):
+        return []
+    before = [m for m in events if m.end <= sentence.start_char]
+    named = [m for m in before if m.text[:1].isupper()]
+    return (named or before)[-1:]
+
+
 def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
             ) -> Iterator[tuple[Rule, Mention, Mention, tuple[int, int], bool]]:
     """Each ``(rule, source, target, sentence span, hedged)`` the patterns find."""
@@ -107,12 +127,14 @@ def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
         if wanted is not None and rule.id not in wanted:
             continue
         names = [node["RIGHT_ID"] for node in rule.pattern]
-        source, target = doc[ids[names.index("source")]], doc[ids[names.index("target")]]
+        source = doc[ids[names.index("source")]]
         sentence = source.sent
         span = (sentence.start_char, sentence.end_char)
         hedged = _hedged([doc[i] for i in ids])
+        targets = current_event(annotated, sentence, rule.targets) if rule.context else \
+            members(annotated, doc[ids[names.index("target")]], rule.targets)
         for first in members(annotated, source, rule.sources):
-            for second in members(annotated, target, rule.targets):
+            for second in targets:
                 if first.id != second.id:
                     yield rule, first, second, span, hedged
 

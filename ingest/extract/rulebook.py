@@ -22,7 +22,10 @@ from ingest.errors import IngestError
 RULES = Path(__file__).with_name("rules")
 ANCHORS = ("source", "target")
 KEYS = {"id", "type", "confidence", "pattern", "examples", "sources", "targets", "role",
-        "note"}
+        "note", "context"}
+CONTEXTS = ("event",)
+"""``context: event``: the pattern has no target anchor; its target is the event the report
+is telling of where the sentence names none (the one named last before it)."""
 
 
 class RuleFileError(IngestError):
@@ -49,6 +52,7 @@ class Rule:
     targets: tuple[str, ...]
     examples: tuple[Example, ...] = ()
     role: str | None = None
+    context: str | None = None
     file: str = field(default="", compare=False)
 
 
@@ -84,7 +88,7 @@ def _examples(value: Any) -> tuple[Example, ...]:
     return tuple(found)
 
 
-def _pattern(value: Any) -> tuple[dict[str, Any], ...]:
+def _pattern(value: Any, context: str | None) -> tuple[dict[str, Any], ...]:
     from spacy.matcher import DependencyMatcher
     from spacy.vocab import Vocab
 
@@ -92,6 +96,11 @@ def _pattern(value: Any) -> tuple[dict[str, Any], ...]:
         raise ValueError("pattern must be a list of DependencyMatcher token patterns")
     names = [node.get("RIGHT_ID") for node in value]
     missing = [anchor for anchor in ANCHORS if anchor not in names]
+    if context and "target" in names:
+        raise ValueError(f"a pattern with context {context!r} takes its target from the report, "
+                         "not from a target anchor")
+    if context:
+        missing.remove("target")
     if missing:
         raise ValueError(f"pattern has no {' or '.join(missing)} anchor (RIGHT_ID)")
     try:
@@ -115,11 +124,14 @@ def parse_rule(data: Any, file: str) -> Rule:
     confidence = data.get("confidence")
     if not isinstance(confidence, float | int) or not 0 < confidence <= 1:
         raise ValueError("confidence must be a number in (0, 1]")
+    context = data.get("context")
+    if context is not None and context not in CONTEXTS:
+        raise ValueError(f"context must be one of {', '.join(CONTEXTS)}, not {context!r}")
     rel = REL_TYPES[type_]
-    return Rule(data["id"], type_, float(confidence), _pattern(data.get("pattern")),
+    return Rule(data["id"], type_, float(confidence), _pattern(data.get("pattern"), context),
                 _labels(data.get("sources"), rel.sources, "sources"),
                 _labels(data.get("targets"), rel.targets, "targets"),
-                _examples(data.get("examples")), data.get("role"), file)
+                _examples(data.get("examples")), data.get("role"), context, file)
 
 
 def read_rule_file(path: Path) -> list[Rule]:
