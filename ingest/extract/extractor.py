@@ -33,6 +33,7 @@ from ingest.extract.patterns import (
 )
 from ingest.extract.patterns.context import EVENT_LABELS, Article, Context
 from ingest.extract.patterns.events import remember
+from ingest.extract.phases import phases
 from ingest.extract.rulebook import Rule
 from ingest.extract.sentences import Sentence, split
 from ingest.extract.syntax import Annotated, annotate, ner_mentions, nest
@@ -45,6 +46,10 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
 )
 """The relation patterns, run on each sentence in this order: events are recognised first,
 then people's roles, then who took part in the events and where, then standing ties."""
+
+
+LIFTED = ("PARTICIPATED_IN", "HOSTED", "RUNS", "HELD_IN")
+"""What is said of a phase that holds for the whole event."""
 
 
 def extract(text: str, article: str, published: str | None = None,
@@ -76,11 +81,12 @@ def extract(text: str, article: str, published: str | None = None,
         for pattern in PATTERNS:
             pattern(ctx)
         for mention in inside:
-            if mention.label in EVENT_LABELS:
+            if mention.label in EVENT_LABELS and mention.kind != "phase":
                 remember(ctx, mention)
         memory.remember(ctx.states_named())
         memory.remember_people(ctx.persons())
     apply_rules(annotated, out)
+    lift(annotated, out)
     locate(annotated, out)
     finish(out, mentions)
     roles.leaders(memory, out, mentions)
@@ -99,6 +105,11 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
                            key=lambda m: (m.start, m.role == "qualifier")))
     annotated = annotate(doc, mentions)
     refer(annotated)
+    for phase in phases(annotated):
+        annotated.mentions.append(phase.mention)
+        annotated.tie(phase.mention)
+        annotated.parts.append((phase.mention, phase.event))
+    annotated.mentions.sort(key=lambda m: (m.start, m.role == "qualifier"))
     return annotated
 
 
@@ -108,6 +119,21 @@ def rule_yield(rule: Rule, text: str) -> set[tuple[str, str]]:
     annotated = read(text, split(text))
     return {(source.text, target.text)
             for _, source, target, _, _ in matches(annotated, (rule,))}
+
+
+def lift(annotated: Annotated, out: Extraction) -> None:
+    """Each phase PART_OF its event, and who took part in, hosted or ran a phase and where it
+    was held said of the whole event too."""
+    for phase, event in annotated.parts:
+        if phase.id not in out.entities or event.id not in out.entities:
+            continue
+        out.relate("PART_OF", phase.id, event.id, phase.span, phase.rule, phase.confidence)
+        for relation in list(out.relations.values()):
+            if relation.type in LIFTED and phase.id in (relation.source, relation.target):
+                source, target = (event.id if end == phase.id else end
+                                  for end in (relation.source, relation.target))
+                out.relate(relation.type, source, target, relation.spans[0], relation.rule,
+                           relation.confidence)
 
 
 def home(mentions: list[Mention]) -> str | None:

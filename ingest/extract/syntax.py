@@ -77,6 +77,8 @@ class Annotated:
     covered: dict[int, Mention] = field(default_factory=dict)
     events: dict[int, Mention] = field(default_factory=dict)
     """Tokens describing an event named elsewhere (``the drills``): token index -> event."""
+    parts: list[tuple[Mention, Mention]] = field(default_factory=list)
+    """Phases of events (``the harbour phase``) and the event each belongs to."""
 
     def mention(self, token: Token) -> Mention | None:
         """The mention ``token`` belongs to, if any."""

@@ -178,7 +178,8 @@ def _frames(ctx: Context) -> None:
     if len(ctx.events) < 2 or not ctx.says(*FRAME_WORDS):
         return
     for whole in ctx.events:
-        if whole.label not in WHOLES or not FRAME.search(ctx.before(whole, 60)):
+        if whole.label not in WHOLES or whole.kind == "phase" or \
+                not FRAME.search(ctx.before(whole, 60)):
             continue
         parts_before = [e for e in ctx.events if e.end <= whole.start and e.label in PARTS
                         and e.id != whole.id]

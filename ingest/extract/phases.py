@@ -1,0 +1,109 @@
+"""Phases and stages of an event: ``a five-day harbour phase``, ``the live-fire stage``, ``the
+final stage, a combined-arms live-fire exercise``. Each becomes an Exercise of its own, named
+after the event it belongs to (``AMNEX 2026 harbour phase``) and PART_OF it, so what the
+report says of the phase (who observes it, where it is held) stays with the phase."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ingest.extract.facts import Mention
+from ingest.extract.slugs import slug
+from ingest.extract.syntax import Annotated
+
+PHASES = frozenset(("phase", "stage"))
+MODIFIERS = frozenset(("compound", "amod", "nmod"))
+POSITIONAL = frozenset((
+    "final", "first", "second", "third", "fourth", "last", "next", "initial", "active",
+    "main", "opening", "closing", "early", "late", "later", "previous", "new", "current",
+    "this", "that", "each", "every", "other", "same",
+))
+"""Words that place a phase in order rather than say what it is (no phase of its own)."""
+EXERCISE_NOUNS = frozenset(("exercise", "drill", "drills", "manoeuvres", "maneuvers"))
+PARENTS = ("Exercise", "Operation")
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A phase found in the report and the event it is part of."""
+
+    mention: Mention
+    event: Mention
+
+
+def _describing(token: Token) -> list[Token]:
+    """The modifiers that say what kind of phase ``token`` is (not its length or order)."""
+    kept = []
+    for child in token.lefts:
+        if child.dep_ not in MODIFIERS:
+            continue
+        words = list(child.subtree)
+        if any(w.like_num or w.lower_ in ("day", "week", "month") or w.lower_ in POSITIONAL
+               for w in words):
+            continue
+        kept.append(child)
+    return kept
+
+
+def _phrase(token: Token) -> tuple[int, int] | None:
+    """The characters from the first describing modifier to ``token``, if any."""
+    kept = _describing(token)
+    if not kept:
+        return None
+    first = min((word.left_edge for word in kept), key=lambda word: word.i)
+    while first.dep_ in ("det", "poss", "predet") and first.i < token.i:
+        first = first.doc[first.i + 1]
+    return first.idx, token.idx + len(token.text)
+
+
+def _whole(token: Token) -> tuple[int, int]:
+    """``token``'s noun phrase without its determiner: ``five-day harbour phase``."""
+    first = token.left_edge
+    while first.dep_ in ("det", "poss", "predet") and first.i < token.i:
+        first = first.doc[first.i + 1]
+    return first.idx, token.idx + len(token.text)
+
+
+def _parent(annotated: Annotated, token: Token, events: list[Mention]) -> Mention | None:
+    """The event a phase belongs to: ``the sea phase of Malabar 2024``, else the event the
+    report named last before it (its edition, ``Cold Response 26``, over the series)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                named = annotated.mention(pobj) or annotated.events.get(pobj.i)
+                if named is not None and named.label in PARENTS:
+                    return named
+    before = [m for m in events if m.end <= token.idx and m.text[:1].isupper()]
+    if not before:
+        return None
+    last = before[-1]
+    editions = [m for m in before if m.name.startswith((f"{last.name} ", f"{last.name}-"))]
+    return editions[-1] if editions else last
+
+
+def phases(annotated: Annotated) -> list[Phase]:
+    """Every described phase of the report with the event it is part of."""
+    text = annotated.doc.text
+    events = sorted((m for m in annotated.mentions
+                     if m.label in PARENTS and m.role != "qualifier"), key=lambda m: m.start)
+    found = []
+    for token in annotated.doc:
+        if token.lemma_ not in PHASES or token.tag_ != "NN" or \
+                annotated.mention(token) is not None:
+            continue
+        span, head = _phrase(token), token
+        if span is None:
+            head = next((c for c in token.children if c.dep_ == "appos"
+                         and c.lower_ in EXERCISE_NOUNS), None)
+            span = _phrase(head) if head is not None else None
+        event = _parent(annotated, token, events)
+        if span is None or event is None or head is None:
+            continue
+        phrase = " ".join(text[span[0]:span[1]].split())
+        name = f"{event.name} {phrase}"
+        start, end = _whole(head)
+        found.append(Phase(Mention(start, end, text[start:end], "Exercise", slug(name), name,
+                                   "phase", rule="event.phase", confidence=0.6), event))
+    return found
