@@ -12,11 +12,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from graph.model import merge_list
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import Gazetteer, default
+from ingest.extract.gazetteer import Gazetteer, default, state_names
 from ingest.extract.geography import locate
+from ingest.extract.implied import office_spellings
 from ingest.extract.matching import apply_rules, matches
 from ingest.extract.mentions import resolve_mentions
 from ingest.extract.nlp import parse
@@ -147,7 +149,17 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     states at war fighting each other, and confidence raised by corroboration."""
     structure.bodies(out, mentions)
     structure.forces_at_war(out)
+    spell_offices(out)
     corroborate(out)
+
+
+def spell_offices(out: Extraction) -> None:
+    """A state's ministry or department also under the other spellings of its name."""
+    for entity in out.entities.values():
+        names = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
+        if names and entity.properties.get("kind") in ("ministry", "department"):
+            entity.aliases = merge_list(entity.aliases,
+                                        office_spellings(entity.name, list(names[:3])))
 
 
 def corroborate(out: Extraction) -> None:

@@ -59,6 +59,15 @@ def capitals() -> frozenset[str]:
     return frozenset(name for row in rows("countries.csv") for name in split_list(row["capital"]))
 
 
+@cache
+def state_names() -> dict[str, tuple[str, ...]]:
+    """Each state's name and its other short names by ISO3 (``CZE``: Czechia, Czech
+    Republic); formal names of more than three words left out."""
+    return {row["iso3"]: (row["name"], *(a for a in split_list(row["aliases"])
+                                         if len(a.split()) <= 3 and not a.isupper()))
+            for row in rows("countries.csv")}
+
+
 def _country_terms() -> Iterator[tuple[str, Term]]:
     for row in rows("countries.csv"):
         base = dict(label="Country", id=row["iso3"], name=row["name"])

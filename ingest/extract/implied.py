@@ -94,3 +94,27 @@ def quoted(text: str) -> Iterator[Mention]:
         yield Mention(match.start(), match.end(), match.group(), "Organization",
                       slug(name.replace("+", " plus ")), name, "forum",
                       rule="org.format", confidence=0.6)
+
+
+SPELLINGS = (("Defence", "Defense"), ("Defense", "Defence"))
+
+
+def office_spellings(name: str, state_names: list[str]) -> list[str]:
+    """The spellings an analyst may give a state's office, as aliases: Defence or Defense,
+    with or without National, the state by each of its names, with or without ``the``.
+
+    >>> office_spellings("Ministry of Defence of Czechia", ["Czechia", "Czech Republic"])[:3]
+    ['Ministry of Defence of Czechia', 'Ministry of Defence of the Czechia', \
+'Ministry of Defence of Czech Republic']
+    """
+    state = next((s for s in state_names if name.endswith(f" of {s}")), None)
+    if state is None:
+        return []
+    office = name.removesuffix(f" of {state}")
+    offices = [office]
+    for old, new in SPELLINGS:
+        offices += [o.replace(old, new) for o in offices if old in o]
+    offices += [o.replace(" of National ", " of ") if " of National " in o else
+                o.replace(" of Defen", " of National Defen") for o in list(offices)]
+    return list(dict.fromkeys(f"{o} of {the}{s}" for o in offices for s in state_names
+                              for the in ("", "the ")))

@@ -29,8 +29,10 @@ OFFICE_GAP = re.compile(r",?\s+(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
 RANKED_GAP = re.compile(r"[\s\w’'-]{0,60},\s*(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
 SERVES = re.compile(r",?\s+who\s+(?:also\s+)?(?:serves|served|is|was|acts)\s+as\s+(?:the\s+)?",
                     re.I)
-COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w’'-]*\s+)?counterparts?,?\s+"
-                         r"(?:[A-Z][\w.’'-]*\s+){0,3}$")
+COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>(?:[A-Z][\w’'-]*"
+                         r"(?:,?\s+and\s+|,\s+|\s+))*)counterparts?,?\s+(?P<names>(?:[A-Z][\w.’'-]*\.?,?\s+"
+                         r"(?:and\s+)?){0,8})$")
+"""``her Albanian and Montenegrin counterparts, Arben Hoxha and`` before a name."""
 LEADER_TITLES = ("President", "Vice President", "Prime Minister", "King", "Queen", "Emir",
                  "Crown Prince", "Sultan", "Chancellor", "Supreme Leader")
 TITLE_WORDS = tuple(title.lower() for title in LEADER_TITLES)
@@ -128,6 +130,7 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
         ctx.out.relate("LEADS", person.id, country, ctx.span, "role.leader_title", 0.75,
                        role=title)
     target = extras().get(("Title", title))
+    country = country or ctx.article.home
     if target and country and target not in ("country", "organization"):
         office = _office(ctx.out, country, target, person.span)
         if office:
@@ -168,30 +171,36 @@ def _serves_as(ctx: Context, person: Mention) -> None:
 
 
 def _counterpart(ctx: Context, person: Mention) -> None:
-    """``his Romanian counterpart, Mihai Stanciu``: the same office as the person he is the
-    counterpart of, in the state named (or whose like body the sentence names)."""
-    match = COUNTERPART.search(ctx.text, max(ctx.sentence.start, person.start - 60),
+    """``his Romanian counterpart, Mihai Stanciu``, ``her Albanian and Montenegrin
+    counterparts, A and B``: the same office as the person they are the counterparts of, in
+    the state named for each (in order), or whose like body the sentence names."""
+    match = COUNTERPART.search(ctx.text, max(ctx.sentence.start, person.start - 120),
                                person.start)
     if match is None:
         return
-    named = next((m.id for m in ctx.labelled("Country")
-                  if match.start() <= m.start < match.end()), None)
-    if named is not None:
-        ctx.article.person_country.setdefault(person.id, named)
+    states = [m.id for m in ctx.labelled("Country")
+              if match.start("states") <= m.start < match.end("states")]
+    before = [p for p in ctx.persons() if match.start("names") <= p.start < person.start]
+    state = states[min(len(before), len(states) - 1)] if states else None
+    if state is not None:
+        ctx.article.person_country.setdefault(person.id, state)
     offices = [r.target for r in ctx.out.relations.values() if r.type == "COMMANDS" and
                r.source != person.id and ctx.out.entities[r.source].label == "Person" and
                ctx.out.entities[r.target].properties.get("kind") in ("ministry", "department")]
     if not offices:
         return
     office = ctx.out.entities[offices[-1]]
+    if state is not None:
+        target = office.id.split("-", 1)[1]
+        made = _office(ctx.out, state, target, person.span)
+        if made:
+            ctx.out.relate("COMMANDS", person.id, made, ctx.span, "role.counterpart", 0.55)
+        return
     word = office.id.split("-")[-1]
-    state = next((m.id for m in ctx.labelled("Country")
-                  if match.start() <= m.start < match.end()), None)
     for entity in ctx.out.entities.values():
         if entity.id != office.id and entity.properties.get("kind") == office.properties.get(
                 "kind") and entity.id.endswith(word) and \
-                (state is None or entity.id.startswith(f"{state.lower()}-")) and \
-                (state is not None or any(m.id == entity.id for m in ctx.mentions)):
+                any(m.id == entity.id for m in ctx.mentions):
             ctx.out.relate("COMMANDS", person.id, entity.id, ctx.span, "role.counterpart", 0.55)
             return
 
