@@ -149,6 +149,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     states at war fighting each other, and confidence raised by corroboration."""
     structure.bodies(out, mentions)
     structure.forces_at_war(out)
+    structure.ships(out)
     spell_offices(out)
     corroborate(out)
 

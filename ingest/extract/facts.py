@@ -93,6 +93,24 @@ class Extraction:
                 entity.properties.setdefault(key, value)
         return entity
 
+    def merge(self, old: str, into: str) -> None:
+        """Fold entity ``old`` into ``into`` (one entity named two ways): its names, spans
+        and relations move over; relations that would become self-loops are dropped."""
+        gone, kept = self.entities.pop(old), self.entities[into]
+        kept.aliases = merge_list(kept.aliases, gone.aliases)
+        kept.spans += [span for span in gone.spans if span not in kept.spans]
+        for key, relation in list(self.relations.items()):
+            if old not in (relation.source, relation.target):
+                continue
+            del self.relations[key]
+            source, target = (into if end == old else end
+                              for end in (relation.source, relation.target))
+            for span in relation.spans:
+                moved = self.relate(relation.type, source, target, span, relation.rule,
+                                    relation.confidence, **relation.properties)
+                if moved is None:
+                    break
+
     def relate(self, type_: str, source: str, target: str, span: tuple[int, int], rule: str,
                confidence: float, **properties: Any) -> Relation | None:
         """Record a relation (merged with the same one seen before); None for a self-loop or

@@ -109,8 +109,15 @@ PLACE_HEADS = {
 PLACE_FIRST = {"Lake", "Mount", "Camp", "Fort", "Cape"}
 PLACE_OF = {"Bay", "Gulf", "Sea", "Strait", "Straits", "Isle", "Island", "Islands", "Lake",
             "Port"}
-SHIPS = {"INS", "USS", "HMS", "HMAS", "HMCS", "HMNZS", "JS", "ROKS", "TCG", "KRI", "BRP", "ARC",
-         "PNS", "RSS", "HTMS", "ORP", "NRP", "HNLMS", "ESPS", "BNS", "CNS", "RFS"}
+SHIP_STATES = {"INS": "IND", "USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN",
+               "HMNZS": "NZL", "JS": "JPN", "ROKS": "KOR", "TCG": "TUR", "KRI": "IDN",
+               "BRP": "PHL", "ARC": "COL", "PNS": "PAK", "RSS": "SGP", "HTMS": "THA",
+               "ORP": "POL", "NRP": "PRT", "HNLMS": "NLD", "ESPS": "ESP", "BNS": "BGD",
+               "CNS": "CHL", "RFS": "RUS", "FS": "FRA", "SAS": "ZAF", "KD": "MYS",
+               "HDMS": "DNK", "HNoMS": "NOR", "HSwMS": "SWE", "FGS": "DEU", "ITS": "ITA",
+               "HS": "GRC", "ENS": "EGY", "NNS": "NGA"}
+"""Ship prefixes and the state whose navy they name (``USS``: the United States)."""
+SHIPS = set(SHIP_STATES)
 BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", "Marine",
           "Airborne", "Missile", "Rocket", "Border", "Coast", "Task",
           "Expeditionary", "Maritime", "Aerospace", "Space", "Strategic"}
@@ -370,8 +377,9 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         unit = _classify(words[:-1])
         return unit if unit and unit[0] == "Unit" else None
     last, first = words[-1], words[0]
-    if first in SHIPS:
-        return ("Unit", None)
+    if first in SHIPS and len(words) > 1:
+        return ("Unit", "ship") if all(w[:1].isupper() or w[:1].isdigit() and w.isalnum()
+                                       for w in words) else None
     company = words[:words.index("of")] if "of" in words else words
     if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):
         return ("Organization", "company")

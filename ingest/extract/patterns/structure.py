@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import default, extras
+from ingest.extract.names import SHIP_STATES
 from ingest.extract.patterns.context import Context
 
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -201,6 +202,9 @@ def forces_at_war(out: Extraction) -> None:
 
 
 
+NAVY = re.compile(r"\b(?:Navy|Naval Forces|Maritime Self-Defense Force)\b")
+
+
 def bodies(out: Extraction, mentions: list[Mention]) -> None:
     """Ties that follow from how bodies are named: a national body is PART_OF its state (a
     unit of its state's armed forces), a body named with one state inside its name
@@ -237,6 +241,32 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
             out.relate("PART_OF", mention.id, previous.id, (previous.start, mention.end),
                        "structure.possessive", 0.65)
         previous = mention if mention.role != "qualifier" else previous
+
+
+def ships(out: Extraction) -> None:
+    """A ship named with its navy's prefix (``USS Dewey``) PART_OF that navy when the report
+    names it, else of its state when named; ``the Malaysian navy`` is the report's named
+    navy of that state (``Royal Malaysian Navy``) when it names one."""
+    navies: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        body = out.entities[relation.source]
+        if relation.type == "PART_OF" and body.properties.get("kind") == "naval_forces" and \
+                NAVY.search(body.name):
+            navies.setdefault(relation.target, []).append(body.id)
+    for state, found in navies.items():
+        described = f"{state.lower()}-naval-forces"
+        named = [navy for navy in found if navy != described]
+        if described in found and len(named) == 1:
+            out.merge(described, named[0])
+            found.remove(described)
+    for entity in list(out.entities.values()):
+        prefix = entity.name.split()[0] if entity.label == "Unit" else ""
+        state = SHIP_STATES.get(prefix) if len(entity.name.split()) > 1 else None
+        if state is None:
+            continue
+        owners = navies.get(state, []) or [state]
+        if len(owners) == 1:
+            out.relate("PART_OF", entity.id, owners[0], entity.spans[0], "structure.ship", 0.6)
 
 
 def _run_by_name(out: Extraction, event: Mention) -> None:
