@@ -378,7 +378,7 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return unit if unit and unit[0] == "Unit" else None
     last, first = words[-1], words[0]
     if first in SHIPS and len(words) > 1:
-        return ("Unit", "ship") if all(w[:1].isupper() or w[:1].isdigit() and w.isalnum()
+        return ("Unit", "ship") if all(w[:1].isupper() or (w[:1].isdigit() and w.isalnum())
                                        for w in words) else None
     company = words[:words.index("of")] if "of" in words else words
     if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):

@@ -59,8 +59,6 @@ Issyk-Kul region``."""
 SUCH_AS = re.compile(r"\b(?:such\s+as|including|notably)\b")
 OF_FORCES = re.compile(r"\bof\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:Armed\s+Forces|Army|Navy)\b")
 """A body named as part of a state's forces: ``War College of the Azerbaijani Armed Forces``."""
-STATE_UNITS = ("naval_forces", "specialists")
-"""Kinds of units a state's own (PART_OF the state, not of its armed forces)."""
 
 
 INTERNATIONAL = ("alliance", "international_organization", "coalition", "forum", "media")
@@ -206,19 +204,19 @@ NAVY = re.compile(r"\b(?:Navy|Naval Forces|Maritime Self-Defense Force)\b")
 
 
 def bodies(out: Extraction, mentions: list[Mention]) -> None:
-    """Ties that follow from how bodies are named: a national body is PART_OF its state (a
-    unit of its state's armed forces), a body named with one state inside its name
-    (``US Africa Command``) PART_OF that state, ``X's Y`` PART_OF X, places LOCATED_IN the
-    state their name gives, programs RUN by their owners."""
+    """Ties that follow from how bodies are named: a national body is PART_OF its state (of
+    its armed forces when named as theirs: ``War College of the Armed Forces``), a body
+    named with one state inside its name (``US Africa Command``) PART_OF that state,
+    ``X's Y`` PART_OF X, places LOCATED_IN the state their name gives, programs RUN by
+    their owners."""
     previous: Mention | None = None
     for index, mention in enumerate(mentions):
         state = mention.role.removeprefix("of:") if mention.role.startswith("of:") else \
             _named_state(mentions, index)
         forces = f"{(state or '').lower()}-armed-forces"
         rule = "structure.national" if mention.role.startswith("of:") else "structure.named"
-        if state and forces in out.entities and forces != mention.id and (
-                (mention.label == "Unit" and mention.kind not in STATE_UNITS) or
-                OF_FORCES.search(mention.text)):
+        if state and forces in out.entities and forces != mention.id and \
+                OF_FORCES.search(mention.text):
             out.relate("PART_OF", mention.id, forces, mention.span, "structure.national_unit",
                        0.45)
         elif state and state in out.entities:
