@@ -6,6 +6,7 @@ evidence span, the rule that produced it and a confidence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
@@ -148,10 +149,34 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     """Ties that follow from the mentions themselves (see ``structure.bodies``), the forces of
     states at war fighting each other, and confidence raised by corroboration."""
     structure.bodies(out, mentions)
+    editions(out)
     structure.forces_at_war(out)
     structure.ships(out)
     spell_offices(out)
     corroborate(out)
+
+
+EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d|[IVX]+)$")
+"""The end of an edition's name: ``Carpathian Spear 25``, ``Tien Shan-2025``, ``Mosi II``."""
+
+
+def editions(out: Extraction) -> None:
+    """One event under one id: a described event the report later names (``the NATO drills,
+    called Carpathian Spear 25``) is the named one, and an exercise or operation named by its
+    series (``Carpathian Spear``) in a report that names one edition of it is that edition."""
+    named: dict[tuple[str, str], str] = {}
+    for event in [e for e in out.entities.values() if e.label in EVENT_LABELS]:
+        first = named.setdefault((event.label, event.name), event.id)
+        if first != event.id:
+            out.merge(event.id, first)
+    events = [e for e in out.entities.values() if e.label in ("Exercise", "Operation")]
+    for series in events:
+        found = [e for e in events if e.id != series.id and EDITION.search(e.name) and
+                 e.name[:len(series.name) + 1] in (f"{series.name} ", f"{series.name}-")]
+        if len(found) == 1 and not any(
+                {r.source, r.target} == {series.id, found[0].id}
+                for r in out.relations.values()):
+            out.merge(series.id, found[0].id)
 
 
 def spell_offices(out: Extraction) -> None:

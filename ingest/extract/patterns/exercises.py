@@ -76,7 +76,7 @@ def _kind(phrase: str) -> str | None:
 def _named(ctx: Context) -> tuple[int, int, str] | None:
     """A named exercise: one the mentions already name (a dictionary or a capitalised
     phrase), a quoted name before an exercise word, ``dubbed X``, or ``Name-2023``."""
-    known = ctx.labelled("Exercise")
+    known = [m for m in ctx.labelled("Exercise") if m.kind != "phase"]
     if known:
         return known[0].start, known[0].end, known[0].name
     sentence = ctx.sentence
