@@ -40,11 +40,40 @@ def _kind(phrase: str) -> str:
     return next((kind for word, kind in KINDS if word in lowered), "meeting")
 
 
-def _name(ctx: Context, persons: list[Mention], actors: list[Mention], what: str) -> str:
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def when(value: str | None) -> str:
+    """An ISO date as an analyst writes it in an event's name: ``2025-06-12`` → ``June
+    2025``, ``2025`` → ``2025``.
+
+    >>> when("2025-06-12"), when("2024"), when(None)
+    ('June 2025', '2024', '')
+    """
+    if not value:
+        return ""
+    year, _, rest = value.partition("-")
+    month = rest[:2]
+    return f"{MONTHS[int(month) - 1]} {year}" if month.isdigit() and \
+        1 <= int(month) <= 12 else year
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _name(ctx: Context, persons: list[Mention], actors: list[Mention], what: str,
+          destination: str | None = None) -> str:
+    """``Meeting of A and B (June 2025)``, ``Visit of A to Ankara (June 2025)``: a meeting of
+    named people by its kind, its parties, where a visit went and its month."""
     if not persons:
         return event_name(ctx, what, actors)
-    return f"{'–'.join(m.name for m in persons)} {what}" + \
-        (f" ({ctx.date()})" if ctx.date() else "")
+    date = when(ctx.date() or ctx.article.published)
+    place = ctx.out.entities.get(destination) if destination else None
+    where = f" to {place.name}" if place is not None and what.endswith("visit") else ""
+    return f"{what[:1].upper()}{what[1:]} of {_listed([m.name for m in persons])}{where}" + \
+        (f" ({date})" if date else "")
 
 
 def meetings(ctx: Context) -> None:
@@ -68,7 +97,8 @@ def meetings(ctx: Context) -> None:
     for start, end, form in formats:
         what = f"{form.lower()} {kind}".strip()
         same = _same_visit(ctx, persons, destination) if kind == "visit" else None
-        event = record_event(ctx, "Meeting", start, end, _name(ctx, persons, actors, what),
+        event = record_event(ctx, "Meeting", start, end,
+                             _name(ctx, persons, actors, what, destination),
                              kind, f"meeting.{kind}", 0.6,
                              same or slug(f"{key} {what} {ctx.date() or ''}"))
         _phrase_alias(ctx, event, start, end)
