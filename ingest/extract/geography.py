@@ -10,6 +10,8 @@ from ingest.extract.syntax import Annotated
 
 KNOWN = 0.45
 """Confidence of a place's state taken from the dictionaries."""
+GUESSED = frozenset(("place.described",))
+"""Rules whose place's state is only the report's home state, not known."""
 
 
 def _capital(place: Mention) -> bool:
@@ -23,7 +25,8 @@ def locate(annotated: Annotated, out: Extraction) -> None:
         if place.label != "Location" or place.id not in out.entities or \
                 place.role == "qualifier":
             continue
-        state = place.role[3:] if place.role.startswith("in:") else \
+        guessed = place.rule in GUESSED
+        state = place.role[3:] if place.role.startswith("in:") and not guessed else \
             extras().get(("Location", place.id))
         if state in out.entities and not _capital(place):
             out.relate("LOCATED_IN", place.id, state, place.span, "geography.dictionary",
