@@ -34,7 +34,8 @@ def fold(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 ACTOR_LABELS = ("Country", "Organization", "Unit")
 EVENT_LABELS = ("Exercise", "Operation", "Meeting", "Agreement", "Program")
-LOCATIVE = re.compile(r"(?:\b(?:in|at|near|across|to|off|inside|within|into)|"
+LOCATIVE = re.compile(r"(?:\b(?:in|at|near|across|to|off|inside|within|into|outside|around|"
+                      r"from)|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                       r"\bthe\s+coast\s+of|\bheld\s+in)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 PLACED = re.compile(r"(?:\b(?:in|at|near|across|off|inside|within|throughout)|\bthe\s+coast\s+of|"
                     r"\bheld\s+in|\b(?:region|province|district|part|territory|territories|"
