@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Span, Token
-from spacy.vocab import Vocab
 
+from ingest.extract.depmatch import Compiled, by_lemma, compile_pattern, find
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.rulebook import Rule, rules
 from ingest.extract.syntax import Annotated
@@ -40,14 +39,9 @@ HEDGE = 0.15
 
 
 @cache
-def matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[str, Rule]]:
-    """One DependencyMatcher holding every pattern, per vocabulary (one per process)."""
-    found = DependencyMatcher(vocab)
-    by_id = {}
-    for rule in rules():
-        found.add(rule.id, [list(rule.pattern)])
-        by_id[rule.id] = rule
-    return found, by_id
+def compiled() -> tuple[tuple[Rule, Compiled], ...]:
+    """Every pattern of the pattern files, compiled once per process."""
+    return tuple((rule, compile_pattern(rule.pattern)) for rule in rules())
 
 
 def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
@@ -119,14 +113,20 @@ def current_event(annotated: Annotated, sentence: Span, labels: tuple[str, ...]
 def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
             ) -> Iterator[tuple[Rule, Mention, Mention, tuple[int, int], bool]]:
     """Each ``(rule, source, target, sentence span, hedged)`` the patterns find."""
-    found, by_id = matcher(annotated.doc.vocab)
     wanted = {rule.id for rule in only} if only is not None else None
     doc = annotated.doc
-    for key, ids in found(doc):
-        rule = by_id[doc.vocab.strings[key]]
-        if wanted is not None and rule.id not in wanted:
-            continue
-        names = [node["RIGHT_ID"] for node in rule.pattern]
+    lemmas = by_lemma(doc)
+    for rule, pattern in compiled():
+        if wanted is None or rule.id in wanted:
+            yield from _found(annotated, rule, find(pattern, doc, lemmas))
+
+
+def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
+           ) -> Iterator[tuple[Rule, Mention, Mention, tuple[int, int], bool]]:
+    """The relations one pattern's matches state."""
+    doc = annotated.doc
+    names = [node["RIGHT_ID"] for node in rule.pattern]
+    for ids in found:
         source = doc[ids[names.index("source")]]
         sentence = source.sent
         span = (sentence.start_char, sentence.end_char)

@@ -18,6 +18,7 @@ from ruamel.yaml import YAML, YAMLError
 
 from graph.vocabulary import FACT_TYPES, REL_TYPES
 from ingest.errors import IngestError
+from ingest.extract.depmatch import supported
 
 RULES = Path(__file__).with_name("rules")
 ANCHORS = ("source", "target")
@@ -108,6 +109,9 @@ def _pattern(value: Any, context: str | None) -> tuple[dict[str, Any], ...]:
     except (ValueError, TypeError, KeyError) as error:
         raise ValueError(f"not a valid DependencyMatcher pattern: "
                          f"{str(error).splitlines()[0]}") from None
+    unsupported = supported(value)
+    if unsupported:
+        raise ValueError(f"the pattern runner does not support {unsupported}")
     return tuple(value)
 
 

@@ -40,6 +40,15 @@ BROKEN = {
         "{LEFT_ID: source, REL_OP: '~~', RIGHT_ID: target, RIGHT_ATTRS: {}}]",
         "not a valid DependencyMatcher pattern"),
     "no examples": ("examples: []", "examples must be a non-empty list"),
+    "operator the runner lacks": (
+        "pattern: [{RIGHT_ID: target, RIGHT_ATTRS: {LEMMA: agreement}}, "
+        "{LEFT_ID: target, REL_OP: '.', RIGHT_ID: source, RIGHT_ATTRS: {}}]",
+        "the pattern runner does not support operator '.'"),
+    "condition the runner lacks": (
+        "pattern: [{RIGHT_ID: target, RIGHT_ATTRS: {LEMMA: {REGEX: 'agree.*'}}}, "
+        "{LEFT_ID: target, REL_OP: '<', RIGHT_ID: source, RIGHT_ATTRS: {}}]",
+        "does not support LEMMA condition REGEX"),
+    "context with a target": ("context: event", "takes its target from the report"),
 }
 GOOD = {
     "type": "type: SIGNED",
@@ -55,6 +64,8 @@ def test_broken_file_is_one_clear_error(case: str, tmp_path: Path) -> None:
     line, message = BROKEN[case]
     key = line.split(":")[0]
     body = "\n".join(f"    {line if name == key else GOOD[name]}" for name in GOOD)
+    if key not in GOOD:
+        body += f"\n    {line}"
     path = tmp_path / "signing.yaml"
     path.write_text(f"patterns:\n  - id: signing.bad\n    confidence: 0.6\n{body}\n",
                     encoding="utf-8")
