@@ -30,7 +30,9 @@ CITY_BEFORE = re.compile(r"\b(?:capital|city|town|port)(?:\s+city)?(?:,|\s+of)?\
 CREDIT = re.compile(r"\)\s*(?:[—–]|--|-\s)")
 """After a news agency in a dateline: ``(Reuters) -`` credits the report, it is no fact."""
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
-YEAR_AFTER = re.compile(r"[-– ](?:19|20)\d\d\b")
+YEAR_AFTER = re.compile(r"[-– ](?:(?:19|20)\d\d\b|\d\d\b(?!\s+[a-z0-9%]|[-–.]\w))")
+"""An edition's year after an exercise's name: ``Cobra Gold 2024``, ``Cold Response 26,``
+(two digits only when no lower-case word or number follows: not ``Sea Breeze 12 ships``)."""
 EVENTS = ("Operation", "Exercise", "Agreement", "Meeting", "Program")
 NATIONAL = ("ministry", "department", "agency", "armed_forces", "command", "headquarters",
             "academy", "government", "corps", "formation", "naval_forces", "commando",
