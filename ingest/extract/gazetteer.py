@@ -54,12 +54,6 @@ def ascii_fold(text: str) -> str:
 
 
 @cache
-def capitals() -> frozenset[str]:
-    """The capitals of the states, as the countries file spells them."""
-    return frozenset(name for row in rows("countries.csv") for name in split_list(row["capital"]))
-
-
-@cache
 def state_names() -> dict[str, tuple[str, ...]]:
     """Each state's name and its other short names by ISO3 (``CZE``: Czechia, Czech
     Republic); formal names of more than three words left out."""

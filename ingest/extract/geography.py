@@ -4,19 +4,14 @@ though the text does not say it; marked as inferred by its rule and a lower conf
 
 from __future__ import annotations
 
-from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import capitals, extras
+from ingest.extract.facts import Extraction
+from ingest.extract.gazetteer import extras
 from ingest.extract.syntax import Annotated
 
 KNOWN = 0.45
 """Confidence of a place's state taken from the dictionaries."""
 GUESSED = frozenset(("place.described",))
 """Rules whose place's state is only the report's home state, not known."""
-
-
-def _capital(place: Mention) -> bool:
-    """Whether ``place`` is a state's capital (its state goes without saying)."""
-    return place.text in capitals() or place.name in capitals()
 
 
 def locate(annotated: Annotated, out: Extraction) -> None:
@@ -28,6 +23,6 @@ def locate(annotated: Annotated, out: Extraction) -> None:
         guessed = place.rule in GUESSED
         state = place.role[3:] if place.role.startswith("in:") and not guessed else \
             extras().get(("Location", place.id))
-        if state in out.entities and not _capital(place):
+        if state in out.entities:
             out.relate("LOCATED_IN", place.id, state, place.span, "geography.dictionary",
                        KNOWN)
