@@ -111,6 +111,8 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
     for phase in phases(annotated):
         annotated.mentions.append(phase.mention)
         annotated.tie(phase.mention)
+        if annotated.mention(annotated.doc[phase.token]) is None:
+            annotated.events[phase.token] = phase.mention
         annotated.parts.append((phase.mention, phase.event))
     annotated.mentions.sort(key=lambda m: (m.start, m.role == "qualifier"))
     return annotated

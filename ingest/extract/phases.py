@@ -27,10 +27,12 @@ PARENTS = ("Exercise", "Operation")
 
 @dataclass(frozen=True)
 class Phase:
-    """A phase found in the report and the event it is part of."""
+    """A phase found in the report, the event it is part of and the word that names it
+    (``stage`` in ``the final stage, a live-fire exercise``)."""
 
     mention: Mention
     event: Mention
+    token: int
 
 
 def _describing(token: Token) -> list[Token]:
@@ -105,5 +107,6 @@ def phases(annotated: Annotated) -> list[Phase]:
         name = f"{event.name} {phrase}"
         start, end = _whole(head)
         found.append(Phase(Mention(start, end, text[start:end], "Exercise", slug(name), name,
-                                   "phase", rule="event.phase", confidence=0.6), event))
+                                   "phase", rule="event.phase", confidence=0.6), event,
+                           token.i))
     return found
