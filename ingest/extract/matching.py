@@ -127,13 +127,16 @@ def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
     doc = annotated.doc
     names = [node["RIGHT_ID"] for node in rule.pattern]
     for ids in found:
-        source = doc[ids[names.index("source")]]
-        sentence = source.sent
+        anchors = {name: doc[ids[names.index(name)]] for name in ("source", "target")
+                   if name in names}
+        sentence = next(iter(anchors.values())).sent
         span = (sentence.start_char, sentence.end_char)
         hedged = _hedged([doc[i] for i in ids])
-        targets = current_event(annotated, sentence, rule.targets) if rule.context else \
-            members(annotated, doc[ids[names.index("target")]], rule.targets)
-        for first in members(annotated, source, rule.sources):
+        sources, targets = (
+            members(annotated, anchors[name], labels) if name in anchors else
+            current_event(annotated, sentence, labels)
+            for name, labels in (("source", rule.sources), ("target", rule.targets)))
+        for first in sources:
             for second in targets:
                 if first.id != second.id:
                     yield rule, first, second, span, hedged

@@ -25,8 +25,9 @@ ANCHORS = ("source", "target")
 KEYS = {"id", "type", "confidence", "pattern", "examples", "sources", "targets", "role",
         "note", "context"}
 CONTEXTS = ("event",)
-"""``context: event``: the pattern has no target anchor; its target is the event the report
-is telling of where the sentence names none (the one named last before it)."""
+"""``context: event``: the pattern has one anchor only; the other (source or target) is the
+event the report is telling of where the sentence names none (the one named last before
+it)."""
 
 
 class RuleFileError(IngestError):
@@ -97,11 +98,11 @@ def _pattern(value: Any, context: str | None) -> tuple[dict[str, Any], ...]:
         raise ValueError("pattern must be a list of DependencyMatcher token patterns")
     names = [node.get("RIGHT_ID") for node in value]
     missing = [anchor for anchor in ANCHORS if anchor not in names]
-    if context and "target" in names:
-        raise ValueError(f"a pattern with context {context!r} takes its target from the report, "
-                         "not from a target anchor")
+    if context and len(missing) != 1:
+        raise ValueError(f"a pattern with context {context!r} takes one anchor (source or "
+                         "target) from the report and the other from a node")
     if context:
-        missing.remove("target")
+        missing.clear()
     if missing:
         raise ValueError(f"pattern has no {' or '.join(missing)} anchor (RIGHT_ID)")
     try:

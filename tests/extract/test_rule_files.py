@@ -48,7 +48,7 @@ BROKEN = {
         "pattern: [{RIGHT_ID: target, RIGHT_ATTRS: {LEMMA: {REGEX: 'agree.*'}}}, "
         "{LEFT_ID: target, REL_OP: '<', RIGHT_ID: source, RIGHT_ATTRS: {}}]",
         "does not support LEMMA condition REGEX"),
-    "context with a target": ("context: event", "takes its target from the report"),
+    "context with both anchors": ("context: event", "takes one anchor (source or target) from"),
 }
 GOOD = {
     "type": "type: SIGNED",
