@@ -261,11 +261,12 @@ def _read_report(report: str, dirs: Iterable[Path]) -> Report | None:
     return None
 
 
-def compare_gold(folder: Path, corpus_dirs: Sequence[Path] = ()) -> dict[str, Comparison]:
+def compare_gold(folder: Path, corpus_dirs: Sequence[Path] = (),
+                 without: frozenset[str] = frozenset()) -> dict[str, Comparison]:
     """Extract every report that has gold and compare: report id -> Comparison.
 
     Reports are looked up by id in ``corpus_dirs``, then beside the gold folder (its
-    parent, or ``reports`` there).
+    parent, or ``reports`` there); ``without``: extraction families left out.
     """
     from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     dirs = [*corpus_dirs, folder.parent, folder.parent / "reports"]
@@ -275,7 +276,7 @@ def compare_gold(folder: Path, corpus_dirs: Sequence[Path] = ()) -> dict[str, Co
         if report is None:
             raise InvalidGold(f"{folder / gold.report}.json: no readable report "
                               f"{gold.report!r} in {', '.join(str(d) for d in dirs)}")
-        extraction = extract(report.text, report.id, report.published)
+        extraction = extract(report.text, report.id, report.published, without=without)
         found[gold.report] = compare(scoring_json(extraction), gold)
     return found
 

@@ -162,9 +162,11 @@ def score_extractions(extractions: list[Extraction], curated: list[FactsFile],
     return total, scored
 
 
-def score_corpus(facts: Path, corpus: Corpus, match: str = "place") -> Score:
+def score_corpus(facts: Path, corpus: Corpus, match: str = "place",
+                 without: frozenset[str] = frozenset()) -> Score:
     """The summed score of every curated report whose text is in ``corpus``, each read as
-    ``milcoop ingest`` reads it (boilerplate blanked), so both give the same figures."""
+    ``milcoop ingest`` reads it (boilerplate blanked), so both give the same figures
+    (``without``: extraction families left out, see ``extract``)."""
     from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     total = Score()
     scored = 0
@@ -175,8 +177,8 @@ def score_corpus(facts: Path, corpus: Corpus, match: str = "place") -> Score:
             continue
         published = curated.article.data.get("published")
         text = read_single(report_path).text
-        total += score(extract(text, curated.article_id, str(published) if published else None),
-                       curated, match)
+        total += score(extract(text, curated.article_id, str(published) if published else None,
+                               without=without), curated, match)
         scored += 1
     if not scored:
         raise IngestError(f"no report text in the corpus for the facts at {facts}")

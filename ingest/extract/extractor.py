@@ -55,10 +55,22 @@ LIFTED = ("PARTICIPATED_IN", "HOSTED", "RUNS", "HELD_IN")
 """What is said of a phase that holds for the whole event."""
 
 
+def family(pattern: Callable[[Context], None]) -> str:
+    """A hand-written pattern's family name: ``ties.cooperation``."""
+    return f"{pattern.__module__.rsplit('.', 1)[-1]}.{pattern.__name__}"
+
+
+FAMILIES = tuple(family(pattern) for pattern in PATTERNS)
+"""The hand-written pattern families, by name (what ``extract(..., without=)`` takes)."""
+
+
 def extract(text: str, article: str, published: str | None = None,
-            gazetteer: Gazetteer | None = None, doc: Doc | None = None) -> Extraction:
+            gazetteer: Gazetteer | None = None, doc: Doc | None = None,
+            without: frozenset[str] = frozenset()) -> Extraction:
     """The facts proposed for the report ``text`` (``published``: its ISO date, if known;
-    ``doc``: its parse, when already parsed in a batch)."""
+    ``doc``: its parse, when already parsed in a batch; ``without``: families left out, a
+    hand-written one by name or a pattern file by its stem, to measure what each adds)."""
+    patterns = [p for p in PATTERNS if family(p) not in without]
     sentences = split(text)
     published = published or infer_published(text)
     annotated = read(text, sentences, gazetteer, doc)
@@ -81,14 +93,14 @@ def extract(text: str, article: str, published: str | None = None,
         ctx = Context(text, sentence, inside,
                       [d for d in dates if sentence.start <= d.start < sentence.end],
                       memory, out)
-        for pattern in PATTERNS:
+        for pattern in patterns:
             pattern(ctx)
         for mention in inside:
             if mention.label in EVENT_LABELS and mention.kind != "phase":
                 remember(ctx, mention)
         memory.remember(ctx.states_named())
         memory.remember_people(ctx.persons())
-    apply_rules(annotated, out)
+    apply_rules(annotated, out, without)
     lift(annotated, out)
     locate(annotated, out)
     finish(out, mentions)

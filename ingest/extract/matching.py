@@ -142,9 +142,12 @@ def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
                     yield rule, first, second, span, hedged
 
 
-def apply_rules(annotated: Annotated, out: Extraction) -> None:
-    """Add the relations every pattern finds to ``out``."""
-    for rule, source, target, span, hedged in matches(annotated):
+def apply_rules(annotated: Annotated, out: Extraction,
+                without: frozenset[str] = frozenset()) -> None:
+    """Add the relations every pattern finds to ``out`` (``without``: pattern files left
+    out, by stem)."""
+    kept = tuple(rule for rule in rules() if rule.file.removesuffix(".yaml") not in without)
+    for rule, source, target, span, hedged in matches(annotated, kept if without else None):
         for mention in (source, target):
             if mention.id not in out.entities:
                 out.add(mention)
