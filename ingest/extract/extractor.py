@@ -39,6 +39,7 @@ from ingest.extract.patterns.events import remember
 from ingest.extract.phases import phases
 from ingest.extract.rulebook import Rule
 from ingest.extract.sentences import Sentence, split
+from ingest.extract.status import mark
 from ingest.extract.syntax import Annotated, annotate, ner_mentions, nest
 
 PATTERNS: tuple[Callable[[Context], None], ...] = (
@@ -102,6 +103,7 @@ def extract(text: str, article: str, published: str | None = None,
         memory.remember_people(ctx.persons())
     apply_rules(annotated, out, without)
     lift(annotated, out)
+    mark(annotated, out)
     locate(annotated, out)
     finish(out, mentions)
     roles.leaders(memory, out, mentions)

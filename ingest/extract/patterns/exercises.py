@@ -41,7 +41,8 @@ OTHER_EDITION = re.compile(r"\b(?:next|previous|last|past|earlier|future|first|p
 """Words before ``the exercise`` making it another edition of it, not the one reported."""
 QUOTED = re.compile(rf"[“\"](?P<name>[^”\"]{{3,60}})[”\"](?=\s+(?:[\w-]+\s+){{0,3}}{NOUN})", re.I)
 DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called|titled)\s+[“\"]?"
-                    r"(?P<name>[A-Z][^”\",.]{2,50})")
+                    r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+)*[A-Z0-9][\w’'-]*){0,5})")
+"""``an exercise called Mosi II that ...``: the name is its capitalised words."""
 YEAR_NAME = re.compile(r"\b(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}[-–](?:19|20)\d\d)\b")
 PERSONNEL = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:military\s+)?(?:personnel|troops|"
                        r"servicemen|soldiers|service\s?members|sailors|marines)")
@@ -195,6 +196,7 @@ def exercises(ctx: Context) -> None:
         start, end, name = named
         earlier = ctx.article.last_event.get("Exercise")
         if earlier and ctx.search(BARE, ctx.sentence.start, start) and \
+                ctx.out.entities[earlier].rule.startswith("exercise.") and \
                 ctx.out.entities[earlier].rule != "exercise.named":
             entity = ctx.out.entities[earlier]
             entity.name = name
