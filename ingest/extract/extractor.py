@@ -156,7 +156,16 @@ def lift(annotated: Annotated, out: Extraction) -> None:
 
 
 def home(mentions: list[Mention]) -> str | None:
-    """The state a report is most about: the one it names most often."""
+    """The state a report is most about: its dateline's (``MAPUTO —``), else the one it
+    names most often."""
+    dateline = next((m for m in mentions if m.rule == "place.dateline"), None)
+    if dateline is not None:
+        if dateline.role.startswith("in:"):
+            return dateline.role[3:]
+        capital = next((m.id for m in default().find(dateline.name)
+                        if m.label == "Country" and m.role == "capital"), None)
+        if capital:
+            return capital
     counts = Counter(m.id for m in mentions if m.label == "Country")
     return counts.most_common(1)[0][0] if counts else None
 

@@ -82,6 +82,10 @@ CHUNK = re.compile(rf"{FIRST}(?:(?:[ \t]+(?:of|for|and|on|de|the)){{0,2}}[ \t]+"
                    rf"(?:{CAP}|{ORDINAL}|\d{{1,4}}\b))*")
 TOKEN = re.compile(r"\S+")
 CONNECTORS = {"of", "for", "and", "on", "de", "the"}
+WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December"}
+"""Days and months: ``the Ministry of Defence on Tuesday`` ends before ``on Tuesday``."""
 LEADING = {"The", "A", "An", "This", "Its", "Their", "Signed", "Thus", "Today", "Currently",
            "Besides", "Moreover", "Meanwhile", "Also", "During", "In", "On", "At", "According",
            "While", "Under", "With", "Within", "Through", "Both", "Several", "Many"}
@@ -464,7 +468,8 @@ def _trim(words: list[Word]) -> list[Word]:
     while words and (words[0][1] in LEADING or words[0][1] in CONNECTORS):
         words = words[1:]
     while words and (words[-1][1] in CONNECTORS or (words[-1][1].isdigit() and len(words) > 1
-                     and words[-2][1] in CONNECTORS)):
+                     and words[-2][1] in CONNECTORS) or (words[-1][1] in WHEN and len(words) > 1
+                                                         and words[-2][1] in CONNECTORS)):
         words = words[:-1]
     return words
 

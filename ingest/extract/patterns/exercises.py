@@ -43,6 +43,8 @@ QUOTED = re.compile(rf"[“\"](?P<name>[^”\"]{{3,60}})[”\"](?=\s+(?:[\w-]+\s
 DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called|titled)\s+[“\"]?"
                     r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+)*[A-Z0-9][\w’'-]*){0,5})")
 """``an exercise called Mosi II that ...``: the name is its capitalised words."""
+ARTICLE = re.compile(r"(?:an?|the)\s+", re.I)
+"""An article before a described exercise, left out of its name and alias."""
 YEAR_NAME = re.compile(r"\b(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}[-–](?:19|20)\d\d)\b")
 PERSONNEL = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:military\s+)?(?:personnel|troops|"
                        r"servicemen|soldiers|service\s?members|sailors|marines)")
@@ -216,8 +218,10 @@ def exercises(ctx: Context) -> None:
         if event is None:
             if not (actors or places or ctx.date() or PERSONNEL.search(ctx.sentence.text)):
                 return
-            name = event_name(ctx, described.group().lower(), actors)
-            event = record_event(ctx, "Exercise", described.start(), described.end(), name,
+            article = ARTICLE.match(described.group())
+            start = described.start() + (article.end() if article else 0)
+            name = event_name(ctx, ctx.text[start:described.end()].lower(), actors)
+            event = record_event(ctx, "Exercise", start, described.end(), name,
                                  kind, "exercise.described", 0.6)
         else:
             record_event(ctx, "Exercise", described.start(), described.end(), "", kind,
