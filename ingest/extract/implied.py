@@ -101,7 +101,8 @@ SPELLINGS = (("Defence", "Defense"), ("Defense", "Defence"))
 
 def office_spellings(name: str, state_names: list[str]) -> list[str]:
     """The spellings an analyst may give a state's office, as aliases: Defence or Defense,
-    with or without National, the state by each of its names, with or without ``the``.
+    with or without National, the state by each of its names, with or without ``the``, or
+    left unsaid (``Department of National Defense``).
 
     >>> office_spellings("Ministry of Defence of Czechia", ["Czechia", "Czech Republic"])[:3]
     ['Ministry of Defence of Czechia', 'Ministry of Defence of the Czechia', \
@@ -116,5 +117,5 @@ def office_spellings(name: str, state_names: list[str]) -> list[str]:
         offices += [o.replace(old, new) for o in offices if old in o]
     offices += [o.replace(" of National ", " of ") if " of National " in o else
                 o.replace(" of Defen", " of National Defen") for o in list(offices)]
-    return list(dict.fromkeys(f"{o} of {the}{s}" for o in offices for s in state_names
-                              for the in ("", "the ")))
+    return list(dict.fromkeys([*(f"{o} of {the}{s}" for o in offices for s in state_names
+                                 for the in ("", "the ")), *offices]))

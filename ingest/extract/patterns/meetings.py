@@ -96,7 +96,8 @@ def meetings(ctx: Context) -> None:
     destination = _destination(ctx, match.end()) if kind == "visit" else None
     for start, end, form in formats:
         what = f"{form.lower()} {kind}".strip()
-        same = _same_visit(ctx, persons, destination) if kind == "visit" else None
+        same = _same_visit(ctx, persons, destination) if kind == "visit" else \
+            _referred(ctx, start, kind)
         event = record_event(ctx, "Meeting", start, end,
                              _name(ctx, persons, actors, what, destination),
                              kind, f"meeting.{kind}", 0.6,
@@ -128,6 +129,17 @@ def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
         phrase = ctx.text[left.start() if left else start:right.end() if right else end]
         entity = ctx.out.entities[event]
         entity.aliases = merge_list(entity.aliases, [" ".join(phrase.split())])
+
+
+def _referred(ctx: Context, start: int, kind: str) -> str | None:
+    """The meeting ``the meeting`` / ``the talks`` refers to: the last one of its kind the
+    report told of, when the words before are ``the`` (not ``a``, not a name)."""
+    if not re.search(r"\bthe\s+(?:[\w-]+\s+)?$", ctx.text[max(0, start - 20):start], re.I):
+        return None
+    earlier = ctx.article.last_event.get("Meeting")
+    entity = ctx.out.entities.get(earlier) if earlier else None
+    return earlier if entity is not None and entity.properties.get("kind", kind) == kind \
+        else None
 
 
 def _destination(ctx: Context, end: int) -> str | None:

@@ -75,6 +75,7 @@ def roles(ctx: Context) -> None:
         entity = ctx.out.entities[person.id]
         if person.role.startswith("rank:"):
             entity.properties.setdefault("rank", person.role.removeprefix("rank:"))
+        _counterpart(ctx, person)
         country = _country_of_title(ctx, person)
         if country:
             ctx.article.person_country.setdefault(person.id, country)
@@ -82,7 +83,6 @@ def roles(ctx: Context) -> None:
             entity.properties.setdefault("title", title)
             _titled(ctx, person, title, country)
         _serves_as(ctx, person)
-        _counterpart(ctx, person)
         before = [org for org in orgs if org.end <= person.start][-1:]
         after = [org for org in orgs if org.start >= person.end][:1]
         for org in before + after:
