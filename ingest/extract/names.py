@@ -79,7 +79,7 @@ ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 FIRST = rf"[{UPPER}\d](?:(?<=[{UPPER}])(?:[\w’'.-]*[\w])?|(?<=\d)\d{{0,2}}(?:st|nd|rd|th))"
 """``CAP`` or ``ORDINAL``, written to begin with one character class so a scan is fast."""
 CHUNK = re.compile(rf"{FIRST}(?:(?:[ \t]+(?:of|for|and|on|de|the)){{0,2}}[ \t]+"
-                   rf"(?:{CAP}|{ORDINAL}|\d{{1,4}}\b))*")
+                   rf"(?:No\.[ \t]+\d{{1,4}}\b|{CAP}|{ORDINAL}|\d{{1,4}}\b))*")
 TOKEN = re.compile(r"\S+")
 CONNECTORS = {"of", "for", "and", "on", "de", "the"}
 WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -378,7 +378,11 @@ def _event(text: str, hits: list[Mention], start: int, name: str, label: str,
 def _classify(words: list[str]) -> tuple[str, str | None] | None:
     """The label and kind a capitalised phrase's telling word gives it, if any."""
     if words[-1].isdigit() and len(words) > 2:
-        unit = _classify(words[:-1])
+        numbered = words[-2] == "No."
+        unit = _classify(words[:-2] if numbered else words[:-1])
+        if numbered and unit is None and words[-3] in ("Group", "Wing", "Squadron", "Unit") \
+                and "of" not in words:
+            return ("Unit", "formation")
         return unit if unit and unit[0] == "Unit" else None
     last, first = words[-1], words[0]
     if first in SHIPS and len(words) > 1:

@@ -29,7 +29,8 @@ MODIFIER = (r"(?:joint|bilateral|trilateral|multilateral|multinational|large-sca
             r"missile[- ]defen[cs]e|coastal|river|marine|military-technical)")
 NOUN_WORD = re.compile(rf"{NOUN}\b|\bthis\s+year['’]s\s+\w+", re.I)
 DESCRIBED = re.compile(rf"\b(?:{MODIFIER}\s+){{1,4}}{NOUN}\b", re.I)
-QUALIFIED = re.compile(rf"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}{NOUN}\b")
+QUALIFIED = re.compile(rf"(?:['’]s)?\s+(?:(?!(?:for|any|every|each|no|of|in|to|with|by|on|at|"
+                       rf"an?|the|and|or|such|future|other)\b)[a-z][\w-]*\s+){{0,2}}{NOUN}\b")
 QUALIFIED_SPAN = re.compile(rf"\S.*?{NOUN}\b", re.I)
 INDEFINITE = re.compile(rf"\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}?{NOUN}\b", re.I)
 """``a NATO exercise``: a first mention of an exercise not described by a modifier."""
