@@ -271,8 +271,11 @@ class Operations:
         yield _make(self.scene, start, end, "Operation", event, name, "peacekeeping")
 
     def _offensive(self, start: int, end: int) -> Iterator[Mention]:
+        """``an offensive``, ``a counter-offensive``: one of its own, unless the report has
+        named an operation that ``the offensive`` refers to."""
         before = self.scene.text[max(0, start - 12):start].lower()
-        if not re.search(r"\b(?:an?|the)\s+(?:counter-)?$", before):
+        if not re.search(r"\b(?:an?|the)\s+(?:counter-)?$", before) or \
+                (before.endswith("the ") and self.scene.text.find("Operation ", 0, start) >= 0):
             return
         begin = start - 8 if before.endswith("counter-") else start
         core = "counter-offensive" if begin < start else "offensive"

@@ -23,11 +23,16 @@ def _named(annotated: Annotated, token: Token, label: str) -> Mention | None:
     return None
 
 
-def _earlier(events: list[Mention], starts: list[int], at: int, label: str) -> Mention | None:
-    """The event of ``label`` named last before ``at``, a named one before a described one."""
+def _earlier(events: list[Mention], starts: list[int], at: int, label: str,
+             noun: str = "") -> Mention | None:
+    """The event of ``label`` named last before ``at``: one whose name has the describing
+    noun (``the operation``: ``Operation Shabelle Shield``, not a mission named since), else a
+    named one, else a described one."""
     before = [m for m in events[:bisect_left(starts, at)] if m.label == label]
     named = [m for m in before if m.text[:1].isupper()]
-    return (named or before or [None])[-1]
+    word = noun.removesuffix("s")
+    same = [m for m in named if word and word in m.name.lower()]
+    return (same or named or before or [None])[-1]
 
 
 def refer(annotated: Annotated) -> None:
@@ -43,6 +48,6 @@ def refer(annotated: Annotated) -> None:
             continue
         event = _named(annotated, token, label)
         if event is None and any(c.lower_ in DEFINITE for c in token.children):
-            event = _earlier(events, starts, token.idx, label)
+            event = _earlier(events, starts, token.idx, label, token.lower_)
         if event is not None:
             annotated.events[token.i] = event

@@ -397,6 +397,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Location", PLACE_HEADS[last])
     if first in PLACE_FIRST and len(words) > 1:
         return ("Location", "region")
+    if words[:2] == ["Task", "Force"] and len(words) > 2:
+        return ("Unit", "formation")
     if first in ("Operation", "Exercise") and len(words) > 1:
         return ("Operation", "operation") if first == "Operation" else ("Exercise", None)
     head_part = words[:words.index("of")] if "of" in words else words

@@ -28,7 +28,8 @@ EVENT_NOUNS = {
     "meeting": "Meeting", "talks": "Meeting", "visit": "Meeting", "summit": "Meeting",
     "agreement": "Agreement", "memorandum": "Agreement", "deal": "Agreement",
     "contract": "Agreement", "treaty": "Agreement", "accord": "Agreement", "pact": "Agreement",
-    "operation": "Operation", "mission": "Operation",
+    "operation": "Operation", "mission": "Operation", "offensive": "Operation",
+    "campaign": "Operation",
     "programme": "Program", "program": "Program", "initiative": "Program",
 }
 """Nouns that describe an event, and the label of the event they can stand for."""
