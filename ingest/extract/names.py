@@ -458,13 +458,17 @@ def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
 
 def _splits(words: list[Word], rest: str) -> bool:
     """Whether ``and`` starts a new name: after a single word or a complete name, or before
-    ``the``, unless it joins words after ``of``/``for`` (``Service for X and Y``)."""
+    ``the``, unless it joins words after ``of``/``for`` (``Service for X and Y``) that are not
+    names on both sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``)."""
     if rest.lstrip().startswith("the "):
         return True
     if any(w in ("of", "for") for _, w in words):
         right = rest.split()
         right = right[:right.index("of")] if "of" in right else right
-        return len(right) > 1 and _classify(right) == ("Organization", "company")
+        last = max(i for i, (_, w) in enumerate(words) if w in ("of", "for"))
+        both = _classify([w for _, w in words[last + 1:]]) is not None and \
+            _classify(right) is not None
+        return len(right) > 1 and (both or _classify(right) == ("Organization", "company"))
     trimmed = _trim(words)
     return len(trimmed) <= 1 or _named(trimmed) is not None
 

@@ -37,6 +37,8 @@ SUPPORT = re.compile(r"\b(?:support(?:s|ed|ing)?|assist(?:ance|ed|s)?|aid|backed
                      r"fund(?:s|ed|ing)?|financ(?:es|ed|ing)|(?:will|to)\s+supply)\b", re.I)
 SUPPORT_WORDS = ("support", "assist", "aid", "back", "help", "donat", "suppl", "deliver", "given",
                  "gave", "gives", "provid", "fund", "financ")
+PASSIVE_BY = re.compile(r"\s+by\b")
+"""``troops backed by Ugandan soldiers``: the giver comes after ``by``."""
 SUPPORT_NOUN = re.compile(r"(?:support|assistance|aid|backing|help|funding)\b", re.I)
 GIVEN_TO = re.compile(r"\b(?:to|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 SUPPORT_FROM = re.compile(r"\b(?:support|assistance|aid|help|backing)\s+(?:of|from)\s+"
@@ -293,6 +295,13 @@ def support(ctx: Context) -> None:
         _directed(ctx, "SUPPORTS", owner, [m for m in actors if end <= m.start <= end + 40 and
                                            GIVEN_TO.search(ctx.text[end:m.start])][:1],
                   "tie.support", 0.45)
+        return
+    end = ctx.sentence.start + match.end()
+    if PASSIVE_BY.match(ctx.text, end):
+        givers = [m for m in actors if end <= m.start <= end + 40][:1]
+        takers = [m for m in actors if m.end <= at][-1:]
+        for giver in givers:
+            _directed(ctx, "SUPPORTS", giver, takers, "tie.support", 0.45)
         return
     giver = next((m for m in actors if SUPPORT_FROM.search(ctx.before(m, 30))), None)
     if giver is not None:
