@@ -383,7 +383,7 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         if numbered and unit is None and words[-3] in ("Group", "Wing", "Squadron", "Unit") \
                 and "of" not in words:
             return ("Unit", "formation")
-        return unit if unit and unit[0] == "Unit" else None
+        return unit if unit and unit[0] in ("Unit", "Exercise", "Operation") else None
     last, first = words[-1], words[0]
     if first in SHIPS and len(words) > 1:
         return ("Unit", "ship") if all(w[:1].isupper() or (w[:1].isdigit() and w.isalnum())

@@ -21,7 +21,9 @@ POSITIONAL = frozenset((
     "this", "that", "each", "every", "other", "same",
 ))
 """Words that place a phase in order rather than say what it is (no phase of its own)."""
-EXERCISE_NOUNS = frozenset(("exercise", "drill", "drills", "manoeuvres", "maneuvers"))
+EXERCISE_NOUNS = frozenset(("exercise", "drill", "drills", "manoeuvres", "maneuvers",
+                            "assault", "landing", "raid", "attack", "shoot"))
+"""What a phase may be in apposition with: ``a combined live-fire assault, the final stage``."""
 PARENTS = ("Exercise", "Operation")
 
 
@@ -97,8 +99,10 @@ def phases(annotated: Annotated) -> list[Phase]:
             continue
         span, head = _phrase(token), token
         if span is None:
-            head = next((c for c in token.children if c.dep_ == "appos"
-                         and c.lower_ in EXERCISE_NOUNS), None)
+            apposed = [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ == "appos":
+                apposed.append(token.head)
+            head = next((t for t in apposed if t.lower_ in EXERCISE_NOUNS), None)
             span = _phrase(head) if head is not None else None
         event = _parent(annotated, token, events)
         if span is None or event is None or head is None:
