@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from graph.lookup import fold
 from graph.model import merge_list
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer
@@ -204,13 +205,28 @@ def editions(out: Extraction) -> None:
             out.merge(series.id, found[0].id)
 
 
+IMPLIED = ("role.office", "org.office_of_title")
+"""Rules of offices only implied by a title (folded into the office the report names)."""
+
+
 def spell_offices(out: Extraction) -> None:
-    """A state's ministry or department also under the other spellings of its name."""
+    """A state's ministry or department also under the other spellings of its name, and one
+    entity when two spell the same office (``Ministry of National Defence of Chile`` named,
+    ``Ministry of Defence of Chile`` implied by a minister's title)."""
+    offices = []
     for entity in out.entities.values():
         names = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
         if names and entity.properties.get("kind") in ("ministry", "department"):
             entity.aliases = merge_list(entity.aliases,
                                         office_spellings(entity.name, list(names[:3])))
+            offices.append(entity)
+    for entity in offices:
+        named = next((other for other in offices if other.id in out.entities and
+                      other.id != entity.id and other.id[:4] == entity.id[:4] and
+                      fold(other.name) in {fold(a) for a in entity.aliases} and
+                      entity.rule in IMPLIED), None)
+        if named is not None:
+            out.merge(entity.id, named.id)
 
 
 def corroborate(out: Extraction) -> None:
