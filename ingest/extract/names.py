@@ -169,6 +169,12 @@ ORG_HEADS = {
 ARMED = re.compile(r"\s*(?:['’]s\s+)?(?P<what>[Aa]rmed [Ff]orces|[Aa]rmy|[Tt]roops|[Ff]orces|"
                    r"[Ss]oldiers|[Nn]avy|[Nn]aval [Ff]orces|[Aa]ir [Ff]orce|"
                    r"[Cc]ommando (?:units|forces)|[Ss]pecial [Ff]orces)\b(?!\s+model)")
+REGION_TAIL = {"Europe", "Africa", "Pacific", "Central", "South", "North", "East", "West",
+               "Southern", "Northern", "Korea", "Japan", "Atlantic", "Asia"}
+"""A region after a service names a command: ``US Naval Forces Europe``."""
+CONTINUED = re.compile(r"[ \t]+(?:[A-Z][a-z]+\b(?<!Minister)(?<!Chief)(?<!Commander))")
+"""A capitalised word after ``US Naval Forces``: the name goes on (``US Naval Forces
+Europe``, ``US Army Europe and Africa``), a command of its own, not the service."""
 BARE = ("troops", "forces", "soldiers")
 """``Turkish troops`` name no body: the state itself takes part (no Armed Forces node)."""
 ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forces"),
@@ -397,6 +403,9 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Location", PLACE_HEADS[last])
     if first in PLACE_FIRST and len(words) > 1:
         return ("Location", "region")
+    if last in REGION_TAIL and len(words) > 2 and words[-2] in ("Forces", "Force", "Army",
+                                                                "Navy", "Corps"):
+        return ("Organization", "command")
     if words[:2] == ["Task", "Force"] and len(words) > 2:
         return ("Unit", "formation")
     if first in ("Operation", "Exercise") and len(words) > 1:
@@ -539,7 +548,7 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
         if not match or country.role == "capital":
             continue
         what = match["what"].lower()
-        if match["what"] in BARE:
+        if match["what"] in BARE or CONTINUED.match(text, match.end()):
             continue
         if text[max(0, country.start - 4):country.start].lower() == "pro-":
             name = f"Pro-{country.text} {what}"
