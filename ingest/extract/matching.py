@@ -29,7 +29,8 @@ GROUP_NOUNS = frozenset((
     "peacekeepers", "guardsmen", "airmen", "engineers", "medics", "cadets", "trainees",
     "recruits", "battalions", "brigades", "companies", "squadrons", "elements", "detachments",
     "province", "provinces", "region", "regions", "district", "districts", "city", "cities",
-    "town", "towns", "island", "islands", "area", "areas", "capital",
+    "town", "towns", "island", "islands", "area", "areas", "capital", "rotation",
+    "rotations", "deployment", "battalion",
 ))
 """Nouns that stand for the actors they are qualified by (``Turkish troops``)."""
 QUALIFIERS = frozenset(("amod", "compound", "nmod", "poss"))
