@@ -30,7 +30,10 @@ NOT_MODIFIERS = frozenset((
     "new", "first", "landmark", "historic", "signed", "which", "and", "of", "to", "on", "in",
     "with", "for", "by", "at", "two", "three", "several", "a", "was", "were", "is", "are",
     "has", "have", "had", "will", "would", "also", "further", "another", "ceasefire",
-    "brokered", "mediated", "reached", "agreed", "sign", "signing", "inked", "concluded"))
+    "brokered", "mediated", "reached", "agreed", "sign", "signing", "inked", "concluded",
+    "signs", "inks", "ratifies", "ratified", "ratify", "adopts", "adopted", "adopt", "seals",
+    "sealed", "renews", "renewed", "approves", "approved", "concludes", "clinches", "wins",
+    "any", "every", "such", "separate", "other", "previous", "earlier"))
 """Words before an agreement word that are not part of its name."""
 SIGNED_BY = re.compile(r"\bsigned\s+(?:on\s+\w+\s+)?(?:in\s+[A-Z]\w+\s+)?by\b", re.I)
 SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?|conclud(?:ed|es?)|reach(?:ed)?|"
