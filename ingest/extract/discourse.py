@@ -1,5 +1,6 @@
-"""The report as a whole: a description (``the drills``, ``the talks``) refers to the event
-the report named before it, so what is said of the description is said of that event."""
+"""The report as a whole: a description (``the drills``, ``the talks``, ``the brigade``)
+refers to the event or unit the report named before it, so what is said of the description
+is said of that event or unit."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from ingest.extract.syntax import EVENT_NOUNS, Annotated
 
 DEFINITE = frozenset(("the", "this", "these", "that", "those", "its", "their"))
 NAMING = frozenset(("compound", "appos", "nmod", "amod", "npadvmod"))
+UNIT_NOUNS = frozenset(("brigade", "battalion", "regiment", "division", "fleet", "squadron",
+                        "wing", "corps", "flotilla", "company", "contingent", "task"))
 
 
 def _named(annotated: Annotated, token: Token, label: str) -> Mention | None:
@@ -51,3 +54,23 @@ def refer(annotated: Annotated) -> None:
             event = _earlier(events, starts, token.idx, label, token.lower_)
         if event is not None:
             annotated.events[token.i] = event
+    units(annotated)
+
+
+def units(annotated: Annotated) -> None:
+    """``the brigade``, ``the fleet``: the unit of that kind the report named last before,
+    qualified alike (``the Thai brigade`` only a Thai one), tied as a description is."""
+    named = [m for m in annotated.mentions if m.label == "Unit" and m.role != "qualifier" and
+             not m.text[:1].islower()]
+    for token in annotated.doc:
+        if token.lemma_ not in UNIT_NOUNS or token.pos_ != "NOUN" or \
+                annotated.mention(token) is not None or \
+                not any(c.lower_ in DEFINITE for c in token.children):
+            continue
+        states = {m.id for c in token.children if c.dep_ in ("amod", "compound")
+                  for m in [annotated.mention(c)] if m is not None and m.label == "Country"}
+        fitting = [m for m in named if m.end <= token.idx and token.lemma_ in m.name.lower()
+                   and (not states or any(s.lower() in m.id or f"of:{s}" == m.role
+                                          for s in states))]
+        if fitting:
+            annotated.events[token.i] = fitting[-1]
