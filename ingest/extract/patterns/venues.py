@@ -103,14 +103,20 @@ def places(ctx: Context) -> None:
 
 def _dateline(ctx: Context, first: Mention) -> None:
     """``ANKARA — Indonesia and Türkiye signed ...``: agreements and meetings given no other
-    place in a sentence opened by a dateline were held in its city (exercises were not: a
-    dateline is where the report was filed)."""
+    place in a sentence opened by a dateline were held in its city; an exercise, in the
+    state the dateline names (``KRIVOLAK, North Macedonia —``), not in the city the report
+    was filed from."""
     placed = {r.source for r in ctx.out.relations.values()
               if r.type == "HELD_IN" and ctx.span in r.spans}
+    named = _dateline_state(ctx, first)
+    state = named.id if named is not None else \
+        first.role.removeprefix("in:") if first.role.startswith("in:") else None
     for event in {e.id: e for e in ctx.events}.values():
         if event.label in ("Agreement", "Meeting") and event.id not in placed:
             ctx.keep(first)
             ctx.out.relate("HELD_IN", event.id, first.id, ctx.span, "place.dateline", 0.45)
+        elif event.label == "Exercise" and state in ctx.out.entities:
+            ctx.out.relate("HELD_IN", event.id, state, ctx.span, "place.dateline_state", 0.45)
 
 
 def _dateline_city(ctx: Context) -> Mention | None:
@@ -123,11 +129,16 @@ def _dateline_city(ctx: Context) -> Mention | None:
         city = _capital_dateline(ctx)
     if city is None:
         return None
-    state = next((m for m in ctx.mentions if m.label == "Country" and
-                  re.fullmatch(r",\s*", ctx.text[city.end:m.start])), None)
+    state = _dateline_state(ctx, city)
     if state is not None:
         ctx.out.relate("LOCATED_IN", city.id, state.id, ctx.span, "place.dateline", 0.6)
     return city
+
+
+def _dateline_state(ctx: Context, city: Mention) -> Mention | None:
+    """The state a dateline names after its city: ``AKTAU, Kazakhstan —``."""
+    return next((m for m in ctx.mentions if m.label == "Country" and
+                 re.fullmatch(r",\s*", ctx.text[city.end:m.start])), None)
 
 
 def _capital_dateline(ctx: Context) -> Mention | None:
