@@ -1,14 +1,15 @@
 """Extraction measured on the development reports, and the gold files they use.
 
-The 24 team-written reports in tests/fixtures/dev/reports (01-12 from the first round; 13-24,
-added for extraction v2, by a writer who never saw the extractor's output) have gold
-annotations in the scoring-interface JSON shape; entities match by name only. The
-extractor is tuned on this set, so tests/fixtures/holdout is the honest figure.
+The 36 team-written reports in tests/fixtures/dev/reports (01-12 from the first round;
+13-24 and 25-36, added for extraction v2, by writers who never saw the extractor or its
+output) have gold annotations in the scoring-interface JSON shape; entities match by name
+only. The extractor is tuned on this set, so tests/fixtures/holdout is the honest figure.
 
-Measured with extraction v2 on all 24 (`milcoop score --gold tests/fixtures/dev/gold
---corpus tests/fixtures/dev/reports`): entities P 0.869 R 0.799 F1 0.833; relations P 0.623
-R 0.332 F1 0.433. Floors sit 0.03 below the measured score (0.02 for Country and Person)
-and only rise while the set stays the same.
+Measured with extraction v2 on all 36 (`milcoop score --gold tests/fixtures/dev/gold
+--corpus tests/fixtures/dev/reports`): entities P 0.882 R 0.826 F1 0.853; relations P 0.674
+R 0.403 F1 0.504 (the first v2 session's extractor on the same 36: 0.826 / 0.406). Floors
+sit about 0.03 below the measured score (0.02 for Country and Person) and only rise while
+the set stays the same.
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ DEV = FIXTURES / "dev"
 REPORTS = DEV / "reports"
 GOLD = DEV / "gold"
 
-ENTITY_F1_FLOOR = 0.80
-RELATION_F1_FLOOR = 0.40
-LABEL_FLOORS = {"Country": 0.97, "Person": 0.93, "Organization": 0.74, "Location": 0.79}
+ENTITY_F1_FLOOR = 0.82
+RELATION_F1_FLOOR = 0.47
+LABEL_FLOORS = {"Country": 0.97, "Person": 0.94, "Organization": 0.78, "Location": 0.79}
 GOLD_ENTITIES = 1307
 GOLD_RELATIONS = 1975
 
