@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from graph.model import Edge, Node, Span
-from graph.vocabulary import DATE_PROPERTIES, LABELS, LIST_PROPERTIES, REL_TYPES
+from graph.vocabulary import DATE_PROPERTIES, LABELS, LIST_PROPERTIES, REL_TYPES, relation_key
 from ingest.facts_file import FactsFile, Record
 
 ARTICLE_PROPERTIES = ("title", "publisher", "author", "published", "published_inferred",
@@ -60,13 +60,14 @@ def entity_node(facts: FactsFile, record: Record) -> Node:
 
 
 def relation_edge(facts: FactsFile, record: Record) -> Edge:
-    """The edge of one relation record, with its type's CAMEO code."""
+    """The edge of one relation record, with its type's CAMEO code; a symmetric type's
+    endpoints in the vocabulary's order, so both directions are one edge."""
     rel = REL_TYPES[record.data["type"]]
     properties = _clean(record.data, ("type", "source", "target", "evidence"))
     if rel.cameo:
         properties["cameo"] = rel.cameo
-    return Edge(record.data["source"], rel.name, record.data["target"], properties,
-                _spans(facts.article_id, record))
+    source, _, target = relation_key(rel.name, record.data["source"], record.data["target"])
+    return Edge(source, rel.name, target, properties, _spans(facts.article_id, record))
 
 
 def rows(files: Iterable[FactsFile]) -> tuple[list[Node], list[Edge]]:

@@ -69,7 +69,7 @@ def entity_edges(graph: nx.MultiDiGraph, label: str) -> int:
 
 def test_seed_map_draws_every_entity_and_relationship_offline_then_freezes(opened, seed_map):
     page = opened(seed_map)
-    assert page.counts() == (122, 242)
+    assert page.counts() == (122, 241)
     assert (page.errors, page.requests, page.dialogs) == ([], [], [])
     assert page.js(UNPAINTED) > 10_000
     physics = "() => milcoopMap.network.physics.physicsEnabled"
@@ -84,14 +84,14 @@ def test_unticking_a_label_hides_its_nodes_and_their_edges_and_the_rest_stays(
         opened, seed_map, seed_graph):
     page = opened(seed_map)
     page.page.uncheck('input[data-category="Location"]')
-    assert page.counts() == (122 - 20, 242 - entity_edges(seed_graph, "Location"))
+    assert page.counts() == (122 - 20, 241 - entity_edges(seed_graph, "Location"))
     assert page.js(UNPAINTED) > 10_000
     assert page.page.inner_text("#status") == \
-        f"102 of 122 nodes, {242 - entity_edges(seed_graph, 'Location')} of 242 " \
+        f"102 of 122 nodes, {241 - entity_edges(seed_graph, 'Location')} of 241 " \
         "relationships shown"
     page.page.uncheck('input[data-category="PARTICIPATED_IN"]')
     page.page.click("#reset")
-    assert page.counts() == (122, 242)
+    assert page.counts() == (122, 241)
     assert page.js("() => document.querySelectorAll('aside input:checked').length") == 26
 
 

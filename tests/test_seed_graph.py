@@ -41,6 +41,13 @@ def test_one_exercise_reported_twice_is_one_node_holding_both_sources(seed_graph
                                                                           ARTICLE_001]
 
 
+def test_a_symmetric_fact_is_one_edge_citing_every_report_either_way_round(seed_graph):
+    fought = [(a, b) for a, b, kind in seed_graph.edges(keys=True)
+              if kind == "FOUGHT" and {a, b} == {"ARM", "AZE"}]
+    assert fought == [("ARM", "AZE")]
+    assert len(edge(seed_graph, "ARM", "FOUGHT", "AZE")["sources"]) == 5
+
+
 def test_zakir_hasanov_commands_the_ministry_of_defense(seed_graph):
     assert seed_graph.nodes["zakir-hasanov"]["rank"] == "Colonel General"
     assert edge(seed_graph, "zakir-hasanov", "COMMANDS", "aze-ministry-of-defense")

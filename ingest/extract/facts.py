@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import merge_list
-from graph.vocabulary import REL_TYPES
+from graph.vocabulary import REL_TYPES, relation_key
 
 
 @dataclass(frozen=True)
@@ -113,10 +113,12 @@ class Extraction:
 
     def relate(self, type_: str, source: str, target: str, span: tuple[int, int], rule: str,
                confidence: float, **properties: Any) -> Relation | None:
-        """Record a relation (merged with the same one seen before); None for a self-loop or
-        endpoints the vocabulary does not allow for ``type_``."""
+        """Record a relation (merged with the same one seen before, a symmetric one whichever
+        way round it was read); None for a self-loop or endpoints the vocabulary does not
+        allow for ``type_``."""
         if source == target or source not in self.entities or target not in self.entities:
             return None
+        source, _, target = relation_key(type_, source, target)
         if not REL_TYPES[type_].allows(self.entities[source].label, self.entities[target].label):
             return None
         relation = self.relations.get((source, type_, target))
