@@ -7,8 +7,7 @@
 // columns: commander, name, rank, title, relationship, role, commands, target_name, target_label, since, until, sources
 MATCH (actor)-[lead:COMMANDS|LEADS]->(target)
 WHERE actor.graph = $graph
-CALL {
-  WITH actor
+CALL (actor) {
   OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
   WHERE all(step IN relationships(up) WHERE
             (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])

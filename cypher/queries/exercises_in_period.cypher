@@ -13,26 +13,22 @@ WITH drill, coalesce(drill.`start`, drill.date) AS first_day,
 WHERE first_day IS NOT NULL
   AND last_day >= left($since, size(last_day))
   AND left(first_day, size($until)) <= $until
-CALL {
-  WITH drill
+CALL (drill) {
   OPTIONAL MATCH (drill)-[:HELD_IN]->(site)
   WITH DISTINCT coalesce(site.name, site.id) AS place_name
   ORDER BY place_name
   RETURN collect(place_name) AS places
 }
-CALL {
-  WITH drill
+CALL (drill) {
   OPTIONAL MATCH (participant)-[:PARTICIPATED_IN|SIGNED|HOSTED|RUNS]->(drill)
   WITH DISTINCT coalesce(participant.name, participant.id) AS participant_name
   ORDER BY participant_name
   RETURN collect(participant_name) AS participants
 }
-CALL {
-  WITH drill
+CALL (drill) {
   OPTIONAL MATCH (actor)-[joined:PARTICIPATED_IN|SIGNED|HOSTED|RUNS]->(drill)
   WHERE NOT coalesce(joined.role, '') IN ['belligerent', 'opponent', 'target']
-  CALL {
-    WITH actor
+  CALL (actor) {
     OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
     WHERE all(step IN relationships(up) WHERE
               (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])

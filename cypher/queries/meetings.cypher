@@ -6,8 +6,7 @@
 // columns: meeting, name, kind, date, place, through, participants, sources
 MATCH (actor)-[joined:PARTICIPATED_IN|HOSTED|RUNS|MEDIATED|COMMANDS]->
       (gathering:Meeting {graph: $graph})
-CALL {
-  WITH actor
+CALL (actor) {
   OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
   WHERE all(step IN relationships(up) WHERE
             (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])
@@ -24,15 +23,13 @@ WITH gathering,
        AS role
 ORDER BY role
 WITH gathering, collect(DISTINCT role) AS through
-CALL {
-  WITH gathering
+CALL (gathering) {
   OPTIONAL MATCH (gathering)-[:HELD_IN]->(site)
   WITH DISTINCT coalesce(site.name, site.id) AS place_name
   ORDER BY place_name
   RETURN collect(place_name) AS places
 }
-CALL {
-  WITH gathering
+CALL (gathering) {
   OPTIONAL MATCH (participant)-[:PARTICIPATED_IN]->(gathering)
   WITH DISTINCT coalesce(participant.name, participant.id) AS participant_name
   ORDER BY participant_name

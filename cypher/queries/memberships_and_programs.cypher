@@ -11,8 +11,7 @@ WHERE shared.graph = $graph
   AND ((shared:Organization AND type(joined) = 'MEMBER_OF')
        OR (shared:Program AND type(joined) IN ['PARTICIPATED_IN', 'SIGNED', 'HOSTED', 'RUNS']))
   AND NOT coalesce(joined.role, '') IN ['belligerent', 'opponent', 'target']
-CALL {
-  WITH actor
+CALL (actor) {
   OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
   WHERE all(step IN relationships(up) WHERE
             (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])

@@ -7,8 +7,7 @@
 MATCH (actor)-[joined:PARTICIPATED_IN|SIGNED|HOSTED|RUNS]->
       (drill:Exercise {graph: $graph})
 WHERE NOT coalesce(joined.role, '') IN ['belligerent', 'opponent', 'target']
-CALL {
-  WITH actor
+CALL (actor) {
   OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
   WHERE all(step IN relationships(up) WHERE
             (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])
@@ -23,8 +22,7 @@ ORDER BY country
 WHERE country IS NOT NULL
 WITH drill, collect(country) AS countries
 WHERE size(countries) >= $min_countries
-CALL {
-  WITH drill
+CALL (drill) {
   OPTIONAL MATCH (participant)-[:PARTICIPATED_IN|SIGNED|HOSTED|RUNS]->(drill)
   WITH DISTINCT coalesce(participant.name, participant.id) AS participant_name
   ORDER BY participant_name

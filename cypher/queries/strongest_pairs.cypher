@@ -5,13 +5,12 @@
 // :param limit => 10
 // :param graph => 'milcoop'
 // columns: first, first_name, second, second_name, weight, exercise, program, agreement, meeting, operation, cooperation, support, training, deployment, sources
-CALL {
+CALL () {
   MATCH (actor)-[joined:PARTICIPATED_IN|SIGNED|HOSTED|RUNS]->(event)
   WHERE event.graph = $graph
     AND (event:Exercise OR event:Program OR event:Agreement OR event:Meeting OR event:Operation)
     AND NOT coalesce(joined.role, '') IN ['belligerent', 'opponent', 'target']
-  CALL {
-    WITH actor
+  CALL (actor) {
     OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
     WHERE all(step IN relationships(up) WHERE
               (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])
@@ -39,8 +38,7 @@ CALL {
   MATCH (source)-[tie:COOPERATES_WITH|SUPPORTS|TRAINED|DEPLOYED_TO]->(target)
   WHERE source.graph = $graph
   WITH source, tie, target, source AS actor
-  CALL {
-    WITH actor
+  CALL (actor) {
     OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
     WHERE all(step IN relationships(up) WHERE
               (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])
@@ -51,8 +49,7 @@ CALL {
     LIMIT 1
   }
   WITH source, tie, target, country AS from_country, target AS actor
-  CALL {
-    WITH actor
+  CALL (actor) {
     OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
     WHERE all(step IN relationships(up) WHERE
               (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])

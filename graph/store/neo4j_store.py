@@ -47,6 +47,20 @@ FACT_TYPES = [name for name in REL_TYPES if name not in PROVENANCE_TYPES]
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
+def _frame_and_summary(result: neo4j.Result) -> tuple[pd.DataFrame, neo4j.ResultSummary]:
+    """A result's records as a DataFrame, and its summary (for the server's notifications)."""
+    return result.to_df(), result.consume()
+
+
+def notices(summary: neo4j.ResultSummary) -> list[str]:
+    """The server's notifications about a query, one printable line each: ``01N00
+    DEPRECATION: ...``."""
+    lines = (f"{status.gql_status} {status.raw_classification or ''}: "
+             f"{' '.join(str(status.status_description).split())}"
+             for status in summary.gql_status_objects if status.is_notification)
+    return ["".join(char if char.isprintable() else "?" for char in line) for line in lines]
+
+
 class Neo4jStore(Store):
     """A graph kept in a Neo4j 5 database, in the same shape as the NetworkX store."""
 
@@ -64,6 +78,8 @@ class Neo4jStore(Store):
         except (ValueError, DriverError) as error:
             raise StoreError(f"NEO4J_URI {uri!r} is not a Neo4j address ({error})") from None
         self._schema_applied = False
+        self.notices: list[str] = []
+        """What the server said about the queries run so far (deprecations, hints)."""
         try:
             with self._errors():
                 self._driver.verify_connectivity()
@@ -257,15 +273,21 @@ class Neo4jStore(Store):
                 result_transformer_=lambda result: [record.data() for record in result])
 
     def plan(self, cypher: str, parameters: dict[str, Any] | None = None) -> dict[str, Any]:
-        """The plan Neo4j makes for a query (EXPLAIN: nothing runs); raises if it cannot."""
+        """The plan Neo4j makes for a query (EXPLAIN: nothing runs); raises if it cannot.
+        The server's notifications about it are added to ``notices``."""
         with self._errors(), self._session() as session:
             result = session.run(f"EXPLAIN {cypher}", {"graph": self.graph, **(parameters or {})})
-            return result.consume().plan
+            summary = result.consume()
+        self.notices += notices(summary)
+        return summary.plan
 
     def query(self, cypher: str, parameters: dict[str, Any] | None = None) -> pd.DataFrame:
-        """Run a read query (``$graph`` is this store's graph unless given) as a DataFrame."""
+        """Run a read query (``$graph`` is this store's graph unless given) as a DataFrame;
+        the server's warnings and notifications about it are added to ``notices``."""
         with self._errors():
-            return self._driver.execute_query(
+            frame, summary = self._driver.execute_query(
                 cypher, {"graph": self.graph, **(parameters or {})},
                 routing_=RoutingControl.READ, database_=self.database,
-                result_transformer_=neo4j.Result.to_df)
+                result_transformer_=_frame_and_summary)
+        self.notices += notices(summary)
+        return frame

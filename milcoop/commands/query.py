@@ -47,6 +47,8 @@ def query_command(name: str | None, params: tuple[str, ...], show_list: bool, so
     if source == "neo4j":
         with Neo4jStore.from_settings(SETTINGS) as store:
             answer = run_neo4j(store, name, **values)
+            for notice in dict.fromkeys(store.notices):
+                click.echo(f"neo4j: {notice}", err=True)
     else:
         answer = run_networkx(read_graph(source, facts, corpus_of(corpus)), name, **values)
     click.echo(render(answer, fmt))

@@ -17,7 +17,7 @@ from graph.queries.library import IMPLEMENTATIONS, names_graph, run_networkx
 from graph.queries.params import bind, parse_assignments, resolve_entities
 
 NAMES = sorted(catalog())
-COUNTRY_RULE = re.compile(r"CALL \{\n\s*WITH actor\n.*?\n\s*LIMIT 1\n\s*\}", re.S)
+COUNTRY_RULE = re.compile(r"CALL \(actor\) \{\n.*?\n\s*LIMIT 1\n\s*\}", re.S)
 
 
 def test_the_library_answers_the_analysts_everyday_questions():
@@ -110,7 +110,7 @@ def test_an_unknown_query_or_parameter_names_what_is_available():
 
 
 def test_the_country_tie_queries_share_one_statement_of_what_a_tie_is():
-    tie_block = re.compile(r"^CALL \{\n  MATCH \(actor\).*?^\}$", re.S | re.M)
+    tie_block = re.compile(r"^CALL \(\) \{\n  MATCH \(actor\).*?^\}$", re.S | re.M)
     blocks = {tie_block.search(cypher(f"queries/{name}")).group(0)
               for name in ("partners", "strongest_pairs", "cooperation_by_year")}
     assert len(blocks) == 1

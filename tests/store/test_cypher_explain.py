@@ -43,3 +43,15 @@ def test_every_cypher_file_plans_with_its_declared_parameters(store, path):
               for name, expression in parameters(text).items()}
     for statement in statements(text):
         assert store.plan(filled(statement), values)["operatorType"]
+
+
+@pytest.mark.parametrize("path", cypher_paths(),
+                         ids=lambda path: str(path.relative_to(CYPHER_DIR)))
+def test_no_cypher_file_uses_syntax_the_server_calls_deprecated(store, path):
+    text = path.read_text(encoding="utf-8")
+    values = {name: store.records(f"RETURN {expression} AS value")[0]["value"]
+              for name, expression in parameters(text).items()}
+    store.notices.clear()
+    for statement in statements(text):
+        store.plan(filled(statement), values)
+    assert not [notice for notice in store.notices if "DEPRECATION" in notice]
