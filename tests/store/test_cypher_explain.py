@@ -35,23 +35,23 @@ def filled(statement: str) -> str:
     return statement
 
 
-@pytest.mark.parametrize("path", cypher_paths(),
-                         ids=lambda path: str(path.relative_to(CYPHER_DIR)))
-def test_every_cypher_file_plans_with_its_declared_parameters(store, path):
+def planned(store, path) -> list[dict]:
+    """The plan of every statement of a file, with the example values its header declares."""
     text = path.read_text(encoding="utf-8")
     values = {name: store.records(f"RETURN {expression} AS value")[0]["value"]
               for name, expression in parameters(text).items()}
-    for statement in statements(text):
-        assert store.plan(filled(statement), values)["operatorType"]
+    return [store.plan(filled(statement), values) for statement in statements(text)]
+
+
+@pytest.mark.parametrize("path", cypher_paths(),
+                         ids=lambda path: str(path.relative_to(CYPHER_DIR)))
+def test_every_cypher_file_plans_with_its_declared_parameters(store, path):
+    assert all(plan["operatorType"] for plan in planned(store, path))
 
 
 @pytest.mark.parametrize("path", cypher_paths(),
                          ids=lambda path: str(path.relative_to(CYPHER_DIR)))
 def test_no_cypher_file_uses_syntax_the_server_calls_deprecated(store, path):
-    text = path.read_text(encoding="utf-8")
-    values = {name: store.records(f"RETURN {expression} AS value")[0]["value"]
-              for name, expression in parameters(text).items()}
     store.notices.clear()
-    for statement in statements(text):
-        store.plan(filled(statement), values)
+    planned(store, path)
     assert not [notice for notice in store.notices if "DEPRECATION" in notice]
