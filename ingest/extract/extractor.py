@@ -6,21 +6,18 @@ evidence span, the rule that produced it and a confidence.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from graph.lookup import fold
-from graph.model import merge_list
+from ingest.extract import identity
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import Gazetteer, default, state_names
+from ingest.extract.gazetteer import Gazetteer, default
 from ingest.extract.geography import locate
-from ingest.extract.implied import office_spellings
 from ingest.extract.matching import apply_rules, matches
 from ingest.extract.mentions import resolve_mentions
 from ingest.extract.nlp import parse
@@ -37,7 +34,7 @@ from ingest.extract.patterns import (
 )
 from ingest.extract.patterns.context import EVENT_LABELS, Article, Context
 from ingest.extract.patterns.events import remember
-from ingest.extract.phases import phases
+from ingest.extract.phases import lift, phases
 from ingest.extract.rulebook import Rule
 from ingest.extract.sentences import Sentence, split
 from ingest.extract.status import mark
@@ -51,10 +48,6 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
 )
 """The relation patterns, run on each sentence in this order: events are recognised first,
 then people's roles, then who took part in the events and where, then standing ties."""
-
-
-LIFTED = ("PARTICIPATED_IN", "HOSTED", "RUNS", "HELD_IN")
-"""What is said of a phase that holds for the whole event."""
 
 
 def family(pattern: Callable[[Context], None]) -> str:
@@ -141,21 +134,6 @@ def rule_yield(rule: Rule, text: str) -> set[tuple[str, str]]:
             for _, source, target, _, _ in matches(annotated, (rule,))}
 
 
-def lift(annotated: Annotated, out: Extraction) -> None:
-    """Each phase PART_OF its event, and who took part in, hosted or ran a phase and where it
-    was held said of the whole event too."""
-    for phase, event in annotated.parts:
-        if phase.id not in out.entities or event.id not in out.entities:
-            continue
-        out.relate("PART_OF", phase.id, event.id, phase.span, phase.rule, phase.confidence)
-        for relation in list(out.relations.values()):
-            if relation.type in LIFTED and phase.id in (relation.source, relation.target):
-                source, target = (event.id if end == phase.id else end
-                                  for end in (relation.source, relation.target))
-                out.relate(relation.type, source, target, relation.spans[0], relation.rule,
-                           relation.confidence)
-
-
 def home(mentions: list[Mention]) -> str | None:
     """The state a report is most about: its dateline's (``MAPUTO —``), else the one it
     names most often."""
@@ -175,58 +153,11 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     """Ties that follow from the mentions themselves (see ``structure.bodies``), the forces of
     states at war fighting each other, and confidence raised by corroboration."""
     structure.bodies(out, mentions)
-    editions(out)
+    identity.editions(out)
     structure.forces_at_war(out)
     structure.ships(out)
-    spell_offices(out)
+    identity.offices(out)
     corroborate(out)
-
-
-EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d|[IVX]+)$")
-"""The end of an edition's name: ``Carpathian Spear 25``, ``Tien Shan-2025``, ``Mosi II``."""
-
-
-def editions(out: Extraction) -> None:
-    """One event under one id: a described event the report later names (``the NATO drills,
-    called Carpathian Spear 25``) is the named one, and an exercise or operation named by its
-    series (``Carpathian Spear``) in a report that names one edition of it is that edition."""
-    named: dict[tuple[str, str], str] = {}
-    for event in [e for e in out.entities.values() if e.label in EVENT_LABELS]:
-        first = named.setdefault((event.label, event.name), event.id)
-        if first != event.id:
-            out.merge(event.id, first)
-    events = [e for e in out.entities.values() if e.label in ("Exercise", "Operation")]
-    for series in events:
-        found = [e for e in events if e.id != series.id and EDITION.search(e.name) and
-                 e.name[:len(series.name) + 1] in (f"{series.name} ", f"{series.name}-")]
-        if len(found) == 1 and not any(
-                {r.source, r.target} == {series.id, found[0].id}
-                for r in out.relations.values()):
-            out.merge(series.id, found[0].id)
-
-
-IMPLIED = ("role.office", "org.office_of_title")
-"""Rules of offices only implied by a title (folded into the office the report names)."""
-
-
-def spell_offices(out: Extraction) -> None:
-    """A state's ministry or department also under the other spellings of its name, and one
-    entity when two spell the same office (``Ministry of National Defence of Chile`` named,
-    ``Ministry of Defence of Chile`` implied by a minister's title)."""
-    offices = []
-    for entity in out.entities.values():
-        names = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
-        if names and entity.properties.get("kind") in ("ministry", "department"):
-            entity.aliases = merge_list(entity.aliases,
-                                        office_spellings(entity.name, list(names[:3])))
-            offices.append(entity)
-    for entity in offices:
-        named = next((other for other in offices if other.id in out.entities and
-                      other.id != entity.id and other.id[:4] == entity.id[:4] and
-                      fold(other.name) in {fold(a) for a in entity.aliases} and
-                      entity.rule in IMPLIED), None)
-        if named is not None:
-            out.merge(entity.id, named.id)
 
 
 def corroborate(out: Extraction) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ingest.extract.facts import Mention
+from ingest.extract.facts import Extraction, Mention
 from ingest.extract.slugs import slug
 from ingest.extract.syntax import Annotated
 
@@ -25,6 +25,8 @@ EXERCISE_NOUNS = frozenset(("exercise", "drill", "drills", "manoeuvres", "maneuv
                             "assault", "landing", "raid", "attack", "shoot"))
 """What a phase may be in apposition with: ``a combined live-fire assault, the final stage``."""
 PARENTS = ("Exercise", "Operation")
+LIFTED = ("PARTICIPATED_IN", "HOSTED", "RUNS", "HELD_IN")
+"""What is said of a phase that holds for the whole event."""
 
 
 @dataclass(frozen=True)
@@ -114,3 +116,18 @@ def phases(annotated: Annotated) -> list[Phase]:
                                    "phase", rule="event.phase", confidence=0.6), event,
                            token.i))
     return found
+
+
+def lift(annotated: Annotated, out: Extraction) -> None:
+    """Each phase PART_OF its event, and who took part in, hosted or ran a phase and where it
+    was held said of the whole event too."""
+    for phase, event in annotated.parts:
+        if phase.id not in out.entities or event.id not in out.entities:
+            continue
+        out.relate("PART_OF", phase.id, event.id, phase.span, phase.rule, phase.confidence)
+        for relation in list(out.relations.values()):
+            if relation.type in LIFTED and phase.id in (relation.source, relation.target):
+                source, target = (event.id if end == phase.id else end
+                                  for end in (relation.source, relation.target))
+                out.relate(relation.type, source, target, relation.spans[0], relation.rule,
+                           relation.confidence)

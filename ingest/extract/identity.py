@@ -1,0 +1,56 @@
+"""One entity per thing a report names in several ways: a described event it later names,
+a series named beside its one edition, and a state's ministry under its several spellings
+(named in the text, and implied by a minister's title)."""
+
+from __future__ import annotations
+
+from graph.lookup import fold
+from graph.model import merge_list
+from ingest.extract.facts import Extraction
+from ingest.extract.gazetteer import state_names
+from ingest.extract.implied import office_spellings
+from ingest.extract.patterns.context import EVENT_LABELS
+from ingest.extract.syntax import EDITION
+
+
+def editions(out: Extraction) -> None:
+    """One event under one id: a described event the report later names (``the NATO drills,
+    called Carpathian Spear 25``) is the named one, and an exercise or operation named by its
+    series (``Carpathian Spear``) in a report that names one edition of it is that edition."""
+    named: dict[tuple[str, str], str] = {}
+    for event in [e for e in out.entities.values() if e.label in EVENT_LABELS]:
+        first = named.setdefault((event.label, event.name), event.id)
+        if first != event.id:
+            out.merge(event.id, first)
+    events = [e for e in out.entities.values() if e.label in ("Exercise", "Operation")]
+    for series in events:
+        found = [e for e in events if e.id != series.id and EDITION.search(e.name) and
+                 e.name[:len(series.name) + 1] in (f"{series.name} ", f"{series.name}-")]
+        if len(found) == 1 and not any(
+                {r.source, r.target} == {series.id, found[0].id}
+                for r in out.relations.values()):
+            out.merge(series.id, found[0].id)
+
+
+IMPLIED = ("role.office", "org.office_of_title")
+"""Rules of offices only implied by a title (folded into the office the report names)."""
+
+
+def offices(out: Extraction) -> None:
+    """A state's ministry or department also under the other spellings of its name, and one
+    entity when two spell the same office (``Ministry of National Defence of Chile`` named,
+    ``Ministry of Defence of Chile`` implied by a minister's title)."""
+    offices = []
+    for entity in out.entities.values():
+        names = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
+        if names and entity.properties.get("kind") in ("ministry", "department"):
+            entity.aliases = merge_list(entity.aliases,
+                                        office_spellings(entity.name, list(names[:3])))
+            offices.append(entity)
+    for entity in offices:
+        named = next((other for other in offices if other.id in out.entities and
+                      other.id != entity.id and other.id[:4] == entity.id[:4] and
+                      fold(other.name) in {fold(a) for a in entity.aliases} and
+                      entity.rule in IMPLIED), None)
+        if named is not None:
+            out.merge(entity.id, named.id)
