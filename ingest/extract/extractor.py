@@ -65,6 +65,22 @@ def extract(text: str, article: str, published: str | None = None,
     """The facts proposed for the report ``text`` (``published``: its ISO date, if known;
     ``doc``: its parse, when already parsed in a batch; ``without``: families left out, a
     hand-written one by name or a pattern file by its stem, to measure what each adds)."""
+    annotated, out, memory = sentence_facts(text, article, published, gazetteer, doc, without)
+    apply_rules(annotated, out, without)
+    lift(annotated, out)
+    mark(annotated, out)
+    locate(annotated, out)
+    finish(out, annotated.mentions)
+    roles.leaders(memory, out, annotated.mentions)
+    return out
+
+
+def sentence_facts(text: str, article: str, published: str | None = None,
+                   gazetteer: Gazetteer | None = None, doc: Doc | None = None,
+                   without: frozenset[str] = frozenset()
+                   ) -> tuple[Annotated, Extraction, Article]:
+    """The report read, and what the hand-written families find sentence by sentence, with
+    the events they recorded from descriptions tied to the parse for the pattern files."""
     patterns = [p for p in PATTERNS if family(p) not in without]
     sentences = split(text)
     published = published or infer_published(text)
@@ -95,13 +111,8 @@ def extract(text: str, article: str, published: str | None = None,
                 remember(ctx, mention)
         memory.remember(ctx.states_named())
         memory.remember_people(ctx.persons())
-    apply_rules(annotated, out, without)
-    lift(annotated, out)
-    mark(annotated, out)
-    locate(annotated, out)
-    finish(out, mentions)
-    roles.leaders(memory, out, mentions)
-    return out
+    described(annotated, out)
+    return annotated, out, memory
 
 
 def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = None,
@@ -126,10 +137,27 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
     return annotated
 
 
+def described(annotated: Annotated, out: Extraction) -> None:
+    """Tie to the parse the events the sentence patterns recorded from their descriptions
+    (``signed a contract with X``), so the relation patterns see them too."""
+    read_before = {mention.id for mention in annotated.mentions}
+    for entity in out.entities.values():
+        if entity.label not in EVENT_LABELS or entity.id in read_before:
+            continue
+        for start, end in entity.spans:
+            span = annotated.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0 or annotated.mention(span.root) is not None \
+                    or span.root.i in annotated.events:
+                continue
+            annotated.tie(Mention(start, end, out.text[start:end], entity.label, entity.id,
+                                  entity.name, entity.properties.get("kind"),
+                                  rule=entity.rule, confidence=entity.confidence))
+
+
 def rule_yield(rule: Rule, text: str) -> set[tuple[str, str]]:
     """The ``(source, target)`` surface texts that ``rule`` alone finds in ``text``: what
     the pattern files' examples are checked against."""
-    annotated = read(text, split(text))
+    annotated = sentence_facts(text, "example")[0]
     return {(source.text, target.text)
             for _, source, target, _, _ in matches(annotated, (rule,))}
 

@@ -55,6 +55,11 @@ PLACE_WORDS = frozenset((
     "garrison", "barracks", "polygon", "sound", "channel",
 ))
 """Common nouns that may end a place's name (``the Cincu training area``)."""
+COMPANY_NOUNS = frozenset((
+    "shipbuilder", "manufacturer", "maker", "firm", "contractor", "shipyard", "company",
+    "producer", "supplier", "conglomerate", "consortium", "group", "builder", "developer",
+))
+"""Nouns that introduce a company's name right after them (``shipbuilder Navantia``)."""
 EVENTS = ("Agreement", "Exercise")
 """Named events the NER may find around places and states named inside them."""
 AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandum",
@@ -211,6 +216,23 @@ def _named_events(doc: Doc) -> list[tuple[Span, str]]:
     return found
 
 
+def _companies(doc: Doc) -> list[Span]:
+    """Companies introduced by what they make or are: ``Spanish shipbuilder Navantia``,
+    ``defence manufacturer Baykar``."""
+    found = []
+    for token in doc:
+        if token.lemma_ not in COMPANY_NOUNS or token.i + 1 >= len(doc):
+            continue
+        following = doc[token.i + 1]
+        if following.pos_ != "PROPN" or not following.is_title:
+            continue
+        end = following.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        found.append(doc[following.i:end])
+    return found
+
+
 def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                  known: Callable[[str], bool]) -> list[Mention]:
     """People, bodies, formations and places the NER finds in the ``body`` sentences where no
@@ -226,7 +248,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
     found = []
     spans = [*((span, (label, None)) for span, label in _named_events(doc)),
              *((ent, _label_of(_trim(ent), ent.label_)) for ent in doc.ents),
-             *((span, ("Agreement", None)) for span in _titled_agreements(doc))]
+             *((span, ("Agreement", None)) for span in _titled_agreements(doc)),
+             *((span, ("Organization", "company")) for span in _companies(doc))]
     for ent, kind in spans:
         span = _trim(ent)
         if len(span) == 0:
