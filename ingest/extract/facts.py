@@ -34,6 +34,10 @@ class Mention:
         return (self.start, self.end)
 
 
+OPEN_WATER = ("sea",)
+"""Kinds of place that lie in no state or city (seas, gulfs, oceans, straits)."""
+
+
 @dataclass
 class Entity:
     """An entity proposed for one report, with every surface form and span seen."""
@@ -114,12 +118,14 @@ class Extraction:
     def relate(self, type_: str, source: str, target: str, span: tuple[int, int], rule: str,
                confidence: float, **properties: Any) -> Relation | None:
         """Record a relation (merged with the same one seen before, a symmetric one whichever
-        way round it was read); None for a self-loop or endpoints the vocabulary does not
-        allow for ``type_``."""
+        way round it was read); None for a self-loop, endpoints the vocabulary does not
+        allow for ``type_``, or a sea said to lie in a place (it lies in none)."""
         if source == target or source not in self.entities or target not in self.entities:
             return None
         source, _, target = relation_key(type_, source, target)
         if not REL_TYPES[type_].allows(self.entities[source].label, self.entities[target].label):
+            return None
+        if type_ == "LOCATED_IN" and self.entities[source].properties.get("kind") in OPEN_WATER:
             return None
         relation = self.relations.get((source, type_, target))
         if relation is None:
