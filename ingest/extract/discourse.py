@@ -18,10 +18,15 @@ UNIT_NOUNS = frozenset(("brigade", "battalion", "regiment", "division", "fleet",
 
 
 def _named(annotated: Annotated, token: Token, label: str) -> Mention | None:
-    """The event named right on the noun: ``Steppe Eagle exercise``, ``the drills, X``."""
+    """The event named right on the noun: ``Steppe Eagle exercise``, ``the drills, X``,
+    ``X, the multinational air exercise organised by ...``."""
     for child in token.children:
         mention = annotated.mention(child)
         if child.dep_ in NAMING and mention is not None and mention.label == label:
+            return mention
+    if token.dep_ == "appos":
+        mention = annotated.mention(token.head)
+        if mention is not None and mention.label == label:
             return mention
     return None
 
