@@ -5,6 +5,7 @@ is said of that event or unit."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 
 from spacy.tokens import Token
 
@@ -33,14 +34,25 @@ def _named(annotated: Annotated, token: Token, label: str) -> Mention | None:
 
 def _earlier(events: list[Mention], starts: list[int], at: int, label: str,
              noun: str = "") -> Mention | None:
-    """The event of ``label`` named last before ``at``: one whose name has the describing
-    noun (``the operation``: ``Operation Shabelle Shield``, not a mission named since), else a
-    named one, else a described one."""
+    """The event of ``label`` the report tells of at ``at``: among those named before it, one
+    whose name has the describing noun (``the operation``: ``Operation Shabelle Shield``, not
+    a mission named since), else a named one, else a described one; the most named of them."""
     before = [m for m in events[:bisect_left(starts, at)] if m.label == label]
     named = [m for m in before if m.text[:1].isupper()]
     word = noun.removesuffix("s")
     same = [m for m in named if word and word in m.name.lower()]
-    return (same or named or before or [None])[-1]
+    return salient(same or named or before)
+
+
+def salient(events: list[Mention]) -> Mention | None:
+    """Of the events named so far, the one the report tells of most (named most often),
+    the latest of those: ``the exercise`` after ``Pacific Horizon 26 ... outside the RIMPAC
+    drills`` is Pacific Horizon 26."""
+    if not events:
+        return None
+    counts = Counter(m.id for m in events)
+    most = max(counts.values())
+    return [m for m in events if counts[m.id] == most][-1]
 
 
 def refer(annotated: Annotated) -> None:

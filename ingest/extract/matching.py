@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ingest.extract.depmatch import Compiled, by_lemma, compile_pattern, find
+from ingest.extract.discourse import salient
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.rulebook import Rule, rules
 from ingest.extract.syntax import Annotated
@@ -100,15 +101,16 @@ def _events(annotated: Annotated, labels: tuple[str, ...]) -> list[Mention]:
 
 def current_event(annotated: Annotated, sentence: Span, labels: tuple[str, ...]
                   ) -> list[Mention]:
-    """The event a sentence that names none is telling of: the one named last before it
-    (a named event before a described one), else none."""
+    """The event a sentence that names none is telling of: the one named most (and last)
+    before it, a named event before a described one; else none."""
     events = _events(annotated, labels)
     if any(sentence.start_char <= m.start < sentence.end_char for m in events) or any(
             annotated.events.get(t.i) is not None for t in sentence):
         return []
     before = [m for m in events if m.end <= sentence.start_char]
     named = [m for m in before if m.text[:1].isupper()]
-    return (named or before)[-1:]
+    event = salient(named or before)
+    return [event] if event is not None else []
 
 
 def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None

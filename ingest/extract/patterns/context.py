@@ -161,6 +161,10 @@ class Article:
     visits: dict[str, tuple[set[str], str | None]] = field(default_factory=dict)
     sentence: int = 0
     seen_at: dict[str, int] = field(default_factory=dict)
+    told: dict[str, int] = field(default_factory=dict)
+    """In how many sentences each event was named or referred to so far."""
+    main_event: dict[str, str] = field(default_factory=dict)
+    """By label, the event told of in the most sentences so far (the first one on a tie)."""
 
     def remember(self, countries: list[Mention]) -> None:
         """Keep the last distinct states named (or whose bodies are), for ``the two

@@ -36,11 +36,18 @@ def refer(ctx: Context, label: str, event: str, start: int, end: int) -> None:
 
 
 def remember(ctx: Context, mention: Mention) -> None:
-    """Put an event mention among the sentence's events and the article's latest."""
+    """Put an event mention among the sentence's events and the article's latest, and count
+    it towards the event of its label the report tells most of (its main one)."""
     if not any(m.id == mention.id and m.start == mention.start for m in ctx.events):
         ctx.events.append(mention)
         ctx.events.sort(key=lambda m: m.start)
     ctx.article.last_event[mention.label] = mention.id
+    told = ctx.article.told
+    if ctx.article.seen_at.get(mention.id) != ctx.article.sentence:
+        told[mention.id] = told.get(mention.id, 0) + 1
+    main = ctx.article.main_event.get(mention.label)
+    if main is None or told[mention.id] > told.get(main, 0):
+        ctx.article.main_event[mention.label] = mention.id
     ctx.article.seen_at[mention.id] = ctx.article.sentence
 
 

@@ -175,11 +175,12 @@ def _same(ctx: Context, match: re.Match[str], states: set[str], places: set[str]
 
 def _referred(ctx: Context, states: set[str], plural: bool) -> str | None:
     """The exercise ``the exercise`` stands for: the latest whose parties hold those named,
-    one reported in the same number (``the exercises`` for drills told in the plural)."""
+    one reported in the same number (``the exercises`` for drills told in the plural); else
+    the report's main exercise (the one it tells most of)."""
     fitting = [event for event in reversed(ctx.article.exercises)
                if states <= ctx.article.exercises[event] or not states]
     same_number = [event for event in fitting if plural in ctx.article.number.get(event, ())]
-    return next(iter(same_number or fitting), ctx.article.last_event.get("Exercise"))
+    return next(iter(same_number or fitting), ctx.article.main_event.get("Exercise"))
 
 
 def exercises(ctx: Context) -> None:
