@@ -184,6 +184,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.editions(out)
     structure.forces_at_war(out)
     structure.ships(out)
+    structure.contributors(out)
     identity.offices(out)
     corroborate(out)
 

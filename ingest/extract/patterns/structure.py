@@ -267,6 +267,17 @@ def ships(out: Extraction) -> None:
             out.relate("PART_OF", entity.id, owners[0], entity.spans[0], "structure.ship", 0.6)
 
 
+def contributors(out: Extraction) -> None:
+    """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
+    it: DEPLOYED_TO the mission as well."""
+    for relation in list(out.relations.values()):
+        mission = out.entities[relation.target]
+        if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and (
+                mission.properties.get("kind") == "peacekeeping" or "Mission" in mission.name):
+            out.relate("DEPLOYED_TO", relation.source, mission.id, relation.spans[0],
+                       "structure.mission_contributor", round(relation.confidence - 0.05, 2))
+
+
 def _run_by_name(out: Extraction, event: Mention) -> None:
     """A mission or exercise named after the alliance or organisation that runs it (``African
     Union Mission in Somalia``, ``NATO Response Force exercise``)."""
