@@ -45,14 +45,14 @@ def _earlier(events: list[Mention], starts: list[int], at: int, label: str,
 
 
 def salient(events: list[Mention]) -> Mention | None:
-    """Of the events named so far, the one the report tells of most (named most often),
-    the latest of those: ``the exercise`` after ``Pacific Horizon 26 ... outside the RIMPAC
-    drills`` is Pacific Horizon 26."""
+    """Of the events named so far, the one the report tells of most (named most often), the
+    first of those on a tie: ``the exercise`` after ``Pacific Horizon 26 ... outside the
+    RIMPAC drills`` is Pacific Horizon 26."""
     if not events:
         return None
     counts = Counter(m.id for m in events)
     most = max(counts.values())
-    return [m for m in events if counts[m.id] == most][-1]
+    return next(m for m in events if counts[m.id] == most)
 
 
 def refer(annotated: Annotated) -> None:

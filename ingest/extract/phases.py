@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ingest.extract.discourse import salient
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.slugs import slug
 from ingest.extract.syntax import Annotated
@@ -74,7 +75,8 @@ def _whole(token: Token) -> tuple[int, int]:
 
 def _parent(annotated: Annotated, token: Token, events: list[Mention]) -> Mention | None:
     """The event a phase belongs to: ``the sea phase of Malabar 2024``, else the event the
-    report named last before it (its edition, ``Cold Response 26``, over the series)."""
+    report has told most of before it (its edition, ``Cold Response 26``, over the
+    series)."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -82,9 +84,9 @@ def _parent(annotated: Annotated, token: Token, events: list[Mention]) -> Mentio
                 if named is not None and named.label in PARENTS:
                     return named
     before = [m for m in events if m.end <= token.idx and m.text[:1].isupper()]
-    if not before:
+    last = salient(before)
+    if last is None:
         return None
-    last = before[-1]
     editions = [m for m in before if m.name.startswith((f"{last.name} ", f"{last.name}-"))]
     return editions[-1] if editions else last
 
