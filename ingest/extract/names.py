@@ -90,7 +90,7 @@ LEADING = {"The", "A", "An", "This", "Its", "Their", "Signed", "Thus", "Today", 
            "Besides", "Moreover", "Meanwhile", "Also", "During", "In", "On", "At", "According",
            "While", "Under", "With", "Within", "Through", "Both", "Several", "Many"}
 POSSESSIVE = ("’s", "'s")
-MISSION_IN = re.compile(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+{CAP})?")
+MISSION_IN = re.compile(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,2}}")
 LAST_HEADS = {
     **dict.fromkeys(("Program", "Programme", "Plan", "Plans", "Initiative", "Concept",
                      "Process", "Project", "Projects", "Mechanism", "Doctrine", "Strategy"),
