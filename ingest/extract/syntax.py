@@ -55,6 +55,14 @@ PLACE_WORDS = frozenset((
     "garrison", "barracks", "polygon", "sound", "channel",
 ))
 """Common nouns that may end a place's name (``the Cincu training area``)."""
+RANKS = frozenset((
+    "General", "Lieutenant", "Colonel", "Major", "Brigadier", "Admiral", "Vice", "Rear",
+    "Captain", "Commander", "Commodore", "Marshal", "Field", "Air", "Sergeant", "Corporal",
+    "Gen.", "Lt.", "Col.", "Maj.", "Brig.", "Adm.", "Capt.", "Cmdr.", "Sgt.", "President",
+    "Minister", "Prime", "Secretary", "Chief", "Ambassador", "Dr.", "Mr.", "Mrs.", "Ms.",
+    "Sheikh", "Emir", "King", "Prince", "Defence", "Defense", "Foreign",
+))
+"""Words of a rank or title the NER sometimes takes into a person's name."""
 COMPANY_NOUNS = frozenset((
     "shipbuilder", "manufacturer", "maker", "firm", "contractor", "shipyard", "company",
     "producer", "supplier", "conglomerate", "consortium", "group", "builder", "developer",
@@ -130,9 +138,12 @@ def annotate(doc: Doc, mentions: list[Mention]) -> Annotated:
 
 
 def _trim(span: Span) -> Span:
-    """``the Northern Fleet's`` → ``Northern Fleet``: no article, no possessive."""
+    """``the Northern Fleet's`` → ``Northern Fleet``, ``General Dilli Khadka`` → ``Dilli
+    Khadka``: no article, no possessive, no rank or title before a person's name."""
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while span.label_ == "PERSON" and end - start > 2 and span.doc[start].text in RANKS:
         start += 1
     while end > start and span.doc[end - 1].tag_ == "POS":
         end -= 1
