@@ -12,17 +12,17 @@ that this runner and spaCy's own find the same matches on real reports.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 ATTRIBUTES = {"DEP": "dep_", "LEMMA": "lemma_", "LOWER": "lower_", "POS": "pos_",
               "TAG": "tag_", "ORTH": "orth_", "TEXT": "text", "ENT_TYPE": "ent_type_"}
 OPERATORS = (">", "<", ">>", "<<")
 
-Test = Callable[[Token], bool]
+Test = Callable[[dict[str, str]], bool]
 
 
 def supported(pattern: Sequence[dict[str, Any]]) -> str | None:
@@ -40,30 +40,55 @@ def supported(pattern: Sequence[dict[str, Any]]) -> str | None:
 
 
 def _test(attrs: dict[str, Any]) -> Test:
-    """One node's token test: every attribute agrees."""
+    """One node's test of a token (by index into a ``Table``): every attribute agrees."""
     checks: list[tuple[str, frozenset[str], bool]] = []
     for key, value in attrs.items():
         if isinstance(value, dict):
             if "IN" in value:
-                checks.append((ATTRIBUTES[key], frozenset(value["IN"]), True))
+                checks.append((key, frozenset(value["IN"]), True))
             if "NOT_IN" in value:
-                checks.append((ATTRIBUTES[key], frozenset(value["NOT_IN"]), False))
+                checks.append((key, frozenset(value["NOT_IN"]), False))
         else:
-            checks.append((ATTRIBUTES[key], frozenset((value,)), True))
-    return lambda token: all((getattr(token, name) in allowed) is wanted
-                             for name, allowed, wanted in checks)
+            checks.append((key, frozenset((value,)), True))
+    return lambda values: all((values[key] in allowed) is wanted
+                              for key, allowed, wanted in checks)
 
 
-def _related(token: Token, operator: str) -> Iterator[Token]:
-    if operator == ">":
-        yield from token.children
-    elif operator == "<":
-        if token.head.i != token.i:
-            yield token.head
-    elif operator == ">>":
-        yield from (t for t in token.subtree if t.i != token.i)
-    else:
-        yield from token.ancestors
+class Table:
+    """A parsed document as plain values, read once: each token's attributes, head and
+    children, and the tokens by lemma (the patterns' first nodes are looked up there)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.values = [{key: getattr(token, name) for key, name in ATTRIBUTES.items()}
+                       for token in doc]
+        self.heads = [token.head.i for token in doc]
+        self.children: list[list[int]] = [[] for _ in doc]
+        for index, head in enumerate(self.heads):
+            if head != index:
+                self.children[head].append(index)
+        self.lemmas: dict[str, list[int]] = {}
+        for index, values in enumerate(self.values):
+            self.lemmas.setdefault(values["LEMMA"], []).append(index)
+
+    def related(self, index: int, operator: str) -> list[int]:
+        """The tokens ``operator`` leads to from token ``index``."""
+        if operator == ">":
+            return self.children[index]
+        if operator == "<":
+            head = self.heads[index]
+            return [head] if head != index else []
+        if operator == ">>":
+            found, stack = [], list(self.children[index])
+            while stack:
+                child = stack.pop()
+                found.append(child)
+                stack.extend(self.children[child])
+            return sorted(found)
+        found = []
+        while self.heads[index] != index:
+            index = self.heads[index]
+            found.append(index)
+        return found
 
 
 @dataclass(frozen=True)
@@ -88,32 +113,26 @@ def compile_pattern(pattern: Sequence[dict[str, Any]]) -> Compiled:
                     lemmas)
 
 
-def by_lemma(doc: Doc) -> dict[str, list[Token]]:
-    """The tokens of ``doc`` by lemma, once per document."""
-    found: dict[str, list[Token]] = {}
-    for token in doc:
-        found.setdefault(token.lemma_, []).append(token)
-    return found
-
-
-def find(compiled: Compiled, doc: Doc, lemmas: dict[str, list[Token]]) -> Iterator[list[int]]:
+def find(compiled: Compiled, table: Table) -> Iterator[list[int]]:
     """Every assignment of tokens to the pattern's nodes (token indices in node order)."""
     if compiled.lemmas is not None:
-        roots: Iterator[Token] = (t for lemma in compiled.lemmas for t in lemmas.get(lemma, ()))
+        roots: Iterable[int] = (index for lemma in compiled.lemmas
+                                for index in table.lemmas.get(lemma, ()))
     else:
-        roots = iter(doc)
+        roots = range(len(table.values))
     first = compiled.tests[0]
     for root in roots:
-        if first(root):
-            yield from _extend(compiled, [root], 1)
+        if first(table.values[root]):
+            yield from _extend(compiled, table, [root], 1)
 
 
-def _extend(compiled: Compiled, chosen: list[Token], node: int) -> Iterator[list[int]]:
+def _extend(compiled: Compiled, table: Table, chosen: list[int], node: int
+            ) -> Iterator[list[int]]:
     if node == len(compiled.tests):
-        yield [token.i for token in chosen]
+        yield chosen
         return
     left, operator = compiled.links[node - 1]
     test = compiled.tests[node]
-    for token in _related(chosen[left], operator):
-        if test(token):
-            yield from _extend(compiled, [*chosen, token], node + 1)
+    for index in table.related(chosen[left], operator):
+        if test(table.values[index]):
+            yield from _extend(compiled, table, [*chosen, index], node + 1)

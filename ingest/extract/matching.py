@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from ingest.extract.depmatch import Compiled, by_lemma, compile_pattern, find
+from ingest.extract.depmatch import Compiled, Table, compile_pattern, find
 from ingest.extract.discourse import salient
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.rulebook import Rule, rules
@@ -118,10 +118,10 @@ def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
     """Each ``(rule, source, target, sentence span, hedged)`` the patterns find."""
     wanted = {rule.id for rule in only} if only is not None else None
     doc = annotated.doc
-    lemmas = by_lemma(doc)
+    table = Table(doc)
     for rule, pattern in compiled():
         if wanted is None or rule.id in wanted:
-            yield from _found(annotated, rule, find(pattern, doc, lemmas))
+            yield from _found(annotated, rule, find(pattern, table))
 
 
 def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]

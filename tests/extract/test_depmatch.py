@@ -8,7 +8,7 @@ import pytest
 from spacy.matcher import DependencyMatcher
 
 from conftest import FIXTURES
-from ingest.extract.depmatch import by_lemma, compile_pattern, find, supported
+from ingest.extract.depmatch import Table, compile_pattern, find, supported
 from ingest.extract.nlp import parse, parse_all
 from ingest.extract.rulebook import rules
 
@@ -27,9 +27,9 @@ def test_same_matches_as_spacy_on_every_dev_report(docs: list) -> None:
     total = 0
     for path, doc in zip(REPORTS, docs, strict=True):
         theirs = {(doc.vocab.strings[key], tuple(ids)) for key, ids in spacy_matcher(doc)}
-        lemmas = by_lemma(doc)
+        table = Table(doc)
         mine = {(rule.id, tuple(ids)) for rule in rules()
-                for ids in find(compile_pattern(rule.pattern), doc, lemmas)}
+                for ids in find(compile_pattern(rule.pattern), table)}
         assert mine == theirs, path.name
         total += len(theirs)
     assert total > 500
@@ -44,7 +44,7 @@ def test_a_pattern_matches_tokens_in_node_order() -> None:
                 "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": ["treaty"]}}}]
     compiled = compile_pattern(pattern)
     assert compiled.lemmas == frozenset({"sign"})
-    assert [[doc[i].text for i in ids] for ids in find(compiled, doc, by_lemma(doc))] == \
+    assert [[doc[i].text for i in ids] for ids in find(compiled, Table(doc))] == \
         [["signed", "Kazakhstan", "treaty"]]
 
 
