@@ -1,13 +1,14 @@
 """Extraction measured on the development reports, and the gold files they use.
 
-The 36 team-written reports in tests/fixtures/dev/reports (01-12 from the first round;
-13-24 and 25-36, added for extraction v2, by writers who never saw the extractor or its
-output) have gold annotations in the scoring-interface JSON shape; entities match by name
-only. The extractor is tuned on this set, so tests/fixtures/holdout is the honest figure.
+The 48 team-written reports in tests/fixtures/dev/reports (01-12 from the first round;
+13-24, 25-36 and 37-48, added for extraction v2, by writers who never saw the extractor or
+its output) have gold annotations in the scoring-interface JSON shape; entities match by
+name only. The extractor is tuned on this set, so tests/fixtures/holdout is the honest
+figure (and so were reports 25-48 when they arrived: see README, "How good it is").
 
-Measured with extraction v2 on all 36 (`milcoop score --gold tests/fixtures/dev/gold
---corpus tests/fixtures/dev/reports`): entities P 0.882 R 0.826 F1 0.853; relations P 0.674
-R 0.403 F1 0.504 (the first v2 session's extractor on the same 36: 0.826 / 0.406). Floors
+Measured with extraction v2 on all 48 (`milcoop score --gold tests/fixtures/dev/gold
+--corpus tests/fixtures/dev/reports`): entities P 0.874 R 0.817 F1 0.845; relations P 0.669
+R 0.400 F1 0.500 (the first v2 session's extractor on the same 48: 0.819 / 0.388). Floors
 sit about 0.03 below the measured score (0.02 for Country and Person) and only rise while
 the set stays the same.
 """
@@ -43,7 +44,7 @@ GOLD = DEV / "gold"
 
 ENTITY_F1_FLOOR = 0.82
 RELATION_F1_FLOOR = 0.47
-LABEL_FLOORS = {"Country": 0.97, "Person": 0.94, "Organization": 0.78, "Location": 0.79}
+LABEL_FLOORS = {"Country": 0.97, "Person": 0.94, "Organization": 0.77, "Location": 0.78}
 GOLD_ENTITIES = 1685
 GOLD_RELATIONS = 2581
 
