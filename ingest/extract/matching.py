@@ -101,8 +101,8 @@ def _events(annotated: Annotated, labels: tuple[str, ...]) -> list[Mention]:
 
 def current_event(annotated: Annotated, sentence: Span, labels: tuple[str, ...]
                   ) -> list[Mention]:
-    """The event a sentence that names none is telling of: the one named most (and last)
-    before it, a named event before a described one; else none."""
+    """The event a sentence that names none is telling of: of those named before it, the one
+    named most (the first on a tie), a named event before a described one; else none."""
     events = _events(annotated, labels)
     if any(sentence.start_char <= m.start < sentence.end_char for m in events) or any(
             annotated.events.get(t.i) is not None for t in sentence):
