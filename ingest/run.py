@@ -9,9 +9,7 @@ bytes change, so running again on the same input changes nothing.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +19,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from graph.files import atomic_writer, write_if_changed
 from graph.settings import Settings
 from graph.store.base import Store, WriteSummary
 from graph.store.neo4j_store import Neo4jStore
@@ -134,22 +133,6 @@ def _offsets_match(path: Path, text: str) -> bool:
     return found is not None and len(found) == len(text)
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` atomically unless it already holds it; True if written."""
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False,
-                                     suffix=".tmp") as handle:
-        handle.write(data)
-    os.replace(handle.name, path)
-    return True
-
-
 @dataclass
 class Result:
     """What a run read, proposed and wrote, and what it found wrong."""
@@ -219,18 +202,16 @@ def _text_files(reports: list[Report], root: Path, texts: Path,
         if _file_text(path) == report.text:
             result.unchanged.append(path)
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=texts,
-                                             delete=False, suffix=".tmp") as handle:
+            with atomic_writer(path, "w", encoding="utf-8", newline="") as handle:
                 handle.write(report.text)
-            os.replace(handle.name, path)
             result.written.append(path)
         names.append(name)
     return names
 
 
 def _write(result: Result, path: Path, text: str) -> None:
-    (result.written if write_if_changed(path, text) else result.unchanged).append(path)
+    (result.written if write_if_changed(path, text.encode("utf-8")) else
+     result.unchanged).append(path)
 
 
 def merged_files(curated: list[FactsFile], proposed: list[FactsFile]) -> list[FactsFile]:
@@ -348,11 +329,4 @@ def load_into(result: Result, target: str, settings: Settings,
 def save_graph(store: NetworkXStore, path: Path) -> bool:
     """Save a NetworkX store as node-link JSON at ``path`` unless it already holds the
     same bytes; True if written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=path.parent) as scratch:
-        fresh = Path(scratch) / path.name
-        store.save(fresh)
-        if path.is_file() and path.read_bytes() == fresh.read_bytes():
-            return False
-        os.replace(fresh, path)
-    return True
+    return write_if_changed(path, store.dumps().encode("utf-8"))

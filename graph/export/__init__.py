@@ -7,8 +7,6 @@ Every module also has a ``read`` that gives its files back (the round-trip tests
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +16,7 @@ import networkx as nx
 
 from graph.errors import ExportError
 from graph.export import dyads, gexf, graphml, neo4j_admin, nodelink, tables
+from graph.files import atomic_writer
 
 
 @dataclass(frozen=True)
@@ -82,16 +81,8 @@ def default_target(name: str, out_dir: Path) -> Path:
 
 def _write_path(fmt: Format, graph: nx.MultiDiGraph, path: Path) -> list[str]:
     """Write one file atomically: a reader never sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False,
-                                     suffix=".tmp") as handle:
-        try:
-            notes = fmt.write_file(graph, handle)
-        except BaseException:
-            os.unlink(handle.name)
-            raise
-    os.replace(handle.name, path)
-    return notes
+    with atomic_writer(path) as handle:
+        return fmt.write_file(graph, handle)
 
 
 def export(graph: nx.MultiDiGraph, name: str, target: Path | BinaryIO) -> Exported:

@@ -29,6 +29,7 @@ import pandas as pd
 
 from graph.errors import ExportError
 from graph.export.encoding import columns
+from graph.files import atomic_writer
 from graph.store.neo4j_rows import GRAPH_PROPERTY, MILCOOP_LABEL, add_edge, add_node
 from graph.store.neo4j_store import DEFAULT_GRAPH
 from graph.vocabulary import label, rel_type
@@ -101,7 +102,7 @@ def _write_group(path: Path, lead: list[str], members: list, delimiter: str) -> 
     """One file: the lead fields, then one typed column per property of its members."""
     keys = columns((), [data for _, data in members])
     fields = lead + [header(key, (data.get(key) for _, data in members)) for key in keys]
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with atomic_writer(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(fields)
         writer.writerows([cell(value, delimiter) for value in (*values, *map(data.get, keys))]

@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.export.encoding import LIST_KEYS, columns, common_graph
+from graph.files import atomic_writer
 
 NODE_COLUMNS = ("id", "label", "name")
 EDGE_COLUMNS = ("source", "target", "type")
@@ -61,7 +62,7 @@ def parse(column: str, text: str) -> Any:
 
 def _write(path: Path, lead: tuple[str, ...], rows: list[dict[str, Any]]) -> Path:
     header = columns(lead, rows)
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with atomic_writer(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows([cell(row.get(column)) for column in header] for row in rows)

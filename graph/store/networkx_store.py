@@ -7,8 +7,6 @@ evidence of every report stating it, exactly as the Neo4j store merges them.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,7 @@ from typing import Any
 import networkx as nx
 
 from graph.errors import StoreError
+from graph.files import atomic_writer
 from graph.model import Edge, Node, Span, merge_list, provenance
 from graph.store.base import Store, WriteSummary
 from graph.vocabulary import LIST_PROPERTIES
@@ -63,15 +62,15 @@ class NetworkXStore(Store):
     def clear(self) -> None:
         self.graph.clear()
 
+    def dumps(self) -> str:
+        """The graph as node-link JSON text (keys sorted: the same graph, the same text)."""
+        return json.dumps(nx.node_link_data(self.graph, edges="edges"), ensure_ascii=False,
+                          indent=1, sort_keys=True)
+
     def save(self, path: Path) -> None:
         """Write the graph as node-link JSON, atomically (a reader never sees half a file)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = nx.node_link_data(self.graph, edges="edges")
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
-        ) as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True)
-        os.replace(handle.name, path)
+        with atomic_writer(path, "w", encoding="utf-8") as handle:
+            handle.write(self.dumps())
 
     @classmethod
     def load(cls, path: Path) -> NetworkXStore:

@@ -1,0 +1,40 @@
+"""Files written whole or not at all: the one way milcoop writes a file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+
+@contextmanager
+def atomic_writer(path: Path, mode: str = "wb", **options: Any) -> Iterator[IO[Any]]:
+    """An open temporary file beside ``path`` that replaces ``path`` when the block ends
+    without an error, and is removed when it does not (Ctrl-C included): a reader never
+    sees half a file and nothing is left behind. ``options`` go to ``open`` (encoding,
+    newline)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(mode, dir=path.parent, delete=False, suffix=".tmp",
+                                     **options) as handle:
+        try:
+            yield handle
+        except BaseException:
+            handle.close()
+            Path(handle.name).unlink(missing_ok=True)
+            raise
+    os.replace(handle.name, path)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically unless it already holds it; True if written."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    with atomic_writer(path) as handle:
+        handle.write(data)
+    return True
