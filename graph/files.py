@@ -25,7 +25,11 @@ def atomic_writer(path: Path, mode: str = "wb", **options: Any) -> Iterator[IO[A
             handle.close()
             Path(handle.name).unlink(missing_ok=True)
             raise
-    os.replace(handle.name, path)
+    try:
+        os.replace(handle.name, path)
+    except OSError:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

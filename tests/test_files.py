@@ -36,3 +36,11 @@ def test_the_same_bytes_are_not_written_again(tmp_path: Path) -> None:
     assert not write_if_changed(target, b"one")
     assert target.stat().st_mtime_ns == before
     assert write_if_changed(target, b"two") and target.read_bytes() == b"two"
+
+
+def test_a_write_that_cannot_replace_its_target_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "a-folder"
+    target.mkdir()
+    with pytest.raises(OSError), atomic_writer(target) as handle:
+        handle.write(b"graph")
+    assert [path.name for path in tmp_path.iterdir()] == ["a-folder"]
