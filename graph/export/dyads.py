@@ -24,6 +24,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.analysis.projection import TIE_KINDS, country_ties
+from graph.queries.formats import to_csv
 
 COLUMNS = ("iso3_a", "iso3_b", "country_a", "country_b", "year", "ties", *TIE_KINDS, "via",
            "sources")
@@ -87,7 +88,7 @@ def write(graph: nx.MultiDiGraph, stream: BinaryIO) -> list[str]:
     """Write the dyad-year table as CSV (UTF-8) to a binary stream; count the undated ties."""
     table = dyad_years(graph)
     text = table.assign(**{column: table[column].map(json.dumps) for column in LISTS})
-    stream.write(text.to_csv(index=False).encode("utf-8"))
+    stream.write(to_csv(text).encode("utf-8"))
     undated = int(table.loc[table["year"].isna(), "ties"].sum())
     return [f"{undated} tie(s) have no date: their rows have an empty year"] if undated else []
 

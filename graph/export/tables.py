@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from graph.escape import csv_cell, csv_text
 from graph.export.encoding import LIST_KEYS, columns, common_graph
 from graph.files import atomic_writer
 
@@ -31,10 +32,11 @@ BOOLEANS = ("published_inferred",)
 
 
 def cell(value: Any) -> str:
-    """The text of one value in a cell.
+    """The text of one value in a cell (a text that a spreadsheet would run as a formula
+    quoted, see ``graph.escape.csv_cell``).
 
-    >>> cell(["Turkey", "Ankara"]), cell(True), cell(None), cell(3000)
-    ('["Turkey", "Ankara"]', 'true', '', '3000')
+    >>> cell(["Turkey", "Ankara"]), cell(True), cell(None), cell(3000), cell("=1+1")
+    ('["Turkey", "Ankara"]', 'true', '', '3000', "'=1+1")
     """
     if value is None:
         return ""
@@ -42,7 +44,7 @@ def cell(value: Any) -> str:
         return str(value).lower()
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return csv_cell(value) if isinstance(value, str) else str(value)
 
 
 def parse(column: str, text: str) -> Any:
@@ -57,7 +59,7 @@ def parse(column: str, text: str) -> Any:
         return int(text)
     if column in BOOLEANS:
         return text.lower() == "true"
-    return text
+    return csv_text(text)
 
 
 def _write(path: Path, lead: tuple[str, ...], rows: list[dict[str, Any]]) -> Path:

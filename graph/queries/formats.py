@@ -9,6 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from graph.escape import csv_cell
+
 FORMATS = ("table", "csv", "json")
 """The output formats of ``milcoop query``."""
 
@@ -68,13 +70,22 @@ def text_table(frame: pd.DataFrame) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def to_csv(frame: pd.DataFrame) -> str:
+    """``frame`` as CSV text, a text cell a spreadsheet would run as a formula quoted."""
+    return frame.assign(**{column: frame[column].map(
+        lambda value: csv_cell(value) if isinstance(value, str) else value)
+        for column in frame.columns if not pd.api.types.is_numeric_dtype(frame[column])}
+    ).to_csv(index=False)
+
+
 def render(frame: pd.DataFrame, fmt: str) -> str:
     """The answer in ``fmt`` (table, csv or json)."""
     if fmt == "json":
         return json.dumps(records(frame), ensure_ascii=False, indent=2)
     if fmt == "csv":
         buffer = io.StringIO()
-        shown = pd.DataFrame([{key: text(value) for key, value in row.items()}
+        shown = pd.DataFrame([{key: csv_cell(text(value)) if isinstance(value, str | list)
+                               else text(value) for key, value in row.items()}
                               for row in records(frame)], columns=frame.columns)
         shown.to_csv(buffer, index=False)
         return buffer.getvalue().rstrip("\n")

@@ -10,6 +10,7 @@ import click
 from graph.analysis.centrality import MEASURES, centrality, ranked, sample_size
 from graph.analysis.projection import TIE_KINDS, country_projection
 from graph.errors import AnalysisError
+from graph.queries.formats import to_csv
 from ingest.pipeline import read_graph
 from milcoop.options import corpus_of, corpus_option, facts_option, source_option, table
 
@@ -71,6 +72,6 @@ def centrality_command(source: str, facts: Path, corpus: tuple[Path, ...],
     if fmt == "json":
         click.echo(json.dumps(rows.to_dict("records"), indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(rows.to_csv(index=False), nl=False)
+        click.echo(to_csv(rows), nl=False)
     else:
         click.echo(table(rows.round(4)))
