@@ -8,6 +8,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.escape import terminal
 from graph.model import Span
 from graph.vocabulary import PROVENANCE_TYPES
 
@@ -63,7 +64,8 @@ def describe(graph: nx.MultiDiGraph, node: str) -> Description:
 
 
 def render(description: Description, quote: Callable[[Span], str | None]) -> str:
-    """Plain-text report of a description; ``quote`` gives a span's words when at hand."""
+    """Plain-text report of a description, safe to print (control characters shown as
+    codes); ``quote`` gives a span's words when at hand."""
     lines = [f"{description.name} [{description.label}] id={description.id}"]
     lines += [f"  {key}: {value}" for key, value in description.properties.items()]
     lines += _sources(description.evidence, quote, "  ")
@@ -74,7 +76,7 @@ def render(description: Description, quote: Callable[[Span], str | None]) -> str
         lines.append(f"  {arrow} {tie.other_name} [{tie.other_label}]"
                      + (f" ({extra})" if extra else ""))
         lines += _sources(tie.evidence, quote, "      ")
-    return "\n".join(lines)
+    return terminal("\n".join(lines))
 
 
 def _sources(spans: list[Span], quote: Callable[[Span], str | None], indent: str) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
+from graph.escape import terminal
 from graph.settings import load_settings
 from ingest.corpus import Corpus
 from ingest.pipeline import SOURCES
@@ -15,8 +16,8 @@ SETTINGS = load_settings()
 
 
 def table(frame: pd.DataFrame) -> str:
-    """A DataFrame as a plain-text table, or '(none)' when empty."""
-    return frame.to_string(index=False) if len(frame) else "(none)"
+    """A DataFrame as a plain-text table, or '(none)' when empty, safe to print."""
+    return terminal(frame.to_string(index=False)) if len(frame) else "(none)"
 
 
 facts_option = click.option(

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from graph.escape import csv_cell
+from graph.escape import csv_cell, terminal
 
 FORMATS = ("table", "csv", "json")
 """The output formats of ``milcoop query``."""
@@ -54,7 +54,8 @@ def text(value: Any) -> str:
 
 
 def text_table(frame: pd.DataFrame) -> str:
-    """Left-aligned columns, two spaces apart, with a header; '(none)' when empty.
+    """Left-aligned columns, two spaces apart, with a header; '(none)' when empty; control
+    characters shown as codes, so a name cannot drive the terminal.
 
     >>> print(text_table(pd.DataFrame({"partner": ["TUR"], "weight": [23]})))
     partner  weight
@@ -62,7 +63,7 @@ def text_table(frame: pd.DataFrame) -> str:
     """
     if frame.empty:
         return "(none)"
-    rows = [list(frame.columns)] + [[text(value) for value in row.values()]
+    rows = [list(frame.columns)] + [[terminal(text(value)) for value in row.values()]
                                     for row in records(frame)]
     widths = [max(len(row[index]) for row in rows) for index in range(len(rows[0]))]
     lines = ("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
