@@ -8,6 +8,7 @@ every format site boilerplate is blanked to spaces, keeping the text's length an
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,12 +60,56 @@ def read_single(path: Path) -> Report:
     return reports[0]
 
 
-def files_of(folder: Path) -> list[Path]:
-    """The candidate report files under a folder: recursive, sorted, no hidden or metadata."""
-    return sorted(
-        item for item in folder.rglob("*")
-        if item.is_file() and item.name.lower() not in NAMES
-        and not any(part.startswith(".") for part in item.relative_to(folder).parts))
+def files_of(folder: Path) -> tuple[list[Path], list[Skipped]]:
+    """The candidate report files under a folder (recursive, sorted; no hidden files or
+    metadata), and what was left out with the reason: a link leading out of the folder, a
+    broken or looping link, a folder that cannot be read. Walked without recursion, so no
+    depth of folders can stop it."""
+    root = folder.resolve()
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+        except OSError as error:
+            skipped.append(Skipped(_shown(current), f"folder not read ({error.strerror})"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith(".") or entry.name.lower() in NAMES:
+                continue
+            problem = _link_problem(path, root) if entry.is_symlink() else None
+            if problem:
+                skipped.append(Skipped(_shown(path), problem))
+            elif entry.is_dir():
+                if not entry.is_symlink():
+                    stack.append(path)
+            elif entry.is_file():
+                found.append(path)
+    return sorted(found), skipped
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why a symbolic link is not followed, if it is not: it leads outside the reports
+    folder, nowhere, or round in a loop (links to files inside the folder are read)."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "broken link (it leads nowhere)"
+    except (OSError, RuntimeError):
+        return "link not followed (it loops)"
+    if not target.is_relative_to(root):
+        return "link not followed: it leads outside the reports folder"
+    if target.is_dir():
+        return "link to a folder not followed (read the folder itself)"
+    return None
+
+
+def _shown(path: Path) -> str:
+    """A path as text that any terminal and any file can hold (undecodable bytes escaped)."""
+    return os.fsdecode(os.fsencode(path)).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def read_reports(path: Path) -> Reading:
@@ -75,8 +120,8 @@ def read_reports(path: Path) -> Reading:
     """
     if not path.exists():
         raise UnreadableReport(f"{path}: no such file or folder")
-    files = files_of(path) if path.is_dir() else [path]
-    reading = Reading(skipped=_metadata_problems(files))
+    files, left_out = files_of(path) if path.is_dir() else ([path], [])
+    reading = Reading(skipped=[*left_out, *_metadata_problems(files)])
     seen: dict[str, str] = {}
     for item in files:
         try:

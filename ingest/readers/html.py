@@ -27,7 +27,7 @@ def read_html(path: Path) -> Report:
     data = read_bytes(path)
     if not data.strip():
         raise UnreadableReport(f"{path}: empty file")
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data:
         raise UnreadableReport(f"{path}: binary file, not HTML")
     document = trafilatura.bare_extraction(
         data, with_metadata=True, include_comments=False, include_images=False,

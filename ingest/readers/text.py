@@ -18,7 +18,7 @@ def decode(data: bytes, path: Path) -> str:
     """The UTF-8 text of a file; UnreadableReport if binary, empty or not UTF-8."""
     if not data.strip():
         raise UnreadableReport(f"{path}: empty file")
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data:
         raise UnreadableReport(f"{path}: binary file, not text")
     try:
         text = data.decode("utf-8-sig")

@@ -1,0 +1,76 @@
+"""Reading a folder of reports never leaves it, never stops on a strange entry, and says
+what it left out and why: links out of the folder, broken and looping links, folders it
+cannot read, folders nested deeper than any recursion limit, NUL bytes anywhere in a text."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ingest.readers.folder import read_reports
+
+REPORT = "Kazakhstan and Kyrgyzstan hold drills\n\nKazakhstan and Kyrgyzstan held drills.\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "good.txt").write_text(REPORT, encoding="utf-8")
+    return reports
+
+
+def reasons(reading) -> dict[str, str]:
+    return {Path(skipped.file).name: skipped.reason for skipped in reading.skipped}
+
+
+def test_a_link_out_of_the_folder_is_not_read(folder: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret report\n\nThe password is swordfish.\n", encoding="utf-8")
+    (folder / "leak.txt").symlink_to(secret)
+    reading = read_reports(folder)
+    assert [report.id for report in reading.reports] == ["good"]
+    assert "outside the reports folder" in reasons(reading)["leak.txt"]
+    assert not any("swordfish" in report.text for report in reading.reports)
+
+
+def test_broken_and_looping_links_are_named_not_fatal(folder: Path) -> None:
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    reading = read_reports(folder)
+    assert [report.id for report in reading.reports] == ["good"]
+    assert "broken link" in reasons(reading)["gone.txt"]
+    assert "loops" in reasons(reading)["loop.txt"]
+
+
+def test_a_link_to_a_report_inside_the_folder_is_read(folder: Path) -> None:
+    (folder / "again.txt").symlink_to(folder / "good.txt")
+    assert sorted(report.id for report in read_reports(folder).reports) == ["again", "good"]
+
+
+def test_a_folder_nested_a_thousand_deep_is_walked(folder: Path) -> None:
+    deep = folder
+    for _ in range(1000):
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "deep.txt").write_text(REPORT, encoding="utf-8")
+    assert sorted(report.id for report in read_reports(folder).reports) == ["deep", "good"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_an_unreadable_folder_is_named(folder: Path) -> None:
+    locked = folder / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        reading = read_reports(folder)
+    finally:
+        locked.chmod(0o755)
+    assert "folder not read" in reasons(reading)["locked"]
+
+
+def test_a_nul_byte_after_the_first_kilobytes_marks_a_binary_file(folder: Path) -> None:
+    (folder / "late.txt").write_bytes(REPORT.encode() + b"x" * 10_000 + b"\x00tail")
+    assert "binary" in reasons(read_reports(folder))["late.txt"]
