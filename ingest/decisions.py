@@ -31,6 +31,7 @@ from graph.vocabulary import PROVENANCE_TYPES, REL_TYPES, RelKey, relation_key
 from ingest.errors import IngestError
 from ingest.extract.facts import Extraction
 from ingest.resolve import Resolved, rewrite
+from ingest.yaml_safety import ALIASES, first_alias
 
 SECTIONS = ("merge", "reject", "rename")
 
@@ -147,7 +148,13 @@ def _rename(item: Any, path: Path) -> Rename:
 def read_decisions(path: Path) -> Decisions:
     """The decisions in ``path``; DecisionsError naming file and line if it is not valid."""
     try:
-        root = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        alias = first_alias(text)
+        if alias is not None:
+            raise DecisionsError(f"{path}:{alias}: {ALIASES}")
+        root = YAML(typ="rt").load(text)
+    except RecursionError:
+        raise DecisionsError(f"{path}:1: nested too deeply to read") from None
     except OSError as error:
         raise DecisionsError(f"{path}: cannot read ({error.strerror})") from None
     except UnicodeDecodeError as error:

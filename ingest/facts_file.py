@@ -16,6 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from ingest.errors import Problem
+from ingest.yaml_safety import ALIASES, first_alias
 
 SECTIONS = ("article", "entities", "relations")
 
@@ -90,7 +91,13 @@ def _records(root: CommentedMap, key: str, path: Path) -> list[Record]:
 def read_facts_file(path: Path) -> FactsFile:
     """Parse ``path``; raises FactsSyntaxError (with file and line) if it is not facts."""
     try:
-        root = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        alias = first_alias(text)
+        if alias is not None:
+            raise FactsSyntaxError(Problem(path, alias, ALIASES))
+        root = YAML(typ="rt").load(text)
+    except RecursionError:
+        raise FactsSyntaxError(Problem(path, 1, "nested too deeply to read")) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -53,3 +53,13 @@ def test_the_curated_seed_facts_are_valid_against_the_reports(seed_corpus):
     checked = check(FACTS, seed_corpus)
     assert checked.problems == []
     assert len(checked.files) == 5
+
+
+def test_a_facts_file_with_yaml_aliases_is_refused_before_it_expands(tmp_path):
+    bomb = tmp_path / "bomb.yaml"
+    lines = [f"{chr(97 + n)}: &{chr(97 + n)} [" + ", ".join(
+        [f"*{chr(96 + n)}"] * 9 if n else ["lol"] * 9) + "]" for n in range(9)]
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors = check(bomb, TINY).errors
+    assert [(p.path, p.line) for p in errors] == [(bomb, 2)]
+    assert "aliases" in errors[0].message

@@ -87,6 +87,8 @@ def read_jsonl(path: Path) -> Reading:
                 yield str(number), json.loads(line)
             except json.JSONDecodeError as error:
                 yield str(number), BadRecord(f"not valid JSON ({error.msg}, column {error.colno})")
+            except RecursionError:
+                yield str(number), BadRecord("nested too deeply to read")
 
     return _collect(path, places())
 
@@ -99,6 +101,8 @@ def read_json(path: Path) -> Reading:
     except json.JSONDecodeError as error:
         raise UnreadableReport(f"{path}: not valid JSON ({error.msg}, line {error.lineno}, "
                                f"column {error.colno})") from None
+    except RecursionError:
+        raise UnreadableReport(f"{path}: nested too deeply to read") from None
     if isinstance(data, Mapping) and first(data, KEYS["text"]) is None:
         data = next((data[key] for key in LISTS if isinstance(data.get(key), list)), data)
     if isinstance(data, list):

@@ -20,6 +20,7 @@ from ingest.readers.fields import first, plain, published_of
 from ingest.readers.metadata import with_metadata
 from ingest.readers.report import Report, UnreadableReport
 from ingest.readers.text import decode, read_bytes
+from ingest.yaml_safety import ALIASES, first_alias
 
 FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                    re.DOTALL | re.MULTILINE)
@@ -54,8 +55,13 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     match = FRONT.match(text)
     if not match:
         return {}, text
+    alias = first_alias(match["yaml"])
+    if alias is not None:
+        raise UnreadableReport(f"{path}: front matter line {alias + 1}: {ALIASES}")
     try:
         meta = YAML(typ="safe", pure=True).load(match["yaml"])
+    except RecursionError:
+        raise UnreadableReport(f"{path}: front matter nested too deeply to read") from None
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

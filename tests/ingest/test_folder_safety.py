@@ -56,7 +56,13 @@ def test_a_folder_nested_a_thousand_deep_is_walked(folder: Path) -> None:
         deep = deep / "d"
         deep.mkdir()
     (deep / "deep.txt").write_text(REPORT, encoding="utf-8")
-    assert sorted(report.id for report in read_reports(folder).reports) == ["deep", "good"]
+    try:
+        assert sorted(report.id for report in read_reports(folder).reports) == ["deep", "good"]
+    finally:
+        (deep / "deep.txt").unlink()
+        while deep != folder:
+            deep.rmdir()
+            deep = deep.parent
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
@@ -74,3 +80,23 @@ def test_an_unreadable_folder_is_named(folder: Path) -> None:
 def test_a_nul_byte_after_the_first_kilobytes_marks_a_binary_file(folder: Path) -> None:
     (folder / "late.txt").write_bytes(REPORT.encode() + b"x" * 10_000 + b"\x00tail")
     assert "binary" in reasons(read_reports(folder))["late.txt"]
+
+
+BOMB = "".join(f"{chr(97 + n)}: &{chr(97 + n)} [" + ", ".join([f"*{chr(96 + n)}"] * 9 if n
+               else ["lol"] * 9) + "]\n" for n in range(9))
+"""Nine levels of nine aliases each: under a kilobyte that expands to 9**9 strings."""
+
+
+def test_a_front_matter_alias_bomb_is_refused_at_once(folder: Path) -> None:
+    (folder / "bomb.md").write_text(f"---\n{BOMB}---\n\nTitle\n\nText.\n", encoding="utf-8")
+    reading = read_reports(folder)
+    assert [report.id for report in reading.reports] == ["good"]
+    assert "aliases" in reasons(reading)["bomb.md"]
+
+
+def test_json_nested_beyond_any_limit_is_refused(folder: Path) -> None:
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (folder / "deep.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    found = reasons(read_reports(folder))
+    assert "nested too deeply" in found["deep.json"]
+    assert "nested too deeply" in found["deep.jsonl:1"]
