@@ -99,17 +99,25 @@ def iso_date(value: str | None) -> str | None:
     return match.group(0) if match and not check_date(match.group(0)) else None
 
 
+LONGEST = 100
+"""Characters of a report id kept in its file name (file systems allow 255 bytes)."""
+
+
 def safe_name(report_id: str) -> str:
     """A file name for a report id: the id itself when it is safe, else the id with
-    characters outside [A-Za-z0-9_.-] as '_' and a hash of it (two ids never share one).
+    characters outside [A-Za-z0-9_.-] as '_', cut to ``LONGEST`` characters, and a hash of
+    it (two ids never share one; an id from an undecodable file name hashes too).
 
     >>> safe_name("000_a9e0"), safe_name("a/b c"), safe_name("a_b c")
     ('000_a9e0', 'a_b_c-9f597a63', 'a_b_c-185ea5cf')
+    >>> len(safe_name("x" * 300))
+    109
     """
     name = _UNSAFE.sub("_", report_id).lstrip(".")
-    if name == report_id:
+    if name == report_id and len(name) <= LONGEST:
         return name
-    return f"{name or 'report'}-{hashlib.sha1(report_id.encode('utf-8')).hexdigest()[:8]}"
+    digest = hashlib.sha1(report_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{name[:LONGEST] or 'report'}-{digest}"
 
 
 def _file_text(path: Path) -> str | None:

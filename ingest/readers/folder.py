@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.readers.html import read_html
@@ -107,9 +108,18 @@ def _link_problem(path: Path, root: Path) -> str | None:
     return None
 
 
+def _named_in_text(report: Report) -> Report:
+    """A report whose id or file name holds bytes no encoding decodes (an undecodable file
+    name) renamed with those bytes escaped (``caf\\xe9``), so it can be written anywhere."""
+    if report.id.isprintable() and _shown(Path(report.file)) == report.file and \
+            _shown(Path(report.id)) == report.id:
+        return report
+    return replace(report, id=_shown(Path(report.id)), file=_shown(Path(report.file)))
+
+
 def _shown(path: Path) -> str:
     """A path as text that any terminal and any file can hold (undecodable bytes escaped)."""
-    return os.fsdecode(os.fsencode(path)).encode("utf-8", "backslashreplace").decode("utf-8")
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def read_reports(path: Path) -> Reading:
@@ -130,7 +140,7 @@ def read_reports(path: Path) -> Reading:
             reading.skipped.append(Skipped(str(item), _reason(error, item)))
             continue
         reading.skipped.extend(found.skipped)
-        for report in found.reports:
+        for report in map(_named_in_text, found.reports):
             if report.id in seen:
                 reading.skipped.append(Skipped(
                     str(item), f"duplicate report id {report.id!r} (first in {seen[report.id]})"))

@@ -100,3 +100,21 @@ def test_json_nested_beyond_any_limit_is_refused(folder: Path) -> None:
     found = reasons(read_reports(folder))
     assert "nested too deeply" in found["deep.json"]
     assert "nested too deeply" in found["deep.jsonl:1"]
+
+
+def test_strange_and_long_report_ids_make_safe_distinct_file_names() -> None:
+    from ingest.run import safe_name
+
+    undecodable = os.fsdecode(b"caf\xe9")
+    names = {safe_name(undecodable), safe_name("caf_"), safe_name("x" * 300),
+             safe_name("x" * 301)}
+    assert len(names) == 4
+    assert all(len(name.encode()) < 255 and name.isascii() for name in names)
+
+
+def test_an_undecodable_file_name_is_read_and_named_with_its_bytes_escaped(
+        folder: Path) -> None:
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(REPORT, encoding="utf-8")
+    reading = read_reports(folder)
+    assert sorted(report.id for report in reading.reports) == ["caf\\xe9", "good"]
+    assert all(report.file.isprintable() for report in reading.reports)
