@@ -273,6 +273,11 @@ def ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
     result = Result()
     reading = read_reports(path)
     reports, result.skipped = reading.reports, reading.skipped
+    if not reports:
+        reasons = "; ".join(str(skipped) for skipped in reading.skipped[:3])
+        raise IngestError(f"{path}: no readable report" + (f" ({reasons}"
+                          f"{'; ...' if len(reading.skipped) > 3 else ''})" if reasons else
+                          " (it holds no .txt, .md, .html, .json or .jsonl file)"))
     result.reports = len(reports)
     result.words = sum(len(report.text.split()) for report in reports)
     result.curated = read_curated(facts, corpus)

@@ -8,8 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from ingest.readers.folder import read_reports
+from ingest.run import safe_name
+from milcoop.cli import main
 
 REPORT = "Kazakhstan and Kyrgyzstan hold drills\n\nKazakhstan and Kyrgyzstan held drills.\n"
 
@@ -103,8 +106,6 @@ def test_json_nested_beyond_any_limit_is_refused(folder: Path) -> None:
 
 
 def test_strange_and_long_report_ids_make_safe_distinct_file_names() -> None:
-    from ingest.run import safe_name
-
     undecodable = os.fsdecode(b"caf\xe9")
     names = {safe_name(undecodable), safe_name("caf_"), safe_name("x" * 300),
              safe_name("x" * 301)}
@@ -118,3 +119,16 @@ def test_an_undecodable_file_name_is_read_and_named_with_its_bytes_escaped(
     reading = read_reports(folder)
     assert sorted(report.id for report in reading.reports) == ["caf\\xe9", "good"]
     assert all(report.file.isprintable() for report in reading.reports)
+
+
+def test_an_ingest_that_reads_nothing_fails_and_writes_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "photo.png").write_bytes(b"\x89PNG\r\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["ingest", str(empty), "--out", str(out),
+                                       "--decisions", "/dev/null"])
+    assert result.exit_code == 1
+    assert result.output.startswith("error:") and "no readable report" in result.output
+    assert "photo.png: unsupported file type" in result.output
+    assert not out.exists()
