@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from ingest.readers.boilerplate import is_boilerplate
 
 END = re.compile(r"""(?<=[.!?])["”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])""")
+LONGEST = 1500
+"""The most characters one sentence holds (news sentences run to a few hundred)."""
 ABBREVIATIONS = ("Gen.", "Col.", "Lt.", "Maj.", "Brig.", "Adm.", "Capt.", "Mr.", "Mrs.", "Ms.",
                  "Dr.", "St.", "No.", "U.S.", "U.K.", "U.N.", "E.U.", "Jan.", "Feb.", "Aug.",
                  "Sept.", "Oct.", "Nov.", "Dec.", "Sgt.", "Cpl.", "Cmdr.", "Vice Adm.", "Jr.",
@@ -54,15 +56,28 @@ def _initial(before: str) -> bool:
 
 
 def _pieces(line: str) -> Iterator[tuple[int, int]]:
-    """Sentence boundaries within a line, not splitting after common abbreviations."""
+    """Sentence boundaries within a line, not splitting after common abbreviations, and no
+    sentence longer than ``LONGEST`` characters (cut at a space)."""
     start = 0
     for match in END.finditer(line):
         before = line[start:match.start()]
         if before.endswith(ABBREVIATIONS) or _initial(before):
             continue
-        yield start, match.start()
+        yield from _bounded(line, start, match.start())
         start = match.end()
-    yield start, len(line)
+    yield from _bounded(line, start, len(line))
+
+
+def _bounded(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``line[start:end]`` in pieces of at most ``LONGEST`` characters, cut at spaces: text
+    without full stops (a run-on line, a table) cannot make one sentence of megabytes,
+    whose pairs of names every pattern would try."""
+    while end - start > LONGEST:
+        cut = line.rfind(" ", start + LONGEST // 2, start + LONGEST)
+        cut = cut if cut > start else start + LONGEST
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def split(text: str) -> list[Sentence]:

@@ -37,13 +37,19 @@ def read_bytes(path: Path) -> bytes:
         raise UnreadableReport(f"{path}: cannot read ({error.strerror})") from None
 
 
+TITLE = 300
+"""The most characters a title taken from the first line keeps."""
+
+
 def title_of(text: str) -> str | None:
-    """The first non-empty line.
+    """The first non-empty line, cut to ``TITLE`` characters (a run-on first line is no
+    title).
 
     >>> title_of("\\n  Iran, Azerbaijan hold drills\\nBody")
     'Iran, Azerbaijan hold drills'
     """
-    return next((line.strip() for line in text.splitlines() if line.strip()), None)
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return title if title is None or len(title) <= TITLE else f"{title[:TITLE].rstrip()}…"
 
 
 def read_text(path: Path) -> Report:

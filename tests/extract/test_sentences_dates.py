@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ingest.extract.dates import find_dates, infer_published
-from ingest.extract.sentences import split
+from ingest.extract.sentences import LONGEST, split
+from ingest.readers.text import title_of
 
 PAGE = """Last update: May 2, 2025 10:00
 Gulf Navies Drill Together
@@ -41,3 +42,15 @@ def test_dates_in_any_case_and_across_lines() -> None:
     assert [(d.value, d.rule) for d in find_dates(text, "2024-06-12")] == [
         ("2023", "relative_year"), ("2019", "year"), ("2024-05-03", "month_day"),
         ("2025", "relative_year")]
+
+
+def test_a_run_on_line_is_cut_into_sentences_no_longer_than_the_limit() -> None:
+    line = " ".join(["Kazakhstan and Kyrgyzstan held drills near Bishkek"] * 2000)
+    sentences = split(f"Title\n\n{line}\n")
+    assert max(len(sentence.text) for sentence in sentences) <= LONGEST
+    assert len(sentences) > len(line) // LONGEST
+    assert all(f"Title\n\n{line}\n"[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_run_on_first_line_makes_a_short_title() -> None:
+    assert len(title_of("word " * 100_000)) <= 301
