@@ -9,10 +9,11 @@ bytes change, so running again on the same input changes nothing.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
+import signal
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -65,10 +66,16 @@ def _extract_batch(items: list[tuple[str, str, str | None]]) -> list[Extraction]
     return found
 
 
+def _ignore_interrupts() -> None:
+    """In a worker: leave Ctrl-C to the main process, which terminates the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def extract_all(reports: list[Report], published: list[str | None],
                 jobs: int = 1) -> list[Extraction]:
     """The extraction of every report, in input order, on ``jobs`` processes (each loading
-    the spaCy model once), with a progress bar (reports and rate) on stderr."""
+    the spaCy model once), with a progress bar (reports and rate) on stderr. Ctrl-C stops
+    the run at once: the workers ignore it and are terminated when the pool is left."""
     items = [(report.text, report.id, date)
              for report, date in zip(reports, published, strict=True)]
     batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
@@ -80,8 +87,8 @@ def extract_all(reports: list[Report], published: list[str | None],
                 found += _extract_batch(batch)
                 bar.update(len(batch))
         else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for extracted in pool.map(_extract_batch, batches):
+            with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
+                for extracted in pool.imap(_extract_batch, batches):
                     found += extracted
                     bar.update(len(extracted))
     for extraction, report in zip(found, reports, strict=True):
