@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import re
 import signal
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -168,6 +171,7 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
     score: Score = field(default_factory=Score)
     scored: int = 0
+    removed: list[Path] = field(default_factory=list)
 
 
 _CURATED: dict[tuple[object, ...], list[FactsFile]] = {}
@@ -224,6 +228,28 @@ def _text_files(reports: list[Report], root: Path, texts: Path,
     return names
 
 
+MARK = "# Proposed by `milcoop ingest`"
+"""How a proposal file written by an earlier run begins (see ``HEADER``)."""
+
+
+def remove_stale(out: Path, kept: set[Path]) -> list[Path]:
+    """Remove the proposal files an earlier run wrote into ``out`` that this run did not,
+    so REVIEW.md and the folder say the same; only files milcoop wrote are touched."""
+    removed = []
+    for path in sorted(out.glob("*.yaml")):
+        if path in kept:
+            continue
+        try:
+            with path.open(encoding="utf-8") as handle:
+                ours = handle.read(len(MARK)) == MARK
+        except (OSError, UnicodeDecodeError):
+            ours = False
+        if ours:
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 def _write(result: Result, path: Path, text: str) -> None:
     (result.written if write_if_changed(path, text.encode("utf-8")) else
      result.unchanged).append(path)
@@ -272,7 +298,40 @@ def _lap(result: Result, stage: str, since: float) -> float:
 
 def ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
            decisions: Decisions | None = None, jobs: int = 1) -> Result:
-    """Propose the facts of the reports at ``path`` (a file or folder) into ``out``."""
+    """Propose the facts of the reports at ``path`` (a file or folder) into ``out``; one
+    run at a time per ``out`` (a second is refused while the first holds its lock)."""
+    with _lock(out):
+        return _ingest(path, out, facts, corpus, decisions, jobs)
+
+
+LOCK = ".milcoop-ingest.lock"
+"""The file an ingest holds in its --out folder while it runs."""
+
+
+@contextmanager
+def _lock(out: Path) -> Iterator[None]:
+    """Hold ``out``'s lock file for the length of a run; IngestError if another has it. A
+    folder made for the run and left empty (the run failed) is removed again."""
+    made = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    lock = out / LOCK
+    try:
+        descriptor = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        raise IngestError(f"{out}: another milcoop ingest is writing here (if none is "
+                          f"running, remove {lock})") from None
+    try:
+        os.write(descriptor, f"{os.getpid()}\n".encode())
+        os.close(descriptor)
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+        if made and not any(out.iterdir()):
+            out.rmdir()
+
+
+def _ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
+            decisions: Decisions | None, jobs: int) -> Result:
     started = clock = time.perf_counter()
     if path.is_dir() and out.resolve().is_relative_to(path.resolve()):
         raise IngestError(f"--out {out} lies inside the reports folder {path}: its files "
@@ -314,6 +373,7 @@ def ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
         _write(result, target, text)
         result.proposed.append(written)
     _write(result, out / REVIEW, review_markdown(result.proposals))
+    result.removed = remove_stale(out, {*result.written, *result.unchanged})
     clock = _lap(result, "write", clock)
     result.corpus = Corpus([out / TEXTS, root, *corpus.dirs])
     result.problems += check_proposed(result.curated, result.proposed, result.corpus)

@@ -42,8 +42,9 @@ def _report(result: Result, out: Path, path: Path) -> None:
                    f"P {entities.precision:.3f} R {entities.recall:.3f} F1 {entities.f1:.3f}, "
                    f"relations P {relations.precision:.3f} R {relations.recall:.3f} "
                    f"F1 {relations.f1:.3f} (per type: milcoop score)")
-    click.echo(f"files: {len(result.written)} changed, {len(result.unchanged)} unchanged "
-               f"in {out} (review: {out / REVIEW})")
+    click.echo(f"files: {len(result.written)} changed, {len(result.unchanged)} unchanged"
+               + (f", {len(result.removed)} stale removed" if result.removed else "")
+               + f" in {out} (review: {out / REVIEW})")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for problem in result.problems:

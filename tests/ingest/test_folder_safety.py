@@ -132,3 +132,32 @@ def test_an_ingest_that_reads_nothing_fails_and_writes_nothing(tmp_path: Path) -
     assert result.output.startswith("error:") and "no readable report" in result.output
     assert "photo.png: unsupported file type" in result.output
     assert not out.exists()
+
+
+def test_proposals_of_an_earlier_run_that_this_one_does_not_make_are_removed(
+        folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (folder / "other.txt").write_text(REPORT.replace("Bishkek", "Almaty"), encoding="utf-8")
+    first = CliRunner().invoke(main, ["ingest", str(folder), "--out", str(out),
+                                      "--decisions", os.devnull])
+    assert first.exit_code == 0, first.output
+    assert (out / "other.yaml").exists()
+    (out / "notes.yaml").write_text("mine: true\n", encoding="utf-8")
+    (folder / "other.txt").unlink()
+    second = CliRunner().invoke(main, ["ingest", str(folder), "--out", str(out),
+                                       "--decisions", os.devnull])
+    assert second.exit_code == 0, second.output
+    assert "1 stale removed" in second.output
+    assert sorted(path.name for path in out.glob("*.yaml")) == ["good.yaml", "notes.yaml"]
+
+
+def test_a_second_ingest_into_the_same_folder_is_refused_while_one_runs(
+        folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".milcoop-ingest.lock").write_text("12345\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--out", str(out),
+                                       "--decisions", os.devnull])
+    assert result.exit_code == 1
+    assert "another milcoop ingest is writing here" in result.output
+    assert sorted(path.name for path in out.iterdir()) == [".milcoop-ingest.lock"]
