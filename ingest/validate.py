@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from graph.escape import terminal
 from graph.vocabulary import (
     DATE_PROPERTIES,
     EDGE_PROPERTIES,
@@ -99,6 +100,21 @@ def check_article(facts: FactsFile) -> Iterator[tuple[int, str]]:
     yield from _dates(record)
 
 
+LONGEST_NAME = 300
+"""The most characters a name or alias may have."""
+
+
+def _shown_text(record: Record, key: str, values: list[str]) -> Iterator[tuple[int, str]]:
+    """Names are one line of visible text: no control characters (escape sequences, line
+    breaks), no bidirectional overrides (which show text reordered), not a page long."""
+    for value in values:
+        if len(value) > LONGEST_NAME:
+            yield record.line_of(key), f"{key}: longer than {LONGEST_NAME} characters"
+        elif terminal(value) != value or "\n" in value:
+            yield record.line_of(key), (f"{key}: {terminal(value)!r} holds control or "
+                                        "bidirectional characters")
+
+
 def check_entity(record: Record, text: str | None) -> Iterator[tuple[int, str]]:
     """Problems of one entity: id form, label, name, properties, kind, dates, evidence."""
     data = record.data
@@ -113,9 +129,13 @@ def check_entity(record: Record, text: str | None) -> Iterator[tuple[int, str]]:
         yield record.line_of("id"), f"bad id {entity_id!r}: must be {form}"
     if not isinstance(data.get("name"), str) or not data["name"].strip():
         yield record.line_of("name"), "missing name"
+    else:
+        yield from _shown_text(record, "name", [data["name"]])
     aliases = data.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         yield record.line_of("aliases"), "aliases must be a list of strings"
+    else:
+        yield from _shown_text(record, "aliases", aliases)
     if label:
         yield from _properties(record, label.allowed_properties + ENTITY_KEYS,
                                f"label {label.name}")

@@ -67,14 +67,13 @@ def test_show_quotes_the_evidence_when_the_corpus_is_at_hand(run, seed_corpus):
         in result.output
 
 
-def test_show_prints_control_characters_in_names_as_codes(run, tmp_path):
-    hostile = (FIXTURES / "valid.yaml").read_text(encoding="utf-8").replace(
-        "name: Lemuria", 'name: "Lemu\\x1b]0;pwned\\x07ria \\u202egpj.exe"')
+def test_show_refuses_names_with_control_characters_and_never_prints_them(run, tmp_path):
+    hostile = (FIXTURES / "invalid" / "control_name.yaml").read_text(encoding="utf-8")
     (tmp_path / "tiny.yaml").write_text(hostile, encoding="utf-8")
     result = run("show", "Blue Shield-2030", "--facts", tmp_path)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1
     assert "\x1b" not in result.output and "\u202e" not in result.output
-    assert "Lemu\\x1b]0;pwned\\x07ria \\u202egpj.exe [Country]" in result.output
+    assert "holds control or bidirectional characters" in result.output
 
 
 def test_show_an_unknown_name_is_one_line_and_exit_1(run):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from graph.describe import describe, render
 from graph.stats import summary
 from graph.vocabulary import PROVENANCE_TYPES
 
@@ -111,3 +112,11 @@ def test_every_span_lies_inside_its_report(seed_graph, seed_corpus):
         text = seed_corpus.text(f"{article}.txt")
         assert 0 <= start < end <= len(text), span
         assert text[start:end].strip(), span
+
+
+def test_a_description_prints_control_characters_in_names_as_codes(seed_graph):
+    graph = seed_graph.copy()
+    graph.nodes["AZE"]["name"] = "Azer\u202eexe.png \x1b]0;pwned\x07"
+    text = render(describe(graph, "AZE"), lambda span: None)
+    assert "\x1b" not in text and "\u202e" not in text
+    assert text.startswith("Azer\\u202eexe.png \\x1b]0;pwned\\x07 [Country] id=AZE")

@@ -24,6 +24,7 @@ CASES = [
     ("unknown_property", 20, "unknown property 'budget' for label Exercise"),
     ("bad_id", 15, "bad id 'Blue Shield': must be a lowercase slug"),
     ("not_yaml", 14, "not valid YAML"),
+    ("control_name", 13, "holds control or bidirectional characters"),
 ]
 
 
