@@ -70,8 +70,10 @@ def _extract_batch(items: list[tuple[str, str, str | None]]) -> list[Extraction]
 
 
 def _ignore_interrupts() -> None:
-    """In a worker: leave Ctrl-C to the main process, which terminates the workers."""
+    """In a worker: leave Ctrl-C to the main process, which terminates the workers (with
+    SIGTERM, which ends a worker at once, quietly)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def extract_all(reports: list[Report], published: list[str | None],

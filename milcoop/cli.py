@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -29,12 +30,23 @@ from milcoop.options import (
 )
 
 
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM stops a command as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 class MilcoopGroup(click.Group):
-    """A click group that shows expected errors as one line and a non-zero exit code."""
+    """A click group that shows expected errors as one line and a non-zero exit code, and
+    Ctrl-C or SIGTERM as one line and exit code 130."""
 
     def invoke(self, ctx: click.Context) -> object:
+        signal.signal(signal.SIGTERM, _stop)
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted: stopped before finishing; files it was writing are left "
+                       "as they were", err=True)
+            ctx.exit(130)
         except InvalidFacts as error:
             for problem in error.problems:
                 click.echo(str(problem), err=True)
