@@ -111,10 +111,8 @@ def _link_problem(path: Path, root: Path) -> str | None:
 def _named_in_text(report: Report) -> Report:
     """A report whose id or file name holds bytes no encoding decodes (an undecodable file
     name) renamed with those bytes escaped (``caf\\xe9``), so it can be written anywhere."""
-    if report.id.isprintable() and _shown(Path(report.file)) == report.file and \
-            _shown(Path(report.id)) == report.id:
-        return report
-    return replace(report, id=_shown(Path(report.id)), file=_shown(Path(report.file)))
+    shown = replace(report, id=_shown(Path(report.id)), file=_shown(Path(report.file)))
+    return report if (shown.id, shown.file) == (report.id, report.file) else shown
 
 
 def _shown(path: Path) -> str:
