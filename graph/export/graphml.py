@@ -8,6 +8,7 @@ for nodes and edges, and never yEd's ``d3``/``d7``, which Gephi would take for l
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,7 +50,9 @@ def _add_data(element: Element, prefix: str, data: dict[str, Any]) -> None:
 
 
 def write(graph: nx.MultiDiGraph, stream: BinaryIO) -> list[str]:
-    """Write ``graph`` as GraphML (UTF-8) to a binary stream; nothing to tell the user."""
+    """Write ``graph`` as GraphML (UTF-8) to a binary stream; nothing to tell the user. A
+    carriage return in a value is written as ``&#13;``, which XML readers keep (a raw one
+    they turn into a line feed)."""
     nodes = [(str(node), display_node(node, data)) for node, data in graph.nodes(data=True)]
     edges = [(str(source), str(target), key, {"label": key, **encode(data)})
              for source, target, key, data in graph.edges(keys=True, data=True)]
@@ -69,7 +72,9 @@ def write(graph: nx.MultiDiGraph, stream: BinaryIO) -> list[str]:
                              target=target)
         _add_data(element, "e", data)
     indent(root)
-    ElementTree(root).write(stream, encoding="utf-8", xml_declaration=True)
+    buffer = io.BytesIO()
+    ElementTree(root).write(buffer, encoding="utf-8", xml_declaration=True)
+    stream.write(buffer.getvalue().replace(b"\r", b"&#13;"))
     return []
 
 

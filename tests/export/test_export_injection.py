@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from graph.export import tables
+from graph.export import graphml, tables
 from graph.queries.formats import render, to_csv
 
 FORMULAS = ('=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(A1)")
@@ -39,3 +39,13 @@ def test_query_and_centrality_csv_quote_formulas_but_not_numbers() -> None:
         rows = list(csv.DictReader(text.splitlines()))
         assert [row["name"] for row in rows] == [f"'{name}" for name in FORMULAS]
         assert rows[0]["score"] == "-1.5"
+
+
+def test_graphml_keeps_a_carriage_return_in_a_name(tmp_path: Path) -> None:
+    graph = hostile_graph()
+    graph.nodes["n1"]["name"] = "line one\r\nline two\rend"
+    target = tmp_path / "graph.graphml"
+    with target.open("wb") as stream:
+        graphml.write(graph, stream)
+    back = graphml.read(target)
+    assert {data["name"] for _, data in back.nodes(data=True)} >= {"line one\r\nline two\rend"}
