@@ -6,11 +6,11 @@ wrong with a file, each with its file and line.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
 
+from graph.dates import date_problem as check_date
 from graph.escape import terminal
 from graph.vocabulary import (
     DATE_PROPERTIES,
@@ -32,24 +32,6 @@ RELATION_KEYS = ("type", "source", "target", "evidence", *EDGE_PROPERTIES)
 STATUSES = ("planned", "held", "ongoing", "cancelled", "proposed", "active", "completed")
 COUNTRY_ID = re.compile(r"^[A-Z]{3}$")
 SLUG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-
-
-def check_date(value: Any) -> str | None:
-    """Why ``value`` is not an ISO date at a known precision, or None if it is one.
-
-    >>> check_date("2023-10-23") is None, check_date("2023-02-30")
-    (True, "'2023-02-30' is not a calendar date")
-    """
-    text = str(value)
-    if not ISO_DATE.match(text):
-        return f"{value!r} is not an ISO date (use 2023, 2023-10 or 2023-10-23)"
-    parts = [int(part) for part in text.split("-")] + [1, 1]
-    try:
-        dt.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return f"{value!r} is not a calendar date"
-    return None
 
 
 def _dates(record: Record) -> Iterator[Problem | tuple[int, str]]:

@@ -86,7 +86,7 @@ def test_window_of_september_2023_is_the_karabakh_operation_and_its_ceasefire(se
 
 
 def test_window_refuses_a_date_that_is_not_iso(seed_graph):
-    with pytest.raises(MapError, match="'Sept 2023' is not a date"):
+    with pytest.raises(MapError, match="'Sept 2023' is not an ISO date"):
         window(seed_graph, since="Sept 2023")
 
 

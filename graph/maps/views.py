@@ -6,16 +6,14 @@ Each view returns a new graph and leaves its input alone, so views compose in an
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import networkx as nx
 
 from graph.analysis.projection import country_projection, fact_date, in_window
+from graph.dates import date_problem
 from graph.errors import MapError
 from graph.vocabulary import PROVENANCE_TYPES, label, rel_type
-
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def facts(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -68,8 +66,9 @@ def check_date(value: str | None) -> str | None:
     >>> check_date("2023-10")
     '2023-10'
     """
-    if value is not None and not _ISO_DATE.match(value):
-        raise MapError(f"{value!r} is not a date: use 2023, 2023-10 or 2023-10-23")
+    problem = date_problem(value) if value is not None else None
+    if problem:
+        raise MapError(problem)
     return value
 
 

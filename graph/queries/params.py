@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.dates import date_problem
 from graph.errors import NotFoundError, QueryError
 from graph.lookup import resolve
 from graph.queries.catalog import Parameter, QuerySpec
@@ -40,7 +41,8 @@ def parse_assignments(pairs: Iterable[str]) -> dict[str, str]:
 
 
 def convert(parameter: Parameter, value: Any) -> Any:
-    """``value`` as the type of the parameter's example; values already typed pass through.
+    """``value`` as the type of the parameter's example (a date checked as a date); values
+    already typed pass through.
 
     >>> convert(Parameter("limit", 10), "3"), convert(Parameter("ids", ["AZE"]), "AZE, TUR")
     (3, ['AZE', 'TUR'])
@@ -56,6 +58,10 @@ def convert(parameter: Parameter, value: Any) -> Any:
             raise QueryError(f"--param {parameter.name} takes a whole number of 0 or more "
                              f"(e.g. {parameter.usage}), not {value!r}")
         return int(value)
+    if isinstance(example, str) and date_problem(example) is None:
+        problem = date_problem(value)
+        if problem:
+            raise QueryError(f"--param {parameter.name}: {problem}")
     return value
 
 

@@ -92,6 +92,10 @@ def test_values_typed_on_the_command_line_take_the_type_of_the_example():
     assert bind(query_spec("strongest_pairs"), {"limit": "3"}) == {"limit": 3}
     with pytest.raises(QueryError, match=r"--param limit takes a whole number"):
         bind(query_spec("strongest_pairs"), {"limit": "three"})
+    with pytest.raises(QueryError, match=r"--param since: '2023-13' is not a calendar date"):
+        bind(spec, {"since": "2023-13", "until": "2024"})
+    with pytest.raises(QueryError, match=r"--param until: 'last year' is not an ISO date"):
+        bind(spec, {"since": "2023", "until": "last year"})
 
 
 def test_an_unknown_query_or_parameter_names_what_is_available():
