@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from graph.errors import VocabularyError
 from graph.vocabulary import LABELS, REL_TYPES
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
-"""Where the .cypher files live: ``cypher/`` at the root of the project."""
+CYPHER_DIR = Path(str(resources.files("cypher")))
+"""Where the .cypher files live: ``cypher/`` at the root of the project, installed with
+milcoop as the ``cypher`` package."""
 
 LABEL_PLACEHOLDER = "__LABEL__"
 TYPE_PLACEHOLDER = "__TYPE__"
