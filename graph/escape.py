@@ -7,9 +7,9 @@ from __future__ import annotations
 import unicodedata
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP's CSV injection list)."""
 BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Bidirectional controls, which reorder the text shown after them."""
-"""What a spreadsheet reads as the start of a formula (OWASP's CSV injection list)."""
 
 
 def csv_cell(text: str) -> str:
