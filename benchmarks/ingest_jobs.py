@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from ingest.corpus import Corpus
-from ingest.decisions import Decisions
+from ingest.review.decisions import Decisions
 from ingest.run import ingest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -29,22 +29,22 @@ from graph.store.base import Store, WriteSummary
 from graph.store.neo4j_store import Neo4jStore
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
-from ingest.decisions import Decisions, apply, read_decisions
 from ingest.errors import IngestError, InvalidFacts, Problem
+from ingest.evaluate.score import Score, score_extractions
 from ingest.extract.dates import infer_published
 from ingest.extract.facts import Extraction
 from ingest.extract.gazetteer import default as default_gazetteer
 from ingest.extract.nlp import BATCH, parse_all
-from ingest.facts_file import FactsFile, facts_paths
-from ingest.facts_writer import facts_text
-from ingest.pipeline import load, validated
-from ingest.proposals import Curated, Proposal, curated_facts, propose, totals
+from ingest.facts.build import load, validated
+from ingest.facts.files import FactsFile, facts_paths
+from ingest.facts.validate import check_across, check_date, check_file
+from ingest.facts.writer import facts_text
 from ingest.readers.folder import Skipped, read_reports
 from ingest.readers.report import Report
-from ingest.resolve import relation_key, resolve
-from ingest.review import review_markdown
-from ingest.score import Score, score_extractions
-from ingest.validate import check_across, check_date, check_file
+from ingest.review.decisions import Decisions, apply, read_decisions
+from ingest.review.proposals import Curated, Proposal, curated_facts, propose, totals
+from ingest.review.report import review_markdown
+from ingest.review.resolve import relation_key, resolve
 
 HEADER = ("Proposed by `milcoop ingest` from {file}: facts extracted automatically, not yet\n"
           "reviewed. Move the ones you accept into data/facts; reject or merge the wrong ones\n"

@@ -16,8 +16,8 @@ from graph.lookup import resolve
 from graph.schema_doc import vocabulary_markdown
 from ingest.corpus import Corpus
 from ingest.errors import InvalidFacts
-from ingest.pipeline import build as build_graph
-from ingest.pipeline import check, read_graph
+from ingest.facts.build import build as build_graph
+from ingest.facts.build import check, read_graph
 from ingest.spans import locate
 from milcoop.commands import COMMANDS
 from milcoop.options import (

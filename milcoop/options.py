@@ -10,7 +10,7 @@ import pandas as pd
 from graph.escape import terminal
 from graph.settings import load_settings
 from ingest.corpus import Corpus
-from ingest.pipeline import SOURCES
+from ingest.facts.build import SOURCES
 
 SETTINGS = load_settings()
 

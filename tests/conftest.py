@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from ingest.corpus import Corpus
-from ingest.pipeline import build
+from ingest.facts.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "data" / "facts"

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import FACTS, FIXTURES
 from ingest.corpus import Corpus
-from ingest.pipeline import check
+from ingest.facts.build import check
 
 TINY = Corpus([FIXTURES / "corpus"])
 

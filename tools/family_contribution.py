@@ -15,10 +15,10 @@ import argparse
 from pathlib import Path
 
 from ingest.corpus import Corpus
+from ingest.evaluate.gold import compare_gold
+from ingest.evaluate.score import Score, score_corpus
 from ingest.extract.extractor import FAMILIES
 from ingest.extract.rulebook import RULES
-from ingest.gold import compare_gold
-from ingest.score import Score, score_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

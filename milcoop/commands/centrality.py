@@ -11,7 +11,7 @@ from graph.analysis.centrality import MEASURES, centrality, ranked, sample_size
 from graph.analysis.projection import TIE_KINDS, country_projection
 from graph.errors import AnalysisError
 from graph.queries.formats import to_csv
-from ingest.pipeline import read_graph
+from ingest.facts.build import read_graph
 from milcoop.options import corpus_of, corpus_option, facts_option, source_option, table
 
 

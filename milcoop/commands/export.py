@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from graph.export import FORMATS, default_target, export
-from ingest.pipeline import read_graph
+from ingest.facts.build import read_graph
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option, source_option
 
 _FORMAT_HELP = "; ".join(f"{fmt.name}: {fmt.tools}" for fmt in FORMATS.values())

@@ -9,10 +9,10 @@ import click
 import pandas as pd
 from ruamel.yaml import YAML
 
+from ingest.evaluate.gold import score_gold
+from ingest.evaluate.score import MATCHES, score_corpus
 from ingest.extract.output import facts_records, scoring_json
-from ingest.gold import score_gold
 from ingest.readers.folder import read_single
-from ingest.score import MATCHES, score_corpus
 from milcoop.options import corpus_of, corpus_option, facts_option, table
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ingest.evaluate.score import Score
 from ingest.run import (
     REVIEW,
     TEXTS,
@@ -14,7 +15,6 @@ from ingest.run import (
     load_into,
     read_decisions_at,
 )
-from ingest.score import Score
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option
 
 DECISIONS = Path("data/decisions.yaml")

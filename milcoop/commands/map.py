@@ -11,7 +11,7 @@ from graph.maps.page import LAYOUTS, MAX_NODES, MapRequest, map_page
 from graph.maps.sizes import MEASURES
 from graph.model import Span
 from graph.vocabulary import ENTITY_LABELS, FACT_TYPES
-from ingest.pipeline import read_graph
+from ingest.facts.build import read_graph
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option, source_option
 
 

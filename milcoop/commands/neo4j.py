@@ -9,8 +9,8 @@ import click
 import pandas as pd
 
 from graph.store.neo4j_store import DEFAULT_URI, Neo4jStore
-from ingest.pipeline import load as load_rows
-from ingest.pipeline import validated
+from ingest.facts.build import load as load_rows
+from ingest.facts.build import validated
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option, table
 
 

@@ -11,7 +11,7 @@ from graph.queries.formats import FORMATS, render
 from graph.queries.library import catalog_frame, run_neo4j, run_networkx
 from graph.queries.params import bind, parse_assignments
 from graph.store.neo4j_store import Neo4jStore
-from ingest.pipeline import read_graph
+from ingest.facts.build import read_graph
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option, source_option
 
 

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES
 from graph.lookup import fold
-from ingest.gold import (
+from ingest.evaluate.gold import (
     Comparison,
     Gold,
     GoldEntity,
@@ -35,7 +35,7 @@ from ingest.gold import (
     read_gold_folder,
     score_gold,
 )
-from ingest.score import Score
+from ingest.evaluate.score import Score
 from milcoop.cli import main
 
 DEV = FIXTURES / "dev"

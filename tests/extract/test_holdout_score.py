@@ -25,8 +25,8 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES
 from graph.vocabulary import FACT_TYPES
-from ingest.gold import Comparison, compare_gold, read_gold_folder
-from ingest.score import Score
+from ingest.evaluate.gold import Comparison, compare_gold, read_gold_folder
+from ingest.evaluate.score import Score
 from milcoop.cli import main
 
 HOLDOUT = FIXTURES / "holdout"

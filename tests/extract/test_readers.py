@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FACTS, SEEDS
-from ingest.facts_file import facts_paths, read_facts_file
+from ingest.facts.files import facts_paths, read_facts_file
 from ingest.readers.boilerplate import clean, is_boilerplate
 from ingest.readers.folder import read_file, read_reports
 from ingest.readers.metadata import read_metadata

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import FACTS
 from ingest.corpus import Corpus
-from ingest.score import Score, score_corpus
+from ingest.evaluate.score import Score, score_corpus
 
 pytestmark = pytest.mark.corpus
 

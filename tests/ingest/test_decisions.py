@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from conftest import FACTS, ROOT, SEEDS
 from ingest.corpus import Corpus
-from ingest.decisions import DecisionsError, read_decisions
-from ingest.resolve import relation_key
+from ingest.review.decisions import DecisionsError, read_decisions
+from ingest.review.resolve import relation_key
 from ingest.run import Result, ingest
 from milcoop.cli import main
 

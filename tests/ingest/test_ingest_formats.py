@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from conftest import FACTS
 from ingest.corpus import Corpus
-from ingest.decisions import Decisions
-from ingest.facts_file import read_facts_file
+from ingest.facts.files import read_facts_file
+from ingest.review.decisions import Decisions
 from ingest.run import ingest
 from milcoop.cli import main
 

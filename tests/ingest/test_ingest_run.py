@@ -22,12 +22,12 @@ from graph.store.base import count_graph
 from graph.store.neo4j_store import Neo4jStore
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
-from ingest.facts_file import facts_paths, read_facts_file
-from ingest.proposals import curated_facts
+from ingest.evaluate.score import score_corpus
+from ingest.facts.files import facts_paths, read_facts_file
 from ingest.readers.folder import read_reports
-from ingest.resolve import relation_key, resolve
+from ingest.review.proposals import curated_facts
+from ingest.review.resolve import relation_key, resolve
 from ingest.run import Result, extract_all, ingest, load_into, load_result, read_curated
-from ingest.score import score_corpus
 from milcoop.cli import main
 
 pytestmark = pytest.mark.corpus

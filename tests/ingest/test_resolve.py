@@ -7,8 +7,8 @@ import pytest
 from conftest import FACTS
 from ingest.corpus import Corpus
 from ingest.extract.facts import Entity, Extraction, Relation
-from ingest.proposals import Curated, curated_facts
-from ingest.resolve import resolve
+from ingest.review.proposals import Curated, curated_facts
+from ingest.review.resolve import resolve
 from ingest.run import read_curated
 
 

@@ -11,8 +11,8 @@ from graph.errors import StoreError
 from graph.model import Edge, Node, Span
 from graph.store.neo4j_rows import add_edge, add_node, batch, chunks
 from ingest.corpus import Corpus
-from ingest.load import rows
-from ingest.pipeline import validated
+from ingest.facts.build import validated
+from ingest.facts.rows import rows
 
 
 def test_rows_are_grouped_by_label_and_type_with_every_list_property_named():

@@ -19,8 +19,8 @@ from graph.neighbourhood import neighbourhood
 from graph.store.base import count_graph
 from graph.store.neo4j_store import Neo4jStore
 from ingest.corpus import Corpus
-from ingest.load import rows
-from ingest.pipeline import load, read_graph, validated
+from ingest.facts.build import load, read_graph, validated
+from ingest.facts.rows import rows
 from milcoop.cli import main
 
 pytestmark = NEEDS_NEO4J

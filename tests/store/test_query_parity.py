@@ -15,7 +15,7 @@ from graph.queries.catalog import catalog, query_spec
 from graph.queries.formats import records
 from graph.queries.library import run_neo4j, run_networkx
 from ingest.corpus import Corpus
-from ingest.pipeline import load, validated
+from ingest.facts.build import load, validated
 from milcoop.cli import main
 
 pytestmark = NEEDS_NEO4J

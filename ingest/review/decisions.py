@@ -30,7 +30,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from graph.vocabulary import PROVENANCE_TYPES, REL_TYPES, RelKey, relation_key
 from ingest.errors import IngestError
 from ingest.extract.facts import Extraction
-from ingest.resolve import Resolved, rewrite
+from ingest.review.resolve import Resolved, rewrite
 from ingest.yaml_safety import ALIASES, first_alias
 
 SECTIONS = ("merge", "reject", "rename")

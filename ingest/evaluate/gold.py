@@ -6,7 +6,7 @@ source_id, target_id}]}`` with the vocabulary's labels and types. Matching uses 
 that JSON holds, as an external scorer would: an extracted entity matches a gold entity of
 the same type when their folded names or aliases overlap (one-to-one, exact name matches
 first); a relation matches when its type and both matched endpoints agree (either order for
-symmetric types). The tallies are ingest.score's, so both scores print the same table.
+symmetric types). The tallies are ingest.evaluate.score's, so both scores print the same table.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from typing import Any
 from graph.lookup import fold
 from graph.vocabulary import ENTITY_LABELS, FACT_TYPES, REL_TYPES, relation_key
 from ingest.errors import IngestError
+from ingest.evaluate.score import Score, Tally
 from ingest.extract.output import scoring_json
 from ingest.readers.folder import read_file
 from ingest.readers.report import Report, UnreadableReport
-from ingest.score import Score, Tally
 
 Key = tuple[str, str, str]
 

@@ -15,11 +15,11 @@ from typing import Any
 
 from graph.model import merge_list
 from graph.vocabulary import DATE_PROPERTIES, EDGE_PROPERTIES, LABELS, RelKey, relation_key
-from ingest.decisions import Applied
 from ingest.extract.facts import Entity, Relation
-from ingest.facts_file import FactsFile
-from ingest.resolve import Known
-from ingest.validate import STATUSES, check_date
+from ingest.facts.files import FactsFile
+from ingest.facts.validate import STATUSES, check_date
+from ingest.review.decisions import Applied
+from ingest.review.resolve import Known
 
 STRUCTURAL = ("id", "label", "name", "aliases", "evidence", "description")
 """Entity keys that are not properties resolution compares."""

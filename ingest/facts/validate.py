@@ -23,7 +23,7 @@ from graph.vocabulary import (
 )
 from ingest.corpus import Corpus
 from ingest.errors import Problem
-from ingest.facts_file import FactsFile, Record
+from ingest.facts.files import FactsFile, Record
 
 ARTICLE_KEYS = ("id", "file", "title", "publisher", "author", "published",
                 "published_inferred", "url")

@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.model import Edge, Node, Span
 from graph.vocabulary import DATE_PROPERTIES, LABELS, LIST_PROPERTIES, REL_TYPES, relation_key
-from ingest.facts_file import FactsFile, Record
+from ingest.facts.files import FactsFile, Record
 
 ARTICLE_PROPERTIES = ("title", "publisher", "author", "published", "published_inferred",
                       "url", "file")

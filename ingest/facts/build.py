@@ -14,9 +14,9 @@ from graph.store.neo4j_store import Neo4jStore
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
 from ingest.errors import IngestError, InvalidFacts, Problem
-from ingest.facts_file import FactsFile, FactsSyntaxError, facts_paths, read_facts_file
-from ingest.load import batches, rows
-from ingest.validate import validate
+from ingest.facts.files import FactsFile, FactsSyntaxError, facts_paths, read_facts_file
+from ingest.facts.rows import batches, rows
+from ingest.facts.validate import validate
 
 
 @dataclass

@@ -19,7 +19,7 @@ from graph.vocabulary import relation_key
 from ingest.corpus import Corpus
 from ingest.errors import IngestError
 from ingest.extract.facts import Extraction
-from ingest.facts_file import FactsFile, facts_paths, read_facts_file
+from ingest.facts.files import FactsFile, facts_paths, read_facts_file
 from ingest.readers.folder import read_single
 
 SHORT_SPAN = 120

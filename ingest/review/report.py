@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.proposals import ENTITY_STATUSES, RELATION_STATUSES, Proposal
+from ingest.review.proposals import ENTITY_STATUSES, RELATION_STATUSES, Proposal
 
 CONTEXT = 40
 """Characters of text shown on each side of the evidence."""

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ingest.extract.facts import Entity, Relation
-from ingest.facts_file import FactsFile, Record
-from ingest.proposals import Proposal
+from ingest.facts.files import FactsFile, Record
+from ingest.review.proposals import Proposal
 
 ARTICLE_ORDER = ("id", "file", "title", "publisher", "author", "published",
                  "published_inferred", "url")

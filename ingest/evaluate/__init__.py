@@ -1,0 +1,1 @@
+"""Extraction measured: scores against curated facts and against gold annotations."""

@@ -1,0 +1,1 @@
+"""Extraction to the analyst: resolve entities, propose, apply decisions, report for review."""
