@@ -41,11 +41,11 @@ chromium:
 # The README's picture of the seed map (docs/map.png), taken in headless Chromium.
 screenshot: $(STAMP) chromium
 	$(BIN)/milcoop map -o out/map.html
-	$(BIN)/python tests/browser.py out/map.html docs/map.png mehmet-erdogan
+	$(BIN)/python tools/map_browser.py out/map.html docs/map.png mehmet-erdogan
 
 # The map at 5,000 nodes: seconds to build in Python and to draw and answer in Chromium.
 bench-map: $(STAMP) chromium
-	PYTHONPATH=tests $(BIN)/python benchmarks/map_scale.py
+	PYTHONPATH=tools $(BIN)/python benchmarks/map_scale.py
 
 clean:
 	rm -rf out .pytest_cache

@@ -1,6 +1,6 @@
 """Map scale: a synthetic graph of 5,000 nodes through `milcoop map`'s steps, then in Chromium.
 
-Run: make bench-map   (or: PYTHONPATH=tests .venv/bin/python benchmarks/map_scale.py
+Run: make bench-map   (or: PYTHONPATH=tools .venv/bin/python benchmarks/map_scale.py
 [--nodes 5000] [--countries 150])
 Countries, then dated events each with three participating countries, a host and an article.
 Prints the seconds to build the page in Python (goal: under 10 s at 5,000 nodes), its size,
@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 import networkx as nx
-from browser import MapPage, launch
 
 from graph.maps.page import MapRequest, map_page
+from map_browser import MapPage, launch
 
 ANSWER = """async ([kind, arg]) => {
   const t0 = performance.now();

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from browser import MapPage, chromium_path, launch
-from test_map import INJECTIONS, injected_page
 
 from graph.maps.page import MapRequest, map_page
+from hostile import INJECTIONS, injected_page
+from map_browser import MapPage, chromium_path, launch
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed: "
                     "pip install -e '.[dev]' (make test does)")

@@ -4,7 +4,7 @@ Debian's ``chromium`` (installed by ``make test``) is driven through Playwright'
 package with ``executable_path``, so no browser is downloaded. Each page records its
 JavaScript errors, any request that is not a local file, and any dialog it tried to open.
 
-Run as a script to screenshot a map: ``python tests/browser.py out/map.html docs/map.png``.
+Run as a script to screenshot a map: ``python tools/map_browser.py out/map.html docs/map.png``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Specification of the map: views of the seed graph, tooltips, the page's HTML, the command.
 
-What the page does in a browser is in test_map_browser.py.
+What the page does in a browser is in test_map_browser.py; the hostile graph both use is
+in hostile.py.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import html as markup
 import json
 import re
 
-import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -21,27 +21,8 @@ from graph.maps.page import MapRequest, map_page
 from graph.maps.tooltips import Sources, node_tooltip
 from graph.maps.views import ego, facts, map_view, subset, window
 from graph.model import Span
+from hostile import INJECTIONS, injected_page
 from milcoop.cli import main
-
-INJECTIONS = ("<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>")
-
-
-def injected_graph() -> nx.MultiDiGraph:
-    """Two entities named with HTML/script injections, cited by an article whose title
-    holds an ``href`` (which makes pyvis's own template render every tooltip as HTML)."""
-    graph = nx.MultiDiGraph()
-    graph.add_node("a1", label="Article", title='<a href="javascript:alert(1)">read</a>',
-                   publisher="<b>Press</b>", published="2024")
-    graph.add_node("img", label="Person", name=INJECTIONS[0], aliases=[INJECTIONS[1]],
-                   title="<svg onload=alert(1)>", sources=["a1"], evidence=["a1:0-5"])
-    graph.add_node("tag", label="Country", name=INJECTIONS[1], sources=["a1"], evidence=[])
-    graph.add_edge("img", "tag", key="LEADS", type="LEADS", note=INJECTIONS[0],
-                   sources=["a1"], evidence=["a1:0-5"])
-    return graph
-
-
-def injected_page(focus: str | None = "tag") -> str:
-    return map_page(injected_graph(), MapRequest(focus=focus), lambda span: INJECTIONS[1]).html
 
 
 def _block(html: str) -> str:
