@@ -26,7 +26,7 @@ from tqdm import tqdm
 from graph.files import atomic_writer, write_if_changed
 from graph.settings import Settings
 from graph.store.base import Store, WriteSummary
-from graph.store.neo4j_store import Neo4jStore
+from graph.store.door import open_store
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
 from ingest.errors import IngestError, InvalidFacts, Problem
@@ -399,10 +399,10 @@ def load_into(result: Result, target: str, settings: Settings,
     ``graph``; ``neo4j``: the server ``settings`` name, schema applied first); the write
     summary and where it went."""
     if target == "neo4j":
-        with Neo4jStore.from_settings(settings) as store:
+        with open_store(settings, "neo4j") as store:
             store.apply_schema()
             return load_result(result, store), f"Neo4j graph {settings.neo4j_graph!r}"
-    store = NetworkXStore()
+    store = open_store(settings, "networkx", create=True)
     summary = load_result(result, store)
     changed = save_graph(store, graph)
     return summary, f"{graph} ({'changed' if changed else 'unchanged'})"

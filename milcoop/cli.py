@@ -14,10 +14,11 @@ from graph.describe import describe, render
 from graph.errors import MilcoopError
 from graph.lookup import resolve
 from graph.schema_doc import vocabulary_markdown
+from graph.store.door import built_graph
 from ingest.corpus import Corpus
 from ingest.errors import InvalidFacts
 from ingest.facts.build import build as build_graph
-from ingest.facts.build import check, read_graph
+from ingest.facts.build import check, facts_key, save_built
 from ingest.spans import locate
 from milcoop.commands import COMMANDS
 from milcoop.options import (
@@ -28,6 +29,7 @@ from milcoop.options import (
     source_option,
     table,
 )
+from milcoop.stores import reading_store
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -99,16 +101,20 @@ def validate(path: Path | None, corpus: tuple[Path, ...]) -> None:
               default=SETTINGS.out_dir / "graph.json", show_default=True,
               help="Where to write the node-link JSON graph.")
 def build(facts: Path, corpus: tuple[Path, ...], output: Path) -> None:
-    """Validate the facts, build the graph and write it as node-link JSON.
+    """Validate the facts, build the graph and write it as node-link JSON (the reading
+    commands then read it without building again until the facts change).
 
     \b
     Example:
       milcoop build --facts data/facts -o out/graph.json
     """
-    store, checked = build_graph(facts, corpus_of(corpus))
+    texts = corpus_of(corpus)
+    key = facts_key(facts, texts)
+    store, checked = build_graph(facts, texts)
     for problem in checked.problems:
         click.echo(str(problem), err=True)
     store.save(output)
+    save_built(store, built_graph(SETTINGS), key)
     graph = store.read()
     totals = graph_stats.summary(graph)
     click.echo(f"built {totals['entities']} entities and {totals['relationships']} "
@@ -130,7 +136,8 @@ def stats(source: str, facts: Path, corpus: tuple[Path, ...], fmt: str) -> None:
     Example:
       milcoop stats --format json
     """
-    graph = read_graph(source, facts, corpus_of(corpus))
+    with reading_store(SETTINGS, source, facts, corpus_of(corpus)) as store:
+        graph = store.read()
     tables = {
         "nodes_by_label": graph_stats.nodes_by_label(graph),
         "edges_by_type": graph_stats.edges_by_type(graph),
@@ -162,7 +169,8 @@ def show(name_or_id: str, source: str, facts: Path, corpus: tuple[Path, ...]) ->
       milcoop show turkiye
     """
     texts = corpus_of(corpus)
-    graph = read_graph(source, facts, texts)
+    with reading_store(SETTINGS, source, facts, texts) as store:
+        graph = store.read()
     node = resolve(graph, name_or_id)
 
     def quote(span: object) -> str | None:

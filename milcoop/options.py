@@ -9,8 +9,8 @@ import pandas as pd
 
 from graph.escape import terminal
 from graph.settings import load_settings
+from graph.store.door import SOURCES
 from ingest.corpus import Corpus
-from ingest.facts.build import SOURCES
 
 SETTINGS = load_settings()
 

@@ -12,7 +12,7 @@ order, so an analysis reads the same whichever store holds the graph.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pandas as pd
@@ -21,6 +21,9 @@ from graph.cypher_files import cypher
 from graph.queries import command, countries, events, paths, provenance
 from graph.queries.catalog import QuerySpec, catalog, query_spec
 from graph.queries.params import ENTITY_PARAMETERS, bind, resolve_entities
+
+if TYPE_CHECKING:
+    from graph.store.neo4j_store import Neo4jStore
 
 IMPLEMENTATIONS: dict[str, Callable[..., list[dict[str, Any]]]] = {
     "commanders": command.commanders,
@@ -40,13 +43,6 @@ IMPLEMENTATIONS: dict[str, Callable[..., list[dict[str, Any]]]] = {
 
 NAMES_QUERY = "lookup/entities"
 """The Cypher file listing every entity's id, name, aliases and label (to resolve names)."""
-
-
-class QueryStore(Protocol):
-    """What running a query needs of a database store (graph.store.neo4j_store.Neo4jStore)."""
-
-    def query(self, cypher: str, parameters: dict[str, Any] | None = None) -> pd.DataFrame:
-        """Run a read query; a DataFrame of its records."""
 
 
 def frame(spec: QuerySpec, rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -73,7 +69,7 @@ def names_graph(names: pd.DataFrame) -> nx.MultiDiGraph:
     return graph
 
 
-def run_neo4j(store: QueryStore, name: str, **values: Any) -> pd.DataFrame:
+def run_neo4j(store: Neo4jStore, name: str, **values: Any) -> pd.DataFrame:
     """The answer of query ``name`` from its Cypher file, run on a Neo4j store."""
     spec = query_spec(name)
     bound = bind(spec, values)

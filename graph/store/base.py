@@ -12,11 +12,15 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from graph.model import Edge, Node
 from graph.neighbourhood import neighbourhood
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass
@@ -54,7 +58,21 @@ def count_graph(graph: nx.MultiDiGraph) -> Counts:
 
 
 class Store(ABC):
-    """A place the graph is kept: written from neutral rows, read back as NetworkX."""
+    """A place the graph is kept: written from neutral rows, read back as NetworkX, asked the
+    named queries of ``cypher/queries``; opened with ``graph.store.door.open_store`` and
+    closed by a ``with`` block."""
+
+    notices: list[str]
+    """What the store said about the queries run so far (a server's deprecations, hints)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:  # noqa: B027 (a graph in memory holds nothing open)
+        """Release what the store holds open (nothing, for a graph in memory)."""
 
     @abstractmethod
     def write(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> WriteSummary:
@@ -75,3 +93,9 @@ class Store(ABC):
     def counts(self) -> Counts:
         """Nodes by label and edges by type."""
         return count_graph(self.read())
+
+    def answer(self, name: str, **values: Any) -> pd.DataFrame:
+        """The answer of the named query ``name`` (values: ids or names), the same table
+        from every store."""
+        from graph.queries.library import run_networkx  # pandas loads only for queries
+        return run_networkx(self.read(), name, **values)

@@ -31,6 +31,7 @@ from neo4j.exceptions import (
 from graph.cypher_files import cypher, place, statements
 from graph.errors import NotFoundError, StoreError
 from graph.model import Edge, Node
+from graph.queries.library import run_neo4j
 from graph.settings import Settings
 from graph.store.base import Counts, Store, WriteSummary
 from graph.store.neo4j_rows import Batch, add_edge, add_node, batch, chunks
@@ -105,9 +106,6 @@ class Neo4jStore(Store):
 
     def __enter__(self) -> Neo4jStore:
         return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     def close(self) -> None:
         """Close the driver and its connections."""
@@ -280,6 +278,10 @@ class Neo4jStore(Store):
             summary = result.consume()
         self.notices += notices(summary)
         return summary.plan
+
+    def answer(self, name: str, **values: Any) -> pd.DataFrame:
+        """The answer of the named query ``name`` from its Cypher file, run on the server."""
+        return run_neo4j(self, name, **values)
 
     def query(self, cypher: str, parameters: dict[str, Any] | None = None) -> pd.DataFrame:
         """Run a read query (``$graph`` is this store's graph unless given) as a DataFrame;

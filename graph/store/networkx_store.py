@@ -36,6 +36,7 @@ class NetworkXStore(Store):
 
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
         self.graph = graph if graph is not None else nx.MultiDiGraph()
+        self.notices = []
 
     def write(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> WriteSummary:
         summary = WriteSummary()

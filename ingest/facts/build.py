@@ -1,22 +1,27 @@
-"""The facts pipeline: read facts files, validate them, turn them into rows, load a store."""
+"""The facts pipeline: read facts files, validate them, turn them into rows, load a store,
+and keep the built graph for the reading commands until the facts change."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import networkx as nx
 from tqdm import tqdm
 
-from graph.settings import Settings, load_settings
+from graph.files import write_if_changed
 from graph.store.base import Store, WriteSummary
-from graph.store.neo4j_store import Neo4jStore
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
 from ingest.errors import IngestError, InvalidFacts, Problem
 from ingest.facts.files import FactsFile, FactsSyntaxError, facts_paths, read_facts_file
-from ingest.facts.rows import batches, rows
+from ingest.facts.rows import rows
 from ingest.facts.validate import validate
+
+PROGRESS_STEP = 1000
+"""Rows written between two updates of the progress bar."""
 
 
 @dataclass
@@ -57,19 +62,22 @@ def validated(target: Path, corpus: Corpus) -> Checked:
     return checked
 
 
-def load(files: list[FactsFile], store: Store, batch_size: int = 1000) -> WriteSummary:
-    """Write validated facts into ``store`` in batches (nodes first), with a progress bar."""
+def _counted(items: list[Any], bar: tqdm) -> Iterator[Any]:
+    """``items`` one by one, the progress bar moved on as the store takes them."""
+    for done, item in enumerate(items, 1):
+        yield item
+        if done % PROGRESS_STEP == 0:
+            bar.update(PROGRESS_STEP)
+    bar.update(len(items) % PROGRESS_STEP)
+
+
+def load(files: list[FactsFile], store: Store) -> WriteSummary:
+    """Write validated facts into ``store`` (nodes first; the store batches them as it
+    writes best), with a progress bar."""
     nodes, edges = rows(files)
-    summary = WriteSummary()
     with tqdm(total=len(nodes) + len(edges), unit="row", desc="load", disable=None,
               leave=False) as bar:
-        for batch in batches(nodes, batch_size):
-            summary += store.write(batch, [])
-            bar.update(len(batch))
-        for batch in batches(edges, batch_size):
-            summary += store.write([], batch)
-            bar.update(len(batch))
-    return summary
+        return store.write(_counted(nodes, bar), _counted(edges, bar))
 
 
 def build(target: Path, corpus: Corpus) -> tuple[NetworkXStore, Checked]:
@@ -83,15 +91,49 @@ def build(target: Path, corpus: Corpus) -> tuple[NetworkXStore, Checked]:
     return store, checked
 
 
-SOURCES = ("networkx", "neo4j")
-"""Where a command may read the graph from: built from the facts, or a Neo4j database."""
+SHAPERS = ("graph/vocabulary.py", "graph/model.py", "ingest/facts/rows.py",
+           "graph/store/networkx_store.py")
+"""The code that shapes a built graph: a change to it rebuilds the reading commands' copy."""
 
 
-def read_graph(source: str, facts: Path, corpus: Corpus,
-               settings: Settings | None = None) -> nx.MultiDiGraph:
-    """The graph in the common shape, from the facts (``networkx``) or from Neo4j
-    (connected as ``settings`` say: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)."""
-    if source == "neo4j":
-        with Neo4jStore.from_settings(settings or load_settings()) as store:
-            return store.read()
-    return build(facts, corpus)[0].read()
+def facts_key(target: Path, corpus: Corpus) -> str:
+    """A digest of everything a built graph depends on: the facts files (names and bytes),
+    the corpus folders its spans were checked against, and the code that shapes it."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent.parent.parent
+    for path in [root / name for name in SHAPERS] + facts_paths(target):
+        digest.update(f"{path}\0".encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+    digest.update("\0".join(str(folder.resolve()) for folder in corpus.dirs).encode())
+    return digest.hexdigest()
+
+
+def save_built(store: NetworkXStore, graph_file: Path, key: str) -> None:
+    """Save a built graph with the key of the facts it was built from beside it (written
+    last, so an interrupted save is rebuilt next time)."""
+    stamp = graph_file.with_name(graph_file.name + ".key")
+    stamp.unlink(missing_ok=True)
+    store.save(graph_file)
+    write_if_changed(stamp, key.encode("ascii"))
+
+
+def rebuild_if_changed(target: Path, corpus: Corpus, graph_file: Path) -> bool:
+    """Make ``graph_file`` hold the graph of the facts at ``target``, building it again only
+    when the facts (or the corpus, or milcoop's graph code) changed; True if it was built."""
+    key = facts_key(target, corpus)
+    stamp = graph_file.with_name(graph_file.name + ".key")
+    try:
+        if graph_file.is_file() and stamp.read_text(encoding="ascii") == key:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    store, _ = build(target, corpus)
+    try:
+        save_built(store, graph_file, key)
+    except OSError as error:
+        raise IngestError(f"{graph_file}: cannot keep the built graph here "
+                          f"({error.strerror}); set MILCOOP_OUT to a writable folder") from None
+    return True

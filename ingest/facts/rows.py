@@ -7,7 +7,7 @@ their CAMEO code from the vocabulary.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from graph.model import Edge, Node, Span
@@ -82,9 +82,3 @@ def rows(files: Iterable[FactsFile]) -> tuple[list[Node], list[Edge]]:
             edges.append(Edge(facts.article_id, "MENTIONS", node.id, {}, node.evidence))
         edges.extend(relation_edge(facts, record) for record in facts.relations)
     return nodes, edges
-
-
-def batches(items: list[Any], size: int) -> Iterator[list[Any]]:
-    """``items`` in consecutive lists of at most ``size``."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

@@ -11,8 +11,15 @@ from graph.analysis.centrality import MEASURES, centrality, ranked, sample_size
 from graph.analysis.projection import TIE_KINDS, country_projection
 from graph.errors import AnalysisError
 from graph.queries.formats import to_csv
-from ingest.facts.build import read_graph
-from milcoop.options import corpus_of, corpus_option, facts_option, source_option, table
+from milcoop.options import (
+    SETTINGS,
+    corpus_of,
+    corpus_option,
+    facts_option,
+    source_option,
+    table,
+)
+from milcoop.stores import reading_store
 
 
 @click.command(name="centrality")
@@ -58,7 +65,8 @@ def centrality_command(source: str, facts: Path, corpus: tuple[Path, ...],
     if not projection and (kinds or since or until or report_dates):
         raise AnalysisError("--kind, --since, --until and --report-dates need "
                             "--projection countries")
-    graph = read_graph(source, facts, corpus_of(corpus))
+    with reading_store(SETTINGS, source, facts, corpus_of(corpus)) as store:
+        graph = store.read()
     if projection:
         graph = country_projection(graph, since, until, kinds or TIE_KINDS, report_dates)
     measures = measures or MEASURES

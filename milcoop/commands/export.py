@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from graph.export import FORMATS, default_target, export
-from ingest.facts.build import read_graph
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option, source_option
+from milcoop.stores import reading_store
 
 _FORMAT_HELP = "; ".join(f"{fmt.name}: {fmt.tools}" for fmt in FORMATS.values())
 
@@ -40,7 +40,8 @@ def export_command(fmt: str, source: str, facts: Path, corpus: tuple[Path, ...],
     to_stdout = str(target) == "-"
     if to_stdout and not FORMATS[fmt].single_file:
         raise click.UsageError(f"{fmt} writes a folder of files: give -o FOLDER, not '-'")
-    graph = read_graph(source, facts, corpus_of(corpus))
+    with reading_store(SETTINGS, source, facts, corpus_of(corpus)) as store:
+        graph = store.read()
     if to_stdout:
         with click.open_file("-", "wb") as stream:
             written = export(graph, fmt, stream)

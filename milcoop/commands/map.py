@@ -11,8 +11,8 @@ from graph.maps.page import LAYOUTS, MAX_NODES, MapRequest, map_page
 from graph.maps.sizes import MEASURES
 from graph.model import Span
 from graph.vocabulary import ENTITY_LABELS, FACT_TYPES
-from ingest.facts.build import read_graph
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option, source_option
+from milcoop.stores import reading_store
 
 
 def _names(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
@@ -61,7 +61,8 @@ def map_command(source: str, facts: Path, corpus: tuple[Path, ...], output: Path
       milcoop map --countries --until 2023
     """
     texts = corpus_of(corpus)
-    graph = read_graph(source, facts, texts)
+    with reading_store(SETTINGS, source, facts, texts) as store:
+        graph = store.read()
 
     def quote(span: Span) -> str | None:
         article = graph.nodes.get(span.article, {})

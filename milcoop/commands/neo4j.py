@@ -8,6 +8,7 @@ from typing import Any
 import click
 import pandas as pd
 
+from graph.store.door import open_store
 from graph.store.neo4j_store import DEFAULT_URI, Neo4jStore
 from ingest.facts.build import load as load_rows
 from ingest.facts.build import validated
@@ -28,8 +29,8 @@ def _connection(function: Any) -> Any:
 
 def _store(uri: str | None, user: str | None, database: str | None, graph: str | None,
            **options: Any) -> Neo4jStore:
-    return Neo4jStore.from_settings(SETTINGS, uri=uri, user=user, database=database,
-                                    graph=graph, **options)
+    return open_store(SETTINGS, "neo4j", uri=uri, user=user, database=database, graph=graph,
+                      **options)
 
 
 def _target(uri: str | None, database: str | None, graph: str | None) -> str:
@@ -76,7 +77,7 @@ def load(target: str, facts: Path, corpus: tuple[Path, ...], uri: str | None,
         store.apply_schema()
         if wipe:
             store.clear()
-        summary = load_rows(checked.files, store, batch_size)
+        summary = load_rows(checked.files, store)
         click.echo(f"loaded {len(checked.files)} report(s) into {where}: "
                    f"{summary.nodes_created} nodes created, {summary.nodes_updated} updated; "
                    f"{summary.edges_created} relationships created, "

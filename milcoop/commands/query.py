@@ -8,11 +8,10 @@ import click
 
 from graph.queries.catalog import query_spec
 from graph.queries.formats import FORMATS, render
-from graph.queries.library import catalog_frame, run_neo4j, run_networkx
+from graph.queries.library import catalog_frame
 from graph.queries.params import bind, parse_assignments
-from graph.store.neo4j_store import Neo4jStore
-from ingest.facts.build import read_graph
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option, source_option
+from milcoop.stores import reading_store
 
 
 @click.command(name="query")
@@ -44,11 +43,8 @@ def query_command(name: str | None, params: tuple[str, ...], show_list: bool, so
                           listing[["name", "parameters", "summary"]], fmt))
         return
     values = bind(query_spec(name), parse_assignments(params))
-    if source == "neo4j":
-        with Neo4jStore.from_settings(SETTINGS) as store:
-            answer = run_neo4j(store, name, **values)
-            for notice in dict.fromkeys(store.notices):
-                click.echo(f"neo4j: {notice}", err=True)
-    else:
-        answer = run_networkx(read_graph(source, facts, corpus_of(corpus)), name, **values)
+    with reading_store(SETTINGS, source, facts, corpus_of(corpus)) as store:
+        answer = store.answer(name, **values)
+        for notice in dict.fromkeys(store.notices):
+            click.echo(f"{source}: {notice}", err=True)
     click.echo(render(answer, fmt))

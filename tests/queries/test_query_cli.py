@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from conftest import FACTS
 from graph.queries.catalog import catalog, query_spec
+from graph.store.networkx_store import NetworkXStore
 from milcoop.cli import main
 
 
@@ -21,7 +22,8 @@ def invoke(*args: str):
 @pytest.fixture
 def run(monkeypatch, seed_graph):
     """``milcoop query`` reading the seed graph built once (the build has tests of its own)."""
-    monkeypatch.setattr("milcoop.commands.query.read_graph", lambda *_: seed_graph)
+    monkeypatch.setattr("milcoop.commands.query.reading_store",
+                        lambda *_: NetworkXStore(seed_graph))
     return invoke
 
 

@@ -17,9 +17,10 @@ from graph.errors import StoreError
 from graph.model import Node
 from graph.neighbourhood import neighbourhood
 from graph.store.base import count_graph
+from graph.store.door import open_store
 from graph.store.neo4j_store import Neo4jStore
 from ingest.corpus import Corpus
-from ingest.facts.build import load, read_graph, validated
+from ingest.facts.build import load, validated
 from ingest.facts.rows import rows
 from milcoop.cli import main
 
@@ -41,7 +42,7 @@ def seed_files():
 def loaded(seed_files):
     """The seed facts loaded into a fresh graph (shared by the read-only tests here)."""
     with fresh_store(batch_size=100) as store:
-        load(seed_files, store, batch_size=100)
+        load(seed_files, store)
         yield store
 
 
@@ -66,9 +67,10 @@ def test_a_neighbourhood_read_from_neo4j_equals_the_networkx_one(loaded, seed_gr
         neighbourhood(seed_graph, node, depth))
 
 
-def test_read_graph_reads_the_neo4j_graph_named_in_the_settings(loaded, seed_graph):
+def test_the_door_opens_the_neo4j_graph_named_in_the_settings(loaded, seed_graph):
     settings = replace(server_settings(), neo4j_graph=loaded.graph)
-    assert shape(read_graph("neo4j", FACTS, Corpus(), settings)) == shape(seed_graph)
+    with open_store(settings, "neo4j") as store:
+        assert shape(store.read()) == shape(seed_graph)
 
 
 def test_query_returns_a_dataframe_of_this_graph_only(loaded):

@@ -1,0 +1,55 @@
+"""The reading commands build the graph of the facts once and read it until the facts change."""
+
+from __future__ import annotations
+
+import shutil
+
+from click.testing import CliRunner
+
+from conftest import FACTS
+from ingest.corpus import Corpus
+from ingest.facts.build import rebuild_if_changed
+from milcoop.cli import main
+
+
+def test_the_graph_is_built_again_only_when_the_facts_change(tmp_path):
+    facts = tmp_path / "facts"
+    shutil.copytree(FACTS, facts)
+    graph_file = tmp_path / "cache" / "graph.json"
+    assert rebuild_if_changed(facts, Corpus(), graph_file) is True
+    assert rebuild_if_changed(facts, Corpus(), graph_file) is False
+    first = sorted(facts.glob("*.yaml"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert rebuild_if_changed(facts, Corpus(), graph_file) is True
+    assert rebuild_if_changed(facts, Corpus([tmp_path]), graph_file) is True
+    (graph_file.parent / "graph.json.key").write_text("stale", encoding="ascii")
+    assert rebuild_if_changed(facts, Corpus([tmp_path]), graph_file) is True
+
+
+def test_reading_commands_share_one_build_and_build_writes_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", "--facts", str(FACTS), "-o", "graph.json"])
+    assert built.exit_code == 0, built.output
+    cached = tmp_path / "out" / "cache" / "graph.json"
+    stamp = cached.stat().st_mtime_ns
+    for command in (["stats"], ["show", "Azerbaijan"], ["query", "partners", "--param",
+                                                        "country=Azerbaijan"]):
+        result = runner.invoke(main, [*command, "--facts", str(FACTS)])
+        assert result.exit_code == 0, result.output
+    assert cached.stat().st_mtime_ns == stamp
+    assert (tmp_path / "graph.json").read_bytes() == cached.read_bytes()
+
+
+def test_invalid_facts_still_fail_the_reading_command(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    facts = tmp_path / "facts"
+    shutil.copytree(FACTS, facts)
+    first = sorted(facts.glob("*.yaml"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("label: Country",
+                                                               "label: Kountry", 1),
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["stats", "--facts", str(facts)])
+    assert result.exit_code == 1
+    assert "Kountry" in result.output
+    assert not (tmp_path / "out" / "cache" / "graph.json").exists()
