@@ -8,14 +8,8 @@
 MATCH (actor)-[lead:COMMANDS|LEADS]->(target)
 WHERE actor.graph = $graph
 CALL (actor) {
-  OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
-  WHERE all(step IN relationships(up) WHERE
-            (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])
-            OR ((startNode(step):Organization OR startNode(step):Unit)
-                AND type(step) = 'PART_OF'))
-  RETURN home.id AS country
-  ORDER BY length(up), country
-  LIMIT 1
+  OPTIONAL MATCH (actor)-[:BELONGS_TO]->(home:Country)
+  RETURN CASE WHEN actor:Country THEN actor.id ELSE home.id END AS country
 }
 WITH actor, lead, target, country
 WHERE country = $country

@@ -29,14 +29,8 @@ CALL (drill) {
   OPTIONAL MATCH (actor)-[joined:PARTICIPATED_IN|SIGNED|HOSTED|RUNS]->(drill)
   WHERE NOT coalesce(joined.role, '') IN ['belligerent', 'opponent', 'target']
   CALL (actor) {
-    OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
-    WHERE all(step IN relationships(up) WHERE
-              (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])
-              OR ((startNode(step):Organization OR startNode(step):Unit)
-                  AND type(step) = 'PART_OF'))
-    RETURN home.id AS country
-    ORDER BY length(up), country
-    LIMIT 1
+    OPTIONAL MATCH (actor)-[:BELONGS_TO]->(home:Country)
+    RETURN CASE WHEN actor:Country THEN actor.id ELSE home.id END AS country
   }
   WITH DISTINCT country
   ORDER BY country

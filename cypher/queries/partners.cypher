@@ -1,93 +1,26 @@
 // The cooperation partners of a country, strongest first, and what ties them.
-// A tie is an exercise, program, agreement, meeting or operation that both countries joined
+// A tie is an exercise, program, agreement, operation or meeting both countries joined
 // (themselves, or through their officials, bodies and units; adversarial roles left out),
-// or a direct cooperation, support, training or deployment relationship between them.
+// or a direct support, training, cooperation or deployment relationship between them: the
+// derived TIES_WITH relationships every load writes (graph/analysis/projection.py).
 // weight counts the ties; sources counts the distinct reports behind them.
 // :param country => 'AZE'
 // :param graph => 'milcoop'
-// columns: partner, name, weight, exercises, programs, agreements, meetings, operations, direct, sources
-CALL () {
-  MATCH (actor)-[joined:PARTICIPATED_IN|SIGNED|HOSTED|RUNS]->(event)
-  WHERE event.graph = $graph
-    AND (event:Exercise OR event:Program OR event:Agreement OR event:Meeting OR event:Operation)
-    AND NOT coalesce(joined.role, '') IN ['belligerent', 'opponent', 'target']
-  CALL (actor) {
-    OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
-    WHERE all(step IN relationships(up) WHERE
-              (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])
-              OR ((startNode(step):Organization OR startNode(step):Unit)
-                  AND type(step) = 'PART_OF'))
-    RETURN home.id AS country
-    ORDER BY length(up), country
-    LIMIT 1
-  }
-  WITH event, country, collect(joined.sources) AS lists
-  WHERE country IS NOT NULL
-  WITH event, collect([country, reduce(flat = [], part IN lists | flat + part)]) AS members
-  UNWIND members AS one
-  UNWIND members AS two
-  WITH event, one, two
-  WHERE one[0] < two[0]
-  RETURN one[0] AS first, two[0] AS second,
-         CASE WHEN event:Exercise THEN 'exercise' WHEN event:Program THEN 'program'
-              WHEN event:Agreement THEN 'agreement' WHEN event:Meeting THEN 'meeting'
-              ELSE 'operation' END AS kind,
-         event.id AS via, coalesce(event.name, event.id) AS what,
-         coalesce(event.date, event.`start`, event.since) AS dated,
-         one[1] + two[1] AS sources
-  UNION ALL
-  MATCH (source)-[tie:COOPERATES_WITH|SUPPORTS|TRAINED|DEPLOYED_TO]->(target)
-  WHERE source.graph = $graph
-  WITH source, tie, target, source AS actor
-  CALL (actor) {
-    OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
-    WHERE all(step IN relationships(up) WHERE
-              (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])
-              OR ((startNode(step):Organization OR startNode(step):Unit)
-                  AND type(step) = 'PART_OF'))
-    RETURN home.id AS country
-    ORDER BY length(up), country
-    LIMIT 1
-  }
-  WITH source, tie, target, country AS from_country, target AS actor
-  CALL (actor) {
-    OPTIONAL MATCH up = (actor)-[:LEADS|MEMBER_OF|COMMANDS|PART_OF*0..4]->(home:Country)
-    WHERE all(step IN relationships(up) WHERE
-              (startNode(step):Person AND type(step) IN ['LEADS', 'MEMBER_OF', 'COMMANDS'])
-              OR ((startNode(step):Organization OR startNode(step):Unit)
-                  AND type(step) = 'PART_OF'))
-    RETURN home.id AS country
-    ORDER BY length(up), country
-    LIMIT 1
-  }
-  WITH source, tie, target, from_country, country AS to_country
-  WHERE from_country IS NOT NULL AND to_country IS NOT NULL AND from_country <> to_country
-  RETURN CASE WHEN from_country < to_country THEN from_country ELSE to_country END AS first,
-         CASE WHEN from_country < to_country THEN to_country ELSE from_country END AS second,
-         CASE type(tie) WHEN 'COOPERATES_WITH' THEN 'cooperation' WHEN 'SUPPORTS' THEN 'support'
-              WHEN 'TRAINED' THEN 'training' ELSE 'deployment' END AS kind,
-         source.id + ' ' + type(tie) + ' ' + target.id AS via,
-         coalesce(source.name, source.id) + ' ' + type(tie) + ' '
-           + coalesce(target.name, target.id) AS what,
-         coalesce(tie.date, tie.`start`, tie.since) AS dated,
-         tie.sources AS sources
-}
-WITH first, second, kind, via, what, sources
-WHERE $country IN [first, second]
-WITH CASE first WHEN $country THEN second ELSE first END AS partner, kind, via, what, sources
-ORDER BY what, via
-WITH partner, count(*) AS weight,
-     collect(CASE kind WHEN 'exercise' THEN what END) AS exercises,
-     collect(CASE kind WHEN 'program' THEN what END) AS programs,
-     collect(CASE kind WHEN 'agreement' THEN what END) AS agreements,
-     collect(CASE kind WHEN 'meeting' THEN what END) AS meetings,
-     collect(CASE kind WHEN 'operation' THEN what END) AS operations,
-     collect(CASE WHEN kind IN ['cooperation', 'support', 'training', 'deployment']
-                  THEN what END) AS direct,
-     reduce(flat = [], part IN collect(sources) | flat + part) AS articles
-MATCH (other:Country {graph: $graph, id: partner})
-RETURN partner, coalesce(other.name, other.id) AS name, weight, exercises, programs, agreements,
-       meetings, operations, direct,
+// columns: partner, name, weight, exercises, programs, agreements, operations, meetings, direct, sources
+MATCH (:Country {graph: $graph, id: $country})-[tie:TIES_WITH]-(other:Country)
+WITH other, tie
+ORDER BY tie.what, tie.via
+WITH other, count(tie) AS weight,
+     collect(CASE tie.kind WHEN 'exercise' THEN tie.what END) AS exercises,
+     collect(CASE tie.kind WHEN 'program' THEN tie.what END) AS programs,
+     collect(CASE tie.kind WHEN 'agreement' THEN tie.what END) AS agreements,
+     collect(CASE tie.kind WHEN 'operation' THEN tie.what END) AS operations,
+     collect(CASE tie.kind WHEN 'meeting' THEN tie.what END) AS meetings,
+     collect(CASE WHEN tie.kind IN ['support', 'training', 'cooperation', 'deployment']
+                  THEN tie.what END) AS direct,
+     reduce(flat = [], part IN collect(tie.sources) | flat + part) AS articles
+RETURN other.id AS partner, coalesce(other.name, other.id) AS name, weight, exercises,
+       programs, agreements, operations, meetings, direct,
        size(reduce(seen = [], article IN articles |
                    CASE WHEN article IN seen THEN seen ELSE seen + article END)) AS sources
 ORDER BY weight DESC, partner

@@ -1,7 +1,8 @@
 // The shortest cooperation path between two entities, one row per step.
 // Any relationship counts, in either direction, except provenance (MENTIONS), armed
-// conflict (FOUGHT) and adversarial roles; at most 8 steps. Among equally short paths the
-// first by the ids along it is shown. direction reads from the previous step to this one.
+// conflict (FOUGHT), the derived relationships (TIES_WITH, BELONGS_TO) and adversarial
+// roles; at most 8 steps. Among equally short paths the first by the ids along it is
+// shown. direction reads from the previous step to this one.
 // :param entity => 'zakir-hasanov'
 // :param other => 'TUR'
 // :param graph => 'milcoop'
@@ -9,7 +10,8 @@
 MATCH (origin:Milcoop {graph: $graph, id: $entity})
 MATCH (goal:Milcoop {graph: $graph, id: $other})
 MATCH path = allShortestPaths((origin)-[*..8]-(goal))
-WHERE all(link IN relationships(path) WHERE NOT type(link) IN ['MENTIONS', 'FOUGHT']
+WHERE all(link IN relationships(path)
+          WHERE NOT type(link) IN ['MENTIONS', 'FOUGHT', 'TIES_WITH', 'BELONGS_TO']
           AND NOT coalesce(link.role, '') IN ['belligerent', 'opponent', 'target'])
 WITH path
 ORDER BY reduce(acc = '', stop IN nodes(path) | acc + stop.id + ' '),

@@ -14,27 +14,18 @@ from typing import Any
 import networkx as nx
 
 from graph.errors import AnalysisError
-from graph.vocabulary import PROVENANCE_TYPES, REL_TYPES
-
-TIE_KINDS = ("exercise", "program", "agreement", "meeting", "operation", "cooperation",
-             "support", "training", "deployment")
-"""Kinds of country-to-country tie, each an integer edge attribute of the projection."""
-
-JOINING_TYPES = ("PARTICIPATED_IN", "SIGNED", "HOSTED", "RUNS")
-"""Relationship types through which actors share an event, program or agreement."""
-
-DIRECT_TYPES = {"COOPERATES_WITH": "cooperation", "SUPPORTS": "support",
-                "TRAINED": "training", "DEPLOYED_TO": "deployment"}
-"""Relationship types that tie two actors directly, and the kind of tie each makes."""
-
-ADVERSARIAL_ROLES = ("belligerent", "opponent", "target")
-"""Roles that make a shared event a confrontation rather than cooperation."""
+from graph.vocabulary import (
+    ADVERSARIAL_ROLES,
+    DIRECT_TIES,
+    JOINING_TYPES,
+    LABELS,
+    PROVENANCE_TYPES,
+    REL_TYPES,
+    TIE_KINDS,
+    UPWARD_TYPES,
+)
 
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-_TIE_LABELS = {"Exercise": "exercise", "Program": "program", "Agreement": "agreement",
-               "Meeting": "meeting", "Operation": "operation"}
-_UPWARD = {"Person": ("LEADS", "MEMBER_OF", "COMMANDS"),
-           "Organization": ("PART_OF",), "Unit": ("PART_OF",)}
 
 
 def collapse(graph: nx.MultiDiGraph, directed: bool = False) -> nx.Graph:
@@ -76,8 +67,8 @@ def country_of(graph: nx.MultiDiGraph, node: str, depth: int = 4) -> str | None:
     """The country an actor belongs to, following leadership, membership and part-of ties.
 
     The nearest country wins (fewest steps, at most ``depth``), ties going to the smallest
-    id, so the answer does not depend on the order facts were loaded in and the Cypher
-    queries (cypher/queries/) can state the same rule.
+    id, so the answer does not depend on the order facts were loaded in. Which types lead
+    upward from which labels is the vocabulary's (``RelType.upward``).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("AZE", label="Country")
@@ -99,7 +90,7 @@ def country_of(graph: nx.MultiDiGraph, node: str, depth: int = 4) -> str | None:
             return min(countries)
         frontier = {parent for child in frontier
                     for _, parent, kind in graph.out_edges(child, keys=True)
-                    if kind in _UPWARD.get(graph.nodes[child].get("label"), ())}
+                    if kind in UPWARD_TYPES.get(graph.nodes[child].get("label"), ())}
     return None
 
 
@@ -138,7 +129,7 @@ def _shared_ties(graph: nx.MultiDiGraph, home_of: Callable[[str], str | None]
                  ) -> Iterator[tuple[str, str, str, str, str | None, set[str]]]:
     """(country, country, kind, via, date, sources) for countries sharing an event."""
     for node, data in graph.nodes(data=True):
-        kind = _TIE_LABELS.get(data.get("label", ""))
+        kind = LABELS[data["label"]].tie if data.get("label") in LABELS else None
         if not kind:
             continue
         members: dict[str, set[str]] = defaultdict(set)
@@ -158,7 +149,7 @@ def _direct_ties(graph: nx.MultiDiGraph, home_of: Callable[[str], str | None]
                  ) -> Iterator[tuple[str, str, str, str, str | None, set[str]]]:
     """(country, country, kind, via, date, sources) for direct ties between two countries."""
     for source, target, edge in graph.edges(data=True):
-        kind = DIRECT_TYPES.get(edge["type"])
+        kind = DIRECT_TIES.get(edge["type"])
         if not kind:
             continue
         first, second = home_of(source), home_of(target)
@@ -174,7 +165,7 @@ def country_ties(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, str, s
 
     The two countries come in id order; ``via`` is the shared event's id or, for a direct
     tie, ``"source TYPE target"``. The rows ``country_projection`` sums up, for queries that
-    need each tie (cypher/queries/ states the same rules).
+    need each tie; ``tie_rows`` gives each once, as the stores keep them.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("AZE", {"label": "Country"}), ("TUR", {"label": "Country"})])
@@ -185,6 +176,55 @@ def country_ties(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, str, s
     home_of = _remembered(graph)
     yield from _shared_ties(graph, home_of)
     yield from _direct_ties(graph, home_of)
+
+
+def _name(graph: nx.MultiDiGraph, node: str) -> str:
+    return str(graph.nodes[node].get("name", node))
+
+
+def tie_rows(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Every country-to-country tie once, as the derived ``TIES_WITH`` relationships a store
+    keeps: ``first`` and ``second`` (country ids in order), ``kind``, ``via`` (what ties
+    them), ``what`` (its name, or "Source TYPE Target" names for a direct tie), ``dated``
+    and ``sources`` (sorted article ids); sorted by the two countries, then ``what``, ``via``.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("AZE", {"label": "Country", "name": "Azerbaijan"}),
+    ...                   ("TUR", {"label": "Country", "name": "Türkiye"})])
+    >>> _ = g.add_edge("TUR", "AZE", key="SUPPORTS", type="SUPPORTS", sources=["a"])
+    >>> tie_rows(g)[0]["what"]
+    'Türkiye SUPPORTS Azerbaijan'
+    """
+    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for first, second, kind, via, dated, sources in country_ties(graph):
+        if (first, second, via) in found:
+            continue
+        if via in graph:
+            what = _name(graph, via)
+        else:
+            source, type_, target = via.split(" ")
+            what = f"{_name(graph, source)} {type_} {_name(graph, target)}"
+        found[first, second, via] = {"first": first, "second": second, "kind": kind,
+                                     "via": via, "what": what, "dated": dated,
+                                     "sources": sorted(sources)}
+    return sorted(found.values(),
+                  key=lambda row: (row["first"], row["second"], row["what"], row["via"]))
+
+
+def home_rows(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
+    """The country each official, body and unit belongs to (``country_of``), as the derived
+    ``BELONGS_TO`` relationships a store keeps: ``actor`` and ``country`` ids, sorted.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("AZE", {"label": "Country"}), ("mod", {"label": "Organization"})])
+    >>> _ = g.add_edge("mod", "AZE", key="PART_OF")
+    >>> home_rows(g)
+    [{'actor': 'mod', 'country': 'AZE'}]
+    """
+    home_of = _remembered(graph)
+    return [{"actor": node, "country": country}
+            for node, label in sorted(graph.nodes(data="label"))
+            if label in UPWARD_TYPES and (country := home_of(node)) is not None]
 
 
 def reported(graph: nx.MultiDiGraph, sources: Iterable[str]) -> str | None:

@@ -15,9 +15,7 @@ import pandas as pd
 
 from graph.analysis.centrality import centrality
 from graph.analysis.projection import country_projection, country_ties, reported
-
-EVENT_LABELS = ("Exercise", "Program", "Agreement", "Meeting", "Operation")
-"""Labels of the things countries share, as counted per year."""
+from graph.vocabulary import JOINABLE_LABELS
 
 Window = tuple[str | None, str | None]
 """An ISO date range (since, until), inclusive at the precision given; None is open."""
@@ -45,7 +43,7 @@ def event_dates(graph: nx.MultiDiGraph, fallback: bool = False) -> pd.DataFrame:
     """
     rows = {}
     for node, data in graph.nodes(data=True):
-        if data.get("label") not in EVENT_LABELS:
+        if data.get("label") not in JOINABLE_LABELS:
             continue
         date, clock = data.get("date") or data.get("start"), "event"
         if not date and fallback:
@@ -75,7 +73,7 @@ def events_per_year(graph: nx.MultiDiGraph, fallback: bool = False) -> pd.DataFr
     """
     dated = event_dates(graph, fallback).dropna(subset=["year"])
     counts = pd.crosstab(dated["year"], dated["label"])
-    counts = counts[[name for name in EVENT_LABELS if name in counts.columns]]
+    counts = counts[[name for name in JOINABLE_LABELS if name in counts.columns]]
     counts["total"] = counts.sum(axis=1)
     counts["dated_by_report"] = (dated["dated_by"] == "report").groupby(dated["year"]).sum()
     counts.columns.name = None

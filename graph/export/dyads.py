@@ -23,8 +23,9 @@ from typing import Any, BinaryIO
 import networkx as nx
 import pandas as pd
 
-from graph.analysis.projection import TIE_KINDS, country_ties
+from graph.analysis.projection import country_ties
 from graph.queries.formats import to_csv
+from graph.vocabulary import TIE_KINDS
 
 COLUMNS = ("iso3_a", "iso3_b", "country_a", "country_b", "year", "ties", *TIE_KINDS, "via",
            "sources")

@@ -153,7 +153,7 @@ def write(graph: nx.MultiDiGraph, folder: Path,
     return [*nodes, *relationships], [
         "import into a new, empty database with Neo4j stopped (add "
         "--overwrite-destination=true to replace one), then start it and run "
-        "'milcoop neo4j init' for the constraints:", run]
+        "'milcoop neo4j init' for the constraints and the derived country ties:", run]
 
 
 def _parse(field: str, text: str, delimiter: str) -> tuple[str, Any]:

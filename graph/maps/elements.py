@@ -12,15 +12,12 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.projection import TIE_KINDS
 from graph.maps.tooltips import Sources, edge_tooltip, node_tooltip, tie_tooltip
-from graph.vocabulary import LABELS, REL_TYPES
+from graph.vocabulary import DERIVED_TYPES, LABELS, REL_TYPES, TIE_KINDS
 
 LABEL_CHARS = 32
 """Longest node caption drawn on the map; the full name is in the tooltip and search."""
 
-TIE = "COOPERATES_WITH"
-"""The relationship type whose colour draws country-to-country ties."""
 
 @dataclass(frozen=True)
 class LegendEntry:
@@ -144,7 +141,7 @@ def country_map(projection: nx.Graph, graph: nx.MultiDiGraph, sources: Sources,
         full = graph.nodes[node] if node in graph else attrs
         data.nodes.append(node_item(node, attrs, sizes.get(node, 0.0), spots[node],
                                     node_tooltip(node, full, sources)))
-    colour = REL_TYPES[TIE].colour
+    colour = DERIVED_TYPES["TIES_WITH"].colour
     for index, (u, v, attrs) in enumerate(projection.edges(data=True)):
         names = (projection.nodes[u].get("name", u), projection.nodes[v].get("name", v))
         data.edges.append({"id": f"e{index}", "from": u, "to": v, "value": attrs["weight"],

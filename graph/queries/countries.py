@@ -1,64 +1,39 @@
 """Country-level queries: partners, strongest pairs, cooperation by year, shared memberships.
 
-All follow the country projection (graph/analysis/projection.py): a tie is an event,
-program or agreement two countries joined, or a direct tie between them; the Cypher files
-state the same rules (cypher/queries/partners.cypher and its siblings).
+The first three read the country ties of graph/analysis/projection.py (``tie_rows``): the
+rule is stated there once, from the vocabulary's groupings, and the Cypher files read the
+same ties from the derived ``TIES_WITH`` relationships every load writes to Neo4j.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, NamedTuple
+from typing import Any
 
 import networkx as nx
 
-from graph.analysis.projection import (
-    ADVERSARIAL_ROLES,
-    DIRECT_TYPES,
-    JOINING_TYPES,
-    TIE_KINDS,
-    country_of,
-    country_projection,
-    country_ties,
-)
+from graph.analysis.projection import country_of, country_projection, tie_rows
 from graph.queries.values import count_distinct, distinct_sorted, name_of, nulls_last
+from graph.vocabulary import (
+    ADVERSARIAL_ROLES,
+    DIRECT_TIES,
+    JOINABLE_LABELS,
+    JOINING_TYPES,
+    LABELS,
+    TIE_KINDS,
+)
 
-SHARED_KINDS = ("exercise", "program", "agreement", "meeting", "operation")
+SHARED_KINDS = tuple(LABELS[name].tie for name in JOINABLE_LABELS)
 """Kinds of tie made by sharing an event, program or agreement (one column each)."""
 
-DIRECT_KINDS = tuple(DIRECT_TYPES.values())
-"""Kinds of tie made by a direct relationship (listed together as ``direct``)."""
 
-
-class Tie(NamedTuple):
-    """One country-to-country tie, with ``what`` naming it for people."""
-
-    first: str
-    second: str
-    kind: str
-    via: str
-    what: str
-    dated: str | None
-    sources: set[str]
-
-
-def _what(graph: nx.MultiDiGraph, via: str) -> str:
-    """The name of a shared event, or "Source TYPE Target" for a direct tie."""
-    if via in graph:
-        return name_of(graph, via)
-    source, kind, target = via.split(" ")
-    return f"{name_of(graph, source)} {kind} {name_of(graph, target)}"
-
-
-def ties_of(graph: nx.MultiDiGraph, country: str) -> dict[str, list[Tie]]:
+def ties_of(graph: nx.MultiDiGraph, country: str) -> dict[str, list[dict[str, Any]]]:
     """The ties of ``country`` by partner, each list sorted by name then via."""
-    found: dict[str, dict[str, Tie]] = defaultdict(dict)
-    for first, second, kind, via, dated, sources in country_ties(graph):
-        if country in (first, second):
-            partner = second if first == country else first
-            found[partner][via] = Tie(first, second, kind, via, _what(graph, via), dated,
-                                      sources)
-    return {partner: sorted(ties.values(), key=lambda tie: (tie.what, tie.via))
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for tie in tie_rows(graph):
+        if country in (tie["first"], tie["second"]):
+            found[tie["second"] if tie["first"] == country else tie["first"]].append(tie)
+    return {partner: sorted(ties, key=lambda tie: (tie["what"], tie["via"]))
             for partner, ties in found.items()}
 
 
@@ -88,9 +63,9 @@ def partners(graph: nx.MultiDiGraph, country: str) -> list[dict[str, Any]]:
         row: dict[str, Any] = {"partner": partner, "name": name_of(graph, partner),
                                "weight": len(ties)}
         for kind in SHARED_KINDS:
-            row[f"{kind}s"] = [tie.what for tie in ties if tie.kind == kind]
-        row["direct"] = [tie.what for tie in ties if tie.kind in DIRECT_KINDS]
-        row["sources"] = count_distinct(tie.sources for tie in ties)
+            row[f"{kind}s"] = [tie["what"] for tie in ties if tie["kind"] == kind]
+        row["direct"] = [tie["what"] for tie in ties if tie["kind"] in DIRECT_TIES.values()]
+        row["sources"] = count_distinct(tie["sources"] for tie in ties)
         rows.append(row)
     return sorted(rows, key=lambda row: (-row["weight"], row["partner"]))
 
@@ -131,8 +106,8 @@ def cooperation_by_year(graph: nx.MultiDiGraph, country: str) -> list[dict[str, 
     groups: dict[tuple[str | None, str], list[tuple[str, str]]] = defaultdict(list)
     for partner, ties in ties_of(graph, country).items():
         for tie in ties:
-            year = tie.dated[:4] if tie.dated is not None else None
-            groups[year, tie.kind].append((partner, tie.via))
+            year = tie["dated"][:4] if tie["dated"] is not None else None
+            groups[year, tie["kind"]].append((partner, tie["via"]))
     rows = [{"year": year, "kind": kind, "ties": len({via for _, via in found}),
              "partners": distinct_sorted(partner for partner, _ in found)}
             for (year, kind), found in groups.items()]

@@ -11,9 +11,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.projection import ADVERSARIAL_ROLES, JOINING_TYPES, country_of
+from graph.analysis.projection import country_of
 from graph.queries.values import distinct_sorted, first_present, name_of, nulls_last
-from graph.vocabulary import PROVENANCE_TYPES
+from graph.vocabulary import ADVERSARIAL_ROLES, JOINING_TYPES, PROVENANCE_TYPES
 
 MEETING_TYPES = ("PARTICIPATED_IN", "HOSTED", "RUNS", "MEDIATED", "COMMANDS")
 """How an actor takes part in a meeting: attends, hosts, runs, mediates or heads it."""

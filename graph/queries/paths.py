@@ -8,11 +8,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.projection import ADVERSARIAL_ROLES
 from graph.queries.values import name_of
-
-BLOCKED_TYPES = ("MENTIONS", "FOUGHT")
-"""Relationships a cooperation path never follows: provenance and armed conflict."""
+from graph.vocabulary import ADVERSARIAL_ROLES, PATH_BLOCKING_TYPES
 
 MAX_STEPS = 8
 """The longest path looked for (the Cypher file's ``[*..8]``)."""
@@ -22,7 +19,7 @@ def _links(graph: nx.MultiDiGraph) -> dict[tuple[str, str], list[tuple[str, str,
     """Every relationship a path may follow, by unordered pair: (type, source, data)."""
     links: dict[tuple[str, str], list[tuple[str, str, dict]]] = defaultdict(list)
     for source, target, data in graph.edges(data=True):
-        if (data["type"] not in BLOCKED_TYPES and data.get("role") not in ADVERSARIAL_ROLES
+        if (data["type"] not in PATH_BLOCKING_TYPES and data.get("role") not in ADVERSARIAL_ROLES
                 and source != target):
             links[min(source, target), max(source, target)].append((data["type"], source, data))
     return links

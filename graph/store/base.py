@@ -86,6 +86,11 @@ class Store(ABC):
         """The part of the graph within ``depth`` fact relationships of ``node``."""
         return neighbourhood(self.read(), node, depth)
 
+    def derive(self) -> int:
+        """Write again what the store derives from its facts (the country ties); how many.
+        A graph in memory keeps nothing derived: the projection is computed when asked."""
+        return 0
+
     @abstractmethod
     def clear(self) -> None:
         """Remove milcoop's own data from the store (and nothing else)."""

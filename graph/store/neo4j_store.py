@@ -28,6 +28,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from graph.analysis.projection import home_rows, tie_rows
 from graph.cypher_files import cypher, place, statements
 from graph.errors import NotFoundError, StoreError
 from graph.model import Edge, Node
@@ -35,7 +36,7 @@ from graph.queries.library import run_neo4j
 from graph.settings import Settings
 from graph.store.base import Counts, Store, WriteSummary
 from graph.store.neo4j_rows import Batch, add_edge, add_node, batch, chunks
-from graph.vocabulary import LABELS, PROVENANCE_TYPES, REL_TYPES
+from graph.vocabulary import DERIVED_TYPES, FACT_TYPES, LABELS, PROVENANCE_TYPES, REL_TYPES
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 """Where a local server (docker-compose.yml) listens, used only when Neo4j is asked for."""
@@ -43,7 +44,6 @@ DEFAULT_URI = "bolt://127.0.0.1:7687"
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_GRAPH = "milcoop"
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
-FACT_TYPES = [name for name in REL_TYPES if name not in PROVENANCE_TYPES]
 
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
@@ -220,7 +220,7 @@ class Neo4jStore(Store):
             reached, frontier = {node}, [node]
             for _ in range(depth):
                 found = tx.run(cypher("read/neighbours"), graph=self.graph, ids=frontier,
-                               types=FACT_TYPES)
+                               types=list(FACT_TYPES))
                 frontier = [record["id"] for record in found if record["id"] not in reached]
                 reached.update(frontier)
             articles = tx.run(cypher("read/mentioning"), graph=self.graph,
@@ -251,6 +251,24 @@ class Neo4jStore(Store):
             return counts
 
         return self._read(work)
+
+    def derive(self, batch_size: int = 5_000) -> int:
+        """Replace this graph's derived relationships (``BELONGS_TO``, ``TIES_WITH``) with
+        those of its facts as they now stand: read back whole, projected (graph.analysis.
+        projection), written in batches; how many were written."""
+        graph = self.read()
+        while self._write(lambda tx: tx.run(
+                cypher("load/delete_derived"), graph=self.graph, batch=batch_size,
+                types=list(DERIVED_TYPES)).single(strict=True)["deleted"]):
+            pass
+        written = 0
+        for query, rows in (("load/create_homes", home_rows(graph)),
+                            ("load/create_ties", tie_rows(graph))):
+            for chunk in chunks(rows, self.batch_size):
+                self._write(lambda tx, query=query, chunk=chunk: tx.run(
+                    cypher(query), graph=self.graph, rows=chunk).consume())
+            written += len(rows)
+        return written
 
     def clear(self, batch_size: int = 5_000) -> None:
         """Delete this graph's nodes and relationships, in batches; nothing else."""

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract import identity
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer
@@ -32,7 +33,7 @@ from ingest.extract.patterns import (
     ties,
     venues,
 )
-from ingest.extract.patterns.context import EVENT_LABELS, Article, Context
+from ingest.extract.patterns.context import Article, Context
 from ingest.extract.patterns.events import remember
 from ingest.extract.phases import lift, phases
 from ingest.extract.rulebook import Rule
@@ -107,7 +108,7 @@ def sentence_facts(text: str, article: str, published: str | None = None,
         for pattern in patterns:
             pattern(ctx)
         for mention in inside:
-            if mention.label in EVENT_LABELS and mention.kind != "phase":
+            if mention.label in JOINABLE_LABELS and mention.kind != "phase":
                 remember(ctx, mention)
         memory.remember(ctx.states_named())
         memory.remember_people(ctx.persons())
@@ -142,7 +143,7 @@ def described(annotated: Annotated, out: Extraction) -> None:
     (``signed a contract with X``), so the relation patterns see them too."""
     read_before = {mention.id for mention in annotated.mentions}
     for entity in out.entities.values():
-        if entity.label not in EVENT_LABELS or entity.id in read_before:
+        if entity.label not in JOINABLE_LABELS or entity.id in read_before:
             continue
         for start, end in entity.spans:
             span = annotated.doc.char_span(start, end, alignment_mode="expand")

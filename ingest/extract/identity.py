@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from graph.lookup import fold
 from graph.model import merge_list
+from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract.facts import Extraction
 from ingest.extract.gazetteer import state_names
 from ingest.extract.implied import office_spellings
-from ingest.extract.patterns.context import EVENT_LABELS
 from ingest.extract.syntax import EDITION
 
 
@@ -18,7 +18,7 @@ def editions(out: Extraction) -> None:
     called Carpathian Spear 25``) is the named one, and an exercise or operation named by its
     series (``Carpathian Spear``) in a report that names one edition of it is that edition."""
     named: dict[tuple[str, str], str] = {}
-    for event in [e for e in out.entities.values() if e.label in EVENT_LABELS]:
+    for event in [e for e in out.entities.values() if e.label in JOINABLE_LABELS]:
         first = named.setdefault((event.label, event.name), event.id)
         if first != event.id:
             out.merge(event.id, first)

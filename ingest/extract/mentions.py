@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from graph.vocabulary import ENTITY_LABELS, JOINABLE_LABELS
 from ingest.extract import coreference, implied, names
 from ingest.extract.cues import Cues, is_word, unpreceded
 from ingest.extract.described import LEADS as DESCRIBED_LEADS
@@ -22,8 +23,6 @@ from ingest.extract.scene import Scene
 from ingest.extract.sentences import Sentence
 from ingest.extract.slugs import slug
 
-ENTITY_LABELS = ("Country", "Person", "Organization", "Unit", "Exercise", "Program",
-                 "Agreement", "Operation", "Meeting", "Location")
 FORCES_END = re.compile(r"\s+(?:Armed\s+Forces|Army|Navy|Defen[cs]e\s+Forces)")
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?$")
 CITY_BEFORE = re.compile(r"\b(?:capital|city|town|port)(?:\s+city)?(?:,|\s+of)?\s+$", re.I)
@@ -33,7 +32,6 @@ POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
 YEAR_AFTER = re.compile(r"[-– ](?:(?:19|20)\d\d\b|\d\d\b(?!\s+[a-z0-9%]|[-–.]\w))")
 """An edition's year after an exercise's name: ``Cobra Gold 2024``, ``Cold Response 26,``
 (two digits only when no lower-case word or number follows: not ``Sea Breeze 12 ships``)."""
-EVENTS = ("Operation", "Exercise", "Agreement", "Meeting", "Program")
 NATIONAL = ("ministry", "department", "agency", "armed_forces", "command", "headquarters",
             "academy", "government", "corps", "formation", "naval_forces", "commando",
             "special_forces", "units")
@@ -205,8 +203,8 @@ def _choose(candidates: Iterable[Mention]) -> list[Mention]:
                 m.start <= mention.start and mention.end <= m.end for m in overlapping):
             chosen.append(replace(mention, role="qualifier"))
         elif mention.label == "Location" and all(
-                m.start <= mention.start and mention.end <= m.end and m.label in EVENTS
-                for m in overlapping):
+                m.start <= mention.start and mention.end <= m.end
+                and m.label in JOINABLE_LABELS for m in overlapping):
             chosen.append(mention)
     return sorted(chosen, key=lambda m: (m.start, m.role == "qualifier"))
 

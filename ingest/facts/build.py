@@ -73,11 +73,13 @@ def _counted(items: list[Any], bar: tqdm) -> Iterator[Any]:
 
 def load(files: list[FactsFile], store: Store) -> WriteSummary:
     """Write validated facts into ``store`` (nodes first; the store batches them as it
-    writes best), with a progress bar."""
+    writes best), with a progress bar, then what the store derives from them."""
     nodes, edges = rows(files)
     with tqdm(total=len(nodes) + len(edges), unit="row", desc="load", disable=None,
               leave=False) as bar:
-        return store.write(_counted(nodes, bar), _counted(edges, bar))
+        summary = store.write(_counted(nodes, bar), _counted(edges, bar))
+    store.derive()
+    return summary
 
 
 def build(target: Path, corpus: Corpus) -> tuple[NetworkXStore, Checked]:

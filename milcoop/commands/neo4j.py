@@ -93,7 +93,8 @@ def neo4j() -> None:
 @neo4j.command()
 @_connection
 def init(uri: str | None, user: str | None, database: str | None, graph: str | None) -> None:
-    """Create milcoop's constraints and indexes (cypher/schema.cypher); safe to repeat.
+    """Create milcoop's constraints and indexes (cypher/schema.cypher) and write the graph's
+    derived relationships (BELONGS_TO, TIES_WITH) from its facts; safe to repeat.
 
     \b
     Example:
@@ -101,8 +102,10 @@ def init(uri: str | None, user: str | None, database: str | None, graph: str | N
     """
     with _store(uri, user, database, graph) as store:
         applied = store.apply_schema()
+        derived = store.derive()
     click.echo(f"applied {applied} schema statement(s) to database "
-               f"{database or SETTINGS.neo4j_database!r}")
+               f"{database or SETTINGS.neo4j_database!r}; wrote {derived} derived "
+               f"relationship(s) in {_target(uri, database, graph)}")
 
 
 @neo4j.command()

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from neo4j_server import NEEDS_NEO4J, fresh_store, server_settings
 
 from conftest import FACTS
+from graph.analysis.projection import home_rows, tie_rows
 from graph.errors import StoreError
 from graph.model import Node
 from graph.neighbourhood import neighbourhood
@@ -65,6 +66,36 @@ def test_a_neighbourhood_read_from_neo4j_equals_the_networkx_one(loaded, seed_gr
                                                                  depth):
     assert shape(loaded.read_neighbourhood(node, depth)) == shape(
         neighbourhood(seed_graph, node, depth))
+
+
+def _count(store, match: str) -> int:
+    return store.records(f"{match} RETURN count(*) AS n")[0]["n"]
+
+
+def test_a_load_writes_the_derived_ties_and_homes_of_its_facts(loaded, seed_graph):
+    ties = "MATCH (:Country:Milcoop {graph: $graph})-[:TIES_WITH]->(:Country)"
+    homes = "MATCH (:Milcoop {graph: $graph})-[:BELONGS_TO]->(:Country)"
+    assert _count(loaded, ties) == len(tie_rows(seed_graph)) == 32
+    assert _count(loaded, homes) == len(home_rows(seed_graph)) == 26
+    kinds = loaded.records(
+        "MATCH (:Country {graph: $graph, id: 'AZE'})-[tie:TIES_WITH]-(:Country {id: 'TUR'}) "
+        "RETURN tie.kind AS kind, tie.via AS via, tie.sources AS sources ORDER BY via")
+    assert kinds == sorted(({"kind": row["kind"], "via": row["via"], "sources": row["sources"]}
+                            for row in tie_rows(seed_graph)
+                            if (row["first"], row["second"]) == ("AZE", "TUR")),
+                           key=lambda row: row["via"])
+    assert loaded.records(
+        "MATCH (:Person {graph: $graph, id: 'zakir-hasanov'})-[:BELONGS_TO]->(home) "
+        "RETURN home.id AS home") == [{"home": "AZE"}]
+
+
+def test_loading_again_writes_the_derived_relationships_again_not_twice(seed_files):
+    with fresh_store() as store:
+        load(seed_files, store)
+        load(seed_files, store)
+        assert _count(store, "MATCH (:Milcoop {graph: $graph})-[:TIES_WITH]->()") == 32
+        assert _count(store, "MATCH (:Milcoop {graph: $graph})-[:BELONGS_TO]->()") == 26
+        assert store.derive() == 58
 
 
 def test_the_door_opens_the_neo4j_graph_named_in_the_settings(loaded, seed_graph):

@@ -10,6 +10,7 @@ from typing import Any
 
 import ahocorasick
 
+from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract.dates import DateMention
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.sentences import Sentence
@@ -33,7 +34,6 @@ def fold(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 ACTOR_LABELS = ("Country", "Organization", "Unit")
-EVENT_LABELS = ("Exercise", "Operation", "Meeting", "Agreement", "Program")
 LOCATIVE = re.compile(r"(?:\b(?:in|at|near|across|to|off|inside|within|into|outside|around|"
                       r"from)|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                       r"\bthe\s+coast\s+of|\bheld\s+in)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
@@ -197,7 +197,7 @@ class Context:
 
     def __post_init__(self) -> None:
         if not self.events:
-            self.events = [m for m in self.mentions if m.label in EVENT_LABELS]
+            self.events = [m for m in self.mentions if m.label in JOINABLE_LABELS]
 
     def keep(self, mention: Mention) -> None:
         """Make sure the entity of ``mention`` is among the extraction's (mentions of the

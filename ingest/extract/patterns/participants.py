@@ -13,10 +13,11 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract.facts import Mention
 from ingest.extract.gazetteer import extras
 from ingest.extract.patterns.agreements import BROKER_BY
-from ingest.extract.patterns.context import EVENT_LABELS, Context, fold
+from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_at
 from ingest.extract.patterns.exercises import FORCES
 from ingest.extract.patterns.structure import FRAME
@@ -313,7 +314,7 @@ def _participates(ctx: Context, actor: Mention) -> bool:
         return True
     verb = PARTICIPATION.search(ctx.text, actor.end, ctx.sentence.end)
     return verb is not None and ctx.clause(verb.start()) == ctx.clause(actor.start) and \
-        not any(m.label in ("Country", "Organization", "Unit", "Person", *EVENT_LABELS) and
+        not any(m.label in ("Country", "Organization", "Unit", "Person", *JOINABLE_LABELS) and
                 actor.end < m.start < verb.start() for m in ctx.mentions + ctx.events)
 
 
