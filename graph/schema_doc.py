@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.vocabulary import LABELS, REL_TYPES
+from graph.vocabulary import DERIVED_TYPES, LABELS, REL_TYPES, RelType
 
 
 def _row(cells: list[str]) -> str:
@@ -20,10 +20,10 @@ def labels_markdown() -> str:
     return "\n".join(lines)
 
 
-def types_markdown() -> str:
+def types_markdown(types: dict[str, RelType] = REL_TYPES) -> str:
     """One row per relationship type: name, meaning, endpoints, CAMEO code."""
     lines = [_row(["type", "what", "from", "to", "CAMEO"]), _row(["---"] * 5)]
-    for rel in REL_TYPES.values():
+    for rel in types.values():
         cameo = f"{rel.cameo} {rel.cameo_name}" if rel.cameo else f"— ({rel.cameo_name})"
         lines.append(_row([f"`{rel.name}`" + (" (symmetric)" if rel.symmetric else ""),
                            rel.description, ", ".join(rel.sources), ", ".join(rel.targets),
@@ -32,5 +32,7 @@ def types_markdown() -> str:
 
 
 def vocabulary_markdown() -> str:
-    """Both tables, as they stand in the README."""
-    return f"{labels_markdown()}\n\n{types_markdown()}\n"
+    """The labels, the fact types and the derived types, as they stand in the README."""
+    return (f"{labels_markdown()}\n\n{types_markdown()}\n\n"
+            f"Derived, written by every Neo4j load and never read as facts:\n\n"
+            f"{types_markdown(DERIVED_TYPES)}\n")

@@ -135,13 +135,15 @@ LABELS: dict[str, Label] = {
               kinds=("city", "region", "territory", "sea", "border", "district", "country"),
               colour="#a9a9a9", shape="dot"),
         Label("Article", "A news report: the source of facts.",
-              ("title", "publisher", "author", "published", "published_inferred", "url",
-               "file"),
+              ("file", "title", "publisher", "author", "published", "published_inferred",
+               "url"),
               colour="#ffffff", shape="text"),
     )
 }
 
 ENTITY_LABELS = tuple(name for name in LABELS if name != "Article")
+ARTICLE_KEYS = ("id", *LABELS["Article"].properties)
+"""A facts file's ``article`` keys, in the order they are written."""
 
 REL_TYPES: dict[str, RelType] = {
     rel.name: rel

@@ -14,9 +14,6 @@ from graph.model import Edge, Node, Span
 from graph.vocabulary import DATE_PROPERTIES, LABELS, LIST_PROPERTIES, REL_TYPES, relation_key
 from ingest.facts.files import FactsFile, Record
 
-ARTICLE_PROPERTIES = ("title", "publisher", "author", "published", "published_inferred",
-                      "url", "file")
-
 
 def _spans(article_id: str, record: Record) -> set[Span]:
     return {Span(article_id, start, end) for start, end in record.data.get("evidence", [])}
@@ -42,7 +39,7 @@ def _clean(data: dict[str, Any], drop: tuple[str, ...]) -> dict[str, Any]:
 
 def article_node(facts: FactsFile) -> Node:
     """The ``Article`` node of a facts file: where its facts come from."""
-    data = {key: facts.article.data.get(key) for key in ARTICLE_PROPERTIES}
+    data = {key: facts.article.data.get(key) for key in LABELS["Article"].properties}
     data["file"] = facts.text_file
     properties = _clean(data, ())
     properties["name"] = properties.get("title", facts.article_id)

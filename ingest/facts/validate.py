@@ -13,6 +13,7 @@ from typing import Any
 from graph.dates import date_problem as check_date
 from graph.escape import terminal
 from graph.vocabulary import (
+    ARTICLE_KEYS,
     DATE_PROPERTIES,
     EDGE_PROPERTIES,
     LABELS,
@@ -25,8 +26,6 @@ from ingest.corpus import Corpus
 from ingest.errors import Problem
 from ingest.facts.files import FactsFile, Record
 
-ARTICLE_KEYS = ("id", "file", "title", "publisher", "author", "published",
-                "published_inferred", "url")
 ENTITY_KEYS = ("label", "evidence")
 RELATION_KEYS = ("type", "source", "target", "evidence", *EDGE_PROPERTIES)
 STATUSES = ("planned", "held", "ongoing", "cancelled", "proposed", "active", "completed")

@@ -12,12 +12,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from graph.vocabulary import ARTICLE_KEYS
 from ingest.extract.facts import Entity, Relation
 from ingest.facts.files import FactsFile, Record
 from ingest.review.proposals import Proposal
 
-ARTICLE_ORDER = ("id", "file", "title", "publisher", "author", "published",
-                 "published_inferred", "url")
 LINE_BREAKS = {"\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 """Characters YAML may read as line breaks, written as its escapes."""
 
@@ -91,7 +90,7 @@ def facts_text(proposal: Proposal, header: str, path: Path) -> tuple[str, FactsF
     out.lines += [f"# {line}" if line else "#" for line in header.splitlines()]
     out.lines.append("article:")
     article = Record({}, len(out.lines) + 1)
-    for key in ARTICLE_ORDER:
+    for key in ARTICLE_KEYS:
         value = proposal.article.get(key)
         if value is not None:
             out.lines.append(f"  {key}: {scalar(value)}")
