@@ -66,8 +66,10 @@ RANKS = frozenset((
 COMPANY_NOUNS = frozenset((
     "shipbuilder", "manufacturer", "maker", "firm", "contractor", "shipyard", "company",
     "producer", "supplier", "conglomerate", "consortium", "group", "builder", "developer",
+    "corporation",
 ))
-"""Nouns that introduce a company's name right after them (``shipbuilder Navantia``)."""
+"""Nouns that name a company: before its name (``shipbuilder Navantia``), after its state
+(``Turkish state shipbuilder``) or in apposition (``X, a US defence firm``)."""
 EVENTS = ("Agreement", "Exercise")
 """Named events the NER may find around places and states named inside them."""
 AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandum",

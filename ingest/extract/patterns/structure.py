@@ -12,6 +12,7 @@ from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import default, extras
 from ingest.extract.names import SHIP_STATES
 from ingest.extract.patterns.context import Context
+from ingest.extract.syntax import COMPANY_NOUNS
 
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
 IN = re.compile(r"\s+in\s+(?:the\s+)?")
@@ -21,15 +22,13 @@ SITE = re.compile(r"\b(?:University|Academy|College|Cent(?:re|er)|School|Institu
 """Name endings of bodies that sit in one place: ``the Training Centre in Nairobi``."""
 BASED_BEFORE = re.compile(r"-based\s+(?:the\s+)?")
 """``the Ivanovo-based 98th Division``: the unit lies in the place."""
-COMPANY_NOUNS = r"(?:company|firm|shipbuilder|shipyard|manufacturer|maker|contractor|producer|" \
-                r"conglomerate|corporation|developer|supplier)"
-COMPANY_WORDS = ("company", "firm", "shipbuild", "shipyard", "manufacturer", "maker",
-                 "contractor", "producer", "conglomerate", "corporation", "developer",
-                 "supplier")
-COMPANY_BEFORE = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}{COMPANY_NOUNS}\s+")
+COMPANY_CUES = tuple(sorted(COMPANY_NOUNS))
+COMPANY = rf"(?:{'|'.join(COMPANY_CUES)})"
+"""Any of the nouns that name a company, as a pattern."""
+COMPANY_BEFORE = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}{COMPANY}\s+")
 """Between a state and its company: ``Turkish state shipbuilder``."""
 APPOSED = re.compile(r",\s+(?:a|an|the)\s+")
-COMPANY_AFTER = re.compile(rf"(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,2}}{COMPANY_NOUNS}\b")
+COMPANY_AFTER = re.compile(rf"(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,2}}{COMPANY}\b")
 """After ``X, a US``: ``company``, ``defence firm``."""
 BRACKET = re.compile(r"\s*\(\s*")
 BASED = re.compile(r",?\s+(?:which\s+is\s+|that\s+is\s+)?(?:based|headquartered|located|"
@@ -97,7 +96,7 @@ def parts(ctx: Context) -> None:
     _frames(ctx)
     _known_places(ctx)
     if any(m.label == "Organization" and m.kind is None for m in mentions) and (
-            ctx.says(*COMPANY_WORDS) or ctx.says(" of ")):
+            ctx.says(*COMPANY_CUES) or ctx.says(" of ")):
         _companies(ctx, mentions)
 
 
