@@ -3,11 +3,11 @@
 // country to the second in id order, as graph.analysis.projection.tie_rows computes them.
 // Derived, not facts: no report states them and every load writes them again.
 // :param graph => 'milcoop'
-// :param rows => [{first: 'AZE', second: 'TUR', kind: 'exercise', via: 'mustafa-kemal-ataturk-2023', what: 'Mustafa Kemal Atatürk-2023', dated: '2023-10-23', sources: ['000_a9e083a6abf19069']}]
+// :param rows => [{first: 'AZE', second: 'TUR', kind: 'exercise', direct: false, via: 'mustafa-kemal-ataturk-2023', what: 'Mustafa Kemal Atatürk-2023', dated: '2023-10-23', sources: ['000_a9e083a6abf19069']}]
 UNWIND $rows AS row
 MATCH (one:Country:Milcoop {graph: $graph, id: row.first})
 MATCH (two:Country:Milcoop {graph: $graph, id: row.second})
 CREATE (one)-[tie:TIES_WITH]->(two)
-SET tie.kind = row.kind, tie.via = row.via, tie.what = row.what, tie.dated = row.dated,
-    tie.sources = row.sources, tie.derived = true
+SET tie.kind = row.kind, tie.direct = row.direct, tie.via = row.via, tie.what = row.what,
+    tie.dated = row.dated, tie.sources = row.sources, tie.derived = true
 RETURN count(*) AS created

@@ -16,8 +16,7 @@ WITH other, count(tie) AS weight,
      collect(CASE tie.kind WHEN 'agreement' THEN tie.what END) AS agreements,
      collect(CASE tie.kind WHEN 'operation' THEN tie.what END) AS operations,
      collect(CASE tie.kind WHEN 'meeting' THEN tie.what END) AS meetings,
-     collect(CASE WHEN tie.kind IN ['support', 'training', 'cooperation', 'deployment']
-                  THEN tie.what END) AS direct,
+     collect(CASE WHEN tie.direct THEN tie.what END) AS direct,
      reduce(flat = [], part IN collect(tie.sources) | flat + part) AS articles
 RETURN other.id AS partner, coalesce(other.name, other.id) AS name, weight, exercises,
        programs, agreements, operations, meetings, direct,

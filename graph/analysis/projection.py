@@ -184,9 +184,10 @@ def _name(graph: nx.MultiDiGraph, node: str) -> str:
 
 def tie_rows(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """Every country-to-country tie once, as the derived ``TIES_WITH`` relationships a store
-    keeps: ``first`` and ``second`` (country ids in order), ``kind``, ``via`` (what ties
-    them), ``what`` (its name, or "Source TYPE Target" names for a direct tie), ``dated``
-    and ``sources`` (sorted article ids); sorted by the two countries, then ``what``, ``via``.
+    keeps: ``first`` and ``second`` (country ids in order), ``kind``, ``direct`` (a direct
+    tie, not a shared event), ``via`` (what ties them), ``what`` (its name, or "Source TYPE
+    Target" names for a direct tie), ``dated`` and ``sources`` (sorted article ids); sorted
+    by the two countries, then ``what``, ``via``.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("AZE", {"label": "Country", "name": "Azerbaijan"}),
@@ -205,8 +206,8 @@ def tie_rows(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
             source, type_, target = via.split(" ")
             what = f"{_name(graph, source)} {type_} {_name(graph, target)}"
         found[first, second, via] = {"first": first, "second": second, "kind": kind,
-                                     "via": via, "what": what, "dated": dated,
-                                     "sources": sorted(sources)}
+                                     "direct": via not in graph, "via": via, "what": what,
+                                     "dated": dated, "sources": sorted(sources)}
     return sorted(found.values(),
                   key=lambda row: (row["first"], row["second"], row["what"], row["via"]))
 

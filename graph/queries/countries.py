@@ -16,7 +16,6 @@ from graph.analysis.projection import country_of, country_projection, tie_rows
 from graph.queries.values import count_distinct, distinct_sorted, name_of, nulls_last
 from graph.vocabulary import (
     ADVERSARIAL_ROLES,
-    DIRECT_TIES,
     JOINABLE_LABELS,
     JOINING_TYPES,
     LABELS,
@@ -64,7 +63,7 @@ def partners(graph: nx.MultiDiGraph, country: str) -> list[dict[str, Any]]:
                                "weight": len(ties)}
         for kind in SHARED_KINDS:
             row[f"{kind}s"] = [tie["what"] for tie in ties if tie["kind"] == kind]
-        row["direct"] = [tie["what"] for tie in ties if tie["kind"] in DIRECT_TIES.values()]
+        row["direct"] = [tie["what"] for tie in ties if tie["direct"]]
         row["sources"] = count_distinct(tie["sources"] for tie in ties)
         rows.append(row)
     return sorted(rows, key=lambda row: (-row["weight"], row["partner"]))
