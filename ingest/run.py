@@ -299,11 +299,13 @@ def _lap(result: Result, stage: str, since: float) -> float:
 
 
 def ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
-           decisions: Decisions | None = None, jobs: int = 1) -> Result:
+           decisions: Decisions | None = None, jobs: int = 1,
+           follow_links: bool = False) -> Result:
     """Propose the facts of the reports at ``path`` (a file or folder) into ``out``; one
-    run at a time per ``out`` (a second is refused while the first holds its lock)."""
+    run at a time per ``out`` (a second is refused while the first holds its lock). Links
+    out of the folder are read only with ``follow_links``."""
     with _lock(out):
-        return _ingest(path, out, facts, corpus, decisions, jobs)
+        return _ingest(path, out, facts, corpus, decisions, jobs, follow_links)
 
 
 LOCK = ".milcoop-ingest.lock"
@@ -333,13 +335,13 @@ def _lock(out: Path) -> Iterator[None]:
 
 
 def _ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
-            decisions: Decisions | None, jobs: int) -> Result:
+            decisions: Decisions | None, jobs: int, follow_links: bool = False) -> Result:
     started = clock = time.perf_counter()
     if path.is_dir() and out.resolve().is_relative_to(path.resolve()):
         raise IngestError(f"--out {out} lies inside the reports folder {path}: its files "
                           "would be read as reports next time; choose another folder")
     result = Result()
-    reading = read_reports(path)
+    reading = read_reports(path, follow_links)
     reports, result.skipped = reading.reports, reading.skipped
     if not reports:
         reasons = "; ".join(str(skipped) for skipped in reading.skipped[:3])

@@ -61,14 +61,16 @@ def read_single(path: Path) -> Report:
     return reports[0]
 
 
-def files_of(folder: Path) -> tuple[list[Path], list[Skipped]]:
+def files_of(folder: Path, follow_links: bool = False) -> tuple[list[Path], list[Skipped]]:
     """The candidate report files under a folder (recursive, sorted; no hidden files or
-    metadata), and what was left out with the reason: a link leading out of the folder, a
-    broken or looping link, a folder that cannot be read. Walked without recursion, so no
-    depth of folders can stop it."""
+    metadata), and what was left out with the reason: a link leading out of the folder
+    (unless ``follow_links``), a broken or looping link, a folder that cannot be read.
+    Walked without recursion, so no depth of folders can stop it; with ``follow_links``, a
+    linked folder already walked is named as a loop, not walked again."""
     root = folder.resolve()
     found: list[Path] = []
     skipped: list[Skipped] = []
+    walked = {root}
     stack = [folder]
     while stack:
         current = stack.pop()
@@ -81,30 +83,38 @@ def files_of(folder: Path) -> tuple[list[Path], list[Skipped]]:
             path = Path(entry.path)
             if entry.name.startswith(".") or entry.name.lower() in NAMES:
                 continue
-            problem = _link_problem(path, root) if entry.is_symlink() else None
+            problem = _link_problem(path, root, follow_links) if entry.is_symlink() else None
             if problem:
                 skipped.append(Skipped(_shown(path), problem))
             elif entry.is_dir():
-                if not entry.is_symlink():
+                real = path.resolve()
+                if real in walked:
+                    skipped.append(Skipped(_shown(path), "link not followed (it loops back "
+                                                         "to a folder already read)"))
+                else:
+                    walked.add(real)
                     stack.append(path)
             elif entry.is_file():
                 found.append(path)
     return sorted(found), skipped
 
 
-def _link_problem(path: Path, root: Path) -> str | None:
-    """Why a symbolic link is not followed, if it is not: it leads outside the reports
-    folder, nowhere, or round in a loop (links to files inside the folder are read)."""
+def _link_problem(path: Path, root: Path, follow_links: bool = False) -> str | None:
+    """Why a symbolic link is not followed, if it is not: it leads nowhere or round in a
+    loop, or (unless ``follow_links``) outside the reports folder or to a folder (links to
+    files inside the folder are read)."""
     try:
         target = path.resolve(strict=True)
     except FileNotFoundError:
         return "broken link (it leads nowhere)"
     except (OSError, RuntimeError):
         return "link not followed (it loops)"
+    if follow_links:
+        return None
     if not target.is_relative_to(root):
-        return "link not followed: it leads outside the reports folder"
+        return "link not followed: it leads outside the reports folder (--follow-links)"
     if target.is_dir():
-        return "link to a folder not followed (read the folder itself)"
+        return "link to a folder not followed (read the folder itself, or --follow-links)"
     return None
 
 
@@ -120,15 +130,15 @@ def _shown(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def read_reports(path: Path) -> Reading:
+def read_reports(path: Path, follow_links: bool = False) -> Reading:
     """Every report in a file or folder; unreadable files and bad records skipped with a reason.
 
     Reports come in file order (then record order); a report whose id was already read is
-    skipped, so ids stay unique.
+    skipped, so ids stay unique. Links out of the folder are read only with ``follow_links``.
     """
     if not path.exists():
         raise UnreadableReport(f"{path}: no such file or folder")
-    files, left_out = files_of(path) if path.is_dir() else ([path], [])
+    files, left_out = files_of(path, follow_links) if path.is_dir() else ([path], [])
     reading = Reading(skipped=[*left_out, *_metadata_problems(files)])
     seen: dict[str, str] = {}
     for item in files:

@@ -64,6 +64,9 @@ def _report(result: Result, out: Path, path: Path) -> None:
               "(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes extracting reports in parallel.")
+@click.option("--follow-links", is_flag=True,
+              help="Also read reports that links in PATH point to outside it (off: such "
+                   "links are skipped and named).")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False),
               default=SETTINGS.out_dir / "proposed", show_default=True,
               help="Where the proposed facts files and REVIEW.md go.")
@@ -75,7 +78,8 @@ def _report(result: Result, out: Path, path: Path) -> None:
               help="Where --load --to networkx writes the node-link JSON graph.")
 @facts_option
 @corpus_option
-def ingest_command(path: Path, load_store: bool, target: str, jobs: int, out: Path,
+def ingest_command(path: Path, load_store: bool, target: str, jobs: int, follow_links: bool,
+                   out: Path,
                    decisions: Path | None, output: Path, facts: Path,
                    corpus: tuple[Path, ...]) -> None:
     """Read raw reports at PATH (file or folder) and propose their facts for review.
@@ -91,7 +95,7 @@ def ingest_command(path: Path, load_store: bool, target: str, jobs: int, out: Pa
       milcoop ingest reports/ --load --to neo4j
     """
     chosen = read_decisions_at(decisions or DECISIONS, required=decisions is not None)
-    result = ingest(path, out, facts, corpus_of(corpus), chosen, jobs)
+    result = ingest(path, out, facts, corpus_of(corpus), chosen, jobs, follow_links)
     _report(result, out, path)
     if load_store:
         summary, where = load_into(result, target, SETTINGS, output)

@@ -39,6 +39,35 @@ def test_a_link_out_of_the_folder_is_not_read(folder: Path, tmp_path: Path) -> N
     assert not any("swordfish" in report.text for report in reading.reports)
 
 
+def test_follow_links_reads_an_outside_report_and_names_a_folder_loop(folder: Path,
+                                                                       tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "far.txt").write_text(REPORT.replace("Kyrgyzstan", "Tajikistan"),
+                                     encoding="utf-8")
+    (folder / "far").symlink_to(outside)
+    (folder / "up").symlink_to(folder)
+    reading = read_reports(folder, follow_links=True)
+    assert sorted(report.id for report in reading.reports) == ["far", "good"]
+    assert "loops back" in reasons(reading)["up"]
+    assert sorted(report.id for report in read_reports(folder).reports) == ["good"]
+
+
+def test_the_ingest_command_follows_links_only_when_asked(folder: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "far.txt"
+    outside.write_text(REPORT, encoding="utf-8")
+    (folder / "far.txt").symlink_to(outside)
+    runner = CliRunner()
+    plain = runner.invoke(main, ["ingest", str(folder), "--out", str(tmp_path / "a")])
+    assert plain.exit_code == 0, plain.output
+    assert "far.txt: link not followed: it leads outside the reports folder" in plain.output
+    assert not (tmp_path / "a" / "far.yaml").exists()
+    followed = runner.invoke(main, ["ingest", str(folder), "--follow-links", "--out",
+                                    str(tmp_path / "b")])
+    assert followed.exit_code == 0, followed.output
+    assert (tmp_path / "b" / "far.yaml").is_file()
+
+
 def test_broken_and_looping_links_are_named_not_fatal(folder: Path) -> None:
     (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
