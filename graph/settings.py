@@ -30,6 +30,8 @@ class Settings:
     neo4j_database: str = "neo4j"
     neo4j_graph: str = "milcoop"
     spacy_models: tuple[str, ...] = SPACY_MODELS
+    report_seconds: float = 60.0
+    """The most time one report's extraction may take before it is skipped."""
 
 
 def _corpus_dirs(value: str | None) -> tuple[Path, ...]:
@@ -53,4 +55,15 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         neo4j_graph=env.get("MILCOOP_GRAPH", "milcoop"),
         spacy_models=tuple(filter(None, env.get("MILCOOP_SPACY_MODEL", "").split(",")))
         or SPACY_MODELS,
+        report_seconds=_seconds(env.get("MILCOOP_REPORT_SECONDS")),
     )
+
+
+def _seconds(value: str | None) -> float:
+    """A report's time budget from MILCOOP_REPORT_SECONDS (the default when unset or not a
+    positive number)."""
+    try:
+        seconds = float(value) if value else Settings.report_seconds
+    except ValueError:
+        return Settings.report_seconds
+    return seconds if seconds > 0 else Settings.report_seconds

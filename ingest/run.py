@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
 from ingest.errors import IngestError, InvalidFacts, Problem
 from ingest.evaluate.score import Score, score_extractions
+from ingest.extract.budget import OverBudget, within
 from ingest.extract.dates import infer_published
 from ingest.extract.facts import Extraction
 from ingest.extract.gazetteer import default as default_gazetteer
@@ -56,14 +58,22 @@ _UNSAFE = re.compile(r"[^\w.-]")
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
-def _extract_batch(items: list[tuple[str, str, str | None]]) -> list[Extraction]:
+def _extract_batch(items: list[tuple[str, str, str | None]],
+                   seconds: float | None = None) -> list[Extraction | str]:
     """Extract a batch of reports (runs in a worker), parsed together by ``nlp.pipe``; the
-    texts are not sent back."""
+    texts are not sent back. A report whose extraction runs past ``seconds`` gives the
+    reason it was skipped instead."""
     from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     docs = parse_all(text for text, _, _ in items)
-    found = []
+    found: list[Extraction | str] = []
     for (text, article, published), doc in zip(items, docs, strict=True):
-        extraction = extract(text, article, published, doc=doc)
+        try:
+            with within(seconds):
+                extraction = extract(text, article, published, doc=doc)
+        except OverBudget:
+            found.append(f"extraction took longer than {seconds:g} s "
+                         "(MILCOOP_REPORT_SECONDS): skipped")
+            continue
         extraction.text = ""
         found.append(extraction)
     return found
@@ -76,28 +86,31 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def extract_all(reports: list[Report], published: list[str | None],
-                jobs: int = 1) -> list[Extraction]:
+def extract_all(reports: list[Report], published: list[str | None], jobs: int = 1,
+                seconds: float | None = None) -> list[Extraction | str]:
     """The extraction of every report, in input order, on ``jobs`` processes (each loading
-    the spaCy model once), with a progress bar (reports and rate) on stderr. Ctrl-C stops
-    the run at once: the workers ignore it and are terminated when the pool is left."""
+    the spaCy model once), with a progress bar (reports and rate) on stderr; for a report
+    that ran past its budget of ``seconds``, the reason it was skipped. Ctrl-C stops the
+    run at once: the workers ignore it and are terminated when the pool is left."""
     items = [(report.text, report.id, date)
              for report, date in zip(reports, published, strict=True)]
     batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
     default_gazetteer()
-    found: list[Extraction] = []
+    found: list[Extraction | str] = []
+    work = partial(_extract_batch, seconds=seconds)
     with tqdm(total=len(items), unit="report", desc="extract", disable=None) as bar:
         if jobs <= 1 or len(batches) < 2:
             for batch in batches:
-                found += _extract_batch(batch)
+                found += work(batch)
                 bar.update(len(batch))
         else:
             with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
-                for extracted in pool.imap(_extract_batch, batches):
+                for extracted in pool.imap(work, batches):
                     found += extracted
                     bar.update(len(extracted))
     for extraction, report in zip(found, reports, strict=True):
-        extraction.text = report.text
+        if isinstance(extraction, Extraction):
+            extraction.text = report.text
     return found
 
 
@@ -300,12 +313,13 @@ def _lap(result: Result, stage: str, since: float) -> float:
 
 def ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
            decisions: Decisions | None = None, jobs: int = 1,
-           follow_links: bool = False) -> Result:
+           follow_links: bool = False, seconds: float | None = None) -> Result:
     """Propose the facts of the reports at ``path`` (a file or folder) into ``out``; one
     run at a time per ``out`` (a second is refused while the first holds its lock). Links
-    out of the folder are read only with ``follow_links``."""
+    out of the folder are read only with ``follow_links``; a report whose extraction runs
+    past ``seconds`` is skipped and named."""
     with _lock(out):
-        return _ingest(path, out, facts, corpus, decisions, jobs, follow_links)
+        return _ingest(path, out, facts, corpus, decisions, jobs, follow_links, seconds)
 
 
 LOCK = ".milcoop-ingest.lock"
@@ -335,7 +349,8 @@ def _lock(out: Path) -> Iterator[None]:
 
 
 def _ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
-            decisions: Decisions | None, jobs: int, follow_links: bool = False) -> Result:
+            decisions: Decisions | None, jobs: int, follow_links: bool = False,
+            seconds: float | None = None) -> Result:
     started = clock = time.perf_counter()
     if path.is_dir() and out.resolve().is_relative_to(path.resolve()):
         raise IngestError(f"--out {out} lies inside the reports folder {path}: its files "
@@ -357,7 +372,15 @@ def _ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
     dates = [date or infer_published(report.text)
              for report, date in zip(reports, given, strict=True)]
     inferred = [not date and bool(found) for date, found in zip(given, dates, strict=True)]
-    extractions = extract_all(reports, dates, jobs)
+    extracted = extract_all(reports, dates, jobs, seconds)
+    kept = [n for n, found in enumerate(extracted) if isinstance(found, Extraction)]
+    result.skipped += [Skipped(reports[n].file, str(found))
+                       for n, found in enumerate(extracted) if isinstance(found, str)]
+    if not kept:
+        raise IngestError(f"{path}: no report could be extracted "
+                          f"({'; '.join(str(s) for s in result.skipped[-3:])})")
+    reports, dates, inferred, extractions = ([items[n] for n in kept] for items in
+                                             (reports, dates, inferred, extracted))
     result.score, result.scored = score_extractions(extractions, result.curated)
     clock = _lap(result, "extract", clock)
     resolved = resolve(extractions, curated.known, curated.marks)

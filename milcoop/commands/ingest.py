@@ -87,7 +87,8 @@ def ingest_command(path: Path, load_store: bool, target: str, jobs: int, follow_
     Writes one facts file per report into --out (only facts not already curated, each with
     evidence spans, rule and confidence) and a review report, REVIEW.md, least confident
     first. Decisions (--decisions) are re-applied on every run; files are rewritten only
-    when they change, so a second run changes nothing.
+    when they change, so a second run changes nothing. A report whose extraction takes
+    longer than MILCOOP_REPORT_SECONDS (default 60) is skipped and named.
 
     \b
     Example:
@@ -95,7 +96,8 @@ def ingest_command(path: Path, load_store: bool, target: str, jobs: int, follow_
       milcoop ingest reports/ --load --to neo4j
     """
     chosen = read_decisions_at(decisions or DECISIONS, required=decisions is not None)
-    result = ingest(path, out, facts, corpus_of(corpus), chosen, jobs, follow_links)
+    result = ingest(path, out, facts, corpus_of(corpus), chosen, jobs, follow_links,
+                    SETTINGS.report_seconds)
     _report(result, out, path)
     if load_store:
         summary, where = load_into(result, target, SETTINGS, output)

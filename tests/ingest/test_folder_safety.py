@@ -5,13 +5,15 @@ cannot read, folders nested deeper than any recursion limit, NUL bytes anywhere 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from graph.settings import load_settings
 from ingest.readers.folder import read_reports
-from ingest.run import safe_name
+from ingest.run import _extract_batch, safe_name
 from milcoop.cli import main
 
 REPORT = "Kazakhstan and Kyrgyzstan hold drills\n\nKazakhstan and Kyrgyzstan held drills.\n"
@@ -190,3 +192,27 @@ def test_a_second_ingest_into_the_same_folder_is_refused_while_one_runs(
     assert result.exit_code == 1
     assert "another milcoop ingest is writing here" in result.output
     assert sorted(path.name for path in out.iterdir()) == [".milcoop-ingest.lock"]
+
+
+def test_a_report_past_its_time_budget_is_skipped_and_named(folder: Path) -> None:
+    long = "Kazakhstan and Kyrgyzstan held drills near Almaty. " * 4000
+    found = _extract_batch([(REPORT, "short", None), (long, "long", None)], seconds=1.0)
+    assert found[0].article == "short" and "KAZ" in found[0].entities
+    assert found[1] == ("extraction took longer than 1 s (MILCOOP_REPORT_SECONDS): skipped")
+
+
+def test_an_ingest_whose_every_report_runs_out_of_time_fails_naming_them(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("milcoop.commands.ingest.SETTINGS", replace(
+        load_settings(), report_seconds=1e-6))
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "no report could be extracted" in result.output
+    assert "good.txt: extraction took longer than" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_the_report_budget_comes_from_the_environment() -> None:
+    assert load_settings({"MILCOOP_REPORT_SECONDS": "2.5"}).report_seconds == 2.5
+    assert load_settings({"MILCOOP_REPORT_SECONDS": "soon"}).report_seconds == 60.0
+    assert load_settings({}).report_seconds == 60.0
