@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from graph.settings import load_settings
 from ingest.errors import IngestError
+from ingest.readers.report import LONGEST_TEXT
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 
 BATCH = 16
 """Reports parsed together by ``nlp.pipe``."""
-MAX_CHARS = 2_000_000
-"""Longest report text parsed (spaCy's own guard is 1,000,000 characters)."""
+MAX_CHARS = LONGEST_TEXT
+"""Longest report text parsed: the longest a reader passes on."""
 
 
 class ModelMissing(IngestError):

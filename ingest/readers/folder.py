@@ -17,7 +17,7 @@ from ingest.readers.html import read_html
 from ingest.readers.jsonl import read_json, read_jsonl
 from ingest.readers.md import read_markdown
 from ingest.readers.metadata import NAMES, metadata_path, read_metadata
-from ingest.readers.report import Reading, Report, Skipped, UnreadableReport
+from ingest.readers.report import LONGEST_TEXT, Reading, Report, Skipped, UnreadableReport
 from ingest.readers.text import read_text
 
 __all__ = ["READERS", "Reading", "Skipped", "files_of", "read_file", "read_one", "read_reports"]
@@ -37,14 +37,26 @@ READERS: dict[str, Callable[[Path], Reading]] = {
 
 
 def read_one(path: Path) -> Reading:
-    """The reports of one file and its skipped records; UnreadableReport if none can be read."""
+    """The reports of one file and its skipped records (reports longer than
+    ``LONGEST_TEXT`` among them); UnreadableReport if none can be read."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         kinds = ", ".join(sorted(READERS))
         raise UnreadableReport(
             f"{path}: unsupported file type {path.suffix or '(no extension)'!r} "
             f"(reads {kinds})")
-    return reader(path)
+    reading = reader(path)
+    long = [report for report in reading.reports if len(report.text) > LONGEST_TEXT]
+    if not long:
+        return reading
+    skipped = [Skipped(f"{path}" if len(reading.reports) == 1 else f"{path} ({report.id})",
+                       f"{len(report.text):,} characters, more than the {LONGEST_TEXT:,} a "
+                       "report may hold: split it") for report in long]
+    kept = [report for report in reading.reports if len(report.text) <= LONGEST_TEXT]
+    if not kept:
+        raise UnreadableReport(f"{path}: {skipped[0].reason}" if len(skipped) == 1 else
+                               f"{path}: every report is too long ({skipped[0].reason})")
+    return Reading(kept, [*reading.skipped, *skipped])
 
 
 def read_file(path: Path) -> list[Report]:

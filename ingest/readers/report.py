@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 
 from ingest.errors import IngestError
 
+LONGEST_TEXT = 1_000_000
+"""The most characters one report may hold (a long news report holds 20,000): a longer text
+is skipped and named, never parsed (spaCy needs memory in proportion, and a minute a
+million characters)."""
+
 
 @dataclass(frozen=True)
 class Report:

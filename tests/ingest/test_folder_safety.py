@@ -4,6 +4,7 @@ cannot read, folders nested deeper than any recursion limit, NUL bytes anywhere 
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -216,3 +217,18 @@ def test_the_report_budget_comes_from_the_environment() -> None:
     assert load_settings({"MILCOOP_REPORT_SECONDS": "2.5"}).report_seconds == 2.5
     assert load_settings({"MILCOOP_REPORT_SECONDS": "soon"}).report_seconds == 60.0
     assert load_settings({}).report_seconds == 60.0
+
+
+def test_a_report_longer_than_a_reader_passes_on_is_named_not_parsed(folder: Path) -> None:
+    (folder / "huge.txt").write_text("Run-on\n\n" + "word " * 250_000, encoding="utf-8")
+    records = [{"id": "fine", "text": REPORT}, {"id": "vast", "text": "word " * 250_000}]
+    (folder / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records),
+                                       encoding="utf-8")
+    reading = read_reports(folder)
+    assert sorted(report.id for report in reading.reports) == ["fine", "good"]
+    named = {skipped.file.rsplit("/", 1)[-1]: skipped.reason for skipped in reading.skipped}
+    assert named["huge.txt"] == ("1,250,008 characters, more than the 1,000,000 a report "
+                                 "may hold: split it")
+    assert named["feed.jsonl (vast)"].startswith("1,250,000 characters")
+    result = CliRunner().invoke(main, ["extract", str(folder / "huge.txt")])
+    assert result.exit_code == 1 and "split it" in result.output
