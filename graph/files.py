@@ -14,8 +14,9 @@ from typing import IO, Any
 def atomic_writer(path: Path, mode: str = "wb", **options: Any) -> Iterator[IO[Any]]:
     """An open temporary file beside ``path`` that replaces ``path`` when the block ends
     without an error, and is removed when it does not (Ctrl-C included): a reader never
-    sees half a file and nothing is left behind. ``options`` go to ``open`` (encoding,
-    newline)."""
+    sees half a file and nothing is left behind. The file gets the permissions the user's
+    umask gives a new file (a temporary file alone would be private). ``options`` go to
+    ``open`` (encoding, newline)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(mode, dir=path.parent, delete=False, suffix=".tmp",
                                      **options) as handle:
@@ -26,10 +27,18 @@ def atomic_writer(path: Path, mode: str = "wb", **options: Any) -> Iterator[IO[A
             Path(handle.name).unlink(missing_ok=True)
             raise
     try:
+        os.chmod(handle.name, 0o666 & ~_umask())
         os.replace(handle.name, path)
     except OSError:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and putting it back: there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,14 @@ def test_a_write_that_cannot_replace_its_target_leaves_no_temporary(tmp_path: Pa
     with pytest.raises(OSError), atomic_writer(target) as handle:
         handle.write(b"graph")
     assert [path.name for path in tmp_path.iterdir()] == ["a-folder"]
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_written_file_has_the_permissions_the_umask_gives(tmp_path: Path, umask: int,
+                                                            mode: int) -> None:
+    before = os.umask(umask)
+    try:
+        write_if_changed(tmp_path / "graph.json", b"{}")
+    finally:
+        os.umask(before)
+    assert (tmp_path / "graph.json").stat().st_mode & 0o777 == mode
