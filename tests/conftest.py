@@ -14,6 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "data" / "facts"
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HOSTILE = (
+    '=HYPERLINK("http://evil.example","click")',
+    "\x1b]0;pwned\x07\x1b[2JAzerbaijan",
+    "Azer\u202egnp.exe Brigade",
+    "</script><script>alert(1)</script>",
+    "line one\r\nline two\rend",
+    "O'Neil \"the\" | ; ^ ~ , tab\tend",
+)
+"""Names an attacker would give: a spreadsheet formula, terminal escapes, a right-to-left
+override, markup, carriage returns, every ASCII array delimiter."""
 
 
 @pytest.fixture(scope="session")

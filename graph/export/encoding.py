@@ -10,6 +10,7 @@ Each format's ``read`` undoes this and gives back the common graph shape.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -19,6 +20,23 @@ from graph.vocabulary import LIST_PROPERTIES, PROVENANCE_PROPERTIES
 
 LIST_KEYS = (*LIST_PROPERTIES, *PROVENANCE_PROPERTIES)
 """Attributes holding lists; their JSON text is read back as a list."""
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold, even escaped (GraphML and GEXF are XML 1.0)."""
+
+
+def xml_safe(value: Any) -> Any:
+    """A string with each character XML cannot hold shown as its Unicode control picture
+    (ESC as ␛, BEL as ␇; others as �), so the file stays readable and the name visible;
+    anything else unchanged. Lists are JSON text, whose escapes XML holds already.
+
+    >>> xml_safe("\x1b[2Jname\x07"), xml_safe(3)
+    ('␛[2Jname␇', 3)
+    """
+    if not isinstance(value, str):
+        return value
+    return _NOT_XML.sub(lambda found: chr(0x2400 + ord(found.group()))
+                        if found.group() < "\x20" else "\ufffd", value)
 
 
 def encode(attrs: Mapping[str, Any]) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from graph.export.encoding import (
     edge_id,
     encode,
     from_display_node,
+    xml_safe,
 )
 from graph.vocabulary import LABELS, REL_TYPES
 
@@ -97,19 +98,24 @@ def _renamed(attrs: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, An
     return {names.get(key, key): value for key, value in attrs.items()}
 
 
+def _safe(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: xml_safe(value) for key, value in attrs.items()}
+
+
 def drawing(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph with attributes as networkx's GEXF writer and Gephi expect them."""
     drawn = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         label = LABELS.get(data.get("label", ""))
-        drawn.add_node(node, **_renamed(display_node(node, data), RENAMED),
+        drawn.add_node(xml_safe(node), **_safe(_renamed(display_node(node, data), RENAMED)),
                        **interval(data, ("start", "date"), ("end", "date")),
                        **_viz(label.colour if label else None))
     for source, target, key, data in graph.edges(keys=True, data=True):
         rel = REL_TYPES.get(key)
         rest = encode({name: value for name, value in data.items() if name != "type"})
-        drawn.add_edge(source, target, key=key, id=edge_id(source, key, target), label=key,
-                       **_renamed(rest, RENAMED),
+        drawn.add_edge(xml_safe(source), xml_safe(target), key=key,
+                       id=xml_safe(edge_id(source, key, target)), label=key,
+                       **_safe(_renamed(rest, RENAMED)),
                        **interval(data, ("since", "date"), ("until", "date")),
                        **_viz(rel.colour if rel else None))
     return drawn

@@ -24,6 +24,7 @@ from graph.export.encoding import (
     edge_id,
     encode,
     from_display_node,
+    xml_safe,
 )
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
@@ -41,7 +42,7 @@ def _key_types(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
 
 
 def _text(value: Any) -> str:
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    return str(value).lower() if isinstance(value, bool) else xml_safe(str(value))
 
 
 def _add_data(element: Element, prefix: str, data: dict[str, Any]) -> None:
@@ -52,9 +53,11 @@ def _add_data(element: Element, prefix: str, data: dict[str, Any]) -> None:
 def write(graph: nx.MultiDiGraph, stream: BinaryIO) -> list[str]:
     """Write ``graph`` as GraphML (UTF-8) to a binary stream; nothing to tell the user. A
     carriage return in a value is written as ``&#13;``, which XML readers keep (a raw one
-    they turn into a line feed)."""
-    nodes = [(str(node), display_node(node, data)) for node, data in graph.nodes(data=True)]
-    edges = [(str(source), str(target), key, {"label": key, **encode(data)})
+    they turn into a line feed); characters XML cannot hold as their control pictures."""
+    nodes = [(xml_safe(str(node)), display_node(node, data))
+             for node, data in graph.nodes(data=True)]
+    edges = [(xml_safe(str(source)), xml_safe(str(target)), key,
+              {"label": key, **encode(data)})
              for source, target, key, data in graph.edges(keys=True, data=True)]
     root = Element("graphml", {"xmlns": NAMESPACE,
                                "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",

@@ -9,10 +9,10 @@ reads it as it reads its own loads (``milcoop neo4j init`` adds the constraints,
 import does not create).
 
 Lists are typed arrays (``aliases:string[]``) joined by the array delimiter: ``|`` unless an
-item holds one, then the first of ``;``, ``^``, ``~`` that no item holds; the printed command
-names it. Numbers are ``long``, booleans ``boolean``; dates stay strings at their precision.
-A missing value, like an empty list, is an empty cell: the property is absent after the
-import (the store reads missing ``sources``/``evidence`` as empty lists).
+item holds one, then the first of ``;``, ``^``, ``~``, ``¦``, U+2063 that no item holds; the
+printed command names it. Numbers are ``long``, booleans ``boolean``; dates stay strings at
+their precision. A missing value, like an empty list, is an empty cell: the property is
+absent after the import (the store reads missing ``sources``/``evidence`` as empty lists).
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ from graph.store.neo4j_rows import GRAPH_PROPERTY, MILCOOP_LABEL, add_edge, add_
 from graph.store.neo4j_store import DEFAULT_GRAPH
 from graph.vocabulary import label, rel_type
 
-ARRAY_DELIMITERS = ("|", ";", "^", "~")
-"""Array delimiters in order of preference (``,`` separates the fields)."""
+ARRAY_DELIMITERS = ("|", ";", "^", "~", "¦", "\u2063")
+"""Array delimiters in order of preference (``,`` separates the fields); the last two, for
+lists whose items hold all the others, are given to neo4j-admin by code point (U+00A6)."""
 
 _SCALARS = {bool: "boolean", int: "long", float: "double", str: "string"}
 _PARSERS = {"long": int, "double": float, "boolean": lambda text: text == "true"}
@@ -73,8 +74,9 @@ def array_delimiter(graph: nx.MultiDiGraph) -> str:
     for delimiter in ARRAY_DELIMITERS:
         if not any(delimiter in item for item in items):
             return delimiter
-    raise ExportError(f"every array delimiter ({' '.join(ARRAY_DELIMITERS)}) occurs in a list "
-                      "item; neo4j-admin cannot tell the items apart")
+    shown = " ".join(d if d.isprintable() else f"U+{ord(d):04X}" for d in ARRAY_DELIMITERS)
+    raise ExportError(f"every array delimiter ({shown}) occurs in a list item; neo4j-admin "
+                      "cannot tell the items apart")
 
 
 def cell(value: Any, delimiter: str) -> str:
@@ -122,7 +124,8 @@ def command(nodes: list[Path], relationships: list[Path], delimiter: str,
             *(f"--relationships={path}" for path in relationships)]
     if multiline:
         args.append("--multiline-fields=true")
-    return shlex.join([*args, f"--array-delimiter={delimiter}", database])
+    named = delimiter if delimiter.isascii() else f"U+{ord(delimiter):04X}"
+    return shlex.join([*args, f"--array-delimiter={named}", database])
 
 
 def _multiline(graph: nx.MultiDiGraph) -> bool:

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from neo4j_server import NEEDS_NEO4J, fresh_store, server_settings
 
-from conftest import FACTS
+from conftest import FACTS, HOSTILE
 from graph.analysis.projection import home_rows, tie_rows
 from graph.errors import StoreError
 from graph.model import Node
@@ -96,6 +96,16 @@ def test_loading_again_writes_the_derived_relationships_again_not_twice(seed_fil
         assert _count(store, "MATCH (:Milcoop {graph: $graph})-[:TIES_WITH]->()") == 32
         assert _count(store, "MATCH (:Milcoop {graph: $graph})-[:BELONGS_TO]->()") == 26
         assert store.derive() == 58
+
+
+def test_hostile_names_go_into_neo4j_and_come_back_unchanged():
+    with fresh_store() as store:
+        store.write([Node(f"p{number}", "Person", {"name": name, "aliases": [name, "plain"]})
+                     for number, name in enumerate(HOSTILE)], [])
+        back = store.read()
+    assert [back.nodes[f"p{number}"]["name"] for number in range(len(HOSTILE))] == \
+        list(HOSTILE)
+    assert back.nodes["p5"]["aliases"] == [HOSTILE[5], "plain"]
 
 
 def test_the_door_opens_the_neo4j_graph_named_in_the_settings(loaded, seed_graph):
