@@ -97,9 +97,13 @@ def adopt(mentions: list[Mention], hits: list[Mention]) -> list[Mention]:
     """A phrase holding a dictionary entry of its label plus only owners and generic words
     (``NATO Operational Capabilities Concept Program``) is that entry."""
     found = []
+    hits = sorted(hits, key=lambda h: h.start)
+    starts = [h.start for h in hits]
     for mention in mentions:
         if mention.rule.startswith("phrase.") and mention.label in ("Program", "Organization"):
-            inside = [h for h in hits if mention.start <= h.start and h.end <= mention.end]
+            inside = [h for h in hits[bisect_left(starts, mention.start):
+                                      bisect_left(starts, mention.end)]
+                      if h.end <= mention.end]
             entry = next((h for h in inside if h.label == mention.label), None)
             if entry is not None:
                 rest = mention.text

@@ -93,10 +93,15 @@ def _hedged(tokens: list[Token]) -> bool:
 
 
 def _events(annotated: Annotated, labels: tuple[str, ...]) -> list[Mention]:
-    """The report's events of ``labels`` in text order (each description's event too)."""
-    found = {m.start: m for m in annotated.mentions
-             if m.label in labels and m.role != "qualifier"}
-    return [found[start] for start in sorted(found)]
+    """The report's events of ``labels`` in text order (each description's event too),
+    listed once per report, not once per sentence."""
+    count, listed = annotated.found.get(labels, (-1, []))
+    if count != len(annotated.mentions):
+        found = {m.start: m for m in annotated.mentions
+                 if m.label in labels and m.role != "qualifier"}
+        listed = [found[start] for start in sorted(found)]
+        annotated.found[labels] = (len(annotated.mentions), listed)
+    return listed
 
 
 def current_event(annotated: Annotated, sentence: Span, labels: tuple[str, ...]

@@ -74,12 +74,20 @@ def _people(text: str, hits: list[Mention], cues: Cues | None = None) -> list[Me
     return resolved
 
 
-def _qualified(text: str, phrase: Mention, countries: list[Mention]) -> Mention:
-    """A national organisation's phrase given its state: id ``aze-ministry-of-defence``."""
+STATE_REACH = 300
+"""How far before a phrase its state may be named (``Azerbaijan's the ...``), in characters."""
+
+
+def _qualified(text: str, phrase: Mention, countries: list[Mention],
+               starts: list[int]) -> Mention:
+    """A national organisation's phrase given its state: id ``aze-ministry-of-defence``
+    (``countries`` in text order, ``starts`` their offsets: only those near are looked at)."""
     if phrase.label not in ("Organization", "Unit") or phrase.kind not in NATIONAL:
         return phrase
     core, state = phrase.text, None
-    for country in countries:
+    near = countries[bisect_left(starts, phrase.start - STATE_REACH):
+                     bisect_right(starts, phrase.end)]
+    for country in near:
         if country.start == phrase.start and country.end < phrase.end:
             core, state = text[country.end:phrase.end].strip(), country
         elif country.end <= phrase.start and text.startswith(("'", "’"), country.end) and \
@@ -214,12 +222,14 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     hits = gazetteer.find(text)
     states = {m.start for m in hits if m.label == "Country" and m.role != "capital"}
     hits = [m for m in (_dated(text, _capital(text, m, states)) for m in hits) if m]
-    countries = [m for m in hits if m.label == "Country"]
+    countries = sorted((m for m in hits if m.label == "Country"), key=lambda m: m.start)
+    country_starts = [m.start for m in countries]
     body = [s for s in sentences if not s.heading]
     titled = {i for m in hits if m.label == "Title" for i in range(m.start, m.end)}
     bodies = {m.end: m for m in hits if m.label in ("Organization", "Unit")}
     exercises = {m.span: m for m in hits if m.label == "Exercise"}
-    phrases = [_exercise(_qualified(text, _detached(text, m, bodies), countries), exercises)
+    phrases = [_exercise(_qualified(text, _detached(text, m, bodies), countries,
+                                    country_starts), exercises)
                for s in body
                for m in names.phrases(text, s.start, s.end)
                if not (m.start in titled and m.end - 1 in titled)]

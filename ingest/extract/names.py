@@ -5,6 +5,7 @@ phrases headed by a word that says what they are (Ministry, Command, Program, De
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ingest.extract.cues import Cues
@@ -287,8 +288,12 @@ def introduced(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
              if (match := ROLE_AFTER.search(text, max(0, role - 120), role))]
     found += [(match.start("name"), match.end("name"), "person.counterpart")
               for match in cues.matches(COUNTERPART, "counterpart")]
+    hits = sorted(hits, key=lambda hit: hit.start)
+    starts = [hit.start for hit in hits]
+    reach = max((hit.end - hit.start for hit in hits), default=0)
     for start, end, rule in found:
-        start = _past_titles(start, end, hits)
+        start = _past_titles(start, end, hits[bisect_left(starts, start - reach):
+                                              bisect_left(starts, end)])
         if start is None:
             continue
         words = text[start:end].split()

@@ -8,6 +8,7 @@ patterns (``ingest/extract/rules``) can ask for a Country subject or an Exercise
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -95,6 +96,9 @@ class Annotated:
     """Tokens describing an event named elsewhere (``the drills``): token index -> event."""
     parts: list[tuple[Mention, Mention]] = field(default_factory=list)
     """Phases of events (``the harbour phase``) and the event each belongs to."""
+    found: dict[tuple[str, ...], tuple[int, list[Mention]]] = field(default_factory=dict)
+    """The events of each set of labels in text order, with the mention count they were
+    listed at (listed again when mentions are added)."""
 
     def mention(self, token: Token) -> Mention | None:
         """The mention ``token`` belongs to, if any."""
@@ -123,9 +127,16 @@ class Annotated:
 
 def nest(mentions: list[Mention]) -> list[Mention]:
     """States and places named inside an event's name qualify it (``Bishkek Border Treaty``)."""
-    events = [m for m in mentions if m.label in EVENTS]
-    return [replace(m, role="qualifier") if m.label in ("Country", "Location") and any(
-        e.start <= m.start and m.end <= e.end for e in events) else m for m in mentions]
+    events = sorted((m for m in mentions if m.label in EVENTS), key=lambda m: m.start)
+    starts = [e.start for e in events]
+    reach = max((e.end - e.start for e in events), default=0)
+
+    def inside(m: Mention) -> bool:
+        return any(e.start <= m.start and m.end <= e.end
+                   for e in events[bisect_left(starts, m.start - reach):
+                                   bisect_right(starts, m.start)])
+    return [replace(m, role="qualifier") if m.label in ("Country", "Location") and inside(m)
+            else m for m in mentions]
 
 
 def annotate(doc: Doc, mentions: list[Mention]) -> Annotated:
