@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import subprocess
+import sys
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from conftest import FACTS, FIXTURES, SEEDS
 from milcoop.cli import main
+from milcoop.commands import COMMANDS
 
 
 @pytest.fixture
@@ -107,3 +112,27 @@ def test_every_command_has_help_with_an_example(run, command):
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_the_command_line_starts_without_its_heavy_libraries() -> None:
+    probe = ("import sys, milcoop.cli; heavy = ('igraph', 'matplotlib', 'pandas', "
+             "'trafilatura', 'spacy', 'neo4j', 'networkx', 'scipy'); "
+             "print(sorted(name for name in heavy if name in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout.strip() == "[]"
+
+
+def test_every_command_is_listed_with_the_opening_of_its_own_help() -> None:
+    listed = CliRunner().invoke(main, ["--help"]).output
+    for name, (module, attribute, summary) in COMMANDS.items():
+        command = getattr(importlib.import_module(f"milcoop.commands.{module}"), attribute)
+        assert command.name == name
+        assert " ".join(command.help.split()).startswith(summary.removesuffix(".")), name
+        assert f"  {name} " in listed
+    defined = {command.name for module in {module for module, _, _ in COMMANDS.values()}
+               for command in vars(importlib.import_module(f"milcoop.commands.{module}"))
+               .values() if isinstance(command, click.Command)
+               and command.callback is not None
+               and command.callback.__module__ == f"milcoop.commands.{module}"}
+    assert defined - {"init", "status"} == set(COMMANDS)
