@@ -141,7 +141,8 @@ def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
         span = (sentence.start_char, sentence.end_char)
         hedged = _hedged([doc[i] for i in ids])
         sources, targets = (
-            members(annotated, anchors[name], labels) if name in anchors else
+            (_one(annotated, anchors[name], labels) if rule.alone else
+             members(annotated, anchors[name], labels)) if name in anchors else
             current_event(annotated, sentence, labels)
             for name, labels in (("source", rule.sources), ("target", rule.targets)))
         for first in sources:

@@ -23,7 +23,7 @@ from ingest.extract.depmatch import supported
 RULES = Path(__file__).with_name("rules")
 ANCHORS = ("source", "target")
 KEYS = {"id", "type", "confidence", "pattern", "examples", "sources", "targets", "role",
-        "note", "context"}
+        "note", "context", "alone"}
 CONTEXTS = ("event",)
 """``context: event``: the pattern has one anchor only; the other (source or target) is the
 event the report is telling of where the sentence names none (the one named last before
@@ -56,6 +56,9 @@ class Rule:
     role: str | None = None
     context: str | None = None
     file: str = field(default="", compare=False)
+    alone: bool = False
+    """Each anchor stands for its own mention only, not for the names coordinated with it
+    (``Singapore's A, Indonesia's B``: A is Singapore's, B is not)."""
 
 
 def _labels(value: Any, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
@@ -132,11 +135,14 @@ def parse_rule(data: Any, file: str) -> Rule:
     context = data.get("context")
     if context is not None and context not in CONTEXTS:
         raise ValueError(f"context must be one of {', '.join(CONTEXTS)}, not {context!r}")
+    alone = data.get("alone", False)
+    if not isinstance(alone, bool):
+        raise ValueError(f"alone must be true or false, not {alone!r}")
     rel = REL_TYPES[type_]
     return Rule(data["id"], type_, float(confidence), _pattern(data.get("pattern"), context),
                 _labels(data.get("sources"), rel.sources, "sources"),
                 _labels(data.get("targets"), rel.targets, "targets"),
-                _examples(data.get("examples")), data.get("role"), context, file)
+                _examples(data.get("examples")), data.get("role"), context, file, alone)
 
 
 def read_rule_file(path: Path) -> list[Rule]:
