@@ -25,6 +25,7 @@ from typing import Any
 from tqdm import tqdm
 
 from graph.files import atomic_writer, write_if_changed
+from graph.progress import progress
 from graph.settings import Settings
 from graph.store.base import Store, WriteSummary
 from graph.store.door import open_store
@@ -295,7 +296,8 @@ def merged_files(curated: list[FactsFile], proposed: list[FactsFile]) -> list[Fa
 def check_proposed(curated: list[FactsFile], proposed: list[FactsFile],
                    corpus: Corpus) -> list[Problem]:
     """Problems of the proposed files, alone and against the curated facts."""
-    problems = [problem for facts in proposed for problem in check_file(facts, corpus)]
+    problems = [problem for facts in progress(proposed, "check", "file")
+                for problem in check_file(facts, corpus)]
     ids = {facts.article_id for facts in curated}
     renamed = [replace(facts, article=replace(
         facts.article, data={**facts.article.data, "id": f"{facts.article_id} (proposed)"}))
@@ -394,7 +396,8 @@ def _ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
     result.proposals = propose(applied, articles, curated)
     result.counts = totals(result.proposals)
     clock = _lap(result, "resolve", clock)
-    for proposal, report in zip(result.proposals, reports, strict=True):
+    for proposal, report in progress(zip(result.proposals, reports, strict=True), "write",
+                                     "file", len(reports)):
         target = out / f"{safe_name(proposal.id)}.yaml"
         text, written = facts_text(proposal, HEADER.format(file=report.file), target)
         _write(result, target, text)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.lookup import fold
+from graph.progress import progress
 from graph.vocabulary import ENTITY_LABELS, FACT_TYPES, REL_TYPES, relation_key
 from ingest.errors import IngestError
 from ingest.evaluate.score import Score, Tally
@@ -271,7 +272,7 @@ def compare_gold(folder: Path, corpus_dirs: Sequence[Path] = (),
     from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     dirs = [*corpus_dirs, folder.parent, folder.parent / "reports"]
     found = {}
-    for gold in read_gold_folder(folder):
+    for gold in progress(read_gold_folder(folder), "score", "report"):
         report = _read_report(gold.report, dirs)
         if report is None:
             raise InvalidGold(f"{folder / gold.report}.json: no readable report "

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.lookup import fold
+from graph.progress import progress
 from graph.vocabulary import relation_key
 from ingest.corpus import Corpus
 from ingest.errors import IngestError
@@ -170,7 +171,7 @@ def score_corpus(facts: Path, corpus: Corpus, match: str = "place",
     from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     total = Score()
     scored = 0
-    for path in facts_paths(facts):
+    for path in progress(facts_paths(facts), "score", "report"):
         curated = read_facts_file(path)
         report_path = corpus.path(curated.text_file)
         if report_path is None:

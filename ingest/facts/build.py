@@ -12,6 +12,7 @@ from typing import Any
 from tqdm import tqdm
 
 from graph.files import write_if_changed
+from graph.progress import progress
 from graph.store.base import Store, WriteSummary
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
@@ -43,7 +44,7 @@ def check(target: Path, corpus: Corpus) -> Checked:
     if not paths:
         raise IngestError(f"{target}: no facts files (*.yaml) found")
     checked = Checked()
-    for path in paths:
+    for path in progress(paths, "read", "file"):
         try:
             checked.files.append(read_facts_file(path))
         except FactsSyntaxError as error:

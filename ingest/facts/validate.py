@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.dates import date_problem as check_date
 from graph.escape import terminal
+from graph.progress import progress
 from graph.vocabulary import (
     ARTICLE_KEYS,
     DATE_PROPERTIES,
@@ -222,5 +223,6 @@ def check_across(files: list[FactsFile]) -> list[Problem]:
 
 def validate(files: list[FactsFile], corpus: Corpus) -> list[Problem]:
     """Every problem in a set of facts files: within each file and across them."""
-    problems = [problem for facts in files for problem in check_file(facts, corpus)]
+    problems = [problem for facts in progress(files, "validate", "file")
+                for problem in check_file(facts, corpus)]
     return problems + check_across(files)
