@@ -66,3 +66,14 @@ def test_invalid_facts_stop_the_load_before_connecting(run):
     assert result.exit_code == 1
     assert "bad_date.yaml:19: error: bad date in 'end'" in result.output
     assert "cannot reach" not in result.output
+
+
+@pytest.mark.parametrize("scheme", ["bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s",
+                                    "neo4j+ssc"])
+def test_every_bolt_scheme_a_cluster_or_aura_uses_is_taken(scheme):
+    uri = f"{scheme}://127.0.0.1:1"
+    with pytest.raises(StoreError) as error:
+        Neo4jStore(uri)
+    assert f"cannot reach Neo4j at {uri}" in str(error.value)
+    assert "not a Bolt address" not in str(error.value)
+
