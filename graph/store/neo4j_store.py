@@ -262,8 +262,8 @@ class Neo4jStore(Store):
                 types=list(DERIVED_TYPES)).single(strict=True)["deleted"]):
             pass
         written = 0
-        for query, rows in (("load/create_homes", home_rows(graph)),
-                            ("load/create_ties", tie_rows(graph))):
+        for query, rows in (("load/merge_homes", home_rows(graph)),
+                            ("load/merge_ties", tie_rows(graph))):
             for chunk in chunks(rows, self.batch_size):
                 self._write(lambda tx, query=query, chunk=chunk: tx.run(
                     cypher(query), graph=self.graph, rows=chunk).consume())
