@@ -386,3 +386,23 @@ def test_the_head_of_a_states_agency_does_not_lead_the_state() -> None:
                       "the deal was signed.\nRuth Ochieng, the President of Kenya, said so.\n")
     assert not {key for key in found if key[1] == "LEADS" and key[2] == "TUR"}
     assert ("ruth-ochieng", "LEADS", "KEN") in found
+
+
+def test_an_opening_ceremony_is_a_meeting_of_the_people_at_it_and_part_of_the_exercise() -> None:
+    text = ("Kazakh and Kyrgyz troops open Steppe Eagle-2025\n\n"
+            "Kazakh and Kyrgyz troops on Monday began Steppe Eagle-2025, a joint exercise at the "
+            "Iliysky training ground near Almaty. The opening ceremony of Steppe Eagle-2025 in "
+            "Almaty was attended by Lieutenant General Ruslan Zhaksylykov, the Kazakh defence "
+            "minister. A parade closed the ceremony.\n")
+    out = extract(text, "kz", "2025-09-01")
+    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    assert (ceremony.label, ceremony.name) == (
+        "Meeting", "Opening ceremony of Steppe Eagle-2025 (September 2025)")
+    assert "opening ceremony" in ceremony.aliases and len(ceremony.spans) == 2
+    found = {(r.source, r.type, r.target) for r in out.relations.values()
+             if ceremony.id in (r.source, r.target)}
+    assert found == {("ruslan-zhaksylykov", "PARTICIPATED_IN", ceremony.id),
+                     (ceremony.id, "PART_OF", "steppe-eagle-2025"),
+                     (ceremony.id, "HELD_IN", "almaty")}
+    assert {("KAZ", "PARTICIPATED_IN", "steppe-eagle-2025"),
+            ("KGZ", "PARTICIPATED_IN", "steppe-eagle-2025")} <= set(out.relations)

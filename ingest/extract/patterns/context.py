@@ -156,6 +156,7 @@ class Article:
     number: dict[str, set[bool]] = field(default_factory=dict)
     place_state: dict[str, str | None] = field(default_factory=dict)
     last_visit: str | None = None
+    last_ceremony: str | None = None
     last_group: str | None = None
     people: list[Mention] = field(default_factory=list)
     visits: dict[str, tuple[set[str], str | None]] = field(default_factory=dict)

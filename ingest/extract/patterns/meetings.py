@@ -207,3 +207,65 @@ def within_visit(ctx: Context) -> None:
             ctx.out.relate("PART_OF", event, visit, ctx.span, "meeting.within_visit", 0.55)
             for place in places:
                 ctx.out.relate("HELD_IN", event, place, ctx.span, "meeting.within_visit", 0.5)
+
+
+CEREMONY = re.compile(
+    r"\b(?P<what>(?:(?P<kind>opening|closing|handover|hand-over|welcome|welcoming|farewell|"
+    r"send-off|change-of-command|graduation|commissioning|arrival|inauguration|flag-raising|"
+    r"wreath-laying)\s+)?ceremon(?:y|ies))\b", re.I)
+fold(CEREMONY)
+HOLDS = ("Exercise", "Operation")
+"""What a ceremony can open, close or hand over: an exercise or an operation."""
+
+
+def ceremonies(ctx: Context) -> None:
+    """A ceremony is a meeting of those named at it: ``the opening ceremony of Peninsula
+    Shield 2026 at Udairi, attended by General X``. Its people took part, the exercise or
+    operation it opens is what it is part of, and the place after ``at``/``in`` is where it
+    was held. It is not the sentence's event, so the exercise keeps its participants. Only
+    a ceremony of a kind is one (``opening``, ``handover``); ``the ceremony`` refers to the
+    last one told of."""
+    if not ctx.says("ceremon"):
+        return
+    match = ctx.search(CEREMONY, ctx.sentence.start, ctx.sentence.end)
+    if not match:
+        return
+    earlier = ctx.article.last_ceremony
+    if not match["kind"]:
+        if earlier is None:
+            return
+        entity = ctx.out.entities[earlier]
+        mention = Mention(match.start("what"), match.end("what"), match["what"], "Meeting",
+                          earlier, entity.name, "meeting", rule="meeting.ceremony",
+                          confidence=0.5)
+    else:
+        what = " ".join(match["what"].lower().split()).replace("ceremonies", "ceremony")
+        held = _held(ctx, match.end())
+        date = when(ctx.date() or ctx.article.published)
+        name = f"{what[:1].upper()}{what[1:]}" + (
+            f" of {held.name}" if held is not None else "") + (f" ({date})" if date else "")
+        mention = Mention(match.start("what"), match.end("what"), match["what"], "Meeting",
+                          slug(f"{what} {held.id if held else ''} {ctx.date() or ''}"), name,
+                          "meeting", rule="meeting.ceremony", confidence=0.5)
+    ceremony = ctx.out.add(mention).id
+    ctx.article.last_ceremony = ceremony
+    held = _held(ctx, match.end())
+    for person in ctx.persons():
+        ctx.keep(person)
+        ctx.out.relate("PARTICIPATED_IN", person.id, ceremony, ctx.span, "meeting.ceremony",
+                       0.5)
+    if held is not None:
+        ctx.out.relate("PART_OF", ceremony, held.id, ctx.span, "meeting.ceremony", 0.5)
+    for place in ctx.venues:
+        if place.start > match.end() and place.label == "Location":
+            ctx.keep(place)
+            ctx.out.relate("HELD_IN", ceremony, place.id, ctx.span, "meeting.ceremony", 0.45)
+            break
+
+
+def _held(ctx: Context, end: int) -> Mention | None:
+    """The exercise or operation a ceremony belongs to: the one the sentence names nearest
+    after it (``the opening ceremony of X``), else before it, else the sentence's event."""
+    named = ctx.labelled(*HOLDS)
+    return min(named, key=lambda m: (m.start < end, abs(m.start - end)), default=None) or \
+        next((e for e in ctx.events if e.label in HOLDS), None)
