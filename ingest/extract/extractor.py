@@ -44,8 +44,9 @@ from ingest.extract.syntax import Annotated, annotate, ner_mentions, nest
 PATTERNS: tuple[Callable[[Context], None], ...] = (
     exercises.exercises, agreements.agreements, meetings.meetings, operations.operations,
     operations.programs, roles.roles, participants.participants, venues.places, meetings.twins,
-    meetings.within_visit, meetings.ceremonies, structure.parts, ties.membership,
-    ties.cooperation, ties.support, ties.training, ties.fighting, ties.deployment,
+    meetings.within_visit, meetings.ceremonies, meetings.port_calls, structure.parts,
+    ties.membership, ties.cooperation, ties.support, ties.training, ties.fighting,
+    ties.deployment,
 )
 """The relation patterns, run on each sentence in this order: events are recognised first,
 then people's roles, then who took part in the events and where, then standing ties."""

@@ -406,3 +406,17 @@ def test_an_opening_ceremony_is_a_meeting_of_the_people_at_it_and_part_of_the_ex
                      (ceremony.id, "HELD_IN", "almaty")}
     assert {("KAZ", "PARTICIPATED_IN", "steppe-eagle-2025"),
             ("KGZ", "PARTICIPATED_IN", "steppe-eagle-2025")} <= set(out.relations)
+
+
+def test_a_port_call_is_a_visit_of_its_ships_held_at_the_port() -> None:
+    text = ("Indian warships call at Muscat\n\n"
+            "The Indian Navy destroyer INS Delhi and frigate INS Satpura arrived at Port "
+            "Sultan Qaboos in Muscat on Sunday for a three-day port call.\n")
+    out = extract(text, "call", "2026-01-12")
+    call = next(e for e in out.entities.values() if e.rule == "meeting.port_call")
+    assert call.label == "Meeting" and call.properties["kind"] == "visit"
+    assert call.name.startswith("Port call of INS Delhi and INS Satpura at ")
+    assert {"three-day port call", "port call"} <= set(call.aliases)
+    assert {("ins-delhi", "PARTICIPATED_IN", call.id),
+            ("ins-satpura", "PARTICIPATED_IN", call.id)} <= set(out.relations)
+    assert any(r.source == call.id and r.type == "HELD_IN" for r in out.relations.values())

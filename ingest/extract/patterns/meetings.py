@@ -269,3 +269,34 @@ def _held(ctx: Context, end: int) -> Mention | None:
     named = ctx.labelled(*HOLDS)
     return min(named, key=lambda m: (m.start < end, abs(m.start - end)), default=None) or \
         next((e for e in ctx.events if e.label in HOLDS), None)
+
+
+PORT_CALL = re.compile(r"\b(?P<what>(?:\w+-day\s+)?port\s+(?:call|visit))s?\b", re.I)
+fold(PORT_CALL)
+
+
+def port_calls(ctx: Context) -> None:
+    """A port call is a visit of the ships named with it, held at the port named after it:
+    ``INS Delhi and INS Satpura arrived at Cam Ranh for a four-day port call``."""
+    if not ctx.says("port call", "port visit"):
+        return
+    match = ctx.search(PORT_CALL, ctx.sentence.start, ctx.sentence.end)
+    ships = [m for m in ctx.labelled("Unit") if m.kind != "naval_forces"]
+    if not match or not ships:
+        return
+    port = next((place for place in ctx.venues if place.label == "Location"), None)
+    date = when(ctx.date() or ctx.article.published)
+    name = f"Port call of {_listed([m.name for m in ships])}" + (
+        f" at {port.name}" if port is not None else "") + (f" ({date})" if date else "")
+    mention = Mention(match.start("what"), match.end("what"), match["what"], "Meeting",
+                      slug(f"port call {' '.join(m.id for m in ships)} {ctx.date() or ''}"),
+                      name, "visit", rule="meeting.port_call", confidence=0.55)
+    call = ctx.out.add(mention).id
+    entity = ctx.out.entities[call]
+    entity.aliases = merge_list(entity.aliases, ["port call"])
+    for ship in ships:
+        ctx.keep(ship)
+        ctx.out.relate("PARTICIPATED_IN", ship.id, call, ctx.span, "meeting.port_call", 0.55)
+    if port is not None:
+        ctx.keep(port)
+        ctx.out.relate("HELD_IN", call, port.id, ctx.span, "meeting.port_call", 0.5)
