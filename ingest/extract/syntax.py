@@ -186,7 +186,7 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
         if head in BODY_HEADS:
             return ("Organization", None)
         return None
-    if ner in ("FAC", "LOC", "GPE") and text[:1].isupper() and not text.isupper():
+    if ner in ("FAC", "GPE") and text[:1].isupper() and not text.isupper():
         return ("Location", None)
     return None
 
