@@ -14,6 +14,8 @@ def first_alias(text: str) -> int | None:
     >>> first_alias("a: &x [1, 2]\\nb: *x\\n"), first_alias("a: [1, 2]\\n")
     (2, None)
     """
+    if "*" not in text:
+        return None
     try:
         for event in YAML(typ="safe", pure=True).parse(text):
             if isinstance(event, AliasEvent):

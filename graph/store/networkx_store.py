@@ -20,15 +20,18 @@ from graph.store.base import Store, WriteSummary
 from graph.vocabulary import LIST_PROPERTIES
 
 
-def _merge(old: dict[str, Any], properties: dict[str, Any], evidence: set[Span]) -> None:
-    """Update ``old`` attributes in place with new properties and evidence."""
-    spans = {Span.parse(text) for text in old.get("evidence", [])} | evidence
+def _merge(old: dict[str, Any], properties: dict[str, Any]) -> None:
+    """Update ``old`` attributes in place with new properties (lists by union)."""
     for key, value in properties.items():
         if key in LIST_PROPERTIES:
             old[key] = merge_list(old.get(key), value)
         elif value is not None:
             old[key] = value
-    old.update(provenance(spans))
+
+
+def _spans(attrs: dict[str, Any]) -> set[Span]:
+    """The evidence an element already holds, as spans."""
+    return {Span.parse(text) for text in attrs.get("evidence", [])}
 
 
 class NetworkXStore(Store):
@@ -39,22 +42,38 @@ class NetworkXStore(Store):
         self.notices = []
 
     def write(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> WriteSummary:
+        """Merge the rows in; the evidence of an element named by many rows (a state in a
+        thousand reports) is gathered first and written once, so a load stays linear."""
         summary = WriteSummary()
+        node_spans: dict[str, set[Span]] = {}
         for node in nodes:
             if node.id in self.graph:
                 summary.nodes_updated += 1
             else:
                 summary.nodes_created += 1
                 self.graph.add_node(node.id, label=node.label)
-            _merge(self.graph.nodes[node.id], node.properties, node.evidence)
+            attrs = self.graph.nodes[node.id]
+            if node.id not in node_spans:
+                node_spans[node.id] = _spans(attrs)
+            _merge(attrs, node.properties)
+            node_spans[node.id] |= node.evidence
+        for node_id, spans in node_spans.items():
+            self.graph.nodes[node_id].update(provenance(spans))
+        edge_spans: dict[tuple[str, str, str], set[Span]] = {}
         for edge in edges:
-            if self.graph.has_edge(edge.source, edge.target, key=edge.type):
+            key = (edge.source, edge.target, edge.type)
+            if self.graph.has_edge(*key):
                 summary.edges_updated += 1
             else:
                 summary.edges_created += 1
                 self.graph.add_edge(edge.source, edge.target, key=edge.type, type=edge.type)
-            _merge(self.graph.edges[edge.source, edge.target, edge.type],
-                   edge.properties, edge.evidence)
+            attrs = self.graph.edges[key]
+            if key not in edge_spans:
+                edge_spans[key] = _spans(attrs)
+            _merge(attrs, edge.properties)
+            edge_spans[key] |= edge.evidence
+        for key, spans in edge_spans.items():
+            self.graph.edges[key].update(provenance(spans))
         return summary
 
     def read(self) -> nx.MultiDiGraph:
