@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import networkx as nx
 import pandas as pd
 
@@ -25,21 +27,21 @@ def edges_by_type(graph: nx.MultiDiGraph) -> pd.DataFrame:
 
 
 def facts_by_article(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """Per article: how many entities and relationships it supports, single-sourced ones."""
-    rows = []
-    for article, data in graph.nodes(data=True):
-        if data.get("label") != "Article":
+    """Per article: how many entities and relationships it supports, single-sourced ones
+    (one pass over the relationships, whatever the number of articles)."""
+    stated: Counter[str] = Counter()
+    alone: Counter[str] = Counter()
+    for *_, attrs in graph.edges(data=True):
+        if attrs["type"] in PROVENANCE_TYPES:
             continue
-        facts = [attrs for *_, attrs in graph.edges(keys=True, data=True)
-                 if attrs["type"] not in PROVENANCE_TYPES and article in attrs["sources"]]
-        rows.append({
-            "article": article,
-            "published": data.get("published", ""),
-            "publisher": data.get("publisher", ""),
-            "entities": graph.out_degree(article),
-            "relationships": len(facts),
-            "only_source": sum(attrs["sources"] == [article] for attrs in facts),
-        })
+        sources = attrs.get("sources", [])
+        stated.update(set(sources))
+        if len(sources) == 1:
+            alone[sources[0]] += 1
+    rows = [{"article": article, "published": data.get("published", ""),
+             "publisher": data.get("publisher", ""), "entities": graph.out_degree(article),
+             "relationships": stated[article], "only_source": alone[article]}
+            for article, data in graph.nodes(data=True) if data.get("label") == "Article"]
     return pd.DataFrame(rows, columns=["article", "published", "publisher", "entities",
                                        "relationships", "only_source"])
 

@@ -17,7 +17,13 @@ from graph.store.base import Store, WriteSummary
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
 from ingest.errors import IngestError, InvalidFacts, Problem
-from ingest.facts.files import FactsFile, FactsSyntaxError, facts_paths, read_facts_file
+from ingest.facts.files import (
+    FactsFile,
+    FactsSyntaxError,
+    facts_paths,
+    prune_parsed,
+    read_facts_file,
+)
 from ingest.facts.rows import rows
 from ingest.facts.validate import validate
 
@@ -38,26 +44,29 @@ class Checked:
         return [problem for problem in self.problems if problem.level == "error"]
 
 
-def check(target: Path, corpus: Corpus) -> Checked:
-    """Read and validate the facts at ``target`` (a file or a folder)."""
+def check(target: Path, corpus: Corpus, cache: Path | None = None) -> Checked:
+    """Read and validate the facts at ``target`` (a file or a folder); ``cache``: where
+    files already parsed are kept (see ``read_facts_file``)."""
     paths = facts_paths(target)
     if not paths:
         raise IngestError(f"{target}: no facts files (*.yaml) found")
     checked = Checked()
     for path in progress(paths, "read", "file"):
         try:
-            checked.files.append(read_facts_file(path))
+            checked.files.append(read_facts_file(path, cache))
         except FactsSyntaxError as error:
             checked.problems.append(error.problem)
         except OSError as error:
             checked.problems.append(Problem(path, 0, f"cannot read: {error.strerror}"))
+    if cache is not None:
+        prune_parsed(cache, paths)
     checked.problems = sorted(checked.problems + validate(checked.files, corpus))
     return checked
 
 
-def validated(target: Path, corpus: Corpus) -> Checked:
+def validated(target: Path, corpus: Corpus, cache: Path | None = None) -> Checked:
     """The facts at ``target``, read and validated; raises InvalidFacts on any error."""
-    checked = check(target, corpus)
+    checked = check(target, corpus, cache)
     if checked.errors:
         raise InvalidFacts(checked.problems)
     return checked
@@ -83,12 +92,13 @@ def load(files: list[FactsFile], store: Store) -> WriteSummary:
     return summary
 
 
-def build(target: Path, corpus: Corpus) -> tuple[NetworkXStore, Checked]:
+def build(target: Path, corpus: Corpus, cache: Path | None = None
+          ) -> tuple[NetworkXStore, Checked]:
     """Validate the facts at ``target`` and build them into a NetworkX store.
 
     Raises InvalidFacts (carrying every problem) when any error is found.
     """
-    checked = validated(target, corpus)
+    checked = validated(target, corpus, cache)
     store = NetworkXStore()
     load(checked.files, store)
     return store, checked
@@ -125,7 +135,9 @@ def save_built(store: NetworkXStore, graph_file: Path, key: str) -> None:
 
 def rebuild_if_changed(target: Path, corpus: Corpus, graph_file: Path) -> bool:
     """Make ``graph_file`` hold the graph of the facts at ``target``, building it again only
-    when the facts (or the corpus, or milcoop's graph code) changed; True if it was built."""
+    when the facts (or the corpus, or milcoop's graph code) changed, and then parsing again
+    only the files that changed (the others come from ``parsed/`` beside it); True if it
+    was built."""
     key = facts_key(target, corpus)
     stamp = graph_file.with_name(graph_file.name + ".key")
     try:
@@ -133,7 +145,7 @@ def rebuild_if_changed(target: Path, corpus: Corpus, graph_file: Path) -> bool:
             return False
     except (OSError, UnicodeDecodeError):
         pass
-    store, _ = build(target, corpus)
+    store, _ = build(target, corpus, graph_file.parent / "parsed")
     try:
         save_built(store, graph_file, key)
     except OSError as error:

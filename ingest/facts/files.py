@@ -6,7 +6,10 @@ is read with ruamel.yaml's round-trip loader and plain Python values are kept be
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from graph.files import write_if_changed
 from ingest.errors import Problem
 from ingest.yaml_safety import ALIASES, first_alias
 
@@ -88,10 +92,57 @@ def _records(root: CommentedMap, key: str, path: Path) -> list[Record]:
     return [_record(item, path, f"each item of '{key}'") for item in items]
 
 
-def read_facts_file(path: Path) -> FactsFile:
-    """Parse ``path``; raises FactsSyntaxError (with file and line) if it is not facts."""
+def _as_json(facts: FactsFile) -> str:
+    """A facts file as read, as JSON: what the parse cache keeps."""
+    return json.dumps({section: [{"data": r.data, "line": r.line, "key_lines": r.key_lines}
+                                 for r in records] for section, records in (
+        ("article", [facts.article]), ("entities", facts.entities),
+        ("relations", facts.relations))}, ensure_ascii=False)
+
+
+def _from_json(path: Path, text: str) -> FactsFile:
+    """A facts file from the parse cache's JSON."""
+    data = json.loads(text)
+    records = {section: [Record(r["data"], r["line"], r["key_lines"]) for r in data[section]]
+               for section in SECTIONS}
+    return FactsFile(path, records["article"][0], records["entities"], records["relations"])
+
+
+def read_facts_file(path: Path, cache: Path | None = None) -> FactsFile:
+    """Parse ``path``; raises FactsSyntaxError (with file and line) if it is not facts.
+    With a ``cache`` folder, a file read before with the same bytes is taken from there
+    (the round-trip YAML parse that keeps lines is most of a build's time)."""
     try:
         text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise FactsSyntaxError(Problem(path, 1, f"not UTF-8 text ({error.reason})")) from None
+    kept = cache / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}.json" if cache else None
+    if kept is not None:
+        try:
+            return _from_json(path, kept.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, IndexError, TypeError):
+            pass
+    facts = _parse(path, text)
+    if kept is not None:
+        with contextlib.suppress(OSError):
+            write_if_changed(kept, _as_json(facts).encode("utf-8"))
+    return facts
+
+
+def prune_parsed(cache: Path, paths: list[Path]) -> None:
+    """Remove from the parse cache the files no longer among ``paths`` (changed or gone)."""
+    keep = set()
+    for path in paths:
+        with contextlib.suppress(OSError):
+            keep.add(f"{hashlib.sha256(path.read_bytes()).hexdigest()}.json")
+    for kept in cache.glob("*.json") if cache.is_dir() else ():
+        if kept.name not in keep:
+            kept.unlink(missing_ok=True)
+
+
+def _parse(path: Path, text: str) -> FactsFile:
+    """A facts file's text read with lines kept; FactsSyntaxError if it is not facts."""
+    try:
         alias = first_alias(text)
         if alias is not None:
             raise FactsSyntaxError(Problem(path, alias, ALIASES))
@@ -102,8 +153,6 @@ def read_facts_file(path: Path) -> FactsFile:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise FactsSyntaxError(Problem(path, line, f"not valid YAML: {error.problem}")) from None
-    except UnicodeDecodeError as error:
-        raise FactsSyntaxError(Problem(path, 1, f"not UTF-8 text ({error.reason})")) from None
     if not isinstance(root, CommentedMap):
         raise FactsSyntaxError(Problem(path, 1, "a facts file must be a mapping with "
                                                 "'article', 'entities' and 'relations'"))

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from conftest import FACTS
 from ingest.corpus import Corpus
+from ingest.facts import files
 from ingest.facts.build import rebuild_if_changed
 from milcoop.cli import main
 
@@ -53,3 +54,21 @@ def test_invalid_facts_still_fail_the_reading_command(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "Kountry" in result.output
     assert not (tmp_path / "out" / "cache" / "graph.json").exists()
+
+
+def test_only_the_changed_facts_file_is_parsed_again(tmp_path, monkeypatch):
+    facts = tmp_path / "facts"
+    shutil.copytree(FACTS, facts)
+    graph_file = tmp_path / "cache" / "graph.json"
+    parsed = []
+    real = files._parse
+    monkeypatch.setattr(files, "_parse", lambda path, text: parsed.append(path.name) or
+                        real(path, text))
+    rebuild_if_changed(facts, Corpus(), graph_file)
+    assert len(parsed) == len(list(facts.glob("*.yaml"))) == 5
+    changed = sorted(facts.glob("*.yaml"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    parsed.clear()
+    rebuild_if_changed(facts, Corpus(), graph_file)
+    assert parsed == [changed.name]
+    assert len(list((graph_file.parent / "parsed").glob("*.json"))) == 5
