@@ -52,7 +52,8 @@ class MilcoopGroup(click.Group):
         except InvalidFacts as error:
             for problem in error.problems:
                 click.echo(str(problem), err=True)
-            click.echo(f"error: {error}", err=True)
+            errors = sum(problem.level == "error" for problem in error.problems)
+            click.echo(f"error: {errors} error(s) in the facts, listed above", err=True)
             ctx.exit(1)
         except MilcoopError as error:
             click.echo(f"error: {error}", err=True)

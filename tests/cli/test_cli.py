@@ -136,3 +136,11 @@ def test_every_command_is_listed_with_the_opening_of_its_own_help() -> None:
                and command.callback is not None
                and command.callback.__module__ == f"milcoop.commands.{module}"}
     assert defined - {"init", "status"} == set(COMMANDS)
+
+
+def test_invalid_facts_print_each_problem_once_then_a_count() -> None:
+    result = CliRunner().invoke(main, ["build", "--facts",
+                                       str(FIXTURES / "invalid" / "unknown_property.yaml")])
+    assert result.exit_code == 1
+    assert result.output.count("unknown property 'budget' for label Exercise") == 1
+    assert result.output.endswith("error: 1 error(s) in the facts, listed above\n")
