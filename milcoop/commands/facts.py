@@ -48,7 +48,8 @@ def validate(path: Path | None, corpus: tuple[Path, ...]) -> None:
               help="Where to write the node-link JSON graph.")
 def build(facts: Path, corpus: tuple[Path, ...], output: Path) -> None:
     """Validate the facts, build the graph and write it as node-link JSON (the reading
-    commands then read it without building again until the facts change).
+    commands then read it without building again until the facts change; a facts file
+    parsed before with the same bytes is not parsed again).
 
     \b
     Example:
@@ -56,7 +57,7 @@ def build(facts: Path, corpus: tuple[Path, ...], output: Path) -> None:
     """
     texts = corpus_of(corpus)
     key = facts_key(facts, texts)
-    store, checked = build_graph(facts, texts)
+    store, checked = build_graph(facts, texts, built_graph(SETTINGS).parent / "parsed")
     for problem in checked.problems:
         click.echo(str(problem), err=True)
     store.save(output)
