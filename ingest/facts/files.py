@@ -86,7 +86,9 @@ def _record(node: Any, path: Path, where: str) -> Record:
 
 
 def _records(root: CommentedMap, key: str, path: Path) -> list[Record]:
-    items = root.get(key) or []
+    items = root.get(key)
+    if items is None:
+        return []
     if not isinstance(items, CommentedSeq):
         raise FactsSyntaxError(Problem(path, root.lc.key(key)[0] + 1, f"'{key}' must be a list"))
     return [_record(item, path, f"each item of '{key}'") for item in items]

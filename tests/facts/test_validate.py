@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import FACTS, FIXTURES
 from ingest.corpus import Corpus
 from ingest.facts.build import check
+from milcoop.cli import main
 
 TINY = Corpus([FIXTURES / "corpus"])
 
@@ -64,3 +66,12 @@ def test_a_facts_file_with_yaml_aliases_is_refused_before_it_expands(tmp_path):
     errors = check(bomb, TINY).errors
     assert [(p.path, p.line) for p in errors] == [(bomb, 2)]
     assert "aliases" in errors[0].message
+
+
+def test_a_file_with_no_relations_written_as_an_empty_list_is_valid(tmp_path) -> None:
+    source = next(FACTS.glob("*.yaml")).read_text(encoding="utf-8")
+    empty = source[:source.index("\nrelations:")] + "\nrelations: []\n"
+    (tmp_path / "empty.yaml").write_text(empty, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "0 relations: 0 error(s)" in result.output
