@@ -197,9 +197,11 @@ def test_a_second_ingest_into_the_same_folder_is_refused_while_one_runs(
 
 def test_a_report_past_its_time_budget_is_skipped_and_named(folder: Path) -> None:
     long = "Kazakhstan and Kyrgyzstan held drills near Almaty. " * 4000
-    found = _extract_batch([(REPORT, "short", None), (long, "long", None)], seconds=1.0)
+    _extract_batch([(REPORT, "warm-up", None)])
+    found = _extract_batch([(REPORT, "short", None), (long, "long", None)], seconds=0.3)
     assert found[0].article == "short" and "KAZ" in found[0].entities
-    assert found[1] == ("extraction took longer than 1 s (MILCOOP_REPORT_SECONDS): skipped")
+    assert found[1] == ("extraction took longer than 0.3 s (MILCOOP_REPORT_SECONDS): "
+                        "skipped")
 
 
 def test_an_ingest_whose_every_report_runs_out_of_time_fails_naming_them(
