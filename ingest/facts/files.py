@@ -114,11 +114,12 @@ def read_facts_file(path: Path, cache: Path | None = None) -> FactsFile:
     """Parse ``path``; raises FactsSyntaxError (with file and line) if it is not facts.
     With a ``cache`` folder, a file read before with the same bytes is taken from there
     (the round-trip YAML parse that keeps lines is most of a build's time)."""
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         raise FactsSyntaxError(Problem(path, 1, f"not UTF-8 text ({error.reason})")) from None
-    kept = cache / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}.json" if cache else None
+    kept = cache / _cached_name(data) if cache else None
     if kept is not None:
         try:
             return _from_json(path, kept.read_text(encoding="utf-8"))
@@ -131,12 +132,17 @@ def read_facts_file(path: Path, cache: Path | None = None) -> FactsFile:
     return facts
 
 
+def _cached_name(data: bytes) -> str:
+    """The parse cache's file for a facts file holding ``data``: named by its bytes' digest."""
+    return f"{hashlib.sha256(data).hexdigest()}.json"
+
+
 def prune_parsed(cache: Path, paths: list[Path]) -> None:
     """Remove from the parse cache the files no longer among ``paths`` (changed or gone)."""
     keep = set()
     for path in paths:
         with contextlib.suppress(OSError):
-            keep.add(f"{hashlib.sha256(path.read_bytes()).hexdigest()}.json")
+            keep.add(_cached_name(path.read_bytes()))
     for kept in cache.glob("*.json") if cache.is_dir() else ():
         if kept.name not in keep:
             kept.unlink(missing_ok=True)

@@ -231,25 +231,21 @@ def ceremonies(ctx: Context) -> None:
     if not match:
         return
     earlier = ctx.article.last_ceremony
-    if not match["kind"]:
-        if earlier is None:
-            return
-        entity = ctx.out.entities[earlier]
-        mention = Mention(match.start("what"), match.end("what"), match["what"], "Meeting",
-                          earlier, entity.name, "meeting", rule="meeting.ceremony",
-                          confidence=0.5)
-    else:
+    if not match["kind"] and earlier is None:
+        return
+    held = _held(ctx, match.end())
+    if match["kind"]:
         what = " ".join(match["what"].lower().split()).replace("ceremonies", "ceremony")
-        held = _held(ctx, match.end())
         date = when(ctx.date() or ctx.article.published)
         name = f"{what[:1].upper()}{what[1:]}" + (
             f" of {held.name}" if held is not None else "") + (f" ({date})" if date else "")
-        mention = Mention(match.start("what"), match.end("what"), match["what"], "Meeting",
-                          slug(f"{what} {held.id if held else ''} {ctx.date() or ''}"), name,
-                          "meeting", rule="meeting.ceremony", confidence=0.5)
-    ceremony = ctx.out.add(mention).id
+        event = slug(f"{what} {held.id if held else ''} {ctx.date() or ''}")
+    else:
+        event, name = earlier, ctx.out.entities[earlier].name
+    ceremony = ctx.out.add(Mention(match.start("what"), match.end("what"), match["what"],
+                                   "Meeting", event, name, "meeting", rule="meeting.ceremony",
+                                   confidence=0.5)).id
     ctx.article.last_ceremony = ceremony
-    held = _held(ctx, match.end())
     for person in ctx.persons():
         ctx.keep(person)
         ctx.out.relate("PARTICIPATED_IN", person.id, ceremony, ctx.span, "meeting.ceremony",
