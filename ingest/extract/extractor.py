@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract import identity
+from ingest.extract.blocs import memberships
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer
 from ingest.extract.facts import Extraction, Mention
@@ -72,6 +73,7 @@ def extract(text: str, article: str, published: str | None = None,
     lift(annotated, out)
     mark(annotated, out)
     locate(annotated, out)
+    memberships(annotated, out, split(text), memory.published)
     finish(out, annotated.mentions)
     roles.leaders(memory, out, annotated.mentions)
     return out

@@ -61,6 +61,17 @@ def test_membership_pairs_each_state_with_the_body_named_after_it() -> None:
     assert ("KEN", "MEMBER_OF", "igad") not in found
 
 
+def test_known_members_named_with_their_bloc_as_members_are_members_then() -> None:
+    text = ("NATO allies Estonia, Latvia and Finland sent jets, and Moldova sent observers.\n"
+            "Serbia, which is not an EU member, joined Austria in the mission.\n")
+    found = {(s, t) for s, type_, t in relations(text, "2024-05-01") if type_ == "MEMBER_OF"}
+    assert found == {("EST", "nato"), ("LVA", "nato"), ("FIN", "nato")}
+    earlier = {(s, t) for s, type_, t in relations(text, "2020-05-01") if type_ == "MEMBER_OF"}
+    assert earlier == {("EST", "nato"), ("LVA", "nato")}
+    relation = extract(text, "t", "2024-05-01").relations[("EST", "MEMBER_OF", "nato")]
+    assert relation.rule == "membership.dictionary"
+
+
 def test_every_fact_keeps_its_evidence_rule_and_confidence() -> None:
     out = extract(CENTRAL_ASIA + GULF + AFRICA, "t")
     for relation in out.relations.values():

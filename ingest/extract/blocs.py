@@ -1,0 +1,65 @@
+"""Membership from what we know: a state named with its bloc in a sentence that speaks of
+membership (``NATO allies Estonia, Latvia and Lithuania``, ``the six GCC states``) is
+MEMBER_OF the bloc when the dictionaries know it was a member when the report was written."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from functools import cache
+
+from ingest.extract.facts import Extraction
+from ingest.extract.gazetteer import rows
+from ingest.extract.sentences import Sentence
+from ingest.extract.syntax import Annotated
+
+KNOWN = 0.55
+"""Confidence of a membership the sentence speaks of and the dictionaries confirm."""
+CUES = frozenset(("member", "ally", "allied", "fellow", "bloc"))
+"""Lemmas that make a sentence speak of membership."""
+
+
+@cache
+def members() -> dict[str, tuple[tuple[str, int, int | None], ...]]:
+    """The members of each bloc the dictionaries know: (state, since, until) by bloc id."""
+    found: dict[str, list[tuple[str, int, int | None]]] = defaultdict(list)
+    for row in rows("memberships.csv"):
+        until = int(row["until"]) if row["until"] else None
+        found[row["organization"]].append((row["member"], int(row["since"]), until))
+    return {bloc: tuple(states) for bloc, states in found.items()}
+
+
+def belongs(state: str, bloc: str, year: int | None) -> bool:
+    """Whether ``state`` was a member of ``bloc`` in ``year`` (now, when unknown)."""
+    return any(member == state and (year is None or since <= year) and
+               (until is None or (year is not None and year < until))
+               for member, since, until in members().get(bloc, ()))
+
+
+def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence],
+                published: str | None) -> None:
+    """MEMBER_OF for each known member named in a sentence with its bloc and a membership
+    word that is not negated (``Serbia, which is not an EU member`` is not a member)."""
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    named = [m for m in annotated.mentions if m.id in out.entities and
+             m.role != "qualifier" and m.label in ("Country", "Organization")]
+    starts = [m.start for m in named]
+    for sentence in sentences:
+        inside = named[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        blocs = {m.id for m in inside if m.label == "Organization" and m.id in members()}
+        if sentence.heading or not blocs or not speaks_of_membership(annotated, sentence):
+            continue
+        for bloc in blocs:
+            for state in {m.id for m in inside if m.label == "Country"}:
+                if belongs(state, bloc, year):
+                    out.relate("MEMBER_OF", state, bloc, (sentence.start, sentence.end),
+                               "membership.dictionary", KNOWN)
+
+
+def speaks_of_membership(annotated: Annotated, sentence: Sentence) -> bool:
+    """Whether a membership word stands in ``sentence`` unnegated."""
+    span = annotated.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    return span is not None and any(
+        token.lemma_.lower() in CUES and
+        not any(child.dep_ == "neg" for child in (*token.children, *token.head.children))
+        for token in span)
