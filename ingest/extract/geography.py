@@ -4,12 +4,17 @@ though the text does not say it; marked as inferred by its rule and a lower conf
 
 from __future__ import annotations
 
-from ingest.extract.facts import Extraction
+from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import extras
 from ingest.extract.syntax import Annotated
 
 KNOWN = 0.45
 """Confidence of a place's state taken from the dictionaries."""
+QUALIFIED = 0.6
+"""Confidence of a place's state read from the words that qualify it."""
+PLACE_NOUNS = frozenset(("city", "town", "port", "village", "province", "region", "district",
+                         "county", "state", "island", "islands", "enclave", "capital"))
+"""Nouns a place is named after (``the city of Tulcán``)."""
 GUESSED = frozenset(("place.described",))
 """Rules whose place's state is only the report's home state, not known."""
 
@@ -23,6 +28,30 @@ def locate(annotated: Annotated, out: Extraction) -> None:
         guessed = place.rule in GUESSED
         state = place.role[3:] if place.role.startswith("in:") and not guessed else \
             extras().get(("Location", place.id))
-        if state in out.entities:
+        qualified = qualifier_state(annotated, place)
+        if qualified in out.entities:
+            out.relate("LOCATED_IN", place.id, qualified, place.span, "geography.qualified",
+                       QUALIFIED)
+        elif state in out.entities:
             out.relate("LOCATED_IN", place.id, state, place.span, "geography.dictionary",
                        KNOWN)
+
+
+def qualifier_state(annotated: Annotated, place: Mention) -> str | None:
+    """The state that qualifies a place's name or the place noun it is of: ``Finnish
+    Lapland``, ``Sweden's Norrbotten county``, ``the Ecuadorian city of Tulcán``."""
+    span = annotated.span(place)
+    if span is None or len(span) == 0:
+        return None
+    heads = [span.root]
+    if span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and \
+            span.root.head.head.lower_ in PLACE_NOUNS:
+        heads.append(span.root.head.head)
+    for head in heads:
+        for child in head.children:
+            mention = annotated.mention(child)
+            if child.dep_ not in ("amod", "poss", "compound", "nmod") or mention is place:
+                continue
+            if mention is not None and mention.label == "Country":
+                return mention.id
+    return None

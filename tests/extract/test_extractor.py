@@ -61,6 +61,12 @@ def test_membership_pairs_each_state_with_the_body_named_after_it() -> None:
     assert ("KEN", "MEMBER_OF", "igad") not in found
 
 
+def test_a_place_qualified_by_its_state_lies_in_it() -> None:
+    found = relations("Jets flew to Sweden's Norrbotten county and to the Ecuadorian city of "
+                      "Tulcán.\n")
+    assert {("norrbotten-county", "LOCATED_IN", "SWE"), ("tulcan", "LOCATED_IN", "ECU")} <= found
+
+
 def test_known_members_named_with_their_bloc_as_members_are_members_then() -> None:
     text = ("NATO allies Estonia, Latvia and Finland sent jets, and Moldova sent observers.\n"
             "Serbia, which is not an EU member, joined Austria in the mission.\n")
