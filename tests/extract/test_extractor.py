@@ -437,3 +437,7 @@ def test_a_port_call_is_a_visit_of_its_ships_held_at_the_port() -> None:
     assert {("ins-delhi", "PARTICIPATED_IN", call.id),
             ("ins-satpura", "PARTICIPATED_IN", call.id)} <= set(out.relations)
     assert any(r.source == call.id and r.type == "HELD_IN" for r in out.relations.values())
+    later = extract(text + "The visit coincided with talks at which Defence Secretary Meera "
+                           "Krishnan and her Omani counterpart, Mohammed al-Zaabi, reviewed "
+                           "cooperation.\n", "call", "2026-01-12")
+    assert [e.id for e in later.entities.values() if e.label == "Meeting"] == [call.id]

@@ -290,6 +290,8 @@ def port_calls(ctx: Context) -> None:
     call = ctx.out.add(mention).id
     entity = ctx.out.entities[call]
     entity.aliases = merge_list(entity.aliases, ["port call"])
+    ctx.article.visits.setdefault(call, (set(), port.id if port is not None else None))
+    ctx.article.last_visit = call
     for ship in ships:
         ctx.keep(ship)
         ctx.out.relate("PARTICIPATED_IN", ship.id, call, ctx.span, "meeting.port_call", 0.55)
