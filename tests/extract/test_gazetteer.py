@@ -90,3 +90,24 @@ def test_seas_straits_rivers_and_military_bases_worldwide() -> None:
         "Lemonnier and Kadena Air Base")] == [
         "strait-of-gibraltar", "sunda-strait", "danube", "ramstein-air-base", "camp-lemonnier",
         "kadena-air-base"]
+
+
+def test_every_curated_city_names_its_state_and_every_state_is_known() -> None:
+    states = {row["iso3"] for row in rows("countries.csv")}
+    places = rows("places.csv")
+    assert [row["name"] for row in places if row["kind"] == "city" and not row["country"]] == []
+    assert {row["country"] for row in places if row["country"]} <= states
+    by_name = {row["name"]: row["country"] for row in places}
+    assert (by_name["Durban"], by_name["Vitebsk"], by_name["North Kivu"]) == ("ZAF", "BLR", "COD")
+    assert by_name["Spratly Islands"] == by_name["Kashmir"] == ""
+
+
+def test_bloc_memberships_name_known_blocs_and_states_with_their_years() -> None:
+    blocs = {row["id"] for row in rows("organizations.csv")}
+    states = {row["iso3"] for row in rows("countries.csv")}
+    memberships = rows("memberships.csv")
+    assert {row["organization"] for row in memberships} <= blocs
+    assert {row["member"] for row in memberships} <= states
+    assert all(not row["until"] or int(row["until"]) > int(row["since"]) for row in memberships)
+    assert {("nato", "FIN", "2023"), ("csto", "UZB", "1992")} <= {
+        (row["organization"], row["member"], row["since"]) for row in memberships}
