@@ -64,6 +64,9 @@ RANKS = frozenset((
     "Sheikh", "Emir", "King", "Prince", "Defence", "Defense", "Foreign",
 ))
 """Words of a rank or title the NER sometimes takes into a person's name."""
+ROLE_WORDS = RANKS | {"Ministers", "Commissioner", "High", "Deputy", "Fleet", "Church",
+                      "Secretaries", "Generals", "Admirals", "Chiefs"}
+"""Words that make a coordinated name a title or a body, not a person's name."""
 COMPANY_NOUNS = frozenset((
     "shipbuilder", "manufacturer", "maker", "firm", "contractor", "shipyard", "company",
     "producer", "supplier", "conglomerate", "consortium", "group", "builder", "developer",
@@ -257,6 +260,30 @@ def _companies(doc: Doc) -> list[Span]:
     return found
 
 
+def _coordinated_people(doc: Doc, mentions: list[Mention]) -> list[Span]:
+    """Names coordinated with a person's name and shaped like one, which the NER may take
+    for a body: ``Ingrid Haaland of Norway and Mikko Rautio of Finland``."""
+    people = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
+              if m.label == "Person"]
+    people += [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    found = []
+    for person in people:
+        if person is None or len(person) == 0:
+            continue
+        for token in person.root.conjuncts:
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and \
+                    doc[start - 1].head.i == token.i:
+                start -= 1
+            while start < token.i and doc[start].text in ROLE_WORDS:
+                start += 1
+            span = doc[start:token.i + 1]
+            if 1 < len(span) <= 4 and token.ent_type_ in ("", "ORG", "PERSON") and all(
+                    t.pos_ == "PROPN" and t.is_title and t.text not in ROLE_WORDS for t in span):
+                found.append(span)
+    return found
+
+
 def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                  known: Callable[[str], bool]) -> list[Mention]:
     """People, bodies, formations and places the NER finds in the ``body`` sentences where no
@@ -270,7 +297,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
         if mention.label not in ("Country", "Location"):
             named[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     found = []
-    spans = [*((span, (label, None)) for span, label in _named_events(doc)),
+    spans = [*((span, ("Person", None)) for span in _coordinated_people(doc, mentions)),
+             *((span, (label, None)) for span, label in _named_events(doc)),
              *((ent, _label_of(_trim(ent), ent.label_)) for ent in doc.ents),
              *((span, ("Agreement", None)) for span in _titled_agreements(doc)),
              *((span, ("Organization", "company")) for span in _companies(doc))]

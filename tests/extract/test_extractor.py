@@ -441,3 +441,11 @@ def test_a_port_call_is_a_visit_of_its_ships_held_at_the_port() -> None:
                            "Krishnan and her Omani counterpart, Mohammed al-Zaabi, reviewed "
                            "cooperation.\n", "call", "2026-01-12")
     assert [e.id for e in later.entities.values() if e.label == "Meeting"] == [call.id]
+
+
+def test_names_coordinated_with_a_persons_name_are_people_of_the_state_after_them() -> None:
+    out = extract("Defence ministers Ingrid Haaland of Norway and Mikko Rautio of Finland "
+                  "observed the landing, with Defence Minister Paolo Ricci of Italy.\n", "t")
+    people = {e.name for e in out.entities.values() if e.label == "Person"}
+    assert people == {"Ingrid Haaland", "Mikko Rautio", "Paolo Ricci"}
+    assert ("paolo-ricci", "COMMANDS", "ita-ministry-of-defence") in out.relations

@@ -54,7 +54,8 @@ KINDS = (("ministry", "ministry"), ("department", "department"), ("staff", "head
 
 
 def _country_of_title(ctx: Context, person: Mention) -> str | None:
-    """The state a titled person serves: ``Azerbaijani President X`` or ``President of X``."""
+    """The state a titled person serves: ``Azerbaijani President X``, ``President of X`` or
+    ``Defence Minister X of Italy``."""
     for country in ctx.labelled("Country"):
         gap = ctx.text[country.end:person.start]
         if 0 <= len(gap) <= 45 and re.fullmatch(r"['’]?s?\s+[A-Z][\w\s-]{0,40}\s+", gap):
@@ -62,6 +63,9 @@ def _country_of_title(ctx: Context, person: Mention) -> str | None:
         gap = ctx.text[:country.start][-60:]
         if country.end <= person.start and re.search(r"\bof\s+(?:the\s+)?$", gap) and \
                 person.start - country.end < 4:
+            return country.id
+        if person.end <= country.start and country.role == "name" and re.fullmatch(
+                r"\s+of\s+(?:the\s+)?", ctx.text[person.end:country.start]):
             return country.id
     return ctx.article.person_country.get(person.id)
 
