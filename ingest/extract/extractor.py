@@ -46,7 +46,7 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
     exercises.exercises, agreements.agreements, meetings.meetings, operations.operations,
     operations.programs, roles.roles, participants.participants, venues.places, meetings.twins,
     meetings.within_visit, meetings.ceremonies, meetings.port_calls, structure.parts,
-    ties.membership, ties.cooperation, ties.support, ties.training, ties.fighting,
+    ties.membership, ties.cooperation, ties.training, ties.fighting,
     ties.deployment,
 )
 """The relation patterns, run on each sentence in this order: events are recognised first,

@@ -164,8 +164,8 @@ def test_fighting_needs_a_fight_between_the_two_sides() -> None:
 
 
 def test_support_goes_to_the_ally_not_the_enemy() -> None:
-    found = relations("Turkey, closely linked to Azerbaijan, extended military support "
-                      "during its conflict with Armenia.\n")
+    found = relations("Turkey, closely linked to Azerbaijan, has extended military support "
+                      "to Azerbaijan during its conflict with Armenia.\n")
     assert ("TUR", "SUPPORTS", "AZE") in found
     assert not {key for key in found if key[1] == "FOUGHT" or key[2] == "ARM"}
 

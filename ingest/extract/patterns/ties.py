@@ -31,18 +31,6 @@ COUNTED = re.compile(r"\b(?:both|the\s+(?P<n>two|three|four|five|six|seven|eight
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 NOT_MEMBER = re.compile(r"\b(?:non-member|not\s+(?:a\s+)?member|partner\s+(?:countries|states|"
                         r"nations))\b", re.I)
-SUPPORT = re.compile(r"\b(?:support(?:s|ed|ing)?|assist(?:ance|ed|s)?|aid|backed|backing|"
-                     r"help(?:ed|s)?|donat(?:ed|es)|suppl(?:ied|ies)|deliver(?:ed|s)|suppliers?|"
-                     r"(?:has|have|had)\s+(?:also\s+)?given|gave|gives|provid(?:e|es|ed|ing)|"
-                     r"fund(?:s|ed|ing)?|financ(?:es|ed|ing)|(?:will|to)\s+supply)\b", re.I)
-SUPPORT_WORDS = ("support", "assist", "aid", "back", "help", "donat", "suppl", "deliver", "given",
-                 "gave", "gives", "provid", "fund", "financ")
-PASSIVE_BY = re.compile(r"\s+by\b")
-"""``troops backed by Ugandan soldiers``: the giver comes after ``by``."""
-SUPPORT_NOUN = re.compile(r"(?:support|assistance|aid|backing|help|funding)\b", re.I)
-GIVEN_TO = re.compile(r"\b(?:to|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
-SUPPORT_FROM = re.compile(r"\b(?:support|assistance|aid|help|backing)\s+(?:of|from)\s+"
-                          r"(?:the\s+)?$", re.I)
 TRAINING = re.compile(r"\b(?:train(?:s|ed)?|training(?!\s+(?:areas?|cent(?:re|er)s?|grounds?|"
                       r"ranges?|courses?|plans?|missions?|camps?|sites?|exercises?|sessions?|"
                       r"facilit\w+|schools?|programm?es?|cycles?|years?|activit\w+|bases?|"
@@ -103,13 +91,11 @@ TOGETHER = re.compile(r"\s+(?:alongside|together|jointly|side\s+by\s+side)\b", r
 WITH = re.compile(r"\bwith\s+$")
 """Before the subject of an absolute clause: ``with Turkish engineers training ...``."""
 AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.I)
-ENEMY = re.compile(r"\b(?:against|with|over)\s+(?:the\s+)?$", re.I)
 
 fold(COOPERATION)
 fold(MILITARY)
 fold(MEMBERSHIP)
 fold(NOT_MEMBER)
-fold(SUPPORT)
 fold(TRAINING)
 fold(HOSTILE)
 fold(DEPLOY)
@@ -119,14 +105,6 @@ def _clause(ctx: Context, at: int) -> list[Mention]:
     """The sentence's actors in the clause holding text offset ``at``."""
     number = ctx.clause(at)
     return [m for m in ctx.actor_mentions() if ctx.clause(m.start) == number]
-
-
-def _subject(ctx: Context, actors: list[Mention], at: int) -> Mention | None:
-    """The first actor before ``at`` that is not governed by a preposition (``, and China
-    has become`` opens a clause of its own)."""
-    return next((m for m in actors if m.end <= at
-                 and (not AFTER_PREPOSITION.search(ctx.before(m, 25)) or
-                      re.search(r",\s+and\s+$", ctx.before(m, 8)))), None)
 
 
 def membership(ctx: Context) -> None:
@@ -277,44 +255,6 @@ def _joined(ctx: Context, mentions: list[Mention]) -> list[Mention]:
 def _office(ctx: Context, mention: Mention) -> bool:
     """A body named as someone's office (``Britain's Defence Secretary``)."""
     return mention.rule == "org.office_of_title"
-
-
-def support(ctx: Context) -> None:
-    """SUPPORTS from the actor giving support to the one receiving it, in one clause."""
-    match = ctx.says(*SUPPORT_WORDS) and \
-        next((m for m in ctx.scan(SUPPORT) if not _inside_name(ctx, m)), None)
-    if not match:
-        return
-    at = ctx.sentence.start + match.start()
-    actors = _clause(ctx, at)
-    owner = next((m for m in ctx.labelled("Country") if m.end <= at and re.fullmatch(
-        r"(?:['’]s)?\s+", ctx.text[m.end:at])), None) if SUPPORT_NOUN.match(match.group()) \
-        else None
-    if owner is not None:
-        end = ctx.sentence.start + match.end()
-        _directed(ctx, "SUPPORTS", owner, [m for m in actors if end <= m.start <= end + 40 and
-                                           GIVEN_TO.search(ctx.text[end:m.start])][:1],
-                  "tie.support", 0.45)
-        return
-    end = ctx.sentence.start + match.end()
-    if PASSIVE_BY.match(ctx.text, end):
-        givers = [m for m in actors if end <= m.start <= end + 40][:1]
-        takers = [m for m in actors if m.end <= at][-1:]
-        for giver in givers:
-            _directed(ctx, "SUPPORTS", giver, takers, "tie.support", 0.45)
-        return
-    giver = next((m for m in actors if SUPPORT_FROM.search(ctx.before(m, 30))), None)
-    if giver is not None:
-        takers = [m for m in actors if m.end <= at and m is not giver][:1]
-    else:
-        giver = _subject(ctx, actors, at)
-        takers = [m for m in actors if at <= m.start <= at + 60
-                  and not ENEMY.search(ctx.before(m, 25)) and not BODY_NOUN.match(
-                      ctx.after(m, 20))]
-        takers = takers or [m for m in actors if m.end <= at and m is not giver
-                            and m.label == "Country" and not ENEMY.search(ctx.before(m, 25))
-                            and not BODY_NOUN.match(ctx.after(m, 20))][:1]
-    _directed(ctx, "SUPPORTS", giver, takers, "tie.support", 0.45)
 
 
 def training(ctx: Context) -> None:
