@@ -548,6 +548,9 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             where = MISSION_IN.match(text, last) if words[-1][1] == "Mission" else None
             last = where.end() if where else last
             surface = text[first:last]
+            if surface.endswith(("'s", "’s")):
+                last -= 2
+                surface = surface[:-2]
             yield Mention(first, last, surface, label, slug(surface), " ".join(surface.split()),
                           None if what == "company" else what,
                           rule=f"phrase.{label.lower()}", confidence=0.6)

@@ -449,3 +449,12 @@ def test_names_coordinated_with_a_persons_name_are_people_of_the_state_after_the
     people = {e.name for e in out.entities.values() if e.label == "Person"}
     assert people == {"Ingrid Haaland", "Mikko Rautio", "Paolo Ricci"}
     assert ("paolo-ricci", "COMMANDS", "ita-ministry-of-defence") in out.relations
+
+
+def test_a_un_mission_is_one_entity_by_its_full_name_acronym_and_possessive() -> None:
+    out = extract("UNMISS rotation wraps up\n\nNepalese soldiers guard the United Nations "
+                  "Mission in South Sudan's (UNMISS) protection of civilians site, and Mongolia "
+                  "has 870 troops in UNMISS.\n", "t")
+    operations = [e for e in out.entities.values() if e.label == "Operation"]
+    assert [e.id for e in operations] == ["unmiss"]
+    assert "United Nations Mission in South Sudan" in operations[0].aliases
