@@ -190,6 +190,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.ships(out)
     structure.contributors(out)
     identity.offices(out)
+    identity.services(out)
     corroborate(out)
 
 

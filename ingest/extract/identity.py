@@ -54,3 +54,30 @@ def offices(out: Extraction) -> None:
                       entity.rule in IMPLIED), None)
         if named is not None:
             out.merge(entity.id, named.id)
+
+
+SERVICE_WORDS = {"naval-forces": ("Navy", "Naval Forces"), "air-force": ("Air Force",),
+                 "armed-forces": ("Armed Forces", "Defence Force", "Defense Force")}
+"""What the name of a state's service says it is, by the id an office title gives it."""
+
+
+def services(out: Extraction) -> None:
+    """One entity for a state's navy, air force or armed forces: the one implied by a chief's
+    title (``Chief of Navy``) is the one the report names (``Royal Malaysian Navy``) when the
+    report names exactly one of that kind for that state."""
+    for implied in [e for e in out.entities.values() if e.rule in IMPLIED]:
+        state, _, service = implied.id.partition("-")
+        words = SERVICE_WORDS.get(service)
+        if not words or state.upper() not in out.entities:
+            continue
+        named = [e for e in out.entities.values() if e.id != implied.id and
+                 e.label in ("Unit", "Organization") and e.rule not in IMPLIED and
+                 any(word in e.name for word in words) and
+                 (state.upper(), "PART_OF") in _owners(out, e.id)]
+        if len(named) == 1:
+            out.merge(implied.id, named[0].id)
+
+
+def _owners(out: Extraction, body: str) -> set[tuple[str, str]]:
+    """The (target, type) of the relations that tie ``body`` upward."""
+    return {(r.target, r.type) for r in out.relations.values() if r.source == body}

@@ -215,12 +215,16 @@ NOT_PERSON = {*ORG_HEADS, *LAST_HEADS, *PLACE_HEADS, *PLACE_FIRST, *MILITARY, *C
 
 def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
     """People named right after a rank or a capitalised title (``Col-Gen Arzu Rahimov``,
-    ``Chief of Staff General X``: the rank is not part of the name)."""
+    ``Chief of Staff General X``, ``Chief of the Naval Staff, Rear Admiral X``: the rank is
+    not part of the name)."""
     ranked = {anchor.start: anchor.end for anchor in anchors if anchor.label == "Rank"}
     for anchor in anchors:
         if anchor.label not in ("Rank", "Title") or not anchor.text[:1].isupper():
             continue
         match = PERSON_AFTER.match(text, anchor.end) or _after_of(text, anchor, anchors)
+        if not match and anchor.label == "Title" and text.startswith(", ", anchor.end) and \
+                anchor.end + 2 in ranked:
+            match = PERSON_AFTER.match(text, ranked[anchor.end + 2])
         if match and match.start("name") in ranked:
             match = PERSON_AFTER.match(text, ranked[match.start("name")])
         if not match:

@@ -458,3 +458,13 @@ def test_a_un_mission_is_one_entity_by_its_full_name_acronym_and_possessive() ->
     operations = [e for e in out.entities.values() if e.label == "Operation"]
     assert [e.id for e in operations] == ["unmiss"]
     assert "United Nations Mission in South Sudan" in operations[0].aliases
+
+
+def test_a_service_chief_commands_the_service_the_report_names_whatever_its_title() -> None:
+    out = extract("ANKARA — Kyrgyzstan's Minister of Defence, Lieutenant General Bakyt Usenov, "
+                  "met his Turkish counterpart.\nChief of Navy Admiral Razali Hamid opened the "
+                  "drills of the Royal Malaysian Navy.\n", "t")
+    assert {("bakyt-usenov", "COMMANDS", "kgz-ministry-of-defence"),
+            ("razali-hamid", "COMMANDS", "royal-malaysian-navy")} <= set(out.relations)
+    assert "mys-naval-forces" not in out.entities and "tur-ministry-of-defence" not in {
+        target for source, _, target in out.relations if source == "bakyt-usenov"}

@@ -14,6 +14,7 @@ from collections import Counter
 
 from ingest.extract.facts import Entity, Extraction, Mention
 from ingest.extract.gazetteer import default, extras
+from ingest.extract.identity import SERVICE_WORDS
 from ingest.extract.patterns.context import Article, Context
 
 UNDER_COMMAND = re.compile(r"\bunder\s+the\s+(?:command|leadership|direction)\s+of\b", re.I)
@@ -48,6 +49,10 @@ POSSESSED_TITLE = re.compile(rf"^['’]s?\s+(?:new\s+|current\s+|former\s+)?"
 """What a sentence holds one of when ``TITLED`` can match in it."""
 ORG_LEADERS = ("Secretary General", "Chairman")
 TITLED = re.compile(rf"\b(?P<title>{'|'.join(LEADER_TITLES)})\s+of\s+(?:the\s+)?$")
+TITLE_THEN_RANK = re.compile(r"['’]s\s+[A-Z](?:[^\W\d_]|[\s-]){0,40},\s+[A-Z](?:[^\W\d_]|[\s-])"
+                             r"{0,25}\s+")
+"""Between a state and its officer named after his title and rank: ``'s Minister of Defence,
+Lieutenant General``."""
 KINDS = (("ministry", "ministry"), ("department", "department"), ("staff", "headquarters"),
          ("navy", "armed_forces"), ("army", "armed_forces"), ("air-force", "armed_forces"),
          ("armed-forces", "armed_forces"))
@@ -58,7 +63,8 @@ def _country_of_title(ctx: Context, person: Mention) -> str | None:
     ``Defence Minister X of Italy``."""
     for country in ctx.labelled("Country"):
         gap = ctx.text[country.end:person.start]
-        if 0 <= len(gap) <= 45 and re.fullmatch(r"['’]?s?\s+[A-Z][\w\s-]{0,40}\s+", gap):
+        if (0 <= len(gap) <= 45 and re.fullmatch(r"['’]?s?\s+[A-Z][\w\s-]{0,40}\s+", gap)) or \
+                (len(gap) <= 60 and TITLE_THEN_RANK.fullmatch(gap)):
             return country.id
         gap = ctx.text[:country.start][-60:]
         if country.end <= person.start and re.search(r"\bof\s+(?:the\s+)?$", gap) and \
@@ -134,12 +140,25 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
         ctx.out.relate("LEADS", person.id, country, ctx.span, "role.leader_title", 0.75,
                        role=title)
     target = extras().get(("Title", title))
-    country = country or ctx.article.home
+    country = country or _service_state(ctx, target) or ctx.article.home
     if target and country and target not in ("country", "organization"):
         office = _office(ctx.out, country, target, person.span)
         if office:
             ctx.out.relate("COMMANDS", person.id, office, ctx.span, "role.office_title", 0.7,
                            role=title)
+
+
+def _service_state(ctx: Context, target: str | None) -> str | None:
+    """The state of the one service of a chief's kind the sentence names: ``Chief of Navy X
+    opened the drills of the Royal Malaysian Navy`` is Malaysia's."""
+    words = SERVICE_WORDS.get(target or "")
+    if not words:
+        return None
+    states = {state.id for body in ctx.labelled("Unit", "Organization")
+              if any(word in body.name for word in words)
+              for state in ctx.labelled("Country")
+              if state.role == "qualifier" and body.start <= state.start < body.end}
+    return states.pop() if len(states) == 1 else None
 
 
 def _office(out: Extraction, country: str, target: str, span: tuple[int, int]) -> str | None:
