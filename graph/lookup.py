@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -26,6 +27,12 @@ def _has_words(text: str, key: str) -> bool:
     return f" {key} " in f" {fold(text)} "
 
 
+def named(node: str, data: dict) -> list[tuple[int, str]]:
+    """How a node can be named, folded, by tier: its id (0), name (1) and aliases (2)."""
+    return [(0, fold(str(node))), (1, fold(str(data.get("name", "")))),
+            *((2, fold(alias)) for alias in data.get("aliases", []))]
+
+
 def _tiers(graph: nx.MultiDiGraph, key: str) -> list[list[str]]:
     """Candidates by how strongly they match: id, name, alias, then words of a name."""
     by_id, by_name, by_alias, by_words = [], [], [], []
@@ -42,6 +49,22 @@ def _tiers(graph: nx.MultiDiGraph, key: str) -> list[list[str]]:
     return [by_id, by_name, by_alias, by_words]
 
 
+def choose(query: str, tiers: list[list[str]], label: Callable[[str], str | None],
+           names: Callable[[], dict[str, str]]) -> str:
+    """The one node of the strongest tier that has any; NotFoundError naming the options
+    when it has several, or suggesting close ``names`` (folded: shown) when none match."""
+    for tier in tiers:
+        if len(tier) == 1:
+            return tier[0]
+        if tier:
+            options = ", ".join(f"{n} ({label(n)})" for n in sorted(tier))
+            raise NotFoundError(f"{query!r} is ambiguous: {options}; give the id")
+    known = names()
+    close = difflib.get_close_matches(fold(query), list(known), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(repr(known[c]) for c in close)}?" if close else ""
+    raise NotFoundError(f"no entity called {query!r}{hint}")
+
+
 def resolve(graph: nx.MultiDiGraph, query: str) -> str:
     """The id of the node ``query`` names; NotFoundError with suggestions otherwise.
 
@@ -51,15 +74,6 @@ def resolve(graph: nx.MultiDiGraph, query: str) -> str:
     >>> resolve(g, "turkey"), resolve(g, "TURKIYE"), resolve(g, "tur"), resolve(g, "blinken")
     ('TUR', 'TUR', 'TUR', 'blinken')
     """
-    key = fold(query)
-    for tier in _tiers(graph, key):
-        if len(tier) == 1:
-            return tier[0]
-        if tier:
-            options = ", ".join(f"{n} ({graph.nodes[n].get('label')})" for n in sorted(tier))
-            raise NotFoundError(f"{query!r} is ambiguous: {options}; give the id")
-    names = {fold(str(data.get("name", n))): str(data.get("name", n))
-             for n, data in graph.nodes(data=True)}
-    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(repr(names[c]) for c in close)}?" if close else ""
-    raise NotFoundError(f"no entity called {query!r}{hint}")
+    return choose(query, _tiers(graph, fold(query)), lambda n: graph.nodes[n].get("label"),
+                  lambda: {fold(str(data.get("name", n))): str(data.get("name", n))
+                           for n, data in graph.nodes(data=True)})

@@ -6,10 +6,12 @@ import sys
 from pathlib import Path
 
 import click
+import networkx as nx
 
+from graph.lookup import resolve
 from graph.settings import Settings
 from graph.store.base import Store
-from graph.store.door import built_graph, open_store
+from graph.store.door import built_graph, index_of, open_store
 from ingest.corpus import Corpus
 from ingest.facts.build import rebuild_if_changed
 
@@ -19,8 +21,29 @@ def reading_store(settings: Settings, source: str | None, facts: Path, corpus: C
     and built again only when the facts changed (saying so on a terminal, as the progress
     bars do)."""
     if (source or settings.store) == "networkx":
-        graph_file = built_graph(settings)
-        if rebuild_if_changed(facts, corpus, graph_file) and sys.stderr.isatty():
-            click.echo(f"built the graph of {facts} (new or changed facts) -> {graph_file}",
-                       err=True)
+        _built(settings, facts, corpus)
     return open_store(settings, source)
+
+
+def _built(settings: Settings, facts: Path, corpus: Corpus) -> Path:
+    """The graph built from ``facts``, built again first if they changed (said on a
+    terminal)."""
+    graph_file = built_graph(settings)
+    if rebuild_if_changed(facts, corpus, graph_file) and sys.stderr.isatty():
+        click.echo(f"built the graph of {facts} (new or changed facts) -> {graph_file}",
+                   err=True)
+    return graph_file
+
+
+def entity_graph(settings: Settings, source: str | None, facts: Path, corpus: Corpus,
+                 name: str) -> tuple[nx.MultiDiGraph, str]:
+    """The id of the entity ``name`` names and the graph around it: from the built graph's
+    index (milliseconds, however large the graph), or from Neo4j."""
+    if (source or settings.store) == "networkx":
+        from graph.store.index import GraphIndex
+        with GraphIndex(index_of(_built(settings, facts, corpus))) as index:
+            node = index.resolve(name)
+            return index.neighbourhood(node), node
+    with open_store(settings, source) as store:
+        graph = store.read()
+    return graph, resolve(graph, name)

@@ -17,6 +17,7 @@ import pandas as pd
 from graph.analysis import shortest_paths
 from graph.analysis.projection import collapse
 from graph.errors import AnalysisError
+from graph.progress import progress
 from graph.vocabulary import label as vocabulary_label
 
 DEGREES = ("degree", "in_degree", "out_degree", "weighted_degree")
@@ -165,7 +166,7 @@ def centrality(graph: nx.Graph, measure: str | Iterable[str] = MEASURES, *,
     simple = as_simple(graph)
     directed = as_directed(graph) if {"in_degree", "out_degree"} & set(measures) else None
     return nodes_frame(simple, {name: _values(name, simple, directed, k, seed, engine)
-                                for name in measures})
+                                for name in progress(measures, "centrality", "measure")})
 
 
 def degree(graph: nx.Graph) -> pd.DataFrame:

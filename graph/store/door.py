@@ -24,6 +24,11 @@ def built_graph(settings: Settings) -> Path:
     return settings.out_dir / "cache" / "graph.json"
 
 
+def index_of(graph_file: Path) -> Path:
+    """Where the lookup index of a built graph is kept: beside it."""
+    return graph_file.with_name(graph_file.stem + ".index.sqlite")
+
+
 def open_store(settings: Settings, source: str | None = None, graph_file: Path | None = None,
                create: bool = False, **neo4j: Any) -> Store:
     """The store ``source`` (default: the settings' ``store``). For ``networkx``: the graph

@@ -9,7 +9,6 @@ import click
 
 from graph import stats as graph_stats
 from graph.describe import describe, render
-from graph.lookup import resolve
 from graph.schema_doc import vocabulary_markdown
 from milcoop.options import (
     SETTINGS,
@@ -19,7 +18,7 @@ from milcoop.options import (
     source_option,
     table,
 )
-from milcoop.stores import reading_store
+from milcoop.stores import entity_graph, reading_store
 
 
 @click.command()
@@ -68,9 +67,7 @@ def show(name_or_id: str, source: str, facts: Path, corpus: tuple[Path, ...]) ->
       milcoop show turkiye
     """
     texts = corpus_of(corpus)
-    with reading_store(SETTINGS, source, facts, texts) as store:
-        graph = store.read()
-    node = resolve(graph, name_or_id)
+    graph, node = entity_graph(SETTINGS, source, facts, texts, name_or_id)
 
     def quote(span: object) -> str | None:
         article = graph.nodes.get(span.article, {})

@@ -72,3 +72,22 @@ def test_only_the_changed_facts_file_is_parsed_again(tmp_path, monkeypatch):
     rebuild_if_changed(facts, Corpus(), graph_file)
     assert parsed == [changed.name]
     assert len(list((graph_file.parent / "parsed").glob("*.json"))) == 5
+
+
+def test_show_reads_the_index_built_with_the_graph_not_the_whole_graph(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    facts = tmp_path / "facts"
+    shutil.copytree(FACTS, facts)
+    runner = CliRunner()
+    before = runner.invoke(main, ["show", "Azerbaijan", "--facts", str(facts)])
+    assert before.exit_code == 0, before.output
+    cached = tmp_path / "out" / "cache"
+    assert (cached / "graph.index.sqlite").is_file()
+    (cached / "graph.json").write_text("not json", encoding="utf-8")
+    after = runner.invoke(main, ["show", "Azerbaijan", "--facts", str(facts)])
+    assert after.exit_code == 0 and after.output == before.output
+    assert "not a milcoop graph file" in runner.invoke(main, ["stats", "--facts",
+                                                              str(facts)]).output
+    (cached / "graph.index.sqlite").unlink()
+    rebuilt = runner.invoke(main, ["show", "Azerbaijan", "--facts", str(facts)])
+    assert rebuilt.output == before.output and (cached / "graph.index.sqlite").is_file()
