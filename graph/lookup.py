@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 
@@ -49,7 +49,7 @@ def _tiers(graph: nx.MultiDiGraph, key: str) -> list[list[str]]:
     return [by_id, by_name, by_alias, by_words]
 
 
-def choose(query: str, tiers: list[list[str]], label: Callable[[str], str | None],
+def choose(query: str, tiers: Iterable[list[str]], label: Callable[[str], str | None],
            names: Callable[[], dict[str, str]]) -> str:
     """The one node of the strongest tier that has any; NotFoundError naming the options
     when it has several, or suggesting close ``names`` (folded: shown) when none match."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -93,15 +93,17 @@ class GraphIndex:
     def resolve(self, query: str) -> str:
         """The id of the node ``query`` names, exactly as ``graph.lookup.resolve`` finds it
         in the whole graph; NotFoundError with suggestions otherwise."""
-        key = fold(query)
-        tiers = [[row[0] for row in self.db.execute(
-            "SELECT DISTINCT id FROM names WHERE folded = ? AND tier = ?", (key, tier))]
-            for tier in (0, 1, 2)]
-        words = self.db.execute(
+        return choose(query, self._tiers(fold(query)), self._label, self._names)
+
+    def _tiers(self, key: str) -> Iterator[list[str]]:
+        """The nodes ``key`` names by id, name, alias, then words of a name: each tier is
+        read only when the ones before it named none."""
+        for tier in (0, 1, 2):
+            yield [row[0] for row in self.db.execute(
+                "SELECT DISTINCT id FROM names WHERE folded = ? AND tier = ?", (key, tier))]
+        yield [row[0] for row in self.db.execute(
             "SELECT DISTINCT id FROM names WHERE tier > 0 AND label IS NOT 'Article' AND "
-            "instr(' ' || folded || ' ', ' ' || ? || ' ') > 0", (key,))
-        tiers.append([row[0] for row in words])
-        return choose(query, tiers, self._label, self._names)
+            "instr(' ' || folded || ' ', ' ' || ? || ' ') > 0", (key,))]
 
     def _label(self, node: str) -> str | None:
         row = self.db.execute("SELECT label FROM nodes WHERE id = ?", (node,)).fetchone()

@@ -4,6 +4,7 @@ and keep the built graph for the reading commands until the facts change."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from ingest.errors import IngestError, InvalidFacts, Problem
 from ingest.facts.files import (
     FactsFile,
     FactsSyntaxError,
+    facts_files,
     facts_paths,
     prune_parsed,
     read_facts_file,
@@ -124,9 +126,9 @@ def facts_key(target: Path, corpus: Corpus) -> str:
             digest.update(path.read_bytes())
         except OSError:
             digest.update(b"unreadable")
-    for path in facts_paths(target):
+    for path in facts_files(target):
         try:
-            status = path.stat()
+            status = os.stat(path)
             digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0"
                           f"{status.st_ino}\0".encode())
         except OSError:

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,7 +181,17 @@ def _parse(path: Path, text: str) -> FactsFile:
 
 
 def facts_paths(target: Path) -> list[Path]:
-    """The facts files at ``target``: the file itself, or the YAML files below a folder."""
-    if target.is_dir():
-        return sorted([*target.rglob("*.yaml"), *target.rglob("*.yml")])
-    return [target]
+    """The facts files at ``target``: the file itself, or the YAML files below a folder, in
+    path order."""
+    return [Path(path) for path in facts_files(target)]
+
+
+def facts_files(target: Path) -> list[str]:
+    """``facts_paths`` as strings, listed in one walk of the folder and sorted as paths sort
+    (by their parts: the separator sorts first), so 100,000 files take a fraction of a
+    second."""
+    if not target.is_dir():
+        return [str(target)]
+    found = [os.path.join(folder, name) for folder, _, names in os.walk(target)
+             for name in names if name.endswith((".yaml", ".yml"))]
+    return sorted(found, key=lambda path: path.replace(os.sep, "\0"))

@@ -10,6 +10,7 @@ from conftest import FACTS
 from ingest.corpus import Corpus
 from ingest.facts import files
 from ingest.facts.build import rebuild_if_changed
+from ingest.facts.files import facts_paths
 from milcoop.cli import main
 
 
@@ -91,3 +92,13 @@ def test_show_reads_the_index_built_with_the_graph_not_the_whole_graph(tmp_path,
     (cached / "graph.index.sqlite").unlink()
     rebuilt = runner.invoke(main, ["show", "Azerbaijan", "--facts", str(facts)])
     assert rebuilt.output == before.output and (cached / "graph.index.sqlite").is_file()
+
+
+def test_facts_files_are_listed_in_path_order_nested_folders_too(tmp_path):
+    for name in ("a-b.yaml", "a/x.yaml", "a.yaml", "b/c/d.yml", "b.yml", "a b.yaml",
+                 "Z.yaml", "notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("article: {}\n", encoding="utf-8")
+    listed = [path.relative_to(tmp_path).as_posix() for path in facts_paths(tmp_path)]
+    assert listed == ["Z.yaml", "a/x.yaml", "a b.yaml", "a-b.yaml", "a.yaml", "b/c/d.yml",
+                      "b.yml"]
