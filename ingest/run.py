@@ -244,6 +244,21 @@ def _text_files(reports: list[Report], root: Path, texts: Path,
     return names
 
 
+SHARD_ABOVE = 1000
+"""Reports in a run above which its proposals go into subfolders, a few hundred files each."""
+SHARDS = 256
+
+
+def shard(article: str, reports: int) -> str:
+    """The subfolder of ``out`` a report's proposal goes in: none for a run of up to
+    ``SHARD_ABOVE`` reports, else one of ``SHARDS`` named by a digest of the article id
+    (``3f``), so 100,000 proposals are folders a reviewer can open, and a report's
+    proposal stays in one place from run to run."""
+    if reports <= SHARD_ABOVE:
+        return ""
+    return hashlib.sha1(article.encode("utf-8"), usedforsecurity=False).hexdigest()[:2]
+
+
 MARK = "# Proposed by `milcoop ingest`"
 """How a proposal file written by an earlier run begins (see ``HEADER``)."""
 
@@ -252,8 +267,8 @@ def remove_stale(out: Path, kept: set[Path]) -> list[Path]:
     """Remove the proposal files an earlier run wrote into ``out`` that this run did not,
     so REVIEW.md and the folder say the same; only files milcoop wrote are touched."""
     removed = []
-    for path in sorted(out.glob("*.yaml")):
-        if path in kept:
+    for path in sorted(out.rglob("*.yaml")):
+        if path in kept or TEXTS in path.relative_to(out).parts:
             continue
         try:
             with path.open(encoding="utf-8") as handle:
@@ -263,6 +278,8 @@ def remove_stale(out: Path, kept: set[Path]) -> list[Path]:
         if ours:
             path.unlink()
             removed.append(path)
+            if path.parent != out and not any(path.parent.iterdir()):
+                path.parent.rmdir()
     return removed
 
 
@@ -398,7 +415,7 @@ def _ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
     clock = _lap(result, "resolve", clock)
     for proposal, report in progress(zip(result.proposals, reports, strict=True), "write",
                                      "file", len(reports)):
-        target = out / f"{safe_name(proposal.id)}.yaml"
+        target = out / shard(proposal.id, len(reports)) / f"{safe_name(proposal.id)}.yaml"
         text, written = facts_text(proposal, HEADER.format(file=report.file), target)
         _write(result, target, text)
         result.proposed.append(written)

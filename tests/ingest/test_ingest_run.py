@@ -245,3 +245,23 @@ def test_ingest_scores_its_extraction_as_milcoop_score_does(result: Result,
     assert result.scored == 5
     assert result.score.rows() == score_corpus(FACTS, seed_corpus).rows()
     assert "against the curated facts of 5 report(s): entities P" in seeded[1]
+
+
+def test_a_large_run_shards_its_proposals_and_a_later_run_cleans_them_up(
+        seed_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.run as runner
+    monkeypatch.setattr(runner, "SHARD_ABOVE", 2)
+    sharded = ingest(SEEDS, tmp_path, FACTS, seed_corpus)
+    placed = sorted(path.relative_to(tmp_path) for path in sharded.written
+                    if path.suffix == ".yaml")
+    assert len(placed) == 5 and all(len(path.parts) == 2 and len(path.parts[0]) == 2
+                                    for path in placed)
+    assert [path.parent.name for path in placed] == [
+        runner.shard(read_facts_file(tmp_path / path).article_id, 5) for path in placed]
+    assert len(facts_paths(tmp_path)) == 5
+    monkeypatch.setattr(runner, "SHARD_ABOVE", 1000)
+    flat = ingest(SEEDS, tmp_path, FACTS, seed_corpus)
+    assert sorted(path.relative_to(tmp_path) for path in flat.removed) == placed
+    assert len(facts_paths(tmp_path)) == 5 and all(
+        path.parent == tmp_path for path in facts_paths(tmp_path))
+    assert not any((tmp_path / path.parts[0]).exists() for path in placed)
