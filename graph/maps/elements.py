@@ -12,6 +12,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.projection import country_ties
+from graph.maps.timeline import Interval, happened, own, reported
 from graph.maps.tooltips import Sources, edge_tooltip, node_tooltip, tie_tooltip
 from graph.vocabulary import DERIVED_TYPES, LABELS, REL_TYPES, TIE_KINDS
 
@@ -117,13 +119,16 @@ def facts_map(view: nx.MultiDiGraph, sources: Sources, sizes: dict[str, float],
     data = MapData()
     for node, attrs in view.nodes(data=True):
         data.nodes.append(node_item(node, attrs, sizes.get(node, 0.0), spots[node],
-                                    node_tooltip(node, attrs, sources)))
+                                    node_tooltip(node, attrs, sources))
+                          | _times(own(attrs), attrs, sources))
     edges = list(view.edges(keys=True, data=True))
     for index, ((u, v, kind, attrs), bend) in enumerate(
             zip(edges, _bends([(u, v) for u, v, _, _ in edges]), strict=True)):
         names = (view.nodes[u].get("name", u), view.nodes[v].get("name", v))
         data.edges.append(edge_item(f"e{index}", (u, v), kind,
-                                    edge_tooltip(names, attrs, sources), busy, bend))
+                                    edge_tooltip(names, attrs, sources), busy, bend)
+                          | _times(happened(attrs, view.nodes[u], view.nodes[v]), attrs,
+                                   sources))
     data.node_legend = _legend(Counter(d.get("label", "") for _, d in view.nodes(data=True)),
                                {name: (lab.colour, lab.shape, lab.description)
                                 for name, lab in LABELS.items()})
@@ -140,14 +145,18 @@ def country_map(projection: nx.Graph, graph: nx.MultiDiGraph, sources: Sources,
     for node, attrs in projection.nodes(data=True):
         full = graph.nodes[node] if node in graph else attrs
         data.nodes.append(node_item(node, attrs, sizes.get(node, 0.0), spots[node],
-                                    node_tooltip(node, full, sources)))
+                                    node_tooltip(node, full, sources))
+                          | _times(None, full, sources))
     colour = DERIVED_TYPES["TIES_WITH"].colour
+    ties = _tie_times(graph, sources)
     for index, (u, v, attrs) in enumerate(projection.edges(data=True)):
         names = (projection.nodes[u].get("name", u), projection.nodes[v].get("name", v))
+        pair = tuple(sorted((u, v)))
         data.edges.append({"id": f"e{index}", "from": u, "to": v, "value": attrs["weight"],
                            "label": str(attrs["weight"]), "category": "ties",
                            "color": _edge_colour(colour), "arrows": "",
-                           "title": tie_tooltip(graph, names, attrs, TIE_KINDS, sources)})
+                           "title": tie_tooltip(graph, names, attrs, TIE_KINDS, sources),
+                           "ties": [ties[pair, via] for via in attrs["via"]]})
     country = LABELS["Country"]
     data.node_legend = _legend(Counter({"Country": projection.number_of_nodes()}),
                                {"Country": (country.colour, country.shape,
@@ -157,6 +166,29 @@ def country_map(projection: nx.Graph, graph: nx.MultiDiGraph, sources: Sources,
                                          "meetings, operations and direct ties; width = "
                                          "how many.")})
     return data
+
+
+def _times(when: Interval | None, attrs: dict[str, Any], sources: Sources) -> dict[str, Any]:
+    """An item's two clocks (``graph.maps.timeline``): when it held, when it was reported."""
+    return {"when": list(when) if when else None,
+            "told": reported(sources, attrs.get("sources", []))}
+
+
+def _tie_times(graph: nx.MultiDiGraph, sources: Sources
+               ) -> dict[tuple[tuple[str, ...], str], dict[str, Any]]:
+    """Each country tie's clocks by (country pair, via): its event's years, or the direct
+    relationship's, and the years its reports came out."""
+    found: dict[tuple[tuple[str, ...], str], dict[str, Any]] = {}
+    for first, second, _, via, _, cited in country_ties(graph):
+        if via in graph:
+            when = own(graph.nodes[via])
+        else:
+            source, kind, target = via.split(" ")
+            when = happened(graph.edges[source, target, kind], graph.nodes[source],
+                            graph.nodes[target])
+        found.setdefault(((first, second), via), _times(when, {"sources": sorted(cited)},
+                                                         sources))
+    return found
 
 
 def _legend(counts: Counter[str], styles: dict[str, tuple[str, str, str]]) -> list[LegendEntry]:

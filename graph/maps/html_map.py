@@ -101,19 +101,24 @@ def _digest(script: str) -> str:
 
 
 def render(net: Network, data: MapData, title: str, summary: str, physics: bool,
-           fade: bool = True, edge_noun: str = "relationships") -> str:
+           fade: bool = True, edge_noun: str = "relationships",
+           years: list[int] | None = None, geo: dict[str, Any] | None = None) -> str:
     """The page: title, search, filters, legend and the network, all in one HTML string.
 
     With ``fade``, selecting a node fades all but its neighbours; without, vis.js's own
     selection highlight stands alone (fading restyles every item: seconds on busy maps).
+    With ``years`` (the first and last year the items hold or were reported in), a time
+    slider over them; with ``geo`` (``graph.maps.geography``), a graticule under the map.
     """
     vis_js, script = _asset("vis-network.min.js"), _script()
     payload = {"nodes": net.nodes, "edges": net.edges, "options": net.options,
-               "physics": physics, "fade": fade, "edgeNoun": edge_noun}
+               "physics": physics, "fade": fade, "edgeNoun": edge_noun, "years": years,
+               "geo": geo}
     policy = (f"default-src 'none'; script-src {_digest(vis_js)} {_digest(script)}; "
               "style-src 'unsafe-inline'; img-src data:")
     return _TEMPLATES.get_template("map.html").render(
         title=title, summary=summary, policy=policy, payload=payload, physics=physics,
+        years=years, unplaced=(geo or {}).get("unplaced", []),
         node_legend=[asdict(e) for e in data.node_legend],
         edge_legend=[asdict(e) for e in data.edge_legend],
         vis_css=Markup(_asset("vis-network.css")), vis_js=Markup(vis_js),

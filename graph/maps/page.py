@@ -17,6 +17,7 @@ from graph.maps.elements import country_map, facts_map
 from graph.maps.html_map import network, render, vis_options
 from graph.maps.layout import positions
 from graph.maps.sizes import importance
+from graph.maps.timeline import span
 from graph.maps.tooltips import Quote, Sources
 from graph.maps.views import map_view
 
@@ -120,6 +121,6 @@ def map_page(graph: nx.MultiDiGraph, request: MapRequest, quote: Quote | None = 
         summary = f"{len(data.nodes):,} nodes, {len(data.edges):,} {noun}"
         html = render(network(data, vis_options(physics, busy)), data,
                       title_of(graph, request), summary, physics, fade=not busy,
-                      edge_noun=noun)
+                      edge_noun=noun, years=span(data.nodes, data.edges))
         bar.update()
     return MapPage(html, len(data.nodes), len(data.edges), physics)

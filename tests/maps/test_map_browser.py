@@ -87,7 +87,8 @@ def test_unticking_a_label_hides_its_nodes_and_their_edges_and_the_rest_stays(
     assert page.counts() == (122 - 20, 241 - entity_edges(seed_graph, "Location"))
     assert page.js(UNPAINTED) > 10_000
     assert page.page.inner_text("#status") == \
-        f"102 of 122 nodes, {241 - entity_edges(seed_graph, 'Location')} of 241 " \
+        f"1992–2024 (when it happened): 102 of 122 nodes, " \
+        f"{241 - entity_edges(seed_graph, 'Location')} of 241 " \
         "relationships shown"
     page.page.uncheck('input[data-category="PARTICIPATED_IN"]')
     page.page.click("#reset")
@@ -146,7 +147,8 @@ def test_country_map_draws_ties_wider_the_more_there_are(opened, tmp_path, seed_
     text = page.hover_edge("AZE", "ties", "TUR")
     assert text.startswith("Azerbaijan — Türkiye: 23 ties\n")
     assert "\n• Türkiye SUPPORTS Azerbaijan\n" in text and "\n… and 7 more\n" in text
-    assert page.page.inner_text("#status") == "10 of 10 nodes, 4 of 4 ties shown"
+    assert page.page.inner_text("#status") == \
+        "1992–2024 (when it happened): 10 of 10 nodes, 4 of 4 ties shown"
 
 
 def test_a_large_map_is_drawn_at_once_from_fixed_positions(opened, tmp_path):

@@ -13,16 +13,61 @@
   data.edges.forEach(function (edge) { colours[edge.id] = edge.color; });
 
   var categoryOf = new Map(data.nodes.map(function (node) { return [node.id, node.category]; }));
-  function nodeShown(id) {
-    return categoryOf.has(id) && !hidden.has(categoryOf.get(id));
+  var time = data.years ? {first: data.years[0], last: data.years[1], clock: "happened",
+                           undated: true} : null;
+  var shownNodes = new Set(), shownEdges = new Set(), weights = new Map();
+
+  // Whether an item falls in the window on the clock; null when it has no date on it
+  // (graph/maps/timeline.py: in_window, the same rule in Python).
+  function inWindow(item) {
+    if (time.clock === "happened") {
+      var when = item.when;
+      if (!when) { return null; }
+      return when[0] <= time.last && (when[1] === null || when[1] >= time.first);
+    }
+    var told = item.told || [];
+    if (!told.length) { return null; }
+    return told.some(function (y) { return y >= time.first && y <= time.last; });
   }
+  function falls(inside) { return inside === null ? time.undated : inside; }
+  // What shows: graph/maps/timeline.py's shown(), step for step.
+  function compute() {
+    shownNodes = new Set();
+    shownEdges = new Set();
+    weights = new Map();
+    var ended = new Set(), linked = new Set();
+    data.edges.forEach(function (edge) {
+      if (hidden.has(edge.category) || hidden.has(categoryOf.get(edge.from)) ||
+          hidden.has(categoryOf.get(edge.to))) { return; }
+      linked.add(edge.from);
+      linked.add(edge.to);
+      if (time) {
+        if (edge.ties) {
+          var weight = edge.ties.filter(function (tie) { return falls(inWindow(tie)); }).length;
+          if (!weight) { return; }
+          weights.set(edge.id, weight);
+        } else if (!falls(inWindow(edge))) { return; }
+      }
+      shownEdges.add(edge.id);
+      ended.add(edge.from);
+      ended.add(edge.to);
+    });
+    data.nodes.forEach(function (node) {
+      if (hidden.has(node.category)) { return; }
+      if (!time || ended.has(node.id)) { shownNodes.add(node.id); return; }
+      var inside = inWindow(node);
+      if (inside === true || (inside === null && time.undated && !linked.has(node.id))) {
+        shownNodes.add(node.id);
+      }
+    });
+  }
+  function nodeShown(id) { return shownNodes.has(id); }
+  compute();
   var nodesView = new vis.DataView(nodes, {
-    filter: function (node) { return !hidden.has(node.category); }
+    filter: function (node) { return shownNodes.has(node.id); }
   });
   var edgesView = new vis.DataView(edges, {
-    filter: function (edge) {
-      return !hidden.has(edge.category) && nodeShown(edge.from) && nodeShown(edge.to);
-    }
+    filter: function (edge) { return shownEdges.has(edge.id); }
   });
   var network = new vis.Network(document.getElementById("map"),
                                 {nodes: nodesView, edges: edgesView}, data.options);
@@ -31,8 +76,11 @@
                faded: null};
   window.milcoopMap = state;
 
+  var clockNames = {happened: "when it happened", reported: "when it was reported"};
   function showCounts() {
-    status.textContent = nodesView.length + " of " + nodes.length + " nodes, " +
+    var when = time ? (time.first === time.last ? String(time.first) :
+      time.first + "–" + time.last) + " (" + clockNames[time.clock] + "): " : "";
+    status.textContent = when + nodesView.length + " of " + nodes.length + " nodes, " +
       edgesView.length + " of " + edges.length + " " + data.edgeNoun + " shown";
   }
   function markReady() {
@@ -81,11 +129,26 @@
     network.on("deselectNode", function () { fade(null); });
   }
 
+  var weighed = new Map(data.edges.filter(function (edge) { return edge.ties; })
+    .map(function (edge) { return [edge.id, edge.value]; }));
   function applyFilters() {
+    compute();
+    if (weighed.size) {
+      var changed = [];
+      weights.forEach(function (weight, id) {
+        if (weighed.get(id) !== weight) {
+          weighed.set(id, weight);
+          changed.push({id: id, value: weight, label: String(weight)});
+        }
+      });
+      if (changed.length) { edges.update(changed); }
+    }
     nodesView.refresh();
     edgesView.refresh();
     showCounts();
   }
+  state.applyFilters = applyFilters;
+  state.time = time;
   var boxes = document.querySelectorAll("aside input[type=checkbox]");
   boxes.forEach(function (box) {
     box.addEventListener("change", function () {
@@ -97,11 +160,53 @@
   document.getElementById("reset").addEventListener("click", function () {
     hidden.clear();
     boxes.forEach(function (box) { box.checked = true; });
+    if (time) { time.first = data.years[0]; time.last = data.years[1]; }
+    if (state.setWindow) { state.setWindow(data.years[0], data.years[1]); }
     network.unselectAll();
     if (data.fade) { fade(null); }
     applyFilters();
     network.fit();
   });
+
+  if (time) {
+    var first = document.getElementById("first"), last = document.getElementById("last");
+    var play = document.getElementById("play"), timer = null;
+    var setWindow = function (from, to) {
+      time.first = Math.min(from, to);
+      time.last = Math.max(from, to);
+      first.value = time.first;
+      last.value = time.last;
+      document.getElementById("first-year").textContent = time.first;
+      document.getElementById("last-year").textContent = time.last;
+      applyFilters();
+    };
+    state.setWindow = setWindow;
+    first.addEventListener("input", function () { setWindow(+first.value, time.last); });
+    last.addEventListener("input", function () { setWindow(time.first, +last.value); });
+    document.getElementById("clock").addEventListener("change", function (event) {
+      time.clock = event.target.value;
+      applyFilters();
+    });
+    document.getElementById("undated").addEventListener("change", function (event) {
+      time.undated = event.target.checked;
+      applyFilters();
+    });
+    var stop = function () {
+      clearInterval(timer);
+      timer = null;
+      play.textContent = "Play";
+    };
+    var step = function () {
+      if (time.last >= data.years[1]) { stop(); return; }
+      setWindow(time.first, time.last + 1);
+    };
+    play.addEventListener("click", function () {
+      if (timer !== null) { stop(); return; }
+      if (time.last >= data.years[1]) { setWindow(time.first, time.first); }
+      play.textContent = "Pause";
+      timer = setInterval(step, 700);
+    });
+  }
 
   function fold(text) {
     return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "")

@@ -1,0 +1,129 @@
+"""The map in time: when each fact held and when it was reported, and what a window shows.
+
+Two clocks. **When it happened**: a fact's years from its own ``date`` (one year),
+``start``/``end`` or ``since``/``until`` (``since`` without ``until`` still holds), else
+those of the event at either end, as ``fact_date`` dates a fact. **When it was reported**:
+the years its articles were published. The page's slider filters by either; ``shown`` is
+the same filter in Python, the reference the browser tests hold the page to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from graph.maps.tooltips import Sources
+
+Interval = tuple[int, int | None]
+"""First and last year a fact held (None: it still holds)."""
+CLOCKS = ("happened", "reported")
+_YEAR = re.compile(r"\d{4}")
+
+
+def year(value: Any) -> int | None:
+    """The year of an ISO date at any precision, or None.
+
+    >>> year("2023-10-23"), year(1994), year("soon")
+    (2023, 1994, None)
+    """
+    match = _YEAR.match(str(value)) if value is not None else None
+    return int(match.group()) if match else None
+
+
+def own(data: dict[str, Any]) -> Interval | None:
+    """The years a fact's own dates give: ``date``, ``start``-``end`` or ``since``-``until``.
+
+    >>> own({"date": "2023-10"}), own({"since": "1994-05"}), own({"start": 2020, "end": 2021})
+    ((2023, 2023), (1994, None), (2020, 2021))
+    """
+    if year(data.get("date")) is not None:
+        return year(data["date"]), year(data["date"])
+    if year(data.get("start")) is not None:
+        return year(data["start"]), year(data.get("end")) or year(data["start"])
+    if year(data.get("since")) is not None:
+        return year(data["since"]), year(data.get("until"))
+    return None
+
+
+def happened(data: dict[str, Any], *ends: dict[str, Any]) -> Interval | None:
+    """When a fact held: its own years, else those of an end (the event it is about)."""
+    return next((found for item in (data, *ends) if (found := own(item)) is not None), None)
+
+
+def reported(sources: Sources, articles: Iterable[str]) -> list[int]:
+    """The years the ``articles`` were published, sorted, each once."""
+    return sorted({found for article in articles
+                   if (found := year(sources.articles.get(article, {}).get("published")))})
+
+
+def overlaps(interval: Interval, first: int, last: int) -> bool:
+    """Whether the years of ``interval`` meet the window ``first``..``last``.
+
+    >>> overlaps((1994, None), 2023, 2023), overlaps((2023, 2023), 1992, 2022)
+    (True, False)
+    """
+    return interval[0] <= last and (interval[1] is None or interval[1] >= first)
+
+
+def in_window(item: dict[str, Any], clock: str, first: int, last: int) -> bool | None:
+    """Whether a map item falls in the window on ``clock``; None when it has no date on it."""
+    if clock == "happened":
+        when = item.get("when")
+        return None if when is None else overlaps((when[0], when[1]), first, last)
+    told = item.get("told") or []
+    return None if not told else any(first <= told_year <= last for told_year in told)
+
+
+def span(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]) -> list[int] | None:
+    """The first and last year any item holds or was reported in (None: nothing dated)."""
+    years: set[int] = set()
+    for item in [*nodes, *edges]:
+        for stamped in [item, *item.get("ties", [])]:
+            when = stamped.get("when")
+            if when is not None:
+                years |= {y for y in when if y is not None}
+            years |= set(stamped.get("told") or [])
+    return [min(years), max(years)] if years else None
+
+
+def shown(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], clock: str, first: int,
+          last: int, undated: bool = True, hidden: Iterable[str] = ()
+          ) -> tuple[set[str], set[str], dict[str, int]]:
+    """What the page shows for a window: (node ids, edge ids, country-tie weights by edge).
+
+    An edge shows when its category is not hidden, both its ends' categories neither, and it
+    falls in the window (an undated one when ``undated``); a country-tie edge when any of
+    its ties does, weighing as many as do. A node shows when its category is not hidden and
+    it falls in the window itself, or has an edge that shows, or has no edge the categories
+    leave and no date on the clock while undated facts are shown (so the full window shows
+    all that the categories leave).
+    """
+    hidden = set(hidden)
+    kept = {node["id"] for node in nodes if node.get("category") not in hidden}
+    weights: dict[str, int] = {}
+    edge_ids: set[str] = set()
+    ended: set[str] = set()
+    linked: set[str] = set()
+    for edge in edges:
+        if edge.get("category") in hidden or edge["from"] not in kept or edge["to"] not in kept:
+            continue
+        linked |= {edge["from"], edge["to"]}
+        if "ties" in edge:
+            weight = sum(1 for tie in edge["ties"]
+                         if _falls(in_window(tie, clock, first, last), undated))
+            if not weight:
+                continue
+            weights[edge["id"]] = weight
+        elif not _falls(in_window(edge, clock, first, last), undated):
+            continue
+        edge_ids.add(edge["id"])
+        ended |= {edge["from"], edge["to"]}
+    node_ids = {node["id"] for node in nodes if node["id"] in kept and (
+        node["id"] in ended or in_window(node, clock, first, last) or
+        (undated and node["id"] not in linked and in_window(node, clock, first, last) is None))}
+    return node_ids, edge_ids, weights
+
+
+def _falls(inside: bool | None, undated: bool) -> bool:
+    return undated if inside is None else inside

@@ -1,0 +1,150 @@
+"""Specification of the map in time: the slider, both clocks, undated facts and play, in a
+real browser (headless Chromium, offline), held to the Python filter
+(``graph.maps.timeline.shown``) on the seed graph."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.maps.page import MapRequest, map_page
+from graph.maps.timeline import happened, own, shown, span
+from map_browser import MapPage, chromium_path, launch
+
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed: "
+                    "pip install -e '.[dev]' (make test does)")
+
+PAYLOAD = re.compile(r'<script id="map-data" type="application/json">(.*?)</script>', re.S)
+
+
+def payload(html: str) -> dict:
+    return json.loads(PAYLOAD.search(html).group(1))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if chromium_path() is None:
+        pytest.skip("chromium is not installed, and `make test` could not install it")
+    with launch() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def pages(seed_graph: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory
+          ) -> dict[str, tuple[Path, dict]]:
+    folder = tmp_path_factory.mktemp("time")
+    made = {}
+    for name, request in (("facts", MapRequest()), ("countries", MapRequest(countries=True))):
+        html = map_page(seed_graph, request).html
+        (folder / f"{name}.html").write_text(html, encoding="utf-8")
+        made[name] = (folder / f"{name}.html", payload(html))
+    return made
+
+
+def window(page: MapPage, first: int, last: int, clock: str = "happened",
+           undated: bool = True) -> tuple[int, int]:
+    page.js("""([first, last, clock, undated]) => {
+        document.getElementById("clock").value = clock;
+        document.getElementById("clock").dispatchEvent(new Event("change"));
+        const box = document.getElementById("undated");
+        if (box.checked !== undated) { box.click(); }
+        milcoopMap.setWindow(first, last);
+    }""", [first, last, clock, undated])
+    return page.counts()
+
+
+def expected(data: dict, first: int, last: int, clock: str = "happened",
+             undated: bool = True) -> tuple[int, int]:
+    nodes, edges, _ = shown(data["nodes"], data["edges"], clock, first, last, undated)
+    return len(nodes), len(edges)
+
+
+def test_a_fact_holds_from_its_own_dates_or_its_events() -> None:
+    assert own({"since": "1994-05"}) == (1994, None)
+    assert happened({}, {"label": "Country"}, {"label": "Exercise", "date": "2023-10"}) \
+        == (2023, 2023)
+    assert happened({"date": "2020"}, {"start": "2023"}) == (2020, 2020)
+
+
+def test_the_seed_map_spans_1992_to_2024_and_shows_all_of_it_at_first(browser, pages) -> None:
+    path, data = pages["facts"]
+    assert data["years"] == span(data["nodes"], data["edges"]) == [1992, 2024]
+    page = MapPage(browser, path)
+    page.wait_ready()
+    assert page.counts() == (122, 241) == expected(data, 1992, 2024)
+    assert "1992–2024 (when it happened): 122 of 122 nodes" in page.page.inner_text("#status")
+    page.close()
+
+
+def test_every_year_on_both_clocks_shows_what_the_python_filter_does(browser, pages) -> None:
+    path, data = pages["facts"]
+    page = MapPage(browser, path)
+    page.wait_ready()
+    checked = set()
+    for clock in ("happened", "reported"):
+        for undated in (True, False):
+            for first, last in [(y, y) for y in range(1992, 2025)] + [(1992, 2010),
+                                                                     (2021, 2024)]:
+                counts = window(page, first, last, clock, undated)
+                assert counts == expected(data, first, last, clock, undated), \
+                    (clock, undated, first, last)
+                checked.add(counts)
+    assert len(checked) > 10
+    assert page.errors == []
+    page.close()
+
+
+def test_azerbaijans_ties_appear_and_grow_and_the_clock_changes_them(browser, pages) -> None:
+    path, _ = pages["facts"]
+    page = MapPage(browser, path)
+    page.wait_ready()
+    ties = "() => milcoopMap.edgesView.get().filter(e => e.from === 'AZE' || e.to === 'AZE')" \
+           ".map(e => e.category + ' ' + (e.from === 'AZE' ? e.to : e.from)).sort()"
+    window(page, 1992, 1993, undated=False)
+    early = page.js(ties)
+    window(page, 1992, 1995, undated=False)
+    later = page.js(ties)
+    window(page, 1992, 2024, undated=False)
+    full = page.js(ties)
+    assert len(early) < len(later) < len(full)
+    assert set(early) <= set(later) <= set(full)
+    assert any("partnership-for-peace" in tie for tie in later) and \
+        not any("partnership-for-peace" in tie for tie in early)
+    happened_counts = window(page, 2023, 2023, "happened", undated=False)
+    reported_counts = window(page, 2023, 2023, "reported", undated=False)
+    assert happened_counts != reported_counts
+    assert "2023 (when it was reported)" in page.page.inner_text("#status")
+    page.close()
+
+
+def test_play_advances_the_last_year_until_the_end(browser, pages) -> None:
+    path, data = pages["facts"]
+    page = MapPage(browser, path)
+    page.wait_ready()
+    window(page, 2020, 2022)
+    page.page.click("#play")
+    assert page.page.inner_text("#play") == "Pause"
+    page.page.wait_for_function("() => milcoopMap.time.last === 2024", timeout=10_000)
+    page.page.wait_for_function(
+        "() => document.getElementById('play').textContent === 'Play'", timeout=5_000)
+    assert page.page.input_value("#last") == "2024" and page.counts() == expected(
+        data, 2020, 2024)
+    page.close()
+
+
+def test_country_ties_are_weighed_again_for_the_window(browser, pages) -> None:
+    path, data = pages["countries"]
+    page = MapPage(browser, path)
+    page.wait_ready()
+    for first, last in ((1992, 2024), (2023, 2023), (2024, 2024), (1992, 2000)):
+        assert window(page, first, last, undated=False) == expected(
+            data, first, last, undated=False)
+        _, _, weights = shown(data["nodes"], data["edges"], "happened", first, last, False)
+        drawn = page.js("() => Object.fromEntries(milcoopMap.edgesView.get()"
+                        ".map(e => [e.id, e.value]))")
+        assert drawn == weights
+    page.close()
