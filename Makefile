@@ -42,6 +42,11 @@ chromium:
 screenshot: $(STAMP) chromium
 	$(BIN)/milcoop map -o out/map.html
 	$(BIN)/python tools/map_browser.py out/map.html docs/map.png mehmet-erdogan
+	$(BIN)/python tools/map_browser.py out/map.html docs/map-time.png --years 1992 2021
+	$(BIN)/python tools/map_browser.py out/map.html docs/map-reported.png --years 2024 2024 \
+	  --clock reported
+	$(BIN)/milcoop map --countries --layout geo -o out/map-geo.html
+	$(BIN)/python tools/map_browser.py out/map-geo.html docs/map-geo.png
 
 # The map at 5,000 nodes: seconds to build in Python and to draw and answer in Chromium.
 bench-map: $(STAMP) chromium

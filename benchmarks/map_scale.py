@@ -5,13 +5,15 @@ Run: make bench-map   (or: PYTHONPATH=tools .venv/bin/python benchmarks/map_scal
 Countries, then dated events each with three participating countries, a host and an article.
 Prints the seconds to build the page in Python (goal: under 10 s at 5,000 nodes), its size,
 the seconds until headless Chromium has drawn it offline, and how long the page takes to
-answer a filter click, a search and a zoom (each until the next frame is painted).
+answer a filter click, a search, a zoom, each step of the time slider and a switch of clock
+(each until the next frame is painted).
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +28,11 @@ ANSWER = """async ([kind, arg]) => {
   if (kind === "click") { document.querySelector(arg).click(); }
   if (kind === "search") { milcoopMap.select(arg); }
   if (kind === "zoom") { milcoopMap.network.moveTo({scale: arg}); }
+  if (kind === "window") { milcoopMap.setWindow(arg[0], arg[1]); }
+  if (kind === "clock") {
+    document.getElementById("clock").value = arg;
+    document.getElementById("clock").dispatchEvent(new Event("change"));
+  }
   await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   return performance.now() - t0;
 }"""
@@ -81,6 +88,13 @@ def main() -> None:
                            ("search a country", ("search", "Country C007")),
                            ("zoom out", ("zoom", 0.2))]:
             print(f"{name}: {opened.js(ANSWER, list(step)):.0f} ms to the next frame")
+        steps = [opened.js(ANSWER, ["window", [1995, last]]) for last in range(1995, 2025)]
+        steps += [opened.js(ANSWER, ["window", [first, first]]) for first in range(1995, 2025)]
+        print(f"time slider, {len(steps)} steps (1995 to 1995..2024, then each year alone): "
+              f"median {statistics.median(steps):.0f} ms, slowest {max(steps):.0f} ms to the "
+              f"next frame (goal: at most 200 ms)")
+        print(f"switch to the reporting clock: {opened.js(ANSWER, ['clock', 'reported']):.0f} "
+              "ms to the next frame")
         opened.close()
 
 

@@ -4,13 +4,13 @@ Debian's ``chromium`` (installed by ``make test``) is driven through Playwright'
 package with ``executable_path``, so no browser is downloaded. Each page records its
 JavaScript errors, any request that is not a local file, and any dialog it tried to open.
 
-Run as a script to screenshot a map: ``python tools/map_browser.py out/map.html docs/map.png``.
+Run as a script to screenshot a map: ``python tools/map_browser.py out/map.html docs/map.png
+[NODE] [--years 1992 2023] [--clock reported]``.
 """
 
 from __future__ import annotations
 
 import shutil
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,9 +84,8 @@ class MapPage:
         return time.monotonic() - start
 
     def counts(self) -> tuple[int, int]:
-        """Nodes and edges the vis network holds now (filters applied)."""
-        return tuple(self.js("() => [milcoopMap.network.body.data.nodes.length, "
-                             "milcoopMap.network.body.data.edges.length]"))
+        """Nodes and edges the map shows now (legend filters and time window applied)."""
+        return tuple(self.js("() => milcoopMap.counts()"))
 
     def hover(self, node: str) -> str:
         """Rest the pointer on ``node`` and return the tooltip's text."""
@@ -114,8 +113,10 @@ class MapPage:
         self.context.close()
 
 
-def screenshot(page_path: Path, png: Path, hover: str | None = None) -> None:
-    """Save a PNG of a map once drawn, pointing at ``hover`` to show a tooltip.
+def screenshot(page_path: Path, png: Path, hover: str | None = None,
+               years: tuple[int, int] | None = None, clock: str | None = None) -> None:
+    """Save a PNG of a map once drawn, with the time slider at ``years`` on ``clock`` when
+    given, pointing at ``hover`` to show a tooltip.
 
     The PNG is reduced to 256 colours (a third of the bytes) to be kept in the repository.
     """
@@ -124,6 +125,10 @@ def screenshot(page_path: Path, png: Path, hover: str | None = None) -> None:
     with launch() as browser:
         page = MapPage(browser, page_path, width=1280, height=820)
         page.wait_ready()
+        if clock:
+            page.page.select_option("#clock", clock)
+        if years:
+            page.js("([first, last]) => milcoopMap.setWindow(first, last)", list(years))
         if hover:
             page.hover(hover)
         page.page.wait_for_timeout(300)
@@ -135,4 +140,14 @@ def screenshot(page_path: Path, png: Path, hover: str | None = None) -> None:
 
 
 if __name__ == "__main__":
-    screenshot(Path(sys.argv[1]), Path(sys.argv[2]), *sys.argv[3:4])
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Screenshot a map page.")
+    parser.add_argument("page", type=Path)
+    parser.add_argument("png", type=Path)
+    parser.add_argument("hover", nargs="?")
+    parser.add_argument("--years", type=int, nargs=2, metavar=("FIRST", "LAST"))
+    parser.add_argument("--clock", choices=("happened", "reported"))
+    options = parser.parse_args()
+    screenshot(options.page, options.png, options.hover,
+               tuple(options.years) if options.years else None, options.clock)

@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from graph.errors import MapError
 from graph.maps.elements import country_map, facts_map
+from graph.maps.geography import Place, geo_positions
 from graph.maps.html_map import network, render, vis_options
 from graph.maps.layout import positions
 from graph.maps.sizes import importance
@@ -21,9 +22,10 @@ from graph.maps.timeline import span
 from graph.maps.tooltips import Quote, Sources
 from graph.maps.views import map_view
 
-LAYOUTS = ("auto", "physics", "static")
+LAYOUTS = ("auto", "physics", "static", "geo")
 """``physics``: vis.js settles the layout in the browser, then freezes it; ``static``: the
-Python layout as drawn, physics off; ``auto``: physics up to ``PHYSICS_LIMIT`` nodes."""
+Python layout as drawn, physics off; ``auto``: physics up to ``PHYSICS_LIMIT`` nodes;
+``geo``: on the globe (``graph.maps.geography``), physics off."""
 
 PHYSICS_LIMIT = 300
 """Largest map ``auto`` lets vis.js settle; past it positions are fixed in Python."""
@@ -97,10 +99,14 @@ def settles(layout: str, nodes: int) -> bool:
     return layout == "physics" or (layout == "auto" and nodes <= PHYSICS_LIMIT)
 
 
-def map_page(graph: nx.MultiDiGraph, request: MapRequest, quote: Quote | None = None) -> MapPage:
-    """The HTML page of ``request`` over ``graph``; MapError when empty or too large."""
+def map_page(graph: nx.MultiDiGraph, request: MapRequest, quote: Quote | None = None,
+             place: Place | None = None) -> MapPage:
+    """The HTML page of ``request`` over ``graph``; MapError when empty or too large.
+    ``place`` gives coordinates for the ``geo`` layout."""
     if request.layout not in LAYOUTS:
         raise MapError(f"unknown layout {request.layout!r} (known: {', '.join(LAYOUTS)})")
+    if request.layout == "geo" and place is None:
+        raise MapError("the geo layout needs the coordinates of states and places")
     with tqdm(total=4, desc="map", unit="step", disable=None, leave=False) as bar:
         view = map_view(graph, focus=request.focus, depth=request.depth, since=request.since,
                         until=request.until, labels=request.labels, types=request.types,
@@ -110,17 +116,20 @@ def map_page(graph: nx.MultiDiGraph, request: MapRequest, quote: Quote | None = 
         if view.number_of_nodes() > request.max_nodes:
             raise _too_large(view.number_of_nodes(), request.max_nodes)
         bar.update()
-        sizes, spots = importance(view, request.size), positions(view)
+        geo = geo_positions(view, graph, place) if request.layout == "geo" and place else None
+        sizes = importance(view, request.size)
+        spots = geo.spots if geo else positions(view)
         bar.update()
         sources, busy = Sources(graph, quote), view.number_of_edges() > BUSY_EDGES
         data = (country_map(view, graph, sources, sizes, spots) if request.countries
                 else facts_map(view, sources, sizes, spots, busy=busy))
         bar.update()
-        physics = settles(request.layout, view.number_of_nodes())
+        physics = geo is None and settles(request.layout, view.number_of_nodes())
         noun = "ties" if request.countries else "relationships"
         summary = f"{len(data.nodes):,} nodes, {len(data.edges):,} {noun}"
         html = render(network(data, vis_options(physics, busy)), data,
                       title_of(graph, request), summary, physics, fade=not busy,
-                      edge_noun=noun, years=span(data.nodes, data.edges))
+                      edge_noun=noun, years=span(data.nodes, data.edges),
+                      geo=geo.payload() if geo else None)
         bar.update()
     return MapPage(html, len(data.nodes), len(data.edges), physics)

@@ -206,3 +206,38 @@ def extras() -> dict[tuple[str, str], str]:
         if term.extra and term.role != "capital":
             found[(term.label, term.id)] = term.extra
     return found
+
+
+@cache
+def coordinates() -> dict[tuple[str, str], tuple[float, float]]:
+    """Latitude and longitude by (label, id) and by ("name", folded name): each state at its
+    capital, each city and curated place at its own (places first); what the map's
+    geographic layout draws from (tools/add_coordinates.py fills them from GeoNames)."""
+    found: dict[tuple[str, str], tuple[float, float]] = {}
+    for row in rows("countries.csv"):
+        if row.get("latitude"):
+            found[("Country", row["iso3"])] = (float(row["latitude"]), float(row["longitude"]))
+    for file in ("places.csv", "cities.csv"):
+        for row in rows(file):
+            if not row.get("latitude"):
+                continue
+            spot = (float(row["latitude"]), float(row["longitude"]))
+            found.setdefault(("Location", row["id"]), spot)
+            for name in (row["name"], *split_list(row.get("aliases"))):
+                found.setdefault(("name", ascii_fold(name).casefold()), spot)
+    return found
+
+
+def place_of(node: str, data: dict) -> tuple[float, float] | None:
+    """Where a graph node is, when the gazetteers know: a state by its ISO3 id, a place by
+    its id or any of its names (``graph.maps.geography.Place``)."""
+    label = data.get("label")
+    if label not in ("Country", "Location"):
+        return None
+    known = coordinates()
+    spot = known.get((label, node))
+    if spot is None and label == "Location":
+        spot = next((known[("name", ascii_fold(str(name)).casefold())]
+                     for name in (data.get("name", ""), *data.get("aliases", []))
+                     if ("name", ascii_fold(str(name)).casefold()) in known), None)
+    return spot

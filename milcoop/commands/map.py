@@ -11,6 +11,7 @@ from graph.maps.page import LAYOUTS, MAX_NODES, MapRequest, map_page
 from graph.maps.sizes import MEASURES
 from graph.model import Span
 from graph.vocabulary import ENTITY_LABELS, FACT_TYPES
+from ingest.extract.gazetteer import place_of
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option, source_option
 from milcoop.stores import reading_store
 
@@ -42,7 +43,8 @@ def _names(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
               help="Centrality measure that sizes the nodes.")
 @click.option("--layout", type=click.Choice(LAYOUTS), default="auto", show_default=True,
               help="physics: settled in the browser, then frozen (slow past a few hundred "
-                   "nodes); static: fixed positions; auto: physics up to 300 nodes.")
+                   "nodes); static: fixed positions; auto: physics up to 300 nodes; geo: "
+                   "on the globe, states at their capitals, places at their coordinates.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=MAX_NODES, show_default=True,
               help="Refuse larger maps (suggesting a focus or a filter).")
 def map_command(source: str, facts: Path, corpus: tuple[Path, ...], output: Path,
@@ -59,6 +61,7 @@ def map_command(source: str, facts: Path, corpus: tuple[Path, ...], output: Path
       milcoop map -o out/map.html
       milcoop map --focus Azerbaijan --depth 2 --since 2020
       milcoop map --countries --until 2023
+      milcoop map --countries --layout geo
     """
     texts = corpus_of(corpus)
     with reading_store(SETTINGS, source, facts, texts) as store:
@@ -72,7 +75,7 @@ def map_command(source: str, facts: Path, corpus: tuple[Path, ...], output: Path
     request = MapRequest(focus=resolve(graph, focus) if focus else None, depth=depth,
                          since=since, until=until, labels=labels, types=types,
                          countries=countries, size=size, layout=layout, max_nodes=max_nodes)
-    page = map_page(graph, request, quote)
+    page = map_page(graph, request, quote, place_of if layout == "geo" else None)
     if str(output) != "-":
         output.parent.mkdir(parents=True, exist_ok=True)
     with click.open_file(str(output), "w", encoding="utf-8", atomic=str(output) != "-") as out:

@@ -226,6 +226,16 @@ def test_map_countries_quotes_nothing_and_draws_ties(run, tmp_path):
     assert max(edge["value"] for edge in ties) == 23
 
 
+def test_map_geo_puts_states_at_their_capitals_and_says_the_years(run, tmp_path):
+    result = run("--countries", "--layout", "geo", "-o", tmp_path / "g.html")
+    assert result.exit_code == 0, result.output
+    assert "map of 10 nodes and 4 ties (fixed positions)" in result.output
+    data = _data((tmp_path / "g.html").read_text(encoding="utf-8"))
+    spots = {node["id"]: (node["x"], node["y"]) for node in data["nodes"]}
+    assert spots["AZE"] == (598.7, -484.5) and data["years"] == [1992, 2024]
+    assert data["geo"]["unplaced"] == ["Soviet Union"]
+
+
 def test_map_quotes_evidence_with_the_corpus(run, tmp_path, seed_corpus):
     result = run("--focus", "ilham-aliyev", "--corpus", SEEDS, "-o", tmp_path / "m.html")
     assert result.exit_code == 0, result.output

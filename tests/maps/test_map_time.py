@@ -18,6 +18,9 @@ from map_browser import MapPage, chromium_path, launch
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed: "
                     "pip install -e '.[dev]' (make test does)")
 
+DRAWN = "() => [milcoopMap.network.body.nodeIndices.length, " \
+        "milcoopMap.network.body.edgeIndices.length]"
+"""What vis.js itself draws: the nodes and edges neither filtered out nor hidden."""
 PAYLOAD = re.compile(r'<script id="map-data" type="application/json">(.*?)</script>', re.S)
 
 
@@ -92,6 +95,7 @@ def test_every_year_on_both_clocks_shows_what_the_python_filter_does(browser, pa
                 counts = window(page, first, last, clock, undated)
                 assert counts == expected(data, first, last, clock, undated), \
                     (clock, undated, first, last)
+                assert page.js(DRAWN) == list(counts)
                 checked.add(counts)
     assert len(checked) > 10
     assert page.errors == []
@@ -102,7 +106,7 @@ def test_azerbaijans_ties_appear_and_grow_and_the_clock_changes_them(browser, pa
     path, _ = pages["facts"]
     page = MapPage(browser, path)
     page.wait_ready()
-    ties = "() => milcoopMap.edgesView.get().filter(e => e.from === 'AZE' || e.to === 'AZE')" \
+    ties = "() => milcoopMap.shownEdges().filter(e => e.from === 'AZE' || e.to === 'AZE')" \
            ".map(e => e.category + ' ' + (e.from === 'AZE' ? e.to : e.from)).sort()"
     window(page, 1992, 1993, undated=False)
     early = page.js(ties)
@@ -144,7 +148,7 @@ def test_country_ties_are_weighed_again_for_the_window(browser, pages) -> None:
         assert window(page, first, last, undated=False) == expected(
             data, first, last, undated=False)
         _, _, weights = shown(data["nodes"], data["edges"], "happened", first, last, False)
-        drawn = page.js("() => Object.fromEntries(milcoopMap.edgesView.get()"
+        drawn = page.js("() => Object.fromEntries(milcoopMap.shownEdges()"
                         ".map(e => [e.id, e.value]))")
         assert drawn == weights
     page.close()

@@ -63,25 +63,84 @@
   }
   function nodeShown(id) { return shownNodes.has(id); }
   compute();
+  // The legend's categories filter through data views. The time window hides the items
+  // vis.js holds in place (their "hidden" option, set on the items themselves), changing
+  // only those whose state changes, then has vis.js (9.1.2, inlined) list what it draws
+  // again: adding and removing items through a view rebuilds them, updating them through
+  // the data set re-reads all their options, and a full data refresh re-clusters: each
+  // took from 0.3 s to most of a second per slider step at 5,000 nodes.
   var nodesView = new vis.DataView(nodes, {
-    filter: function (node) { return shownNodes.has(node.id); }
+    filter: function (node) { return !hidden.has(node.category); }
   });
   var edgesView = new vis.DataView(edges, {
-    filter: function (edge) { return shownEdges.has(edge.id); }
+    filter: function (edge) {
+      return !hidden.has(edge.category) && !hidden.has(categoryOf.get(edge.from)) &&
+        !hidden.has(categoryOf.get(edge.to));
+    }
   });
+  var outOfTime = {nodes: new Set(), edges: new Set()}, categoriesChanged = false;
+  function hideOutOfTime(all) {
+    var body = network.body, changed = false;
+    [["nodes", data.nodes, shownNodes, body.nodes], ["edges", data.edges, shownEdges, body.edges]]
+      .forEach(function (kind) {
+        var was = outOfTime[kind[0]], now = new Set(), held = kind[3];
+        kind[1].forEach(function (item) {
+          if (!hidden.has(item.category) && !kind[2].has(item.id)) { now.add(item.id); }
+        });
+        var set = function (id, flag) {
+          if (held[id] && held[id].options.hidden !== flag) {
+            held[id].options.hidden = flag;
+            changed = true;
+          }
+        };
+        now.forEach(function (id) { if (all || !was.has(id)) { set(id, true); } });
+        was.forEach(function (id) { if (!now.has(id)) { set(id, false); } });
+        outOfTime[kind[0]] = now;
+      });
+    if (changed) {
+      network._updateVisibleIndices();
+      body.emitter.emit("_requestRedraw");
+    }
+  }
   var network = new vis.Network(document.getElementById("map"),
                                 {nodes: nodesView, edges: edgesView}, data.options);
   var state = {network: network, nodes: nodes, edges: edges, nodesView: nodesView,
                edgesView: edgesView, ready: false, readyAt: null, frozen: !data.physics,
-               faded: null};
+               faded: null,
+               counts: function () { return [shownNodes.size, shownEdges.size]; },
+               shownEdges: function () { return edges.get([...shownEdges]); }};
   window.milcoopMap = state;
+
+  if (data.geo) {
+    // The graticule of the equirectangular projection, under the nodes (nothing fetched).
+    network.on("beforeDrawing", function (ctx) {
+      var scale = data.geo.scale, step = data.geo.step;
+      ctx.save();
+      ctx.lineWidth = 1 / network.getScale();
+      for (var lon = -180; lon <= 180; lon += step) {
+        ctx.strokeStyle = lon === 0 ? "#9fb0c2" : "#cdd6e0";
+        ctx.beginPath();
+        ctx.moveTo(lon * scale, -90 * scale);
+        ctx.lineTo(lon * scale, 90 * scale);
+        ctx.stroke();
+      }
+      for (var lat = -90; lat <= 90; lat += step) {
+        ctx.strokeStyle = lat === 0 ? "#9fb0c2" : "#cdd6e0";
+        ctx.beginPath();
+        ctx.moveTo(-180 * scale, -lat * scale);
+        ctx.lineTo(180 * scale, -lat * scale);
+        ctx.stroke();
+      }
+      ctx.restore();
+    });
+  }
 
   var clockNames = {happened: "when it happened", reported: "when it was reported"};
   function showCounts() {
     var when = time ? (time.first === time.last ? String(time.first) :
       time.first + "–" + time.last) + " (" + clockNames[time.clock] + "): " : "";
-    status.textContent = when + nodesView.length + " of " + nodes.length + " nodes, " +
-      edgesView.length + " of " + edges.length + " " + data.edgeNoun + " shown";
+    status.textContent = when + shownNodes.size + " of " + nodes.length + " nodes, " +
+      shownEdges.size + " of " + edges.length + " " + data.edgeNoun + " shown";
   }
   function markReady() {
     state.ready = true;
@@ -143,8 +202,12 @@
       });
       if (changed.length) { edges.update(changed); }
     }
-    nodesView.refresh();
-    edgesView.refresh();
+    if (categoriesChanged) {
+      nodesView.refresh();
+      edgesView.refresh();
+    }
+    hideOutOfTime(categoriesChanged);
+    categoriesChanged = false;
     showCounts();
   }
   state.applyFilters = applyFilters;
@@ -154,11 +217,13 @@
     box.addEventListener("change", function () {
       if (box.checked) { hidden.delete(box.dataset.category); }
       else { hidden.add(box.dataset.category); }
+      categoriesChanged = true;
       applyFilters();
     });
   });
   document.getElementById("reset").addEventListener("click", function () {
     hidden.clear();
+    categoriesChanged = true;
     boxes.forEach(function (box) { box.checked = true; });
     if (time) { time.first = data.years[0]; time.last = data.years[1]; }
     if (state.setWindow) { state.setWindow(data.years[0], data.years[1]); }
