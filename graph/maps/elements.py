@@ -14,7 +14,7 @@ import networkx as nx
 
 from graph.analysis.projection import country_ties
 from graph.maps.timeline import Interval, happened, own, reported
-from graph.maps.tooltips import Sources, edge_tooltip, node_tooltip, tie_tooltip
+from graph.maps.tooltips import Sources, edge_tooltip, node_tooltip, tie_tooltip, via_name
 from graph.vocabulary import DERIVED_TYPES, LABELS, REL_TYPES, TIE_KINDS
 
 LABEL_CHARS = 32
@@ -179,15 +179,16 @@ def _tie_times(graph: nx.MultiDiGraph, sources: Sources
     """Each country tie's clocks by (country pair, via): its event's years, or the direct
     relationship's, and the years its reports came out."""
     found: dict[tuple[tuple[str, ...], str], dict[str, Any]] = {}
-    for first, second, _, via, _, cited in country_ties(graph):
+    for first, second, kind, via, _, cited in country_ties(graph):
         if via in graph:
             when = own(graph.nodes[via])
         else:
             source, kind, target = via.split(" ")
             when = happened(graph.edges[source, target, kind], graph.nodes[source],
                             graph.nodes[target])
-        found.setdefault(((first, second), via), _times(when, {"sources": sorted(cited)},
-                                                         sources))
+        found.setdefault(((first, second), via), {
+            "kind": kind, "what": via_name(graph, via),
+            **_times(when, {"sources": sorted(cited)}, sources)})
     return found
 
 

@@ -143,12 +143,12 @@ def tie_tooltip(graph: nx.MultiDiGraph, names: tuple[str, str], data: dict[str, 
     head = [f"{names[0]} — {names[1]}: {weight} tie{'s' if weight != 1 else ''}",
             ", ".join(f"{kind} {data[kind]}" for kind in kinds if data.get(kind)), "through:"]
     vias = data.get("via", [])
-    head += [f"• {_via(graph, via)}" for via in vias[:VIAS_SHOWN]]
+    head += [f"• {via_name(graph, via)}" for via in vias[:VIAS_SHOWN]]
     head += [f"… and {len(vias) - VIAS_SHOWN} more"] * (len(vias) > VIAS_SHOWN)
     return _join(head, sources.lines(data.get("sources", [])))
 
 
-def _via(graph: nx.MultiDiGraph, via: str) -> str:
+def via_name(graph: nx.MultiDiGraph, via: str) -> str:
     """What a tie goes through, in names: a shared event, or ``source TYPE target``."""
     if via in graph:
         return f"{graph.nodes[via].get('name', via)} ({graph.nodes[via].get('label', '')})"

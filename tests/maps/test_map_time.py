@@ -150,5 +150,11 @@ def test_country_ties_are_weighed_again_for_the_window(browser, pages) -> None:
         _, _, weights = shown(data["nodes"], data["edges"], "happened", first, last, False)
         drawn = page.js("() => Object.fromEntries(milcoopMap.shownEdges()"
                         ".map(e => [e.id, e.value]))")
-        assert drawn == weights
+        assert drawn == weights and page.js(DRAWN) == list(page.counts())
+    window(page, 2023, 2023, undated=False)
+    title = page.js("() => milcoopMap.shownEdges().map(e => e.title)"
+                    ".find(t => t.startsWith('Azerbaijan — Türkiye'))")
+    assert title.startswith("Azerbaijan — Türkiye: ") and \
+        " in 2023 (when it happened)\n" in title and "\nthrough:\n• " in title
+    assert "\n\nSources (" in title
     page.close()

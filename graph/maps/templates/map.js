@@ -190,14 +190,37 @@
 
   var weighed = new Map(data.edges.filter(function (edge) { return edge.ties; })
     .map(function (edge) { return [edge.id, edge.value]; }));
+  var titles = new Map(data.edges.map(function (edge) { return [edge.id, edge.title]; }));
+  var edgeById = new Map(data.edges.map(function (edge) { return [edge.id, edge]; }));
+  var nameOf = new Map(data.nodes.map(function (node) { return [node.id, node.name]; }));
+  // A country tie's tooltip for the window: how many ties fall in it, of which kinds and
+  // through what (the page's own text, set as text), then the sources of all its years.
+  function tieTitle(id) {
+    var edge = edgeById.get(id);
+    var inside = edge.ties.filter(function (tie) { return falls(inWindow(tie)); });
+    var kinds = {};
+    inside.forEach(function (tie) { kinds[tie.kind] = (kinds[tie.kind] || 0) + 1; });
+    var when = time.first === time.last ? String(time.first) : time.first + "–" + time.last;
+    var lines = [nameOf.get(edge.from) + " — " + nameOf.get(edge.to) + ": " + inside.length +
+                 " tie" + (inside.length === 1 ? "" : "s") + " in " + when + " (" +
+                 clockNames[time.clock] + ")",
+                 Object.keys(kinds).sort().map(function (k) { return k + " " + kinds[k]; })
+                   .join(", "), "through:"];
+    inside.slice(0, 16).forEach(function (tie) { lines.push("• " + tie.what); });
+    if (inside.length > 16) { lines.push("… and " + (inside.length - 16) + " more"); }
+    var cited = edge.title.indexOf("\n\n");
+    return lines.join("\n") + (cited < 0 ? "" : edge.title.slice(cited));
+  }
   function applyFilters() {
     compute();
     if (weighed.size) {
       var changed = [];
       weights.forEach(function (weight, id) {
-        if (weighed.get(id) !== weight) {
+        var title = tieTitle(id);
+        if (weighed.get(id) !== weight || titles.get(id) !== title) {
           weighed.set(id, weight);
-          changed.push({id: id, value: weight, label: String(weight)});
+          titles.set(id, title);
+          changed.push({id: id, value: weight, label: String(weight), title: title});
         }
       });
       if (changed.length) { edges.update(changed); }
