@@ -3,7 +3,9 @@ times under new article ids (the same states, people and exercises in every copy
 real corpus), then read, validated and built; seconds per stage and per file at each size.
 Flat per-file columns mean linear time.
 
-Run: .venv/bin/python benchmarks/build_scale.py [--files 250 500 1000]
+Each size is timed with one process parsing the files and with --jobs (side by side).
+
+Run: .venv/bin/python benchmarks/build_scale.py [--files 250 500 1000] [--jobs 1 2]
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
 from ingest.facts.build import load, validated
+from ingest.workers import JOBS
 
 FACTS = Path(__file__).resolve().parent.parent / "data" / "facts"
 ARTICLE_ID = re.compile(r"^  id: (\S+)", re.M)
@@ -37,23 +40,26 @@ def main() -> None:
     """Print one row per size: seconds to read and validate, to build, and per file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, nargs="+", default=[250, 500, 1000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, JOBS],
+                        help="processes parsing the files, each timed in turn")
     args = parser.parse_args()
-    print(f"{'files':>6} {'validate s':>11} {'build s':>8} {'ms/file':>8} {'nodes':>7} "
-          f"{'edges':>7}")
+    print(f"{'files':>6} {'jobs':>5} {'validate s':>11} {'build s':>8} {'ms/file':>8} "
+          f"{'nodes':>7} {'edges':>7}")
     for files in args.files:
         with tempfile.TemporaryDirectory() as name:
             folder = Path(name)
             copies(folder, files)
-            started = time.perf_counter()
-            checked = validated(folder, Corpus())
-            checking = time.perf_counter() - started
-            store = NetworkXStore()
-            load(checked.files, store)
-            building = time.perf_counter() - started - checking
-        graph = store.read()
-        print(f"{files:>6} {checking:>11.1f} {building:>8.1f} "
-              f"{1000 * (checking + building) / files:>8.1f} {graph.number_of_nodes():>7} "
-              f"{graph.number_of_edges():>7}", flush=True)
+            for jobs in dict.fromkeys(args.jobs):
+                started = time.perf_counter()
+                checked = validated(folder, Corpus(), jobs=jobs)
+                checking = time.perf_counter() - started
+                store = NetworkXStore()
+                load(checked.files, store)
+                building = time.perf_counter() - started - checking
+                graph = store.read()
+                print(f"{files:>6} {jobs:>5} {checking:>11.1f} {building:>8.1f} "
+                      f"{1000 * (checking + building) / files:>8.1f} "
+                      f"{graph.number_of_nodes():>7} {graph.number_of_edges():>7}", flush=True)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ import hashlib
 import multiprocessing
 import os
 import re
-import signal
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -48,6 +47,7 @@ from ingest.review.decisions import Decisions, apply, read_decisions
 from ingest.review.proposals import Curated, Proposal, curated_facts, propose, totals
 from ingest.review.report import review_markdown
 from ingest.review.resolve import relation_key, resolve
+from ingest.workers import ignore_interrupts
 
 HEADER = ("Proposed by `milcoop ingest` from {file}: facts extracted automatically, not yet\n"
           "reviewed. Move the ones you accept into data/facts; reject or merge the wrong ones\n"
@@ -80,13 +80,6 @@ def _extract_batch(items: list[tuple[str, str, str | None]],
     return found
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: leave Ctrl-C to the main process, which terminates the workers (with
-    SIGTERM, which ends a worker at once, quietly)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
 def extract_all(reports: list[Report], published: list[str | None], jobs: int = 1,
                 seconds: float | None = None) -> list[Extraction | str]:
     """The extraction of every report, in input order, on ``jobs`` processes (each loading
@@ -105,7 +98,7 @@ def extract_all(reports: list[Report], published: list[str | None], jobs: int = 
                 found += work(batch)
                 bar.update(len(batch))
         else:
-            with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
+            with multiprocessing.Pool(jobs, initializer=ignore_interrupts) as pool:
                 for extracted in pool.imap(work, batches):
                     found += extracted
                     bar.update(len(extracted))

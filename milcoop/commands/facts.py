@@ -13,6 +13,7 @@ from ingest.corpus import Corpus
 from ingest.facts.build import build as build_graph
 from ingest.facts.build import check, facts_key, save_built
 from ingest.spans import locate
+from ingest.workers import JOBS
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option, table
 
 
@@ -46,7 +47,9 @@ def validate(path: Path | None, corpus: tuple[Path, ...]) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               default=SETTINGS.out_dir / "graph.json", show_default=True,
               help="Where to write the node-link JSON graph.")
-def build(facts: Path, corpus: tuple[Path, ...], output: Path) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=JOBS, show_default=True,
+              help="Processes that parse the facts files (used from 200 files).")
+def build(facts: Path, corpus: tuple[Path, ...], output: Path, jobs: int) -> None:
     """Validate the facts, build the graph and write it as node-link JSON (the reading
     commands then read it without building again until the facts change; a facts file
     parsed before with the same bytes is not parsed again).
@@ -57,7 +60,7 @@ def build(facts: Path, corpus: tuple[Path, ...], output: Path) -> None:
     """
     texts = corpus_of(corpus)
     key = facts_key(facts, texts)
-    store, checked = build_graph(facts, texts, built_graph(SETTINGS).parent / "parsed")
+    store, checked = build_graph(facts, texts, built_graph(SETTINGS).parent / "parsed", jobs)
     for problem in checked.problems:
         click.echo(str(problem), err=True)
     store.save(output)

@@ -102,3 +102,19 @@ def test_facts_files_are_listed_in_path_order_nested_folders_too(tmp_path):
     listed = [path.relative_to(tmp_path).as_posix() for path in facts_paths(tmp_path)]
     assert listed == ["Z.yaml", "a/x.yaml", "a b.yaml", "a-b.yaml", "a.yaml", "b/c/d.yml",
                       "b.yml"]
+
+
+def test_facts_parsed_on_several_processes_are_read_and_judged_alike(tmp_path, monkeypatch):
+    from ingest.facts import build as building
+    facts = tmp_path / "facts"
+    shutil.copytree(FACTS, facts)
+    (facts / "zz-broken.yaml").write_text("article: [unclosed\n", encoding="utf-8")
+    alone = building.check(facts, Corpus(), jobs=1)
+    monkeypatch.setattr(building, "PARALLEL_FROM", 2)
+    shared = building.check(facts, Corpus(), jobs=2)
+    assert [f.path for f in shared.files] == [f.path for f in alone.files] and \
+        len(alone.files) == 5
+    assert [f.entities for f in shared.files] == [f.entities for f in alone.files]
+    assert [str(p) for p in shared.problems] == [str(p) for p in alone.problems]
+    assert any("zz-broken.yaml:2" in str(p) or "zz-broken.yaml:1" in str(p)
+               for p in shared.problems)
