@@ -29,9 +29,11 @@ CITY_BEFORE = re.compile(r"\b(?:capital|city|town|port)(?:\s+city)?(?:,|\s+of)?\
 CREDIT = re.compile(r"\)\s*(?:[—–]|--|-\s)")
 """After a news agency in a dateline: ``(Reuters) -`` credits the report, it is no fact."""
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
-YEAR_AFTER = re.compile(r"[-– ](?:(?:19|20)\d\d\b|\d\d\b(?!\s+[a-z0-9%]|[-–.]\w))")
-"""An edition's year after an exercise's name: ``Cobra Gold 2024``, ``Cold Response 26,``
-(two digits only when no lower-case word or number follows: not ``Sea Breeze 12 ships``)."""
+YEAR_AFTER = re.compile(r"[-– ](?:(?:19|20)\d\d(?:-(?:IV|I{1,3}))?\b|\d\d-(?:IV|I{1,3})\b|"
+                        r"\d\d\b(?!\s+[a-z0-9%]|[-–.]\w))")
+"""An edition's year after an exercise's name: ``Cobra Gold 2024``, ``Cold Response 26,``,
+``Iron Wolf 26-II`` (the year's second edition; two digits only when no lower-case word or
+number follows: not ``Sea Breeze 12 ships``)."""
 NATIONAL = ("ministry", "department", "agency", "armed_forces", "command", "headquarters",
             "academy", "government", "corps", "formation", "naval_forces", "commando",
             "special_forces", "units")
@@ -217,6 +219,19 @@ def _choose(candidates: Iterable[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: (m.start, m.role == "qualifier"))
 
 
+HONORIFIC = re.compile(r"(?:Brigade|Division|Regiment|Battalion|Squadron|Wing|Corps|Fleet|"
+                       r"Group|Unit)\s+[\"“]$")
+"""Before a unit's honorific name in quotes (``Mechanised Infantry Brigade "Iron Wolf"``),
+which names the unit, not the exercise or operation of that name."""
+
+
+def _honorific(text: str, mention: Mention) -> bool:
+    """Whether a dictionary event name is a unit's honorific in quotes."""
+    return mention.label in ("Exercise", "Operation") and \
+        bool(HONORIFIC.search(text, max(0, mention.start - 12), mention.start)) and \
+        text[mention.end:mention.end + 1] in ('"', "”")
+
+
 def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> list[Mention]:
     """Every entity mention in the report's sentences, resolved and ordered."""
     hits = gazetteer.find(text)
@@ -245,7 +260,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), known("Organization")),
         *implied.headquarters(text, hits), *implied.quoted(text),
-        *(m for m in hits if m.label in ENTITY_LABELS),
+        *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)),
     ]
     chosen = []
     for mention in _choose(m for m in candidates if _inside(m, sentences, starts)

@@ -78,7 +78,7 @@ EVENTS = ("Agreement", "Exercise")
 """Named events the NER may find around places and states named inside them."""
 AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandum",
                              "declaration", "convention", "protocol", "charter"))
-EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d)$")
+EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d)(?:-(?:IV|I{1,3}))?$")
 """A capitalised name ending with a year is an edition of an exercise: ``Sea Breeze 2025``."""
 MEDIA = re.compile(r"\b(?:News|Press|Times|Post|Tribune|Herald|Agency|TV|Radio|Wire|Journal|"
                    r"Gazette|Monitor|Reuters|Xinhua|Bloomberg)\b")

@@ -468,3 +468,20 @@ def test_a_service_chief_commands_the_service_the_report_names_whatever_its_titl
             ("razali-hamid", "COMMANDS", "royal-malaysian-navy")} <= set(out.relations)
     assert "mys-naval-forces" not in out.entities and "tur-ministry-of-defence" not in {
         target for source, _, target in out.relations if source == "bakyt-usenov"}
+
+
+def test_a_units_honorific_is_no_exercise_and_an_edition_may_be_the_years_second() -> None:
+    out = extract("Germans will train alongside the Mechanised Infantry Brigade \"Iron Wolf\", "
+                  "and both will hold Iron Wolf 26-II at the Pabrade training area.\n", "t")
+    assert [e.name for e in out.entities.values() if e.label == "Exercise"] == \
+        ["Iron Wolf 26-II"]
+
+
+def test_an_operations_target_and_a_landmark_state_take_no_part_in_it() -> None:
+    found = relations("Kenya launched Operation Amani Boni, a long-running operation against "
+                      "al-Shabaab.\nBalikatan 2026 opened on Monday with drills within 200 "
+                      "kilometres of Taiwan, which the Philippines and the United States "
+                      "will hold.\n")
+    parties = {source for source, type_, _ in found if type_ == "PARTICIPATED_IN"}
+    assert "al-shabaab" not in parties and "TWN" not in parties
+    assert {"PHL", "USA"} <= parties

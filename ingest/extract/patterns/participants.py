@@ -73,6 +73,10 @@ OFFICE_OF = re.compile(r"\b(?:commander|chief|head|director|commandant|officer\s
 """Words before a body naming it as someone's office."""
 DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
 """Before a state named as where forces go, not as a party."""
+NOT_A_PARTY = re.compile(r"\b(?:against|(?:kilometres|kilometers|km|miles)\s+(?:of|from)|"
+                         r"near|off|close\s+to)\s+(?:the\s+)?$", re.I)
+"""Before an actor an event is aimed at (``an operation against al-Shabaab``) or a state
+named only as a landmark (``within 200 kilometres of Taiwan``): not a party to it."""
 STATE_ACTS = ("mobilization", "martial_law")
 """Operations a state declares rather than takes part in."""
 GROUPS = ("alliance", "international_organization", "coalition", "forum")
@@ -153,7 +157,8 @@ def _subjects(ctx: Context, event: Mention, takers: list[Mention]) -> list[Menti
 def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     """Whether an actor tied to an event takes part in it (rather than only naming it)."""
     if actor.label not in TAKERS[event.label] or (
-            actor.label == "Country" and DESTINATION.search(ctx.before(actor, 12))):
+            actor.label == "Country" and DESTINATION.search(ctx.before(actor, 12))) or \
+            NOT_A_PARTY.search(ctx.before(actor, 24)):
         return False
     if event.label == "Meeting":
         return actor.label == "Person" or \
