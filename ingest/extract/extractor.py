@@ -111,7 +111,8 @@ def sentence_facts(text: str, article: str, published: str | None = None,
         for pattern in patterns:
             pattern(ctx)
         for mention in inside:
-            if mention.label in JOINABLE_LABELS and mention.kind != "phase":
+            if mention.label in JOINABLE_LABELS and mention.kind != "phase" and \
+                    mention.id in out.entities:
                 remember(ctx, mention)
         memory.remember(ctx.states_named())
         memory.remember_people(ctx.persons())

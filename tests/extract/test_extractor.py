@@ -485,3 +485,15 @@ def test_an_operations_target_and_a_landmark_state_take_no_part_in_it() -> None:
     parties = {source for source, type_, _ in found if type_ == "PARTICIPATED_IN"}
     assert "al-shabaab" not in parties and "TWN" not in parties
     assert {"PHL", "USA"} <= parties
+
+
+def test_an_agreement_named_after_a_described_one_is_referred_to_as_that_one() -> None:
+    out = extract("Drills open\n\nOn the sidelines, the Ghanaian Navy and the US Coast Guard "
+                  "signed a memorandum of understanding to share intelligence. Peru's "
+                  "participation would be the first under its Reciprocal Access Agreement with "
+                  "Manila. The agreement was signed on the bridge by Ghana's Minister of "
+                  "Defence, Kwame Boateng.\n", "t")
+    agreements = [e for e in out.entities.values() if e.label == "Agreement"]
+    assert [e.name for e in agreements] == ["Reciprocal Access Agreement"]
+    assert all(r.source in out.entities and r.target in out.entities
+               for r in out.relations.values())
