@@ -62,8 +62,8 @@ _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 def _extract_batch(items: list[tuple[str, str, str | None]],
                    seconds: float | None = None) -> list[Extraction | str]:
     """Extract a batch of reports (runs in a worker), parsed together by ``nlp.pipe``; the
-    texts are not sent back. A report whose extraction runs past ``seconds`` gives the
-    reason it was skipped instead."""
+    texts are not sent back. A report whose extraction runs past ``seconds``, or fails,
+    gives the reason it was skipped instead: one report never stops a run."""
     from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     docs = parse_all(text for text, _, _ in items)
     found: list[Extraction | str] = []
@@ -74,6 +74,10 @@ def _extract_batch(items: list[tuple[str, str, str | None]],
         except OverBudget:
             found.append(f"extraction took longer than {seconds:g} s "
                          "(MILCOOP_REPORT_SECONDS): skipped")
+            continue
+        except Exception as error:  # one report's failure never stops a run
+            found.append(f"extraction failed ({type(error).__name__}: {error}): skipped; "
+                         "a milcoop bug, please report it with this report")
             continue
         extraction.text = ""
         found.append(extraction)

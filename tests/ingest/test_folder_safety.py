@@ -204,6 +204,23 @@ def test_a_report_past_its_time_budget_is_skipped_and_named(folder: Path) -> Non
                         "skipped")
 
 
+def test_a_report_the_extractor_fails_on_is_skipped_and_named_the_rest_goes_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.extract.extractor as extractor
+    real = extractor.extract
+
+    def fragile(text: str, article: str, *args: object, **options: object) -> object:
+        if article == "broken":
+            raise KeyError("lost-event")
+        return real(text, article, *args, **options)
+
+    monkeypatch.setattr(extractor, "extract", fragile)
+    found = _extract_batch([(REPORT, "broken", None), (REPORT, "fine", None)])
+    assert found[0] == ("extraction failed (KeyError: 'lost-event'): skipped; a milcoop bug, "
+                        "please report it with this report")
+    assert found[1].article == "fine" and "KAZ" in found[1].entities
+
+
 def test_an_ingest_whose_every_report_runs_out_of_time_fails_naming_them(
         folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("milcoop.commands.ingest.SETTINGS", replace(
