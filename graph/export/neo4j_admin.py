@@ -30,6 +30,7 @@ import pandas as pd
 from graph.errors import ExportError
 from graph.export.encoding import columns
 from graph.files import atomic_writer
+from graph.progress import progress
 from graph.store.neo4j_rows import GRAPH_PROPERTY, MILCOOP_LABEL, add_edge, add_node
 from graph.store.neo4j_store import DEFAULT_GRAPH
 from graph.vocabulary import label, rel_type
@@ -108,7 +109,8 @@ def _write_group(path: Path, lead: list[str], members: list, delimiter: str) -> 
         writer = csv.writer(handle)
         writer.writerow(fields)
         writer.writerows([cell(value, delimiter) for value in (*values, *map(data.get, keys))]
-                         for values, data in members)
+                         for values, data in progress(members, path.name, "row",
+                                                      len(members)))
     return path
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 from graph.escape import csv_cell, csv_text
 from graph.export.encoding import LIST_KEYS, columns, common_graph
 from graph.files import atomic_writer
+from graph.progress import progress
 
 NODE_COLUMNS = ("id", "label", "name")
 EDGE_COLUMNS = ("source", "target", "type")
@@ -67,7 +68,8 @@ def _write(path: Path, lead: tuple[str, ...], rows: list[dict[str, Any]]) -> Pat
     with atomic_writer(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows([cell(row.get(column)) for column in header] for row in rows)
+        writer.writerows([cell(row.get(column)) for column in header]
+                         for row in progress(rows, path.name, "row", len(rows)))
     return path
 
 
