@@ -497,3 +497,12 @@ def test_an_agreement_named_after_a_described_one_is_referred_to_as_that_one() -
     assert [e.name for e in agreements] == ["Reciprocal Access Agreement"]
     assert all(r.source in out.entities and r.target in out.entities
                for r in out.relations.values())
+
+
+def test_who_watched_a_signing_did_not_sign() -> None:
+    found = relations("The truce was signed by Defence Minister Somchai Rattanakul and "
+                      "Cambodia's Minister of National Defence, General Chea Sovann, in the "
+                      "presence of Malaysian Foreign Minister Azlan Hamid, who chaired the "
+                      "talks.\n")
+    signers = {source for source, type_, _ in found if type_ == "SIGNED"}
+    assert {"somchai-rattanakul", "chea-sovann"} <= signers and "azlan-hamid" not in signers

@@ -183,6 +183,11 @@ def _mediators(ctx: Context) -> list[Mention]:
     return found
 
 
+WITNESSED = re.compile(r"\b(?:in\s+the\s+presence\s+of|witnessed\s+by|watched\s+by|"
+                       r"attended\s+by)\b", re.I)
+"""Words after which those named watched a signing rather than signed."""
+
+
 def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> list:
     """Who signed: people before the signing verb, else states before it, else the states
     after ``between`` or ``by``, else the two last named for ``the two countries``."""
@@ -190,7 +195,8 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     passive = ctx.has(SIGNED_BY)
     if passive:
         at = ctx.sentence.start + passive.end()
-        after = [m for m in actors if m.start >= at and ctx.clause(m.start) == ctx.clause(at)]
+        after = [m for m in actors if m.start >= at and ctx.clause(m.start) == ctx.clause(at)
+                 and not WITNESSED.search(ctx.text, at, m.start)]
         people = [m for m in after if m.label == "Person"]
         return people or [m for m in after if m.label != "Person"]
     verb = ctx.sentence.start + signing.start() if signing else ctx.sentence.end
