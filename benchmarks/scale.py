@@ -86,7 +86,7 @@ def main() -> None:
                                          "--jobs", str(args.jobs), "--facts", str(CURATED)],
                               work),
             }
-            proposed = list(facts.glob("*.yaml"))
+            proposed = list(facts.rglob("*.yaml"))
             for curated in CURATED.glob("*.yaml"):
                 shutil.copy(curated, facts / curated.name)
             for stage, arguments in (
