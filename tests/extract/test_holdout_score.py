@@ -7,11 +7,12 @@ never saw the extractor's output, before it first ran on them. They give the hon
 generalisation figure: read only the totals, never the misses (see
 tests/fixtures/holdout/README.md).
 
-Measured on all 24 with extraction v2 at the end of its second session (`milcoop score
+Measured on all 24 with extraction v2 at the end of its sixth session (`milcoop score
 --gold tests/fixtures/holdout/gold --corpus tests/fixtures/holdout/reports`): entities
-P 0.830 R 0.800 F1 0.815; relations P 0.494 R 0.304 F1 0.377 (first v2 session: 0.802 /
-0.303, P 0.460 R 0.226; the round-2 extractor: entities F1 0.777, relations P 0.445
-R 0.194 F1 0.270). Floors sit about 0.03 below the measured score and only rise.
+P 0.831 R 0.801 F1 0.815; relations P 0.498 R 0.313 F1 0.385 (fifth: 0.815 / 0.377; first
+v2 session: 0.802 / 0.303, P 0.460 R 0.226; the round-2 extractor: entities F1 0.777,
+relations P 0.445 R 0.194 F1 0.270). Floors sit about 0.03 below the measured score and
+only rise.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ REPORTS = HOLDOUT / "reports"
 GOLD = HOLDOUT / "gold"
 
 ENTITY_F1_FLOOR = 0.78
-RELATION_F1_FLOOR = 0.345
+RELATION_F1_FLOOR = 0.35
 GOLD_ENTITIES = 1053
 GOLD_RELATIONS = 1621
 
