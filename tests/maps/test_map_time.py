@@ -36,6 +36,22 @@ def browser():
         yield chromium
 
 
+@pytest.fixture
+def opened(browser):
+    """Open a map page and wait until it is drawn; every page is closed after the test."""
+    pages = []
+
+    def open_page(path: Path) -> MapPage:
+        page = MapPage(browser, path)
+        pages.append(page)
+        page.wait_ready()
+        return page
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
 @pytest.fixture(scope="module")
 def pages(seed_graph: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory
           ) -> dict[str, tuple[Path, dict]]:
@@ -73,20 +89,17 @@ def test_a_fact_holds_from_its_own_dates_or_its_events() -> None:
     assert happened({"date": "2020"}, {"start": "2023"}) == (2020, 2020)
 
 
-def test_the_seed_map_spans_1992_to_2024_and_shows_all_of_it_at_first(browser, pages) -> None:
+def test_the_seed_map_spans_1992_to_2024_and_shows_all_of_it_at_first(opened, pages) -> None:
     path, data = pages["facts"]
     assert data["years"] == span(data["nodes"], data["edges"]) == [1992, 2024]
-    page = MapPage(browser, path)
-    page.wait_ready()
+    page = opened(path)
     assert page.counts() == (122, 241) == expected(data, 1992, 2024)
     assert "1992–2024 (when it happened): 122 of 122 nodes" in page.page.inner_text("#status")
-    page.close()
 
 
-def test_every_year_on_both_clocks_shows_what_the_python_filter_does(browser, pages) -> None:
+def test_every_year_on_both_clocks_shows_what_the_python_filter_does(opened, pages) -> None:
     path, data = pages["facts"]
-    page = MapPage(browser, path)
-    page.wait_ready()
+    page = opened(path)
     checked = set()
     for clock in ("happened", "reported"):
         for undated in (True, False):
@@ -99,13 +112,11 @@ def test_every_year_on_both_clocks_shows_what_the_python_filter_does(browser, pa
                 checked.add(counts)
     assert len(checked) > 10
     assert page.errors == []
-    page.close()
 
 
-def test_azerbaijans_ties_appear_and_grow_and_the_clock_changes_them(browser, pages) -> None:
+def test_azerbaijans_ties_appear_and_grow_and_the_clock_changes_them(opened, pages) -> None:
     path, _ = pages["facts"]
-    page = MapPage(browser, path)
-    page.wait_ready()
+    page = opened(path)
     ties = "() => milcoopMap.shownEdges().filter(e => e.from === 'AZE' || e.to === 'AZE')" \
            ".map(e => e.category + ' ' + (e.from === 'AZE' ? e.to : e.from)).sort()"
     window(page, 1992, 1993, undated=False)
@@ -122,13 +133,11 @@ def test_azerbaijans_ties_appear_and_grow_and_the_clock_changes_them(browser, pa
     reported_counts = window(page, 2023, 2023, "reported", undated=False)
     assert happened_counts != reported_counts
     assert "2023 (when it was reported)" in page.page.inner_text("#status")
-    page.close()
 
 
-def test_play_advances_the_last_year_until_the_end(browser, pages) -> None:
+def test_play_advances_the_last_year_until_the_end(opened, pages) -> None:
     path, data = pages["facts"]
-    page = MapPage(browser, path)
-    page.wait_ready()
+    page = opened(path)
     window(page, 2020, 2022)
     page.page.click("#play")
     assert page.page.inner_text("#play") == "Pause"
@@ -137,13 +146,11 @@ def test_play_advances_the_last_year_until_the_end(browser, pages) -> None:
         "() => document.getElementById('play').textContent === 'Play'", timeout=5_000)
     assert page.page.input_value("#last") == "2024" and page.counts() == expected(
         data, 2020, 2024)
-    page.close()
 
 
-def test_country_ties_are_weighed_again_for_the_window(browser, pages) -> None:
+def test_country_ties_are_weighed_again_for_the_window(opened, pages) -> None:
     path, data = pages["countries"]
-    page = MapPage(browser, path)
-    page.wait_ready()
+    page = opened(path)
     for first, last in ((1992, 2024), (2023, 2023), (2024, 2024), (1992, 2000)):
         assert window(page, first, last, undated=False) == expected(
             data, first, last, undated=False)
@@ -157,4 +164,3 @@ def test_country_ties_are_weighed_again_for_the_window(browser, pages) -> None:
     assert title.startswith("Azerbaijan — Türkiye: ") and \
         " in 2023 (when it happened)\n" in title and "\nthrough:\n• " in title
     assert "\n\nSources (" in title
-    page.close()
