@@ -1,5 +1,5 @@
 """Membership from what we know: a state named with its bloc in a sentence that speaks of
-membership (``NATO allies Estonia, Latvia and Lithuania``, ``the six GCC states``) is
+membership (``NATO allies Estonia, Latvia and Lithuania``, ``fellow GCC members``) is
 MEMBER_OF the bloc when the dictionaries know it was a member when the report was written."""
 
 from __future__ import annotations
