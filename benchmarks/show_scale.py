@@ -141,6 +141,9 @@ def main() -> None:
         print(line(f"show, {args.reports:,} reports, the most mentioned state", seconds(
             ["show", "S1", "--facts", str(facts), "--corpus", str(texts)], environment,
             args.runs)))
+        print(line(f"stats, {args.reports:,} reports (counted in the index)", seconds(
+            ["stats", "--facts", str(facts), "--corpus", str(texts)], environment,
+            args.runs)))
     with tempfile.TemporaryDirectory() as name:
         environment = {**os.environ, "MILCOOP_OUT": name}
         seconds(["build", "-o", str(Path(name) / "graph.json")], environment, 1)

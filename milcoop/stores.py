@@ -10,7 +10,7 @@ import networkx as nx
 
 from graph.lookup import resolve
 from graph.settings import Settings
-from graph.store.base import Store
+from graph.store.base import Store, Tally
 from graph.store.door import built_graph, index_of, open_store
 from ingest.corpus import Corpus
 from ingest.facts.build import rebuild_if_changed
@@ -47,3 +47,15 @@ def entity_graph(settings: Settings, source: str | None, facts: Path, corpus: Co
     with open_store(settings, source) as store:
         graph = store.read()
     return graph, resolve(graph, name)
+
+
+def tallied(settings: Settings, source: str | None, facts: Path, corpus: Corpus
+            ) -> Tally | nx.MultiDiGraph:
+    """What ``milcoop stats`` counts: the built graph's index, counted in SQL without
+    loading the graph, or the graph Neo4j holds."""
+    if (source or settings.store) == "networkx":
+        from graph.store.index import GraphIndex
+        with GraphIndex(index_of(_built(settings, facts, corpus))) as index:
+            return index.tally()
+    with open_store(settings, source) as store:
+        return store.read()

@@ -49,6 +49,16 @@ class Counts:
     edges: Counter[str] = field(default_factory=Counter)
 
 
+@dataclass
+class Tally:
+    """What ``milcoop stats`` shows, read from a graph (``graph.stats``) or from the built
+    graph's index without loading it (``GraphIndex.tally``): the counts, and one row per
+    article (``graph.stats.ARTICLE_COLUMNS``)."""
+
+    counts: Counts
+    articles: list[dict[str, Any]]
+
+
 def count_graph(graph: nx.MultiDiGraph) -> Counts:
     """Nodes by label and edges by type of a graph in the common shape."""
     return Counts(

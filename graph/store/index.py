@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
@@ -21,6 +22,7 @@ from graph.errors import StoreError
 from graph.files import atomic_writer
 from graph.lookup import choose, fold, named
 from graph.model import Span
+from graph.store.base import Counts, Tally
 from graph.vocabulary import PROVENANCE_TYPES
 
 SCHEMA = (
@@ -149,6 +151,32 @@ class GraphIndex:
                 f"SELECT id, data FROM nodes WHERE id IN ({', '.join('?' * len(part))})",
                 part)}
         return found
+
+    def tally(self) -> Tally:
+        """The counts and per-article rows ``milcoop stats`` shows, from SQL alone, exactly
+        as ``graph.stats`` reads them from the whole graph."""
+        counts = Counts(
+            Counter(dict(self.db.execute("SELECT label, count(*) FROM nodes GROUP BY label"))),
+            Counter(dict(self.db.execute("SELECT type, count(*) FROM edges GROUP BY type"))))
+        skipped = sorted(PROVENANCE_TYPES)
+        facts = f"edges.type NOT IN ({', '.join('?' * len(skipped))})"
+        stated = dict(self.db.execute(
+            "SELECT source.value, count(DISTINCT edges.rowid) FROM edges, "
+            f"json_each(edges.data, '$.sources') AS source WHERE {facts} "
+            "GROUP BY source.value", skipped))
+        alone = dict(self.db.execute(
+            "SELECT json_extract(data, '$.sources[0]'), count(*) FROM edges WHERE "
+            f"{facts} AND json_array_length(data, '$.sources') = 1 GROUP BY 1", skipped))
+        degree = dict(self.db.execute("SELECT source, count(*) FROM edges GROUP BY source"))
+        rows = [{"article": article, "published": published if published is not None else "",
+                 "publisher": publisher if publisher is not None else "",
+                 "entities": degree.get(article, 0), "relationships": stated.get(article, 0),
+                 "only_source": alone.get(article, 0)}
+                for article, published, publisher in self.db.execute(
+                    "SELECT id, json_extract(data, '$.published'), "
+                    "json_extract(data, '$.publisher') FROM nodes WHERE label = 'Article' "
+                    "ORDER BY rowid")]
+        return Tally(counts, rows)
 
     def _data(self, node: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT data FROM nodes WHERE id = ?", (node,)).fetchone()

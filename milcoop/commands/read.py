@@ -18,7 +18,7 @@ from milcoop.options import (
     source_option,
     table,
 )
-from milcoop.stores import entity_graph, reading_store
+from milcoop.stores import entity_graph, tallied
 
 
 @click.command()
@@ -34,8 +34,7 @@ def stats(source: str, facts: Path, corpus: tuple[Path, ...], fmt: str) -> None:
     Example:
       milcoop stats --format json
     """
-    with reading_store(SETTINGS, source, facts, corpus_of(corpus)) as store:
-        graph = store.read()
+    graph = tallied(SETTINGS, source, facts, corpus_of(corpus))
     tables = {
         "nodes_by_label": graph_stats.nodes_by_label(graph),
         "edges_by_type": graph_stats.edges_by_type(graph),

@@ -8,6 +8,7 @@ import networkx as nx
 import pytest
 
 from conftest import HOSTILE
+from graph import stats
 from graph.describe import describe
 from graph.errors import NotFoundError, StoreError
 from graph.lookup import resolve
@@ -55,3 +56,12 @@ def test_an_index_that_is_missing_or_not_one_is_a_clear_error(tmp_path: Path) ->
     (tmp_path / "junk.sqlite").write_text("not a database", encoding="utf-8")
     with pytest.raises(StoreError, match="not a milcoop graph index"):
         GraphIndex(tmp_path / "junk.sqlite")
+
+
+def test_stats_counted_in_the_index_equal_the_graphs(seed_graph: nx.MultiDiGraph,
+                                                     index: GraphIndex) -> None:
+    counted = index.tally()
+    for table in (stats.nodes_by_label, stats.edges_by_type, stats.facts_by_article):
+        assert table(counted).equals(table(seed_graph)), table.__name__
+    assert stats.summary(counted) == stats.summary(seed_graph)
+    assert stats.summary(counted)["articles"] == 5
