@@ -8,9 +8,9 @@ is the honest figure (and so was each later batch when it arrived: see README, "
 it is").
 
 Measured on all 72 (`milcoop score --gold tests/fixtures/dev/gold --corpus
-tests/fixtures/dev/reports`): entities P 0.871 R 0.804 F1 0.836; relations P 0.656 R 0.390
-F1 0.489, after tuning on 61-72 (when they joined: 0.827 / 0.472; 61-72 alone at first
-sight 0.762 / 0.308, now 0.782 / 0.342; the 60 before them 0.848 / 0.523). Floors sit
+tests/fixtures/dev/reports`): entities P 0.871 R 0.811 F1 0.840; relations P 0.651 R 0.395
+F1 0.492, after tuning on 61-72 (when they joined: 0.827 / 0.472; 61-72 alone at first
+sight 0.762 / 0.308, now 0.786 / 0.348; the 60 before them 0.852 / 0.525). Floors sit
 about 0.03 below the measured score (0.02 for Country and Person) and only rise while the
 set stays the same.
 """
@@ -46,7 +46,7 @@ GOLD = DEV / "gold"
 
 ENTITY_F1_FLOOR = 0.80
 RELATION_F1_FLOOR = 0.45
-LABEL_FLOORS = {"Country": 0.97, "Person": 0.94, "Organization": 0.77, "Location": 0.77}
+LABEL_FLOORS = {"Country": 0.97, "Person": 0.94, "Organization": 0.77, "Location": 0.79}
 GOLD_ENTITIES = 2636
 GOLD_RELATIONS = 4345
 
