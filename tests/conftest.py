@@ -1,4 +1,5 @@
-"""Shared fixtures: the curated seed facts, the seed corpus (when present), the built graph."""
+"""Shared fixtures: the curated seed facts, the seed corpus (when present), the built graph,
+and a headless browser for the map tests (pages opened in it close after each test)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from ingest.corpus import Corpus
 from ingest.facts.build import build
+from map_browser import MapPage, chromium_path, launch
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "data" / "facts"
@@ -38,3 +40,30 @@ def seed_corpus() -> Corpus:
 def seed_graph() -> nx.MultiDiGraph:
     """The graph of the curated seed facts, built without the corpus (pure facts)."""
     return build(FACTS, Corpus())[0].read()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed: "
+                        "pip install -e '.[dev]' (make test does)")
+    if chromium_path() is None:
+        pytest.skip("chromium is not installed, and `make test` could not install it "
+                    "(apt-get install chromium needs root and Debian's package lists)")
+    with launch() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def opened(browser):
+    """Open a map page and wait until it is drawn; every page is closed after the test."""
+    pages = []
+
+    def open_page(path: Path) -> MapPage:
+        page = MapPage(browser, path)
+        pages.append(page)
+        page.wait_ready()
+        return page
+
+    yield open_page
+    for page in pages:
+        page.close()

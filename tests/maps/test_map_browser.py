@@ -12,7 +12,6 @@ import pytest
 
 from graph.maps.page import MapRequest, map_page
 from hostile import INJECTIONS, injected_page
-from map_browser import MapPage, chromium_path, launch
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed: "
                     "pip install -e '.[dev]' (make test does)")
@@ -26,28 +25,8 @@ UNPAINTED = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if chromium_path() is None:
-        pytest.skip("chromium is not installed, and `make test` could not install it "
-                    "(apt-get install chromium needs root and Debian's package lists)")
-    with launch() as chromium:
-        yield chromium
 
 
-@pytest.fixture
-def opened(browser):
-    pages = []
-
-    def open_page(path: Path) -> MapPage:
-        page = MapPage(browser, path)
-        pages.append(page)
-        page.wait_ready()
-        return page
-
-    yield open_page
-    for page in pages:
-        page.close()
 
 
 def written(tmp_path: Path, html: str, name: str = "map.html") -> Path:

@@ -14,7 +14,6 @@ from graph.maps.geography import SCALE, geo_positions, project
 from graph.maps.page import MapRequest, map_page
 from hostile import INJECTIONS, injected_graph
 from ingest.extract.gazetteer import place_of
-from map_browser import MapPage, chromium_path, launch
 
 
 def test_states_stand_at_their_capitals_and_the_rest_near_them(seed_graph: nx.MultiDiGraph
@@ -38,22 +37,14 @@ def test_the_geo_layout_needs_coordinates(seed_graph: nx.MultiDiGraph) -> None:
         map_page(seed_graph, MapRequest(layout="geo"))
 
 
-@pytest.fixture(scope="module")
-def browser():
-    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    if chromium_path() is None:
-        pytest.skip("chromium is not installed, and `make test` could not install it")
-    with launch() as chromium:
-        yield chromium
 
 
 def test_in_the_browser_azerbaijan_is_east_of_turkiye_and_north_of_iran(
-        browser, seed_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+        opened, seed_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     path = tmp_path / "geo.html"
     path.write_text(map_page(seed_graph, MapRequest(countries=True, layout="geo"),
                              place=place_of).html, encoding="utf-8")
-    page = MapPage(browser, path)
-    page.wait_ready()
+    page = opened(path)
     spots = page.js("() => milcoopMap.network.getPositions(['AZE', 'TUR', 'IRN'])")
     assert spots["AZE"]["x"] > spots["TUR"]["x"] and spots["AZE"]["y"] < spots["IRN"]["y"]
     assert page.js("() => milcoopMap.network.physics.physicsEnabled") is False
@@ -70,16 +61,13 @@ def test_in_the_browser_azerbaijan_is_east_of_turkiye_and_north_of_iran(
     }"""
     assert page.js(graticule) > 1000
     assert (page.errors, page.requests, page.dialogs) == ([], [], [])
-    page.close()
 
 
-def test_a_hostile_unplaced_name_still_shows_as_text(browser, tmp_path: Path) -> None:
+def test_a_hostile_unplaced_name_still_shows_as_text(opened, tmp_path: Path) -> None:
     path = tmp_path / "hostile.html"
     path.write_text(map_page(injected_graph(), MapRequest(layout="geo"),
                              place=place_of).html, encoding="utf-8")
-    page = MapPage(browser, path)
-    page.wait_ready()
+    page = opened(path)
     assert page.page.inner_text("#unplaced").endswith(INJECTIONS[1])
     assert page.js("() => document.querySelectorAll('img, svg, b, a').length") == 0
     assert (page.errors, page.requests, page.dialogs) == ([], [], [])
-    page.close()

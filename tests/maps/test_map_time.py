@@ -13,7 +13,7 @@ import pytest
 
 from graph.maps.page import MapRequest, map_page
 from graph.maps.timeline import happened, own, shown, span
-from map_browser import MapPage, chromium_path, launch
+from map_browser import MapPage
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed: "
                     "pip install -e '.[dev]' (make test does)")
@@ -28,28 +28,8 @@ def payload(html: str) -> dict:
     return json.loads(PAYLOAD.search(html).group(1))
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if chromium_path() is None:
-        pytest.skip("chromium is not installed, and `make test` could not install it")
-    with launch() as chromium:
-        yield chromium
 
 
-@pytest.fixture
-def opened(browser):
-    """Open a map page and wait until it is drawn; every page is closed after the test."""
-    pages = []
-
-    def open_page(path: Path) -> MapPage:
-        page = MapPage(browser, path)
-        pages.append(page)
-        page.wait_ready()
-        return page
-
-    yield open_page
-    for page in pages:
-        page.close()
 
 
 @pytest.fixture(scope="module")
