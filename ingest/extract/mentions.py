@@ -232,6 +232,23 @@ def _honorific(text: str, mention: Mention) -> bool:
         text[mention.end:mention.end + 1] in ('"', "”")
 
 
+QUOTED_HONORIFIC = re.compile(r"\s+[\"“](?P<name>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2})[\"”]")
+
+
+def _with_honorific(text: str, mention: Mention) -> Mention:
+    """A unit named with its honorific in quotes keeps it in its name: ``Mechanised
+    Infantry Brigade "Iron Wolf"``."""
+    if mention.label != "Unit" or not HONORIFIC.search(text, max(0, mention.end - 12),
+                                                        mention.end + 2):
+        return mention
+    found = QUOTED_HONORIFIC.match(text, mention.end)
+    if found is None:
+        return mention
+    name = f'{mention.name} "{found["name"]}"'
+    return replace(mention, end=found.end(), text=text[mention.start:found.end()], name=name,
+                   id=slug(name))
+
+
 def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> list[Mention]:
     """Every entity mention in the report's sentences, resolved and ordered."""
     hits = gazetteer.find(text)
@@ -272,6 +289,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                               name=f"{mention.name} of {state.name if state else home[0][0]}",
                               role=f"of:{home[0][0]}", confidence=0.5)
         chosen.append(mention)
+    chosen = [_with_honorific(text, m) for m in chosen]
     chosen = coreference.share_out(text, coreference.places_again(
         text, coreference.acronyms(text, chosen)))
     chosen = coreference.unify(coreference.adopt(chosen, hits))

@@ -475,6 +475,8 @@ def test_a_units_honorific_is_no_exercise_and_an_edition_may_be_the_years_second
                   "and both will hold Iron Wolf 26-II at the Pabrade training area.\n", "t")
     assert [e.name for e in out.entities.values() if e.label == "Exercise"] == \
         ["Iron Wolf 26-II"]
+    assert 'Mechanised Infantry Brigade "Iron Wolf"' in {
+        e.name for e in out.entities.values() if e.label == "Unit"}
 
 
 def test_an_operations_target_and_a_landmark_state_take_no_part_in_it() -> None:
