@@ -192,6 +192,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.contributors(out)
     identity.offices(out)
     identity.services(out)
+    identity.ships(out)
     corroborate(out)
 
 

@@ -10,6 +10,7 @@ from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract.facts import Extraction
 from ingest.extract.gazetteer import state_names
 from ingest.extract.implied import office_spellings
+from ingest.extract.names import SHIPS
 from ingest.extract.syntax import EDITION
 
 
@@ -81,3 +82,17 @@ def services(out: Extraction) -> None:
 def _owners(out: Extraction, body: str) -> set[tuple[str, str]]:
     """The (target, type) of the relations that tie ``body`` upward."""
     return {(r.target, r.type) for r in out.relations.values() if r.source == body}
+
+
+def ships(out: Extraction) -> None:
+    """One entity per ship: a ship named without its prefix (``the Akizuki``) is the one
+    the report names with it (``JS Akizuki``)."""
+    prefixed = {}
+    for entity in out.entities.values():
+        prefix, _, name = entity.name.partition(" ")
+        if entity.label == "Unit" and prefix in SHIPS and name:
+            prefixed.setdefault(fold(name), entity.id)
+    for entity in [e for e in out.entities.values() if e.label == "Unit"]:
+        ship = prefixed.get(fold(entity.name))
+        if ship is not None and ship != entity.id and entity.id in out.entities:
+            out.merge(entity.id, ship)

@@ -508,3 +508,11 @@ def test_who_watched_a_signing_did_not_sign() -> None:
                       "talks.\n")
     signers = {source for source, type_, _ in found if type_ == "SIGNED"}
     assert {"somchai-rattanakul", "chea-sovann"} <= signers and "azlan-hamid" not in signers
+
+
+def test_a_ship_named_without_its_prefix_is_the_ship_named_with_it() -> None:
+    out = extract("Japanese destroyer Akizuki calls at Colombo\n\nThe destroyer JS Akizuki "
+                  "arrived at the Port of Colombo on Saturday. On Monday the Akizuki "
+                  "conducted a passage exercise with the Sri Lanka Navy.\n", "t")
+    ships = [e for e in out.entities.values() if e.label == "Unit" and "Akizuki" in e.name]
+    assert [e.id for e in ships] == ["js-akizuki"]
