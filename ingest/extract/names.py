@@ -89,7 +89,9 @@ WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 """Days and months: ``the Ministry of Defence on Tuesday`` ends before ``on Tuesday``."""
 LEADING = {"The", "A", "An", "This", "Its", "Their", "Signed", "Thus", "Today", "Currently",
            "Besides", "Moreover", "Meanwhile", "Also", "During", "In", "On", "At", "According",
-           "While", "Under", "With", "Within", "Through", "Both", "Several", "Many"}
+           "While", "Under", "With", "Within", "Through", "Both", "Several", "Many", "Two",
+           "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Some", "Other",
+           "All", "Each", "Most", "Few"}
 POSSESSIVE = ("’s", "'s")
 MISSION_IN = re.compile(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,2}}")
 LAST_HEADS = {

@@ -516,3 +516,9 @@ def test_a_ship_named_without_its_prefix_is_the_ship_named_with_it() -> None:
                   "conducted a passage exercise with the Sri Lanka Navy.\n", "t")
     ships = [e for e in out.entities.values() if e.label == "Unit" and "Akizuki" in e.name]
     assert [e.id for e in ships] == ["js-akizuki"]
+
+
+def test_a_number_before_a_name_is_not_part_of_it() -> None:
+    out = extract("Two Indian Navy ships, INS Trikand and INS Deepak, arrived in Muscat.\n", "t")
+    assert not [e for e in out.entities.values() if e.name.startswith("Two ")]
+    assert {"ins-trikand", "ins-deepak", "IND"} <= set(out.entities)
