@@ -24,6 +24,8 @@ APPOSITIVE = re.compile(
     rf"spokesperson|ambassador|attach[eé]|envoy|president|adviser|advisor|leader|founder|"
     rf"counterpart)\b[^,;.]{{0,120}},\s+(?P<name>{FULL_NAME.format('1,4')})"
     rf"(?=\s*[,.;]|\s+(?:said|says|told|noted))")
+OWNER = re.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}['’]s\s+")
+"""A possessive before a name, which is not part of it: ``Denmark's Anders Kjaer``."""
 NAMED_AFTER = re.compile(rf"\bnamed\s+after\s+(?:the\s+late\s+)?"
                          rf"(?P<name>{FULL_NAME.format('1,4')})")
 ROLE_AFTER = re.compile(
@@ -276,13 +278,16 @@ def appositives(text: str, cues: Cues | None = None) -> Iterator[Mention]:
         found = cues.matches(pattern, group) if cues else pattern.finditer(text)
         for match in found:
             name = match["name"]
+            start = match.start("name")
+            owner = OWNER.match(name)
+            if owner:
+                name, start = name[owner.end():], start + owner.end()
             words = name.split()
             while words and words[-1] in NOT_NAME:
                 words.pop()
             if len(words) < 2 or words[0] in NOT_NAME:
                 continue
             name = " ".join(words)
-            start = match.start("name")
             yield Mention(start, start + len(name), name, "Person", slug(canonical(name)),
                           canonical(name), rule=rule, confidence=0.6)
 

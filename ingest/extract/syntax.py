@@ -155,12 +155,16 @@ def annotate(doc: Doc, mentions: list[Mention]) -> Annotated:
 
 def _trim(span: Span) -> Span:
     """``the Northern Fleet's`` → ``Northern Fleet``, ``General Dilli Khadka`` → ``Dilli
-    Khadka``: no article, no possessive, no rank or title before a person's name."""
+    Khadka``, ``Denmark's Anders Kjaer`` → ``Anders Kjaer``: no article, no possessive, no
+    rank, title or owner before a person's name."""
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while span.label_ == "PERSON" and end - start > 2 and span.doc[start].text in RANKS:
         start += 1
+    owner = next((token.i for token in span.doc[start:end - 1] if token.tag_ == "POS"), None)
+    if span.label_ == "PERSON" and owner is not None:
+        start = owner + 1
     while end > start and span.doc[end - 1].tag_ == "POS":
         end -= 1
     return span.doc[start:end]

@@ -522,3 +522,12 @@ def test_a_number_before_a_name_is_not_part_of_it() -> None:
     out = extract("Two Indian Navy ships, INS Trikand and INS Deepak, arrived in Muscat.\n", "t")
     assert not [e for e in out.entities.values() if e.name.startswith("Two ")]
     assert {"ins-trikand", "ins-deepak", "IND"} <= set(out.entities)
+
+
+def test_a_possessive_state_before_a_name_is_not_part_of_it() -> None:
+    out = extract("The declaration was signed by Norway's Defence Minister Eirik Solheim, "
+                  "Denmark's Anders Brix Kjaer, Finland's Jussi Hakkinen and Sweden's Karin "
+                  "Ekdahl.\n", "t")
+    people = {e.id for e in out.entities.values() if e.label == "Person"}
+    assert {"eirik-solheim", "anders-brix-kjaer", "jussi-hakkinen"} <= people
+    assert not any(person.startswith(("denmark", "finland", "sweden")) for person in people)
