@@ -149,6 +149,11 @@ def prune_parsed(cache: Path, paths: list[Path]) -> None:
             kept.unlink(missing_ok=True)
 
 
+def parse_facts(path: Path, text: str) -> FactsFile:
+    """A facts file's text (as if read from ``path``); FactsSyntaxError if it is not facts."""
+    return _parse(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _parse(path: Path, text: str) -> FactsFile:
     """A facts file's text read with lines kept; FactsSyntaxError if it is not facts."""
     try:

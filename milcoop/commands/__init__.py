@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
               "Set up and inspect the Neo4j store (see docker-compose.yml and the README)."),
     "query": ("query", "query_command",
               "Answer a named analyst question; the same rows from NetworkX or from Neo4j."),
+    "review": ("review", "review_command",
+               "Review the proposed facts in the browser: accept, reject, merge, rename."),
     "score": ("extract", "score_command",
               "Score extraction on every report that has curated facts."),
     "show": ("read", "show", "Show an entity, its relationships and the source of each."),
