@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from flask import Flask, Response, abort, jsonify, request
+from werkzeug.serving import BaseWSGIServer, make_server
 
 from graph.vocabulary import LABELS, REL_TYPES
 from ingest.review.desk import ACTIONS, Desk, ReviewError, StaleDecision
@@ -132,17 +133,26 @@ def _body() -> dict[str, Any]:
     return body
 
 
+def review_server(desk: Desk, port: int) -> BaseWSGIServer:
+    """A threaded server for ``desk`` bound to 127.0.0.1:``port`` (0: a free port), not
+    yet serving."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = make_server("127.0.0.1", port, _unready, threaded=True)
+    server.app = create_app(desk, server.server_port)
+    return server
+
+
+def _unready(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+    start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+    return [b"starting"]
+
+
 def serve(desk: Desk, port: int, ready: Any = None) -> None:
     """Serve the review application on 127.0.0.1:``port`` until interrupted; ``ready`` is
-    called with the URL once the server listens (port 0: a free port)."""
-    from werkzeug.serving import make_server
-
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = make_server("127.0.0.1", port, None, threaded=True)  # type: ignore[arg-type]
-    port = server.server_port
-    server.app = create_app(desk, port)
+    called with the URL once the server listens."""
+    server = review_server(desk, port)
     if ready is not None:
-        ready(f"http://127.0.0.1:{port}/")
+        ready(f"http://127.0.0.1:{server.server_port}/")
     try:
         server.serve_forever(poll_interval=0.2)
     finally:
