@@ -14,6 +14,7 @@ import hmac
 import json
 import logging
 import secrets
+import socket
 from importlib import resources
 from typing import Any
 
@@ -135,10 +136,15 @@ def _body() -> dict[str, Any]:
 
 def review_server(desk: Desk, port: int) -> BaseWSGIServer:
     """A threaded server for ``desk`` bound to 127.0.0.1:``port`` (0: a free port), not
-    yet serving."""
+    yet serving; OSError when the port cannot be had."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = make_server("127.0.0.1", port, _unready, threaded=True)
-    server.app = create_app(desk, server.server_port)
+    listening = socket.create_server(("127.0.0.1", port))
+    try:
+        server = make_server("127.0.0.1", listening.getsockname()[1], _unready,
+                             threaded=True, fd=listening.fileno())
+    finally:
+        listening.close()
+    server.app = create_app(desk, server.port)
     return server
 
 
@@ -152,7 +158,7 @@ def serve(desk: Desk, port: int, ready: Any = None) -> None:
     called with the URL once the server listens."""
     server = review_server(desk, port)
     if ready is not None:
-        ready(f"http://127.0.0.1:{server.server_port}/")
+        ready(f"http://127.0.0.1:{server.port}/")
     try:
         server.serve_forever(poll_interval=0.2)
     finally:

@@ -55,4 +55,5 @@ def review_command(proposed: Path, decisions: Path, port: int, facts: Path,
         raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {error.strerror}") \
             from None
     except KeyboardInterrupt:
-        click.echo("stopped")
+        pass
+    click.echo("stopped")

@@ -45,7 +45,7 @@ def page(browser: Any, desk: Desk) -> Iterator[Any]:
     tab = browser.new_page(viewport={"width": 1400, "height": 900})
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.goto(f"http://127.0.0.1:{server.server_port}/")
+    tab.goto(f"http://127.0.0.1:{server.port}/")
     tab.wait_for_selector(".row.selected")
     yield tab
     tab.close()
