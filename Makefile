@@ -38,7 +38,8 @@ chromium:
 	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "chromium could not be installed: the browser tests will be skipped"
 
-# The README's picture of the seed map (docs/map.png), taken in headless Chromium.
+# The README's pictures of the seed map (docs/map*.png) and of the review page
+# (docs/review.png), taken in headless Chromium.
 screenshot: $(STAMP) chromium
 	$(BIN)/milcoop map -o out/map.html
 	$(BIN)/python tools/map_browser.py out/map.html docs/map.png mehmet-erdogan
@@ -47,6 +48,8 @@ screenshot: $(STAMP) chromium
 	  --clock reported
 	$(BIN)/milcoop map --countries --layout geo -o out/map-geo.html
 	$(BIN)/python tools/map_browser.py out/map-geo.html docs/map-geo.png
+	$(BIN)/milcoop ingest $(SEEDS) >/dev/null
+	PYTHONPATH=tools $(BIN)/python tools/review_browser.py out/proposed docs/review.png
 
 # The map at 5,000 nodes: seconds to build in Python and to draw and answer in Chromium.
 bench-map: $(STAMP) chromium

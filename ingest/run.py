@@ -55,6 +55,9 @@ HEADER = ("Proposed by `milcoop ingest` from {file}: facts extracted automatical
           "status, the rule that proposed it and its confidence.\n")
 REVIEW = "REVIEW.md"
 TEXTS = "texts"
+REPORTS = ".milcoop-reports"
+"""The file in --out naming the reports folder of the last run, where `milcoop review`
+finds the texts the proposals' evidence points into."""
 _UNSAFE = re.compile(r"[^\w.-]")
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
@@ -404,6 +407,7 @@ def _ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
     result.warnings += applied.warnings
     root = path if path.is_dir() else path.parent
     text_files = _text_files(reports, root, out / TEXTS, result)
+    write_if_changed(out / REPORTS, f"{root.resolve()}\n".encode("utf-8", "surrogateescape"))
     articles = [_article(report, date, was_inferred, name)
                 for report, date, was_inferred, name
                 in zip(reports, dates, inferred, text_files, strict=True)]

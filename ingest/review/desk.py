@@ -46,6 +46,8 @@ from ingest.review.state import (
     state,
 )
 
+REPORTS = ".milcoop-reports"
+"""The file naming the reports folder in an ingest's output (ingest.run.REPORTS)."""
 ACTIONS = ("accept", "reject", "rename", "merge", "retype")
 LOCK = ".milcoop-review.lock"
 """The lock file beside the decisions file, held while a decision is written."""
@@ -95,7 +97,7 @@ class Desk:
         if not self.queue.reports:
             raise ReviewError(f"{proposed}: no proposals to review (run milcoop ingest "
                               "first, or give --proposed)")
-        self.corpus = Corpus([proposed / "texts", *corpus.dirs])
+        self.corpus = Corpus([proposed / "texts", *_reports_folder(proposed), *corpus.dirs])
         self.undo_steps: list[Step] = []
         self._lock = threading.Lock()
         self._read: dict[Path, tuple[tuple[int, int], FactsFile]] = {}
@@ -511,6 +513,15 @@ class Desk:
             _replace(path, data)
             step.files.append((path, before, data))
         self.undo_steps.append(step)
+
+
+def _reports_folder(proposed: Path) -> list[Path]:
+    """The reports folder the last ingest into ``proposed`` read, when it still exists."""
+    try:
+        folder = Path((proposed / REPORTS).read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [folder] if folder.is_absolute() and folder.is_dir() else []
 
 
 def _rejection(item: Item) -> dict[str, Any]:

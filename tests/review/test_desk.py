@@ -214,3 +214,15 @@ def test_a_facts_path_given_as_a_file_is_refused(proposed: Path, seed_corpus: Co
 def test_an_empty_proposals_folder_is_refused(tmp_path: Path, seed_corpus: Corpus) -> None:
     with pytest.raises(ReviewError, match="no proposals to review"):
         Desk(tmp_path, FACTS, DECISIONS, seed_corpus)
+
+
+def test_the_texts_are_found_in_the_folder_the_last_ingest_read(seed_corpus: Corpus,
+                                                                tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SEEDS / "002_99ec2ccb705c3c6f.txt", reports / "902_copy.txt")
+    ingest(reports, tmp_path / "proposed", FACTS, Corpus())
+    desk = Desk(tmp_path / "proposed", tmp_path / "facts", tmp_path / "decisions.yaml",
+                Corpus())
+    shown = desk.evidence(first(desk, "relation").number)["window"]
+    assert shown["text"] in (reports / "902_copy.txt").read_text("utf-8")
