@@ -67,3 +67,23 @@ def opened(browser):
     yield open_page
     for page in pages:
         page.close()
+
+
+@pytest.fixture(scope="session")
+def seed_proposals(seed_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed reports' proposals as `milcoop ingest` writes them with nothing curated, so
+    every fact of every report waits for a decision whatever data/facts holds today."""
+    from ingest.run import ingest
+
+    out = tmp_path_factory.mktemp("proposed")
+    ingest(SEEDS, out, tmp_path_factory.mktemp("nothing-curated"), seed_corpus)
+    return out
+
+
+@pytest.fixture
+def seed_desk(seed_proposals: Path, seed_corpus: Corpus, tmp_path: Path):
+    """A review desk over the seed proposals, writing into an empty facts folder and
+    decisions file."""
+    from ingest.review.desk import Desk
+
+    return Desk(seed_proposals, tmp_path / "facts", tmp_path / "decisions.yaml", seed_corpus)

@@ -1,7 +1,9 @@
-"""The README's picture of `milcoop review`: the seed proposals served over a scratch copy
-of the curated facts and decisions (nothing in data/ changes), one proposal selected.
+"""The README's picture of `milcoop review`: the seed reports ingested into a scratch folder
+against a copy of the curated facts, without the decisions file (so the proposals a
+reviewer rejected are proposed again and the page has something to show), one proposal
+selected. Nothing in data/ or out/ changes.
 
-Run: ``python tools/review_browser.py out/proposed docs/review.png [NUMBER]``.
+Run: ``python tools/review_browser.py docs/review.png``.
 """
 
 from __future__ import annotations
@@ -15,23 +17,24 @@ from pathlib import Path
 from ingest.corpus import Corpus
 from ingest.review.desk import Desk
 from ingest.review.web import review_server
+from ingest.run import ingest
 from map_browser import launch
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 
 
 def main() -> None:
-    """Screenshot the review page of a proposals folder."""
-    proposed, png = Path(sys.argv[1]), Path(sys.argv[2])
+    """Screenshot the review page of the seed proposals."""
+    png = Path(sys.argv[1])
+    corpus = Corpus([SEEDS])
     with tempfile.TemporaryDirectory() as scratch:
-        facts = Path(scratch) / "facts"
+        facts, proposed = Path(scratch) / "facts", Path(scratch) / "proposed"
         shutil.copytree(ROOT / "data" / "facts", facts)
-        shutil.copy(ROOT / "data" / "decisions.yaml", Path(scratch) / "decisions.yaml")
-        desk = Desk(proposed, facts, Path(scratch) / "decisions.yaml",
-                    Corpus([ROOT.parent / "shared" / "corpus" / "seeds"]))
-        number = int(sys.argv[3]) if len(sys.argv) > 3 else next(
-            (item.number for item in desk.queue.items if item.kind == "relation"
-             and item.data.get("type") == "PARTICIPATED_IN"), 0)
+        ingest(SEEDS, proposed, facts, corpus)
+        desk = Desk(proposed, facts, Path(scratch) / "decisions.yaml", corpus)
+        number = next((item.number for item in desk.queue.items if item.kind == "relation"
+                       and item.data.get("type") == "PARTICIPATED_IN"), 0)
         server = review_server(desk, 0)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

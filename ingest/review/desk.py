@@ -462,8 +462,9 @@ class Desk:
         if target.get("label") != label:
             raise ReviewError(f"cannot merge {id_} ({label}) into {into} "
                               f"({target.get('label')}): labels differ")
-        if id_ in curated.records and into not in curated.records:
-            raise ReviewError(f"{id_} is curated: merge {into} into it instead")
+        if id_ in curated.records:
+            raise ReviewError(f"{id_} is curated, and a merge would move its facts in every "
+                              "report: reject it in this report instead")
         return (self._decision("merge", {"into": into, "ids": [id_]}),
                 f"merged {id_} into {into}")
 

@@ -24,7 +24,7 @@ def test_each_tie_between_two_countries_is_one_row_in_id_order(seed_graph):
 
 def test_every_official_body_and_unit_with_a_country_belongs_to_it_once(seed_graph):
     rows = home_rows(seed_graph)
-    assert len(rows) == 26
+    assert len(rows) == 27
     assert {"actor": "zakir-hasanov", "country": "AZE"} in rows
     assert Counter(row["actor"] for row in rows).most_common(1)[0][1] == 1
     assert {seed_graph.nodes[row["actor"]]["label"] for row in rows} <= set(UPWARD_TYPES)

@@ -21,7 +21,7 @@ def test_prints_countries_ranked_by_degree_azerbaijan_first():
     assert result.exit_code == 0, result.output
     header, first, second, *_ = result.output.splitlines()
     assert header.split() == ["rank", "id", "name", "label", "degree", "betweenness"]
-    assert first.split() == ["1", "AZE", "Azerbaijan", "Country", "43", "0.5851"]
+    assert first.split() == ["1", "AZE", "Azerbaijan", "Country", "49", "0.6154"]
     assert second.split()[:5] == ["2", "TUR", "Türkiye", "Country", "23"]
 
 

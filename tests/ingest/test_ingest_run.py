@@ -69,8 +69,9 @@ def test_the_summary_counts_reports_facts_and_files(seeded: tuple[Path, str]) ->
                      summary)
     assert "files: 6 changed, 0 unchanged" in summary
     assert sorted(path.name for path in out.iterdir()) == [
-        ".milcoop-reports", "000_a9e083a6abf19069.yaml", "001_36621d79170f857f.yaml", "002_99ec2ccb705c3c6f.yaml",
-        "003_72d5eaef8fc2a5af.yaml", "004_d8bdd8c15c7bfc71.yaml", "REVIEW.md"]
+        ".milcoop-reports", "000_a9e083a6abf19069.yaml", "001_36621d79170f857f.yaml",
+        "002_99ec2ccb705c3c6f.yaml", "003_72d5eaef8fc2a5af.yaml", "004_d8bdd8c15c7bfc71.yaml",
+        "REVIEW.md"]
     assert (out / ".milcoop-reports").read_text("utf-8") == f"{SEEDS.resolve()}\n"
 
 

@@ -1,6 +1,6 @@
-"""The review desk over the proposals of the five seed reports: each decision is written at
-once in the formats ingest reads, a stale one is refused, undo puts the bytes back, and the
-next ingest and build honour what was decided."""
+"""The review desk over the proposals of the five seed reports (nothing curated yet): each
+decision is written at once in the formats ingest reads, a stale one is refused, undo puts
+the bytes back, and the next ingest and build honour what was decided."""
 
 from __future__ import annotations
 
@@ -16,38 +16,38 @@ from ingest.facts.validate import validate
 from ingest.review.decisions import read_decisions
 from ingest.review.desk import Desk, ReviewError, StaleDecision
 from ingest.review.queue import Item
-from ingest.review.state import mapped_key
 from ingest.run import ingest, read_curated
 
 DECISIONS = ROOT / "data" / "decisions.yaml"
 
 
-@pytest.fixture(scope="module")
-def proposed(seed_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The proposals of the seed reports, as `milcoop ingest` writes them."""
-    out = tmp_path_factory.mktemp("proposed")
-    ingest(SEEDS, out, FACTS, seed_corpus, read_decisions(DECISIONS))
-    return out
-
-
 @pytest.fixture
-def desk(proposed: Path, seed_corpus: Corpus, tmp_path: Path) -> Desk:
-    """A desk over a copy of the curated facts and decisions."""
-    shutil.copytree(FACTS, tmp_path / "facts")
-    shutil.copy(DECISIONS, tmp_path / "decisions.yaml")
-    return Desk(proposed, tmp_path / "facts", tmp_path / "decisions.yaml", seed_corpus)
+def desk(seed_desk: Desk) -> Desk:
+    return seed_desk
 
 
-def first(desk: Desk, kind: str, article: str | None = None) -> Item:
-    return next(item for item in desk.queue.items
-                if item.kind == kind and article in (None, item.article))
+def first(desk: Desk, kind: str) -> Item:
+    return next(item for item in desk.queue.items if item.kind == kind)
+
+
+def mergeable(desk: Desk) -> tuple[Item, str]:
+    """An entity proposal and another entity of its label in the same report."""
+    for item in desk.queue.items:
+        if item.kind != "entity" or item.data["label"] == "Country":
+            continue
+        others = [id_ for id_, record in desk.queue.reports[item.article].entities.items()
+                  if record["label"] == item.data["label"] and id_ != item.data["id"]]
+        if others:
+            return item, others[0]
+    raise AssertionError("no two entities of one label in one seed report")
 
 
 def test_the_queue_holds_every_proposed_fact_least_confident_first_per_report(
         desk: Desk) -> None:
     items = desk.queue.items
     assert set(desk.queue.reports) == {path.stem for path in FACTS.glob("*.yaml")}
-    assert {item.status for item in items} <= {"new", "known", "restated"}
+    assert {item.status for item in items} == {"new"}
+    assert {item.kind for item in items} == {"entity", "relation"}
     assert [item.number for item in items] == list(range(len(items)))
     for article in desk.queue.reports:
         confidences = [item.confidence for item in items if item.article == article]
@@ -73,8 +73,12 @@ def test_accepting_a_relation_writes_it_and_its_new_ends_into_the_report_s_facts
         desk: Desk, seed_corpus: Corpus) -> None:
     item = first(desk, "relation")
     path = desk.facts / f"{item.article}.yaml"
+    assert not path.exists()
     desk.decide(item.number, "accept", "undecided")
     facts = read_curated(desk.facts, seed_corpus)
+    assert [f.article_id for f in facts] == [item.article]
+    assert {r.data["id"] for r in facts[0].entities} == {item.data["source"],
+                                                         item.data["target"]}
     written = [r.data for f in facts if f.path == path for r in f.relations][-1]
     assert (written["type"], written["source"], written["target"]) == \
         (item.data["type"], item.data["source"], item.data["target"])
@@ -95,31 +99,31 @@ def test_a_rejection_goes_into_the_decisions_for_its_report_only(desk: Desk) -> 
     assert desk.overview()["items"][item.number]["state"] == "rejected"
 
 
-def test_merging_an_entity_into_a_curated_one_then_accepting_its_relation(
+def test_a_merged_entity_s_relations_are_accepted_onto_the_one_kept(
         desk: Desk, seed_corpus: Corpus) -> None:
-    entity = first(desk, "entity")
-    label = entity.data["label"]
-    into = next(found for found in desk.search(entity.data["name"].split()[0], label)
-                if found["curated"] and found["id"] != entity.data["id"])
-    desk.decide(entity.number, "merge", "undecided", into["id"])
+    entity, into = mergeable(desk)
+    desk.decide(entity.number, "merge", "undecided", into)
     merge = read_decisions(desk.decisions_path).merges[-1]
-    assert (merge.into, merge.ids) == (into["id"], (entity.data["id"],))
+    assert (merge.into, merge.ids) == (into, (entity.data["id"],))
     assert desk.overview()["items"][entity.number]["state"] == "merged"
-    tied = [item for item in desk.queue.items if item.kind == "relation"
-            and item.article == entity.article
-            and entity.data["id"] in (item.data["source"], item.data["target"])]
-    rules, curated = desk.now()
-    states = {item.number: desk.overview()["items"][item.number]["state"] for item in tied}
-    for item in tied:
-        curated_now = mapped_key(item, rules) in curated.relations[entity.article]
-        assert states[item.number] == ("accepted" if curated_now else "undecided")
-    open_ = [item for item in tied if states[item.number] == "undecided"]
-    if open_:
-        desk.decide(open_[0].number, "accept", "undecided")
-        facts = next(f for f in read_curated(desk.facts, seed_corpus)
-                     if f.article_id == entity.article)
-        ends = {facts.relations[-1].data["source"], facts.relations[-1].data["target"]}
-        assert into["id"] in ends and entity.data["id"] not in ends
+    tied = next(item for item in desk.queue.items if item.kind == "relation"
+                and item.article == entity.article
+                and entity.data["id"] in (item.data["source"], item.data["target"]))
+    desk.decide(tied.number, "accept", "undecided")
+    facts = read_curated(desk.facts, seed_corpus)[0]
+    ends = {facts.relations[-1].data["source"], facts.relations[-1].data["target"]}
+    assert into in ends and entity.data["id"] not in ends
+    kept = next(r.data for r in facts.entities if r.data["id"] == into)
+    assert entity.data["name"] in kept.get("aliases", [entity.data["name"]]) or \
+        kept["name"] == entity.data["name"]
+
+
+def test_an_entity_curated_in_another_report_is_not_merged_away(desk: Desk) -> None:
+    azerbaijan = [item for item in desk.queue.items
+                  if item.kind == "entity" and item.data["id"] == "AZE"]
+    desk.decide(azerbaijan[0].number, "accept", "undecided")
+    with pytest.raises(ReviewError, match="is curated, and a merge would move its facts"):
+        desk.decide(azerbaijan[1].number, "merge", "undecided", "TUR")
 
 
 def test_a_renamed_entity_is_accepted_under_its_new_name(desk: Desk, seed_corpus: Corpus
@@ -159,24 +163,22 @@ def test_a_type_change_rejects_the_old_relation_and_curates_the_new(desk: Desk) 
 ])
 def test_a_decision_that_cannot_be_taken_is_refused_and_writes_nothing(
         desk: Desk, action: str, value: str | None, message: str) -> None:
-    entity = first(desk, "entity")
-    if entity.data["label"] == "Country" and value == "AZE":
-        pytest.skip("the entity is a country")
-    before = [path.read_bytes() for path in sorted(desk.facts.iterdir())]
-    decisions = desk.decisions_path.read_bytes()
+    entity = mergeable(desk)[0]
     with pytest.raises(ReviewError, match=message):
         desk.decide(entity.number, action, "undecided", value)
-    assert [path.read_bytes() for path in sorted(desk.facts.iterdir())] == before
-    assert desk.decisions_path.read_bytes() == decisions
+    assert not desk.facts.exists() and not desk.decisions_path.exists()
 
 
 def test_undo_puts_back_the_bytes_unless_the_file_changed_since(desk: Desk) -> None:
     item = first(desk, "relation")
     path = desk.facts / f"{item.article}.yaml"
-    before = path.read_bytes()
     desk.decide(item.number, "accept", "undecided")
+    accepted = path.read_bytes()
+    desk.decide(first(desk, "entity").number, "accept", "undecided")
     assert "undone: accepted" in desk.undo()
-    assert path.read_bytes() == before
+    assert path.read_bytes() == accepted
+    assert "undone: accepted" in desk.undo()
+    assert not path.exists()
     desk.decide(item.number, "reject", "undecided")
     desk.decisions_path.write_text(desk.decisions_path.read_text("utf-8") + "\n# edited\n",
                                    encoding="utf-8")
@@ -206,9 +208,10 @@ def test_the_next_ingest_and_build_honour_every_decision(desk: Desk, seed_corpus
                for data in graph.get_edge_data(source, target, default={}).values())
 
 
-def test_a_facts_path_given_as_a_file_is_refused(proposed: Path, seed_corpus: Corpus) -> None:
+def test_a_facts_path_given_as_a_file_is_refused(seed_proposals: Path,
+                                                 seed_corpus: Corpus) -> None:
     with pytest.raises(ReviewError, match="must be a folder"):
-        Desk(proposed, FACTS / "000_a9e083a6abf19069.yaml", DECISIONS, seed_corpus)
+        Desk(seed_proposals, FACTS / "000_a9e083a6abf19069.yaml", DECISIONS, seed_corpus)
 
 
 def test_an_empty_proposals_folder_is_refused(tmp_path: Path, seed_corpus: Corpus) -> None:

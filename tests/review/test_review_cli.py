@@ -12,27 +12,18 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
-from conftest import FACTS, ROOT, SEEDS
-from ingest.corpus import Corpus
-from ingest.review.decisions import read_decisions
-from ingest.run import ingest
+from conftest import SEEDS
 from milcoop.cli import main
 
 
-@pytest.fixture(scope="module")
-def proposed(seed_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("proposed")
-    ingest(SEEDS, out, FACTS, seed_corpus, read_decisions(ROOT / "data" / "decisions.yaml"))
-    return out
-
-
-def test_review_serves_on_loopback_and_ctrl_c_stops_it(proposed: Path, tmp_path: Path) -> None:
+def test_review_serves_on_loopback_and_ctrl_c_stops_it(seed_proposals: Path,
+                                                       tmp_path: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "milcoop", "review", "--proposed", str(proposed), "--port", "0",
-         "--facts", str(FACTS), "--decisions", str(tmp_path / "decisions.yaml"),
+        [sys.executable, "-m", "milcoop", "review", "--proposed", str(seed_proposals),
+         "--port", "0", "--facts", str(tmp_path / "facts"),
+         "--decisions", str(tmp_path / "decisions.yaml"),
          "--corpus", str(SEEDS)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
@@ -53,7 +44,7 @@ def test_review_serves_on_loopback_and_ctrl_c_stops_it(proposed: Path, tmp_path:
     shown = output.decode(errors="replace")
     assert process.returncode == 0, shown
     assert "Traceback" not in shown and shown.rstrip().endswith("stopped")
-    assert not (tmp_path / "decisions.yaml").exists()
+    assert not (tmp_path / "decisions.yaml").exists() and not (tmp_path / "facts").exists()
 
 
 def test_review_with_no_proposals_says_so(tmp_path: Path) -> None:
@@ -64,12 +55,12 @@ def test_review_with_no_proposals_says_so(tmp_path: Path) -> None:
         "give --proposed)"]
 
 
-def test_a_port_in_use_is_one_line(proposed: Path) -> None:
+def test_a_port_in_use_is_one_line(seed_proposals: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        ran = CliRunner().invoke(main, ["review", "--proposed", str(proposed),
+        ran = CliRunner().invoke(main, ["review", "--proposed", str(seed_proposals),
                                         "--port", str(port)])
     assert ran.exit_code == 1
     assert ran.output.strip().splitlines()[-1].startswith(

@@ -10,36 +10,25 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from conftest import FACTS, HOSTILE, ROOT, SEEDS
+from conftest import HOSTILE
 from ingest.corpus import Corpus
-from ingest.review.decisions import read_decisions
 from ingest.review.desk import Desk
 from ingest.review.web import HEADER, create_app
-from ingest.run import ingest
 
 PORT = 8765
 TOKEN = "t" * 43
 HOST = {"Host": f"127.0.0.1:{PORT}"}
 
 
-@pytest.fixture(scope="module")
-def proposed(seed_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("proposed")
-    ingest(SEEDS, out, FACTS, seed_corpus, read_decisions(ROOT / "data" / "decisions.yaml"))
-    return out
+@pytest.fixture
+def folder(seed_desk: Desk) -> Path:
+    """Where the desk writes: an empty facts folder and a decisions file beside it."""
+    return seed_desk.decisions_path.parent
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shutil.copytree(FACTS, tmp_path / "facts")
-    shutil.copy(ROOT / "data" / "decisions.yaml", tmp_path / "decisions.yaml")
-    return tmp_path
-
-
-@pytest.fixture
-def client(proposed: Path, folder: Path, seed_corpus: Corpus) -> FlaskClient:
-    desk = Desk(proposed, folder / "facts", folder / "decisions.yaml", seed_corpus)
-    return create_app(desk, PORT, TOKEN).test_client()
+def client(seed_desk: Desk) -> FlaskClient:
+    return create_app(seed_desk, PORT, TOKEN).test_client()
 
 
 def post(client: FlaskClient, url: str, body: object, token: str | None = TOKEN,
@@ -49,8 +38,8 @@ def post(client: FlaskClient, url: str, body: object, token: str | None = TOKEN,
     return response.status_code, response.get_json(silent=True) or {}
 
 
-def files(folder: Path) -> list[bytes]:
-    return [path.read_bytes() for path in sorted(folder.rglob("*.yaml"))]
+def files(folder: Path) -> list[tuple[str, bytes]]:
+    return [(str(path), path.read_bytes()) for path in sorted(folder.rglob("*.yaml"))]
 
 
 def test_the_page_carries_its_token_and_a_strict_content_policy(client: FlaskClient) -> None:
@@ -127,13 +116,14 @@ def test_an_unknown_label_is_refused_in_the_entity_search(client: FlaskClient) -
     assert found[0]["id"] == "AZE"
 
 
-def test_hostile_names_reach_the_page_as_json_text(proposed: Path, folder: Path,
+def test_hostile_names_reach_the_page_as_json_text(seed_proposals: Path, folder: Path,
                                                    seed_corpus: Corpus, tmp_path: Path
                                                    ) -> None:
     hostile = tmp_path / "hostile"
-    shutil.copytree(proposed, hostile)
-    item = next(item for item in Desk(proposed, folder / "facts", folder / "decisions.yaml",
-                                      seed_corpus).queue.items if item.kind == "relation")
+    shutil.copytree(seed_proposals, hostile)
+    item = next(item for item in Desk(seed_proposals, folder / "facts",
+                                      folder / "decisions.yaml", seed_corpus).queue.items
+                if item.kind == "relation")
     path = hostile / f"{item.article}.yaml"
     text = path.read_text("utf-8")
     head = f'- id: "{item.data["source"]}"'
