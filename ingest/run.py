@@ -50,9 +50,10 @@ from ingest.review.resolve import relation_key, resolve
 from ingest.workers import ignore_interrupts
 
 HEADER = ("Proposed by `milcoop ingest` from {file}: facts extracted automatically, not yet\n"
-          "reviewed. Move the ones you accept into data/facts; reject or merge the wrong ones\n"
-          "in data/decisions.yaml. Each entity's comment and each relation's note give its\n"
-          "status, the rule that proposed it and its confidence.\n")
+          "reviewed. Decide them in the browser with `milcoop review`, or move the ones you\n"
+          "accept into data/facts and reject or merge the wrong ones in data/decisions.yaml.\n"
+          "Each entity's comment and each relation's note give its status, the rule that\n"
+          "proposed it and its confidence.\n")
 REVIEW = "REVIEW.md"
 TEXTS = "texts"
 REPORTS = ".milcoop-reports"
