@@ -3,9 +3,12 @@ times under new article ids (the same states, people and exercises in every copy
 real corpus), then read, validated and built; seconds per stage and per file at each size.
 Flat per-file columns mean linear time.
 
-Each size is timed with one process parsing the files and with --jobs (side by side).
+Each size is timed with one process parsing the files and with --jobs, and with each
+reader (--readers): libyaml's C parser, which reads well-formed files, and ruamel.yaml's
+round-trip parser, which reads the rest and words every error (side by side).
 
 Run: .venv/bin/python benchmarks/build_scale.py [--files 250 500 1000] [--jobs 1 2]
+     [--readers libyaml ruamel]
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
+from ingest.facts import files as facts_files
 from ingest.facts.build import load, validated
 from ingest.workers import JOBS
 
@@ -42,14 +46,18 @@ def main() -> None:
     parser.add_argument("--files", type=int, nargs="+", default=[250, 500, 1000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, JOBS],
                         help="processes parsing the files, each timed in turn")
+    parser.add_argument("--readers", nargs="+", choices=["libyaml", "ruamel"],
+                        default=["libyaml", "ruamel"], help="YAML readers, each timed in turn")
     args = parser.parse_args()
-    print(f"{'files':>6} {'jobs':>5} {'validate s':>11} {'build s':>8} {'ms/file':>8} "
-          f"{'nodes':>7} {'edges':>7}")
+    print(f"{'files':>6} {'reader':>8} {'jobs':>5} {'validate s':>11} {'build s':>8} "
+          f"{'ms/file':>8} {'nodes':>7} {'edges':>7}")
     for files in args.files:
         with tempfile.TemporaryDirectory() as name:
             folder = Path(name)
             copies(folder, files)
-            for jobs in dict.fromkeys(args.jobs):
+            for reader, jobs in [(reader, jobs) for reader in args.readers
+                                 for jobs in dict.fromkeys(args.jobs)]:
+                facts_files.FAST = reader == "libyaml"
                 started = time.perf_counter()
                 checked = validated(folder, Corpus(), jobs=jobs)
                 checking = time.perf_counter() - started
@@ -57,7 +65,7 @@ def main() -> None:
                 load(checked.files, store)
                 building = time.perf_counter() - started - checking
                 graph = store.read()
-                print(f"{files:>6} {jobs:>5} {checking:>11.1f} {building:>8.1f} "
+                print(f"{files:>6} {reader:>8} {jobs:>5} {checking:>11.1f} {building:>8.1f} "
                       f"{1000 * (checking + building) / files:>8.1f} "
                       f"{graph.number_of_nodes():>7} {graph.number_of_edges():>7}", flush=True)
 
