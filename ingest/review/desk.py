@@ -97,7 +97,7 @@ class Desk:
         if not self.queue.reports:
             raise ReviewError(f"{proposed}: no proposals to review (run milcoop ingest "
                               "first, or give --proposed)")
-        self.corpus = Corpus([proposed / "texts", *_reports_folder(proposed), *corpus.dirs])
+        self.corpus = Corpus([*_text_folders(proposed), *corpus.dirs])
         self.undo_steps: list[Step] = []
         self._lock = threading.Lock()
         self._read: dict[Path, tuple[tuple[int, int], FactsFile]] = {}
@@ -516,13 +516,20 @@ class Desk:
         self.undo_steps.append(step)
 
 
-def _reports_folder(proposed: Path) -> list[Path]:
-    """The reports folder the last ingest into ``proposed`` read, when it still exists."""
-    try:
-        folder = Path((proposed / REPORTS).read_text(encoding="utf-8").strip())
-    except (OSError, UnicodeDecodeError):
-        return []
-    return [folder] if folder.is_absolute() and folder.is_dir() else []
+def _text_folders(proposed: Path) -> list[Path]:
+    """Where the texts of the proposals in ``proposed`` are: the ingest's ``texts`` copies
+    and the reports folder it read, in ``proposed`` or, for one shard of a large run
+    (out/proposed/3f), in the folder above it."""
+    found = []
+    for run in (proposed, proposed.parent):
+        found.append(run / "texts")
+        try:
+            folder = Path((run / REPORTS).read_text(encoding="utf-8").strip())
+        except (OSError, UnicodeDecodeError):
+            continue
+        if folder.is_absolute() and folder.is_dir():
+            found.append(folder)
+    return found
 
 
 def _rejection(item: Item) -> dict[str, Any]:

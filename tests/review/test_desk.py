@@ -229,3 +229,16 @@ def test_the_texts_are_found_in_the_folder_the_last_ingest_read(seed_corpus: Cor
                 Corpus())
     shown = desk.evidence(first(desk, "relation").number)["window"]
     assert shown["text"] in (reports / "902_copy.txt").read_text("utf-8")
+
+
+def test_one_shard_of_a_large_run_is_reviewed_with_its_texts(seed_proposals: Path,
+                                                             tmp_path: Path) -> None:
+    run = tmp_path / "proposed"
+    shutil.copytree(seed_proposals, run)
+    (run / "3f").mkdir()
+    shard = sorted(run.glob("*.yaml"))[:2]
+    for path in shard:
+        path.rename(run / "3f" / path.name)
+    desk = Desk(run / "3f", tmp_path / "facts", tmp_path / "decisions.yaml", Corpus())
+    assert set(desk.queue.reports) == {path.stem for path in shard}
+    assert desk.evidence(first(desk, "relation").number)["window"]["text"]
