@@ -81,14 +81,16 @@ def main() -> None:
                                                            encoding="utf-8")
             facts = work / "facts"
             facts.mkdir()
+            curated = work / "curated"
+            shutil.copytree(CURATED, curated)
             seconds = {
                 "ingest": run("ingest", ["ingest", str(reports), "--out", str(facts),
-                                         "--jobs", str(args.jobs), "--facts", str(CURATED)],
+                                         "--jobs", str(args.jobs), "--facts", str(curated)],
                               work),
             }
             proposed = list(facts.rglob("*.yaml"))
-            for curated in CURATED.glob("*.yaml"):
-                shutil.copy(curated, facts / curated.name)
+            for path in curated.glob("*.yaml"):
+                shutil.copy(path, facts / path.name)
             for stage, arguments in (
                     ("build", ["build", "--facts", str(facts), "-o", "graph.json"]),
                     ("show", ["show", "Oman", "--facts", str(facts)]),
