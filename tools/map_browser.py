@@ -93,13 +93,20 @@ class MapPage:
                            "milcoopMap.network.getPosition(id))", node)
 
     def hover_edge(self, source: str, kind: str, target: str) -> str:
-        """Rest the pointer half-way along an edge and return the tooltip's text."""
-        return self._point("""([from, kind, to]) => {
-            const edge = milcoopMap.edges.get({filter: e =>
-                e.from === from && e.to === to && e.category === kind})[0];
-            const curve = milcoopMap.network.body.edges[edge.id].edgeType;
-            return milcoopMap.network.canvasToDOM(curve.getPoint(0.5));
-        }""", [source, kind, target])
+        """Rest the pointer on an edge, half-way along it or, where another edge crosses
+        there, at another point of it, and return the tooltip's text."""
+        text = ""
+        for fraction in (0.5, 0.35, 0.65, 0.2, 0.8):
+            text = self._point("""([from, kind, to, fraction]) => {
+                const edge = milcoopMap.edges.get({filter: e =>
+                    e.from === from && e.to === to && e.category === kind})[0];
+                const curve = milcoopMap.network.body.edges[edge.id].edgeType;
+                return milcoopMap.network.canvasToDOM(curve.getPoint(fraction));
+            }""", [source, kind, target, fraction])
+            if f" → {kind} → " in text.split("\n", 1)[0]:
+                return text
+            self.page.mouse.move(0, 0)
+        return text
 
     def _point(self, where: str, arg: Any) -> str:
         box = self.page.locator("#map").bounding_box()

@@ -150,8 +150,8 @@ def test_azerbaijan_is_first_among_countries_by_every_measure(seed_graph):
     countries = centrality(seed_graph).query("label == 'Country'")
     for measure in MEASURES:
         assert countries[measure].idxmax() == "AZE", measure
-    assert countries.loc["AZE", "degree"] == 49
-    assert countries.loc["TUR", "degree"] == 23
+    assert countries.loc["AZE", "degree"] == 61
+    assert countries.loc["TUR", "degree"] == 24
 
 
 def test_in_the_country_projection_azerbaijan_is_the_hub_of_a_star(seed_graph):
@@ -159,7 +159,7 @@ def test_in_the_country_projection_azerbaijan_is_the_hub_of_a_star(seed_graph):
     # countries, AZE brokers all C(4, 2) = 6 pairs of partners: 6 / (9 * 8 / 2).
     table = centrality(country_projection(seed_graph))
     assert table.loc["AZE", "degree"] == 4
-    assert table.loc["AZE", "weighted_degree"] == 23 + 5 + 3 + 1
+    assert table.loc["AZE", "weighted_degree"] == 23 + 6 + 3 + 1
     assert table.loc["AZE", "betweenness"] == pytest.approx(6 / 36)
     assert table.loc["AZE", "closeness"] == pytest.approx(4 / 9)
     assert table.loc["TUR", "closeness"] == pytest.approx(4 / 9 * 4 / 7)

@@ -10,7 +10,7 @@ from graph.vocabulary import DERIVED_TYPES, TIE_KINDS, UPWARD_TYPES
 
 def test_each_tie_between_two_countries_is_one_row_in_id_order(seed_graph):
     rows = tie_rows(seed_graph)
-    assert len(rows) == 32
+    assert len(rows) == 33
     assert all(row["first"] < row["second"] and row["kind"] in TIE_KINDS for row in rows)
     assert len({(row["first"], row["second"], row["via"]) for row in rows}) == len(rows)
     aze_tur = [row for row in rows if (row["first"], row["second"]) == ("AZE", "TUR")]
@@ -24,7 +24,7 @@ def test_each_tie_between_two_countries_is_one_row_in_id_order(seed_graph):
 
 def test_every_official_body_and_unit_with_a_country_belongs_to_it_once(seed_graph):
     rows = home_rows(seed_graph)
-    assert len(rows) == 27
+    assert len(rows) == 29
     assert {"actor": "zakir-hasanov", "country": "AZE"} in rows
     assert Counter(row["actor"] for row in rows).most_common(1)[0][1] == 1
     assert {seed_graph.nodes[row["actor"]]["label"] for row in rows} <= set(UPWARD_TYPES)

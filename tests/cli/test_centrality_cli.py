@@ -21,8 +21,8 @@ def test_prints_countries_ranked_by_degree_azerbaijan_first():
     assert result.exit_code == 0, result.output
     header, first, second, *_ = result.output.splitlines()
     assert header.split() == ["rank", "id", "name", "label", "degree", "betweenness"]
-    assert first.split() == ["1", "AZE", "Azerbaijan", "Country", "49", "0.6154"]
-    assert second.split()[:5] == ["2", "TUR", "Türkiye", "Country", "23"]
+    assert first.split() == ["1", "AZE", "Azerbaijan", "Country", "61", "0.6680"]
+    assert second.split()[:5] == ["2", "TUR", "Türkiye", "Country", "24"]
 
 
 def test_top_limits_the_rows_and_all_measures_are_the_default():
@@ -39,7 +39,7 @@ def test_the_country_projection_as_json():
                  "--top", "2")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert [(row["id"], row["weighted_degree"]) for row in rows] == [("AZE", 32), ("TUR", 23)]
+    assert [(row["id"], row["weighted_degree"]) for row in rows] == [("AZE", 33), ("TUR", 23)]
 
 
 def test_a_window_and_a_kind_as_csv():

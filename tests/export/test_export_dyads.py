@@ -61,7 +61,7 @@ def test_each_pairs_rows_add_up_to_the_country_projection(seed_graph, table):
 def test_the_csv_reads_back_with_pandas_as_the_same_table(seed_graph, table):
     stream = io.BytesIO()
     done = export(seed_graph, "dyads", stream)
-    assert done.notes == ["20 tie(s) have no date: their rows have an empty year"]
+    assert done.notes == ["21 tie(s) have no date: their rows have an empty year"]
     back = read(io.BytesIO(stream.getvalue()))
     pd.testing.assert_frame_equal(back, table, check_dtype=False)
     assert str(back["year"].dtype) == "Int64"
