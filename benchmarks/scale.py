@@ -5,7 +5,7 @@ recombined, with their states swapped for others, so resolution has real work), 
 of ingest, peak memory of the largest process and bytes written. Run it at two or more
 sizes to see how each stage grows.
 
-Run: .venv/bin/python benchmarks/scale.py [--reports 500 1500] [--jobs 2]
+Run: .venv/bin/python benchmarks/scale.py [--reports 500 1500] [--jobs 2] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -69,6 +69,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, nargs="+", default=[500, 1500])
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--keep", type=Path,
+                        help="copy the last size's reports, facts and built graph here")
     args = parser.parse_args()
     sentences = pool()
     for count in args.reports:
@@ -107,6 +109,8 @@ def main() -> None:
                   f"peak {peak:.0f} MB in the largest process so far", flush=True)
             print("  " + ", ".join(f"{stage} {value:.1f} s" for stage, value in seconds.items()),
                   flush=True)
+            if args.keep is not None:
+                shutil.copytree(work, args.keep, dirs_exist_ok=True)
 
 
 if __name__ == "__main__":
