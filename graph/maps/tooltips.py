@@ -24,6 +24,10 @@ SPANS_SHOWN = 8
 VIAS_SHOWN = 16
 """Most events or direct ties listed in the tooltip of a country-to-country tie."""
 
+ARTICLES_SHOWN = 24
+"""Most source articles listed in one tooltip (a state named in 5,000 reports would list
+them all); the rest are counted."""
+
 _HIDDEN = ("label", "name", "type", "sources", "evidence")
 
 Quote = Callable[[Span], str | None]
@@ -75,13 +79,18 @@ class Sources:
         if not articles:
             return []
         lines = [f"Sources ({len(articles)}):"]
+        by_article: dict[str, list[Span]] = {}
+        for span in spans:
+            by_article.setdefault(span.article, []).append(span)
         shown = 0
-        for article in articles:
+        for article in articles[:ARTICLES_SHOWN]:
             lines.append(self.cite(article))
-            for span in (s for s in spans if s.article == article):
+            for span in by_article.get(article, []):
                 if shown < SPANS_SHOWN:
                     lines.append(self._span(span))
                 shown += 1
+        if len(articles) > ARTICLES_SHOWN:
+            lines.append(f"… and {len(articles) - ARTICLES_SHOWN} more articles")
         if shown > SPANS_SHOWN:
             lines.append(f"  … and {shown - SPANS_SHOWN} more spans")
         return lines

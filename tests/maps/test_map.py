@@ -12,13 +12,14 @@ import html as markup
 import json
 import re
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
 from conftest import FACTS, SEEDS
 from graph.errors import MapError, VocabularyError
 from graph.maps.page import MapRequest, map_page
-from graph.maps.tooltips import Sources, node_tooltip
+from graph.maps.tooltips import ARTICLES_SHOWN, SPANS_SHOWN, Sources, node_tooltip
 from graph.maps.views import ego, facts, map_view, subset, window
 from graph.model import Span
 from hostile import INJECTIONS, injected_page
@@ -111,6 +112,21 @@ def test_node_tooltip_quotes_the_evidence_when_the_corpus_is_at_hand(seed_graph,
     text = node_tooltip("ilham-aliyev", seed_graph.nodes["ilham-aliyev"],
                         Sources(seed_graph, quote))
     assert '  "President Ilham Aliyev" (983–1005)' in text.splitlines()
+
+
+def test_a_state_named_in_a_hundred_reports_lists_the_first_articles_and_counts_the_rest():
+    graph = nx.MultiDiGraph()
+    articles = [f"a{number:03d}" for number in range(100)]
+    for article in articles:
+        graph.add_node(article, label="Article", title=f"Report {article}")
+    graph.add_node("AZE", label="Country", name="Azerbaijan", sources=articles,
+                   evidence=[f"{article}:0-10" for article in articles])
+    lines = node_tooltip("AZE", graph.nodes["AZE"], Sources(graph)).splitlines()
+    assert "Sources (100):" in lines
+    assert [line for line in lines if line.startswith("• ")] == [
+        f"• Report {article}" for article in articles[:ARTICLES_SHOWN]]
+    assert f"… and {100 - ARTICLES_SHOWN} more articles" in lines
+    assert f"  … and {ARTICLES_SHOWN - SPANS_SHOWN} more spans" in lines
 
 
 # The page
