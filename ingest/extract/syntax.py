@@ -174,6 +174,8 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
     """What a span the NER labels ``ner`` names in the vocabulary, or None when it is not
     ours to know."""
     text, head = span.text, span.root.lower_
+    if ner == "PERSON" and EDITION.search(text) and span[-1].like_num:
+        return ("Exercise", None) if text[:1].isupper() else None
     if ner == "PERSON":
         words = [t for t in span if t.is_alpha]
         if len(words) >= 2 and all(t.text[:1].isupper() for t in words) and \
@@ -320,4 +322,18 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                              confidence=0.5))
         covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
         named[span.start_char:span.end_char] = b"\x01" * len(span.text)
-    return found
+    return _not_people(found, mentions)
+
+
+def _not_people(found: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """Names the NER took for people that the report names as an event elsewhere, by
+    themselves or with an edition (``Desert Flag 26`` an exercise, then ``Desert Flag``)."""
+    events: dict[str, str] = {}
+    for mention in (*mentions, *found):
+        if mention.label in ("Exercise", "Operation"):
+            events.setdefault(mention.name, mention.label)
+            series = EDITION.sub("", mention.name)
+            if series != mention.name:
+                events.setdefault(series, mention.label)
+    return [replace(m, label=events[m.name]) if m.label == "Person" and m.name in events
+            else m for m in found]

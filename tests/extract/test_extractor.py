@@ -531,3 +531,11 @@ def test_a_possessive_state_before_a_name_is_not_part_of_it() -> None:
     people = {e.id for e in out.entities.values() if e.label == "Person"}
     assert {"eirik-solheim", "anders-brix-kjaer", "jussi-hakkinen"} <= people
     assert not any(person.startswith(("denmark", "finland", "sweden")) for person in people)
+
+
+def test_an_exercise_series_the_ner_takes_for_a_person_is_the_exercise() -> None:
+    out = extract("Crews from ten countries on Monday started Desert Hawk 25, a large air "
+                  "exercise hosted by Jordan. Desert Hawk has grown every year.\n", "t")
+    labels = {e.id: e.label for e in out.entities.values()}
+    assert labels["desert-hawk-25"] == "Exercise"
+    assert "Person" not in labels.values()
