@@ -246,7 +246,26 @@ def _named_events(doc: Doc) -> list[tuple[Span, str]]:
             span = _propn_run(doc, candidate)
             if span is not None and span.root.ent_type_ not in ("GPE", "NORP", "DATE"):
                 found.append((span, label))
+        span = _edition_before(doc, token)
+        if span is not None:
+            found.append((span, label))
     return found
+
+
+def _edition_before(doc: Doc, noun: Token) -> Span | None:
+    """An edition named just before a description the parser did not attach to it:
+    ``tested in Iron Gate 27, a naval exercise planned for May``."""
+    comma = noun.left_edge.i - 1
+    if comma < 1 or doc[comma].text != "," or noun.dep_ in ("nsubj", "nsubjpass") or \
+            doc[noun.left_edge.i].lower_ not in ("a", "an", "the"):
+        return None
+    last = doc[comma - 1]
+    head = last.head if last.like_num and last.head.pos_ == "PROPN" else last
+    span = _propn_run(doc, head)
+    if span is None or span.end != comma or not EDITION.search(span.text) or \
+            span.root.ent_type_ in ("GPE", "NORP", "DATE"):
+        return None
+    return span
 
 
 def _companies(doc: Doc) -> list[Span]:

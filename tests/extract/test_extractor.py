@@ -539,3 +539,18 @@ def test_an_exercise_series_the_ner_takes_for_a_person_is_the_exercise() -> None
     labels = {e.id: e.label for e in out.entities.values()}
     assert labels["desert-hawk-25"] == "Exercise"
     assert "Person" not in labels.values()
+
+
+def test_an_edition_named_before_a_description_the_parser_left_loose() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from ingest.extract.syntax import _named_events
+    words = ["tested", "in", "Iron", "Gate", "27", ",", "a", "naval", "exercise", "planned"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 3, 1, 3, 3, 8, 8, 0, 8],
+              deps=["ROOT", "prep", "compound", "pobj", "nummod", "punct", "det", "compound",
+                    "npadvmod", "acl"],
+              pos=["VERB", "ADP", "PROPN", "PROPN", "NUM", "PUNCT", "DET", "NOUN", "NOUN",
+                   "VERB"])
+    assert [(span.text, label) for span, label in _named_events(doc)] == [
+        ("Iron Gate 27", "Exercise")]
