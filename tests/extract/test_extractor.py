@@ -554,3 +554,12 @@ def test_an_edition_named_before_a_description_the_parser_left_loose() -> None:
                    "VERB"])
     assert [(span.text, label) for span, label in _named_events(doc)] == [
         ("Iron Gate 27", "Exercise")]
+
+
+def test_a_signatory_named_in_apposition_to_his_role_signs() -> None:
+    from ingest.extract.extractor import rule_yield
+    from ingest.extract.rulebook import rules
+    rule = next(rule for rule in rules() if rule.id == "signing.was_signed_by")
+    found = rule_yield(rule, "The Accra Defence Pact was signed by Mensah Arms' chief "
+                             "executive, Kwame Asante, on Friday.\n")
+    assert ("Kwame Asante", "Accra Defence Pact") in found
