@@ -193,6 +193,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.offices(out)
     identity.services(out)
     identity.ships(out)
+    structure.stateless(out)
     corroborate(out)
 
 

@@ -563,3 +563,9 @@ def test_a_signatory_named_in_apposition_to_his_role_signs() -> None:
     found = rule_yield(rule, "The Accra Defence Pact was signed by Mensah Arms' chief "
                              "executive, Kwame Asante, on Friday.\n")
     assert ("Kwame Asante", "Accra Defence Pact") in found
+
+
+def test_a_service_the_dictionaries_give_a_state_is_part_of_it() -> None:
+    out = extract("A Royal Navy diving team joined the drills off Oman. The United Kingdom "
+                  "has long trained Omani divers.\n", "t")
+    assert ("gbr-naval-forces", "PART_OF", "GBR") in out.relations

@@ -266,6 +266,18 @@ def ships(out: Extraction) -> None:
             out.relate("PART_OF", entity.id, owners[0], entity.spans[0], "structure.ship", 0.6)
 
 
+def stateless(out: Extraction) -> None:
+    """A state's service or body known by the dictionaries as that state's (``Royal Navy``
+    is ``gbr-naval-forces``) and tied to no larger whole is PART_OF the state, when named."""
+    wholes = {r.source for r in out.relations.values() if r.type == "PART_OF"}
+    for entity in list(out.entities.values()):
+        state = entity.id[:3].upper() if entity.id[3:4] == "-" else None
+        if entity.label in ("Organization", "Unit") and entity.id not in wholes and \
+                state in out.entities and out.entities[state].label == "Country":
+            out.relate("PART_OF", entity.id, state, entity.spans[0], "structure.stateless",
+                       0.5)
+
+
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
     it: DEPLOYED_TO the mission as well."""
