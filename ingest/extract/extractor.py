@@ -194,6 +194,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.services(out)
     identity.ships(out)
     structure.stateless(out)
+    structure.hosts(out)
     corroborate(out)
 
 

@@ -569,3 +569,10 @@ def test_a_service_the_dictionaries_give_a_state_is_part_of_it() -> None:
     out = extract("A Royal Navy diving team joined the drills off Oman. The United Kingdom "
                   "has long trained Omani divers.\n", "t")
     assert ("gbr-naval-forces", "PART_OF", "GBR") in out.relations
+
+
+def test_the_host_of_an_exercise_takes_part_in_it() -> None:
+    out = extract("Troops from nine countries began Iron Steppe 2026, an exercise hosted by "
+                  "Kazakhstan.\n", "t")
+    assert {("KAZ", "HOSTED", "iron-steppe-2026"),
+            ("KAZ", "PARTICIPATED_IN", "iron-steppe-2026")} <= set(out.relations)

@@ -278,6 +278,14 @@ def stateless(out: Extraction) -> None:
                        0.5)
 
 
+def hosts(out: Extraction) -> None:
+    """Who hosts an exercise takes part in it."""
+    for relation in list(out.relations.values()):
+        if relation.type == "HOSTED" and out.entities[relation.target].label == "Exercise":
+            out.relate("PARTICIPATED_IN", relation.source, relation.target, relation.spans[0],
+                       "structure.host_takes_part", round(relation.confidence - 0.1, 2))
+
+
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
     it: DEPLOYED_TO the mission as well."""
