@@ -195,6 +195,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.ships(out)
     structure.stateless(out)
     structure.hosts(out)
+    structure.sending_states(out)
     corroborate(out)
 
 

@@ -576,3 +576,19 @@ def test_the_host_of_an_exercise_takes_part_in_it() -> None:
                   "Kazakhstan.\n", "t")
     assert {("KAZ", "HOSTED", "iron-steppe-2026"),
             ("KAZ", "PARTICIPATED_IN", "iron-steppe-2026")} <= set(out.relations)
+
+
+def test_a_state_whose_unit_takes_part_takes_part_but_not_in_the_units_phase() -> None:
+    from ingest.extract.facts import Extraction, Mention
+    from ingest.extract.patterns.structure import sending_states
+    out = Extraction("t", "x" * 40)
+    for id_, label, kind in (("GBR", "Country", None), ("hms-kent", "Unit", None),
+                             ("sea-lance", "Exercise", None),
+                             ("sea-lance-sea-phase", "Exercise", "phase")):
+        out.add(Mention(0, 4, "xxxx", label, id_, id_, kind))
+    out.relate("PART_OF", "hms-kent", "GBR", (0, 4), "r", 0.6)
+    for event in ("sea-lance", "sea-lance-sea-phase"):
+        out.relate("PARTICIPATED_IN", "hms-kent", event, (0, 4), "r", 0.6)
+    sending_states(out)
+    assert ("GBR", "PARTICIPATED_IN", "sea-lance") in out.relations
+    assert ("GBR", "PARTICIPATED_IN", "sea-lance-sea-phase") not in out.relations

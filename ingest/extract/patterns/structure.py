@@ -286,6 +286,24 @@ def hosts(out: Extraction) -> None:
                        "structure.host_takes_part", round(relation.confidence - 0.1, 2))
 
 
+def sending_states(out: Extraction) -> None:
+    """A state whose unit takes part in an exercise or operation takes part in it too (not
+    in a phase of it, which is the units' own)."""
+    states: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF" and out.entities[relation.source].label == "Unit" and \
+                out.entities[relation.target].label == "Country":
+            states.setdefault(relation.source, []).append(relation.target)
+    for relation in list(out.relations.values()):
+        event = out.entities[relation.target]
+        if relation.type != "PARTICIPATED_IN" or event.label not in ("Exercise", "Operation") \
+                or event.properties.get("kind") == "phase":
+            continue
+        for state in states.get(relation.source, ()):
+            out.relate("PARTICIPATED_IN", state, event.id, relation.spans[0],
+                       "structure.sending_state", round(relation.confidence - 0.1, 2))
+
+
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
     it: DEPLOYED_TO the mission as well."""
