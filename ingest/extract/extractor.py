@@ -196,6 +196,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.stateless(out)
     structure.hosts(out)
     structure.sending_states(out)
+    structure.not_hosts(out)
     corroborate(out)
 
 

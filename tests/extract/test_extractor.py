@@ -592,3 +592,12 @@ def test_a_state_whose_unit_takes_part_takes_part_but_not_in_the_units_phase() -
     sending_states(out)
     assert ("GBR", "PARTICIPATED_IN", "sea-lance") in out.relations
     assert ("GBR", "PARTICIPATED_IN", "sea-lance-sea-phase") not in out.relations
+
+
+def test_a_missions_host_state_and_its_forces_do_not_take_part_in_it() -> None:
+    out = extract("Ghana and Lebanon welcomed the new rotation. Ghanaian troops joined the "
+                  "United Nations Interim Force in Lebanon (UNIFIL) on Monday, alongside "
+                  "Lebanon's army.\n", "t")
+    joined = {(r.source, r.type) for r in out.relations.values() if r.target == "unifil"}
+    assert {("GHA", "PARTICIPATED_IN"), ("GHA", "DEPLOYED_TO")} <= joined
+    assert not {source for source, _ in joined} & {"LBN", "lbn-armed-forces"}

@@ -8,8 +8,8 @@ import itertools
 import re
 from functools import lru_cache
 
-from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import default, extras
+from ingest.extract.facts import Entity, Extraction, Mention
+from ingest.extract.gazetteer import default, extras, state_names
 from ingest.extract.names import SHIP_STATES
 from ingest.extract.patterns.context import Context
 from ingest.extract.syntax import COMPANY_NOUNS
@@ -304,13 +304,48 @@ def sending_states(out: Extraction) -> None:
                        "structure.sending_state", round(relation.confidence - 0.1, 2))
 
 
+def _hosts_of(out: Extraction, mission: str) -> set[str]:
+    """The states a standing mission is deployed in: named in its name (``Mission in
+    Somalia``) or where the report holds it."""
+    entity = out.entities[mission]
+    names = " ".join([entity.name, *entity.aliases]).lower()
+    found = {state for state, names_of in state_names().items() if state in out.entities
+             and any(f" in {name.lower()}" in names or f" in the {name.lower()}" in names
+                     for name in names_of)}
+    return found | {r.target for r in out.relations.values() if r.type == "HELD_IN" and
+                    r.source == mission and out.entities[r.target].label == "Country"}
+
+
+def not_hosts(out: Extraction) -> None:
+    """A state a standing mission is deployed in, and its forces, do not take part in it."""
+    forces = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
+            forces.setdefault(relation.source, set()).add(relation.target)
+    hosts: dict[str, set[str]] = {}
+    for key, relation in list(out.relations.items()):
+        mission = out.entities[relation.target]
+        if relation.type not in ("PARTICIPATED_IN", "DEPLOYED_TO") or \
+                mission.label != "Operation" or not _standing(mission):
+            continue
+        if mission.id not in hosts:
+            hosts[mission.id] = _hosts_of(out, mission.id)
+        if ({relation.source} | forces.get(relation.source, set())) & hosts[mission.id]:
+            del out.relations[key]
+
+
+def _standing(mission: Entity) -> bool:
+    """A peacekeeping or named mission (which a state hosts rather than joins)."""
+    return mission.properties.get("kind") == "peacekeeping" or "Mission" in mission.name
+
+
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
     it: DEPLOYED_TO the mission as well."""
     for relation in list(out.relations.values()):
         mission = out.entities[relation.target]
-        if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and (
-                mission.properties.get("kind") == "peacekeeping" or "Mission" in mission.name):
+        if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and \
+                _standing(mission):
             out.relate("DEPLOYED_TO", relation.source, mission.id, relation.spans[0],
                        "structure.mission_contributor", round(relation.confidence - 0.05, 2))
 
