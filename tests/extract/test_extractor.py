@@ -601,3 +601,10 @@ def test_a_missions_host_state_and_its_forces_do_not_take_part_in_it() -> None:
     joined = {(r.source, r.type) for r in out.relations.values() if r.target == "unifil"}
     assert {("GHA", "PARTICIPATED_IN"), ("GHA", "DEPLOYED_TO")} <= joined
     assert not {source for source, _ in joined} & {"LBN", "lbn-armed-forces"}
+
+
+def test_an_exercise_begun_under_a_dateline_is_held_in_its_city() -> None:
+    out = extract("Drills open at Tema\n\nTEMA, Ghana — Navies from ten countries on Monday "
+                  "began Coastal Lance 26, a maritime exercise hosted by the Ghana Navy.\n", "t")
+    assert {("coastal-lance-26", "HELD_IN", "tema"),
+            ("coastal-lance-26", "HELD_IN", "GHA")} <= set(out.relations)
