@@ -608,3 +608,12 @@ def test_an_exercise_begun_under_a_dateline_is_held_in_its_city() -> None:
                   "began Coastal Lance 26, a maritime exercise hosted by the Ghana Navy.\n", "t")
     assert {("coastal-lance-26", "HELD_IN", "tema"),
             ("coastal-lance-26", "HELD_IN", "GHA")} <= set(out.relations)
+
+
+def test_a_member_named_right_beside_its_bloc_belongs_to_it() -> None:
+    out = extract("Troops from Kazakhstan and Kyrgyzstan joined the CSTO exercise in "
+                  "Tajikistan on Monday, while Serbia watched. Officials from Russia said it "
+                  "was a success.\n", "t", "2025-05-01")
+    members = {r.source for r in out.relations.values() if r.type == "MEMBER_OF"}
+    assert {"KAZ", "TJK"} <= members
+    assert not {"SRB", "RUS"} & members
