@@ -56,12 +56,19 @@ def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence]
         cue = speaks_of_membership(annotated, sentence)
         for bloc in blocs:
             near = {m.id for b in inside if b.id == bloc for m in inside
-                    if m.label == "Country" and abs(m.start - b.start) <= NEAR}
+                    if m.label == "Country" and abs(m.start - b.start) <= NEAR} \
+                if not cue and not _mentions_membership(sentence) else set()
             for state in {m.id for m in inside if m.label == "Country"
                           and (cue or m.id in near)}:
                 if belongs(state, bloc, year):
                     out.relate("MEMBER_OF", state, bloc, (sentence.start, sentence.end),
                                "membership.dictionary", KNOWN if cue else KNOWN - 0.1)
+
+
+def _mentions_membership(sentence: Sentence) -> bool:
+    """Whether a membership word stands in ``sentence`` at all, negated or not."""
+    text = sentence.text.lower()
+    return any(cue in text for cue in CUES)
 
 
 def speaks_of_membership(annotated: Annotated, sentence: Sentence) -> bool:
