@@ -617,3 +617,10 @@ def test_a_member_named_right_beside_its_bloc_belongs_to_it() -> None:
     members = {r.source for r in out.relations.values() if r.type == "MEMBER_OF"}
     assert {"KAZ", "TJK"} <= members
     assert not {"SRB", "RUS"} & members
+
+
+def test_a_deputy_minister_is_a_member_of_the_ministry_not_its_head() -> None:
+    out = extract("Poland was represented by Deputy Defence Minister Jan Nowak at the talks "
+                  "in Riga.\n", "t")
+    assert ("jan-nowak", "MEMBER_OF", "pol-ministry-of-defence") in out.relations
+    assert ("jan-nowak", "COMMANDS", "pol-ministry-of-defence") not in out.relations
