@@ -32,7 +32,9 @@ GROUP_NOUNS = frozenset((
     "recruits", "battalions", "brigades", "companies", "squadrons", "elements", "detachments",
     "province", "provinces", "region", "regions", "district", "districts", "city", "cities",
     "town", "towns", "island", "islands", "area", "areas", "capital", "rotation",
-    "rotations", "deployment", "battalion",
+    "rotations", "deployment", "battalion", "fighters", "helicopters", "frigates",
+    "destroyers", "corvettes", "submarines", "tanks", "boats", "drones", "bombers", "tankers",
+    "pilots", "detachment", "squadron", "company", "platoon",
 ))
 """Nouns that stand for the actors they are qualified by (``Turkish troops``)."""
 QUALIFIERS = frozenset(("amod", "compound", "nmod", "poss"))
