@@ -200,6 +200,18 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _cut_open_tail(span: Span) -> Span:
+    """``Bodø Declaration on Nordic`` before ``defence cooperation``: a name cut inside the
+    phrase after its head word ends at the head word."""
+    doc = span.doc
+    if span.end >= len(doc) or not (doc[span.end].is_lower and doc[span.end].is_alpha):
+        return span
+    cut = next((t.i for t in reversed(span) if t.lower_ in ("on", "of", "for")), None)
+    if cut is None or cut - span.start < 2 or doc[cut - 1].lower_ not in AGREEMENT_HEADS:
+        return span
+    return doc[span.start:cut]
+
+
 def _titled_agreements(doc: Doc) -> list[Span]:
     """Title-case names ending in an agreement word that the NER missed: ``the Bishkek
     Border Treaty``."""
@@ -329,6 +341,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
              *((span, ("Organization", "company")) for span in _companies(doc))]
     for ent, kind in spans:
         span = _trim(ent)
+        if kind is not None and kind[0] == "Agreement":
+            span = _cut_open_tail(span)
         if len(span) == 0:
             continue
         taken = named if kind is not None and kind[0] in EVENTS else covered
