@@ -29,6 +29,7 @@ EVENT_NOUNS = {
     "meeting": "Meeting", "talks": "Meeting", "visit": "Meeting", "summit": "Meeting",
     "agreement": "Agreement", "memorandum": "Agreement", "deal": "Agreement",
     "contract": "Agreement", "treaty": "Agreement", "accord": "Agreement", "pact": "Agreement",
+    "declaration": "Agreement", "charter": "Agreement", "protocol": "Agreement",
     "operation": "Operation", "mission": "Operation", "offensive": "Operation",
     "campaign": "Operation",
     "programme": "Program", "program": "Program", "initiative": "Program",
