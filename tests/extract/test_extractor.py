@@ -624,3 +624,12 @@ def test_a_deputy_minister_is_a_member_of_the_ministry_not_its_head() -> None:
                   "in Riga.\n", "t")
     assert ("jan-nowak", "MEMBER_OF", "pol-ministry-of-defence") in out.relations
     assert ("jan-nowak", "COMMANDS", "pol-ministry-of-defence") not in out.relations
+
+
+def test_the_agreement_described_in_a_sentence_dated_this_year_is_the_one_reported() -> None:
+    out = extract("Defence ministers of five Nordic states on Wednesday signed the Oslo "
+                  "Declaration in Oslo. The declaration was signed by Ola Berg, who chairs the "
+                  "group this year, and Jens Holm.\n", "t", "2026-11-12")
+    assert [e.id for e in out.entities.values() if e.label == "Agreement"] == \
+        ["oslo-declaration"]
+    assert ("ola-berg", "SIGNED", "oslo-declaration") in out.relations
