@@ -34,7 +34,8 @@ GROUP_NOUNS = frozenset((
     "town", "towns", "island", "islands", "area", "areas", "capital", "rotation",
     "rotations", "deployment", "battalion", "fighters", "helicopters", "frigates",
     "destroyers", "corvettes", "submarines", "tanks", "boats", "drones", "bombers", "tankers",
-    "pilots", "detachment", "squadron", "company", "platoon",
+    "pilots", "detachment", "squadron", "company", "platoon", "technicians", "mechanics",
+    "submariners", "students", "gunners",
 ))
 """Nouns that stand for the actors they are qualified by (``Turkish troops``)."""
 QUALIFIERS = frozenset(("amod", "compound", "nmod", "poss"))
