@@ -81,6 +81,8 @@ AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandu
                              "declaration", "convention", "protocol", "charter"))
 EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d)(?:-(?:IV|I{1,3}))?$")
 """A capitalised name ending with a year is an edition of an exercise: ``Sea Breeze 2025``."""
+BATTALION_CODE = re.compile(r"\b[A-Z]{3,}BATT?-\d{1,2}\b")
+"""A peacekeeping battalion named by its code (``NEPBATT-2``, ``BANBAT-14``)."""
 MEDIA = re.compile(r"\b(?:News|Press|Times|Post|Tribune|Herald|Agency|TV|Radio|Wire|Journal|"
                    r"Gazette|Monitor|Reuters|Xinhua|Bloomberg)\b")
 NOT_PEOPLE = re.compile(r"^(?:INS|HMS|USS|HMAS|HMCS|HMNZS|KRI|BRP|TCG|RSS|JS|ROKS|FS)\b|"
@@ -356,6 +358,12 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                              confidence=0.5))
         covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
         named[span.start_char:span.end_char] = b"\x01" * len(span.text)
+    for match in BATTALION_CODE.finditer(doc.text):
+        start, end = match.span()
+        if not any(covered[start:end]):
+            found.append(Mention(start, end, match.group(), "Unit", slug(match.group()),
+                                 match.group(), rule="name.battalion_code", confidence=0.5))
+            covered[start:end] = b"\x01" * (end - start)
     return _not_people(found, mentions)
 
 

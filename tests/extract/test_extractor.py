@@ -633,3 +633,10 @@ def test_the_agreement_described_in_a_sentence_dated_this_year_is_the_one_report
     assert [e.id for e in out.entities.values() if e.label == "Agreement"] == \
         ["oslo-declaration"]
     assert ("ola-berg", "SIGNED", "oslo-declaration") in out.relations
+
+
+def test_a_peacekeeping_battalion_named_by_its_code_is_a_unit() -> None:
+    out = extract("The 5th Ghanaian Battalion (GHANBATT-5) took over from GHANBATT-4 in "
+                  "Naqoura on Monday.\n", "t")
+    assert out.entities["ghanbatt-4"].label == "Unit"
+    assert "GHANBATT-5" in out.entities["5th-ghanaian-battalion"].aliases
