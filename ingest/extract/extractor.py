@@ -197,6 +197,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.hosts(out)
     structure.sending_states(out)
     structure.not_hosts(out)
+    structure.organs(out)
     corroborate(out)
 
 

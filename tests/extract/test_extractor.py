@@ -640,3 +640,9 @@ def test_a_peacekeeping_battalion_named_by_its_code_is_a_unit() -> None:
                   "Naqoura on Monday.\n", "t")
     assert out.entities["ghanbatt-4"].label == "Unit"
     assert "GHANBATT-5" in out.entities["5th-ghanaian-battalion"].aliases
+
+
+def test_a_body_named_after_its_organisation_is_part_of_it() -> None:
+    out = extract("The UN Security Council renewed the mandate on Friday, and the United "
+                  "Nations said it would cut troop numbers.\n", "t")
+    assert ("unsc", "PART_OF", "un") in out.relations

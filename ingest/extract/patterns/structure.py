@@ -339,6 +339,19 @@ def _standing(mission: Entity) -> bool:
     return mission.properties.get("kind") == "peacekeeping" or "Mission" in mission.name
 
 
+def organs(out: Extraction) -> None:
+    """A body named after the organisation it belongs to (``UN Security Council``, ``GCC
+    Military Committee``, ``SADC Standby Force``) is PART_OF it, when the report names it."""
+    for entity in list(out.entities.values()):
+        if entity.label not in ("Organization", "Unit"):
+            continue
+        whole = _named_after(entity.name)
+        if whole is not None and whole.id != entity.id and whole.id in out.entities and \
+                out.entities[whole.id].label == "Organization":
+            out.relate("PART_OF", entity.id, whole.id, entity.spans[0], "structure.organ",
+                       0.5)
+
+
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
     it: DEPLOYED_TO the mission as well."""
