@@ -646,3 +646,8 @@ def test_a_body_named_after_its_organisation_is_part_of_it() -> None:
     out = extract("The UN Security Council renewed the mandate on Friday, and the United "
                   "Nations said it would cut troop numbers.\n", "t")
     assert ("unsc", "PART_OF", "un") in out.relations
+
+
+def test_a_place_followed_by_comma_in_a_region_lies_in_it() -> None:
+    out = extract("Fighter jets will fly from Kemi, in Lapland, on Monday.\n", "t")
+    assert ("kemi", "LOCATED_IN", "lapland") in out.relations

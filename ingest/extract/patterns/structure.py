@@ -15,7 +15,7 @@ from ingest.extract.patterns.context import Context
 from ingest.extract.syntax import COMPANY_NOUNS
 
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
-IN = re.compile(r"\s+in\s+(?:the\s+)?")
+IN = re.compile(r",?\s+in\s+(?:the\s+)?")
 SITE = re.compile(r"\b(?:University|Academy|College|Cent(?:re|er)|School|Institute|"
                   r"Headquarters|HQ|Base|Barracks|Shipyard|Camp|Garrison|Air(?:port|field)|"
                   r"Hospital|Range|Component\s+Command)$")
@@ -81,7 +81,7 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.based_in",
                            0.6)
-        elif gap[:4] == " in " and IN.fullmatch(gap) and _sited(first) and \
+        elif gap.removeprefix(",")[:4] == " in " and IN.fullmatch(gap) and _sited(first) and \
                 second.label in ("Location", "Country") and \
                 second.role not in ("demonym", "capital"):
             ctx.keep(first)
