@@ -651,3 +651,11 @@ def test_a_body_named_after_its_organisation_is_part_of_it() -> None:
 def test_a_place_followed_by_comma_in_a_region_lies_in_it() -> None:
     out = extract("Fighter jets will fly from Kemi, in Lapland, on Monday.\n", "t")
     assert ("kemi", "LOCATED_IN", "lapland") in out.relations
+
+
+def test_states_after_with_do_not_continue_a_list_of_venues() -> None:
+    out = extract("Balikatan 2026 will be held in Luzon and Palawan, with Australia and Japan "
+                  "sending troops.\n", "t")
+    venues = {r.target for r in out.relations.values() if r.type == "HELD_IN"}
+    assert {"luzon", "palawan"} <= venues
+    assert not {"AUS", "JPN"} & venues
