@@ -198,6 +198,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.sending_states(out)
     structure.not_hosts(out)
     structure.organs(out)
+    structure.company_states(out)
     corroborate(out)
 
 

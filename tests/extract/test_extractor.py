@@ -659,3 +659,9 @@ def test_states_after_with_do_not_continue_a_list_of_venues() -> None:
     venues = {r.target for r in out.relations.values() if r.type == "HELD_IN"}
     assert {"luzon", "palawan"} <= venues
     assert not {"AUS", "JPN"} & venues
+
+
+def test_a_company_named_as_its_states_is_in_that_state_not_part_of_it() -> None:
+    out = extract("Chile signed a frigate contract with Spain's Navantia on Monday.\n", "t")
+    assert ("navantia", "LOCATED_IN", "ESP") in out.relations
+    assert ("navantia", "PART_OF", "ESP") not in out.relations

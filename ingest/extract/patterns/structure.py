@@ -352,6 +352,19 @@ def organs(out: Extraction) -> None:
                        0.5)
 
 
+def company_states(out: Extraction) -> None:
+    """A company is in its state, not part of it: ``Spain's Navantia`` LOCATED_IN Spain."""
+    for key, relation in list(out.relations.items()):
+        body = out.entities[relation.source]
+        if relation.type == "PART_OF" and out.entities[relation.target].label == "Country" and \
+                body.label == "Organization" and (body.properties.get("kind") == "company" or (
+                    body.rule == "gazetteer" and "kind" not in body.properties)):
+            del out.relations[key]
+            for span in relation.spans:
+                out.relate("LOCATED_IN", body.id, relation.target, span,
+                           "structure.company_state", relation.confidence)
+
+
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
     it: DEPLOYED_TO the mission as well."""
