@@ -1,6 +1,7 @@
 """Membership from what we know: a state named with its bloc in a sentence that speaks of
-membership (``NATO allies Estonia, Latvia and Lithuania``, ``fellow GCC members``) is
-MEMBER_OF the bloc when the dictionaries know it was a member when the report was written."""
+membership (``NATO allies Estonia, Latvia and Lithuania``, ``fellow GCC members``), or right
+beside it (``the CSTO exercise in Tajikistan``), is MEMBER_OF the bloc when the dictionaries
+know it was a member when the report was written."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from ingest.extract.syntax import Annotated
 
 KNOWN = 0.55
 """Confidence of a membership the sentence speaks of and the dictionaries confirm."""
+NEAR = 40
+"""How close (in characters) a state named with its bloc is read as a member."""
 CUES = frozenset(("member", "ally", "allied", "fellow", "bloc"))
 """Lemmas that make a sentence speak of membership."""
 
@@ -39,7 +42,8 @@ def belongs(state: str, bloc: str, year: int | None) -> bool:
 def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence],
                 published: str | None) -> None:
     """MEMBER_OF for each known member named in a sentence with its bloc and a membership
-    word that is not negated (``Serbia, which is not an EU member`` is not a member)."""
+    word that is not negated (``Serbia, which is not an EU member`` is not a member), or
+    within ``NEAR`` characters of the bloc (less surely)."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
     named = [m for m in annotated.mentions if m.id in out.entities and
              m.role != "qualifier" and m.label in ("Country", "Organization")]
@@ -47,13 +51,24 @@ def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence]
     for sentence in sentences:
         inside = named[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         blocs = {m.id for m in inside if m.label == "Organization" and m.id in members()}
-        if sentence.heading or not blocs or not speaks_of_membership(annotated, sentence):
+        if sentence.heading or not blocs:
             continue
+        cue = speaks_of_membership(annotated, sentence)
         for bloc in blocs:
-            for state in {m.id for m in inside if m.label == "Country"}:
+            near = {m.id for b in inside if b.id == bloc for m in inside
+                    if m.label == "Country" and abs(m.start - b.start) <= NEAR} \
+                if not cue and not _mentions_membership(sentence) else set()
+            for state in {m.id for m in inside if m.label == "Country"
+                          and (cue or m.id in near)}:
                 if belongs(state, bloc, year):
                     out.relate("MEMBER_OF", state, bloc, (sentence.start, sentence.end),
-                               "membership.dictionary", KNOWN)
+                               "membership.dictionary", KNOWN if cue else KNOWN - 0.1)
+
+
+def _mentions_membership(sentence: Sentence) -> bool:
+    """Whether a membership word stands in ``sentence`` at all, negated or not."""
+    text = sentence.text.lower()
+    return any(cue in text for cue in CUES)
 
 
 def speaks_of_membership(annotated: Annotated, sentence: Sentence) -> bool:

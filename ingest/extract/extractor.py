@@ -193,6 +193,12 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.offices(out)
     identity.services(out)
     identity.ships(out)
+    structure.stateless(out)
+    structure.hosts(out)
+    structure.sending_states(out)
+    structure.not_hosts(out)
+    structure.organs(out)
+    structure.company_states(out)
     corroborate(out)
 
 

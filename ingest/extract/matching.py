@@ -2,8 +2,9 @@
 
 A pattern's ``source`` and ``target`` anchors are tokens; each stands for the mentions it
 heads, for the actors a group noun names (``Kazakh troops``, ``special forces of A, B and
-C``), or for the event a description refers to, and for every conjunct coordinated with it
-(``A, B and C``), so one match yields one relation per pair.
+C``), for the event a description refers to, for what a role noun's apposition names
+(``its chief executive, A``), and for every conjunct coordinated with it (``A, B and C``),
+so one match yields one relation per pair.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ingest.extract.depmatch import Compiled, Table, compile_pattern, find
 from ingest.extract.discourse import salient
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.rulebook import Rule, rules
-from ingest.extract.syntax import Annotated
+from ingest.extract.syntax import ROLE_WORDS, Annotated
 
 GROUP_NOUNS = frozenset((
     "force", "forces", "troops", "troop", "soldier", "soldiers", "servicemen", "personnel",
@@ -31,7 +32,10 @@ GROUP_NOUNS = frozenset((
     "recruits", "battalions", "brigades", "companies", "squadrons", "elements", "detachments",
     "province", "provinces", "region", "regions", "district", "districts", "city", "cities",
     "town", "towns", "island", "islands", "area", "areas", "capital", "rotation",
-    "rotations", "deployment", "battalion",
+    "rotations", "deployment", "battalion", "fighters", "helicopters", "frigates",
+    "destroyers", "corvettes", "submarines", "tanks", "boats", "drones", "bombers", "tankers",
+    "pilots", "detachment", "squadron", "company", "platoon", "technicians", "mechanics",
+    "submariners", "students", "gunners",
 ))
 """Nouns that stand for the actors they are qualified by (``Turkish troops``)."""
 QUALIFIERS = frozenset(("amod", "compound", "nmod", "poss"))
@@ -54,6 +58,11 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
     event = annotated.events.get(token.i)
     if event is not None:
         return [event] if event.label in labels else []
+    if token.pos_ == "NOUN" or token.text in ROLE_WORDS:
+        named = [m for child in token.children if child.dep_ == "appos"
+                 for m in members(annotated, child, labels)]
+        if named:
+            return named
     if token.lower_ not in GROUP_NOUNS:
         return []
     found = []

@@ -93,7 +93,9 @@ LEADING = {"The", "A", "An", "This", "Its", "Their", "Signed", "Thus", "Today", 
            "Besides", "Moreover", "Meanwhile", "Also", "During", "In", "On", "At", "According",
            "While", "Under", "With", "Within", "Through", "Both", "Several", "Many", "Two",
            "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Some", "Other",
-           "All", "Each", "Most", "Few"}
+           "All", "Each", "Most", "Few", "Eleven", "Twelve", "Fifteen", "Twenty", "Thirty",
+           "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds", "Dozens",
+           "Thousands", "About", "Around", "Nearly", "Almost", "Over"}
 POSSESSIVE = ("’s", "'s")
 MISSION_IN = re.compile(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,2}}")
 LAST_HEADS = {

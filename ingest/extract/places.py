@@ -250,14 +250,15 @@ class Places:
                     0.95 if known else 0.6, "place.listed")
 
     def _named(self, start: int, end: int, head: str) -> Iterator[Mention]:
-        """A proper name before a lower-case place word: ``the Tillabéri region``."""
+        """A proper name before a lower-case place word: ``the Tillabéri region`` (an owner's
+        is no name: ``Navantia's shipyard``)."""
         left = NAMED_LEFT.search(self.scene.text, max(0, start - 50), start)
         if left is None:
             return
         words = left["name"].split()
         while words and words[0] in NOT_PLACE:
             words = words[1:]
-        if not words or set(words) <= DIRECTIONS:
+        if not words or set(words) <= DIRECTIONS or words[-1].endswith(("'s", "’s")):
             return
         begin = start - len(left["name"]) + left["name"].index(words[0])
         name = " ".join(words)

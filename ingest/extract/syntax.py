@@ -29,6 +29,7 @@ EVENT_NOUNS = {
     "meeting": "Meeting", "talks": "Meeting", "visit": "Meeting", "summit": "Meeting",
     "agreement": "Agreement", "memorandum": "Agreement", "deal": "Agreement",
     "contract": "Agreement", "treaty": "Agreement", "accord": "Agreement", "pact": "Agreement",
+    "declaration": "Agreement", "charter": "Agreement", "protocol": "Agreement",
     "operation": "Operation", "mission": "Operation", "offensive": "Operation",
     "campaign": "Operation",
     "programme": "Program", "program": "Program", "initiative": "Program",
@@ -80,6 +81,8 @@ AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandu
                              "declaration", "convention", "protocol", "charter"))
 EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d)(?:-(?:IV|I{1,3}))?$")
 """A capitalised name ending with a year is an edition of an exercise: ``Sea Breeze 2025``."""
+BATTALION_CODE = re.compile(r"\b[A-Z]{3,}BATT?-\d{1,2}\b")
+"""A peacekeeping battalion named by its code (``NEPBATT-2``, ``BANBAT-14``)."""
 MEDIA = re.compile(r"\b(?:News|Press|Times|Post|Tribune|Herald|Agency|TV|Radio|Wire|Journal|"
                    r"Gazette|Monitor|Reuters|Xinhua|Bloomberg)\b")
 NOT_PEOPLE = re.compile(r"^(?:INS|HMS|USS|HMAS|HMCS|HMNZS|KRI|BRP|TCG|RSS|JS|ROKS|FS)\b|"
@@ -174,6 +177,8 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
     """What a span the NER labels ``ner`` names in the vocabulary, or None when it is not
     ours to know."""
     text, head = span.text, span.root.lower_
+    if ner == "PERSON" and EDITION.search(text) and span[-1].like_num:
+        return ("Exercise", None) if text[:1].isupper() else None
     if ner == "PERSON":
         words = [t for t in span if t.is_alpha]
         if len(words) >= 2 and all(t.text[:1].isupper() for t in words) and \
@@ -196,6 +201,18 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
     if ner in ("FAC", "GPE") and text[:1].isupper() and not text.isupper():
         return ("Location", None)
     return None
+
+
+def _cut_open_tail(span: Span) -> Span:
+    """``Bodø Declaration on Nordic`` before ``defence cooperation``: a name cut inside the
+    phrase after its head word ends at the head word."""
+    doc = span.doc
+    if span.end >= len(doc) or not (doc[span.end].is_lower and doc[span.end].is_alpha):
+        return span
+    cut = next((t.i for t in reversed(span) if t.lower_ in ("on", "of", "for")), None)
+    if cut is None or cut - span.start < 2 or doc[cut - 1].lower_ not in AGREEMENT_HEADS:
+        return span
+    return doc[span.start:cut]
 
 
 def _titled_agreements(doc: Doc) -> list[Span]:
@@ -244,7 +261,26 @@ def _named_events(doc: Doc) -> list[tuple[Span, str]]:
             span = _propn_run(doc, candidate)
             if span is not None and span.root.ent_type_ not in ("GPE", "NORP", "DATE"):
                 found.append((span, label))
+        span = _edition_before(doc, token)
+        if span is not None:
+            found.append((span, label))
     return found
+
+
+def _edition_before(doc: Doc, noun: Token) -> Span | None:
+    """An edition named just before a description the parser did not attach to it:
+    ``tested in Iron Gate 27, a naval exercise planned for May``."""
+    comma = noun.left_edge.i - 1
+    if comma < 1 or doc[comma].text != "," or noun.dep_ in ("nsubj", "nsubjpass") or \
+            doc[noun.left_edge.i].lower_ not in ("a", "an", "the"):
+        return None
+    last = doc[comma - 1]
+    head = last.head if last.like_num and last.head.pos_ == "PROPN" else last
+    span = _propn_run(doc, head)
+    if span is None or span.end != comma or not EDITION.search(span.text) or \
+            span.root.ent_type_ in ("GPE", "NORP", "DATE"):
+        return None
+    return span
 
 
 def _companies(doc: Doc) -> list[Span]:
@@ -308,6 +344,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
              *((span, ("Organization", "company")) for span in _companies(doc))]
     for ent, kind in spans:
         span = _trim(ent)
+        if kind is not None and kind[0] == "Agreement":
+            span = _cut_open_tail(span)
         if len(span) == 0:
             continue
         taken = named if kind is not None and kind[0] in EVENTS else covered
@@ -320,4 +358,24 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                              confidence=0.5))
         covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
         named[span.start_char:span.end_char] = b"\x01" * len(span.text)
-    return found
+    for match in BATTALION_CODE.finditer(doc.text):
+        start, end = match.span()
+        if not any(covered[start:end]):
+            found.append(Mention(start, end, match.group(), "Unit", slug(match.group()),
+                                 match.group(), rule="name.battalion_code", confidence=0.5))
+            covered[start:end] = b"\x01" * (end - start)
+    return _not_people(found, mentions)
+
+
+def _not_people(found: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """Names the NER took for people that the report names as an event elsewhere, by
+    themselves or with an edition (``Desert Flag 26`` an exercise, then ``Desert Flag``)."""
+    events: dict[str, str] = {}
+    for mention in (*mentions, *found):
+        if mention.label in ("Exercise", "Operation"):
+            events.setdefault(mention.name, mention.label)
+            series = EDITION.sub("", mention.name)
+            if series != mention.name:
+                events.setdefault(series, mention.label)
+    return [replace(m, label=events[m.name]) if m.label == "Person" and m.name in events
+            else m for m in found]

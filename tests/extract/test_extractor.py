@@ -531,3 +531,137 @@ def test_a_possessive_state_before_a_name_is_not_part_of_it() -> None:
     people = {e.id for e in out.entities.values() if e.label == "Person"}
     assert {"eirik-solheim", "anders-brix-kjaer", "jussi-hakkinen"} <= people
     assert not any(person.startswith(("denmark", "finland", "sweden")) for person in people)
+
+
+def test_an_exercise_series_the_ner_takes_for_a_person_is_the_exercise() -> None:
+    out = extract("Crews from ten countries on Monday started Desert Hawk 25, a large air "
+                  "exercise hosted by Jordan. Desert Hawk has grown every year.\n", "t")
+    labels = {e.id: e.label for e in out.entities.values()}
+    assert labels["desert-hawk-25"] == "Exercise"
+    assert "Person" not in labels.values()
+
+
+def test_an_edition_named_before_a_description_the_parser_left_loose() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from ingest.extract.syntax import _named_events
+    words = ["tested", "in", "Iron", "Gate", "27", ",", "a", "naval", "exercise", "planned"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 3, 1, 3, 3, 8, 8, 0, 8],
+              deps=["ROOT", "prep", "compound", "pobj", "nummod", "punct", "det", "compound",
+                    "npadvmod", "acl"],
+              pos=["VERB", "ADP", "PROPN", "PROPN", "NUM", "PUNCT", "DET", "NOUN", "NOUN",
+                   "VERB"])
+    assert [(span.text, label) for span, label in _named_events(doc)] == [
+        ("Iron Gate 27", "Exercise")]
+
+
+def test_a_signatory_named_in_apposition_to_his_role_signs() -> None:
+    from ingest.extract.extractor import rule_yield
+    from ingest.extract.rulebook import rules
+    rule = next(rule for rule in rules() if rule.id == "signing.was_signed_by")
+    found = rule_yield(rule, "The Accra Defence Pact was signed by Mensah Arms' chief "
+                             "executive, Kwame Asante, on Friday.\n")
+    assert ("Kwame Asante", "Accra Defence Pact") in found
+
+
+def test_a_service_the_dictionaries_give_a_state_is_part_of_it() -> None:
+    out = extract("A Royal Navy diving team joined the drills off Oman. The United Kingdom "
+                  "has long trained Omani divers.\n", "t")
+    assert ("gbr-naval-forces", "PART_OF", "GBR") in out.relations
+
+
+def test_the_host_of_an_exercise_takes_part_in_it() -> None:
+    out = extract("Troops from nine countries began Iron Steppe 2026, an exercise hosted by "
+                  "Kazakhstan.\n", "t")
+    assert {("KAZ", "HOSTED", "iron-steppe-2026"),
+            ("KAZ", "PARTICIPATED_IN", "iron-steppe-2026")} <= set(out.relations)
+
+
+def test_a_state_whose_unit_takes_part_takes_part_but_not_in_the_units_phase() -> None:
+    from ingest.extract.facts import Extraction, Mention
+    from ingest.extract.patterns.structure import sending_states
+    out = Extraction("t", "x" * 40)
+    for id_, label, kind in (("GBR", "Country", None), ("hms-kent", "Unit", None),
+                             ("sea-lance", "Exercise", None),
+                             ("sea-lance-sea-phase", "Exercise", "phase")):
+        out.add(Mention(0, 4, "xxxx", label, id_, id_, kind))
+    out.relate("PART_OF", "hms-kent", "GBR", (0, 4), "r", 0.6)
+    for event in ("sea-lance", "sea-lance-sea-phase"):
+        out.relate("PARTICIPATED_IN", "hms-kent", event, (0, 4), "r", 0.6)
+    sending_states(out)
+    assert ("GBR", "PARTICIPATED_IN", "sea-lance") in out.relations
+    assert ("GBR", "PARTICIPATED_IN", "sea-lance-sea-phase") not in out.relations
+
+
+def test_a_missions_host_state_and_its_forces_do_not_take_part_in_it() -> None:
+    out = extract("Ghana and Lebanon welcomed the new rotation. Ghanaian troops joined the "
+                  "United Nations Interim Force in Lebanon (UNIFIL) on Monday, alongside "
+                  "Lebanon's army.\n", "t")
+    joined = {(r.source, r.type) for r in out.relations.values() if r.target == "unifil"}
+    assert {("GHA", "PARTICIPATED_IN"), ("GHA", "DEPLOYED_TO")} <= joined
+    assert not {source for source, _ in joined} & {"LBN", "lbn-armed-forces"}
+
+
+def test_an_exercise_begun_under_a_dateline_is_held_in_its_city() -> None:
+    out = extract("Drills open at Tema\n\nTEMA, Ghana — Navies from ten countries on Monday "
+                  "began Coastal Lance 26, a maritime exercise hosted by the Ghana Navy.\n", "t")
+    assert {("coastal-lance-26", "HELD_IN", "tema"),
+            ("coastal-lance-26", "HELD_IN", "GHA")} <= set(out.relations)
+
+
+def test_a_member_named_right_beside_its_bloc_belongs_to_it() -> None:
+    out = extract("Troops from Kazakhstan and Kyrgyzstan joined the CSTO exercise in "
+                  "Tajikistan on Monday, while Serbia watched. Officials from Russia said it "
+                  "was a success.\n", "t", "2025-05-01")
+    members = {r.source for r in out.relations.values() if r.type == "MEMBER_OF"}
+    assert {"KAZ", "TJK"} <= members
+    assert not {"SRB", "RUS"} & members
+
+
+def test_a_deputy_minister_is_a_member_of_the_ministry_not_its_head() -> None:
+    out = extract("Poland was represented by Deputy Defence Minister Jan Nowak at the talks "
+                  "in Riga.\n", "t")
+    assert ("jan-nowak", "MEMBER_OF", "pol-ministry-of-defence") in out.relations
+    assert ("jan-nowak", "COMMANDS", "pol-ministry-of-defence") not in out.relations
+
+
+def test_the_agreement_described_in_a_sentence_dated_this_year_is_the_one_reported() -> None:
+    out = extract("Defence ministers of five Nordic states on Wednesday signed the Oslo "
+                  "Declaration in Oslo. The declaration was signed by Ola Berg, who chairs the "
+                  "group this year, and Jens Holm.\n", "t", "2026-11-12")
+    assert [e.id for e in out.entities.values() if e.label == "Agreement"] == \
+        ["oslo-declaration"]
+    assert ("ola-berg", "SIGNED", "oslo-declaration") in out.relations
+
+
+def test_a_peacekeeping_battalion_named_by_its_code_is_a_unit() -> None:
+    out = extract("The 5th Ghanaian Battalion (GHANBATT-5) took over from GHANBATT-4 in "
+                  "Naqoura on Monday.\n", "t")
+    assert out.entities["ghanbatt-4"].label == "Unit"
+    assert "GHANBATT-5" in out.entities["5th-ghanaian-battalion"].aliases
+
+
+def test_a_body_named_after_its_organisation_is_part_of_it() -> None:
+    out = extract("The UN Security Council renewed the mandate on Friday, and the United "
+                  "Nations said it would cut troop numbers.\n", "t")
+    assert ("unsc", "PART_OF", "un") in out.relations
+
+
+def test_a_place_followed_by_comma_in_a_region_lies_in_it() -> None:
+    out = extract("Fighter jets will fly from Kemi, in Lapland, on Monday.\n", "t")
+    assert ("kemi", "LOCATED_IN", "lapland") in out.relations
+
+
+def test_states_after_with_do_not_continue_a_list_of_venues() -> None:
+    out = extract("Balikatan 2026 will be held in Luzon and Palawan, with Australia and Japan "
+                  "sending troops.\n", "t")
+    venues = {r.target for r in out.relations.values() if r.type == "HELD_IN"}
+    assert {"luzon", "palawan"} <= venues
+    assert not {"AUS", "JPN"} & venues
+
+
+def test_a_company_named_as_its_states_is_in_that_state_not_part_of_it() -> None:
+    out = extract("Chile signed a frigate contract with Spain's Navantia on Monday.\n", "t")
+    assert ("navantia", "LOCATED_IN", "ESP") in out.relations
+    assert ("navantia", "PART_OF", "ESP") not in out.relations

@@ -90,7 +90,8 @@ def agreements(ctx: Context) -> None:
         mention = named[0]
         event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
     elif (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
-          described.re is PRONOUN) and "Agreement" in ctx.article.last_event and not ctx.date():
+          described.re is PRONOUN) and "Agreement" in ctx.article.last_event and \
+            _same_time(ctx, _referred(ctx, _kind(described.group()))):
         event = _referred(ctx, _kind(described.group()))
         refer(ctx, "Agreement", event, *described.span())
     elif described.group().lower() in ONLY_REFERS:
@@ -115,6 +116,16 @@ def agreements(ctx: Context) -> None:
     link_actors(ctx, event, "MEDIATED", mediators, "agreement.brokered", 0.7)
     _ends_war(ctx, event)
     _parties_cooperate(ctx, event)
+
+
+def _same_time(ctx: Context, event: str) -> bool:
+    """Whether the sentence dates nothing, or dates what the agreement's own date contains
+    (``this year`` of one signed in May), so ``the declaration`` can be the one reported."""
+    date = ctx.date()
+    if not date:
+        return True
+    known = ctx.out.entities[event].properties.get("date") or ctx.article.published or ""
+    return bool(known) and known.startswith(date)
 
 
 def _referred(ctx: Context, kind: str) -> str:

@@ -61,7 +61,8 @@ PLACE_NOUN = re.compile(r"\s+(?:port\s+)?(?:city|town|village|capital|port|coast
                         r"district)\b")
 """A place named only to qualify the one named next: ``the Caspian port city of Aktau``."""
 LISTED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|,?\s+(?:such\s+as|including|"
-                    r"as\s+well\s+as|notably)\s+)(?:the\s+)?(?:[\w’'-]+\s+){0,2}", re.I)
+                    r"as\s+well\s+as|notably)\s+)(?!(?:with|by|from|for|to|while|after|before|"
+                    r"since|until|when|where)\b)(?:the\s+)?(?:[\w’'-]+\s+){0,2}", re.I)
 """What joins one place of a list to the next: ``in Baku, the Nakhchivan region and ...``."""
 FOLLOWING = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w’'-]*)*\s+(?P<noun>[a-z][\w-]*)"
                        r"(?:\s+(?P<next>[a-z][\w-]*))?")

@@ -17,6 +17,9 @@ from ingest.extract.gazetteer import default, extras
 from ingest.extract.identity import SERVICE_WORDS
 from ingest.extract.patterns.context import Article, Context
 
+DEPUTY = re.compile(r"(?:Deputy|Assistant|Vice|Under)[\s-](?!Admiral|Marshal)")
+DEPUTY_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Under)[\s-]+(?:[A-Z][\w-]*\s+){1,4}$")
+"""A deputy's or assistant's title right before a name (``Assistant Defence Minister``)."""
 UNDER_COMMAND = re.compile(r"\bunder\s+the\s+(?:command|leadership|direction)\s+of\b", re.I)
 ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|commander|director|"
         r"chairman|chairwoman|chair|leader|secretary[\s-]+general|president|rector|"
@@ -143,9 +146,19 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
     country = country or _service_state(ctx, target) or ctx.article.home
     if target and country and target not in ("country", "organization"):
         office = _office(ctx.out, country, target, person.span)
-        if office:
+        if office and _deputy(ctx, person, title):
+            ctx.out.relate("MEMBER_OF", person.id, office, ctx.span, "role.deputy_title", 0.6,
+                           role=title)
+        elif office:
             ctx.out.relate("COMMANDS", person.id, office, ctx.span, "role.office_title", 0.7,
                            role=title)
+
+
+def _deputy(ctx: Context, person: Mention, title: str) -> bool:
+    """A deputy's or an assistant's title (``Deputy Defence Minister X``): a member of the
+    office, not its head."""
+    return bool(DEPUTY.match(title) or DEPUTY_BEFORE.search(
+        ctx.text, max(ctx.sentence.start, person.start - 60), person.start))
 
 
 def _service_state(ctx: Context, target: str | None) -> str | None:

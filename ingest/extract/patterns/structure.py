@@ -8,14 +8,14 @@ import itertools
 import re
 from functools import lru_cache
 
-from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import default, extras
+from ingest.extract.facts import Entity, Extraction, Mention
+from ingest.extract.gazetteer import default, extras, state_names
 from ingest.extract.names import SHIP_STATES
 from ingest.extract.patterns.context import Context
 from ingest.extract.syntax import COMPANY_NOUNS
 
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
-IN = re.compile(r"\s+in\s+(?:the\s+)?")
+IN = re.compile(r",?\s+in\s+(?:the\s+)?")
 SITE = re.compile(r"\b(?:University|Academy|College|Cent(?:re|er)|School|Institute|"
                   r"Headquarters|HQ|Base|Barracks|Shipyard|Camp|Garrison|Air(?:port|field)|"
                   r"Hospital|Range|Component\s+Command)$")
@@ -81,7 +81,7 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.based_in",
                            0.6)
-        elif gap[:4] == " in " and IN.fullmatch(gap) and _sited(first) and \
+        elif gap.removeprefix(",")[:4] == " in " and IN.fullmatch(gap) and _sited(first) and \
                 second.label in ("Location", "Country") and \
                 second.role not in ("demonym", "capital"):
             ctx.keep(first)
@@ -266,13 +266,112 @@ def ships(out: Extraction) -> None:
             out.relate("PART_OF", entity.id, owners[0], entity.spans[0], "structure.ship", 0.6)
 
 
+def stateless(out: Extraction) -> None:
+    """A state's service or body known by the dictionaries as that state's (``Royal Navy``
+    is ``gbr-naval-forces``) and tied to no larger whole is PART_OF the state, when named."""
+    wholes = {r.source for r in out.relations.values() if r.type == "PART_OF"}
+    for entity in list(out.entities.values()):
+        state = entity.id[:3].upper() if entity.id[3:4] == "-" else None
+        if entity.label in ("Organization", "Unit") and entity.id not in wholes and \
+                state in out.entities and out.entities[state].label == "Country":
+            out.relate("PART_OF", entity.id, state, entity.spans[0], "structure.stateless",
+                       0.5)
+
+
+def hosts(out: Extraction) -> None:
+    """Who hosts an exercise takes part in it."""
+    for relation in list(out.relations.values()):
+        if relation.type == "HOSTED" and out.entities[relation.target].label == "Exercise":
+            out.relate("PARTICIPATED_IN", relation.source, relation.target, relation.spans[0],
+                       "structure.host_takes_part", round(relation.confidence - 0.1, 2))
+
+
+def sending_states(out: Extraction) -> None:
+    """A state whose unit takes part in an exercise or operation takes part in it too (not
+    in a phase of it, which is the units' own)."""
+    states: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF" and out.entities[relation.source].label == "Unit" and \
+                out.entities[relation.target].label == "Country":
+            states.setdefault(relation.source, []).append(relation.target)
+    for relation in list(out.relations.values()):
+        event = out.entities[relation.target]
+        if relation.type != "PARTICIPATED_IN" or event.label not in ("Exercise", "Operation") \
+                or event.properties.get("kind") == "phase":
+            continue
+        for state in states.get(relation.source, ()):
+            out.relate("PARTICIPATED_IN", state, event.id, relation.spans[0],
+                       "structure.sending_state", round(relation.confidence - 0.1, 2))
+
+
+def _hosts_of(out: Extraction, mission: str) -> set[str]:
+    """The states a standing mission is deployed in: named in its name (``Mission in
+    Somalia``) or where the report holds it."""
+    entity = out.entities[mission]
+    names = " ".join([entity.name, *entity.aliases]).lower()
+    found = {state for state, names_of in state_names().items() if state in out.entities
+             and any(f" in {name.lower()}" in names or f" in the {name.lower()}" in names
+                     for name in names_of)}
+    return found | {r.target for r in out.relations.values() if r.type == "HELD_IN" and
+                    r.source == mission and out.entities[r.target].label == "Country"}
+
+
+def not_hosts(out: Extraction) -> None:
+    """A state a standing mission is deployed in, and its forces, do not take part in it."""
+    forces = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
+            forces.setdefault(relation.source, set()).add(relation.target)
+    hosts: dict[str, set[str]] = {}
+    for key, relation in list(out.relations.items()):
+        mission = out.entities[relation.target]
+        if relation.type not in ("PARTICIPATED_IN", "DEPLOYED_TO") or \
+                mission.label != "Operation" or not _standing(mission):
+            continue
+        if mission.id not in hosts:
+            hosts[mission.id] = _hosts_of(out, mission.id)
+        if ({relation.source} | forces.get(relation.source, set())) & hosts[mission.id]:
+            del out.relations[key]
+
+
+def _standing(mission: Entity) -> bool:
+    """A peacekeeping or named mission (which a state hosts rather than joins)."""
+    return mission.properties.get("kind") == "peacekeeping" or "Mission" in mission.name
+
+
+def organs(out: Extraction) -> None:
+    """A body named after the organisation it belongs to (``UN Security Council``, ``GCC
+    Military Committee``, ``SADC Standby Force``) is PART_OF it, when the report names it."""
+    for entity in list(out.entities.values()):
+        if entity.label not in ("Organization", "Unit"):
+            continue
+        whole = _named_after(entity.name)
+        if whole is not None and whole.id != entity.id and whole.id in out.entities and \
+                out.entities[whole.id].label == "Organization":
+            out.relate("PART_OF", entity.id, whole.id, entity.spans[0], "structure.organ",
+                       0.5)
+
+
+def company_states(out: Extraction) -> None:
+    """A company is in its state, not part of it: ``Spain's Navantia`` LOCATED_IN Spain."""
+    for key, relation in list(out.relations.items()):
+        body = out.entities[relation.source]
+        if relation.type == "PART_OF" and out.entities[relation.target].label == "Country" and \
+                body.label == "Organization" and (body.properties.get("kind") == "company" or (
+                    body.rule == "gazetteer" and "kind" not in body.properties)):
+            del out.relations[key]
+            for span in relation.spans:
+                out.relate("LOCATED_IN", body.id, relation.target, span,
+                           "structure.company_state", relation.confidence)
+
+
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
     it: DEPLOYED_TO the mission as well."""
     for relation in list(out.relations.values()):
         mission = out.entities[relation.target]
-        if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and (
-                mission.properties.get("kind") == "peacekeeping" or "Mission" in mission.name):
+        if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and \
+                _standing(mission):
             out.relate("DEPLOYED_TO", relation.source, mission.id, relation.spans[0],
                        "structure.mission_contributor", round(relation.confidence - 0.05, 2))
 

@@ -102,10 +102,9 @@ def places(ctx: Context) -> None:
 
 
 def _dateline(ctx: Context, first: Mention) -> None:
-    """``ANKARA — Indonesia and Türkiye signed ...``: agreements and meetings given no other
-    place in a sentence opened by a dateline were held in its city; an exercise, in the
-    state the dateline names (``KRIVOLAK, North Macedonia —``), not in the city the report
-    was filed from."""
+    """``ANKARA — Indonesia and Türkiye signed ...``: agreements, meetings and exercises
+    given no other place in a sentence opened by a dateline were held in its city; an
+    exercise also in the state the dateline names (``KRIVOLAK, North Macedonia —``)."""
     placed = {r.source for r in ctx.out.relations.values()
               if r.type == "HELD_IN" and ctx.span in r.spans}
     named = _dateline_state(ctx, first)
@@ -115,8 +114,13 @@ def _dateline(ctx: Context, first: Mention) -> None:
         if event.label in ("Agreement", "Meeting") and event.id not in placed:
             ctx.keep(first)
             ctx.out.relate("HELD_IN", event.id, first.id, ctx.span, "place.dateline", 0.45)
-        elif event.label == "Exercise" and state in ctx.out.entities:
-            ctx.out.relate("HELD_IN", event.id, state, ctx.span, "place.dateline_state", 0.45)
+        elif event.label == "Exercise":
+            if event.id not in placed:
+                ctx.keep(first)
+                ctx.out.relate("HELD_IN", event.id, first.id, ctx.span, "place.dateline", 0.4)
+            if state in ctx.out.entities:
+                ctx.out.relate("HELD_IN", event.id, state, ctx.span, "place.dateline_state",
+                               0.45)
 
 
 def _dateline_city(ctx: Context) -> Mention | None:
