@@ -116,7 +116,7 @@ def test_every_command_has_help_with_an_example(run, command):
 
 def test_the_command_line_starts_without_its_heavy_libraries() -> None:
     probe = ("import sys, milcoop.cli; heavy = ('igraph', 'matplotlib', 'pandas', "
-             "'trafilatura', 'spacy', 'neo4j', 'networkx', 'scipy'); "
+             "'trafilatura', 'spacy', 'neo4j', 'networkx', 'scipy', 'flask', 'yaml'); "
              "print(sorted(name for name in heavy if name in sys.modules))")
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True)
