@@ -674,3 +674,10 @@ def test_an_office_title_apposed_to_a_name_stands_for_the_person() -> None:
     signers = {r.source for r in out.relations.values() if r.type == "SIGNED"}
     assert "vikram-sood" in signers
     assert "ind-ministry-of-defence" not in signers
+
+
+def test_a_navy_training_a_states_crews_trains_that_states_navy() -> None:
+    out = extract("The Chilean Navy will receive two frigates. Under the deal, Chilean crews "
+                  "are to be trained by the Spanish Navy at its base in Ferrol.\n", "t")
+    trained = {(r.source, r.target) for r in out.relations.values() if r.type == "TRAINED"}
+    assert trained == {("esp-naval-forces", "chl-naval-forces")}
