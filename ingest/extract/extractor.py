@@ -199,6 +199,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.not_hosts(out)
     structure.organs(out)
     structure.company_states(out)
+    structure.trainees(out)
     corroborate(out)
 
 

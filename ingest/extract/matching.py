@@ -39,6 +39,9 @@ GROUP_NOUNS = frozenset((
 ))
 """Nouns that stand for the actors they are qualified by (``Turkish troops``)."""
 QUALIFIERS = frozenset(("amod", "compound", "nmod", "poss"))
+TITLED_OFFICES = frozenset(("org.office_of_title",))
+"""Rules of offices named by a title (``India's Defence Secretary``): in apposition with a
+person's name (``..., Vikram Sood``), the title stands for the person."""
 MODAL = frozenset(("will", "would", "could", "may", "might", "should", "shall"))
 HEDGE = 0.15
 """Confidence taken off a relation stated as planned or possible (``will take part``)."""
@@ -53,6 +56,11 @@ def compiled() -> tuple[tuple[Rule, Compiled], ...]:
 def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
     """The mentions ``token`` stands for, without its conjuncts."""
     own = annotated.mention(token)
+    if own is not None and own.rule in TITLED_OFFICES:
+        people = [m for child in token.children if child.dep_ == "appos"
+                  for m in members(annotated, child, labels) if m.label == "Person"]
+        if people:
+            return people
     if own is not None and own.role != "qualifier" and not _generic(own, token):
         return [own] if own.label in labels else []
     event = annotated.events.get(token.i)

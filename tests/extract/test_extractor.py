@@ -665,3 +665,19 @@ def test_a_company_named_as_its_states_is_in_that_state_not_part_of_it() -> None
     out = extract("Chile signed a frigate contract with Spain's Navantia on Monday.\n", "t")
     assert ("navantia", "LOCATED_IN", "ESP") in out.relations
     assert ("navantia", "PART_OF", "ESP") not in out.relations
+
+
+def test_an_office_title_apposed_to_a_name_stands_for_the_person() -> None:
+    out = extract("India and Vietnam on Wednesday signed a memorandum of understanding on "
+                  "defence industry cooperation. The memorandum was signed at South Block by "
+                  "India's Defence Secretary, Vikram Sood.\n", "t")
+    signers = {r.source for r in out.relations.values() if r.type == "SIGNED"}
+    assert "vikram-sood" in signers
+    assert "ind-ministry-of-defence" not in signers
+
+
+def test_a_navy_training_a_states_crews_trains_that_states_navy() -> None:
+    out = extract("The Chilean Navy will receive two frigates. Under the deal, Chilean crews "
+                  "are to be trained by the Spanish Navy at its base in Ferrol.\n", "t")
+    trained = {(r.source, r.target) for r in out.relations.values() if r.type == "TRAINED"}
+    assert trained == {("esp-naval-forces", "chl-naval-forces")}

@@ -245,11 +245,14 @@ def _after_signers(ctx: Context, mediators: list[Mention]) -> list[Mention]:
 
 
 def _parties_cooperate(ctx: Context, event: str) -> None:
-    """States that signed one agreement with each other (not a ceasefire) cooperate."""
+    """The two states that signed a bilateral agreement (not a ceasefire) cooperate; the
+    signers of a multilateral one are not read as each other's partners."""
     if ctx.out.entities[event].properties.get("kind") in ("ceasefire", "statement", "decree"):
         return
     states = sorted({r.source for r in ctx.out.relations.values() if r.target == event
                      and r.type == "SIGNED" and ctx.out.entities[r.source].label == "Country"})
+    if len(states) != 2:
+        return
     for first, second in combinations(states, 2):
         ctx.out.relate("COOPERATES_WITH", first, second, ctx.span, "agreement.parties", 0.45)
 

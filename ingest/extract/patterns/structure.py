@@ -365,6 +365,36 @@ def company_states(out: Extraction) -> None:
                            "structure.company_state", relation.confidence)
 
 
+BRANCHES = (("navy", re.compile(r"\b(?:Navy|Naval|Maritime)\b")),
+            ("air", re.compile(r"\b(?:Air Force|Air and Space Force|Air Self-Defense)\b")))
+"""Services a trainer and its trainees' service share: a navy trains sailors of a navy."""
+
+
+def _branch(entity: Entity) -> str | None:
+    return next((name for name, words in BRANCHES if words.search(entity.name)), None)
+
+
+def trainees(out: Extraction) -> None:
+    """A service training a state's people trains that state's service of its own kind,
+    when the report names one (the Spanish Navy trains Chilean crews: the Chilean Navy)."""
+    states: dict[str, set[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
+            states.setdefault(relation.source, set()).add(relation.target)
+    for key, relation in list(out.relations.items()):
+        trainer = out.entities[relation.source]
+        if relation.type != "TRAINED" or out.entities[relation.target].label != "Country":
+            continue
+        branch = _branch(trainer)
+        own = [e.id for e in out.entities.values() if e.label in ("Unit", "Organization")
+               and branch is not None and _branch(e) == branch and e.id != trainer.id
+               and relation.target in states.get(e.id, ())]
+        if len(own) == 1:
+            del out.relations[key]
+            out.relate("TRAINED", trainer.id, own[0], relation.spans[0],
+                       "structure.trainee_service", relation.confidence)
+
+
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
     it: DEPLOYED_TO the mission as well."""

@@ -187,9 +187,10 @@ def _counted(ctx: Context) -> list[Mention]:
 
 
 def cooperation(ctx: Context) -> None:
-    """COOPERATES_WITH between the sides a cooperation word joins: ``cooperation between A
-    and B``, ``A cooperates with B``, ``A and B cooperate``, ``the A–B partnership``; or the
-    two states just named for ``this cooperation``. Ended or denied cooperation is none."""
+    """COOPERATES_WITH between the two sides a cooperation word joins: ``cooperation between
+    A and B``, ``A cooperates with B``, ``A and B cooperate``, ``the A–B partnership``; or the
+    two states just named for ``this cooperation``. Ended or denied cooperation is none, and
+    a word joining more than two sides names a group, not pairs of partners."""
     if not ctx.says("operat", "partner", "collaborat", "ties", "relations") or \
             not ctx.says(*COOPERATION_WORDS):
         return
@@ -203,7 +204,10 @@ def cooperation(ctx: Context) -> None:
         sides, confidence = [m for m in _cooperating(ctx, match, at) if m], 0.5
         if not sides and DEMONSTRATIVE.search(ctx.sentence.text[:match.start()]):
             sides, confidence = ctx.article.pair(), 0.45
-        for first, second in combinations(list({m.id: m for m in sides}.values())[:4], 2):
+        sides = list({m.id: m for m in sides}.values())
+        if len(sides) > 2:
+            continue
+        for first, second in combinations(sides, 2):
             if state_of(ctx, second) == first.id or state_of(ctx, first) == second.id:
                 continue
             a, b = sorted((first.id, second.id))
