@@ -50,6 +50,13 @@ def _test(attrs: dict[str, Any]) -> Test:
                 checks.append((key, frozenset(value["NOT_IN"]), False))
         else:
             checks.append((key, frozenset((value,)), True))
+    if not checks:
+        return lambda values: True
+    if len(checks) == 1:
+        key, allowed, wanted = checks[0]
+        return (lambda values: values[key] in allowed) if wanted else \
+            (lambda values: values[key] not in allowed)
+
     return lambda values: all((values[key] in allowed) is wanted
                               for key, allowed, wanted in checks)
 
@@ -66,9 +73,18 @@ class Table:
         for index, head in enumerate(self.heads):
             if head != index:
                 self.children[head].append(index)
-        self.lemmas: dict[str, list[int]] = {}
-        for index, values in enumerate(self.values):
-            self.lemmas.setdefault(values["LEMMA"], []).append(index)
+        self.indexes: dict[str, dict[str, list[int]]] = {}
+
+    def having(self, key: str, values: frozenset[str]) -> list[int]:
+        """The tokens whose attribute ``key`` is one of ``values``, in text order (each
+        attribute indexed the first time a pattern's first node asks for it)."""
+        index = self.indexes.get(key)
+        if index is None:
+            index = self.indexes[key] = {}
+            for position, token in enumerate(self.values):
+                index.setdefault(token[key], []).append(position)
+        found = [position for value in values for position in index.get(value, ())]
+        return sorted(found) if len(values) > 1 else found
 
     def related(self, index: int, operator: str) -> list[int]:
         """The tokens ``operator`` leads to from token ``index``."""
@@ -98,28 +114,35 @@ class Compiled:
 
     tests: tuple[Test, ...]
     links: tuple[tuple[int, str], ...]
-    lemmas: frozenset[str] | None
-    """The lemmas the first node allows, when it names them (a quick index lookup)."""
+    first: tuple[str, frozenset[str]] | None
+    """An attribute of the first node and the values it allows (its lemmas when it names
+    them), so the tokens to start from are looked up, not all tried."""
 
 
 def compile_pattern(pattern: Sequence[dict[str, Any]]) -> Compiled:
     """``pattern`` (a DependencyMatcher pattern this runner supports) ready to run."""
     names = [node["RIGHT_ID"] for node in pattern]
     links = tuple((names.index(node["LEFT_ID"]), node["REL_OP"]) for node in pattern[1:])
-    root = pattern[0].get("RIGHT_ATTRS", {}).get("LEMMA")
-    lemmas = frozenset(root["IN"]) if isinstance(root, dict) and "IN" in root else \
-        frozenset((root,)) if isinstance(root, str) else None
     return Compiled(tuple(_test(node.get("RIGHT_ATTRS", {})) for node in pattern), links,
-                    lemmas)
+                    _first(pattern[0].get("RIGHT_ATTRS", {})))
+
+
+def _first(attrs: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
+    """The attribute and values to look the first node's tokens up by: its lemmas, else
+    the first attribute it names values of."""
+    for key in ("LEMMA", *attrs):
+        value = attrs.get(key)
+        if isinstance(value, str):
+            return key, frozenset((value,))
+        if isinstance(value, dict) and "IN" in value:
+            return key, frozenset(value["IN"])
+    return None
 
 
 def find(compiled: Compiled, table: Table) -> Iterator[list[int]]:
     """Every assignment of tokens to the pattern's nodes (token indices in node order)."""
-    if compiled.lemmas is not None:
-        roots: Iterable[int] = (index for lemma in compiled.lemmas
-                                for index in table.lemmas.get(lemma, ()))
-    else:
-        roots = range(len(table.values))
+    roots: Iterable[int] = range(len(table.values)) if compiled.first is None else \
+        table.having(*compiled.first)
     first = compiled.tests[0]
     for root in roots:
         if first(table.values[root]):

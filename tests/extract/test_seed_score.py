@@ -12,7 +12,8 @@ lowered from 0.72 to 0.69 for that reason; floors sit 0.015-0.03 below the measu
 In the seventh v2 session the seed proposals were reviewed with `milcoop review` (18 of the
 extractor's relations accepted into the curated facts, 11 rejected, 1 entity merged), then
 an analyst added 26 relations the reports state that neither had: relations P 0.916 R 0.602
-F1 0.727 with the extractor unchanged, so the floors were left where they were.
+F1 0.727 with the extractor unchanged; with the session's rules, P 0.913 R 0.609 F1 0.730,
+and the relations floor rose to 0.70.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from ingest.evaluate.score import Score, score_corpus
 pytestmark = pytest.mark.corpus
 
 ENTITY_F1_FLOOR = 0.92
-RELATION_F1_FLOOR = 0.69
+RELATION_F1_FLOOR = 0.70
 FLOORS = {"Country": 1.0, "Person": 0.95, "Organization": 0.88, "Location": 0.95,
           "Program": 0.95, "Unit": 0.9, "Operation": 0.85}
 
