@@ -229,6 +229,15 @@ def _merges(decisions: Decisions, ids: _Ids, curated: set[str],
                 warnings.append(f"{where}: {name!r} is curated: merge {merge.into!r} into it")
             elif found != into:
                 mapping[found] = into
+    return followed(mapping)
+
+
+def followed(mapping: dict[str, str]) -> dict[str, str]:
+    """Merges of merges followed to the id each ends up as (a cycle stops where it closes).
+
+    >>> followed({"a": "b", "b": "c"})
+    {'a': 'c', 'b': 'c'}
+    """
     for source in list(mapping):
         seen = {source}
         while mapping[source] in mapping and mapping[source] not in seen:

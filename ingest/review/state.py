@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.vocabulary import RelKey, relation_key
 from ingest.facts.files import FactsFile
-from ingest.review.decisions import Decisions
+from ingest.review.decisions import Decisions, followed
 from ingest.review.queue import Item
 
 UNDECIDED = "undecided"
@@ -59,14 +59,8 @@ def merged_ids(decisions: Decisions) -> dict[str, str]:
     >>> merged_ids(Decisions(merges=[Merge("b", ("a",), 1), Merge("c", ("b",), 2)]))
     {'a': 'c', 'b': 'c'}
     """
-    mapping = {name: merge.into for merge in decisions.merges for name in merge.ids
-               if name != merge.into}
-    for name in list(mapping):
-        seen = {name}
-        while mapping[name] in mapping and mapping[name] not in seen:
-            seen.add(mapping[name])
-            mapping[name] = mapping[mapping[name]]
-    return mapping
+    return followed({name: merge.into for merge in decisions.merges for name in merge.ids
+                     if name != merge.into})
 
 
 @dataclass
