@@ -145,10 +145,12 @@ def _rename(item: Any, path: Path) -> Rename:
                   _line(node))
 
 
-def read_decisions(path: Path) -> Decisions:
-    """The decisions in ``path``; DecisionsError naming file and line if it is not valid."""
+def read_decisions(path: Path, text: str | None = None) -> Decisions:
+    """The decisions in ``path`` (or in ``text``, as if read from it); DecisionsError naming
+    file and line if they are not valid."""
     try:
-        text = path.read_text(encoding="utf-8")
+        if text is None:
+            text = path.read_text(encoding="utf-8")
         alias = first_alias(text)
         if alias is not None:
             raise DecisionsError(f"{path}:{alias}: {ALIASES}")

@@ -544,14 +544,10 @@ def _rejection(item: Item) -> dict[str, Any]:
 
 def _check_decisions(path: Path, text: str) -> None:
     """ReviewError unless ``text`` reads as a decisions file."""
-    probe = path.with_name(f".{path.name}.check")
     try:
-        probe.write_text(text, encoding="utf-8")
-        read_decisions(probe)
+        read_decisions(path, text)
     except DecisionsError as error:
         raise ReviewError(f"not written, the decisions would not read back: {error}") from None
-    finally:
-        probe.unlink(missing_ok=True)
 
 
 def _replace(path: Path, data: bytes) -> None:
