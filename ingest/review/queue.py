@@ -9,7 +9,7 @@ file that is not a proposal, or cannot be read, is skipped and named.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -108,11 +108,7 @@ def _items(facts: FactsFile, lines: list[str], start: int) -> tuple[Report, list
             items.append(Item(0, "relation", report.id, status[0], rule, confidence,
                               record.data))
     items.sort(key=lambda item: (item.confidence, item.kind, _fact(item, report)))
-    return report, [Item(start + n, *_fields(item)) for n, item in enumerate(items)]
-
-
-def _fields(item: Item) -> tuple[Any, ...]:
-    return item.kind, item.article, item.status, item.rule, item.confidence, item.data
+    return report, [replace(item, number=start + n) for n, item in enumerate(items)]
 
 
 def _fact(item: Item, report: Report) -> str:
