@@ -21,7 +21,7 @@ def test_prints_countries_ranked_by_degree_azerbaijan_first():
     assert result.exit_code == 0, result.output
     header, first, second, *_ = result.output.splitlines()
     assert header.split() == ["rank", "id", "name", "label", "degree", "betweenness"]
-    assert first.split() == ["1", "AZE", "Azerbaijan", "Country", "61", "0.6680"]
+    assert first.split() == ["1", "AZE", "Azerbaijan", "Country", "62", "0.6775"]
     assert second.split()[:5] == ["2", "TUR", "Türkiye", "Country", "24"]
 
 

@@ -21,7 +21,7 @@ def test_gexf_goes_to_the_file_given_and_reads_back(tmp_path, seed_graph):
     target = tmp_path / "seed.gexf"
     result = run("--format", "gexf", "-o", target)
     assert result.exit_code == 0, result.output
-    assert result.output == f"wrote gexf: 127 nodes, 438 edges -> {target}\n"
+    assert result.output == f"wrote gexf: 127 nodes, 439 edges -> {target}\n"
     assert gexf.read(target).number_of_edges() == seed_graph.number_of_edges()
 
 
@@ -30,7 +30,7 @@ def test_dash_writes_a_single_file_format_to_stdout_and_talks_on_stderr():
     assert result.exit_code == 0, result.stderr
     table = dyads.read(io.BytesIO(result.stdout_bytes))
     assert len(table) == 11 and table["ties"].sum() == 33
-    assert "wrote dyads: 127 nodes, 438 edges -> stdout" in result.stderr
+    assert "wrote dyads: 127 nodes, 439 edges -> stdout" in result.stderr
     assert "21 tie(s) have no date" in result.stderr
 
 
@@ -38,7 +38,7 @@ def test_neo4j_admin_prints_the_import_command_last(tmp_path):
     result = run("--format", "neo4j-admin", "-o", tmp_path / "import")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == f"wrote neo4j-admin: 127 nodes, 438 edges -> 28 files in {tmp_path}/import"
+    assert lines[0] == f"wrote neo4j-admin: 127 nodes, 439 edges -> 28 files in {tmp_path}/import"
     words = shlex.split(lines[-1])
     assert words[:4] == ["neo4j-admin", "database", "import", "full"]
     assert f"--nodes={tmp_path}/import/nodes_Country.csv" in words

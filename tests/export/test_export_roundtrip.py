@@ -37,7 +37,7 @@ def same_graph(one: nx.MultiDiGraph, other: nx.MultiDiGraph) -> None:
 @pytest.mark.parametrize("name", sorted(READERS))
 def test_every_graph_format_reads_back_as_the_seed_graph(seed_graph, tmp_path, name):
     back = READERS[name](written(seed_graph, name, tmp_path))
-    assert back.number_of_nodes() == 127 and back.number_of_edges() == 438
+    assert back.number_of_nodes() == 127 and back.number_of_edges() == 439
     same_graph(seed_graph, back)
     assert back.nodes["mustafa-kemal-ataturk-2023"]["personnel"] == 3000
     assert back.nodes["TUR"]["aliases"] == ["Turkey", "Turkish", "Türkiye", "Ankara"]
@@ -74,7 +74,7 @@ def test_node_link_json_has_d3_nodes_and_links(seed_graph):
     stream = io.BytesIO()
     export(seed_graph, "json", stream)
     data = json.loads(stream.getvalue())
-    assert len(data["nodes"]) == 127 and len(data["links"]) == 438
+    assert len(data["nodes"]) == 127 and len(data["links"]) == 439
     link = next(link for link in data["links"] if link["source"] == "AZE"
                 and link["target"] == "TUR" and link["key"] == "COOPERATES_WITH")
     assert link["since"] == "1992" and link["type"] == "COOPERATES_WITH"
@@ -87,7 +87,7 @@ def test_csv_tables_have_lead_columns_first_and_provenance_last(seed_graph, tmp_
     assert list(nodes.columns[:3]) == ["id", "label", "name"]
     assert list(nodes.columns[-2:]) == list(edges.columns[-2:]) == ["sources", "evidence"]
     assert list(edges.columns[:3]) == ["source", "target", "type"]
-    assert (len(nodes), len(edges)) == (127, 438)
+    assert (len(nodes), len(edges)) == (127, 439)
     turkey = nodes.set_index("id").loc["TUR"]
     assert turkey["aliases"] == '["Turkey", "Turkish", "Türkiye", "Ankara"]'
     assert turkey["date"] == ""

@@ -42,7 +42,7 @@ def _data(html: str) -> dict:
 def test_facts_leave_out_the_five_articles_and_their_mentions(seed_graph):
     view = facts(seed_graph)
     assert view.number_of_nodes() == seed_graph.number_of_nodes() - 5 == 122
-    assert view.number_of_edges() == 270
+    assert view.number_of_edges() == 271
     assert not any(kind == "MENTIONS" for _, _, kind in view.edges(keys=True))
 
 
@@ -154,7 +154,7 @@ def test_page_lets_only_its_own_scripts_run(seed_graph):
 
 def test_page_holds_every_entity_and_relationship_with_vocabulary_styles(seed_graph):
     data = _data(map_page(seed_graph, MapRequest()).html)
-    assert len(data["nodes"]) == 122 and len(data["edges"]) == 270
+    assert len(data["nodes"]) == 122 and len(data["edges"]) == 271
     turkiye = next(node for node in data["nodes"] if node["id"] == "TUR")
     assert (turkiye["shape"], turkiye["color"]["background"]) == ("diamond", "#e6194b")
     leads = next(edge for edge in data["edges"] if edge["category"] == "LEADS")
@@ -218,7 +218,7 @@ def test_map_writes_one_html_file_and_no_lib_folder(run, tmp_path, monkeypatch):
     result = run("-o", "maps/seed.html")
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith(
-        "map of 122 nodes and 270 relationships (settled in the browser, then frozen) "
+        "map of 122 nodes and 271 relationships (settled in the browser, then frozen) "
         "-> maps/seed.html")
     written = [path.relative_to(tmp_path) for path in tmp_path.rglob("*")
                if "out" not in path.relative_to(tmp_path).parts]

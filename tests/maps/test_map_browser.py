@@ -48,7 +48,7 @@ def entity_edges(graph: nx.MultiDiGraph, label: str) -> int:
 
 def test_seed_map_draws_every_entity_and_relationship_offline_then_freezes(opened, seed_map):
     page = opened(seed_map)
-    assert page.counts() == (122, 270)
+    assert page.counts() == (122, 271)
     assert (page.errors, page.requests, page.dialogs) == ([], [], [])
     assert page.js(UNPAINTED) > 10_000
     physics = "() => milcoopMap.network.physics.physicsEnabled"
@@ -63,15 +63,15 @@ def test_unticking_a_label_hides_its_nodes_and_their_edges_and_the_rest_stays(
         opened, seed_map, seed_graph):
     page = opened(seed_map)
     page.page.uncheck('input[data-category="Location"]')
-    assert page.counts() == (122 - 20, 270 - entity_edges(seed_graph, "Location"))
+    assert page.counts() == (122 - 20, 271 - entity_edges(seed_graph, "Location"))
     assert page.js(UNPAINTED) > 10_000
     assert page.page.inner_text("#status") == \
         f"1992–2024 (when it happened): 102 of 122 nodes, " \
-        f"{270 - entity_edges(seed_graph, 'Location')} of 270 " \
+        f"{271 - entity_edges(seed_graph, 'Location')} of 271 " \
         "relationships shown"
     page.page.uncheck('input[data-category="PARTICIPATED_IN"]')
     page.page.click("#reset")
-    assert page.counts() == (122, 270)
+    assert page.counts() == (122, 271)
     assert page.js("() => document.querySelectorAll('aside input:checked').length") == 26
 
 

@@ -73,7 +73,7 @@ def test_the_seed_map_spans_1992_to_2024_and_shows_all_of_it_at_first(opened, pa
     path, data = pages["facts"]
     assert data["years"] == span(data["nodes"], data["edges"]) == [1992, 2024]
     page = opened(path)
-    assert page.counts() == (122, 270) == expected(data, 1992, 2024)
+    assert page.counts() == (122, 271) == expected(data, 1992, 2024)
     assert "1992–2024 (when it happened): 122 of 122 nodes" in page.page.inner_text("#status")
 
 

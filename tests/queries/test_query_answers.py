@@ -190,7 +190,7 @@ def test_the_spans_point_at_the_words_that_state_the_relationship(ask, seed_corp
 
 def test_weak_facts_rest_on_one_report_and_leave_provenance_out(ask):
     rows = ask("weak_facts", max_sources=1)
-    assert len(rows) == 236 and {row["sources"] for row in rows} == {1}
+    assert len(rows) == 237 and {row["sources"] for row in rows} == {1}
     assert "MENTIONS" not in {row["relationship"] for row in rows}
     assert (rows[0]["source"], rows[0]["relationship"]) == ("antony-blinken", "COMMANDS")
     facts = {(row["source"], row["relationship"], row["target"]) for row in rows}
