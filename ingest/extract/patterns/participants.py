@@ -73,6 +73,9 @@ OFFICE_OF = re.compile(r"\b(?:commander|chief|head|director|commandant|officer\s
 """Words before a body naming it as someone's office."""
 DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
 """Before a state named as where forces go, not as a party."""
+SIGNED = re.compile(r"\bsign(?:s|ed|ing)\b[^.;]*$", re.I)
+"""Before a program a document is signed on (``signed a plan on the partnership``): the
+signing ties the parties to the document, not to the program."""
 NOT_A_PARTY = re.compile(r"\b(?:against|(?:kilometres|kilometers|km|miles)\s+(?:of|from)|"
                          r"near|off|close\s+to)\s+(?:the\s+)?$", re.I)
 """Before an actor an event is aimed at (``an operation against al-Shabaab``) or a state
@@ -202,6 +205,8 @@ def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> li
     """Actors of a clause about a list of programs take part in each program of the list,
     save the program's owner; an alliance named with programs whose owner is unknown runs
     them."""
+    if SIGNED.search(ctx.before(program, 90)):
+        return []
     same = [m for m in ctx.actor_mentions() if ctx.same_clause(m, program)]
     owner = extras().get(("Program", program.id))
     found = []
