@@ -164,8 +164,9 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
             NOT_A_PARTY.search(ctx.before(actor, 24)):
         return False
     if event.label == "Meeting":
-        return actor.label == "Person" or \
+        return actor.label == "Person" or (
             ctx.out.entities[event.id].properties.get("kind") != "visit"
+            and actor.rule != "org.office_of_title")
     if actor.label == "Person":
         return False
     if _office_of_person(ctx, actor):
