@@ -45,6 +45,10 @@ RUN_VERB = re.compile(
     r"initiat(?:e|ed|es|ing)|stag(?:e|ed|es|ing)|carr(?:y|ied|ies|ying)\s+out|"
     r"declar(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|start(?:ed|s)?|beg(?:an|ins|un|in)|"
     r"r[au]n|runs|lead|leads|led|h[oe]ld|holds|holding|convene[ds]?|mount(?:ed|s)?)\b", re.I)
+FORCES_NOUN = re.compile(r"['’]?s?\s+(?:navies|armies|air\s+forces|troops|forces|soldiers|"
+                         r"militaries|warships|units|contingents)\b", re.I)
+"""After a name that only qualifies the forces doing a verb (``ASEAN navies began``): the
+forces take part, the name does not run the event."""
 BY_RUNNER = re.compile(r"\b(?:organi[sz]ed|conducted|run|staged|launched|initiated|"
                        r"sponsored|carried\s+out|arranged|convened|held)\s+by\s+(?:the\s+)?$",
                        re.I)
@@ -231,6 +235,8 @@ def _runner(ctx: Context, event: Mention) -> Mention | None:
     if len(subjects) != 1:
         return None
     verb = ctx.text[subjects[0].end:event.start]
+    if FORCES_NOUN.match(verb):
+        return None
     return subjects[0] if RUN_VERB.search(verb) and not HOSTING.fullmatch(verb) else None
 
 
