@@ -60,7 +60,8 @@ GROUPS = ("alliance", "international_organization", "forum", "coalition")
 DEPLOY = re.compile(r"\b(?:deploy(?:ed|s|ing)?|sent|send(?:s|ing)?|dispatch(?:ed|es)?|"
                     r"station(?:ed|s)?|serv(?:e|es|ed|ing)\s+(?:in|at|with)|posted|seconded|"
                     r"contribut(?:ed|es|ing)\s+(?:troops|personnel|forces|soldiers|officers)|"
-                    r"arriv(?:ed|es|ing)\s+in|flagged\s+off|patrol(?:s|led|ling)?|"
+                    r"arriv(?:ed|es|ing)\s+in|flagged\s+off|"
+                    r"patrol(?:s|led|ling)?(?!\s+(?:ships?|vessels?|boats?|craft|aircraft))|"
                     r"rotat(?:e|es|ed|ing)\s+(?:through|to|into|in)|"
                     r"(?:keeps?|kept|maintains?|maintained)\s+(?:about\s+|some\s+|around\s+|"
                     r"nearly\s+)?[\d,]*\s*(?:troops|soldiers|forces|personnel))\b", re.I)
