@@ -70,6 +70,9 @@ NOT_FORCES = re.compile(r"\s+(?:(?:a|an|the|its|their|some|small|group|team|of|[
                         r"trainees|observers|delegations?|liaison\s+officers)\b", re.I)
 """After a sending verb, people sent to study or watch (``sends cadets to``, ``sent a
 group of observers``): no deployment."""
+VISITING = re.compile(r"\bfor\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:visit|port\s+call|stopover)\b",
+                      re.I)
+"""After ``arrived in``: a ship or delegation come for a visit or a port call, not posted."""
 FORCE_OF = re.compile(r"\b(?:soldiers|troops|personnel|company|battalion(?:\s+tactical\s+group)?|"
                       r"contingent|units?|elements|members|servicemen|sailors|marines)\s+of\s+"
                       r"(?:the\s+)?(?:[\w’'-]+['’]s\s+)?(?:[\w’'-]+-based\s+)?$", re.I)
@@ -464,7 +467,9 @@ def deployment(ctx: Context) -> None:
     if not match:
         return
     at = ctx.sentence.start + match.start()
-    if NOT_FORCES.match(ctx.text, ctx.sentence.start + match.end()):
+    if NOT_FORCES.match(ctx.text, ctx.sentence.start + match.end()) or (
+            match.group().lower().startswith("arriv") and VISITING.search(
+                ctx.text, ctx.sentence.start + match.end(), ctx.sentence.end)):
         return
     number = ctx.clause(at)
     movers = [m for m in ctx.labelled("Country", "Organization", "Unit")
