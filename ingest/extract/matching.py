@@ -53,6 +53,21 @@ def compiled() -> tuple[tuple[Rule, Compiled], ...]:
     return tuple((rule, compile_pattern(rule.pattern)) for rule in rules())
 
 
+def _titled_holder(annotated: Annotated, office: Mention) -> Mention | None:
+    """The person named right after an office's title (``Mali's Defence Minister, General
+    Ali Sow``) when the parse did not put the name in apposition."""
+    span = annotated.span(office)
+    if span is None or span.end >= len(annotated.doc) or annotated.doc[span.end].text != ",":
+        return None
+    for token in annotated.doc[span.end + 1:span.end + 6]:
+        found = annotated.mention(token)
+        if found is not None and found.label == "Person":
+            return found
+        if not token.text[:1].isupper():
+            return None
+    return None
+
+
 def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
     """The mentions ``token`` stands for, without its conjuncts."""
     own = annotated.mention(token)
@@ -61,6 +76,9 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
                   for m in members(annotated, child, labels) if m.label == "Person"]
         if people:
             return people
+        holder = _titled_holder(annotated, own)
+        if holder is not None:
+            return [holder] if holder.label in labels else []
     if own is not None and own.role != "qualifier" and not _generic(own, token):
         return [own] if own.label in labels else []
     event = annotated.events.get(token.i)

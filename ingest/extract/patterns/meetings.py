@@ -218,6 +218,10 @@ HOLDS = ("Exercise", "Operation")
 """What a ceremony can open, close or hand over: an exercise or an operation."""
 
 
+SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines?|margins?)\s+of\s+(?:the\s+)?$", re.I)
+"""Before a ceremony something else happened beside: those named did that, not the ceremony."""
+
+
 def ceremonies(ctx: Context) -> None:
     """A ceremony is a meeting of those named at it: ``the opening ceremony of Peninsula
     Shield 2026 at Udairi, attended by General X``. Its people took part, the exercise or
@@ -246,6 +250,8 @@ def ceremonies(ctx: Context) -> None:
                                    "Meeting", event, name, "meeting", rule="meeting.ceremony",
                                    confidence=0.5)).id
     ctx.article.last_ceremony = ceremony
+    if SIDELINES.search(ctx.text, max(ctx.sentence.start, match.start() - 40), match.start()):
+        return
     for person in ctx.persons():
         ctx.keep(person)
         ctx.out.relate("PARTICIPATED_IN", person.id, ceremony, ctx.span, "meeting.ceremony",

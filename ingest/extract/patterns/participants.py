@@ -45,6 +45,10 @@ RUN_VERB = re.compile(
     r"initiat(?:e|ed|es|ing)|stag(?:e|ed|es|ing)|carr(?:y|ied|ies|ying)\s+out|"
     r"declar(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|start(?:ed|s)?|beg(?:an|ins|un|in)|"
     r"r[au]n|runs|lead|leads|led|h[oe]ld|holds|holding|convene[ds]?|mount(?:ed|s)?)\b", re.I)
+FORCES_NOUN = re.compile(r"['’]?s?\s+(?:navies|armies|air\s+forces|troops|forces|soldiers|"
+                         r"militaries|warships|units|contingents)\b", re.I)
+"""After a name that only qualifies the forces doing a verb (``ASEAN navies began``): the
+forces take part, the name does not run the event."""
 BY_RUNNER = re.compile(r"\b(?:organi[sz]ed|conducted|run|staged|launched|initiated|"
                        r"sponsored|carried\s+out|arranged|convened|held)\s+by\s+(?:the\s+)?$",
                        re.I)
@@ -73,6 +77,9 @@ OFFICE_OF = re.compile(r"\b(?:commander|chief|head|director|commandant|officer\s
 """Words before a body naming it as someone's office."""
 DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
 """Before a state named as where forces go, not as a party."""
+SIGNED = re.compile(r"\bsign(?:s|ed|ing)\b[^.;]*$", re.I)
+"""Before a program a document is signed on (``signed a plan on the partnership``): the
+signing ties the parties to the document, not to the program."""
 NOT_A_PARTY = re.compile(r"\b(?:against|(?:kilometres|kilometers|km|miles)\s+(?:of|from)|"
                          r"near|off|close\s+to)\s+(?:the\s+)?$", re.I)
 """Before an actor an event is aimed at (``an operation against al-Shabaab``) or a state
@@ -161,8 +168,9 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
             NOT_A_PARTY.search(ctx.before(actor, 24)):
         return False
     if event.label == "Meeting":
-        return actor.label == "Person" or \
+        return actor.label == "Person" or (
             ctx.out.entities[event.id].properties.get("kind") != "visit"
+            and actor.rule != "org.office_of_title")
     if actor.label == "Person":
         return False
     if _office_of_person(ctx, actor):
@@ -202,6 +210,8 @@ def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> li
     """Actors of a clause about a list of programs take part in each program of the list,
     save the program's owner; an alliance named with programs whose owner is unknown runs
     them."""
+    if SIGNED.search(ctx.before(program, 90)):
+        return []
     same = [m for m in ctx.actor_mentions() if ctx.same_clause(m, program)]
     owner = extras().get(("Program", program.id))
     found = []
@@ -225,6 +235,8 @@ def _runner(ctx: Context, event: Mention) -> Mention | None:
     if len(subjects) != 1:
         return None
     verb = ctx.text[subjects[0].end:event.start]
+    if FORCES_NOUN.match(verb):
+        return None
     return subjects[0] if RUN_VERB.search(verb) and not HOSTING.fullmatch(verb) else None
 
 

@@ -28,6 +28,9 @@ ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|commande
 ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+of\s+[^,;.]{{0,80}}$", re.I)
 ROLE_AFTER = re.compile(rf"^,?\s+(?:the\s+|who\s+is\s+(?:also\s+)?the\s+|as\s+(?:the\s+)?)?"
                         rf"(?P<role>{ROLE})\s+of\s+(?:the\s+)?$", re.I)
+OWNER_OF_OFFICE = re.compile(r"['’]s?\s+(?:[\dA-Z][\w-]*)")
+"""After ``commander of the Navy``: a possessive (``the Navy's Western Fleet``) puts the
+office one level down, in a body the Navy owns."""
 OFFICE_GAP = re.compile(r",?\s+(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
 """Between an office (``Ghana's Chief of the Defence Staff``) and its holder's name."""
 RANKED_GAP = re.compile(r"[\s\w’'-]{0,60},\s*(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
@@ -258,7 +261,7 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
         return
     gap = ctx.text[person.end:org.start]
     role = ROLE_AFTER.match(gap)
-    if role:
+    if role and not OWNER_OF_OFFICE.match(ctx.after(org, 6)):
         _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
         for other in _coordinated(ctx, org):
             _commands(ctx, person, other, "role.head_of", 0.65, role["role"])

@@ -8,7 +8,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from ingest.extract.facts import Entity, Extraction, Mention
+from ingest.extract.facts import Entity, Extraction, Mention, Relation
 from ingest.extract.gazetteer import default, extras, state_names
 from ingest.extract.names import SHIP_STATES
 from ingest.extract.patterns.context import Context
@@ -56,6 +56,8 @@ ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$")
 """Before a place of the state the clause is about: ``Kyrgyzstan will host ... in its
 Issyk-Kul region``."""
 SUCH_AS = re.compile(r"\b(?:such\s+as|including|notably)\b")
+OFFICER_OF = re.compile(r"\b(?:General|Admiral|Colonel|Brigadier|Commodore|Captain|Major)\s+"
+                        r"(?:[A-Z][\w'’.-]*\s+){1,4}of\s+(?:the\s+)?$")
 OF_FORCES = re.compile(r"\bof\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:Armed\s+Forces|Army|Navy)\b")
 """A body named as part of a state's forces: ``War College of the Azerbaijani Armed Forces``."""
 
@@ -401,9 +403,18 @@ def contributors(out: Extraction) -> None:
     for relation in list(out.relations.values()):
         mission = out.entities[relation.target]
         if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and \
-                _standing(mission):
+                _standing(mission) and not _officer_home(out, relation):
             out.relate("DEPLOYED_TO", relation.source, mission.id, relation.spans[0],
                        "structure.mission_contributor", round(relation.confidence - 0.05, 2))
+
+
+def _officer_home(out: Extraction, relation: Relation) -> bool:
+    """Whether a participant is named in its sentence only as an officer's home (``Major
+    General Ana Silva of Portugal``): that says who commands, not who sends troops."""
+    start, end = relation.spans[0]
+    spans = [span for span in out.entities[relation.source].spans if start <= span[0] < end]
+    return bool(spans) and all(OFFICER_OF.search(out.text, max(0, span[0] - 80), span[0])
+                               for span in spans)
 
 
 def _run_by_name(out: Extraction, event: Mention) -> None:

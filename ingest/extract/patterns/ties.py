@@ -60,10 +60,19 @@ GROUPS = ("alliance", "international_organization", "forum", "coalition")
 DEPLOY = re.compile(r"\b(?:deploy(?:ed|s|ing)?|sent|send(?:s|ing)?|dispatch(?:ed|es)?|"
                     r"station(?:ed|s)?|serv(?:e|es|ed|ing)\s+(?:in|at|with)|posted|seconded|"
                     r"contribut(?:ed|es|ing)\s+(?:troops|personnel|forces|soldiers|officers)|"
-                    r"arriv(?:ed|es|ing)\s+in|flagged\s+off|patrol(?:s|led|ling)?|"
+                    r"arriv(?:ed|es|ing)\s+in|flagged\s+off|"
+                    r"patrol(?:s|led|ling)?(?!\s+(?:ships?|vessels?|boats?|craft|aircraft))|"
                     r"rotat(?:e|es|ed|ing)\s+(?:through|to|into|in)|"
                     r"(?:keeps?|kept|maintains?|maintained)\s+(?:about\s+|some\s+|around\s+|"
                     r"nearly\s+)?[\d,]*\s*(?:troops|soldiers|forces|personnel))\b", re.I)
+NOT_FORCES = re.compile(r"\s+(?:(?:a|an|the|its|their|some|small|group|team|of|[\d,]+|"
+                        r"two|three|four|five|more)\s+){0,4}(?:[\w-]+\s+)?(?:cadets|students|"
+                        r"trainees|observers|delegations?|liaison\s+officers)\b", re.I)
+"""After a sending verb, people sent to study or watch (``sends cadets to``, ``sent a
+group of observers``): no deployment."""
+VISITING = re.compile(r"\bfor\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:visit|port\s+call|stopover)\b",
+                      re.I)
+"""After ``arrived in``: a ship or delegation come for a visit or a port call, not posted."""
 FORCE_OF = re.compile(r"\b(?:soldiers|troops|personnel|company|battalion(?:\s+tactical\s+group)?|"
                       r"contingent|units?|elements|members|servicemen|sailors|marines)\s+of\s+"
                       r"(?:the\s+)?(?:[\w’'-]+['’]s\s+)?(?:[\w’'-]+-based\s+)?$", re.I)
@@ -458,6 +467,10 @@ def deployment(ctx: Context) -> None:
     if not match:
         return
     at = ctx.sentence.start + match.start()
+    if NOT_FORCES.match(ctx.text, ctx.sentence.start + match.end()) or (
+            match.group().lower().startswith("arriv") and VISITING.search(
+                ctx.text, ctx.sentence.start + match.end(), ctx.sentence.end)):
+        return
     number = ctx.clause(at)
     movers = [m for m in ctx.labelled("Country", "Organization", "Unit")
               if m.end <= at and ctx.clause(m.start) == number and m.role != "qualifier"

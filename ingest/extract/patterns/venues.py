@@ -91,7 +91,6 @@ def places(ctx: Context) -> None:
             continue
         ctx.keep(venue)
         ctx.out.relate("HELD_IN", event.id, venue.id, ctx.span, "place.held_in", 0.6)
-        _meeting_host(ctx, event, venue)
     _both(ctx)
     _visits(ctx)
     _territory(ctx)
@@ -217,21 +216,6 @@ def _visits(ctx: Context) -> None:
                 if host in ctx.out.entities:
                     ctx.out.relate("HOSTED", host, event.id, ctx.span, "visit.host", 0.6)
                 break
-
-
-def _meeting_host(ctx: Context, event: Mention, venue: Mention) -> None:
-    """A meeting held in a place of a state one of its parties serves is hosted by that
-    state."""
-    if event.label != "Meeting" or venue.label != "Location":
-        return
-    host = state_of(ctx, venue)
-    if host is None or host not in ctx.out.entities:
-        return
-    parties = {state_of(ctx, m) for m in ctx.mentions
-               if m.label in ("Person", "Organization", "Unit", "Country")
-               and m.role != "qualifier"}
-    if host in parties:
-        ctx.out.relate("HOSTED", host, event.id, ctx.span, "meeting.host", 0.5)
 
 
 def _territory(ctx: Context) -> None:
