@@ -226,13 +226,14 @@ class Desk:
         return found
 
     def _name(self, id_: str, curated: Curation) -> str:
-        record = curated.records.get(id_)
-        if record:
-            return str(record.get("name"))
-        for report in self.queue.reports.values():
-            if id_ in report.entities:
-                return str(report.entities[id_].get("name"))
-        return id_
+        record = self._record(id_, curated)
+        return str(record.get("name")) if record else id_
+
+    def _record(self, id_: str, curated: Curation) -> dict[str, Any] | None:
+        """Entity ``id_`` as curated, else as the first report proposing it gives it."""
+        return curated.records.get(id_) or next(
+            (report.entities[id_] for report in self.queue.reports.values()
+             if id_ in report.entities), None)
 
     def _label(self, id_: str, report: Report) -> str | None:
         record = report.entities.get(id_)
@@ -340,9 +341,7 @@ class Desk:
         into = rules.merged.get(id_, id_)
         proposed = report.entities.get(id_, {})
         if into != id_:
-            base = curated.records.get(into) or next(
-                (other.entities[into] for other in self.queue.reports.values()
-                 if into in other.entities), None)
+            base = self._record(into, curated)
             if base is None:
                 raise ReviewError(f"{id_} is merged into {into}, which is known nowhere")
             record = {key: base[key] for key in ("id", "label", "name") if key in base}
@@ -452,9 +451,7 @@ class Desk:
             raise ReviewError("only an entity can be merged")
         id_, into = str(item.data.get("id")), (value or "").strip()
         label = item.data.get("label")
-        target = curated.records.get(into) or next(
-            (report.entities[into] for report in self.queue.reports.values()
-             if into in report.entities), None)
+        target = self._record(into, curated)
         if target is None:
             raise ReviewError(f"no entity {into!r} to merge into")
         if into == id_ or rules.merged.get(into) == id_:
