@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,3 +52,9 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     with atomic_writer(path) as handle:
         handle.write(data)
     return True
+
+
+def copy_file(source: Path, path: Path) -> None:
+    """Copy ``source`` to ``path`` atomically, in chunks (a built graph can be gigabytes)."""
+    with source.open("rb") as origin, atomic_writer(path) as handle:
+        shutil.copyfileobj(origin, handle, 1 << 20)

@@ -458,4 +458,4 @@ def load_into(result: Result, target: str, settings: Settings,
 def save_graph(store: NetworkXStore, path: Path) -> bool:
     """Save a NetworkX store as node-link JSON at ``path`` unless it already holds the
     same bytes; True if written."""
-    return write_if_changed(path, store.dumps().encode("utf-8"))
+    return write_if_changed(path, store.dumps())

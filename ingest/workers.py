@@ -3,6 +3,7 @@ pools): the main process stops at once and terminates them when it leaves the po
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 
@@ -16,3 +17,4 @@ def ignore_interrupts() -> None:
     SIGTERM, which ends a worker at once, quietly)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    gc.enable()  # a worker forked while the build paused the collector parses with it on

@@ -6,15 +6,16 @@ evidence of every report stating it, exactly as the Neo4j store merges them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from graph.errors import StoreError
 from graph.files import atomic_writer
+from graph.heap import paused_gc
 from graph.model import Edge, Node, Span, merge_list, provenance
 from graph.store.base import Store, WriteSummary
 from graph.vocabulary import LIST_PROPERTIES
@@ -82,23 +83,27 @@ class NetworkXStore(Store):
     def clear(self) -> None:
         self.graph.clear()
 
-    def dumps(self) -> str:
-        """The graph as node-link JSON text (keys sorted: the same graph, the same text)."""
-        return json.dumps(nx.node_link_data(self.graph, edges="edges"), ensure_ascii=False,
-                          indent=1, sort_keys=True)
+    def dumps(self) -> bytes:
+        """The graph as node-link JSON in UTF-8, keys sorted: the same graph, the same bytes
+        (orjson: some 25 times the standard library's speed for indented output)."""
+        return orjson.dumps(nx.node_link_data(self.graph, edges="edges"),
+                            option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
 
     def save(self, path: Path) -> None:
         """Write the graph as node-link JSON, atomically (a reader never sees half a file)."""
-        with atomic_writer(path, "w", encoding="utf-8") as handle:
+        with atomic_writer(path) as handle:
             handle.write(self.dumps())
 
     @classmethod
     def load(cls, path: Path) -> NetworkXStore:
-        """Read a graph written by ``save``."""
+        """Read a graph written by ``save`` (the collector paused: ``graph.heap``)."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(nx.node_link_graph(data, directed=True, multigraph=True, edges="edges"))
+            with paused_gc():
+                data = orjson.loads(path.read_bytes())
+                graph = nx.node_link_graph(data, directed=True, multigraph=True,
+                                           edges="edges")
+            return cls(graph)
         except FileNotFoundError:
             raise StoreError(f"{path}: no saved graph here; run 'milcoop build' first") from None
-        except (ValueError, KeyError) as error:
+        except (ValueError, KeyError, TypeError) as error:
             raise StoreError(f"{path}: not a milcoop graph file ({error})") from None

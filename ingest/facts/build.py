@@ -16,6 +16,7 @@ from typing import Any
 from tqdm import tqdm
 
 from graph.files import write_if_changed
+from graph.heap import paused_gc
 from graph.progress import progress
 from graph.store.base import Store, WriteSummary
 from graph.store.door import index_of
@@ -32,7 +33,7 @@ from ingest.facts.files import (
     read_facts_file,
 )
 from ingest.facts.rows import rows
-from ingest.facts.validate import validate
+from ingest.facts.validate import check_across, check_file
 from ingest.workers import JOBS, ignore_interrupts
 
 PROGRESS_STEP = 1000
@@ -57,37 +58,43 @@ PARALLEL_FROM = 200
 on one)."""
 
 
-def _read(path: Path, cache: Path | None) -> FactsFile | Problem:
-    """One facts file read (from the parse cache when it holds it), or what is wrong."""
+def _read(path: Path, cache: Path | None, corpus: Corpus) -> tuple[FactsFile | None,
+                                                                    list[Problem]]:
+    """One facts file read (from the parse cache when it holds it) and checked on its own
+    (in a worker, when there are several), or what stops it being read."""
     try:
-        return read_facts_file(path, cache)
+        facts = read_facts_file(path, cache)
     except FactsSyntaxError as error:
-        return error.problem
+        return None, [error.problem]
     except OSError as error:
-        return Problem(path, 0, f"cannot read: {error.strerror}")
+        return None, [Problem(path, 0, f"cannot read: {error.strerror}")]
+    return facts, check_file(facts, corpus)
 
 
 def check(target: Path, corpus: Corpus, cache: Path | None = None, jobs: int = JOBS
           ) -> Checked:
     """Read and validate the facts at ``target`` (a file or a folder); ``cache``: where
     files already parsed are kept (see ``read_facts_file``); ``jobs``: processes that parse
-    them, when there are ``PARALLEL_FROM`` files or more."""
+    and check each file, when there are ``PARALLEL_FROM`` files or more (then the checks
+    across files)."""
     paths = facts_paths(target)
     if not paths:
         raise IngestError(f"{target}: no facts files (*.yaml) found")
     checked = Checked()
-    read = partial(_read, cache=cache)
+    read = partial(_read, cache=cache, corpus=corpus)
     with contextlib.ExitStack() as stack:
         if jobs > 1 and len(paths) >= PARALLEL_FROM:
             pool = stack.enter_context(multiprocessing.Pool(jobs, initializer=ignore_interrupts))
             found = pool.imap(read, paths, chunksize=16)
         else:
             found = map(read, paths)
-        for result in progress(found, "read", "file", len(paths)):
-            (checked.files if isinstance(result, FactsFile) else checked.problems).append(result)
+        for facts, problems in progress(found, "read", "file", len(paths)):
+            if facts is not None:
+                checked.files.append(facts)
+            checked.problems += problems
     if cache is not None:
         prune_parsed(cache, paths)
-    checked.problems = sorted(checked.problems + validate(checked.files, corpus))
+    checked.problems = sorted(checked.problems + check_across(checked.files))
     return checked
 
 
@@ -127,9 +134,10 @@ def build(target: Path, corpus: Corpus, cache: Path | None = None, jobs: int = J
 
     Raises InvalidFacts (carrying every problem) when any error is found.
     """
-    checked = validated(target, corpus, cache, jobs)
-    store = NetworkXStore()
-    load(checked.files, store)
+    with paused_gc():
+        checked = validated(target, corpus, cache, jobs)
+        store = NetworkXStore()
+        load(checked.files, store)
     return store, checked
 
 

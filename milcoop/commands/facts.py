@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from graph import stats as graph_stats
+from graph.files import copy_file
 from graph.store.door import built_graph
 from ingest.corpus import Corpus
 from ingest.facts.build import build as build_graph
@@ -63,8 +64,10 @@ def build(facts: Path, corpus: tuple[Path, ...], output: Path, jobs: int) -> Non
     store, checked = build_graph(facts, texts, built_graph(SETTINGS).parent / "parsed", jobs)
     for problem in checked.problems:
         click.echo(str(problem), err=True)
-    store.save(output)
-    save_built(store, built_graph(SETTINGS), key)
+    kept = built_graph(SETTINGS)
+    save_built(store, kept, key)
+    if output.resolve() != kept.resolve():
+        copy_file(kept, output)
     graph = store.read()
     totals = graph_stats.summary(graph)
     click.echo(f"built {totals['entities']} entities and {totals['relationships']} "
