@@ -11,17 +11,21 @@ import networkx as nx
 from graph.lookup import resolve
 from graph.settings import Settings
 from graph.store.base import Store, Tally
-from graph.store.door import built_graph, index_of, open_store
+from graph.store.door import built_graph, country_view_of, index_of, open_store
 from ingest.corpus import Corpus
 from ingest.facts.build import rebuild_if_changed
 
 
-def reading_store(settings: Settings, source: str | None, facts: Path, corpus: Corpus) -> Store:
+def reading_store(settings: Settings, source: str | None, facts: Path, corpus: Corpus,
+                  countries: bool = False) -> Store:
     """Neo4j as the settings say, or the graph built from ``facts``: kept in ``out/cache``
     and built again only when the facts changed (saying so on a terminal, as the progress
-    bars do)."""
+    bars do). With ``countries``, only its country view (``projection.country_view``),
+    which is all that country-level commands read."""
     if (source or settings.store) == "networkx":
-        _built(settings, facts, corpus)
+        graph_file = _built(settings, facts, corpus)
+        return open_store(settings, "networkx",
+                          country_view_of(graph_file) if countries else graph_file)
     return open_store(settings, source)
 
 

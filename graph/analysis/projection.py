@@ -173,9 +173,54 @@ def country_ties(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, str, s
     >>> list(country_ties(g))
     [('AZE', 'TUR', 'support', 'TUR SUPPORTS AZE', None, {'a'})]
     """
+    if COUNTRY_TIES in graph.graph:
+        for first, second, kind, via, dated, sources in graph.graph[COUNTRY_TIES]:
+            yield first, second, kind, via, dated, set(sources)
+        return
     home_of = _remembered(graph)
     yield from _shared_ties(graph, home_of)
     yield from _direct_ties(graph, home_of)
+
+
+COUNTRY_TIES = "country_ties"
+"""The graph attribute of a country view that holds its ties, found when it was made."""
+
+
+def country_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The part of a facts graph that the country-level queries, map and measures read:
+    the states, the articles, what ties states (shared events, and the relationships of
+    direct ties with their two ends) and, as the graph attribute ``country_ties``, every
+    ``country_ties`` row. Kept beside a built graph, it answers those commands without
+    loading the whole graph or walking it for ties, as Neo4j's derived ``TIES_WITH`` do.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("AZE", {"label": "Country"}), ("TUR", {"label": "Country"}),
+    ...                   ("mod", {"label": "Organization"}), ("u", {"label": "Unit"})])
+    >>> _ = g.add_edge("mod", "TUR", key="PART_OF", type="PART_OF")
+    >>> _ = g.add_edge("mod", "AZE", key="SUPPORTS", type="SUPPORTS", sources=["a"])
+    >>> view = country_view(g)
+    >>> sorted(view), list(view.edges(keys=True))
+    (['AZE', 'TUR', 'mod'], [('mod', 'AZE', 'SUPPORTS')])
+    >>> list(country_ties(view)) == list(country_ties(g))
+    True
+    """
+    ties = [[first, second, kind, via, dated, sorted(sources)]
+            for first, second, kind, via, dated, sources in country_ties(graph)]
+    kept = {node for node, label in graph.nodes(data="label") if label in ("Country", "Article")}
+    direct = []
+    for *_, via, _, _ in ties:
+        if via in graph:
+            kept.add(via)
+        else:
+            source, type_, target = via.split(" ")
+            kept |= {source, target}
+            direct.append((source, target, type_))
+    view = nx.MultiDiGraph()
+    view.add_nodes_from((node, data) for node, data in graph.nodes(data=True) if node in kept)
+    view.add_edges_from((source, target, type_, graph.edges[source, target, type_])
+                        for source, target, type_ in direct)
+    view.graph[COUNTRY_TIES] = ties
+    return view
 
 
 def _name(graph: nx.MultiDiGraph, node: str) -> str:

@@ -41,6 +41,10 @@ IMPLEMENTATIONS: dict[str, Callable[..., list[dict[str, Any]]]] = {
 }
 """The NetworkX implementation of every query in cypher/queries/, by name."""
 
+COUNTRY_QUERIES = frozenset({"cooperation_by_year", "partners", "strongest_pairs"})
+"""The queries whose NetworkX implementation reads only country ties and the states' and
+articles' records: a built graph's country view answers them."""
+
 NAMES_QUERY = "lookup/entities"
 """The Cypher file listing every entity's id, name, aliases and label (to resolve names)."""
 

@@ -29,6 +29,11 @@ def index_of(graph_file: Path) -> Path:
     return graph_file.with_name(graph_file.stem + ".index.sqlite")
 
 
+def country_view_of(graph_file: Path) -> Path:
+    """Where the country view of a built graph (``projection.country_view``) is kept."""
+    return graph_file.with_name(graph_file.stem + ".countries.json")
+
+
 def open_store(settings: Settings, source: str | None = None, graph_file: Path | None = None,
                create: bool = False, **neo4j: Any) -> Store:
     """The store ``source`` (default: the settings' ``store``). For ``networkx``: the graph

@@ -15,11 +15,12 @@ from typing import Any
 
 from tqdm import tqdm
 
+from graph.analysis.projection import country_view
 from graph.files import write_if_changed
 from graph.heap import paused_gc
 from graph.progress import progress
 from graph.store.base import Store, WriteSummary
-from graph.store.door import index_of
+from graph.store.door import country_view_of, index_of
 from graph.store.index import write_index
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
@@ -142,7 +143,7 @@ def build(target: Path, corpus: Corpus, cache: Path | None = None, jobs: int = J
 
 
 SHAPERS = ("graph/vocabulary.py", "graph/model.py", "ingest/facts/rows.py",
-           "graph/store/networkx_store.py")
+           "graph/store/networkx_store.py", "graph/analysis/projection.py")
 """The code that shapes a built graph: a change to it rebuilds the reading commands' copy."""
 
 
@@ -171,14 +172,16 @@ def facts_key(target: Path, corpus: Corpus) -> str:
 
 
 def save_built(store: NetworkXStore, graph_file: Path, key: str) -> None:
-    """Save a built graph and its index (``graph.store.index``) with the key of the facts it
-    was built from beside them (written last, so an interrupted save is rebuilt next
-    time)."""
+    """Save a built graph, its index (``graph.store.index``) and its country view
+    (``country_view``) with the key of the facts it was built from beside them (written
+    last, so an interrupted save is rebuilt next time)."""
     stamp = graph_file.with_name(graph_file.name + ".key")
     stamp.unlink(missing_ok=True)
     store.save(graph_file)
     graph = store.read()
     write_index(graph.nodes(data=True), graph.edges(keys=True, data=True), index_of(graph_file))
+    with paused_gc():
+        NetworkXStore(country_view(graph)).save(country_view_of(graph_file))
     write_if_changed(stamp, key.encode("ascii"))
 
 
@@ -191,6 +194,7 @@ def rebuild_if_changed(target: Path, corpus: Corpus, graph_file: Path) -> bool:
     stamp = graph_file.with_name(graph_file.name + ".key")
     try:
         if graph_file.is_file() and index_of(graph_file).is_file() and \
+                country_view_of(graph_file).is_file() and \
                 stamp.read_text(encoding="ascii") == key:
             return False
     except (OSError, UnicodeDecodeError):

@@ -75,8 +75,8 @@ def test_only_the_changed_facts_file_is_parsed_again(tmp_path, monkeypatch):
     assert len(list((graph_file.parent / "parsed").glob("*.json"))) == 5
 
 
-def test_show_and_stats_read_the_index_built_with_the_graph_not_the_whole_graph(tmp_path,
-                                                                             monkeypatch):
+def test_show_and_stats_read_the_index_and_partners_the_country_view_not_the_graph(
+        tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     facts = tmp_path / "facts"
     shutil.copytree(FACTS, facts)
@@ -91,8 +91,12 @@ def test_show_and_stats_read_the_index_built_with_the_graph_not_the_whole_graph(
     assert after.exit_code == 0 and after.output == before.output
     assert runner.invoke(main, ["stats", "--facts", str(facts)]).output == counted.output
     assert "not a milcoop graph file" in runner.invoke(
-        main, ["query", "partners", "--param", "country=Azerbaijan", "--facts",
+        main, ["query", "commanders", "--param", "country=Azerbaijan", "--facts",
                str(facts)]).output
+    partners = ["query", "partners", "--param", "country=Azerbaijan", "--facts", str(facts)]
+    assert "TUR" in runner.invoke(main, partners).output
+    (cached / "graph.countries.json").write_text("not json", encoding="utf-8")
+    assert "not a milcoop graph file" in runner.invoke(main, partners).output
     (cached / "graph.index.sqlite").unlink()
     rebuilt = runner.invoke(main, ["show", "Azerbaijan", "--facts", str(facts)])
     assert rebuilt.output == before.output and (cached / "graph.index.sqlite").is_file()

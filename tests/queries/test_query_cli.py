@@ -23,7 +23,7 @@ def invoke(*args: str):
 def run(monkeypatch, seed_graph):
     """``milcoop query`` reading the seed graph built once (the build has tests of its own)."""
     monkeypatch.setattr("milcoop.commands.query.reading_store",
-                        lambda *_: NetworkXStore(seed_graph))
+                        lambda *_, **__: NetworkXStore(seed_graph))
     return invoke
 
 
