@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract import identity
+from ingest.extract.attach import signed_at_meetings
 from ingest.extract.blocs import memberships
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer
@@ -73,7 +74,9 @@ def extract(text: str, article: str, published: str | None = None,
     lift(annotated, out)
     mark(annotated, out)
     locate(annotated, out)
-    memberships(annotated, out, split(text), memory.published)
+    sentences = split(text)
+    memberships(annotated, out, sentences, memory.published)
+    signed_at_meetings(out, sentences)
     finish(out, annotated.mentions)
     roles.leaders(memory, out, annotated.mentions)
     return out

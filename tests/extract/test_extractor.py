@@ -681,3 +681,13 @@ def test_a_navy_training_a_states_crews_trains_that_states_navy() -> None:
                   "are to be trained by the Spanish Navy at its base in Ferrol.\n", "t")
     trained = {(r.source, r.target) for r in out.relations.values() if r.type == "TRAINED"}
     assert trained == {("esp-naval-forces", "chl-naval-forces")}
+
+
+def test_who_signed_an_agreement_at_a_meeting_took_part_in_the_meeting() -> None:
+    out = extract("RIGA — The defence ministers of Estonia, Latvia and Lithuania on Thursday "
+                  "signed a declaration on air defence at a meeting in Riga hosted by Latvia.\n"
+                  "The declaration was signed by Estonia's Defence Minister Marko Tamm.\n", "t")
+    meeting = next(e.id for e in out.entities.values() if e.label == "Meeting")
+    found = {r.source for r in out.relations.values()
+             if r.type == "PARTICIPATED_IN" and r.target == meeting}
+    assert {"EST", "LTU", "marko-tamm"} <= found
