@@ -128,14 +128,15 @@ def _hedged(tokens: list[Token]) -> bool:
 
 
 def _events(annotated: Annotated, labels: tuple[str, ...]) -> list[Mention]:
-    """The report's events of ``labels`` in text order (each description's event too),
-    listed once per report, not once per sentence."""
+    """The report's events of ``labels`` in text order (each description's event too, and
+    the events the sentence patterns recorded and tied to the parse), listed once per
+    report, not once per sentence."""
     count, listed = annotated.found.get(labels, (-1, []))
-    if count != len(annotated.mentions):
-        found = {m.start: m for m in annotated.mentions
+    if count != len(annotated.mentions) + len(annotated.heads):
+        found = {m.start: m for m in (*annotated.heads.values(), *annotated.mentions)
                  if m.label in labels and m.role != "qualifier"}
         listed = [found[start] for start in sorted(found)]
-        annotated.found[labels] = (len(annotated.mentions), listed)
+        annotated.found[labels] = (len(annotated.mentions) + len(annotated.heads), listed)
     return listed
 
 
