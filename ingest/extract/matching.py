@@ -39,6 +39,8 @@ GROUP_NOUNS = frozenset((
 ))
 """Nouns that stand for the actors they are qualified by (``Turkish troops``)."""
 QUALIFIERS = frozenset(("amod", "compound", "nmod", "poss"))
+FORCES = frozenset(("Unit", "Organization"))
+"""What craft or men of a force (``F-16s of X``) may stand for: the force, not a state."""
 TITLED_OFFICES = frozenset(("org.office_of_title",))
 """Rules of offices named by a title (``India's Defence Secretary``): in apposition with a
 person's name (``..., Vikram Sood``), the title stands for the person."""
@@ -90,7 +92,7 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
         if named:
             return named
     if token.lower_ not in GROUP_NOUNS:
-        return []
+        return _equipment(annotated, token, labels)
     found = []
     for child in token.children:
         if own is not None and annotated.mention(child) is own:
@@ -103,6 +105,22 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
                 if pobj.dep_ == "pobj":
                     found += members(annotated, pobj, labels)
     return found
+
+
+def _equipment(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
+    """What craft named by their type stand for: ``Rafales of the French Air and Space
+    Force``, ``Hellenic Air Force F-16s`` stand for the force that flies them (a unit or body
+    named after ``of`` or before the type)."""
+    craft = token.pos_ == "PROPN" and (token.tag_ == "NNPS" or (
+        token.text.endswith("s") and any(c.isdigit() for c in token.text)))
+    if not craft or annotated.mention(token) is not None:
+        return []
+    found = [m for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+             for pobj in child.children if pobj.dep_ == "pobj"
+             for m in members(annotated, pobj, labels)]
+    found += [m for child in token.children if child.dep_ == "compound"
+              for m in [annotated.mention(child)] if m is not None and m.label in labels]
+    return [m for m in found if m.label in FORCES]
 
 
 def _generic(mention: Mention, token: Token) -> bool:
