@@ -56,6 +56,9 @@ ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$")
 """Before a place of the state the clause is about: ``Kyrgyzstan will host ... in its
 Issyk-Kul region``."""
 SUCH_AS = re.compile(r"\b(?:such\s+as|including|notably)\b")
+IN_PASSING = frozenset(("participation.forces_from",))
+"""Rules that read a mission's contributors named in passing (``contingents from Nepal and
+Uruguay serve alongside ...``): reports list them without saying they were deployed there."""
 OFFICER_OF = re.compile(r"\b(?:General|Admiral|Colonel|Brigadier|Commodore|Captain|Major)\s+"
                         r"(?:[A-Z][\w'’.-]*\s+){1,4}of\s+(?:the\s+)?$")
 OF_FORCES = re.compile(r"\bof\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:Armed\s+Forces|Army|Navy)\b")
@@ -403,7 +406,8 @@ def contributors(out: Extraction) -> None:
     for relation in list(out.relations.values()):
         mission = out.entities[relation.target]
         if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and \
-                _standing(mission) and not _officer_home(out, relation):
+                _standing(mission) and relation.rule not in IN_PASSING and \
+                not _officer_home(out, relation):
             out.relate("DEPLOYED_TO", relation.source, mission.id, relation.spans[0],
                        "structure.mission_contributor", round(relation.confidence - 0.05, 2))
 
