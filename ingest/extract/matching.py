@@ -133,10 +133,29 @@ def _generic(mention: Mention, token: Token) -> bool:
 def members(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
     """The mentions ``token`` and its conjuncts stand for, each once."""
     found: dict[str, Mention] = {}
-    for each in (token, *token.conjuncts):
+    for each in _listed(annotated, token):
         for mention in _one(annotated, each, labels):
             found.setdefault(mention.id, mention)
     return list(found.values())
+
+
+def _listed(annotated: Annotated, token: Token) -> list[Token]:
+    """``token`` and its conjuncts, with a list of states the parser took for an apposition
+    (``the United States, Canada, the United Kingdom and France``: Canada apposed to the
+    United States, the rest its conjuncts): one state is never another's apposition."""
+    tokens = [token, *token.conjuncts]
+    if not _state(annotated, token):
+        return tokens
+    for each in list(tokens):
+        for child in each.children:
+            if child.dep_ == "appos" and _state(annotated, child):
+                tokens += [t for t in (child, *child.conjuncts) if t not in tokens]
+    return tokens
+
+
+def _state(annotated: Annotated, token: Token) -> bool:
+    mention = annotated.mention(token)
+    return mention is not None and mention.label == "Country" and mention.role != "qualifier"
 
 
 def _hedged(tokens: list[Token]) -> bool:

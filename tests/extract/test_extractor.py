@@ -691,3 +691,12 @@ def test_who_signed_an_agreement_at_a_meeting_took_part_in_the_meeting() -> None
     found = {r.source for r in out.relations.values()
              if r.type == "PARTICIPATED_IN" and r.target == meeting}
     assert {"EST", "LTU", "marko-tamm"} <= found
+
+
+def test_a_list_of_states_the_parser_took_for_an_apposition_is_still_a_list() -> None:
+    found = relations("Exercise Tradewinds 2026 opened in Barbados on Monday. The participants "
+                      "are Barbados, Saint Lucia, Jamaica, Guyana, Trinidad and Tobago, Belize, "
+                      "Grenada, Dominica and the Bahamas, together with the United States, "
+                      "Canada, the United Kingdom, France and the Netherlands.")
+    takers = {source for source, type_, _ in found if type_ == "PARTICIPATED_IN"}
+    assert {"USA", "CAN", "GBR", "FRA", "NLD"} <= takers
