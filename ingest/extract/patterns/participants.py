@@ -20,7 +20,7 @@ from ingest.extract.patterns.agreements import BROKER_BY
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_at
 from ingest.extract.patterns.exercises import FORCES
-from ingest.extract.patterns.structure import FRAME
+from ingest.extract.patterns.structure import FRAME, OFFICER_OF
 
 PARTICIPATION_WORDS = ("part", "particip", "involv", "join", "attend", "contribut", "address",
                        "observ", "watch", "field", "sent", "commit", "deploy", "dispatch")
@@ -166,6 +166,9 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if actor.label not in TAKERS[event.label] or (
             actor.label == "Country" and DESTINATION.search(ctx.before(actor, 12))) or \
             NOT_A_PARTY.search(ctx.before(actor, 24)):
+        return False
+    if actor.label == "Country" and event.label != "Meeting" and \
+            OFFICER_OF.search(ctx.before(actor, 80)):
         return False
     if event.label == "Meeting":
         return actor.label == "Person" or (
