@@ -39,6 +39,11 @@ GROUP_NOUNS = frozenset((
 ))
 """Nouns that stand for the actors they are qualified by (``Turkish troops``)."""
 QUALIFIERS = frozenset(("amod", "compound", "nmod", "poss"))
+COUNTED = frozenset(("countries", "nations", "states", "members", "ministers", "navies",
+                     "armies", "governments", "allies"))
+"""Group nouns a number turns into the states named last: ``the three countries``."""
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 FORCES = frozenset(("Unit", "Organization"))
 """What craft or men of a force (``F-16s of X``) may stand for: the force, not a state."""
 TITLED_OFFICES = frozenset(("org.office_of_title",))
@@ -93,6 +98,9 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
             return named
     if token.lower_ not in GROUP_NOUNS:
         return _equipment(annotated, token, labels)
+    counted = _counted(annotated, token, labels)
+    if counted:
+        return counted
     found = []
     for child in token.children:
         if own is not None and annotated.mention(child) is own:
@@ -121,6 +129,35 @@ def _equipment(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> l
     found += [m for child in token.children if child.dep_ == "compound"
               for m in [annotated.mention(child)] if m is not None and m.label in labels]
     return [m for m in found if m.label in FORCES]
+
+
+def _counted(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
+    """``the three countries``, ``all ten ministers``: the states of the last list before it
+    that names that many (``Mali, Burkina Faso and Niger``), none if no list does."""
+    if token.lower_ not in COUNTED or "Country" not in labels:
+        return []
+    count = next((NUMBERS[c.lower_] for c in token.children
+                  if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
+    if count is None or count < 2 or \
+            not any(c.lower_ in ("the", "all", "these") for c in token.children):
+        return []
+    for mention in reversed(annotated.mentions):
+        if mention.label != "Country" or mention.end > token.idx:
+            continue
+        span = annotated.span(mention)
+        if span is None:
+            continue
+        head = span.root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        listed: dict[str, Mention] = {}
+        for each in (head, *head.conjuncts):
+            state = annotated.mention(each)
+            if state is not None and state.label == "Country":
+                listed.setdefault(state.id, state)
+        if len(listed) == count:
+            return list(listed.values())
+    return []
 
 
 def _generic(mention: Mention, token: Token) -> bool:
