@@ -49,6 +49,10 @@ FORCES = frozenset(("Unit", "Organization"))
 TITLED_OFFICES = frozenset(("org.office_of_title",))
 """Rules of offices named by a title (``India's Defence Secretary``): in apposition with a
 person's name (``..., Vikram Sood``), the title stands for the person."""
+RECORDED = frozenset(("Meeting",))
+"""Events the sentence patterns record from descriptions (port calls, visits, ceremonies)
+that a sentence naming no event may be telling of; an exercise or operation recorded only
+from a description is too often a duplicate of the named one."""
 MODAL = frozenset(("will", "would", "could", "may", "might", "should", "shall"))
 HEDGE = 0.15
 """Confidence taken off a relation stated as planned or possible (``will take part``)."""
@@ -203,11 +207,12 @@ def _hedged(tokens: list[Token]) -> bool:
 
 def _events(annotated: Annotated, labels: tuple[str, ...]) -> list[Mention]:
     """The report's events of ``labels`` in text order (each description's event too, and
-    the events the sentence patterns recorded and tied to the parse), listed once per
+    the meetings the sentence patterns recorded and tied to the parse), listed once per
     report, not once per sentence."""
     count, listed = annotated.found.get(labels, (-1, []))
     if count != len(annotated.mentions) + len(annotated.heads):
-        found = {m.start: m for m in (*annotated.heads.values(), *annotated.mentions)
+        recorded = [m for m in annotated.heads.values() if m.label in RECORDED]
+        found = {m.start: m for m in (*recorded, *annotated.mentions)
                  if m.label in labels and m.role != "qualifier"}
         listed = [found[start] for start in sorted(found)]
         annotated.found[labels] = (len(annotated.mentions) + len(annotated.heads), listed)
