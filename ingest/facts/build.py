@@ -177,11 +177,16 @@ def save_built(store: NetworkXStore, graph_file: Path, key: str) -> None:
     last, so an interrupted save is rebuilt next time)."""
     stamp = graph_file.with_name(graph_file.name + ".key")
     stamp.unlink(missing_ok=True)
-    store.save(graph_file)
     graph = store.read()
-    write_index(graph.nodes(data=True), graph.edges(keys=True, data=True), index_of(graph_file))
-    with paused_gc():
-        NetworkXStore(country_view(graph)).save(country_view_of(graph_file))
+    with tqdm(total=3, desc="keep", unit="file", disable=None, leave=False) as bar:
+        store.save(graph_file)
+        bar.update()
+        write_index(graph.nodes(data=True), graph.edges(keys=True, data=True),
+                    index_of(graph_file))
+        bar.update()
+        with paused_gc():
+            NetworkXStore(country_view(graph)).save(country_view_of(graph_file))
+        bar.update()
     write_if_changed(stamp, key.encode("ascii"))
 
 
