@@ -46,7 +46,8 @@ from ingest.extract.syntax import Annotated, annotate, ner_mentions, nest
 PATTERNS: tuple[Callable[[Context], None], ...] = (
     exercises.exercises, agreements.agreements, meetings.meetings, operations.operations,
     operations.programs, roles.roles, participants.participants, venues.places, meetings.twins,
-    meetings.within_visit, meetings.ceremonies, meetings.port_calls, structure.parts,
+    meetings.within_visit, meetings.ceremonies, meetings.port_calls, meetings.calls,
+    structure.parts,
     ties.membership, ties.cooperation, ties.training, ties.fighting,
     ties.deployment,
 )

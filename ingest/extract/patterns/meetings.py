@@ -304,3 +304,79 @@ def port_calls(ctx: Context) -> None:
     if port is not None:
         ctx.keep(port)
         ctx.out.relate("HELD_IN", call, port.id, ctx.span, "meeting.port_call", 0.5)
+
+
+CALL = re.compile(r"\b(?P<what>(?:called|calls|call|calling)\s+on|paid\s+(?:an?\s+)?"
+                  r"(?:courtesy\s+|official\s+)?calls?\s+on)\s+", re.I)
+fold(CALL)
+URGED = re.compile(r"\s+(?:not\s+)?to\s+[a-z]+")
+"""After the one called on: ``called on X to act`` urges X, it is no meeting with X."""
+NEXT_CALL = re.compile(r",?\s+and\s+(?:also\s+)?on\s+", re.I)
+"""``called on X at A, and on Y at B``: a second call by the same person."""
+PRONOUN = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,4}$", re.I)
+"""A caller named by pronoun just before the calling verb."""
+
+
+def calls(ctx: Context) -> None:
+    """``Rear Admiral X called on the Commander of the Navy, Vice Admiral Y, at Z``: a
+    courtesy call is a meeting of the caller and the one called on, held at the place named
+    after them, and part of the visit under way."""
+    if not ctx.says("call"):
+        return
+    match = ctx.search(CALL, ctx.sentence.start, ctx.sentence.end)
+    if not match:
+        return
+    persons = ctx.persons()
+    caller = _caller(ctx, persons, match.start())
+    start = match.end()
+    while caller is not None:
+        callee = next((m for m in ctx.labelled("Person") if start <= m.start <= start + 90
+                       and m.id != caller.id), None)
+        if callee is None or URGED.match(ctx.text, callee.end, ctx.sentence.end):
+            return
+        following = NEXT_CALL.search(ctx.text, callee.end, ctx.sentence.end)
+        stop = following.start() if following else ctx.sentence.end
+        place = next((p for p in ctx.venues if callee.end <= p.start < stop and
+                      p.label == "Location"), None)
+        _call(ctx, match, caller, callee, place)
+        start = following.end() if following else ctx.sentence.end
+        if following is None:
+            return
+
+
+def _caller(ctx: Context, persons: list[Mention], at: int) -> Mention | None:
+    """Who calls: the person named last before the verb in its clause, else the one visitor
+    of the visit under way when a pronoun stands for them."""
+    before = [m for m in ctx.labelled("Person") if m.end <= at and
+              ctx.clause(m.start) == ctx.clause(at)]
+    if before:
+        return next((m for m in persons if m.id == before[0].id), before[0])
+    visit = ctx.article.last_visit
+    visitors = ctx.article.visits.get(visit, (set(), None))[0] if visit else set()
+    if len(visitors) == 1 and PRONOUN.search(ctx.text, max(ctx.sentence.start, at - 40), at):
+        entity = ctx.out.entities.get(next(iter(visitors)))
+        if entity is not None:
+            return Mention(0, 0, "", "Person", entity.id, entity.name, rule="pseudo")
+    return None
+
+
+def _call(ctx: Context, match: re.Match[str], caller: Mention, callee: Mention,
+          place: Mention | None) -> None:
+    """Record one call and its parties, place and visit."""
+    date = when(ctx.date() or ctx.article.published)
+    name = f"Call of {caller.name} on {callee.name}" + (
+        f" at {place.name}" if place is not None else "") + (f" ({date})" if date else "")
+    mention = Mention(match.start("what"), match.end("what"), match["what"], "Meeting",
+                      slug(f"call {caller.id} {callee.id} {ctx.date() or ''}"), name, "call",
+                      rule="meeting.call", confidence=0.55)
+    call = ctx.out.add(mention).id
+    for person in (caller, callee):
+        ctx.keep(person)
+        ctx.out.relate("PARTICIPATED_IN", person.id, call, ctx.span, "meeting.call", 0.55)
+    if place is not None:
+        ctx.keep(place)
+        ctx.out.relate("HELD_IN", call, place.id, ctx.span, "meeting.call", 0.5)
+    visit = ctx.article.last_visit
+    if visit is not None and ctx.article.sentence - ctx.article.seen_at.get(visit, -9) <= \
+            FOLLOWS + 1:
+        ctx.out.relate("PART_OF", call, visit, ctx.span, "meeting.call", 0.45)
