@@ -12,11 +12,13 @@ from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, link_actors, record_event, refer
 from ingest.extract.slugs import slug
 
-WORDS = ("memorand", "mou", "agreement", "declaration", "treaty", "contract", "deal", "accord",
-         "protocol", "roadmap", "ceasefire", "truce", "armistice", "statement", "decree", "pact",
-         "arrangement", "document")
+WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "agreement", "declaration",
+         "treaty", "contract", "deal", "accord", "protocol", "roadmap", "ceasefire", "truce",
+         "armistice", "statement", "decree", "pact", "arrangement", "document")
 DESCRIBED = re.compile(
     r"\b(?P<kind>memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
+    r"letters?\s+of\s+intent|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
+    r"amendments?|"
     r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|roadmap|pact|"
     r"arrangement|ceasefire(?:\s+deal|\s+agreement)?|truce|armistice|statement|decree|"
     r"document)\b", re.I)
@@ -33,7 +35,8 @@ NOT_MODIFIERS = frozenset((
     "brokered", "mediated", "reached", "agreed", "sign", "signing", "inked", "concluded",
     "signs", "inks", "ratifies", "ratified", "ratify", "adopts", "adopted", "adopt", "seals",
     "sealed", "renews", "renewed", "approves", "approved", "concludes", "clinches", "wins",
-    "any", "every", "such", "separate", "other", "previous", "earlier"))
+    "any", "every", "such", "separate", "other", "previous", "earlier", "million", "billion",
+    "trillion"))
 """Words before an agreement word that are not part of its name."""
 SIGNED_BY = re.compile(r"\bsigned\s+(?:on\s+\w+\s+)?(?:in\s+[A-Z]\w+\s+)?by\b", re.I)
 SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?|conclud(?:ed|es?)|reach(?:ed)?|"
@@ -56,7 +59,9 @@ BROKERS = re.compile(r"\s+(?:(?:has|have|had|also|successfully)\s+)?(?:brokered|
 AFTER_SIGNERS = re.compile(r"\b(?:between|by|with)\s+(?:the\s+)?$", re.I)
 ENDED = re.compile(r"\b(?:end(?:ed|s)?\s+with|brought\s+(?:an\s+)?end\s+to|ended|halted|"
                    r"stopped|concluded|put\s+an\s+end\s+to)\b", re.I)
-KINDS = (("memorand", "memorandum"), ("mou", "memorandum"), ("declaration", "declaration"),
+KINDS = (("memorand", "memorandum"), ("letter", "letter_of_intent"), ("notes", "notes"),
+         ("addend", "amendment"), ("amendment", "amendment"), ("mou", "memorandum"),
+         ("declaration", "declaration"),
          ("ceasefire", "ceasefire"), ("truce", "ceasefire"), ("armistice", "ceasefire"),
          ("contract", "contract"), ("deal", "contract"), ("statement", "statement"),
          ("pact", "agreement"), ("arrangement", "agreement"),
