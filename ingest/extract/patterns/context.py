@@ -158,6 +158,8 @@ class Article:
     place_state: dict[str, str | None] = field(default_factory=dict)
     last_visit: str | None = None
     last_ceremony: str | None = None
+    last_sitting: str | None = None
+    """The latest numbered meeting or session of a body (``the 22nd session of X``)."""
     last_group: str | None = None
     people: list[Mention] = field(default_factory=list)
     visits: dict[str, tuple[set[str], str | None]] = field(default_factory=dict)

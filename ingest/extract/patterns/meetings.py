@@ -8,7 +8,7 @@ import re
 from graph.model import merge_list
 from ingest.extract.facts import Mention
 from ingest.extract.patterns.context import Context, fold
-from ingest.extract.patterns.events import event_name, record_event
+from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.slugs import slug
 
 WORDS = ("visit", "call", "conversation", "talk", "meeting", "met", "summit", "negotiation",
@@ -78,7 +78,7 @@ def _name(ctx: Context, persons: list[Mention], actors: list[Mention], what: str
 
 def meetings(ctx: Context) -> None:
     """Record a meeting between people (or states) named in the sentence."""
-    if not ctx.says(*WORDS):
+    if not ctx.says(*WORDS) or any(e.rule == "meeting.sitting" for e in ctx.events):
         return
     match = ctx.search(MEETING, ctx.sentence.start, ctx.sentence.end)
     persons = ctx.persons()
@@ -119,6 +119,68 @@ def meetings(ctx: Context) -> None:
             ctx.events[:] = [e for e in ctx.events if e.id != event]
     if first is not None:
         _widen(ctx, first, formats[0][0], formats[-1][1])
+
+
+SITTING = re.compile(
+    r"\b(?P<what>(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|next|inaugural)\s+(?:(?:ordinary|extraordinary|annual|"
+    r"regular|plenary|joint)\s+)?(?P<noun>meeting|session|summit)s?)\s+of\s+(?:the\s+)?", re.I)
+fold(SITTING)
+THE_SITTING = re.compile(r"\b(?:the|this)\s+(?:meeting|session)\b", re.I)
+fold(THE_SITTING)
+BODY_NOUN = re.compile(r"(?:the\s+)?(?P<noun>commission|committee|council|board|conference|"
+                       r"(?:[A-Z][\w-]*\s+)?[Cc]ommittee)\b")
+
+
+def sittings(ctx: Context) -> None:
+    """A numbered meeting or session of a body (``the 22nd session of the GCC Military
+    Committee``, ``the next meeting of the commission``) is a meeting the body runs, named
+    by its number, body, place and month; ``the session`` later refers to it."""
+    if not ctx.says("meeting", "session", "summit"):
+        return
+    match = ctx.search(SITTING, ctx.sentence.start, ctx.sentence.end)
+    body = _body(ctx, match.end()) if match else None
+    if match is None or body is None:
+        earlier = ctx.article.last_sitting
+        again = ctx.search(THE_SITTING, ctx.sentence.start, ctx.sentence.end) \
+            if earlier else None
+        if again and earlier in ctx.out.entities:
+            refer(ctx, "Meeting", earlier, *again.span())
+        return
+    end = body.end
+    phrase = " ".join(ctx.text[match.start("what"):end].split())
+    place = next((p for p in ctx.venues if p.start >= end and p.label == "Location"), None)
+    date = when(ctx.date() or ctx.article.published)
+    name = f"{phrase[:1].upper()}{phrase[1:]}" + (f" in {place.name}" if place else "") + \
+        (f" ({date})" if date else "")
+    event = record_event(ctx, "Meeting", match.start("what"), end, name, "meeting",
+                         "meeting.sitting", 0.55,
+                         slug(f"{match['ord']} {match['noun']} {body.id} {ctx.date() or ''}"))
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [phrase, " ".join(match["what"].split())])
+    ctx.article.last_sitting = event
+    ctx.article.last_event["Meeting"] = event
+    if body.id in ctx.out.entities or body.text:
+        ctx.keep(body)
+        ctx.out.relate("RUNS", body.id, event, ctx.span, "meeting.sitting", 0.5)
+
+
+def _body(ctx: Context, at: int) -> Mention | None:
+    """The body a sitting is of: the organisation named right after ``of the``, or the one
+    named before whose name ends in the noun used (``the commission``)."""
+    named = next((m for m in ctx.labelled("Organization") if m.start == at), None)
+    if named is not None:
+        return named
+    noun = BODY_NOUN.match(ctx.text, at)
+    if noun is None:
+        return None
+    word = noun["noun"].split()[-1].lower()
+    for entity in reversed(ctx.out.entities.values()):
+        if entity.label == "Organization" and entity.name.lower().endswith(word) and \
+                entity.spans and entity.spans[0][0] < at:
+            return Mention(at, noun.end(), "", "Organization", entity.id, entity.name,
+                           rule="pseudo")
+    return None
 
 
 def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
