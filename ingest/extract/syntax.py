@@ -231,7 +231,8 @@ def _titled_agreements(doc: Doc) -> list[Span]:
 
 
 def _propn_run(doc: Doc, head: Token) -> Span | None:
-    """The run of proper nouns and numbers ending at ``head``: ``Decisive Strike 26``."""
+    """The run of proper nouns and numbers ending at ``head``: ``Decisive Strike 26``, with
+    the adjective opening the name the NER reads as one (``Icelandic Air Policing``)."""
     if head.pos_ != "PROPN" and not (head.like_num and head.i > 0
                                      and doc[head.i - 1].pos_ == "PROPN"):
         return None
@@ -241,6 +242,11 @@ def _propn_run(doc: Doc, head: Token) -> Span | None:
     start = head.i
     while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].like_num) and \
             doc[start - 1].head.i in range(start - 1, end) and doc[start - 1].text != ",":
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.pos_ == "ADJ" and before.is_title and \
+            before.ent_iob_ == "B" and doc[start].ent_iob_ == "I" and \
+            before.ent_type_ not in ("GPE", "NORP", "DATE", ""):
         start -= 1
     span = doc[start:end]
     return span if span[0].is_title else None
@@ -348,7 +354,7 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             span = _cut_open_tail(span)
         if len(span) == 0:
             continue
-        taken = named if kind is not None and kind[0] in EVENTS else covered
+        taken = named if kind is not None and kind[0] in (*EVENTS, "Operation") else covered
         if kind is None or any(taken[span.start_char:span.end_char]) or \
                 "\n" in span.text or known(span.text):
             continue
