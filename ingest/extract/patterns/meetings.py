@@ -280,6 +280,8 @@ HOLDS = ("Exercise", "Operation")
 """What a ceremony can open, close or hand over: an exercise or an operation."""
 
 
+NEAR = 60
+"""How far after a ceremony the place it is held at is named (``at a ceremony at X``)."""
 SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines?|margins?)\s+of\s+(?:the\s+)?$", re.I)
 """Before a ceremony something else happened beside: those named did that, not the ceremony."""
 
@@ -297,11 +299,12 @@ def ceremonies(ctx: Context) -> None:
     if not match:
         return
     earlier = ctx.article.last_ceremony
-    if not match["kind"] and earlier is None:
+    done = None if match["kind"] else _done_at(ctx, match.start())
+    if not match["kind"] and earlier is None and done is None:
         return
     held = _held(ctx, match.end())
-    if match["kind"]:
-        what = " ".join(match["what"].lower().split()).replace("ceremonies", "ceremony")
+    if match["kind"] or done:
+        what = done or " ".join(match["what"].lower().split()).replace("ceremonies", "ceremony")
         date = when(ctx.date() or ctx.article.published)
         name = f"{what[:1].upper()}{what[1:]}" + (
             f" of {held.name}" if held is not None else "") + (f" ({date})" if date else "")
@@ -321,10 +324,41 @@ def ceremonies(ctx: Context) -> None:
     if held is not None:
         ctx.out.relate("PART_OF", ceremony, held.id, ctx.span, "meeting.ceremony", 0.5)
     for place in ctx.venues:
-        if place.start > match.end() and place.label == "Location":
+        if match.end() < place.start <= match.end() + NEAR and place.label == "Location":
             ctx.keep(place)
             ctx.out.relate("HELD_IN", ceremony, place.id, ctx.span, "meeting.ceremony", 0.45)
             break
+
+
+DONE_AT = (
+    (re.compile(r"\bcommission(?:ed|s|ing)\b", re.I), "commissioning ceremony"),
+    (re.compile(r"\b(?:t[oa]ok|takes|taking|assum(?:ed|es|ing)|hand(?:ed|s|ing)\s+over)\s+"
+                r"command\b", re.I), "change of command ceremony"),
+    (re.compile(r"\b(?:t[oa]ok|takes|taking|hand(?:ed|s|ing))\s+over\b", re.I),
+     "handover ceremony"),
+    (re.compile(r"\b(?:formally\s+)?open(?:ed|s)\b", re.I), "opening ceremony"),
+    (re.compile(r"\b(?:formally\s+)?clos(?:ed|es)\b", re.I), "closing ceremony"),
+    (re.compile(r"\bgraduat(?:ed|es)\b", re.I), "graduation ceremony"),
+    (re.compile(r"\binaugurat(?:ed|es)\b", re.I), "inauguration ceremony"),
+)
+"""What was done ``at a ceremony`` gives the ceremony its kind: ``commissioned the
+submarine X at a ceremony`` is a commissioning ceremony."""
+AT_A = re.compile(r"\b(?:at|during|in)\s+an?\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _done_at(ctx: Context, start: int) -> str | None:
+    """The kind of ``a ceremony`` from the verb before it in its clause (``took command of
+    X at a ceremony``), if it says what the ceremony was for."""
+    if not AT_A.search(ctx.text, max(ctx.sentence.start, start - 25), start):
+        return None
+    clause = ctx.clause(start)
+    begin = max([b for b in ctx.breaks if b < start], default=ctx.sentence.start)
+    before = ctx.text[begin:start]
+    for pattern, kind in DONE_AT:
+        found = pattern.search(before)
+        if found and ctx.clause(begin + found.start()) == clause:
+            return kind
+    return None
 
 
 def _held(ctx: Context, end: int) -> Mention | None:
