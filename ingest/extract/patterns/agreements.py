@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from itertools import combinations
 
+from graph.model import merge_list
 from ingest.extract.facts import Mention
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, link_actors, record_event, refer
@@ -99,7 +100,11 @@ def agreements(ctx: Context) -> None:
             _same_time(ctx, _referred(ctx, _kind(described.group()))):
         event = _referred(ctx, _kind(described.group()))
         refer(ctx, "Agreement", event, *described.span())
-    elif described.group().lower() in ONLY_REFERS:
+        if described.re is not PRONOUN:
+            _alias(ctx, event, described.group().lower())
+    elif described.group().lower() in ONLY_REFERS or \
+            NO.search(ctx.text, max(ctx.sentence.start, described.start() - 12),
+                      described.start()):
         return
     else:
         start = _phrase_start(ctx, described.start())
@@ -111,6 +116,9 @@ def agreements(ctx: Context) -> None:
                              kind, "agreement.described", 0.6,
                              slug(f"{' '.join(sorted(m.id for m in states))} {kind} "
                                   f"{(ctx.date() or '')[:7]}"))
+        topic = TOPIC.match(ctx.text, described.end(), ctx.sentence.end)
+        if topic:
+            _alias(ctx, event, phrase + topic.group())
     if ctx.date():
         ctx.out.entities[event].properties.setdefault("date", ctx.date())
     if signing:
@@ -121,6 +129,21 @@ def agreements(ctx: Context) -> None:
     link_actors(ctx, event, "MEDIATED", mediators, "agreement.brokered", 0.7)
     _ends_war(ctx, event)
     _parties_cooperate(ctx, event)
+
+
+NO = re.compile(r"\bno\s+$", re.I)
+"""``but no agreement was reached``: no agreement at all."""
+TOPIC = re.compile(r"\s+on\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s+(?:signed|between|"
+                   r"with|in|at|by|that|which|under|covering|from|for|to|was|were|is|and|last|"
+                   r"this|next|on|during|when|after|before)\b|\s*[,.;:)]|$)")
+"""What an agreement is on: ``memorandum of understanding on defence cooperation``."""
+
+
+def _alias(ctx: Context, event: str, phrase: str) -> None:
+    """Keep another of the report's phrases for the agreement (``the treaty``, ``memorandum
+    of understanding on military education``)."""
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [" ".join(phrase.split())])
 
 
 def _same_time(ctx: Context, event: str) -> bool:
