@@ -184,13 +184,17 @@ def _body(ctx: Context, at: int) -> Mention | None:
 
 
 def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
-    """Keep the meeting's whole noun phrase as an alias: ``two-day visit to Ankara``."""
+    """Keep the meeting's whole noun phrase as an alias (``two-day visit to Ankara``), and
+    without its complement (``two-day visit``)."""
     left = LEFT.search(ctx.text, max(ctx.sentence.start, start - 20), start)
     right = RIGHT.match(ctx.text, end, ctx.sentence.end)
     if left or right:
         phrase = ctx.text[left.start() if left else start:right.end() if right else end]
         entity = ctx.out.entities[event]
         entity.aliases = merge_list(entity.aliases, [" ".join(phrase.split())])
+    if left and right:
+        entity.aliases = merge_list(entity.aliases,
+                                    [" ".join(ctx.text[left.start():end].split())])
 
 
 def _referred(ctx: Context, start: int, kind: str) -> str | None:
