@@ -9,6 +9,7 @@ from graph.model import merge_list
 from ingest.extract.facts import Mention
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
+from ingest.extract.patterns.venues import dateline_city, dateline_state
 from ingest.extract.slugs import slug
 
 WORDS = ("visit", "call", "conversation", "talk", "meeting", "met", "summit", "negotiation",
@@ -404,6 +405,27 @@ def port_calls(ctx: Context) -> None:
     if port is not None:
         ctx.keep(port)
         ctx.out.relate("HELD_IN", call, port.id, ctx.span, "meeting.port_call", 0.5)
+    _call_states(ctx, call, match.start())
+
+
+def _call_states(ctx: Context, call: str, at: int) -> None:
+    """The state whose ships call takes part in the port call; the state of the dateline
+    (``CAM RANH, Vietnam —``) hosts it, and its city is where it is held."""
+    city = dateline_city(ctx) if ctx.sentence.text[:1].isupper() else None
+    named = dateline_state(ctx, city) if city is not None else None
+    venues = {id(m) for m in ctx.venues} | {id(named)}
+    guests = {m.id: m for m in ctx.states_named() if m.start < at and id(m) not in venues}
+    for state in guests.values():
+        ctx.keep(state)
+        ctx.out.relate("PARTICIPATED_IN", state.id, call, ctx.span, "meeting.port_call", 0.5)
+    if city is None:
+        return
+    ctx.keep(city)
+    ctx.out.relate("HELD_IN", call, city.id, ctx.span, "meeting.port_call", 0.45)
+    host = named.id if named is not None else city.role.removeprefix("in:") \
+        if city.role.startswith("in:") else ctx.article.home
+    if host and host not in guests and host in ctx.out.entities:
+        ctx.out.relate("HOSTED", host, call, ctx.span, "meeting.port_call", 0.45)
 
 
 CALL = re.compile(r"\b(?P<what>(?:called|calls|call|calling)\s+on|paid\s+(?:an?\s+)?"

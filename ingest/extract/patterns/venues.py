@@ -73,7 +73,7 @@ def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None
 
 def places(ctx: Context) -> None:
     """HELD_IN from each event of the sentence to the places it is put in."""
-    city = _dateline_city(ctx) if ctx.sentence.text[:1].isupper() and \
+    city = dateline_city(ctx) if ctx.sentence.text[:1].isupper() and \
         ctx.says("—", "–", ":", "--") else None
     if not ctx.events:
         return
@@ -106,7 +106,7 @@ def _dateline(ctx: Context, first: Mention) -> None:
     exercise also in the state the dateline names (``KRIVOLAK, North Macedonia —``)."""
     placed = {r.source for r in ctx.out.relations.values()
               if r.type == "HELD_IN" and ctx.span in r.spans}
-    named = _dateline_state(ctx, first)
+    named = dateline_state(ctx, first)
     state = named.id if named is not None else \
         first.role.removeprefix("in:") if first.role.startswith("in:") else None
     for event in {e.id: e for e in ctx.events}.values():
@@ -122,7 +122,7 @@ def _dateline(ctx: Context, first: Mention) -> None:
                                0.45)
 
 
-def _dateline_city(ctx: Context) -> Mention | None:
+def dateline_city(ctx: Context) -> Mention | None:
     """The city of a dateline opening the sentence (``ANKARA —``, ``AKTAU, Kazakhstan —``),
     placed in the state it names."""
     first = ctx.mentions[0] if ctx.mentions else None
@@ -132,13 +132,13 @@ def _dateline_city(ctx: Context) -> Mention | None:
         city = _capital_dateline(ctx)
     if city is None:
         return None
-    state = _dateline_state(ctx, city)
+    state = dateline_state(ctx, city)
     if state is not None:
         ctx.out.relate("LOCATED_IN", city.id, state.id, ctx.span, "place.dateline", 0.6)
     return city
 
 
-def _dateline_state(ctx: Context, city: Mention) -> Mention | None:
+def dateline_state(ctx: Context, city: Mention) -> Mention | None:
     """The state a dateline names after its city: ``AKTAU, Kazakhstan —``."""
     return next((m for m in ctx.mentions if m.label == "Country" and
                  re.fullmatch(r",\s*", ctx.text[city.end:m.start])), None)
