@@ -18,11 +18,12 @@ from ingest.extract.slugs import slug
 
 HEADS = re.compile(
     r"\b(?:units|forces|troops|contingent|specialists|instructors|advisers|advisors|commandos|"
-    r"corps|wars?|operations?|offensive|missions?|mobili[sz]ation|law|partnership|plans?|"
+    r"corps|wars?|operations?|offensive|missions?|mobili[sz]ation|law|partnership|plans?|patrols?|"
     r"model|manufacturing|production|projects|reforms?|system|moderni[sz]ation)\b", re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
                        "offensive", "mission", "mobili", "law", "partnership", "plan", "model",
+                       "patrol",
                        "manufacturing", "production", "projects", "reform", "system", "moderni"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
@@ -37,7 +38,7 @@ UNIT_ENDINGS = ("commando", "special", "operations", "naval", "ground", "land", 
                 "reaction", "marine", "army", "border")
 """How the words ``UNIT_LEFT`` reads can end (a cheap test before the pattern)."""
 OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "missions", "offensive",
-                   "law"}
+                   "law", "patrol", "patrols"}
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
@@ -68,6 +69,19 @@ CORES = (("anti", "anti-terrorist operation"), ("counter-terror", "counter-terro
          ("offensive", "counter-offensive operation"), ("peacekeeping", "peacekeeping mission"),
          ("special", "special military operation"), ("stabili", "stabilization mission"),
          ("military", "military operation"))
+PATROL_LEFT = re.compile(
+    r"(?P<mods>(?:(?:joint|coordinated|combined|mirrored|regular|anti-piracy|counter-piracy|"
+    r"anti-smuggling|maritime|naval|river|riverine|air|border|army|navy|and|first)\s+){1,4})$",
+    re.I)
+PATROL_ENDINGS = ("joint", "coordinated", "combined", "mirrored", "regular", "piracy",
+                  "smuggling", "maritime", "naval", "river", "riverine", "air", "border",
+                  "army", "navy", "first")
+"""How the words ``PATROL_LEFT`` reads can end."""
+SHARED = re.compile(r"\b(?:joint|coordinated|combined|mirrored|anti-piracy|counter-piracy|"
+                    r"anti-smuggling|maritime|river|riverine)\b", re.I)
+"""Modifiers that make patrols an operation, not a routine task (``on patrol``)."""
+CRAFT = re.compile(r"\s+(?:boats?|vessels?|ships?|aircraft|craft|planes?|cars?|vehicles?|"
+                   r"bases?|drills?|exercises?|sorties|flights?|missions?)\b", re.I)
 LASTED = re.compile(r"[^.;]{0,25}?\b(?:lasted|lasting|which\s+lasted|that\s+lasted)\s+"
                     r"(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -217,6 +231,26 @@ class Operations:
             yield from self._offensive(start, end)
         elif lowered.startswith("mobili") or lowered == "law":
             yield from self._emergency(start, end, lowered)
+        elif lowered.startswith("patrol"):
+            yield from self._patrol(start, end)
+
+    def _patrol(self, start: int, end: int) -> Iterator[Mention]:
+        """Joint, coordinated or anti-piracy patrols: one operation of the report however
+        often it is named (``coordinated army and navy patrols``, ``the first joint
+        patrols``); not patrol boats, nor a patrol that is only a task."""
+        left = _left(PATROL_LEFT, self.scene.text, start, 50, PATROL_ENDINGS)
+        if left is None or not SHARED.search(left["mods"]) or \
+                CRAFT.match(self.scene.text, end) or self.scene.text.find("Operation ") >= 0:
+            return
+        begin = left.start("mods")
+        words = " ".join(self.scene.text[begin:end].split())
+        if words.lower().startswith("first "):
+            words = words[6:]
+        core = words[:1].upper() + words[1:]
+        if not core.lower().endswith("s"):
+            core += "s"
+        event = self._id(["patrols"], slug(core))
+        yield _make(self.scene, begin, end, "Operation", event, core, "patrol")
 
     def _war(self, start: int, end: int, head: str) -> Iterator[Mention]:
         left = WAR_LEFT.search(self.scene.text, max(0, start - 90), start)
