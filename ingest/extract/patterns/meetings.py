@@ -279,8 +279,11 @@ def within_visit(ctx: Context) -> None:
 CEREMONY = re.compile(
     r"\b(?P<what>(?:(?P<kind>opening|closing|handover|hand-over|welcome|welcoming|farewell|"
     r"send-off|change-of-command|graduation|commissioning|arrival|inauguration|flag-raising|"
-    r"wreath-laying)\s+)?ceremon(?:y|ies))\b", re.I)
+    r"wreath-laying)\s+)?(?:ceremon(?:y|ies)|(?P<parade>parades?)))\b", re.I)
 fold(CEREMONY)
+MARKING = re.compile(r"(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?)?\s+(?:marking|to\s+mark|celebrating|"
+                     r"commemorating)\s+(?P<occasion>the\s+[^,.;]{3,80}?)(?=\s*[,.;]|\s+on\b)")
+"""What a parade marks: ``a parade in X marking the 105th anniversary of Y``."""
 HOLDS = ("Exercise", "Operation")
 """What a ceremony can open, close or hand over: an exercise or an operation."""
 
@@ -296,19 +299,29 @@ def ceremonies(ctx: Context) -> None:
     Shield 2026 at Udairi, attended by General X``. Its people took part, the exercise or
     operation it opens is what it is part of, and the place after ``at``/``in`` is where it
     was held. It is not the sentence's event, so the exercise keeps its participants. Only
-    a ceremony of a kind is one (``opening``, ``handover``); ``the ceremony`` refers to the
-    last one told of."""
-    if not ctx.says("ceremon"):
+    a ceremony of a kind is one (``opening``, ``handover``), and a parade only when it marks
+    something (``a parade marking the 105th anniversary of X``); ``the ceremony`` refers to
+    the last one told of."""
+    if not ctx.says("ceremon", "parade"):
         return
     match = ctx.search(CEREMONY, ctx.sentence.start, ctx.sentence.end)
     if not match:
         return
     earlier = ctx.article.last_ceremony
     done = None if match["kind"] else _done_at(ctx, match.start())
-    if not match["kind"] and earlier is None and done is None:
+    marking = MARKING.match(ctx.text, match.end(), ctx.sentence.end) if match["parade"] \
+        else None
+    if (match["parade"] and marking is None and earlier is None) or \
+            (not match["kind"] and earlier is None and done is None and marking is None):
         return
     held = _held(ctx, match.end())
-    if match["kind"] or done:
+    if marking is not None:
+        date = when(ctx.date() or ctx.article.published)
+        name = f"Parade marking {' '.join(marking['occasion'].split())}" + (
+            f" ({date})" if date else "")
+        event = slug(f"parade {marking['occasion']}")
+        held = None
+    elif match["kind"] or done:
         what = done or " ".join(match["what"].lower().split()).replace("ceremonies", "ceremony")
         date = when(ctx.date() or ctx.article.published)
         name = f"{what[:1].upper()}{what[1:]}" + (
