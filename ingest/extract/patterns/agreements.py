@@ -86,6 +86,7 @@ def agreements(ctx: Context) -> None:
     described = ctx.search(DESCRIBED, ctx.sentence.start, ctx.sentence.end) or \
         PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
     signing = ctx.has(SIGNING)
+    split = False
     if signing and UNREAL.search(ctx.sentence.text[:signing.start()]):
         signing = None
     if not named and not (described and signing):
@@ -97,7 +98,8 @@ def agreements(ctx: Context) -> None:
         event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
     elif (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
           described.re is PRONOUN) and "Agreement" in ctx.article.last_event and \
-            _same_time(ctx, _referred(ctx, _kind(described.group()))):
+            _same_time(ctx, _referred(ctx, _kind(described.group()))) and \
+            not (split := _one_of(ctx, described, _referred(ctx, _kind(described.group())))):
         event = _referred(ctx, _kind(described.group()))
         refer(ctx, "Agreement", event, *described.span())
         if described.re is not PRONOUN:
@@ -114,8 +116,8 @@ def agreements(ctx: Context) -> None:
         name = event_name(ctx, phrase.lower(), states)
         event = record_event(ctx, "Agreement", start, described.end(), name,
                              kind, "agreement.described", 0.6,
-                             slug(f"{' '.join(sorted(m.id for m in states))} {kind} "
-                                  f"{(ctx.date() or '')[:7]}"))
+                             slug(f"{' '.join(sorted(m.id for m in states))} "
+                                  f"{phrase if split else kind} {(ctx.date() or '')[:7]}"))
         topic = TOPIC.match(ctx.text, described.end(), ctx.sentence.end)
         if topic:
             _alias(ctx, event, phrase + topic.group())
@@ -144,6 +146,23 @@ def _alias(ctx: Context, event: str, phrase: str) -> None:
     of understanding on military education``)."""
     entity = ctx.out.entities[event]
     entity.aliases = merge_list(entity.aliases, [" ".join(phrase.split())])
+
+
+PLURAL = re.compile(r"\b(?:contracts|agreements|deals|memoranda|accords)\b", re.I)
+
+
+def _one_of(ctx: Context, described: re.Match[str], earlier: str) -> bool:
+    """Whether ``the fighter contract`` is one of several told of together before (``signed
+    contracts for jets and frigates``), so a new agreement rather than all of them."""
+    if described.re is PRONOUN:
+        return False
+    start = _phrase_start(ctx, described.start())
+    if start == described.start():
+        return False
+    phrase = " ".join(ctx.text[start:described.end()].lower().split())
+    entity = ctx.out.entities[earlier]
+    return phrase not in (a.lower() for a in entity.aliases) and \
+        any(PLURAL.search(alias) for alias in entity.aliases)
 
 
 def _same_time(ctx: Context, event: str) -> bool:
