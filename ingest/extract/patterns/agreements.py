@@ -85,6 +85,8 @@ def agreements(ctx: Context) -> None:
         return
     described = ctx.search(DESCRIBED, ctx.sentence.start, ctx.sentence.end) or \
         PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    if named and described is not None:
+        named, described = _frameworks(ctx, named, described)
     signing = ctx.has(SIGNING)
     split = False
     if signing and UNREAL.search(ctx.sentence.text[:signing.start()]):
@@ -146,6 +148,27 @@ def _alias(ctx: Context, event: str, phrase: str) -> None:
     of understanding on military education``)."""
     entity = ctx.out.entities[event]
     entity.aliases = merge_list(entity.aliases, [" ".join(phrase.split())])
+
+
+UNDER = re.compile(r"\b(?:under|within|pursuant\s+to|in\s+line\s+with)\s+(?:the\s+|their\s+|"
+                   r"its\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
+"""Before an agreement that frames what the sentence tells of: ``under their EDCA``."""
+
+
+def _frameworks(ctx: Context, named: list[Mention], described: re.Match[str]
+                ) -> tuple[list[Mention], re.Match[str] | None]:
+    """Named agreements the sentence only acts under (``sites American forces may use under
+    their EDCA, in a joint statement signed by ...``) leave the signing to the agreement
+    described outside them; the described match is moved off the names."""
+    spans = [(m.start, m.end) for m in named]
+    outside = next((found for found in DESCRIBED.finditer(ctx.text, ctx.sentence.start,
+                                                           ctx.sentence.end)
+                    if not any(s <= found.start() < e for s, e in spans)), None)
+    if outside is None or described.re is PRONOUN:
+        return named, described
+    framing = {m.id for m in named if UNDER.search(ctx.before(m, 30))}
+    kept = [m for m in named if m.id not in framing]
+    return kept, outside if not kept else described
 
 
 PLURAL = re.compile(r"\b(?:contracts|agreements|deals|memoranda|accords)\b", re.I)
