@@ -39,7 +39,8 @@ NOT_MODIFIERS = frozenset((
     "any", "every", "such", "separate", "other", "previous", "earlier", "million", "billion",
     "trillion"))
 """Words before an agreement word that are not part of its name."""
-SIGNED_BY = re.compile(r"\bsigned\s+(?:on\s+\w+\s+)?(?:in\s+[A-Z]\w+\s+)?by\b", re.I)
+SIGNED_BY = re.compile(r"\bsigned\s+(?:on\s+\w+\s+)?(?:(?:in|at)\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w’'-]*\s+){1,4})?(?:on\s+\w+\s+)?by\b")
 SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?|conclud(?:ed|es?)|reach(?:ed)?|"
                      r"agreed|adopt(?:ed|s)|seal(?:ed|s)?|initial(?:l)?ed|renew(?:ed|s)|"
                      r"ratif(?:ied|ies))\b", re.I)
