@@ -90,6 +90,7 @@ def agreements(ctx: Context) -> None:
         named, described = _frameworks(ctx, named, described)
     signing = ctx.has(SIGNING)
     split = False
+    twins: list[str] = []
     if signing and UNREAL.search(ctx.sentence.text[:signing.start()]):
         signing = None
     if not named and not (described and signing):
@@ -124,6 +125,14 @@ def agreements(ctx: Context) -> None:
         topic = TOPIC.match(ctx.text, described.end(), ctx.sentence.end)
         if topic:
             _alias(ctx, event, phrase + topic.group())
+        twins = _pair(ctx, described, start, phrase, states, kind)
+    for one in [event, *twins]:
+        _signed(ctx, one, signing, signers, mediators)
+
+
+def _signed(ctx: Context, event: str, signing: re.Match[str] | None, signers: list[Mention],
+            mediators: list[Mention]) -> None:
+    """Date, signers and mediators of one agreement the sentence tells of."""
     if ctx.date():
         ctx.out.entities[event].properties.setdefault("date", ctx.date())
     if signing:
@@ -134,6 +143,32 @@ def agreements(ctx: Context) -> None:
     link_actors(ctx, event, "MEDIATED", mediators, "agreement.brokered", 0.7)
     _ends_war(ctx, event)
     _parties_cooperate(ctx, event)
+
+
+PAIR = re.compile(r"\s+on\s+(?P<first>[\w’' -]+?)\s+and\s+(?P<second>[\w’' -]+?)"
+                  r"(?=\s*[,.;:]|\s+(?:signed|between|with|in|at|by|during|after|before|that|"
+                  r"which|as)\b)")
+TWO = re.compile(r"\b(?:two|both)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _pair(ctx: Context, described: re.Match[str], start: int, phrase: str,
+          states: list[Mention], kind: str) -> list[str]:
+    """``two memoranda of understanding on naval training and military aviation``: a second
+    agreement beside the first, each on its own subject (the first keeps the phrase's id)."""
+    pair = PAIR.match(ctx.text, described.end(), ctx.sentence.end)
+    if pair is None or not described.group().lower().split()[0].endswith(("s", "memoranda")) or \
+            not TWO.search(ctx.text, max(ctx.sentence.start, start - 20), start):
+        return []
+    first, second = (" ".join(pair[g].split()) for g in ("first", "second"))
+    event = ctx.article.last_event["Agreement"]
+    _alias(ctx, event, f"{phrase} on {first}")
+    twin = record_event(ctx, "Agreement", described.start(), described.end(),
+                        event_name(ctx, f"{phrase.lower()} on {second}", states), kind,
+                        "agreement.described", 0.55,
+                        slug(f"{' '.join(sorted(m.id for m in states))} {kind} {second} "
+                             f"{(ctx.date() or '')[:7]}"))
+    _alias(ctx, twin, f"{phrase} on {second}")
+    return [twin]
 
 
 NO = re.compile(r"\bno\s+$", re.I)
