@@ -77,6 +77,9 @@ COMPANY_NOUNS = frozenset((
 (``Turkish state shipbuilder``) or in apposition (``X, a US defence firm``)."""
 EVENTS = ("Agreement", "Exercise")
 """Named events the NER may find around places and states named inside them."""
+OPERATION_NAMES = frozenset(("deployment", "patrol", "operation", "mission", "rotation"))
+"""Last words of a dated name that make it an operation (``Indo-Pacific Deployment 2026``),
+not an exercise."""
 AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandum",
                              "declaration", "convention", "protocol", "charter"))
 EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d)(?:-(?:IV|I{1,3}))?$")
@@ -189,7 +192,8 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
         return ("Agreement", None)
     if ner in ("EVENT", "LOC", "ORG", "WORK_OF_ART", "PRODUCT", "FAC") and \
             EDITION.search(text) and text[:1].isupper():
-        return ("Exercise", None)
+        named = next((t.lower_ for t in reversed(span) if not t.like_num), head)
+        return ("Operation", None) if named in OPERATION_NAMES else ("Exercise", None)
     if ner == "ORG":
         if MEDIA.search(text) or len(span) < 2:
             return None
