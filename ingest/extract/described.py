@@ -19,11 +19,12 @@ from ingest.extract.slugs import slug
 HEADS = re.compile(
     r"\b(?:units|forces|troops|contingent|specialists|instructors|advisers|advisors|commandos|"
     r"corps|wars?|operations?|offensive|missions?|mobili[sz]ation|law|partnership|plans?|patrols?|"
-    r"model|manufacturing|production|projects|reforms?|system|moderni[sz]ation)\b", re.I)
+    r"model|manufacturing|production|projects|reforms?|system|moderni[sz]ation|programmes?|"
+    r"package|ventures?)\b", re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
                        "offensive", "mission", "mobili", "law", "partnership", "plan", "model",
-                       "patrol",
+                       "patrol", "programme", "package", "venture",
                        "manufacturing", "production", "projects", "reform", "system", "moderni"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
@@ -96,6 +97,15 @@ PARTNERSHIP_LEFT = re.compile(
 PLAN_LEFT = re.compile(r"(?:(?:(?:19|20)\d\d|annual|joint|combat|bilateral)\s+)*(?:training|"
                        r"exercises?|(?:military\s+|defen[cs]e\s+)?cooperation|action)\s+$",
                        re.I)
+ACTIVITY_LEFT = re.compile(
+    r"(?P<what>(?:(?:\w+-(?:year|month|week)|local|joint|new)\s+)?(?:training|assembly|housing|"
+    r"exchange|education|maintenance|construction|production|modernisation|modernization|"
+    r"capacity-building|scholarship|mentoring)(?:\s+and\s+[a-z]+)?)\s+$", re.I)
+"""What a programme or package does: ``a two-year training package``."""
+VENTURE_LEFT = re.compile(r"(?P<what>(?:(?:second|third|new|planned|[a-z]+-calibre|ammunition|"
+                          r"defen[cs]e|industrial)\s+){0,2}joint)\s+$", re.I)
+COMPANY = re.compile(r"(?:\bis|\bwas|,)\s+(?:an?|the)\s+$", re.I)
+"""Before ``a joint venture`` describing a company (``Eurosam, a joint venture of``)."""
 JOINT_LEFT = re.compile(r"joint\s+(?:defen[cs]e\s+|military\s+|defen[cs]e-industrial\s+)?$",
                         re.I)
 REFORM_LEFT = re.compile(r"(?:military|defen[cs]e|army|security[- ]sector|armed\s+forces|"
@@ -364,12 +374,29 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
             yield _make(scene, left.start(), end, "Program",
                         slug(f"{state.id if state else ''} {core}"),
                         core.capitalize() + (f" in {state.name}" if state else ""), "reform")
+    elif head in ("programme", "package"):
+        left = ACTIVITY_LEFT.search(text, max(0, start - 40), start)
+        if left and (head == "programme" or left["what"].lower() == "training"):
+            yield _activity(scene, left.start("what"), end)
+    elif head == "venture":
+        left = VENTURE_LEFT.search(text, max(0, start - 50), start)
+        if left and not COMPANY.search(text, max(0, left.start() - 12), left.start()):
+            yield _activity(scene, left.start("what"), end)
     elif head.startswith("moderni"):
         begin = max(0, start - 30)
         match = MODERNIZATION.search(text, begin, end + 40)
         if match and match.start() <= start < match.end():
             yield _shared(scene, match.start(), match.end(), "reform",
                           core="armed forces modernization", national=True)
+
+
+def _activity(scene: Scene, start: int, end: int) -> Mention:
+    """A program named by what it does (``training package``, ``local assembly
+    programme``, ``second joint venture``): one per phrase in a report, whose actors the
+    sentence does not tell (see ``operations.activities``)."""
+    phrase = " ".join(scene.text[start:end].split())
+    return _make(scene, start, end, "Program", slug(phrase), phrase[:1].upper() + phrase[1:],
+                 "activity")
 
 
 def _shared(scene: Scene, start: int, end: int, kind: str, core: str | None = None,

@@ -73,7 +73,8 @@ fold(DESCRIBED)
 fold(SIGNING)
 
 
-def _kind(phrase: str) -> str:
+def kind_of(phrase: str) -> str:
+    """The kind of agreement a phrase names: ``memorandum``, ``contract``, ``ceasefire``."""
     lowered = phrase.lower()
     return next((kind for word, kind in KINDS if word in lowered), "agreement")
 
@@ -102,9 +103,9 @@ def agreements(ctx: Context) -> None:
         event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
     elif (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
           described.re is PRONOUN) and "Agreement" in ctx.article.last_event and \
-            _same_time(ctx, _referred(ctx, _kind(described.group()))) and \
-            not (split := _one_of(ctx, described, _referred(ctx, _kind(described.group())))):
-        event = _referred(ctx, _kind(described.group()))
+            _same_time(ctx, referred(ctx, kind_of(described.group()))) and \
+            not (split := _one_of(ctx, described, referred(ctx, kind_of(described.group())))):
+        event = referred(ctx, kind_of(described.group()))
         refer(ctx, "Agreement", event, *described.span())
         if described.re is not PRONOUN:
             _alias(ctx, event, described.group().lower())
@@ -115,7 +116,7 @@ def agreements(ctx: Context) -> None:
     else:
         start = _phrase_start(ctx, described.start())
         phrase = ctx.text[start:described.end()]
-        kind = _kind(phrase)
+        kind = kind_of(phrase)
         states = [m for m in signers if m.label == "Country"]
         name = event_name(ctx, phrase.lower(), states)
         event = record_event(ctx, "Agreement", start, described.end(), name,
@@ -234,7 +235,7 @@ def _same_time(ctx: Context, event: str) -> bool:
     return bool(known) and known.startswith(date)
 
 
-def _referred(ctx: Context, kind: str) -> str:
+def referred(ctx: Context, kind: str) -> str:
     """The agreement ``the contract`` stands for: the latest of that kind, else the latest."""
     for event in reversed(ctx.article.seen_at):
         entity = ctx.out.entities.get(event)
@@ -267,9 +268,9 @@ def _named(ctx: Context, mention: Mention, states: set[str]) -> str:
         entity.rule = "agreement.named"
         ctx.out.entities.pop(mention.id, None)
         return record_event(ctx, "Agreement", mention.start, mention.end, mention.name,
-                            _kind(mention.text), "agreement.named", 0.8, entity.id)
+                            kind_of(mention.text), "agreement.named", 0.8, entity.id)
     return record_event(ctx, "Agreement", mention.start, mention.end, mention.name,
-                        _kind(mention.text), "agreement.named", 0.8)
+                        kind_of(mention.text), "agreement.named", 0.8)
 
 
 def _described_by(ctx: Context, states: set[str]) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.patterns.agreements import kind_of, referred
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import refer
 
@@ -53,3 +54,28 @@ def programs(ctx: Context) -> None:
     if match:
         refer(ctx, "Program", event, ctx.sentence.start + match.start(),
               ctx.sentence.start + match.end())
+
+
+UNDER_AGREEMENT = re.compile(
+    r"\b(?:under|includes?|including|within|as\s+part\s+of)\s+(?:the|this|that|its|their|an?)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement|memorandum|accord|treaty|package)s?\b|"
+    r"\b(?:the|this)\s+(?:deal|contract|agreement|memorandum)\s+(?:also\s+)?includes?\b", re.I)
+fold(UNDER_AGREEMENT)
+
+
+def activities(ctx: Context) -> None:
+    """A program named by what it does (``a training package``) told with an agreement, in
+    the sentence or referred to (``Under the memorandum``, ``The deal also includes``), is
+    part of that agreement."""
+    found = [m for m in ctx.mentions if m.label == "Program" and m.kind == "activity"]
+    if not found:
+        return
+    signed = next((e.id for e in ctx.events if e.label == "Agreement"), None)
+    under = ctx.has(UNDER_AGREEMENT) if signed is None else None
+    if under is not None and "Agreement" in ctx.article.last_event:
+        signed = referred(ctx, kind_of(under.group()))
+    if signed is None or signed not in ctx.out.entities:
+        return
+    for program in found:
+        ctx.keep(program)
+        ctx.out.relate("PART_OF", program.id, signed, ctx.span, "program.under_agreement", 0.5)

@@ -193,7 +193,8 @@ def participants(ctx: Context) -> None:
         ctx.events.append(follow)
     tied: dict[int, list[Mention]] = {}
     meetings = [e for e in ctx.events if e.label == "Meeting"]
-    frames = [e for e in ctx.events if e.label == "Program" and FRAME.search(ctx.before(e, 60))]
+    frames = [e for e in ctx.events if e.label == "Program" and (
+        e.kind == "activity" or FRAME.search(ctx.before(e, 60)))]
     for candidate in _candidates(ctx):
         pool = meetings if candidate.label == "Person" and meetings else \
             [e for e in ctx.events if e not in frames]
