@@ -44,9 +44,9 @@ from ingest.extract.status import mark
 from ingest.extract.syntax import Annotated, annotate, ner_mentions, nest
 
 PATTERNS: tuple[Callable[[Context], None], ...] = (
-    exercises.exercises, agreements.agreements, meetings.sittings, meetings.meetings,
-    operations.operations, operations.programs, operations.activities, roles.roles,
-    participants.participants, venues.places, meetings.twins, meetings.within_visit,
+    exercises.exercises, agreements.agreements, agreements.dated, meetings.sittings,
+    meetings.meetings, operations.operations, operations.programs, operations.activities,
+    roles.roles, participants.participants, venues.places, meetings.twins, meetings.within_visit,
     meetings.ceremonies, meetings.port_calls, meetings.calls, structure.parts,
     ties.membership, ties.cooperation, ties.training, ties.fighting,
     ties.deployment,

@@ -374,3 +374,57 @@ def _ends_war(ctx: Context, event: str) -> None:
     if war and re.search(r"\b(?:war|conflict|fighting|hostilities|offensive|operation)\b",
                          ctx.sentence.text, re.I):
         ctx.out.relate("PART_OF", event, war, ctx.span, "agreement.ends_war", 0.45)
+
+
+DATED = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?P<phrase>(?:[a-z][\w-]*\s+){0,3}?(?P<head>agreement|treaty|"
+    r"contract|memorandum(?:\s+of\s+understanding)?|accord|pact|deal|declaration|protocol))\b")
+BETWEEN = re.compile(r"\s+(?:between|with)\s+(?:the\s+)?$")
+
+
+def dated(ctx: Context) -> None:
+    """``the 2010 defence partnership agreement``, ``under a 2018 agreement between India and
+    Oman``: an earlier agreement the report dates by its year, one of its own, signed by the
+    states named after ``between``; a named one so dated (``the 1951 Mutual Defense
+    Treaty``) keeps the dated phrase as an alias. Not the sentence's event: what the sentence
+    tells of happens under it, not in it."""
+    if not ctx.says("19", "20"):
+        return
+    for named in ctx.labelled("Agreement"):
+        year = re.search(r"\b(?:19|20)\d\d\s+$", ctx.before(named, 8))
+        if year and named.id in ctx.out.entities:
+            _alias(ctx, named.id, ctx.text[named.start - len(year.group()):named.end])
+    signing = ctx.has(SIGNING)
+    first = ctx.search(DESCRIBED, ctx.sentence.start, ctx.sentence.end) if signing else None
+    for match in DATED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        if first is not None and first.start() == match.start("head"):
+            continue
+        year, phrase = match["year"], " ".join(match["phrase"].split())
+        states = _after_between(ctx, match.end())
+        parties = " and ".join(m.name for m in states)
+        name = f"{phrase[:1].upper()}{phrase[1:]}" + (f" between {parties}" if parties else "") \
+            + f" ({year})"
+        event = ctx.out.add(Mention(
+            match.start(), match.end(), ctx.text[match.start():match.end()], "Agreement",
+            slug(f"{' '.join(sorted(m.id for m in states))} {phrase} {year}"), name,
+            kind_of(phrase), rule="agreement.dated", confidence=0.5)).id
+        _alias(ctx, event, phrase)
+        ctx.out.entities[event].properties.setdefault("date", year)
+        for state in states:
+            ctx.keep(state)
+            ctx.out.relate("SIGNED", state.id, event, ctx.span, "agreement.dated", 0.5)
+
+
+def _after_between(ctx: Context, end: int) -> list[Mention]:
+    """The states named right after ``between`` (``between India and Oman``)."""
+    found: list[Mention] = []
+    for mention in ctx.labelled("Country"):
+        if mention.start < end:
+            continue
+        gap = ctx.text[(found[-1].end if found else end):mention.start]
+        if (not found and BETWEEN.fullmatch(gap + " ")) or \
+                (found and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", gap)):
+            found.append(mention)
+        elif found or mention.start - end > 20:
+            break
+    return found
