@@ -47,7 +47,8 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
     exercises.exercises, agreements.agreements, agreements.dated, meetings.sittings,
     meetings.meetings, operations.operations, operations.programs, operations.activities,
     roles.roles, participants.participants, venues.places, meetings.twins, meetings.within_visit,
-    meetings.ceremonies, meetings.port_calls, meetings.calls, structure.parts,
+    meetings.ceremonies, meetings.port_calls, meetings.calls, meetings.site_visits,
+    structure.parts,
     ties.membership, ties.cooperation, ties.training, ties.fighting,
     ties.deployment,
 )

@@ -515,3 +515,55 @@ def _call(ctx: Context, match: re.Match[str], caller: Mention, callee: Mention,
     if visit is not None and ctx.article.sentence - ctx.article.seen_at.get(visit, -9) <= \
             FOLLOWS + 1:
         ctx.out.relate("PART_OF", call, visit, ctx.span, "meeting.call", 0.45)
+
+
+VISITED = re.compile(
+    r"\b(?P<verb>visited)\s+(?P<what>(?:the\s+)?[^,.;]{2,70}?)(?=\s*[,.;]|\s+(?:on|in|at|"
+    r"with|together|where|during|before|after|and|to|for)\b)")
+TOGETHER = re.compile(r"\s+(?:together\s+)?with\s+(?:his|her|their)?\s*[^,.;]{0,40}?$")
+"""Before a person who went along: ``visited X together with his Romanian counterpart, Y``."""
+
+
+def site_visits(ctx: Context) -> None:
+    """``X visited the Yokosuka naval base``: a visit of the person to the place, part of the
+    visit the person is on; one who went ``together with`` the visitor visited too."""
+    if not ctx.says("visited"):
+        return
+    match = ctx.search(VISITED, ctx.sentence.start, ctx.sentence.end)
+    if match is None or UNREAL_VISIT.search(ctx.text, max(ctx.sentence.start,
+                                                          match.start() - 20), match.start()):
+        return
+    before = [m for m in ctx.labelled("Person") if m.end <= match.start() and
+              ctx.clause(m.start) == ctx.clause(match.start())]
+    if not before:
+        return
+    visitors = [before[0]] + [m for m in ctx.labelled("Person") if m.start > match.end() and
+                              TOGETHER.search(ctx.text, match.end(), m.start)]
+    place = next((m for m in ctx.mentions if m.label in ("Location", "Country") and
+                  match.start("what") <= m.start < match.end("what") + 40 and
+                  m.role not in ("demonym", "qualifier")), None)
+    where = f" to {place.name}" if place is not None else \
+        f" to {' '.join(match['what'].split()).removeprefix('the ')}"
+    date = when(ctx.date() or ctx.article.published)
+    name = f"Visit of {_listed([m.name for m in visitors])}{where}" + (
+        f" ({date})" if date else "")
+    event = ctx.out.add(Mention(match.start(), match.end("verb"), match["verb"], "Meeting",
+                                slug(f"visit {' '.join(m.id for m in visitors)} "
+                                     f"{place.id if place else match['what']}"), name,
+                                "site_visit", rule="meeting.site_visit", confidence=0.5))
+    event.aliases = merge_list(event.aliases, [" ".join(match.group().split())])
+    for person in visitors:
+        ctx.keep(person)
+        ctx.out.relate("PARTICIPATED_IN", person.id, event.id, ctx.span, "meeting.site_visit",
+                       0.5)
+    if place is not None:
+        ctx.keep(place)
+        ctx.out.relate("HELD_IN", event.id, place.id, ctx.span, "meeting.site_visit", 0.45)
+    visit = ctx.article.last_visit
+    if visit is not None and visit != event.id and before[0].id in \
+            ctx.article.visits.get(visit, (set(), None))[0]:
+        ctx.out.relate("PART_OF", event.id, visit, ctx.span, "meeting.site_visit", 0.45)
+
+
+UNREAL_VISIT = re.compile(r"\b(?:not|never|has|have|had)\s+(?:\w+\s+)?$", re.I)
+"""``has visited`` tells of a habit or past, ``never visited`` of none."""
