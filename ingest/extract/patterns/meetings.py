@@ -86,6 +86,30 @@ def meetings(ctx: Context) -> None:
     actors = ctx.actors() or ctx.both()
     if not match or not (persons or len(actors) >= 2):
         return
+    _meeting(ctx, match, persons, actors)
+    if _kind(match["what"]) != "visit":
+        return
+    within = [m for m in _scan(ctx, MEETING, match.end())
+              if _kind(m["what"]) != "visit" and m["what"].lower() != "received by"]
+    if within:
+        event = _meeting(ctx, within[0], persons, actors)
+        entity = ctx.out.entities[event]
+        entity.aliases = merge_list(entity.aliases, [m["what"] for m in within[1:]])
+
+
+def _scan(ctx: Context, pattern: re.Pattern[str], start: int) -> list[re.Match[str]]:
+    """Every match of ``pattern`` in the sentence from ``start`` on (offsets in the text)."""
+    found = []
+    while (match := ctx.search(pattern, start, ctx.sentence.end)) is not None:
+        found.append(match)
+        start = match.end()
+    return found
+
+
+def _meeting(ctx: Context, match: re.Match[str], persons: list[Mention],
+             actors: list[Mention]) -> str:
+    """Record the meeting ``match`` tells of (a meeting told just after a visit in the same
+    sentence is one more: ``the visit began with talks at the ministry``)."""
     kind = _kind(match["what"])
     parties = persons or actors
     key = " ".join(m.name.split()[-1] for m in parties)
@@ -120,6 +144,7 @@ def meetings(ctx: Context) -> None:
             ctx.events[:] = [e for e in ctx.events if e.id != event]
     if first is not None:
         _widen(ctx, first, formats[0][0], formats[-1][1])
+    return first or ""
 
 
 SITTING = re.compile(
