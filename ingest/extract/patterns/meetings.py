@@ -25,7 +25,12 @@ MEETING = re.compile(
 KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("video", "call"),
          ("talks", "talks"), ("negotiation", "talks"), ("consultation", "talks"),
          ("discussion", "talks"))
-LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst)\s+(?:official\s+)?$", re.I)
+LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst|"
+                  r"\b(?-i:(?!(?:The|This|That|A|An|Its|Their|His|Her|During|After)\b)[A-Z][\w-]+)|"
+                  r"\b(?:trilateral|bilateral|joint|annual|extraordinary|emergency|regional))\s+"
+                  r"(?:official\s+)?$", re.I)
+"""Before a meeting word, what is part of its phrase: ``three-day visit``, ``Brussels
+summit``, ``trilateral summit``."""
 RIGHT = re.compile(r"\s+(?:to|of|with|between)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
                    r"(?=\s+(?:in|on|at|during|for|by|to|where|when|and|which|who|since|after|"
                    r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"]|$)")
