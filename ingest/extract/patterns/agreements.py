@@ -118,6 +118,9 @@ def agreements(ctx: Context) -> None:
         phrase = ctx.text[start:described.end()]
         kind = kind_of(phrase)
         states = [m for m in signers if m.label == "Country"]
+        if start == described.start() and not signers and \
+                not TOPIC.match(ctx.text, described.end(), ctx.sentence.end):
+            return
         name = event_name(ctx, phrase.lower(), states)
         event = record_event(ctx, "Agreement", start, described.end(), name,
                              kind, "agreement.described", 0.6,
