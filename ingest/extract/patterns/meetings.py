@@ -86,7 +86,7 @@ def meetings(ctx: Context) -> None:
     """Record a meeting between people (or states) named in the sentence."""
     if not ctx.says(*WORDS) or any(e.rule == "meeting.sitting" for e in ctx.events):
         return
-    match = ctx.search(MEETING, ctx.sentence.start, ctx.sentence.end)
+    match = next((m for m in _scan(ctx, MEETING, ctx.sentence.start) if _real(ctx, m)), None)
     persons = ctx.persons()
     actors = ctx.actors() or ctx.both()
     if not match or not (persons or len(actors) >= 2):
@@ -100,6 +100,16 @@ def meetings(ctx: Context) -> None:
         event = _meeting(ctx, within[0], persons, actors)
         entity = ctx.out.entities[event]
         entity.aliases = merge_list(entity.aliases, [m["what"] for m in within[1:]])
+
+
+def _real(ctx: Context, match: re.Match[str]) -> bool:
+    """Whether a meeting word tells of one meeting: not the capitalised word of a body's
+    name (``ASEAN Defence Ministers' Meeting``) nor bare plural meetings held as a habit
+    (``has not taken part in CFAC meetings since 2021``)."""
+    word = ctx.text[match.start("what"):match.end("what")]
+    if word[:1].isupper() and match.start("what") > ctx.sentence.start:
+        return False
+    return not (word.lower() == "meetings" and not match["a"])
 
 
 def _scan(ctx: Context, pattern: re.Pattern[str], start: int) -> list[re.Match[str]]:
