@@ -13,13 +13,14 @@ from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, link_actors, record_event, refer
 from ingest.extract.slugs import slug
 
-WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "agreement", "declaration",
-         "treaty", "contract", "deal", "accord", "protocol", "roadmap", "ceasefire", "truce",
-         "armistice", "statement", "decree", "pact", "arrangement", "document")
+WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "agreement",
+         "declaration", "treaty", "contract", "deal", "accord", "protocol", "roadmap",
+         "ceasefire", "truce", "armistice", "statement", "decree", "pact", "arrangement",
+         "document")
 DESCRIBED = re.compile(
     r"\b(?P<kind>memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
     r"letters?\s+of\s+intent|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
-    r"amendments?|"
+    r"amendments?|plans?\s+of\s+(?:[a-z-]+\s+){0,2}(?:cooperation|training)|"
     r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|roadmap|pact|"
     r"arrangement|ceasefire(?:\s+deal|\s+agreement)?|truce|armistice|statement|decree|"
     r"document)\b", re.I)
@@ -62,6 +63,7 @@ AFTER_SIGNERS = re.compile(r"\b(?:between|by|with)\s+(?:the\s+)?$", re.I)
 ENDED = re.compile(r"\b(?:end(?:ed|s)?\s+with|brought\s+(?:an\s+)?end\s+to|ended|halted|"
                    r"stopped|concluded|put\s+an\s+end\s+to)\b", re.I)
 KINDS = (("memorand", "memorandum"), ("letter", "letter_of_intent"), ("notes", "notes"),
+         ("plan", "plan"),
          ("addend", "amendment"), ("amendment", "amendment"), ("mou", "memorandum"),
          ("declaration", "declaration"),
          ("ceasefire", "ceasefire"), ("truce", "ceasefire"), ("armistice", "ceasefire"),
@@ -118,7 +120,7 @@ def agreements(ctx: Context) -> None:
         phrase = ctx.text[start:described.end()]
         kind = kind_of(phrase)
         states = [m for m in signers if m.label == "Country"]
-        if start == described.start() and not signers and \
+        if start == described.start() and not signers and " " not in described.group() and \
                 not TOPIC.match(ctx.text, described.end(), ctx.sentence.end):
             return
         name = event_name(ctx, phrase.lower(), states)
