@@ -96,6 +96,8 @@ def agreements(ctx: Context) -> None:
     twins: list[str] = []
     if signing and UNREAL.search(ctx.sentence.text[:signing.start()]):
         signing = None
+    if signing and described is not None and described.re is not PRONOUN:
+        described = _signed_object(ctx, signing) or described
     if not named and not (described and signing):
         return
     mediators = _mediators(ctx)
@@ -175,6 +177,23 @@ def _pair(ctx: Context, described: re.Match[str], start: int, phrase: str,
                              f"{(ctx.date() or '')[:7]}"))
     _alias(ctx, twin, f"{phrase} on {second}")
     return [twin]
+
+
+OBJECT_GAP = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}")
+
+
+def _signed_object(ctx: Context, signing: re.Match[str]) -> re.Match[str] | None:
+    """The agreement named right after the signing verb (``signed a plan of bilateral
+    military cooperation``), which the sentence says was signed even when another agreement
+    word comes first (``the agreements reached during his visit``)."""
+    verbs = [m for m in SIGNING.finditer(ctx.sentence.text)
+             if not UNREAL.search(ctx.sentence.text[:m.start()])]
+    for verb in verbs:
+        at = ctx.sentence.start + verb.end()
+        found = ctx.search(DESCRIBED, at, min(ctx.sentence.end, at + 60))
+        if found is not None and OBJECT_GAP.fullmatch(ctx.text, at, found.start()):
+            return found
+    return None
 
 
 NO = re.compile(r"\bno\s+$", re.I)
