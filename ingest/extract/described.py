@@ -106,6 +106,13 @@ VENTURE_LEFT = re.compile(r"(?P<what>(?:(?:second|third|new|planned|[a-z]+-calib
                           r"defen[cs]e|industrial)\s+){0,2}joint)\s+$", re.I)
 COMPANY = re.compile(r"(?:\bis|\bwas|,)\s+(?:an?|the)\s+$", re.I)
 """Before ``a joint venture`` describing a company (``Eurosam, a joint venture of``)."""
+AGREEMENT_NEXT = re.compile(r"\s+(?:agreement|treaty|accord|pact|charter|declaration)s?\b",
+                            re.I)
+"""After a partnership that only qualifies an agreement: ``strategic partnership treaty``."""
+TITLED = re.compile(r"\b(?:Statement|Declaration|Agreement|Memorandum|Treaty|Charter)\s+on\s+"
+                    r"(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+"""Before a partnership named in a document's title: ``Joint Vision Statement on India-Vietnam
+Defence Partnership``."""
 JOINT_LEFT = re.compile(r"joint\s+(?:defen[cs]e\s+|military\s+|defen[cs]e-industrial\s+)?$",
                         re.I)
 REFORM_LEFT = re.compile(r"(?:military|defen[cs]e|army|security[- ]sector|armed\s+forces|"
@@ -353,7 +360,8 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
     text = scene.text
     if head == "partnership":
         left = PARTNERSHIP_LEFT.search(text, max(0, start - 50), start)
-        if left:
+        if left and not AGREEMENT_NEXT.match(text, end) and \
+                not TITLED.search(text, max(0, left.start() - 60), left.start()):
             yield _shared(scene, left.start(), end, "partnership")
     elif head in ("plan", "plans"):
         left = PLAN_LEFT.search(text, max(0, start - 60), start)
