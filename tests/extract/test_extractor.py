@@ -440,7 +440,9 @@ def test_a_port_call_is_a_visit_of_its_ships_held_at_the_port() -> None:
     later = extract(text + "The visit coincided with talks at which Defence Secretary Meera "
                            "Krishnan and her Omani counterpart, Mohammed al-Zaabi, reviewed "
                            "cooperation.\n", "call", "2026-01-12")
-    assert [e.id for e in later.entities.values() if e.label == "Meeting"] == [call.id]
+    meetings = [e for e in later.entities.values() if e.label == "Meeting"]
+    assert [e.id for e in meetings if e.properties.get("kind") == "visit"] == [call.id]
+    assert [e.properties.get("kind") for e in meetings if e.id != call.id] == ["talks"]
 
 
 def test_names_coordinated_with_a_persons_name_are_people_of_the_state_after_them() -> None:
