@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from graph.model import merge_list
 from ingest.extract.facts import Mention
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
@@ -183,10 +184,15 @@ def _referred(ctx: Context, states: set[str], plural: bool) -> str | None:
     return next(iter(same_number or fitting), ctx.article.main_event.get("Exercise"))
 
 
+NOUN_AFTER = re.compile(r"\s+(?:exercises?|drills|manoeuvres|maneuvers)\b")
+NOUN_BEFORE = re.compile(r"\b(?:[Ee]xercise)\s+$")
+
+
 def exercises(ctx: Context) -> None:
     """Record the exercise a sentence reports (or refers to), its kind, date and size."""
     if not ctx.says(*WORDS):
         return
+    _phrases(ctx)
     named = _named(ctx)
     described = _near_noun(ctx, DESCRIBED) or _qualified(ctx) or _near_noun(ctx, INDEFINITE)
     if not (named or described or _near_noun(ctx, BARE)):
@@ -256,3 +262,19 @@ def exercises(ctx: Context) -> None:
     size = PERSONNEL.search(ctx.sentence.text)
     if size:
         entity.properties.setdefault("personnel", int(size["n"].replace(",", "")))
+
+
+def _phrases(ctx: Context) -> None:
+    """A named exercise keeps the report's phrase with its noun as an alias: ``the Varuna
+    exercise``, ``exercise Ramstein Flag``."""
+    for mention in ctx.labelled("Exercise"):
+        if mention.id not in ctx.out.entities or mention.role == "qualifier":
+            continue
+        after = NOUN_AFTER.match(ctx.text, mention.end, ctx.sentence.end)
+        before = NOUN_BEFORE.search(ctx.text, max(ctx.sentence.start, mention.start - 10),
+                                    mention.start)
+        phrase = ctx.text[before.start() if before else mention.start:
+                          after.end() if after else mention.end]
+        if before or after:
+            entity = ctx.out.entities[mention.id]
+            entity.aliases = merge_list(entity.aliases, [" ".join(phrase.split())])
