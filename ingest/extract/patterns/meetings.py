@@ -486,9 +486,12 @@ CALL = re.compile(r"\b(?P<what>(?:called|calls|call|calling)\s+on|paid\s+(?:an?\
 fold(CALL)
 URGED = re.compile(r"\s+(?:not\s+)?to\s+[a-z]+")
 """After the one called on: ``called on X to act`` urges X, it is no meeting with X."""
-NEXT_CALL = re.compile(r",?\s+and\s+(?:also\s+)?on\s+", re.I)
-"""``called on X at A, and on Y at B``: a second call by the same person."""
-PRONOUN = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,4}$", re.I)
+NEXT_CALL = re.compile(r",?\s+and\s+(?:also\s+)?(?:on\s+|(?=[A-Z]|the\s))|,\s+(?=the\s+[A-Z])")
+"""``called on X at A, and on Y at B``, ``calling on X and Defence Minister Y``: a second
+call by the same person."""
+PRONOUN = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,4}$|^(?:He|She)\b", re.I)
+OBJECT_OF = re.compile(r"\b(?:with|to|by|from|for|of)\s+(?:[\w.’'-]+\s+){0,3}$")
+"""Before a person named as the object of a preposition, not the one who calls."""
 """A caller named by pronoun just before the calling verb."""
 
 
@@ -523,12 +526,13 @@ def _caller(ctx: Context, persons: list[Mention], at: int) -> Mention | None:
     """Who calls: the person named last before the verb in its clause, else the one visitor
     of the visit under way when a pronoun stands for them."""
     before = [m for m in ctx.labelled("Person") if m.end <= at and
-              ctx.clause(m.start) == ctx.clause(at)]
+              ctx.clause(m.start) == ctx.clause(at) and not OBJECT_OF.search(ctx.before(m, 30))]
     if before:
         return next((m for m in persons if m.id == before[0].id), before[0])
     visit = ctx.article.last_visit
     visitors = ctx.article.visits.get(visit, (set(), None))[0] if visit else set()
-    if len(visitors) == 1 and PRONOUN.search(ctx.text, max(ctx.sentence.start, at - 40), at):
+    if len(visitors) == 1 and (PRONOUN.search(ctx.text, max(ctx.sentence.start, at - 40), at)
+                               or PRONOUN.match(ctx.sentence.text)):
         entity = ctx.out.entities.get(next(iter(visitors)))
         if entity is not None:
             return Mention(0, 0, "", "Person", entity.id, entity.name, rule="pseudo")
