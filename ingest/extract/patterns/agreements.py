@@ -200,7 +200,8 @@ NO = re.compile(r"\bno\s+$", re.I)
 """``but no agreement was reached``: no agreement at all."""
 TOPIC = re.compile(r"\s+on\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s+(?:signed|between|"
                    r"with|in|at|by|that|which|under|covering|from|for|to|was|were|is|and|last|"
-                   r"this|next|on|during|when|after|before)\b|\s*[,.;:)]|$)")
+                   r"this|next|on|during|when|after|before|both|the\s+(?:two|three))\b|"
+                   r"\s*[,.;:)]|$)")
 """What an agreement is on: ``memorandum of understanding on defence cooperation``."""
 
 
