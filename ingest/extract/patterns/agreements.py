@@ -130,9 +130,10 @@ def agreements(ctx: Context) -> None:
                              kind, "agreement.described", 0.6,
                              slug(f"{' '.join(sorted(m.id for m in states))} "
                                   f"{phrase if split else kind} {(ctx.date() or '')[:7]}"))
-        topic = TOPIC.match(ctx.text, described.end(), ctx.sentence.end)
-        if topic:
-            _alias(ctx, event, phrase + topic.group())
+        for pattern in (TOPIC, TOPICS):
+            topic = pattern.match(ctx.text, described.end(), ctx.sentence.end)
+            if topic:
+                _alias(ctx, event, phrase + topic.group())
         twins = _pair(ctx, described, start, phrase, states, kind)
     for one in [event, *twins]:
         _signed(ctx, one, signing, signers, mediators)
@@ -203,6 +204,8 @@ TOPIC = re.compile(r"\s+on\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s+(
                    r"this|next|on|during|when|after|before|both|the\s+(?:two|three))\b|"
                    r"\s*[,.;:)]|$)")
 """What an agreement is on: ``memorandum of understanding on defence cooperation``."""
+TOPICS = re.compile(TOPIC.pattern.replace("is|and|last", "is|last"))
+"""The same through ``and``: ``on defence logistics and training cooperation``."""
 
 
 def _alias(ctx: Context, event: str, phrase: str) -> None:
