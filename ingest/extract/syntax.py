@@ -81,7 +81,8 @@ OPERATION_NAMES = frozenset(("deployment", "patrol", "operation", "mission", "ro
 """Last words of a dated name that make it an operation (``Indo-Pacific Deployment 2026``),
 not an exercise."""
 AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandum",
-                             "declaration", "convention", "protocol", "charter"))
+                             "declaration", "convention", "protocol", "charter", "communiqué",
+                             "communique"))
 EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d)(?:-(?:IV|I{1,3}))?$")
 """A capitalised name ending with a year is an edition of an exercise: ``Sea Breeze 2025``."""
 BATTALION_CODE = re.compile(r"\b[A-Z]{3,}BATT?-\d{1,2}\b")

@@ -16,11 +16,11 @@ from ingest.extract.slugs import slug
 WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "agreement",
          "declaration", "treaty", "contract", "deal", "accord", "protocol", "roadmap",
          "ceasefire", "truce", "armistice", "statement", "decree", "pact", "arrangement",
-         "document")
+         "document", "communiqu")
 DESCRIBED = re.compile(
     r"\b(?P<kind>memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
     r"letters?\s+of\s+intent|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
-    r"amendments?|plans?\s+of\s+(?:[a-z-]+\s+){0,2}(?:cooperation|training)|"
+    r"amendments?|plans?\s+of\s+(?:[a-z-]+\s+){0,2}(?:cooperation|training)|communiqu[ée]|"
     r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|roadmap|pact|"
     r"arrangement|ceasefire(?:\s+deal|\s+agreement)?|truce|armistice|statement|decree|"
     r"document)\b", re.I)
@@ -63,7 +63,7 @@ AFTER_SIGNERS = re.compile(r"\b(?:between|by|with)\s+(?:the\s+)?$", re.I)
 ENDED = re.compile(r"\b(?:end(?:ed|s)?\s+with|brought\s+(?:an\s+)?end\s+to|ended|halted|"
                    r"stopped|concluded|put\s+an\s+end\s+to)\b", re.I)
 KINDS = (("memorand", "memorandum"), ("letter", "letter_of_intent"), ("notes", "notes"),
-         ("plan", "plan"),
+         ("plan", "plan"), ("communiqu", "statement"),
          ("addend", "amendment"), ("amendment", "amendment"), ("mou", "memorandum"),
          ("declaration", "declaration"),
          ("ceasefire", "ceasefire"), ("truce", "ceasefire"), ("armistice", "ceasefire"),
