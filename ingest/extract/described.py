@@ -256,8 +256,9 @@ class Operations:
         often it is named (``coordinated army and navy patrols``, ``the first joint
         patrols``); not patrol boats, nor a patrol that is only a task."""
         left = _left(PATROL_LEFT, self.scene.text, start, 50, PATROL_ENDINGS)
-        if left is None or not SHARED.search(left["mods"]) or \
-                CRAFT.match(self.scene.text, end) or self.scene.text.find("Operation ") >= 0:
+        text = self.scene.text
+        if left is None or not SHARED.search(left["mods"]) or CRAFT.match(text, end) or \
+                (start < text.find("\n") and text.find("Operation ") >= 0):
             return
         begin = left.start("mods")
         words = " ".join(self.scene.text[begin:end].split())
