@@ -224,6 +224,11 @@ def _body(ctx: Context, at: int) -> Mention | None:
     return None
 
 
+VISIT_OBJECT = re.compile(r"visit\s+the\s+[a-z][\w-]*\b")
+TO_VERB = re.compile(r"\bto\s+$")
+"""``is expected to visit the exercise``: the verb and what is visited name the visit."""
+
+
 def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
     """Keep the meeting's whole noun phrase as an alias (``two-day visit to Ankara``), and
     without its complement (``two-day visit``)."""
@@ -236,6 +241,10 @@ def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
     if left and right:
         entity.aliases = merge_list(entity.aliases,
                                     [" ".join(ctx.text[left.start():end].split())])
+    visited = VISIT_OBJECT.match(ctx.text, start, ctx.sentence.end)
+    if visited and TO_VERB.search(ctx.text, max(ctx.sentence.start, start - 12), start):
+        entity = ctx.out.entities[event]
+        entity.aliases = merge_list(entity.aliases, [" ".join(visited.group().split())])
 
 
 def _referred(ctx: Context, start: int, kind: str) -> str | None:
