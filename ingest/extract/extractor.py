@@ -48,7 +48,7 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
     meetings.meetings, operations.operations, operations.programs, operations.activities,
     roles.roles, participants.participants, venues.places, meetings.twins, meetings.within_visit,
     meetings.ceremonies, meetings.port_calls, meetings.calls, meetings.site_visits,
-    structure.parts,
+    meetings.honours, structure.parts,
     ties.membership, ties.cooperation, ties.training, ties.fighting,
     ties.deployment,
 )

@@ -620,3 +620,37 @@ def site_visits(ctx: Context) -> None:
 
 UNREAL_VISIT = re.compile(r"\b(?:not|never|has|have|had)\s+(?:\w+\s+)?$", re.I)
 """``has visited`` tells of a habit or past, ``never visited`` of none."""
+
+
+HONOUR = re.compile(r"\b(?:received|given|accorded|inspected|with)\s+(?:a|the)\s+"
+                    r"(?:ceremonial\s+)?(?P<what>guard\s+of\s+honou?r)\b", re.I)
+fold(HONOUR)
+
+
+def honours(ctx: Context) -> None:
+    """``X received a guard of honour at the Joint Staff Headquarters``: a ceremony for the
+    person, held at the place named right after, part of the visit the person is on."""
+    if not ctx.says("guard of hono"):
+        return
+    match = ctx.search(HONOUR, ctx.sentence.start, ctx.sentence.end)
+    if match is None:
+        return
+    guest = _caller(ctx, ctx.persons(), match.start())
+    if guest is None:
+        return
+    place = next((p for p in ctx.venues if match.end() <= p.start <= match.end() + NEAR and
+                  p.label == "Location"), None)
+    date = when(ctx.date() or ctx.article.published)
+    name = f"Guard of honour for {guest.name}" + (f" at {place.name}" if place else "") + (
+        f" ({date})" if date else "")
+    event = ctx.out.add(Mention(match.start("what"), match.end("what"), match["what"],
+                                "Meeting", slug(f"guard of honour {guest.id}"), name,
+                                "ceremony", rule="meeting.honour", confidence=0.5)).id
+    ctx.keep(guest)
+    ctx.out.relate("PARTICIPATED_IN", guest.id, event, ctx.span, "meeting.honour", 0.5)
+    if place is not None:
+        ctx.keep(place)
+        ctx.out.relate("HELD_IN", event, place.id, ctx.span, "meeting.honour", 0.45)
+    visit = ctx.article.last_visit
+    if visit is not None and guest.id in ctx.article.visits.get(visit, (set(), None))[0]:
+        ctx.out.relate("PART_OF", event, visit, ctx.span, "meeting.honour", 0.45)
