@@ -175,6 +175,7 @@ ORG_HEADS = {
     "Division": ("Unit", "formation"), "Regiment": ("Unit", "formation"),
     "Battalion": ("Unit", "formation"), "Fleet": ("Unit", "naval_forces"),
     "Flotilla": ("Unit", "naval_forces"), "Squadron": ("Unit", "formation"),
+    "Wing": ("Unit", "formation"),
 }
 ARMED = re.compile(r"\s*(?:['’]s\s+)?(?P<what>[Aa]rmed [Ff]orces|[Aa]rmy|[Tt]roops|[Ff]orces|"
                    r"[Ss]oldiers|[Nn]avy|[Nn]aval [Ff]orces|[Aa]ir [Ff]orce|"
