@@ -84,6 +84,12 @@ FIRST = rf"[{UPPER}\d](?:(?<=[{UPPER}])(?:[\w’'.-]*[\w])?|(?<=\d)\d{{0,2}}(?:s
 CHUNK = re.compile(rf"{FIRST}(?:(?:[ \t]+(?:of|for|and|on|de|the)){{0,2}}[ \t]+"
                    rf"(?:No\.[ \t]+\d{{1,4}}\b|{CAP}|{ORDINAL}|\d{{1,4}}\b))*")
 TOKEN = re.compile(r"\S+")
+NUMBER_BEFORE = re.compile(r"(?<![\w.,’'-])(?:No\.[ \t]+)?\d{1,3}[ \t]+$")
+"""A bare number before a formation's name: ``322 Squadron``, ``No. 12 Squadron``, ``1
+Parachute Battalion`` (British and Commonwealth usage)."""
+NUMBERED_HEADS = {"Battalion", "Brigade", "Regiment", "Squadron", "Wing", "Flotilla",
+                  "Division", "Group"}
+"""Singular formation words a bare number before the name may belong to."""
 CONNECTORS = {"of", "for", "and", "on", "de", "the"}
 WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "January", "February", "March", "April", "May", "June", "July", "August",
@@ -547,7 +553,9 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
     """Capitalised phrases headed by a telling word, classified by that word."""
     for match in CHUNK.finditer(text, start, len(text) if end is None else end):
         chunk = match.group()
-        if " " not in chunk and "\t" not in chunk and "-based" not in chunk:
+        number = NUMBER_BEFORE.search(text, max(0, match.start() - 10), match.start())
+        if " " not in chunk and "\t" not in chunk and "-based" not in chunk and not (
+                number and chunk in NUMBERED_HEADS):
             continue
         for part in _parts(match):
             part = _trim(part)
@@ -555,10 +563,15 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                 yield from _based(text, part[0])
                 part = part[1:]
             found = _named(part) if any(w in TELLING for _, w in part) else None
+            if found is None and number and len(part) == 1 and part[0][1] in NUMBERED_HEADS:
+                found = part, ("Unit", "formation")
             if found is None:
                 continue
             words, (label, what) = found
             first, last = words[0][0], words[-1][0] + len(words[-1][1])
+            if number and first == match.start() and label == "Unit" and \
+                    words[-1][1] in NUMBERED_HEADS:
+                first = number.start()
             where = MISSION_IN.match(text, last) if words[-1][1] == "Mission" else None
             last = where.end() if where else last
             surface = text[first:last]
