@@ -197,10 +197,23 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
             return ("Unit", None)
         if head in BODY_HEADS:
             return ("Organization", None)
-        return None
+        return _inner_head(span)
     if ner in ("FAC", "GPE") and text[:1].isupper() and not text.isupper():
         return ("Location", None)
     return None
+
+
+def _inner_head(span: Span) -> tuple[str, str | None] | None:
+    """What an NER organisation names when a telling word stands inside it and only proper
+    noun follows: a body or formation named with its place (``Allied Joint Force Command
+    Norfolk``, ``Combined Air Operations Centre Uedem``, ``Battlegroup Poland``)."""
+    if len(span) < 3 or not span[0].is_alpha or span[-1].lower_ in PLACE_WORDS or \
+            not span[-1].is_title:
+        return None
+    token = span[-2]
+    if token.lower_ in UNIT_HEADS or (token.lower_ == "force" and token.nbor(-1).lower_ == "task"):
+        return ("Unit", None)
+    return ("Organization", None) if token.lower_ in BODY_HEADS else None
 
 
 def _cut_open_tail(span: Span) -> Span:
