@@ -151,6 +151,24 @@ def _capital(text: str, mention: Mention, states: set[int]) -> Mention:
                    rule="place.city_of_state" if stated else mention.rule)
 
 
+COMPASS_BEFORE = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?[Ee]ast|"
+                            r"[Nn]orth-?[Ww]est|[Ss]outh-?[Ee]ast|[Ss]outh-?[Ww]est)(?:ern)?"
+                            r"[ -]$")
+
+
+def _compass(text: str, mention: Mention) -> Mention:
+    """An ocean or sea with a compass word before it names that part of it: ``the South
+    Atlantic``, ``the western Pacific`` (not the whole ocean)."""
+    if mention.label != "Location" or mention.kind != "sea":
+        return mention
+    before = COMPASS_BEFORE.search(text, max(0, mention.start - 16), mention.start)
+    if before is None:
+        return mention
+    name = " ".join(text[before.start():mention.end].split())
+    return replace(mention, start=before.start(), text=text[before.start():mention.end],
+                   id=slug(name), name=name)
+
+
 def _dated(text: str, mention: Mention) -> Mention | None:
     """A named exercise with its edition's year (``Cobra Gold 2024``); left to the exercise
     patterns when quoted or hyphenated (``"Vostok-2022"``)."""
@@ -253,7 +271,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     """Every entity mention in the report's sentences, resolved and ordered."""
     hits = gazetteer.find(text)
     states = {m.start for m in hits if m.label == "Country" and m.role != "capital"}
-    hits = [m for m in (_dated(text, _capital(text, m, states)) for m in hits) if m]
+    hits = [m for m in (_dated(text, _compass(text, _capital(text, m, states))) for m in hits)
+            if m]
     countries = sorted((m for m in hits if m.label == "Country"), key=lambda m: m.start)
     country_starts = [m.start for m in countries]
     body = [s for s in sentences if not s.heading]
