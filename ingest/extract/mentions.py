@@ -216,6 +216,21 @@ def _credit(text: str, mention: Mention) -> bool:
         and CREDIT.match(text, mention.end) is not None
 
 
+PUBLICATION = re.compile(
+    rf"(?m)(?:^|\()[ \t]*(?P<name>[{names.UPPER}][\w’'.-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+|de[ \t]+|"
+    rf"la[ \t]+)?[{names.UPPER}][\w’'.-]*){{0,6}}[ \t]+(?:News|Press|Times|Post|Tribune|Herald|"
+    r"Agency|Wire|Journal|Gazette|Monitor|Review|Digest|Dispatch|Bulletin|Brief|Observer|"
+    r"Report|Ledger|Daily|Defensa))(?=[ \t]*(?:$|\||[—–]|\)|,))")
+"""A publication named where a report names its source: a line opening with the name (the
+masthead ``Levant Security Wire | Baghdad | 12 May 2026``) or in brackets in a dateline
+(``PORT MORESBY (Pacific Islands Defence News) —``); the places in it are no facts."""
+
+
+def _published(text: str) -> list[tuple[int, int]]:
+    """The spans of the publications a report names as its source."""
+    return [match.span("name") for match in PUBLICATION.finditer(text)]
+
+
 def _choose(candidates: Iterable[Mention]) -> list[Mention]:
     """Longest first, no overlaps; countries inside a chosen phrase kept as qualifiers, places
     inside a chosen event's name kept as they are."""
@@ -298,9 +313,11 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *implied.headquarters(text, hits), *implied.quoted(text),
         *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)),
     ]
+    sources = _published(text)
     chosen = []
     for mention in _choose(m for m in candidates if _inside(m, sentences, starts)
-                           and not _credit(text, m)):
+                           and not _credit(text, m) and not any(
+                               a <= m.start and m.end <= b for a, b in sources)):
         if mention.label in ("Organization", "Unit") and mention.kind == "ministry" \
                 and not mention.role.startswith("of:") and home:
             state = gazetteer.country(home[0][0])
