@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ingest.extract.facts import Mention
+from ingest.extract.names import SHIPS
 
 ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z0-9&-]{1,11})\)(?!\s*(?:[—–]|--|-\s))")
 """``(CSTO)`` right after a name: the short form the report will use (not a dateline's
@@ -67,6 +68,27 @@ def places_again(text: str, mentions: list[Mention]) -> list[Mention]:
             if m.label == "Location" and m.rule == "place.based_in" and m.name in cores else m
             for m in mentions]
     return sorted([*same, *added], key=lambda m: (m.start, m.role == "qualifier"))
+
+
+def ships_again(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A ship named with its prefix (``INS Trikand``) is the ship where the report later
+    names it without (``Trikand and Deepak conducted``, ``aboard America``), not a place."""
+    cores: dict[str, Mention] = {}
+    for mention in mentions:
+        prefix, _, bare = mention.name.partition(" ")
+        if mention.label == "Unit" and prefix in SHIPS and len(bare) >= 4 and bare[0].isupper():
+            cores.setdefault(bare, mention)
+    if not cores:
+        return mentions
+    places = {m.span: m for m in mentions if m.label == "Location"}
+    taken = Owned([m for m in mentions if m.span not in places or m.label != "Location"])
+    words = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
+    found = {m.span(): replace(cores[m.group()], start=m.start(), end=m.end(), text=m.group(),
+                               rule="unit.ship_again", confidence=0.6)
+             for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text)
+             if not taken.overlaps(*m.span())}
+    kept = [m for m in mentions if not (m.label == "Location" and m.span in found)]
+    return sorted([*kept, *found.values()], key=lambda m: (m.start, m.role == "qualifier"))
 
 
 class Owned:
