@@ -87,6 +87,13 @@ TOKEN = re.compile(r"\S+")
 NUMBER_BEFORE = re.compile(r"(?<![\w.,’'-])(?:No\.[ \t]+)?\d{1,3}[ \t]+$")
 """A bare number before a formation's name: ``322 Squadron``, ``No. 12 Squadron``, ``1
 Parachute Battalion`` (British and Commonwealth usage)."""
+REGIMENT_AFTER = re.compile(
+    rf"[ \t]*,[ \t]+(?:The[ \t]+)?(?:{CAP}[ \t]+){{0,4}}(?:Regiment|Artillery|Engineers|Rifles|"
+    r"Guards|Signals|Fusiliers|Dragoons|Hussars|Lancers|Infantry)\b")
+"""A regiment after a numbered battalion or battery and a comma, as Commonwealth armies name
+their units: ``6th Battalion, Royal Australian Regiment``, ``1st Regiment, Royal Australian
+Artillery``."""
+SUBUNITS = {"Battalion", "Regiment", "Battery", "Squadron", "Company"}
 NUMBERED_HEADS = {"Battalion", "Brigade", "Regiment", "Squadron", "Wing", "Flotilla",
                   "Division", "Group"}
 """Singular formation words a bare number before the name may belong to."""
@@ -574,6 +581,9 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                 first = number.start()
             where = MISSION_IN.match(text, last) if words[-1][1] == "Mission" else None
             last = where.end() if where else last
+            regiment = REGIMENT_AFTER.match(text, last) if label == "Unit" and len(words) == 2 \
+                and words[-1][1] in SUBUNITS and words[0][1][:1].isdigit() else None
+            last = regiment.end() if regiment else last
             surface = text[first:last]
             if surface.endswith(("'s", "’s")):
                 last -= 2
