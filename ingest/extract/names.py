@@ -600,7 +600,7 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
         if not match or country.role == "capital":
             continue
         what = match["what"].lower()
-        if match["what"] in BARE or CONTINUED.match(text, match.end()):
+        if match["what"] in BARE or _continued(text, match.end()):
             continue
         if text[max(0, country.start - 4):country.start].lower() == "pro-":
             name = f"Pro-{country.text} {what}"
@@ -613,6 +613,17 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
         yield Mention(country.start, match.end(), text[country.start:match.end()], label,
                       f"{country.id.lower()}-{suffix}", pattern.format(country.name), kind,
                       role=f"of:{country.id}", rule="org.armed_forces", confidence=0.75)
+
+
+EQUIPMENT = re.compile(r"[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?[ \t]+(?:[a-z]|[A-Z][\w-]*s\b)")
+"""Capitalised words after a service that name its equipment, not more of its name: ``Air
+Force Eurofighter Typhoons``, ``Air Force F-16 jets``."""
+
+
+def _continued(text: str, end: int) -> bool:
+    """Whether a service's name goes on after ``end`` (``US Naval Forces Europe``), unless
+    what follows names equipment (``Italian Air Force Eurofighter Typhoons arrived``)."""
+    return bool(CONTINUED.match(text, end)) and not EQUIPMENT.match(text, end)
 
 
 BRACKETED_CITY = re.compile(rf"\((?P<city>{NAME_WORD}(?:\s+{NAME_WORD})?),\s*$")
