@@ -71,7 +71,7 @@ ROLE_WORDS = RANKS | {"Ministers", "Commissioner", "High", "Deputy", "Fleet", "C
 COMPANY_NOUNS = frozenset((
     "shipbuilder", "manufacturer", "maker", "firm", "contractor", "shipyard", "company",
     "producer", "supplier", "conglomerate", "consortium", "group", "builder", "developer",
-    "corporation",
+    "corporation", "venture",
 ))
 """Nouns that name a company: before its name (``shipbuilder Navantia``), after its state
 (``Turkish state shipbuilder``) or in apposition (``X, a US defence firm``)."""
@@ -296,21 +296,47 @@ def _edition_before(doc: Doc, noun: Token) -> Span | None:
     return span
 
 
+def _named_word(token: Token) -> bool:
+    """A proper noun written as a name: capitalised or in capitals (``Navantia``, ``FNSS``)."""
+    return token.pos_ == "PROPN" and (token.is_title or (token.is_upper and len(token) > 1))
+
+
 def _companies(doc: Doc) -> list[Span]:
     """Companies introduced by what they make or are: ``Spanish shipbuilder Navantia``,
-    ``defence manufacturer Baykar``."""
+    ``the Turkish firm FNSS``, ``ASMAR, the Chilean Navy's shipbuilding company``, ``Eurosam
+    is a joint venture``."""
     found = []
     for token in doc:
-        if token.lemma_ not in COMPANY_NOUNS or token.i + 1 >= len(doc):
+        if token.lemma_ not in COMPANY_NOUNS:
             continue
-        following = doc[token.i + 1]
-        if following.pos_ != "PROPN" or not following.is_title:
-            continue
-        end = following.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
-            end += 1
-        found.append(doc[following.i:end])
+        if token.i + 1 < len(doc) and _named_word(doc[token.i + 1]):
+            end = token.i + 2
+            while end < len(doc) and _named_word(doc[end]):
+                end += 1
+            found.append(doc[token.i + 1:end])
+        elif (named := _appositive_name(doc, token)) is not None:
+            found.append(named)
     return found
+
+
+def _appositive_name(doc: Doc, noun: Token) -> Span | None:
+    """The name a company noun describes after a comma or a copula: ``ASMAR, the Chilean
+    Navy's shipbuilding company``, ``Eurosam is a joint venture``."""
+    first = noun.left_edge.i
+    if first < 2 or doc[first].lower_ not in ("a", "an", "the"):
+        return None
+    before = doc[first - 1]
+    if before.text != "," and not (before.lemma_ == "be" and noun.dep_ == "attr"
+                                   and before.i == noun.head.i):
+        return None
+    start = end = first - 1
+    while start > 0 and _named_word(doc[start - 1]):
+        start -= 1
+    if start == end or (start > 0 and doc[start - 1].text not in (".", ",", "(", "by", "and")
+                        and doc[start - 1].pos_ not in ("ADP", "VERB", "DET", "PUNCT")
+                        and doc[start - 1].is_sent_start is not True):
+        return None
+    return doc[start:end]
 
 
 def _coordinated_people(doc: Doc, mentions: list[Mention]) -> list[Span]:
@@ -352,9 +378,9 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
     found = []
     spans = [*((span, ("Person", None)) for span in _coordinated_people(doc, mentions)),
              *((span, (label, None)) for span, label in _named_events(doc)),
+             *((span, ("Organization", "company")) for span in _companies(doc)),
              *((ent, _label_of(_trim(ent), ent.label_)) for ent in doc.ents),
-             *((span, ("Agreement", None)) for span in _titled_agreements(doc)),
-             *((span, ("Organization", "company")) for span in _companies(doc))]
+             *((span, ("Agreement", None)) for span in _titled_agreements(doc))]
     for ent, kind in spans:
         span = _trim(ent)
         if kind is not None and kind[0] == "Agreement":
