@@ -403,7 +403,15 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             found.append(Mention(start, end, match.group(), "Unit", slug(match.group()),
                                  match.group(), rule="name.battalion_code", confidence=0.5))
             covered[start:end] = b"\x01" * (end - start)
-    return _not_people(found, mentions)
+    return _companies_again(_not_people(found, mentions))
+
+
+def _companies_again(found: list[Mention]) -> list[Mention]:
+    """A name the report gives a company by what it is (``Eurosam is a joint venture``) names
+    the company wherever the NER took it for a place or a person."""
+    companies = {m.name: m for m in found if m.kind == "company"}
+    return [replace(m, label="Organization", id=companies[m.name].id, kind="company")
+            if m.name in companies and m.label in ("Location", "Person") else m for m in found]
 
 
 def _not_people(found: list[Mention], mentions: list[Mention]) -> list[Mention]:
