@@ -75,6 +75,11 @@ COMPANY_NOUNS = frozenset((
 ))
 """Nouns that name a company: before its name (``shipbuilder Navantia``), after its state
 (``Turkish state shipbuilder``) or in apposition (``X, a US defence firm``)."""
+NAMED_BEFORE = {"gang": "armed_group", "gangs": "armed_group", "militia": "armed_group",
+                "militias": "armed_group", "rebels": "armed_group", "subsidiary": "company",
+                "consortium": "company", "movement": "-", "party": "-"}
+"""Nouns a body's name comes before (``the Gran Grif gang``), and the kind they give it
+(``-``: none)."""
 EVENTS = ("Agreement", "Exercise")
 """Named events the NER may find around places and states named inside them."""
 AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandum",
@@ -319,6 +324,24 @@ def _companies(doc: Doc) -> list[Span]:
     return found
 
 
+def _named_bodies(doc: Doc) -> list[tuple[Span, str | None]]:
+    """Bodies named right before the noun that says what they are, the noun left out of the
+    name: ``the Gran Grif gang``, ``the CODECO militia``, ``its Pulberăria Victoria
+    subsidiary``."""
+    found = []
+    for token in doc:
+        kind = NAMED_BEFORE.get(token.lower_)
+        if kind is None or token.i == 0 or token.pos_ != "NOUN":
+            continue
+        start = token.i
+        while start > 0 and _named_word(doc[start - 1]) and \
+                start - 1 < doc[start - 1].head.i <= token.i:
+            start -= 1
+        if start < token.i:
+            found.append((doc[start:token.i], None if kind == "-" else kind))
+    return found
+
+
 def _appositive_name(doc: Doc, noun: Token) -> Span | None:
     """The name a company noun describes after a comma or a copula: ``ASMAR, the Chilean
     Navy's shipbuilding company``, ``Eurosam is a joint venture``."""
@@ -379,6 +402,7 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
     spans = [*((span, ("Person", None)) for span in _coordinated_people(doc, mentions)),
              *((span, (label, None)) for span, label in _named_events(doc)),
              *((span, ("Organization", "company")) for span in _companies(doc)),
+             *((span, ("Organization", kind)) for span, kind in _named_bodies(doc)),
              *((ent, _label_of(_trim(ent), ent.label_)) for ent in doc.ents),
              *((span, ("Agreement", None)) for span in _titled_agreements(doc))]
     for ent, kind in spans:
