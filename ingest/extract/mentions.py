@@ -252,7 +252,7 @@ def _choose(candidates: Iterable[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: (m.start, m.role == "qualifier"))
 
 
-HONORIFIC = re.compile(r"(?:Brigade|Division|Regiment|Battalion|Squadron|Wing|Corps|Fleet|"
+HONORIFIC = re.compile(r"(?:Brigade|Division|Regiment|Battalion|Squadron|Wing|Corps|Fleet|Force|"
                        r"Group|Unit)\s+[\"“]$")
 """Before a unit's honorific name in quotes (``Mechanised Infantry Brigade "Iron Wolf"``),
 which names the unit, not the exercise or operation of that name."""
@@ -265,14 +265,16 @@ def _honorific(text: str, mention: Mention) -> bool:
         text[mention.end:mention.end + 1] in ('"', "”")
 
 
-QUOTED_HONORIFIC = re.compile(r"\s+[\"“](?P<name>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2})[\"”]")
+QUOTED_HONORIFIC = re.compile(r"\s+[\"“](?P<name>[A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|de|del|la|"
+                              r"do|da|di)){0,3})[\"”]")
+UNIT_WORD = re.compile(r"\b(?:Brigade|Division|Regiment|Battalion|Squadron|Wing|Corps|Fleet|"
+                       r"Force|Group|Unit)\b")
 
 
 def _with_honorific(text: str, mention: Mention) -> Mention:
     """A unit named with its honorific in quotes keeps it in its name: ``Mechanised
-    Infantry Brigade "Iron Wolf"``."""
-    if mention.label != "Unit" or not HONORIFIC.search(text, max(0, mention.end - 12),
-                                                        mention.end + 2):
+    Infantry Brigade "Iron Wolf"``, ``Task Force Air "Northern Lightning"``."""
+    if mention.label != "Unit" or not UNIT_WORD.search(mention.text):
         return mention
     found = QUOTED_HONORIFIC.match(text, mention.end)
     if found is None:
