@@ -523,7 +523,8 @@ def _splits(words: list[Word], rest: str) -> bool:
 
 def _trim(words: list[Word]) -> list[Word]:
     """Without leading sentence words (The, During...) and dangling connectors."""
-    while words and (words[0][1] in LEADING or words[0][1] in CONNECTORS):
+    while words and (words[0][1] in LEADING or words[0][1] in CONNECTORS or
+                     (words[0][1] in WHEN and len(words) > 2 and words[1][1] == "the")):
         words = words[1:]
     while words and (words[-1][1] in CONNECTORS or (words[-1][1].isdigit() and len(words) > 1
                      and words[-2][1] in CONNECTORS) or (words[-1][1] in WHEN and len(words) > 1
