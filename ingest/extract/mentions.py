@@ -124,11 +124,13 @@ def _exercise(phrase: Mention, known: dict[tuple[int, int], Mention]) -> Mention
 
 def _detached(text: str, phrase: Mention, bodies: dict[int, Mention]) -> Mention:
     """``Western Theater Command of the Chinese People's Liberation Army``: the phrase before
-    ``of`` when what follows is an organisation of the dictionaries (``bodies`` by end)."""
+    ``of`` when what follows is an organisation of the dictionaries (``bodies`` by end); a
+    single word before ``of`` names nothing alone (``the Council of the European Union``)."""
     hit = bodies.get(phrase.end)
     if hit is not None and phrase.start < hit.start:
         head = OF_TAIL.search(text, phrase.start, hit.start)
-        if head is not None and head.end() == hit.start and head.start() > phrase.start:
+        if head is not None and head.end() == hit.start and head.start() > phrase.start and \
+                " " in text[phrase.start:head.start()]:
             surface = text[phrase.start:head.start()]
             return replace(phrase, end=head.start(), text=surface, id=slug(surface),
                            name=" ".join(surface.split()))

@@ -442,8 +442,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Location", PLACE_HEADS[last])
     if first in PLACE_FIRST and len(words) > 1:
         return ("Location", "region")
-    if last in REGION_TAIL and len(words) > 2 and words[-2] in ("Forces", "Force", "Army",
-                                                                "Navy", "Corps"):
+    if last in REGION_TAIL and len(words) > 2 and "of" not in words and \
+            words[-2] in ("Forces", "Force", "Army", "Navy", "Corps"):
         return ("Organization", "command")
     if words[:2] == ["Task", "Force"] and len(words) > 2:
         return ("Unit", "formation")
