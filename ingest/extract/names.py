@@ -460,14 +460,18 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
 
 
 def _forces(words: list[str]) -> tuple[str, str | None] | None:
-    """Service branches, task forces and military groups are units; armed and defence forces
-    are organisations."""
+    """Service branches, task forces and military groups are units; armed and defence forces,
+    coast and border guards and police forces (law-enforcement agencies) are organisations."""
     last, found = words[-1], set(words)
     if last not in ("Forces", "Force", "Guard", "Group", "Battlegroup", "Centre", "Center",
                     "Unit"):
         return None
+    if last == "Force" and "Police" in found:
+        return ("Organization", "agency")
     naval = "naval_forces" if found & {"Naval", "Navy", "Maritime", "Coast", "Marine"} else \
         "special_forces" if "Special" in found else "formation"
+    if last == "Guard" and found & {"Coast", "Border"}:
+        return ("Organization", "agency")
     if last in ("Centre", "Center"):
         return ("Organization", "academy" if found & {"Training", "Education", "Studies"}
                 else "headquarters")
