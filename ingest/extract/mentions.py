@@ -124,14 +124,22 @@ def _exercise(phrase: Mention, known: dict[tuple[int, int], Mention]) -> Mention
 
 def _detached(text: str, phrase: Mention, bodies: dict[int, Mention]) -> Mention:
     """``Western Theater Command of the Chinese People's Liberation Army``: the phrase before
-    ``of`` when what follows is an organisation of the dictionaries (``bodies`` by end); a
-    single word before ``of`` names nothing alone (``the Council of the European Union``)."""
+    ``of`` when what follows is an organisation of the dictionaries or a state's service
+    named after ``of the`` (``bodies`` by end: ``Special Forces Command of the Nigerian
+    Army``), keeping the state it was qualified with; a single word before ``of`` names
+    nothing alone (``the Council of the European Union``), nor does a staff without its
+    forces (``General Staff of the Turkish Armed Forces``)."""
     hit = bodies.get(phrase.end)
     if hit is not None and phrase.start < hit.start:
         head = OF_TAIL.search(text, phrase.start, hit.start)
         if head is not None and head.end() == hit.start and head.start() > phrase.start and \
-                " " in text[phrase.start:head.start()]:
+                " " in text[phrase.start:head.start()] and (
+                    hit.rule != "org.armed_forces" or (
+                        text[head.start():head.end()].split()[1:2] == ["the"]
+                        and phrase.kind != "headquarters")):
             surface = text[phrase.start:head.start()]
+            if phrase.role.startswith("of:"):
+                return replace(phrase, end=head.start(), text=surface)
             return replace(phrase, end=head.start(), text=surface, id=slug(surface),
                            name=" ".join(surface.split()))
     return phrase
@@ -296,10 +304,11 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     country_starts = [m.start for m in countries]
     body = [s for s in sentences if not s.heading]
     titled = {i for m in hits if m.label == "Title" for i in range(m.start, m.end)}
-    bodies = {m.end: m for m in hits if m.label in ("Organization", "Unit")}
+    forces = list(names.armed_forces(text, countries))
+    bodies = {m.end: m for m in (*hits, *forces) if m.label in ("Organization", "Unit")}
     exercises = {m.span: m for m in hits if m.label == "Exercise"}
-    phrases = [_exercise(_qualified(text, _detached(text, m, bodies), countries,
-                                    country_starts), exercises)
+    phrases = [_exercise(_detached(text, _qualified(text, m, countries, country_starts),
+                                   bodies), exercises)
                for s in body
                for m in names.phrases(text, s.start, s.end)
                if not (m.start in titled and m.end - 1 in titled)]
@@ -310,7 +319,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                   next((m for m in countries if home and m.id == home[0][0]), None),
                   [m for m in hits if m.label == "Location"], cues)
     candidates = [
-        *_people(text, hits, cues), *names.armed_forces(text, countries), *phrases,
+        *_people(text, hits, cues), *forces, *phrases,
         *names.named_events(text, hits, cues), *names.ships(text, hits, cues),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), known("Organization")),
