@@ -39,6 +39,8 @@ UNIT_HEADS = frozenset((
     "fleet", "flotilla", "navy", "brigade", "battalion", "regiment", "division", "squadron",
     "corps", "company", "battery", "wing", "group", "team", "contingent", "detachment",
     "task", "marines", "guard", "guards", "commandos", "rangers", "unit", "units", "frigate",
+    "battalions", "brigades", "regiments", "dragoons", "hussars", "lancers", "rifles",
+    "fusiliers", "theatre", "theater",
 ))
 """Head words of an ORG naming a formation (a Unit, as the seed facts have navies)."""
 BODY_HEADS = frozenset((
@@ -46,7 +48,8 @@ BODY_HEADS = frozenset((
     "college", "university", "agency", "council", "alliance", "organization", "organisation",
     "union", "community", "department", "directorate", "service", "services", "centre",
     "center", "office", "secretariat", "commission", "coalition", "structure", "mission",
-    "initiative", "partnership", "police", "gendarmerie", "coastguard",
+    "initiative", "partnership", "police", "gendarmerie", "coastguard", "court", "diet",
+    "administration", "cell",
 ))
 """Head words of an ORG naming a military or governmental body (an Organization)."""
 PLACE_WORDS = frozenset((
