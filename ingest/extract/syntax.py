@@ -83,6 +83,8 @@ NAMED_BEFORE = {"gang": "armed_group", "gangs": "armed_group", "militia": "armed
                 "consortium": "company", "movement": "-", "party": "-"}
 """Nouns a body's name comes before (``the Gran Grif gang``), and the kind they give it
 (``-``: none)."""
+BODIES = ("Organization", "Unit")
+"""Bodies whose NER name may hold a state or place (``the Haitian National Police``)."""
 EVENTS = ("Agreement", "Exercise")
 """Named events the NER may find around places and states named inside them."""
 AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandum",
@@ -140,8 +142,10 @@ class Annotated:
 
 
 def nest(mentions: list[Mention]) -> list[Mention]:
-    """States and places named inside an event's name qualify it (``Bishkek Border Treaty``)."""
-    events = sorted((m for m in mentions if m.label in EVENTS), key=lambda m: m.start)
+    """States and places named inside an event's name qualify it (``Bishkek Border Treaty``),
+    as they do inside a body's name the NER found (``the Haitian National Police``)."""
+    events = sorted((m for m in mentions if m.label in EVENTS or (
+        m.label in BODIES and m.rule == "ner.org")), key=lambda m: m.start)
     starts = [e.start for e in events]
     reach = max((e.end - e.start for e in events), default=0)
 
@@ -414,7 +418,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             span = _cut_open_tail(span)
         if len(span) == 0:
             continue
-        taken = named if kind is not None and kind[0] in EVENTS else covered
+        taken = named if kind is not None and (kind[0] in EVENTS or (
+            kind[0] in BODIES and ent.label_ == "ORG")) else covered
         if kind is None or any(taken[span.start_char:span.end_char]) or \
                 "\n" in span.text or known(span.text):
             continue
