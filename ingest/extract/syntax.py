@@ -83,6 +83,10 @@ NAMED_BEFORE = {"gang": "armed_group", "gangs": "armed_group", "militia": "armed
                 "consortium": "company", "movement": "-", "party": "-"}
 """Nouns a body's name comes before (``the Gran Grif gang``), and the kind they give it
 (``-``: none)."""
+CONTINENTS = frozenset(("Africa", "America", "Americas", "Asia", "Europe", "Oceania",
+                        "Antarctica", "Eurasia"))
+COMPASS = frozenset(("north", "south", "east", "west", "central", "northern", "southern",
+                     "eastern", "western", "middle", "far", "near"))
 BODIES = ("Organization", "Unit")
 """Bodies whose NER name may hold a state or place (``the Haitian National Police``)."""
 EVENTS = ("Agreement", "Exercise")
@@ -212,7 +216,19 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
         return _inner_head(span)
     if ner in ("FAC", "GPE") and text[:1].isupper() and not text.isupper():
         return ("Location", None)
+    if ner == "LOC" and _named_place(span):
+        return ("Location", None)
     return None
+
+
+def _named_place(span: Span) -> bool:
+    """Whether an NER place is named by two or more capitalised words, not a continent or a
+    direction (``Al-Kharj``, ``the International Zone``; not ``North America``, ``South-East``)."""
+    words = [token for token in span if token.is_alpha]
+    return len(words) >= 2 and span.root.pos_ == "PROPN" and all(
+        token.is_title for token in words) and not any(
+        token.text in CONTINENTS for token in words) and not all(
+        token.lower_ in COMPASS for token in words)
 
 
 def _inner_head(span: Span) -> tuple[str, str | None] | None:
