@@ -87,6 +87,21 @@ CONTINENTS = frozenset(("Africa", "America", "Americas", "Asia", "Europe", "Ocea
                         "Antarctica", "Eurasia"))
 COMPASS = frozenset(("north", "south", "east", "west", "central", "northern", "southern",
                      "eastern", "western", "middle", "far", "near"))
+PLACE_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w’'-]*\w"
+SITED = re.compile(
+    rf"\b(?P<prep>at|in|from|near|off|on|outside|between|and)\s+(?P<name>{PLACE_WORD}"
+    rf"(?:\s+(?:(?:de|del|la)\s+)?{PLACE_WORD}){{0,2}})(?=\s*(?:[,.;)]|\s+(?:in|on|near|and|"
+    r"where|before|after|last|next|this|from|to|by|with|for|until|since|south|north|east|"
+    r"west|outside)\b))")
+"""A capitalised name right after a locative preposition, ending the phrase."""
+PAIRED = re.compile(r"\b(?:between|in|at|from|off)\s+\S+\s+$")
+"""``between A and``: the name after ``and`` is a place as A is."""
+NOT_SITED = frozenset(("The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His",
+                       "Her", "Our", "January", "February", "March", "April", "May", "June",
+                       "July", "August", "September", "October", "November", "December",
+                       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                       "Sunday", "Both", "All", "Each", "Some", "Other", "Several", "Many"))
+"""Capitalised words after a preposition that open no place's name."""
 BODIES = ("Organization", "Unit")
 """Bodies whose NER name may hold a state or place (``the Haitian National Police``)."""
 EVENTS = ("Agreement", "Exercise")
@@ -451,6 +466,12 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             found.append(Mention(start, end, match.group(), "Unit", slug(match.group()),
                                  match.group(), rule="name.battalion_code", confidence=0.5))
             covered[start:end] = b"\x01" * (end - start)
+    for start, end in _sited(doc.text, body):
+        if not any(covered[start:end]) and not known(doc.text[start:end]):
+            name = " ".join(doc.text[start:end].split())
+            found.append(Mention(start, end, doc.text[start:end], "Location", slug(name), name,
+                                 rule="place.sited", confidence=0.5))
+            covered[start:end] = b"\x01" * (end - start)
     return _companies_again(_not_people(found, mentions))
 
 
@@ -460,6 +481,24 @@ def _companies_again(found: list[Mention]) -> list[Mention]:
     companies = {m.name: m for m in found if m.kind == "company"}
     return [replace(m, label="Organization", id=companies[m.name].id, kind="company")
             if m.name in companies and m.label in ("Location", "Person") else m for m in found]
+
+
+def _sited(text: str, body: list[Sentence]) -> list[tuple[int, int]]:
+    """Names after a locative preposition that end a phrase (``based at Rukla,``, ``flew from
+    Papeete and``, ``between Quiterajo and Mucojo``): places, when nothing else knows them (a
+    preposition inside a name, ``Office on Drugs``, is no locative)."""
+    found = []
+    for sentence in body:
+        for match in SITED.finditer(text, sentence.start, sentence.end):
+            words = match["name"].split()
+            before = text[max(0, match.start() - 30):match.start()].split()
+            if words[0] in NOT_SITED or any(word in CONTINENTS for word in words) or (
+                    before and before[-1][:1].isupper()) or (
+                    match["prep"] == "and" and not PAIRED.search(text, max(0, match.start() - 40),
+                                                                 match.start())):
+                continue
+            found.append(match.span("name"))
+    return found
 
 
 def _not_people(found: list[Mention], mentions: list[Mention]) -> list[Mention]:
