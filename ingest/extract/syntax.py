@@ -427,7 +427,9 @@ def _coordinated_people(doc: Doc, mentions: list[Mention]) -> list[Span]:
 def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                  known: Callable[[str], bool]) -> list[Mention]:
     """People, bodies, formations and places the NER finds in the ``body`` sentences where no
-    mention lies yet and that the dictionaries do not ``known`` under another label."""
+    mention lies yet and that the dictionaries do not ``known`` under another label (a
+    "person" named right after a locative preposition is a place: ``flew from Al Hamra``),
+    then the places named so that nothing else recognised."""
     outside = bytearray(b"\x01") * (len(doc.text) + 1)
     for sentence in body:
         outside[sentence.start:sentence.end] = bytes(sentence.end - sentence.start)
@@ -443,12 +445,15 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
              *((span, ("Organization", kind)) for span, kind in _named_bodies(doc)),
              *((ent, _label_of(_trim(ent), ent.label_)) for ent in doc.ents),
              *((span, ("Agreement", None)) for span in _titled_agreements(doc))]
+    sited = set(_sited(doc.text, body))
     for ent, kind in spans:
         span = _trim(ent)
         if kind is not None and kind[0] == "Agreement":
             span = _cut_open_tail(span)
         if len(span) == 0:
             continue
+        if kind == ("Person", None) and (span.start_char, span.end_char) in sited:
+            kind = ("Location", None)
         taken = named if kind is not None and (kind[0] in EVENTS or (
             kind[0] in BODIES and ent.label_ == "ORG")) else covered
         if kind is None or any(taken[span.start_char:span.end_char]) or \
@@ -466,7 +471,7 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             found.append(Mention(start, end, match.group(), "Unit", slug(match.group()),
                                  match.group(), rule="name.battalion_code", confidence=0.5))
             covered[start:end] = b"\x01" * (end - start)
-    for start, end in _sited(doc.text, body):
+    for start, end in sorted(sited):
         if not any(covered[start:end]) and not known(doc.text[start:end]):
             name = " ".join(doc.text[start:end].split())
             found.append(Mention(start, end, doc.text[start:end], "Location", slug(name), name,
