@@ -580,6 +580,9 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             if found is None:
                 continue
             words, (label, what) = found
+            if label == "Location" and any(w == "on" for _, w in words[1:-1]):
+                yield from _places_on(text, words)
+                continue
             first, last = words[0][0], words[-1][0] + len(words[-1][1])
             if number and first == match.start() and label == "Unit" and \
                     words[-1][1] in NUMBERED_HEADS:
@@ -596,6 +599,22 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             yield Mention(first, last, surface, label, slug(surface), " ".join(surface.split()),
                           None if what == "company" else what,
                           rule=f"phrase.{label.lower()}", confidence=0.6)
+
+
+def _places_on(text: str, words: list[Word]) -> Iterator[Mention]:
+    """``Berenice on the Red Sea``, ``Lombrum Naval Base on Manus Island``: two places, the
+    one before ``on`` lying on the other."""
+    cut = next(i for i, (_, w) in enumerate(words) if w == "on" and i)
+    for part in (words[:cut], _trim(words[cut + 1:])):
+        if not part:
+            continue
+        kind = _classify([w for _, w in part]) if len(part) > 1 else None
+        if kind is not None and kind[0] != "Location":
+            continue
+        first, last = part[0][0], part[-1][0] + len(part[-1][1])
+        surface = text[first:last]
+        yield Mention(first, last, surface, "Location", slug(surface), " ".join(surface.split()),
+                      kind[1] if kind else None, rule="phrase.location", confidence=0.6)
 
 
 def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
