@@ -131,6 +131,9 @@ PLACE_HEADS = {
                      "Barracks", "Airport", "Shipyard", "Harbour", "Harbor"), "territory"),
 }
 PLACE_FIRST = {"Lake", "Mount", "Camp", "Fort", "Cape"}
+BASE_FIRST = {("Naval", "Base"), ("Air", "Base"), ("Naval", "Station"), ("Air", "Station"),
+              ("Joint", "Base"), ("Army", "Base"), ("Military", "Base")}
+"""A base named after its kind: ``Naval Base Camilo Osias``, ``Air Base 104``."""
 PLACE_OF = {"Bay", "Gulf", "Sea", "Strait", "Straits", "Isle", "Island", "Islands", "Lake",
             "Port"}
 SHIP_STATES = {"INS": "IND", "USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN",
@@ -422,6 +425,8 @@ def _event(text: str, hits: list[Mention], start: int, name: str, label: str,
 
 def _classify(words: list[str]) -> tuple[str, str | None] | None:
     """The label and kind a capitalised phrase's telling word gives it, if any."""
+    if len(words) > 2 and tuple(words[:2]) in BASE_FIRST and "of" not in words:
+        return ("Location", "territory")
     if words[-1].isdigit() and len(words) > 2:
         numbered = words[-2] == "No."
         unit = _classify(words[:-2] if numbered else words[:-1])
