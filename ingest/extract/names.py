@@ -443,6 +443,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Organization", "company")
     if last in LAST_HEADS:
         return LAST_HEADS[last]
+    if last in ("Base", "Airbase") and re.fullmatch(ORDINAL, first):
+        return ("Unit", "formation")
     if last in PLACE_HEADS and not set(words) <= GENERIC_PLACE:
         return ("Location", PLACE_HEADS[last])
     if first in PLACE_FIRST and len(words) > 1:
