@@ -321,6 +321,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     candidates = [
         *_people(text, hits, cues), *forces, *phrases,
         *names.named_events(text, hits, cues), *names.ships(text, hits, cues),
+        *names.coordinated_units(text),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), known("Organization")),
         *implied.headquarters(text, hits), *implied.quoted(text),

@@ -95,7 +95,7 @@ their units: ``6th Battalion, Royal Australian Regiment``, ``1st Regiment, Royal
 Artillery``."""
 SUBUNITS = {"Battalion", "Regiment", "Battery", "Squadron", "Company"}
 NUMBERED_HEADS = {"Battalion", "Brigade", "Regiment", "Squadron", "Wing", "Flotilla",
-                  "Division", "Group"}
+                  "Division", "Group", "Rifles"}
 """Singular formation words a bare number before the name may belong to."""
 CONNECTORS = {"of", "for", "and", "on", "de", "the"}
 WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -191,7 +191,7 @@ ORG_HEADS = {
     "Division": ("Unit", "formation"), "Regiment": ("Unit", "formation"),
     "Battalion": ("Unit", "formation"), "Fleet": ("Unit", "naval_forces"),
     "Flotilla": ("Unit", "naval_forces"), "Squadron": ("Unit", "formation"),
-    "Wing": ("Unit", "formation"),
+    "Wing": ("Unit", "formation"), "Rifles": ("Unit", "formation"),
 }
 ARMED = re.compile(r"\s*(?:['’]s\s+)?(?P<what>[Aa]rmed [Ff]orces|[Aa]rmy|[Tt]roops|[Ff]orces|"
                    r"[Ss]oldiers|[Nn]avy|[Nn]aval [Ff]orces|[Aa]ir [Ff]orce|"
@@ -383,6 +383,25 @@ def named_events(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention
         if before is not None and "\n" not in before.group():
             yield from _event(text, hits, before.start("name"), before["name"], "Exercise",
                               "event.named_before")
+
+
+COORDINATED_UNITS = re.compile(
+    rf"\b(?P<a>{ORDINAL})\s+and\s+(?P<b>{ORDINAL})\s+(?P<name>(?:{CAP}\s+){{0,3}})"
+    r"(?P<head>Battalions|Brigades|Regiments|Squadrons|Divisions|Fleets|Wings|Companies)\b")
+"""``the 1st and 2nd Quick Reaction Battalions``: two units, named by one plural."""
+
+
+def coordinated_units(text: str) -> Iterator[Mention]:
+    """Each unit of ``the 1st and 2nd Quick Reaction Battalions``, the first named at its
+    ordinal, the second over the rest."""
+    for match in COORDINATED_UNITS.finditer(text):
+        head = "Company" if match["head"] == "Companies" else match["head"][:-1]
+        rest = " ".join([*match["name"].split(), head])
+        for group, end in (("a", match.end("a")), ("b", match.end())):
+            name = f"{match[group]} {rest}"
+            yield Mention(match.start(group), end, text[match.start(group):end], "Unit",
+                          slug(name), name, "formation", rule="unit.coordinated",
+                          confidence=0.6)
 
 
 def ships(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
