@@ -362,6 +362,23 @@ def _companies(doc: Doc) -> list[Span]:
     return found
 
 
+def _subsidiaries(doc: Doc, mentions: list[Mention]) -> list[tuple[Span, Mention]]:
+    """Companies the NER names after a company the dictionaries know, their parent:
+    ``Hanwha Defense Australia``, ``Rheinmetall Automecanica`` (with the parent's mention)."""
+    companies = {m.start: m for m in mentions
+                 if m.label == "Organization" and m.kind is None and m.rule == "gazetteer"}
+    found = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        parent = companies.get(span.start_char) if ent.label_ == "ORG" and len(span) else None
+        if parent is None or parent.end >= span.end_char or "\n" in span.text:
+            continue
+        rest = [token for token in span if token.idx >= parent.end]
+        if rest and all(token.is_title or token.is_upper for token in rest if token.is_alpha):
+            found.append((span, parent))
+    return found
+
+
 def _named_bodies(doc: Doc) -> list[tuple[Span, str | None]]:
     """Bodies named right before the noun that says what they are, the noun left out of the
     name: ``the Gran Grif gang``, ``the CODECO militia``, ``its Pulberăria Victoria
@@ -445,6 +462,13 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
              *((span, ("Organization", kind)) for span, kind in _named_bodies(doc)),
              *((ent, _label_of(_trim(ent), ent.label_)) for ent in doc.ents),
              *((span, ("Agreement", None)) for span in _titled_agreements(doc))]
+    for span, company in _subsidiaries(doc, mentions):
+        if not any(named[company.end:span.end_char]) and not outside[span.start_char]:
+            name = " ".join(span.text.split())
+            found.append(Mention(span.start_char, span.end_char, span.text, "Organization",
+                                 slug(name), name, "company", rule="ner.org", confidence=0.5))
+            covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
+            named[span.start_char:span.end_char] = b"\x01" * len(span.text)
     sited = set(_sited(doc.text, body))
     for ent, kind in spans:
         span = _trim(ent)
