@@ -236,9 +236,14 @@ masthead ``Levant Security Wire | Baghdad | 12 May 2026``) or in brackets in a d
 (``PORT MORESBY (Pacific Islands Defence News) —``); the places in it are no facts."""
 
 
+BYLINE = re.compile(rf"(?m)(?:^|\|)[ \t]*By[ \t]+(?P<name>{names.FULL_NAME.format('1,3')})")
+"""The author named in a byline (``By Ramon dela Cruz``, ``| By Anand Ramgoolam``)."""
+
+
 def _published(text: str) -> list[tuple[int, int]]:
-    """The spans of the publications a report names as its source."""
-    return [match.span("name") for match in PUBLICATION.finditer(text)]
+    """The spans of the publications a report names as its source, and of its authors."""
+    return [match.span("name") for pattern in (PUBLICATION, BYLINE)
+            for match in pattern.finditer(text)]
 
 
 def _choose(candidates: Iterable[Mention]) -> list[Mention]:
