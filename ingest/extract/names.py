@@ -535,10 +535,12 @@ def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
 
 
 def _splits(words: list[Word], rest: str) -> bool:
-    """Whether ``and`` starts a new name: after a single word or a complete name, or before
-    ``the``, unless it joins words after ``of``/``for`` (``Service for X and Y``) that are not
-    names on both sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``)."""
-    if rest.lstrip().startswith("the "):
+    """Whether ``and`` starts a new name: after a single word or a complete name, before
+    ``the`` or before a company's name (``Hyundai Rotem and Hanwha Aerospace``), unless it
+    joins words after ``of``/``for`` (``Service for X and Y``) that are not names on both
+    sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``)."""
+    if rest.lstrip().startswith("the ") or (
+            len(words) > 1 and _classify(rest.split()) == ("Organization", "company")):
         return True
     if any(w in ("of", "for") for _, w in words):
         right = rest.split()
