@@ -179,6 +179,24 @@ def _compass(text: str, mention: Mention) -> Mention:
                    id=slug(name), name=name)
 
 
+NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*(?<!['’]s)[ \t]$")
+NAME_AFTER = re.compile(r"[ \t][A-Z][\w’'-]*\w")
+
+
+def _inside_name(text: str, mention: Mention, heads: list[tuple[int, int]]) -> bool:
+    """Whether a town of the big list is only a word of a longer name nobody knows (``Cerro
+    Moreno``, ``Super Tucano``, ``Kato Pyrgos``): a capitalised word right before or after it
+    in running text (titles capitalise every word)."""
+    if mention.label != "Location" or mention.confidence >= 0.9 or mention.rule != "gazetteer" \
+            or any(a <= mention.start < b for a, b in heads):
+        return False
+    before = NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if before is not None and not re.search(r"(?:^|[.!?\n]\s*)\S+\s$",
+                                            text[max(0, before.start() - 3):mention.start]):
+        return True
+    return NAME_AFTER.match(text, mention.end) is not None
+
+
 def _dated(text: str, mention: Mention) -> Mention | None:
     """A named exercise with its edition's year (``Cobra Gold 2024``); left to the exercise
     patterns when quoted or hyphenated (``"Vostok-2022"``)."""
@@ -303,8 +321,9 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     """Every entity mention in the report's sentences, resolved and ordered."""
     hits = gazetteer.find(text)
     states = {m.start for m in hits if m.label == "Country" and m.role != "capital"}
+    heads = [(s.start, s.end) for s in sentences if s.heading]
     hits = [m for m in (_dated(text, _compass(text, _capital(text, m, states))) for m in hits)
-            if m]
+            if m and not _inside_name(text, m, heads)]
     countries = sorted((m for m in hits if m.label == "Country"), key=lambda m: m.start)
     country_starts = [m.start for m in countries]
     body = [s for s in sentences if not s.heading]
