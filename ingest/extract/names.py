@@ -462,6 +462,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Organization", "company")
     if last in LAST_HEADS:
         return LAST_HEADS[last]
+    if first == "Special" and last == "Service" and len(words) > 2:
+        return ("Unit", "special_forces")
     if last in ("Base", "Airbase") and re.fullmatch(ORDINAL, first):
         return ("Unit", "formation")
     if last in PLACE_HEADS and not set(words) <= GENERIC_PLACE:
