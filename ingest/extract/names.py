@@ -150,6 +150,10 @@ BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", 
           "Expeditionary", "Maritime", "Aerospace", "Space", "Strategic"}
 MILITARY = BRANCH | {"Forces", "Operational", "Carrier", "Strike", "Battle", "Tactical", "Army",
                      "Guards", "Amphibious", "Ready", "Battalion", "Brigade", "Artillery"}
+SERVICES = {"Air", "Naval", "Navy", "Maritime", "Aerospace", "Missile", "Rocket", "Mobile",
+            "Airborne"}
+"""Words that make forces a service or branch (a Unit), even when named for defence: ``Air
+Defense Forces``, ``Mobile Forces``."""
 COMPANY = {"Systems", "Technologies", "Industries", "Corporation", "Shipbuilding",
            "Dynamics", "Electronics", "Holdings", "Ltd", "Inc", "LLC", "JSC", "PLC", "Limited",
            "Company", "Co", "AG", "GmbH", "SpA", "ASA", "Aerospace", "Shipyards", "Shipbuilders",
@@ -503,6 +507,8 @@ def _forces(words: list[str]) -> tuple[str, str | None] | None:
     if last in ("Centre", "Center"):
         return ("Organization", "academy" if found & {"Training", "Education", "Studies"}
                 else "headquarters")
+    if last in ("Forces", "Force") and found & SERVICES and "Armed" not in found:
+        return ("Unit", naval)
     if last in ("Forces", "Force") and found & {"Armed", "Defence", "Defense", "Self-Defense",
                                                 "Self-Defence", "Democratic"}:
         return ("Organization", "armed_forces")
