@@ -172,8 +172,19 @@ def nest(mentions: list[Mention]) -> list[Mention]:
         return any(e.start <= m.start and m.end <= e.end
                    for e in events[bisect_left(starts, m.start - reach):
                                    bisect_right(starts, m.start)])
+    states = {m.start: m for m in mentions if m.label == "Country" and inside(m)}
     return [replace(m, role="qualifier") if m.label in ("Country", "Location") and inside(m)
-            else m for m in mentions]
+            else _owned(m, states) for m in mentions]
+
+
+def _owned(mention: Mention, states: dict[int, Mention]) -> Mention:
+    """A body the NER named after its state is that state's (``the British Army Training
+    Unit Belize``: of the United Kingdom)."""
+    state = states.get(mention.start)
+    if mention.rule != "ner.org" or mention.role != "name" or state is None or \
+            state.end >= mention.end:
+        return mention
+    return replace(mention, role=f"of:{state.id}")
 
 
 def annotate(doc: Doc, mentions: list[Mention]) -> Annotated:
