@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ingest.extract.facts import Mention
+from ingest.extract.names import SHIPS
 
 ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z0-9&-]{1,11})\)(?!\s*(?:[—–]|--|-\s))")
 """``(CSTO)`` right after a name: the short form the report will use (not a dateline's
@@ -17,6 +18,10 @@ ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z0-9&-]{1,11})\)(?!\s*(?:[—�
 INTRODUCED_PLACES = ("place.described", "place.town_of", "place.apposed", "place.dateline")
 LOWER_TAIL = re.compile(r"(?:\s+[a-z][\w-]*)+$")
 """The common nouns after a place's name: ``Cincu range`` is called ``Cincu`` too."""
+NAME_OF = re.compile(r"[A-Z][\w’'-]*\s+(?:de|del|da|do|of)\s+$")
+"""Before a place's name that ends a longer name: ``Puerto El Carmen de Putumayo``."""
+RANGE = re.compile(r"\b(?:range|area|grounds?|polygon)$")
+"""A training site: the town it is named after, named alone, is the site (``Krivolak``)."""
 SHORTENED = ("Organization", "Unit", "Operation", "Program", "Agreement", "Exercise")
 GENERIC = {"program", "programme", "initiative", "plan", "concept", "the", "of", "s"}
 COORDINATED = re.compile(r"(?P<core>.+?)\s+of\s+(?:the\s+)?\S")
@@ -62,11 +67,54 @@ def places_again(text: str, mentions: list[Mention]) -> list[Mention]:
     added = [replace(cores[m.group()], start=m.start(), end=m.end(), text=m.group(),
                      rule="place.again", confidence=0.5)
              for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text)
-             if not taken.overlaps(*m.span())]
-    same = [replace(m, id=cores[m.name].id, name=cores[m.name].name)
-            if m.label == "Location" and m.rule == "place.based_in" and m.name in cores else m
-            for m in mentions]
+             if not taken.overlaps(*m.span()) and not NAME_OF.search(text, max(0, m.start() - 40),
+                                                                     m.start())]
+    sites: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.label == "Location" and mention.rule == "place.described" and \
+                mention.kind == "territory":
+            sites.setdefault(LOWER_TAIL.sub("", mention.name), mention)
+    same = [_same_place(m, cores, sites) for m in mentions]
     return sorted([*same, *added], key=lambda m: (m.start, m.role == "qualifier"))
+
+
+def ships_again(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A ship named with its prefix (``INS Trikand``) is the ship where the report later
+    names it without (``Trikand and Deepak conducted``, ``aboard America``), not a place."""
+    cores: dict[str, Mention] = {}
+    for mention in mentions:
+        prefix, _, bare = mention.name.partition(" ")
+        if mention.label == "Unit" and prefix in SHIPS and len(bare) >= 4 and bare[0].isupper():
+            cores.setdefault(bare, mention)
+    if not cores:
+        return mentions
+    places = {m.span: m for m in mentions if m.label == "Location"}
+    taken = Owned([m for m in mentions if m.span not in places or m.label != "Location"])
+    words = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
+    found = {m.span(): replace(cores[m.group()], start=m.start(), end=m.end(), text=m.group(),
+                               rule="unit.ship_again", confidence=0.6)
+             for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text)
+             if not taken.overlaps(*m.span())}
+    kept = [m for m in mentions if not (m.label == "Location" and m.span in found)]
+    return sorted([*kept, *found.values()], key=lambda m: (m.start, m.role == "qualifier"))
+
+
+def _same_place(mention: Mention, cores: dict[str, Mention],
+                sites: dict[str, Mention]) -> Mention:
+    """A town a unit is based in is the place introduced under that name; a site described
+    again with another common noun (``the Krivolak military training area``, then ``the
+    Krivolak range``) is the site described first (``sites``: by name without the noun), and
+    a training site is the place its name alone stands for."""
+    if mention.label != "Location":
+        return mention
+    if mention.rule == "place.based_in" and mention.name in cores:
+        first = cores[mention.name]
+    elif mention.rule == "place.described" and mention.kind == "territory":
+        core = LOWER_TAIL.sub("", mention.name)
+        first = cores[core] if RANGE.search(mention.name) and core in cores else sites[core]
+    else:
+        return mention
+    return replace(mention, id=first.id, name=first.name)
 
 
 class Owned:

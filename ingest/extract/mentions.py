@@ -124,12 +124,22 @@ def _exercise(phrase: Mention, known: dict[tuple[int, int], Mention]) -> Mention
 
 def _detached(text: str, phrase: Mention, bodies: dict[int, Mention]) -> Mention:
     """``Western Theater Command of the Chinese People's Liberation Army``: the phrase before
-    ``of`` when what follows is an organisation of the dictionaries (``bodies`` by end)."""
+    ``of`` when what follows is an organisation of the dictionaries or a state's service
+    named after ``of the`` (``bodies`` by end: ``Special Forces Command of the Nigerian
+    Army``), keeping the state it was qualified with; a single word before ``of`` names
+    nothing alone (``the Council of the European Union``), nor does a staff without its
+    forces (``General Staff of the Turkish Armed Forces``)."""
     hit = bodies.get(phrase.end)
     if hit is not None and phrase.start < hit.start:
         head = OF_TAIL.search(text, phrase.start, hit.start)
-        if head is not None and head.end() == hit.start and head.start() > phrase.start:
+        if head is not None and head.end() == hit.start and head.start() > phrase.start and \
+                " " in text[phrase.start:head.start()] and (
+                    hit.rule != "org.armed_forces" or (
+                        text[head.start():head.end()].split()[1:2] == ["the"]
+                        and phrase.kind != "headquarters")):
             surface = text[phrase.start:head.start()]
+            if phrase.role.startswith("of:"):
+                return replace(phrase, end=head.start(), text=surface)
             return replace(phrase, end=head.start(), text=surface, id=slug(surface),
                            name=" ".join(surface.split()))
     return phrase
@@ -149,6 +159,42 @@ def _capital(text: str, mention: Mention, states: set[int]) -> Mention:
     return replace(mention, label="Location", id=slug(mention.text), name=mention.text,
                    kind="city", role=f"in:{mention.id}",
                    rule="place.city_of_state" if stated else mention.rule)
+
+
+COMPASS_BEFORE = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?[Ee]ast|"
+                            r"[Nn]orth-?[Ww]est|[Ss]outh-?[Ee]ast|[Ss]outh-?[Ww]est)(?:ern)?"
+                            r"[ -]$")
+
+
+def _compass(text: str, mention: Mention) -> Mention:
+    """An ocean or sea with a compass word before it names that part of it: ``the South
+    Atlantic``, ``the western Pacific`` (not the whole ocean)."""
+    if mention.label != "Location" or mention.kind != "sea":
+        return mention
+    before = COMPASS_BEFORE.search(text, max(0, mention.start - 16), mention.start)
+    if before is None:
+        return mention
+    name = " ".join(text[before.start():mention.end].split())
+    return replace(mention, start=before.start(), text=text[before.start():mention.end],
+                   id=slug(name), name=name)
+
+
+NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*(?<!['’]s)[ \t]$")
+NAME_AFTER = re.compile(r"[ \t][A-Z][\w’'-]*\w")
+
+
+def _inside_name(text: str, mention: Mention, heads: list[tuple[int, int]]) -> bool:
+    """Whether a town of the big list is only a word of a longer name nobody knows (``Cerro
+    Moreno``, ``Super Tucano``, ``Kato Pyrgos``): a capitalised word right before or after it
+    in running text (titles capitalise every word)."""
+    if mention.label != "Location" or mention.confidence >= 0.9 or mention.rule != "gazetteer" \
+            or any(a <= mention.start < b for a, b in heads):
+        return False
+    before = NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if before is not None and not re.search(r"(?:^|[.!?\n]\s*)\S+\s$",
+                                            text[max(0, before.start() - 3):mention.start]):
+        return True
+    return NAME_AFTER.match(text, mention.end) is not None
 
 
 def _dated(text: str, mention: Mention) -> Mention | None:
@@ -198,6 +244,26 @@ def _credit(text: str, mention: Mention) -> bool:
         and CREDIT.match(text, mention.end) is not None
 
 
+PUBLICATION = re.compile(
+    rf"(?m)(?:^|\()[ \t]*(?P<name>[{names.UPPER}][\w’'.-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+|de[ \t]+|"
+    rf"la[ \t]+)?[{names.UPPER}][\w’'.-]*){{0,6}}[ \t]+(?:News|Press|Times|Post|Tribune|Herald|"
+    r"Agency|Wire|Journal|Gazette|Monitor|Review|Digest|Dispatch|Bulletin|Brief|Observer|"
+    r"Report|Ledger|Daily|Defensa))(?=[ \t]*(?:$|\||[—–]|\)|,))")
+"""A publication named where a report names its source: a line opening with the name (the
+masthead ``Levant Security Wire | Baghdad | 12 May 2026``) or in brackets in a dateline
+(``PORT MORESBY (Pacific Islands Defence News) —``); the places in it are no facts."""
+
+
+BYLINE = re.compile(rf"(?m)(?:^|\|)[ \t]*By[ \t]+(?P<name>{names.FULL_NAME.format('1,3')})")
+"""The author named in a byline (``By Ramon dela Cruz``, ``| By Anand Ramgoolam``)."""
+
+
+def _published(text: str) -> list[tuple[int, int]]:
+    """The spans of the publications a report names as its source, and of its authors."""
+    return [match.span("name") for pattern in (PUBLICATION, BYLINE)
+            for match in pattern.finditer(text)]
+
+
 def _choose(candidates: Iterable[Mention]) -> list[Mention]:
     """Longest first, no overlaps; countries inside a chosen phrase kept as qualifiers, places
     inside a chosen event's name kept as they are."""
@@ -219,7 +285,7 @@ def _choose(candidates: Iterable[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: (m.start, m.role == "qualifier"))
 
 
-HONORIFIC = re.compile(r"(?:Brigade|Division|Regiment|Battalion|Squadron|Wing|Corps|Fleet|"
+HONORIFIC = re.compile(r"(?:Brigade|Division|Regiment|Battalion|Squadron|Wing|Corps|Fleet|Force|"
                        r"Group|Unit)\s+[\"“]$")
 """Before a unit's honorific name in quotes (``Mechanised Infantry Brigade "Iron Wolf"``),
 which names the unit, not the exercise or operation of that name."""
@@ -232,14 +298,16 @@ def _honorific(text: str, mention: Mention) -> bool:
         text[mention.end:mention.end + 1] in ('"', "”")
 
 
-QUOTED_HONORIFIC = re.compile(r"\s+[\"“](?P<name>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2})[\"”]")
+QUOTED_HONORIFIC = re.compile(r"\s+[\"“](?P<name>[A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|de|del|la|"
+                              r"do|da|di)){0,3})[\"”]")
+UNIT_WORD = re.compile(r"\b(?:Brigade|Division|Regiment|Battalion|Squadron|Wing|Corps|Fleet|"
+                       r"Force|Group|Unit)\b")
 
 
 def _with_honorific(text: str, mention: Mention) -> Mention:
     """A unit named with its honorific in quotes keeps it in its name: ``Mechanised
-    Infantry Brigade "Iron Wolf"``."""
-    if mention.label != "Unit" or not HONORIFIC.search(text, max(0, mention.end - 12),
-                                                        mention.end + 2):
+    Infantry Brigade "Iron Wolf"``, ``Task Force Air "Northern Lightning"``."""
+    if mention.label != "Unit" or not UNIT_WORD.search(mention.text):
         return mention
     found = QUOTED_HONORIFIC.match(text, mention.end)
     if found is None:
@@ -253,15 +321,18 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     """Every entity mention in the report's sentences, resolved and ordered."""
     hits = gazetteer.find(text)
     states = {m.start for m in hits if m.label == "Country" and m.role != "capital"}
-    hits = [m for m in (_dated(text, _capital(text, m, states)) for m in hits) if m]
+    heads = [(s.start, s.end) for s in sentences if s.heading]
+    hits = [m for m in (_dated(text, _compass(text, _capital(text, m, states))) for m in hits)
+            if m and not _inside_name(text, m, heads)]
     countries = sorted((m for m in hits if m.label == "Country"), key=lambda m: m.start)
     country_starts = [m.start for m in countries]
     body = [s for s in sentences if not s.heading]
     titled = {i for m in hits if m.label == "Title" for i in range(m.start, m.end)}
-    bodies = {m.end: m for m in hits if m.label in ("Organization", "Unit")}
+    forces = list(names.armed_forces(text, countries))
+    bodies = {m.end: m for m in (*hits, *forces) if m.label in ("Organization", "Unit")}
     exercises = {m.span: m for m in hits if m.label == "Exercise"}
-    phrases = [_exercise(_qualified(text, _detached(text, m, bodies), countries,
-                                    country_starts), exercises)
+    phrases = [_exercise(_detached(text, _qualified(text, m, countries, country_starts),
+                                   bodies), exercises)
                for s in body
                for m in names.phrases(text, s.start, s.end)
                if not (m.start in titled and m.end - 1 in titled)]
@@ -272,16 +343,19 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                   next((m for m in countries if home and m.id == home[0][0]), None),
                   [m for m in hits if m.label == "Location"], cues)
     candidates = [
-        *_people(text, hits, cues), *names.armed_forces(text, countries), *phrases,
+        *_people(text, hits, cues), *forces, *phrases,
         *names.named_events(text, hits, cues), *names.ships(text, hits, cues),
+        *names.coordinated_units(text),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), known("Organization")),
         *implied.headquarters(text, hits), *implied.quoted(text),
         *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)),
     ]
+    sources = _published(text)
     chosen = []
     for mention in _choose(m for m in candidates if _inside(m, sentences, starts)
-                           and not _credit(text, m)):
+                           and not _credit(text, m) and not any(
+                               a <= m.start and m.end <= b for a, b in sources)):
         if mention.label in ("Organization", "Unit") and mention.kind == "ministry" \
                 and not mention.role.startswith("of:") and home:
             state = gazetteer.country(home[0][0])
@@ -291,6 +365,6 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         chosen.append(mention)
     chosen = [_with_honorific(text, m) for m in chosen]
     chosen = coreference.share_out(text, coreference.places_again(
-        text, coreference.acronyms(text, chosen)))
+        text, coreference.ships_again(text, coreference.acronyms(text, chosen))))
     chosen = coreference.unify(coreference.adopt(chosen, hits))
     return coreference.fullest(coreference.wars(chosen))

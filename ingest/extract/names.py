@@ -84,6 +84,19 @@ FIRST = rf"[{UPPER}\d](?:(?<=[{UPPER}])(?:[\w’'.-]*[\w])?|(?<=\d)\d{{0,2}}(?:s
 CHUNK = re.compile(rf"{FIRST}(?:(?:[ \t]+(?:of|for|and|on|de|the)){{0,2}}[ \t]+"
                    rf"(?:No\.[ \t]+\d{{1,4}}\b|{CAP}|{ORDINAL}|\d{{1,4}}\b))*")
 TOKEN = re.compile(r"\S+")
+NUMBER_BEFORE = re.compile(r"(?<![\w.,’'-])(?:No\.[ \t]+)?\d{1,3}[ \t]+$")
+"""A bare number before a formation's name: ``322 Squadron``, ``No. 12 Squadron``, ``1
+Parachute Battalion`` (British and Commonwealth usage)."""
+REGIMENT_AFTER = re.compile(
+    rf"[ \t]*,[ \t]+(?:The[ \t]+)?(?:{CAP}[ \t]+){{0,4}}(?:Regiment|Artillery|Engineers|Rifles|"
+    r"Guards|Signals|Fusiliers|Dragoons|Hussars|Lancers|Infantry)\b")
+"""A regiment after a numbered battalion or battery and a comma, as Commonwealth armies name
+their units: ``6th Battalion, Royal Australian Regiment``, ``1st Regiment, Royal Australian
+Artillery``."""
+SUBUNITS = {"Battalion", "Regiment", "Battery", "Squadron", "Company"}
+NUMBERED_HEADS = {"Battalion", "Brigade", "Regiment", "Squadron", "Wing", "Flotilla",
+                  "Division", "Group", "Rifles"}
+"""Singular formation words a bare number before the name may belong to."""
 CONNECTORS = {"of", "for", "and", "on", "de", "the"}
 WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "January", "February", "March", "April", "May", "June", "July", "August",
@@ -118,6 +131,9 @@ PLACE_HEADS = {
                      "Barracks", "Airport", "Shipyard", "Harbour", "Harbor"), "territory"),
 }
 PLACE_FIRST = {"Lake", "Mount", "Camp", "Fort", "Cape"}
+BASE_FIRST = {("Naval", "Base"), ("Air", "Base"), ("Naval", "Station"), ("Air", "Station"),
+              ("Joint", "Base"), ("Army", "Base"), ("Military", "Base")}
+"""A base named after its kind: ``Naval Base Camilo Osias``, ``Air Base 104``."""
 PLACE_OF = {"Bay", "Gulf", "Sea", "Strait", "Straits", "Isle", "Island", "Islands", "Lake",
             "Port"}
 SHIP_STATES = {"INS": "IND", "USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN",
@@ -134,6 +150,10 @@ BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", 
           "Expeditionary", "Maritime", "Aerospace", "Space", "Strategic"}
 MILITARY = BRANCH | {"Forces", "Operational", "Carrier", "Strike", "Battle", "Tactical", "Army",
                      "Guards", "Amphibious", "Ready", "Battalion", "Brigade", "Artillery"}
+SERVICES = {"Air", "Naval", "Navy", "Maritime", "Aerospace", "Missile", "Rocket", "Mobile",
+            "Airborne"}
+"""Words that make forces a service or branch (a Unit), even when named for defence: ``Air
+Defense Forces``, ``Mobile Forces``."""
 COMPANY = {"Systems", "Technologies", "Industries", "Corporation", "Shipbuilding",
            "Dynamics", "Electronics", "Holdings", "Ltd", "Inc", "LLC", "JSC", "PLC", "Limited",
            "Company", "Co", "AG", "GmbH", "SpA", "ASA", "Aerospace", "Shipyards", "Shipbuilders",
@@ -175,6 +195,7 @@ ORG_HEADS = {
     "Division": ("Unit", "formation"), "Regiment": ("Unit", "formation"),
     "Battalion": ("Unit", "formation"), "Fleet": ("Unit", "naval_forces"),
     "Flotilla": ("Unit", "naval_forces"), "Squadron": ("Unit", "formation"),
+    "Wing": ("Unit", "formation"), "Rifles": ("Unit", "formation"),
 }
 ARMED = re.compile(r"\s*(?:['’]s\s+)?(?P<what>[Aa]rmed [Ff]orces|[Aa]rmy|[Tt]roops|[Ff]orces|"
                    r"[Ss]oldiers|[Nn]avy|[Nn]aval [Ff]orces|[Aa]ir [Ff]orce|"
@@ -368,6 +389,25 @@ def named_events(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention
                               "event.named_before")
 
 
+COORDINATED_UNITS = re.compile(
+    rf"\b(?P<a>{ORDINAL})\s+and\s+(?P<b>{ORDINAL})\s+(?P<name>(?:{CAP}\s+){{0,3}})"
+    r"(?P<head>Battalions|Brigades|Regiments|Squadrons|Divisions|Fleets|Wings|Companies)\b")
+"""``the 1st and 2nd Quick Reaction Battalions``: two units, named by one plural."""
+
+
+def coordinated_units(text: str) -> Iterator[Mention]:
+    """Each unit of ``the 1st and 2nd Quick Reaction Battalions``, the first named at its
+    ordinal, the second over the rest."""
+    for match in COORDINATED_UNITS.finditer(text):
+        head = "Company" if match["head"] == "Companies" else match["head"][:-1]
+        rest = " ".join([*match["name"].split(), head])
+        for group, end in (("a", match.end("a")), ("b", match.end())):
+            name = f"{match[group]} {rest}"
+            yield Mention(match.start(group), end, text[match.start(group):end], "Unit",
+                          slug(name), name, "formation", rule="unit.coordinated",
+                          confidence=0.6)
+
+
 def ships(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
     """Ships named after their type: ``the frigate Almirante Padilla``."""
     for match in cues.matches(SHIP_NAMED, "ship"):
@@ -408,6 +448,8 @@ def _event(text: str, hits: list[Mention], start: int, name: str, label: str,
 
 def _classify(words: list[str]) -> tuple[str, str | None] | None:
     """The label and kind a capitalised phrase's telling word gives it, if any."""
+    if len(words) > 2 and tuple(words[:2]) in BASE_FIRST and "of" not in words:
+        return ("Location", "territory")
     if words[-1].isdigit() and len(words) > 2:
         numbered = words[-2] == "No."
         unit = _classify(words[:-2] if numbered else words[:-1])
@@ -424,12 +466,16 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Organization", "company")
     if last in LAST_HEADS:
         return LAST_HEADS[last]
+    if first == "Special" and last == "Service" and len(words) > 2:
+        return ("Unit", "special_forces")
+    if last in ("Base", "Airbase") and re.fullmatch(ORDINAL, first):
+        return ("Unit", "formation")
     if last in PLACE_HEADS and not set(words) <= GENERIC_PLACE:
         return ("Location", PLACE_HEADS[last])
     if first in PLACE_FIRST and len(words) > 1:
         return ("Location", "region")
-    if last in REGION_TAIL and len(words) > 2 and words[-2] in ("Forces", "Force", "Army",
-                                                                "Navy", "Corps"):
+    if last in REGION_TAIL and len(words) > 2 and "of" not in words and \
+            words[-2] in ("Forces", "Force", "Army", "Navy", "Corps"):
         return ("Organization", "command")
     if words[:2] == ["Task", "Force"] and len(words) > 2:
         return ("Unit", "formation")
@@ -446,17 +492,23 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
 
 
 def _forces(words: list[str]) -> tuple[str, str | None] | None:
-    """Service branches, task forces and military groups are units; armed and defence forces
-    are organisations."""
+    """Service branches, task forces and military groups are units; armed and defence forces,
+    coast and border guards and police forces (law-enforcement agencies) are organisations."""
     last, found = words[-1], set(words)
     if last not in ("Forces", "Force", "Guard", "Group", "Battlegroup", "Centre", "Center",
                     "Unit"):
         return None
+    if last == "Force" and "Police" in found:
+        return ("Organization", "agency")
     naval = "naval_forces" if found & {"Naval", "Navy", "Maritime", "Coast", "Marine"} else \
         "special_forces" if "Special" in found else "formation"
+    if last == "Guard" and found & {"Coast", "Border"}:
+        return ("Organization", "agency")
     if last in ("Centre", "Center"):
         return ("Organization", "academy" if found & {"Training", "Education", "Studies"}
                 else "headquarters")
+    if last in ("Forces", "Force") and found & SERVICES and "Armed" not in found:
+        return ("Unit", naval)
     if last in ("Forces", "Force") and found & {"Armed", "Defence", "Defense", "Self-Defense",
                                                 "Self-Defence", "Democratic"}:
         return ("Organization", "armed_forces")
@@ -491,10 +543,12 @@ def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
 
 
 def _splits(words: list[Word], rest: str) -> bool:
-    """Whether ``and`` starts a new name: after a single word or a complete name, or before
-    ``the``, unless it joins words after ``of``/``for`` (``Service for X and Y``) that are not
-    names on both sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``)."""
-    if rest.lstrip().startswith("the "):
+    """Whether ``and`` starts a new name: after a single word or a complete name, before
+    ``the`` or before a company's name (``Hyundai Rotem and Hanwha Aerospace``), unless it
+    joins words after ``of``/``for`` (``Service for X and Y``) that are not names on both
+    sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``)."""
+    if rest.lstrip().startswith("the ") or (
+            len(words) > 1 and _classify(rest.split()) == ("Organization", "company")):
         return True
     if any(w in ("of", "for") for _, w in words):
         right = rest.split()
@@ -509,7 +563,8 @@ def _splits(words: list[Word], rest: str) -> bool:
 
 def _trim(words: list[Word]) -> list[Word]:
     """Without leading sentence words (The, During...) and dangling connectors."""
-    while words and (words[0][1] in LEADING or words[0][1] in CONNECTORS):
+    while words and (words[0][1] in LEADING or words[0][1] in CONNECTORS or
+                     (words[0][1] in WHEN and len(words) > 2 and words[1][1] == "the")):
         words = words[1:]
     while words and (words[-1][1] in CONNECTORS or (words[-1][1].isdigit() and len(words) > 1
                      and words[-2][1] in CONNECTORS) or (words[-1][1] in WHEN and len(words) > 1
@@ -546,7 +601,9 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
     """Capitalised phrases headed by a telling word, classified by that word."""
     for match in CHUNK.finditer(text, start, len(text) if end is None else end):
         chunk = match.group()
-        if " " not in chunk and "\t" not in chunk and "-based" not in chunk:
+        number = NUMBER_BEFORE.search(text, max(0, match.start() - 10), match.start())
+        if " " not in chunk and "\t" not in chunk and "-based" not in chunk and not (
+                number and chunk in NUMBERED_HEADS):
             continue
         for part in _parts(match):
             part = _trim(part)
@@ -554,12 +611,23 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                 yield from _based(text, part[0])
                 part = part[1:]
             found = _named(part) if any(w in TELLING for _, w in part) else None
+            if found is None and number and len(part) == 1 and part[0][1] in NUMBERED_HEADS:
+                found = part, ("Unit", "formation")
             if found is None:
                 continue
             words, (label, what) = found
+            if label == "Location" and any(w == "on" for _, w in words[1:-1]):
+                yield from _places_on(text, words)
+                continue
             first, last = words[0][0], words[-1][0] + len(words[-1][1])
+            if number and first == match.start() and label == "Unit" and \
+                    words[-1][1] in NUMBERED_HEADS:
+                first = number.start()
             where = MISSION_IN.match(text, last) if words[-1][1] == "Mission" else None
             last = where.end() if where else last
+            regiment = REGIMENT_AFTER.match(text, last) if label == "Unit" and len(words) == 2 \
+                and words[-1][1] in SUBUNITS and words[0][1][:1].isdigit() else None
+            last = regiment.end() if regiment else last
             surface = text[first:last]
             if surface.endswith(("'s", "’s")):
                 last -= 2
@@ -569,6 +637,22 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                           rule=f"phrase.{label.lower()}", confidence=0.6)
 
 
+def _places_on(text: str, words: list[Word]) -> Iterator[Mention]:
+    """``Berenice on the Red Sea``, ``Lombrum Naval Base on Manus Island``: two places, the
+    one before ``on`` lying on the other."""
+    cut = next(i for i, (_, w) in enumerate(words) if w == "on" and i)
+    for part in (words[:cut], _trim(words[cut + 1:])):
+        if not part:
+            continue
+        kind = _classify([w for _, w in part]) if len(part) > 1 else None
+        if kind is not None and kind[0] != "Location":
+            continue
+        first, last = part[0][0], part[-1][0] + len(part[-1][1])
+        surface = text[first:last]
+        yield Mention(first, last, surface, "Location", slug(surface), " ".join(surface.split()),
+                      kind[1] if kind else None, rule="phrase.location", confidence=0.6)
+
+
 def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
     """A state's forces named after it: ``Azerbaijani troops``, ``Armenia's forces``."""
     for country in countries:
@@ -576,7 +660,7 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
         if not match or country.role == "capital":
             continue
         what = match["what"].lower()
-        if match["what"] in BARE or CONTINUED.match(text, match.end()):
+        if match["what"] in BARE or _continued(text, match.end()):
             continue
         if text[max(0, country.start - 4):country.start].lower() == "pro-":
             name = f"Pro-{country.text} {what}"
@@ -589,6 +673,17 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
         yield Mention(country.start, match.end(), text[country.start:match.end()], label,
                       f"{country.id.lower()}-{suffix}", pattern.format(country.name), kind,
                       role=f"of:{country.id}", rule="org.armed_forces", confidence=0.75)
+
+
+EQUIPMENT = re.compile(r"[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?[ \t]+(?:[a-z]|[A-Z][\w-]*s\b)")
+"""Capitalised words after a service that name its equipment, not more of its name: ``Air
+Force Eurofighter Typhoons``, ``Air Force F-16 jets``."""
+
+
+def _continued(text: str, end: int) -> bool:
+    """Whether a service's name goes on after ``end`` (``US Naval Forces Europe``), unless
+    what follows names equipment (``Italian Air Force Eurofighter Typhoons arrived``)."""
+    return bool(CONTINUED.match(text, end)) and not EQUIPMENT.match(text, end)
 
 
 BRACKETED_CITY = re.compile(rf"\((?P<city>{NAME_WORD}(?:\s+{NAME_WORD})?),\s*$")

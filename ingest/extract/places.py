@@ -20,6 +20,7 @@ NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 HEADS = re.compile(
     r"\b(?:territories|lands|areas|border|front[\s-]?line|line\s+of\s+contact|contact\s+line|"
     r"cities|towns|villages|settlements|districts|regions|provinces|region|province|district|"
+    r"department|soum|forest|fjord|desert|(?:military|army)\s+training\s+(?:area|grounds?)|"
     r"oblast|governorate|prefecture|county|valley|peninsula|islands?|(?:training|firing)\s+"
     r"(?:ground|range)s?|polygon|(?:air|naval|military|army)\s+base|airbase|airfield|"
     r"(?:such\s+as|including)|(?:training|firing|shooting|exercise)\s+(?:area|grounds?)|range|"
@@ -31,7 +32,8 @@ LEADS = (("places", ("territories", "lands", "areas", "border", "front", "line",
                     "peninsula", "island", "training", "firing", "polygon", "air", "naval",
                     "military", "army", "such", "including", "shooting", "exercise", "range",
                     "marine", "navy", "logistics", "support", "port", "river", "barracks",
-                    "garrison", "airport", "shipyard")),
+                    "garrison", "airport", "shipyard", "department", "soum", "forest", "fjord",
+                    "desert")),
          ("towns", ("town", "city", "village", "port", "settlement", "municipality",
                      "base", "garrison")))
 """The words ``HEADS`` and the town patterns begin with, for ``Cues``."""
@@ -58,7 +60,12 @@ NOT_PLACE = {"The", "A", "An", "In", "On", "At", "Of", "This", "That", "Its", "T
              "Entire", "Border", "Military", "Special", "Administrative"}
 DIRECTIONS = {"Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East",
               "West", "Autonomous", "Upper", "Lower"}
-KINDS = {"district": "district", "base": "territory", "airbase": "territory",
+OFFICES = {"Defence", "Defense", "State", "Foreign", "Justice", "Treasury", "Interior", "Health",
+           "Police", "Army", "Navy", "Finance", "Energy", "Transport", "Education"}
+"""Words that make a capitalised name before ``department`` a government office (``the
+Defence department``), not a province."""
+KINDS = {"district": "district", "soum": "district", "department": "district",
+         "base": "territory", "airbase": "territory",
          "airfield": "territory", "ground": "territory", "range": "territory",
          "polygon": "territory", "grounds": "territory", "ranges": "territory",
          "area": "territory", "station": "territory", "barracks": "territory",
@@ -258,7 +265,8 @@ class Places:
         words = left["name"].split()
         while words and words[0] in NOT_PLACE:
             words = words[1:]
-        if not words or set(words) <= DIRECTIONS or words[-1].endswith(("'s", "’s")):
+        if not words or set(words) <= DIRECTIONS or words[-1].endswith(("'s", "’s")) or \
+                (head == "department" and OFFICES & set(words)):
             return
         begin = start - len(left["name"]) + left["name"].index(words[0])
         name = " ".join(words)

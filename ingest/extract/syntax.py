@@ -39,6 +39,8 @@ UNIT_HEADS = frozenset((
     "fleet", "flotilla", "navy", "brigade", "battalion", "regiment", "division", "squadron",
     "corps", "company", "battery", "wing", "group", "team", "contingent", "detachment",
     "task", "marines", "guard", "guards", "commandos", "rangers", "unit", "units", "frigate",
+    "battalions", "brigades", "regiments", "dragoons", "hussars", "lancers", "rifles",
+    "fusiliers", "theatre", "theater",
 ))
 """Head words of an ORG naming a formation (a Unit, as the seed facts have navies)."""
 BODY_HEADS = frozenset((
@@ -46,7 +48,8 @@ BODY_HEADS = frozenset((
     "college", "university", "agency", "council", "alliance", "organization", "organisation",
     "union", "community", "department", "directorate", "service", "services", "centre",
     "center", "office", "secretariat", "commission", "coalition", "structure", "mission",
-    "initiative", "partnership", "police", "gendarmerie", "coastguard",
+    "initiative", "partnership", "police", "gendarmerie", "coastguard", "court", "diet",
+    "administration", "cell",
 ))
 """Head words of an ORG naming a military or governmental body (an Organization)."""
 PLACE_WORDS = frozenset((
@@ -71,10 +74,36 @@ ROLE_WORDS = RANKS | {"Ministers", "Commissioner", "High", "Deputy", "Fleet", "C
 COMPANY_NOUNS = frozenset((
     "shipbuilder", "manufacturer", "maker", "firm", "contractor", "shipyard", "company",
     "producer", "supplier", "conglomerate", "consortium", "group", "builder", "developer",
-    "corporation",
+    "corporation", "venture",
 ))
 """Nouns that name a company: before its name (``shipbuilder Navantia``), after its state
 (``Turkish state shipbuilder``) or in apposition (``X, a US defence firm``)."""
+NAMED_BEFORE = {"gang": "armed_group", "gangs": "armed_group", "militia": "armed_group",
+                "militias": "armed_group", "rebels": "armed_group", "subsidiary": "company",
+                "consortium": "company", "movement": "-", "party": "-"}
+"""Nouns a body's name comes before (``the Gran Grif gang``), and the kind they give it
+(``-``: none)."""
+CONTINENTS = frozenset(("Africa", "America", "Americas", "Asia", "Europe", "Oceania",
+                        "Antarctica", "Eurasia"))
+COMPASS = frozenset(("north", "south", "east", "west", "central", "northern", "southern",
+                     "eastern", "western", "middle", "far", "near"))
+PLACE_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w’'-]*\w"
+SITED = re.compile(
+    rf"\b(?P<prep>at|in|from|near|off|on|outside|between|and)\s+(?P<name>{PLACE_WORD}"
+    rf"(?:\s+(?:(?:de|del|la)\s+)?{PLACE_WORD}){{0,2}})(?=\s*(?:[,.;)]|\s+(?:in|on|near|and|"
+    r"where|before|after|last|next|this|from|to|by|with|for|until|since|south|north|east|"
+    r"west|outside)\b))")
+"""A capitalised name right after a locative preposition, ending the phrase."""
+PAIRED = re.compile(r"\b(?:between|in|at|from|off)\s+\S+\s+$")
+"""``between A and``: the name after ``and`` is a place as A is."""
+NOT_SITED = frozenset(("The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His",
+                       "Her", "Our", "January", "February", "March", "April", "May", "June",
+                       "July", "August", "September", "October", "November", "December",
+                       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                       "Sunday", "Both", "All", "Each", "Some", "Other", "Several", "Many"))
+"""Capitalised words after a preposition that open no place's name."""
+BODIES = ("Organization", "Unit")
+"""Bodies whose NER name may hold a state or place (``the Haitian National Police``)."""
 EVENTS = ("Agreement", "Exercise")
 """Named events the NER may find around places and states named inside them."""
 OPERATION_NAMES = frozenset(("deployment", "patrol", "operation", "mission", "rotation"))
@@ -136,8 +165,10 @@ class Annotated:
 
 
 def nest(mentions: list[Mention]) -> list[Mention]:
-    """States and places named inside an event's name qualify it (``Bishkek Border Treaty``)."""
-    events = sorted((m for m in mentions if m.label in EVENTS), key=lambda m: m.start)
+    """States and places named inside an event's name qualify it (``Bishkek Border Treaty``),
+    as they do inside a body's name the NER found (``the Haitian National Police``)."""
+    events = sorted((m for m in mentions if m.label in EVENTS or (
+        m.label in BODIES and m.rule == "ner.org")), key=lambda m: m.start)
     starts = [e.start for e in events]
     reach = max((e.end - e.start for e in events), default=0)
 
@@ -145,8 +176,19 @@ def nest(mentions: list[Mention]) -> list[Mention]:
         return any(e.start <= m.start and m.end <= e.end
                    for e in events[bisect_left(starts, m.start - reach):
                                    bisect_right(starts, m.start)])
+    states = {m.start: m for m in mentions if m.label == "Country" and inside(m)}
     return [replace(m, role="qualifier") if m.label in ("Country", "Location") and inside(m)
-            else m for m in mentions]
+            else _owned(m, states) for m in mentions]
+
+
+def _owned(mention: Mention, states: dict[int, Mention]) -> Mention:
+    """A body the NER named after its state is that state's (``the British Army Training
+    Unit Belize``: of the United Kingdom)."""
+    state = states.get(mention.start)
+    if mention.rule != "ner.org" or mention.role != "name" or state is None or \
+            state.end >= mention.end:
+        return mention
+    return replace(mention, role=f"of:{state.id}")
 
 
 def annotate(doc: Doc, mentions: list[Mention]) -> Annotated:
@@ -202,10 +244,35 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
             return ("Unit", None)
         if head in BODY_HEADS:
             return ("Organization", None)
-        return None
+        return _inner_head(span)
     if ner in ("FAC", "GPE") and text[:1].isupper() and not text.isupper():
         return ("Location", None)
+    if ner == "LOC" and _named_place(span):
+        return ("Location", None)
     return None
+
+
+def _named_place(span: Span) -> bool:
+    """Whether an NER place is named by two or more capitalised words, not a continent or a
+    direction (``Al-Kharj``, ``the International Zone``; not ``North America``, ``South-East``)."""
+    words = [token for token in span if token.is_alpha]
+    return len(words) >= 2 and span.root.pos_ == "PROPN" and all(
+        token.is_title for token in words) and not any(
+        token.text in CONTINENTS for token in words) and not all(
+        token.lower_ in COMPASS for token in words)
+
+
+def _inner_head(span: Span) -> tuple[str, str | None] | None:
+    """What an NER organisation names when a telling word stands inside it and only proper
+    noun follows: a body or formation named with its place (``Allied Joint Force Command
+    Norfolk``, ``Combined Air Operations Centre Uedem``, ``Battlegroup Poland``)."""
+    if len(span) < 3 or not span[0].is_alpha or span[-1].lower_ in PLACE_WORDS or \
+            not span[-1].is_title:
+        return None
+    token = span[-2]
+    if token.lower_ in UNIT_HEADS or (token.lower_ == "force" and token.nbor(-1).lower_ == "task"):
+        return ("Unit", None)
+    return ("Organization", None) if token.lower_ in BODY_HEADS else None
 
 
 def _cut_open_tail(span: Span) -> Span:
@@ -294,21 +361,82 @@ def _edition_before(doc: Doc, noun: Token) -> Span | None:
     return span
 
 
+def _named_word(token: Token) -> bool:
+    """A proper noun written as a name: capitalised or in capitals (``Navantia``, ``FNSS``)."""
+    return token.pos_ == "PROPN" and (token.is_title or (token.is_upper and len(token) > 1))
+
+
 def _companies(doc: Doc) -> list[Span]:
     """Companies introduced by what they make or are: ``Spanish shipbuilder Navantia``,
-    ``defence manufacturer Baykar``."""
+    ``the Turkish firm FNSS``, ``ASMAR, the Chilean Navy's shipbuilding company``, ``Eurosam
+    is a joint venture``."""
     found = []
     for token in doc:
-        if token.lemma_ not in COMPANY_NOUNS or token.i + 1 >= len(doc):
+        if token.lemma_ not in COMPANY_NOUNS:
             continue
-        following = doc[token.i + 1]
-        if following.pos_ != "PROPN" or not following.is_title:
-            continue
-        end = following.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
-            end += 1
-        found.append(doc[following.i:end])
+        if token.i + 1 < len(doc) and _named_word(doc[token.i + 1]):
+            end = token.i + 2
+            while end < len(doc) and _named_word(doc[end]):
+                end += 1
+            found.append(doc[token.i + 1:end])
+        elif (named := _appositive_name(doc, token)) is not None:
+            found.append(named)
     return found
+
+
+def _subsidiaries(doc: Doc, mentions: list[Mention]) -> list[tuple[Span, Mention]]:
+    """Companies the NER names after a company the dictionaries know, their parent:
+    ``Hanwha Defense Australia``, ``Rheinmetall Automecanica`` (with the parent's mention)."""
+    companies = {m.start: m for m in mentions
+                 if m.label == "Organization" and m.kind is None and m.rule == "gazetteer"}
+    found = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        parent = companies.get(span.start_char) if ent.label_ == "ORG" and len(span) else None
+        if parent is None or parent.end >= span.end_char or "\n" in span.text:
+            continue
+        rest = [token for token in span if token.idx >= parent.end]
+        if rest and all(token.is_title or token.is_upper for token in rest if token.is_alpha):
+            found.append((span, parent))
+    return found
+
+
+def _named_bodies(doc: Doc) -> list[tuple[Span, str | None]]:
+    """Bodies named right before the noun that says what they are, the noun left out of the
+    name: ``the Gran Grif gang``, ``the CODECO militia``, ``its Pulberăria Victoria
+    subsidiary``."""
+    found = []
+    for token in doc:
+        kind = NAMED_BEFORE.get(token.lower_)
+        if kind is None or token.i == 0 or token.pos_ != "NOUN":
+            continue
+        start = token.i
+        while start > 0 and _named_word(doc[start - 1]) and \
+                start - 1 < doc[start - 1].head.i <= token.i:
+            start -= 1
+        if start < token.i:
+            found.append((doc[start:token.i], None if kind == "-" else kind))
+    return found
+
+
+def _appositive_name(doc: Doc, noun: Token) -> Span | None:
+    """The name a company noun describes after a comma or a copula: ``ASMAR, the Chilean
+    Navy's shipbuilding company``, ``Eurosam is a joint venture``."""
+    first = noun.left_edge.i
+    if first < 2 or doc[first].lower_ not in ("a", "an", "the"):
+        return None
+    before = doc[first - 1]
+    if before.text != "," and not (before.lemma_ == "be" and noun.dep_ == "attr"
+                                   and before.i == noun.head.i):
+        return None
+    start = end = first - 1
+    while start > 0 and _named_word(doc[start - 1]):
+        start -= 1
+    if start == end or (start > 0 and doc[start - 1].text not in (".", ",", "(", "by", "and")
+                        and doc[start - 1].pos_ not in ("ADP", "VERB", "DET", "PUNCT")
+                        and doc[start - 1].is_sent_start is not True):
+        return None
+    return doc[start:end]
 
 
 def _coordinated_people(doc: Doc, mentions: list[Mention]) -> list[Span]:
@@ -338,7 +466,9 @@ def _coordinated_people(doc: Doc, mentions: list[Mention]) -> list[Span]:
 def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                  known: Callable[[str], bool]) -> list[Mention]:
     """People, bodies, formations and places the NER finds in the ``body`` sentences where no
-    mention lies yet and that the dictionaries do not ``known`` under another label."""
+    mention lies yet and that the dictionaries do not ``known`` under another label (a
+    "person" named right after a locative preposition is a place: ``flew from Al Hamra``),
+    then the places named so that nothing else recognised."""
     outside = bytearray(b"\x01") * (len(doc.text) + 1)
     for sentence in body:
         outside[sentence.start:sentence.end] = bytes(sentence.end - sentence.start)
@@ -350,16 +480,28 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
     found = []
     spans = [*((span, ("Person", None)) for span in _coordinated_people(doc, mentions)),
              *((span, (label, None)) for span, label in _named_events(doc)),
+             *((span, ("Organization", "company")) for span in _companies(doc)),
+             *((span, ("Organization", kind)) for span, kind in _named_bodies(doc)),
              *((ent, _label_of(_trim(ent), ent.label_)) for ent in doc.ents),
-             *((span, ("Agreement", None)) for span in _titled_agreements(doc)),
-             *((span, ("Organization", "company")) for span in _companies(doc))]
+             *((span, ("Agreement", None)) for span in _titled_agreements(doc))]
+    for span, company in _subsidiaries(doc, mentions):
+        if not any(named[company.end:span.end_char]) and not outside[span.start_char]:
+            name = " ".join(span.text.split())
+            found.append(Mention(span.start_char, span.end_char, span.text, "Organization",
+                                 slug(name), name, "company", rule="ner.org", confidence=0.5))
+            covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
+            named[span.start_char:span.end_char] = b"\x01" * len(span.text)
+    sited = set(_sited(doc.text, body))
     for ent, kind in spans:
         span = _trim(ent)
         if kind is not None and kind[0] == "Agreement":
             span = _cut_open_tail(span)
         if len(span) == 0:
             continue
-        taken = named if kind is not None and kind[0] in (*EVENTS, "Operation") else covered
+        if kind == ("Person", None) and (span.start_char, span.end_char) in sited:
+            kind = ("Location", None)
+        taken = named if kind is not None and (kind[0] in (*EVENTS, "Operation") or (
+            kind[0] in BODIES and ent.label_ == "ORG")) else covered
         if kind is None or any(taken[span.start_char:span.end_char]) or \
                 "\n" in span.text or known(span.text):
             continue
@@ -375,7 +517,39 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             found.append(Mention(start, end, match.group(), "Unit", slug(match.group()),
                                  match.group(), rule="name.battalion_code", confidence=0.5))
             covered[start:end] = b"\x01" * (end - start)
-    return _not_people(found, mentions)
+    for start, end in sorted(sited):
+        if not any(covered[start:end]) and not known(doc.text[start:end]):
+            name = " ".join(doc.text[start:end].split())
+            found.append(Mention(start, end, doc.text[start:end], "Location", slug(name), name,
+                                 rule="place.sited", confidence=0.5))
+            covered[start:end] = b"\x01" * (end - start)
+    return _companies_again(_not_people(found, mentions))
+
+
+def _companies_again(found: list[Mention]) -> list[Mention]:
+    """A name the report gives a company by what it is (``Eurosam is a joint venture``) names
+    the company wherever the NER took it for a place or a person."""
+    companies = {m.name: m for m in found if m.kind == "company"}
+    return [replace(m, label="Organization", id=companies[m.name].id, kind="company")
+            if m.name in companies and m.label in ("Location", "Person") else m for m in found]
+
+
+def _sited(text: str, body: list[Sentence]) -> list[tuple[int, int]]:
+    """Names after a locative preposition that end a phrase (``based at Rukla,``, ``flew from
+    Papeete and``, ``between Quiterajo and Mucojo``): places, when nothing else knows them (a
+    preposition inside a name, ``Office on Drugs``, is no locative)."""
+    found = []
+    for sentence in body:
+        for match in SITED.finditer(text, sentence.start, sentence.end):
+            words = match["name"].split()
+            before = text[max(0, match.start() - 30):match.start()].split()
+            if words[0] in NOT_SITED or any(word in CONTINENTS for word in words) or (
+                    before and before[-1][:1].isupper()) or (
+                    match["prep"] == "and" and not PAIRED.search(text, max(0, match.start() - 40),
+                                                                 match.start())):
+                continue
+            found.append(match.span("name"))
+    return found
 
 
 def _not_people(found: list[Mention], mentions: list[Mention]) -> list[Mention]:
