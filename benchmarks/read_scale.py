@@ -59,7 +59,9 @@ TASKS = ("query partners", "query strongest_pairs", "map --countries",
 def timed(path: Path, how: str, task: str, country: str) -> dict[str, float | str]:
     """One fresh process: seconds to load and in all, and a digest of the answer."""
     done = subprocess.run([sys.executable, "-c", PROGRAM, str(path), how, task, country],
-                          capture_output=True, text=True, cwd=ROOT, check=True)
+                          capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise SystemExit(f"{task} ({how}) failed: {done.stderr[-800:]}")
     return json.loads(done.stdout)
 
 
