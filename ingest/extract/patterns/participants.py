@@ -84,6 +84,13 @@ NOT_A_PARTY = re.compile(r"\b(?:against|(?:kilometres|kilometers|km|miles)\s+(?:
                          r"near|off|close\s+to)\s+(?:the\s+)?$", re.I)
 """Before an actor an event is aimed at (``an operation against al-Shabaab``) or a state
 named only as a landmark (``within 200 kilometres of Taiwan``): not a party to it."""
+DECLINED = re.compile(
+    r"\b(?:(?:is|was|were|are|has|have|had|did|does|do)\s+not\s+(?:been\s+)?"
+    r"(?:t(?:ak(?:ing|en|e)|ook)\s+part|invited|sen[dt]|join(?:ed|ing)?|particip\w*|"
+    r"attend(?:ed|ing)?)|was\s+invited\s+but)"
+    r"\b", re.I)
+"""After an actor, words saying it stays out or is only asked in (``Niger, whose government
+withdrew its troops, is not taking part``; ``China, which was not invited``)."""
 STATE_ACTS = ("mobilization", "martial_law")
 """Operations a state declares rather than takes part in."""
 GROUPS = ("alliance", "international_organization", "coalition", "forum")
@@ -165,7 +172,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     """Whether an actor tied to an event takes part in it (rather than only naming it)."""
     if actor.label not in TAKERS[event.label] or (
             actor.label == "Country" and DESTINATION.search(ctx.before(actor, 12))) or \
-            NOT_A_PARTY.search(ctx.before(actor, 24)):
+            NOT_A_PARTY.search(ctx.before(actor, 24)) or _declined(ctx, actor):
         return False
     if actor.label == "Country" and event.label != "Meeting" and \
             OFFICER_OF.search(ctx.before(actor, 80)):
@@ -182,6 +189,16 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
         return actor.kind in FORCES or actor.id.endswith("armed-forces") or \
             actor.kind == "armed_group" or _participates(ctx, actor)
     return True
+
+
+def _declined(ctx: Context, actor: Mention) -> bool:
+    """Whether the sentence says the actor does not take part, or only may: a negated
+    participation verb after it before any other actor, or ``if <actor> agrees to join``."""
+    if re.search(r"\bif\s+$", ctx.before(actor, 6)):
+        return True
+    end = min(ctx.sentence.end, actor.end + 110)
+    end = min([m.start for m in ctx.actor_mentions() if actor.end < m.start < end] + [end])
+    return bool(DECLINED.search(ctx.text, actor.end, end))
 
 
 def participants(ctx: Context) -> None:
