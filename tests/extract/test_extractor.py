@@ -702,3 +702,21 @@ def test_a_list_of_states_the_parser_took_for_an_apposition_is_still_a_list() ->
                       "Canada, the United Kingdom, France and the Netherlands.")
     takers = {source for source, type_, _ in found if type_ == "PARTICIPATED_IN"}
     assert {"USA", "CAN", "GBR", "FRA", "NLD"} <= takers
+
+
+
+def test_a_headline_trains_no_one() -> None:
+    found = relations("Australian instructors begin training two PNG battalions ahead of "
+                      "Bougainville deployment\n\nPORT MORESBY — A team of Australian Army "
+                      "instructors has begun a course for two battalions of the Papua New Guinea "
+                      "Defence Force.\n")
+    assert not {key for key in found if key[1] == "TRAINED"}
+
+
+def test_a_state_said_not_to_take_part_takes_no_part() -> None:
+    for sentence in ("Myanmar is not taking part, and its sector remains vacant.",
+                     "Myanmar, which took part last year, was invited but had not confirmed.",
+                     "Myanmar, which took part last year, did not send troops.",
+                     "The drills might be widened if Myanmar agrees to join."):
+        found = relations(f"Cobra Gold 2026 began on Monday in Thailand.\n{sentence}\n")
+        assert not {key for key in found if key[0] == "MMR" and key[1] == "PARTICIPATED_IN"}

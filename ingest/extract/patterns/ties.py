@@ -273,7 +273,8 @@ def _office(ctx: Context, mention: Mention) -> bool:
 def training(ctx: Context) -> None:
     """TRAINED from trainers to those they train, serving different states: ``Indian divers
     will train Japanese teams``, ``cadets trained by Turkish instructors``, courses run
-    ``under the guidance of`` specialists; a training program trains those it serves."""
+    ``under the guidance of`` specialists; a training program trains those it serves. Not from
+    a headline, whose nationality words stand loosely for the trainers the body names."""
     found = ctx.scan(TRAINING) if ctx.says("train", "instruct", "educat", "course", "mentor",
                                            "teach", "taught", "develop") else []
     match = next((m for m in found if not _inside_name(ctx, m)), None)
@@ -305,7 +306,7 @@ def training(ctx: Context) -> None:
         giver = before[-1] if before else None
         takers = _joined(ctx, [m for m in actors if end <= m.start <= end + 60
                                and not PLACE_PREPOSITION.search(ctx.before(m, 15))])
-    if giver is None:
+    if giver is None or ctx.in_headline():
         return
     giver = _side_of(ctx, giver)
     takers = [_side_of(ctx, m) for m in takers]
