@@ -720,3 +720,10 @@ def test_a_state_said_not_to_take_part_takes_no_part() -> None:
                      "The drills might be widened if Myanmar agrees to join."):
         found = relations(f"Cobra Gold 2026 began on Monday in Thailand.\n{sentence}\n")
         assert not {key for key in found if key[0] == "MMR" and key[1] == "PARTICIPATED_IN"}
+
+
+def test_the_chairs_of_a_committee_take_no_part_in_the_mission_reporting_to_it() -> None:
+    found = relations("The United Nations Mission in South Sudan (UNMISS) renewed its patrols on "
+                      "Monday.\nThe mission will report every month to a joint oversight "
+                      "committee chaired by Qatar and the United States.\n")
+    assert not {key for key in found if key[0] in ("QAT", "USA")}

@@ -91,6 +91,13 @@ DECLINED = re.compile(
     r"\b", re.I)
 """After an actor, words saying it stays out or is only asked in (``Niger, whose government
 withdrew its troops, is not taking part``; ``China, which was not invited``)."""
+AGENT_ELSEWHERE = re.compile(
+    r"\b(?:brokered|authori[sz]ed|funded|financed|endorsed|renewed|critici[sz]ed|condemned|"
+    r"(?:co-)?chaired|mediated|accused|backed)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
+    r"{0,6}$")
+"""Before the agent of another act (``a committee chaired by Qatar``, ``a ceasefire brokered
+by the United States and France``): it does that act, it does not take part in the
+operation or exercise."""
 STATE_ACTS = ("mobilization", "martial_law")
 """Operations a state declares rather than takes part in."""
 GROUPS = ("alliance", "international_organization", "coalition", "forum")
@@ -181,7 +188,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
         return actor.label == "Person" or (
             ctx.out.entities[event.id].properties.get("kind") != "visit"
             and actor.rule != "org.office_of_title")
-    if actor.label == "Person":
+    if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(actor, 80)):
         return False
     if _office_of_person(ctx, actor):
         return False
