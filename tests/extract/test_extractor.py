@@ -727,3 +727,11 @@ def test_the_chairs_of_a_committee_take_no_part_in_the_mission_reporting_to_it()
                       "Monday.\nThe mission will report every month to a joint oversight "
                       "committee chaired by Qatar and the United States.\n")
     assert not {key for key in found if key[0] in ("QAT", "USA")}
+
+
+def test_the_state_of_forces_in_a_phase_takes_part_in_the_whole_exercise_only() -> None:
+    found = relations("Cold Response 26 began on Monday in northern Norway.\nThe second, a live "
+                      "phase starting on Monday, includes an amphibious landing in the Lyngen "
+                      "fjord by the US II Marine Expeditionary Force.\n")
+    assert {key[2] for key in found if key[:2] == ("USA", "PARTICIPATED_IN")} == \
+        {"cold-response"}

@@ -387,8 +387,9 @@ def _office_of_person(ctx: Context, actor: Mention) -> bool:
 
 def _named_state(ctx: Context, actor: Mention, event: Mention) -> None:
     """Forces named with their state (``Kyrgyz troops``, ``the Azerbaijani Armed Forces``)
-    taking part in an exercise bring the state in."""
-    if event.label != "Exercise" or actor.label == "Country":
+    taking part in an exercise bring the state in; not into a phase of it, which the
+    state's forces stand for only in part."""
+    if event.label != "Exercise" or actor.label == "Country" or event.kind == "phase":
         return
     state = next((m for m in ctx.mentions if m.label == "Country" and m.role == "qualifier"
                   and actor.start <= m.start < actor.end), None)
