@@ -735,3 +735,11 @@ def test_the_state_of_forces_in_a_phase_takes_part_in_the_whole_exercise_only() 
                       "fjord by the US II Marine Expeditionary Force.\n")
     assert {key[2] for key in found if key[:2] == ("USA", "PARTICIPATED_IN")} == \
         {"cold-response"}
+
+
+def test_a_ship_exercising_with_another_takes_part_and_does_not_run_it() -> None:
+    found = relations("On departure on Tuesday, PNS Tughril conducted a passage exercise with "
+                      "the offshore patrol vessel CGS Barracuda of the Mauritius National Coast "
+                      "Guard.\n")
+    assert ("pns-tughril", "PARTICIPATED_IN", "passage-exercise") in found
+    assert not {key for key in found if key[1] == "RUNS"}

@@ -98,6 +98,10 @@ AGENT_ELSEWHERE = re.compile(
 """Before the agent of another act (``a committee chaired by Qatar``, ``a ceasefire brokered
 by the United States and France``): it does that act, it does not take part in the
 operation or exercise."""
+DO_VERB = re.compile(r"\b(?:conduct(?:ed|s|ing)?|h[eo]ld|holds|holding|carr(?:y|ied|ies|ying)\s+"
+                     r"out|stag(?:e|ed|es|ing))\b", re.I)
+WITH_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+with\s+")
+"""Right after an event: the partner it is done with follows."""
 STATE_ACTS = ("mobilization", "martial_law")
 """Operations a state declares rather than takes part in."""
 GROUPS = ("alliance", "international_organization", "coalition", "forum")
@@ -263,9 +267,18 @@ def _runner(ctx: Context, event: Mention) -> Mention | None:
     if len(subjects) != 1:
         return None
     verb = ctx.text[subjects[0].end:event.start]
-    if FORCES_NOUN.match(verb):
+    if FORCES_NOUN.match(verb) or (DO_VERB.search(verb) and _with_partner(ctx, event)):
         return None
     return subjects[0] if RUN_VERB.search(verb) and not HOSTING.fullmatch(verb) else None
+
+
+def _with_partner(ctx: Context, event: Mention) -> bool:
+    """Whether the event is done ``with`` another actor (``conducted a passing exercise with
+    the corvette Al Shamikh``): a joint event, which the subject that only conducts or
+    holds it does not run alone (one that initiates or launches it still does)."""
+    joint = WITH_AFTER.match(ctx.text, event.end, ctx.sentence.end)
+    return joint is not None and any(joint.end() <= m.start < joint.end() + 50
+                                     for m in ctx.actor_mentions())
 
 
 def _program_party(ctx: Context, actor: Mention) -> bool:
