@@ -743,3 +743,12 @@ def test_a_ship_exercising_with_another_takes_part_and_does_not_run_it() -> None
                       "Guard.\n")
     assert ("pns-tughril", "PARTICIPATED_IN", "passage-exercise") in found
     assert not {key for key in found if key[1] == "RUNS"}
+
+
+def test_every_body_of_a_list_after_sponsored_by_runs_the_exercise() -> None:
+    found = relations("Khaan Quest 2026 opened on Monday near Ulaanbaatar.\nThe exercise is "
+                      "co-sponsored by the Mongolian Armed Forces and the United States "
+                      "Indo-Pacific Command (INDOPACOM).\n")
+    assert {key for key in found if key[2] == "khaan-quest-2026"} == {
+        ("mng-armed-forces", "RUNS", "khaan-quest-2026"),
+        ("usa-indo-pacific-command", "RUNS", "khaan-quest-2026")}

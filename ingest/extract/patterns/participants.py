@@ -100,6 +100,9 @@ by the United States and France``): it does that act, it does not take part in t
 operation or exercise."""
 DO_VERB = re.compile(r"\b(?:conduct(?:ed|s|ing)?|h[eo]ld|holds|holding|carr(?:y|ied|ies|ying)\s+"
                      r"out|stag(?:e|ed|es|ing))\b", re.I)
+LIST_LINK = re.compile(r"(?:\s*\([^)]*\))?(?:,\s*|\s+)(?:and\s+)?(?:the\s+)?|['’]s?\s+")
+"""Between two actors of one list, or a state and its body (``Mongolia and the``,
+``UAE's``)."""
 WITH_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+with\s+")
 """Right after an event: the partner it is done with follows."""
 STATE_ACTS = ("mobilization", "martial_law")
@@ -302,7 +305,7 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
     if runner is not None and runner not in takers and kind in STATE_ACTS:
         takers = [*takers, runner]
     for actor in takers:
-        before = ctx.before(actor, 40)
+        before = ctx.before(_list_head(ctx, actor), 40)
         by = " by " in before
         if "invitation" in before and INVITATION.search(before) and event.label == "Meeting":
             host = actor.id if actor.label != "Person" else \
@@ -344,6 +347,18 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
             _relate(ctx, "PARTICIPATED_IN", actor, event.id, f"{event.label.lower()}.participant",
                     0.5 if event.label == "Meeting" or actor.rule == "pseudo" else 0.65)
             _named_state(ctx, actor, event)
+
+
+def _list_head(ctx: Context, actor: Mention) -> Mention:
+    """The first actor of the list ``actor`` ends (``by Mongolia and US Indo-Pacific
+    Command``, ``by the UAE's Air Warfare Centre``): what stands before the list is said of
+    every member."""
+    head = actor
+    while True:
+        previous = next((m for m in reversed(ctx.actor_mentions()) if m.end <= head.start), None)
+        if previous is None or not LIST_LINK.fullmatch(ctx.text[previous.end:head.start]):
+            return head
+        head = previous
 
 
 def _declares(ctx: Context, actor: Mention, event: Mention, kind: str | None) -> bool:
