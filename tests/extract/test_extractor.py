@@ -752,3 +752,12 @@ def test_every_body_of_a_list_after_sponsored_by_runs_the_exercise() -> None:
     assert {key for key in found if key[2] == "khaan-quest-2026"} == {
         ("mng-armed-forces", "RUNS", "khaan-quest-2026"),
         ("usa-indo-pacific-command", "RUNS", "khaan-quest-2026")}
+
+
+def test_a_mission_named_only_as_the_source_of_a_quote_takes_no_one_in() -> None:
+    found = relations("The United Nations Interim Security Force for Abyei (UNISFA) rotated its "
+                      "Ghanaian battalion on Monday.\nIts commander is expected to travel to Port "
+                      "Sudan and Juba next week for talks with officials of both governments, a "
+                      "UNISFA spokesperson said.\n")
+    assert ("GHA", "PARTICIPATED_IN", "unisfa") in found
+    assert not {key for key in found if key[0] in ("SSD", "SDN")}

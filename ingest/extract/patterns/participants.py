@@ -103,6 +103,10 @@ DO_VERB = re.compile(r"\b(?:conduct(?:ed|s|ing)?|h[eo]ld|holds|holding|carr(?:y|
 LIST_LINK = re.compile(r"(?:\s*\([^)]*\))?(?:,\s*|\s+)(?:and\s+)?(?:the\s+)?|['’]s?\s+")
 """Between two actors of one list, or a state and its body (``Mongolia and the``,
 ``UAE's``)."""
+SOURCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:spokes(?:person|man|woman)|officials?|statement)\s+"
+                          r"(?:said|says|told|added|announced)\b")
+"""After an event named only as the source of what is said (``a UNISFA spokesperson
+said``): the sentence is not about that event."""
 WITH_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+with\s+")
 """Right after an event: the partner it is done with follows."""
 STATE_ACTS = ("mobilization", "martial_law")
@@ -222,17 +226,18 @@ def participants(ctx: Context) -> None:
         if follow is None:
             return
         ctx.events.append(follow)
+    events = [e for e in ctx.events if not SOURCE_AFTER.match(ctx.text, e.end)]
     tied: dict[int, list[Mention]] = {}
-    meetings = [e for e in ctx.events if e.label == "Meeting"]
-    frames = [e for e in ctx.events if e.label == "Program" and (
+    meetings = [e for e in events if e.label == "Meeting"]
+    frames = [e for e in events if e.label == "Program" and (
         e.kind == "activity" or FRAME.search(ctx.before(e, 60)))]
     for candidate in _candidates(ctx):
         pool = meetings if candidate.label == "Person" and meetings else \
-            [e for e in ctx.events if e not in frames]
+            [e for e in events if e not in frames]
         event = event_at(ctx, candidate, pool)
         if event is not None and event.label != "Agreement":
             tied.setdefault(id(event), []).append(candidate)
-    for event in ctx.events:
+    for event in events:
         if event.label == "Agreement" or event in frames:
             continue
         takers = tied.get(id(event), [])
