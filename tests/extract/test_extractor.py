@@ -761,3 +761,10 @@ def test_a_mission_named_only_as_the_source_of_a_quote_takes_no_one_in() -> None
                       "UNISFA spokesperson said.\n")
     assert ("GHA", "PARTICIPATED_IN", "unisfa") in found
     assert not {key for key in found if key[0] in ("SSD", "SDN")}
+
+
+def test_the_states_a_mission_serves_do_not_take_part_in_it() -> None:
+    found = relations("Hungary on Tuesday took over as lead nation of NATO's Baltic Air Policing "
+                      "mission.\nThe mission, which polices the airspace of Estonia, Latvia and "
+                      "Lithuania, is directed from Germany.\n")
+    assert {key[0] for key in found if key[1] == "PARTICIPATED_IN"} == {"HUN"}

@@ -107,6 +107,11 @@ SOURCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:spokes(?:person|man|woman)|officia
                           r"(?:said|says|told|added|announced)\b")
 """After an event named only as the source of what is said (``a UNISFA spokesperson
 said``): the sentence is not about that event."""
+HELPED = re.compile(r"\b(?:help(?:ed|s|ing)?|assist(?:ed|s|ing)?|protect(?:ed|s|ing)?|"
+                    r"defend(?:ed|s|ing)?|airspace\s+of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+                    re.I)
+"""Before an actor an operation serves (``the mission has helped the Iraqi Air Force``,
+``polices the airspace of Estonia``): it benefits, it does not take part."""
 WITH_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+with\s+")
 """Right after an event: the partner it is done with follows."""
 STATE_ACTS = ("mobilization", "martial_law")
@@ -199,7 +204,9 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
         return actor.label == "Person" or (
             ctx.out.entities[event.id].properties.get("kind") != "visit"
             and actor.rule != "org.office_of_title")
-    if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(actor, 80)):
+    head = _list_head(ctx, actor)
+    if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
+            HELPED.search(ctx.before(head, 40)):
         return False
     if _office_of_person(ctx, actor):
         return False
