@@ -768,3 +768,13 @@ def test_the_states_a_mission_serves_do_not_take_part_in_it() -> None:
                       "mission.\nThe mission, which polices the airspace of Estonia, Latvia and "
                       "Lithuania, is directed from Germany.\n")
     assert {key[0] for key in found if key[1] == "PARTICIPATED_IN"} == {"HUN"}
+
+
+def test_a_ministry_the_talks_are_held_at_takes_no_part_in_them() -> None:
+    found = relations("ULAANBAATAR — South Korea's Defence Minister Kim Min-seok arrived in "
+                      "Mongolia on Monday for a three-day visit.\nThe visit began on Tuesday with "
+                      "talks at the Ministry of Defence, after which Kim and Mongolia's Defence "
+                      "Minister Gursediin Saikhanbayar signed a memorandum.\n")
+    assert ("kim-min-seok", "PARTICIPATED_IN", "min-seok-visit") in found
+    assert not {key for key in found if key[0] == "mng-ministry-of-defence"
+                and key[1] == "PARTICIPATED_IN"}

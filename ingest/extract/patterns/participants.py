@@ -112,6 +112,8 @@ HELPED = re.compile(r"\b(?:help(?:ed|s|ing)?|assist(?:ed|s|ing)?|protect(?:ed|s|
                     re.I)
 """Before an actor an operation serves (``the mission has helped the Iraqi Air Force``,
 ``polices the airspace of Estonia``): it benefits, it does not take part."""
+AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$", re.I)
+"""Before a body named as where a meeting is held (``talks at the Ministry of Defence``)."""
 WITH_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+with\s+")
 """Right after an event: the partner it is done with follows."""
 STATE_ACTS = ("mobilization", "martial_law")
@@ -203,7 +205,8 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if event.label == "Meeting":
         return actor.label == "Person" or (
             ctx.out.entities[event.id].properties.get("kind") != "visit"
-            and actor.rule != "org.office_of_title")
+            and actor.rule != "org.office_of_title"
+            and not (actor.label != "Country" and AT_VENUE.search(ctx.before(actor, 12))))
     head = _list_head(ctx, actor)
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
             HELPED.search(ctx.before(head, 40)):
