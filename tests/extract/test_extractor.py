@@ -778,3 +778,11 @@ def test_a_ministry_the_talks_are_held_at_takes_no_part_in_them() -> None:
     assert ("kim-min-seok", "PARTICIPATED_IN", "min-seok-visit") in found
     assert not {key for key in found if key[0] == "mng-ministry-of-defence"
                 and key[1] == "PARTICIPATED_IN"}
+
+
+
+def test_troops_training_with_others_train_no_one() -> None:
+    from pathlib import Path
+    report = Path(__file__).parent.parent / "fixtures/dev/reports/87_china_tanzania_drills.txt"
+    found = relations(report.read_text(encoding="utf-8"))
+    assert ("CHN", "TRAINED", "MOZ") not in found

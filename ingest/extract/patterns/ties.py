@@ -95,8 +95,9 @@ SENT_TO = re.compile(r"\b(?:to|in|into|on|at|join|patrols?|through)\s+(?:the\s+)
                      r"(?:[a-z][\w’'-]*\s+){0,2}$")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|and|in|"
                                r"at|on|into|linked\s+to)\s+(?:the\s+|an?\s+)?$", re.I)
-TOGETHER = re.compile(r"\s+(?:alongside|together|jointly|side\s+by\s+side)\b", re.I)
-"""After a training word: training together, not one side training the other."""
+TOGETHER = re.compile(r"\s+(?:alongside|together|jointly|side\s+by\s+side|with)\b", re.I)
+"""After a training word: training together or with another side, not one side training the
+other."""
 WITH = re.compile(r"\bwith\s+$")
 """Before the subject of an absolute clause: ``with Turkish engineers training ...``."""
 AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.I)
