@@ -786,3 +786,10 @@ def test_troops_training_with_others_train_no_one() -> None:
     report = Path(__file__).parent.parent / "fixtures/dev/reports/87_china_tanzania_drills.txt"
     found = relations(report.read_text(encoding="utf-8"))
     assert ("CHN", "TRAINED", "MOZ") not in found
+
+
+def test_the_owner_of_the_body_running_an_exercise_does_not_run_it() -> None:
+    from pathlib import Path
+    report = Path(__file__).parent.parent / "fixtures/dev/reports/62_desert_flag_uae.txt"
+    found = relations(report.read_text(encoding="utf-8"))
+    assert ("ARE", "RUNS", "desert-flag-26") not in found

@@ -322,6 +322,9 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
     for actor in takers:
         before = ctx.before(_list_head(ctx, actor), 40)
         by = " by " in before
+        if by and (BY_RUNNER.search(before) or HOSTED_BY.search(before)) and \
+                _owner_only(ctx, actor, takers):
+            continue
         if "invitation" in before and INVITATION.search(before) and event.label == "Meeting":
             host = actor.id if actor.label != "Person" else \
                 ctx.article.person_country.get(actor.id)
@@ -362,6 +365,13 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
             _relate(ctx, "PARTICIPATED_IN", actor, event.id, f"{event.label.lower()}.participant",
                     0.5 if event.label == "Meeting" or actor.rule == "pseudo" else 0.65)
             _named_state(ctx, actor, event)
+
+
+def _owner_only(ctx: Context, actor: Mention, takers: list[Mention]) -> bool:
+    """Whether the actor only owns the next one (``run by the RSAF's Air Warfare Center``):
+    the body after it runs or hosts the event, not its owner."""
+    return any(re.fullmatch(r"['’]s?\s+", ctx.text[actor.end:m.start])
+               for m in takers if m.start > actor.end)
 
 
 def _list_head(ctx: Context, actor: Mention) -> Mention:
