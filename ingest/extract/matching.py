@@ -205,6 +205,12 @@ def _hedged(tokens: list[Token]) -> bool:
                for token in tokens for child in token.children)
 
 
+def _negated(tokens: list[Token]) -> bool:
+    """Whether a word of the match is negated (``Armenia did not send troops``): the
+    sentence denies the relation."""
+    return any(child.dep_ == "neg" for token in tokens for child in token.children)
+
+
 def _events(annotated: Annotated, labels: tuple[str, ...]) -> list[Mention]:
     """The report's events of ``labels`` in text order (each description's event too, and
     the meetings the sentence patterns recorded and tied to the parse), listed once per
@@ -254,6 +260,8 @@ def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
                    if name in names}
         sentence = next(iter(anchors.values())).sent
         span = (sentence.start_char, sentence.end_char)
+        if _negated([doc[i] for i in ids]):
+            continue
         hedged = _hedged([doc[i] for i in ids])
         sources, targets = (
             (_one(annotated, anchors[name], labels) if rule.alone else

@@ -702,3 +702,94 @@ def test_a_list_of_states_the_parser_took_for_an_apposition_is_still_a_list() ->
                       "Canada, the United Kingdom, France and the Netherlands.")
     takers = {source for source, type_, _ in found if type_ == "PARTICIPATED_IN"}
     assert {"USA", "CAN", "GBR", "FRA", "NLD"} <= takers
+
+
+
+def test_a_headline_trains_no_one() -> None:
+    found = relations("Australian instructors begin training two PNG battalions ahead of "
+                      "Bougainville deployment\n\nPORT MORESBY — A team of Australian Army "
+                      "instructors has begun a course for two battalions of the Papua New Guinea "
+                      "Defence Force.\n")
+    assert not {key for key in found if key[1] == "TRAINED"}
+
+
+def test_a_state_said_not_to_take_part_takes_no_part() -> None:
+    for sentence in ("Myanmar is not taking part, and its sector remains vacant.",
+                     "Myanmar, which took part last year, was invited but had not confirmed.",
+                     "Myanmar, which took part last year, did not send troops.",
+                     "The drills might be widened if Myanmar agrees to join."):
+        found = relations(f"Cobra Gold 2026 began on Monday in Thailand.\n{sentence}\n")
+        assert not {key for key in found if key[0] == "MMR" and key[1] == "PARTICIPATED_IN"}
+
+
+def test_the_chairs_of_a_committee_take_no_part_in_the_mission_reporting_to_it() -> None:
+    found = relations("The United Nations Mission in South Sudan (UNMISS) renewed its patrols on "
+                      "Monday.\nThe mission will report every month to a joint oversight "
+                      "committee chaired by Qatar and the United States.\n")
+    assert not {key for key in found if key[0] in ("QAT", "USA")}
+
+
+def test_the_state_of_forces_in_a_phase_takes_part_in_the_whole_exercise_only() -> None:
+    found = relations("Cold Response 26 began on Monday in northern Norway.\nThe second, a live "
+                      "phase starting on Monday, includes an amphibious landing in the Lyngen "
+                      "fjord by the US II Marine Expeditionary Force.\n")
+    assert {key[2] for key in found if key[:2] == ("USA", "PARTICIPATED_IN")} == \
+        {"cold-response"}
+
+
+def test_a_ship_exercising_with_another_takes_part_and_does_not_run_it() -> None:
+    found = relations("On departure on Tuesday, PNS Tughril conducted a passage exercise with "
+                      "the offshore patrol vessel CGS Barracuda of the Mauritius National Coast "
+                      "Guard.\n")
+    assert ("pns-tughril", "PARTICIPATED_IN", "passage-exercise") in found
+    assert not {key for key in found if key[1] == "RUNS"}
+
+
+def test_every_body_of_a_list_after_sponsored_by_runs_the_exercise() -> None:
+    found = relations("Khaan Quest 2026 opened on Monday near Ulaanbaatar.\nThe exercise is "
+                      "co-sponsored by the Mongolian Armed Forces and the United States "
+                      "Indo-Pacific Command (INDOPACOM).\n")
+    assert {key for key in found if key[2] == "khaan-quest-2026"} == {
+        ("mng-armed-forces", "RUNS", "khaan-quest-2026"),
+        ("usa-indo-pacific-command", "RUNS", "khaan-quest-2026")}
+
+
+def test_a_mission_named_only_as_the_source_of_a_quote_takes_no_one_in() -> None:
+    found = relations("The United Nations Interim Security Force for Abyei (UNISFA) rotated its "
+                      "Ghanaian battalion on Monday.\nIts commander is expected to travel to Port "
+                      "Sudan and Juba next week for talks with officials of both governments, a "
+                      "UNISFA spokesperson said.\n")
+    assert ("GHA", "PARTICIPATED_IN", "unisfa") in found
+    assert not {key for key in found if key[0] in ("SSD", "SDN")}
+
+
+def test_the_states_a_mission_serves_do_not_take_part_in_it() -> None:
+    found = relations("Hungary on Tuesday took over as lead nation of NATO's Baltic Air Policing "
+                      "mission.\nThe mission, which polices the airspace of Estonia, Latvia and "
+                      "Lithuania, is directed from Germany.\n")
+    assert {key[0] for key in found if key[1] == "PARTICIPATED_IN"} == {"HUN"}
+
+
+def test_a_ministry_the_talks_are_held_at_takes_no_part_in_them() -> None:
+    found = relations("ULAANBAATAR — South Korea's Defence Minister Kim Min-seok arrived in "
+                      "Mongolia on Monday for a three-day visit.\nThe visit began on Tuesday with "
+                      "talks at the Ministry of Defence, after which Kim and Mongolia's Defence "
+                      "Minister Gursediin Saikhanbayar signed a memorandum.\n")
+    assert ("kim-min-seok", "PARTICIPATED_IN", "min-seok-visit") in found
+    assert not {key for key in found if key[0] == "mng-ministry-of-defence"
+                and key[1] == "PARTICIPATED_IN"}
+
+
+
+def test_troops_training_with_others_train_no_one() -> None:
+    from pathlib import Path
+    report = Path(__file__).parent.parent / "fixtures/dev/reports/87_china_tanzania_drills.txt"
+    found = relations(report.read_text(encoding="utf-8"))
+    assert ("CHN", "TRAINED", "MOZ") not in found
+
+
+def test_the_owner_of_the_body_running_an_exercise_does_not_run_it() -> None:
+    from pathlib import Path
+    report = Path(__file__).parent.parent / "fixtures/dev/reports/62_desert_flag_uae.txt"
+    found = relations(report.read_text(encoding="utf-8"))
+    assert ("ARE", "RUNS", "desert-flag-26") not in found

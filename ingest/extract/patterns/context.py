@@ -214,6 +214,11 @@ class Context:
         """The sentence's span: the evidence of relations read from it."""
         return (self.sentence.start, self.sentence.end)
 
+    def in_headline(self) -> bool:
+        """Whether the sentence is the report's title: its first line, with no full stop."""
+        return not self.text[:self.sentence.start].strip() and \
+            not self.sentence.text.rstrip().endswith((".", "”", '"'))
+
     def before(self, mention: Mention, width: int = 40) -> str:
         """The sentence text right before ``mention``."""
         return self.text[max(self.sentence.start, mention.start - width):mention.start]

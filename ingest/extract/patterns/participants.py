@@ -84,6 +84,38 @@ NOT_A_PARTY = re.compile(r"\b(?:against|(?:kilometres|kilometers|km|miles)\s+(?:
                          r"near|off|close\s+to)\s+(?:the\s+)?$", re.I)
 """Before an actor an event is aimed at (``an operation against al-Shabaab``) or a state
 named only as a landmark (``within 200 kilometres of Taiwan``): not a party to it."""
+DECLINED = re.compile(
+    r"\b(?:(?:is|was|were|are|has|have|had|did|does|do)\s+not\s+(?:been\s+)?"
+    r"(?:t(?:ak(?:ing|en|e)|ook)\s+part|invited|sen[dt]|join(?:ed|ing)?|particip\w*|"
+    r"attend(?:ed|ing)?)|was\s+invited\s+but)"
+    r"\b", re.I)
+"""After an actor, words saying it stays out or is only asked in (``Niger, whose government
+withdrew its troops, is not taking part``; ``China, which was not invited``)."""
+AGENT_ELSEWHERE = re.compile(
+    r"\b(?:brokered|authori[sz]ed|funded|financed|endorsed|renewed|critici[sz]ed|condemned|"
+    r"(?:co-)?chaired|mediated|accused|backed)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
+    r"{0,6}$")
+"""Before the agent of another act (``a committee chaired by Qatar``, ``a ceasefire brokered
+by the United States and France``): it does that act, it does not take part in the
+operation or exercise."""
+DO_VERB = re.compile(r"\b(?:conduct(?:ed|s|ing)?|h[eo]ld|holds|holding|carr(?:y|ied|ies|ying)\s+"
+                     r"out|stag(?:e|ed|es|ing))\b", re.I)
+LIST_LINK = re.compile(r"(?:\s*\([^)]*\))?(?:,\s*|\s+)(?:and\s+)?(?:the\s+)?|['’]s?\s+")
+"""Between two actors of one list, or a state and its body (``Mongolia and the``,
+``UAE's``)."""
+SOURCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:spokes(?:person|man|woman)|officials?|statement)\s+"
+                          r"(?:said|says|told|added|announced)\b")
+"""After an event named only as the source of what is said (``a UNISFA spokesperson
+said``): the sentence is not about that event."""
+HELPED = re.compile(r"\b(?:help(?:ed|s|ing)?|assist(?:ed|s|ing)?|protect(?:ed|s|ing)?|"
+                    r"defend(?:ed|s|ing)?|airspace\s+of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+                    re.I)
+"""Before an actor an operation serves (``the mission has helped the Iraqi Air Force``,
+``polices the airspace of Estonia``): it benefits, it does not take part."""
+AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$", re.I)
+"""Before a body named as where a meeting is held (``talks at the Ministry of Defence``)."""
+WITH_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+with\s+")
+"""Right after an event: the partner it is done with follows."""
 STATE_ACTS = ("mobilization", "martial_law")
 """Operations a state declares rather than takes part in."""
 GROUPS = ("alliance", "international_organization", "coalition", "forum")
@@ -165,7 +197,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     """Whether an actor tied to an event takes part in it (rather than only naming it)."""
     if actor.label not in TAKERS[event.label] or (
             actor.label == "Country" and DESTINATION.search(ctx.before(actor, 12))) or \
-            NOT_A_PARTY.search(ctx.before(actor, 24)):
+            NOT_A_PARTY.search(ctx.before(actor, 24)) or _declined(ctx, actor):
         return False
     if actor.label == "Country" and event.label != "Meeting" and \
             OFFICER_OF.search(ctx.before(actor, 80)):
@@ -173,8 +205,11 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if event.label == "Meeting":
         return actor.label == "Person" or (
             ctx.out.entities[event.id].properties.get("kind") != "visit"
-            and actor.rule != "org.office_of_title")
-    if actor.label == "Person":
+            and actor.rule != "org.office_of_title"
+            and not (actor.label != "Country" and AT_VENUE.search(ctx.before(actor, 12))))
+    head = _list_head(ctx, actor)
+    if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
+            HELPED.search(ctx.before(head, 40)):
         return False
     if _office_of_person(ctx, actor):
         return False
@@ -184,6 +219,16 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     return True
 
 
+def _declined(ctx: Context, actor: Mention) -> bool:
+    """Whether the sentence says the actor does not take part, or only may: a negated
+    participation verb after it before any other actor, or ``if <actor> agrees to join``."""
+    if re.search(r"\bif\s+$", ctx.before(actor, 6)):
+        return True
+    end = min(ctx.sentence.end, actor.end + 110)
+    end = min([m.start for m in ctx.actor_mentions() if actor.end < m.start < end] + [end])
+    return bool(DECLINED.search(ctx.text, actor.end, end))
+
+
 def participants(ctx: Context) -> None:
     """PARTICIPATED_IN, RUNS, HOSTED and COMMANDS between the sentence's actors and events."""
     if not ctx.events:
@@ -191,17 +236,18 @@ def participants(ctx: Context) -> None:
         if follow is None:
             return
         ctx.events.append(follow)
+    events = [e for e in ctx.events if not SOURCE_AFTER.match(ctx.text, e.end)]
     tied: dict[int, list[Mention]] = {}
-    meetings = [e for e in ctx.events if e.label == "Meeting"]
-    frames = [e for e in ctx.events if e.label == "Program" and (
+    meetings = [e for e in events if e.label == "Meeting"]
+    frames = [e for e in events if e.label == "Program" and (
         e.kind == "activity" or FRAME.search(ctx.before(e, 60)))]
     for candidate in _candidates(ctx):
         pool = meetings if candidate.label == "Person" and meetings else \
-            [e for e in ctx.events if e not in frames]
+            [e for e in events if e not in frames]
         event = event_at(ctx, candidate, pool)
         if event is not None and event.label != "Agreement":
             tied.setdefault(id(event), []).append(candidate)
-    for event in ctx.events:
+    for event in events:
         if event.label == "Agreement" or event in frames:
             continue
         takers = tied.get(id(event), [])
@@ -239,9 +285,18 @@ def _runner(ctx: Context, event: Mention) -> Mention | None:
     if len(subjects) != 1:
         return None
     verb = ctx.text[subjects[0].end:event.start]
-    if FORCES_NOUN.match(verb):
+    if FORCES_NOUN.match(verb) or (DO_VERB.search(verb) and _with_partner(ctx, event)):
         return None
     return subjects[0] if RUN_VERB.search(verb) and not HOSTING.fullmatch(verb) else None
+
+
+def _with_partner(ctx: Context, event: Mention) -> bool:
+    """Whether the event is done ``with`` another actor (``conducted a passing exercise with
+    the corvette Al Shamikh``): a joint event, which the subject that only conducts or
+    holds it does not run alone (one that initiates or launches it still does)."""
+    joint = WITH_AFTER.match(ctx.text, event.end, ctx.sentence.end)
+    return joint is not None and any(joint.end() <= m.start < joint.end() + 50
+                                     for m in ctx.actor_mentions())
 
 
 def _program_party(ctx: Context, actor: Mention) -> bool:
@@ -265,8 +320,11 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
     if runner is not None and runner not in takers and kind in STATE_ACTS:
         takers = [*takers, runner]
     for actor in takers:
-        before = ctx.before(actor, 40)
+        before = ctx.before(_list_head(ctx, actor), 40)
         by = " by " in before
+        if by and (BY_RUNNER.search(before) or HOSTED_BY.search(before)) and \
+                _owner_only(ctx, actor, takers):
+            continue
         if "invitation" in before and INVITATION.search(before) and event.label == "Meeting":
             host = actor.id if actor.label != "Person" else \
                 ctx.article.person_country.get(actor.id)
@@ -307,6 +365,25 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
             _relate(ctx, "PARTICIPATED_IN", actor, event.id, f"{event.label.lower()}.participant",
                     0.5 if event.label == "Meeting" or actor.rule == "pseudo" else 0.65)
             _named_state(ctx, actor, event)
+
+
+def _owner_only(ctx: Context, actor: Mention, takers: list[Mention]) -> bool:
+    """Whether the actor only owns the next one (``run by the RSAF's Air Warfare Center``):
+    the body after it runs or hosts the event, not its owner."""
+    return any(re.fullmatch(r"['’]s?\s+", ctx.text[actor.end:m.start])
+               for m in takers if m.start > actor.end)
+
+
+def _list_head(ctx: Context, actor: Mention) -> Mention:
+    """The first actor of the list ``actor`` ends (``by Mongolia and US Indo-Pacific
+    Command``, ``by the UAE's Air Warfare Centre``): what stands before the list is said of
+    every member."""
+    head = actor
+    while True:
+        previous = next((m for m in reversed(ctx.actor_mentions()) if m.end <= head.start), None)
+        if previous is None or not LIST_LINK.fullmatch(ctx.text[previous.end:head.start]):
+            return head
+        head = previous
 
 
 def _declares(ctx: Context, actor: Mention, event: Mention, kind: str | None) -> bool:
@@ -363,8 +440,9 @@ def _office_of_person(ctx: Context, actor: Mention) -> bool:
 
 def _named_state(ctx: Context, actor: Mention, event: Mention) -> None:
     """Forces named with their state (``Kyrgyz troops``, ``the Azerbaijani Armed Forces``)
-    taking part in an exercise bring the state in."""
-    if event.label != "Exercise" or actor.label == "Country":
+    taking part in an exercise bring the state in; not into a phase of it, which the
+    state's forces stand for only in part."""
+    if event.label != "Exercise" or actor.label == "Country" or event.kind == "phase":
         return
     state = next((m for m in ctx.mentions if m.label == "Country" and m.role == "qualifier"
                   and actor.start <= m.start < actor.end), None)

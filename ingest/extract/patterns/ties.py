@@ -95,8 +95,9 @@ SENT_TO = re.compile(r"\b(?:to|in|into|on|at|join|patrols?|through)\s+(?:the\s+)
                      r"(?:[a-z][\w’'-]*\s+){0,2}$")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|and|in|"
                                r"at|on|into|linked\s+to)\s+(?:the\s+|an?\s+)?$", re.I)
-TOGETHER = re.compile(r"\s+(?:alongside|together|jointly|side\s+by\s+side)\b", re.I)
-"""After a training word: training together, not one side training the other."""
+TOGETHER = re.compile(r"\s+(?:alongside|together|jointly|side\s+by\s+side|with)\b", re.I)
+"""After a training word: training together or with another side, not one side training the
+other."""
 WITH = re.compile(r"\bwith\s+$")
 """Before the subject of an absolute clause: ``with Turkish engineers training ...``."""
 AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.I)
@@ -273,7 +274,8 @@ def _office(ctx: Context, mention: Mention) -> bool:
 def training(ctx: Context) -> None:
     """TRAINED from trainers to those they train, serving different states: ``Indian divers
     will train Japanese teams``, ``cadets trained by Turkish instructors``, courses run
-    ``under the guidance of`` specialists; a training program trains those it serves."""
+    ``under the guidance of`` specialists; a training program trains those it serves. Not from
+    a headline, whose nationality words stand loosely for the trainers the body names."""
     found = ctx.scan(TRAINING) if ctx.says("train", "instruct", "educat", "course", "mentor",
                                            "teach", "taught", "develop") else []
     match = next((m for m in found if not _inside_name(ctx, m)), None)
@@ -305,7 +307,7 @@ def training(ctx: Context) -> None:
         giver = before[-1] if before else None
         takers = _joined(ctx, [m for m in actors if end <= m.start <= end + 60
                                and not PLACE_PREPOSITION.search(ctx.before(m, 15))])
-    if giver is None:
+    if giver is None or ctx.in_headline():
         return
     giver = _side_of(ctx, giver)
     takers = [_side_of(ctx, m) for m in takers]
