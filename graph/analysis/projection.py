@@ -6,6 +6,7 @@ of reported facts becomes one, so every measure, map and export agrees on the we
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -159,9 +160,10 @@ def _direct_ties(graph: nx.MultiDiGraph, home_of: Callable[[str], str | None]
                    set(edge.get("sources", [])))
 
 
-def country_ties(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, str, str | None,
-                                                            set[str]]]:
-    """Every country-to-country tie: (country, country, kind, via, date, sources).
+def country_ties(graph: nx.MultiDiGraph, country: str | None = None
+                 ) -> Iterator[tuple[str, str, str, str, str | None, set[str]]]:
+    """Every country-to-country tie (only those of ``country``, when given): (country,
+    country, kind, via, date, sources).
 
     The two countries come in id order; ``via`` is the shared event's id or, for a direct
     tie, ``"source TYPE target"``. The rows ``country_projection`` sums up, for queries that
@@ -172,14 +174,18 @@ def country_ties(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, str, s
     >>> _ = g.add_edge("TUR", "AZE", key="SUPPORTS", type="SUPPORTS", sources=["a"])
     >>> list(country_ties(g))
     [('AZE', 'TUR', 'support', 'TUR SUPPORTS AZE', None, {'a'})]
+    >>> list(country_ties(g, "ARM"))
+    []
     """
     if COUNTRY_TIES in graph.graph:
         for first, second, kind, via, dated, sources in graph.graph[COUNTRY_TIES]:
-            yield first, second, kind, via, dated, set(sources)
+            if country is None or country in (first, second):
+                yield first, second, kind, via, dated, set(sources)
         return
     home_of = _remembered(graph)
-    yield from _shared_ties(graph, home_of)
-    yield from _direct_ties(graph, home_of)
+    for tie in itertools.chain(_shared_ties(graph, home_of), _direct_ties(graph, home_of)):
+        if country is None or country in tie[:2]:
+            yield tie
 
 
 COUNTRY_TIES = "country_ties"
@@ -227,12 +233,13 @@ def _name(graph: nx.MultiDiGraph, node: str) -> str:
     return str(graph.nodes[node].get("name", node))
 
 
-def tie_rows(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """Every country-to-country tie once, as the derived ``TIES_WITH`` relationships a store
-    keeps: ``first`` and ``second`` (country ids in order), ``kind``, ``direct`` (a direct
-    tie, not a shared event), ``via`` (what ties them), ``what`` (its name, or "Source TYPE
-    Target" names for a direct tie), ``dated`` and ``sources`` (sorted article ids); sorted
-    by the two countries, then ``what``, ``via``.
+def tie_rows(graph: nx.MultiDiGraph, country: str | None = None) -> list[dict[str, Any]]:
+    """Every country-to-country tie once (only those of ``country``, when given), as the
+    derived ``TIES_WITH`` relationships a store keeps: ``first`` and ``second`` (country
+    ids in order), ``kind``, ``direct`` (a direct tie, not a shared event), ``via`` (what
+    ties them), ``what`` (its name, or "Source TYPE Target" names for a direct tie),
+    ``dated`` and ``sources`` (sorted article ids); sorted by the two countries, then
+    ``what``, ``via``.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("AZE", {"label": "Country", "name": "Azerbaijan"}),
@@ -242,7 +249,7 @@ def tie_rows(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     'Türkiye SUPPORTS Azerbaijan'
     """
     found: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for first, second, kind, via, dated, sources in country_ties(graph):
+    for first, second, kind, via, dated, sources in country_ties(graph, country):
         if (first, second, via) in found:
             continue
         if via in graph:

@@ -29,7 +29,7 @@ SHARED_KINDS = tuple(LABELS[name].tie for name in JOINABLE_LABELS)
 def ties_of(graph: nx.MultiDiGraph, country: str) -> dict[str, list[dict[str, Any]]]:
     """The ties of ``country`` by partner, each list sorted by name then via."""
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for tie in tie_rows(graph):
+    for tie in tie_rows(graph, country):
         if country in (tie["first"], tie["second"]):
             found[tie["second"] if tie["first"] == country else tie["first"]].append(tie)
     return {partner: sorted(ties, key=lambda tie: (tie["what"], tie["via"]))
