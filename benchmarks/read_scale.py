@@ -9,7 +9,7 @@ checked equal.
 Make the graph first, e.g. `benchmarks/scale.py --reports 10000 --keep /tmp/scale`, then:
 
 Run: .venv/bin/python benchmarks/read_scale.py /tmp/scale/out/cache/graph.json
-     [--country Oman] [--runs 3]
+     [--country Oman] [--runs 3] [--tasks "query partners" ...]
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def main() -> None:
     parser.add_argument("graph", type=Path, help="a built graph.json (the view beside it)")
     parser.add_argument("--country", default="Oman")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--tasks", nargs="+", choices=TASKS, default=list(TASKS))
     args = parser.parse_args()
     view = args.graph.with_name(args.graph.stem + ".countries.json")
     ways = {"whole graph, collector on": (args.graph, "collector on"),
@@ -78,7 +79,7 @@ def main() -> None:
             "country view": (view, "paused")}
     print(f"{args.graph} ({args.graph.stat().st_size / 1e6:.0f} MB), "
           f"{view.name} ({view.stat().st_size / 1e6:.0f} MB); median of {args.runs}")
-    for task in TASKS:
+    for task in args.tasks:
         runs: dict[str, list[dict[str, float | str]]] = {way: [] for way in ways}
         for _ in range(args.runs):
             for way, (path, how) in ways.items():
