@@ -344,7 +344,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                   [m for m in hits if m.label == "Location"], cues)
     candidates = [
         *_people(text, hits, cues), *forces, *phrases,
-        *names.named_events(text, hits, cues), *names.ships(text, hits, cues),
+        *names.named_events(text, hits, cues), *names.editions(text, hits),
+        *names.ships(text, hits, cues),
         *names.coordinated_units(text),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), known("Organization")),

@@ -55,6 +55,30 @@ NAME_BEFORE_HEAD = re.compile(
     r"air-defen[cs]e|regional|international|biennial|mine|countermeasures?|readiness|snap|"
     r"combat|computer-assisted|warfare|multi-domain)\s+){0,3}$")
 """``the Zalmi Shield (naval) exercise``: a name before the exercise word."""
+EDITION_NAME = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:\s+(?:del?\s+|du\s+)?{NAME_WORD}){{0,3}}"
+    r"(?:[-–]|\s)(?:19|20)?\d\d)\b(?![-–/.,]\d)")
+"""A capitalised name with an edition's year or number: ``Fuerzas Comando 2026``."""
+EDITION_VERB = re.compile(
+    r"\b(?:beg[ia]n|begins|opened|opens|launched|launches|kicked\s+off|kicks\s+off|"
+    r"(?:took|take|takes|taking)\s+part\s+in|hosted|hosts|hosting|held|holds|joined|joins|"
+    r"concluded|wrapped\s+up|closed|opening\s+of|closing\s+of)\s+$")
+"""A verb that takes an event as its object: ``began Fuerzas Comando 2026``."""
+EDITION_APPOSED = re.compile(
+    r"(?:\s+(?:on|in|last|this|next)\s+\w+(?:\s+\d{1,2})?)?,\s+(?:an?|the)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:exercises?|drills?|competition|manoeuvres|maneuvers|"
+    r"war[\s-]?games?)\b")
+"""What a name is told to be right after it: ``Fuerzas Comando 2026 on Monday, a two-week
+competition and exercise``."""
+EDITION_SUBJECT = re.compile(r"\s+(?:is|was|will\s+be)\s+(?:hosted|held|organi[sz]ed|"
+                             r"conducted|directed|led|run)\s+by\b")
+"""A name that is hosted, held or directed by someone: ``Caucasus Eagle-2026 is hosted by``."""
+NOT_EDITION = frozenset((
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Since", "By", "Until", "From", "For", "Vision", "Agenda", "Strategy",
+    "Plan", "Article", "Resolution", "Chapter", "Section", "COVID"))
+"""Words that a dated name holding them is not an event's edition: dates, plans, clauses."""
 DETERMINED = re.compile(r"\b(?i:the|this|these|that|those|its|their)\s+$")
 """A determiner right before the exercise word: ``the exercise X`` may rename an exercise
 reported before, which the exercise patterns handle (as they do ``drills dubbed X``)."""
@@ -387,6 +411,20 @@ def named_events(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention
         if before is not None and "\n" not in before.group():
             yield from _event(text, hits, before.start("name"), before["name"], "Exercise",
                               "event.named_before")
+
+
+def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
+    """Names shaped as an event's edition (capitalised words and a year or number) that the
+    text uses as an event: the object of ``began`` or ``took part in``, told to be ``a
+    competition and exercise`` right after, or hosted or held by someone."""
+    for match in EDITION_NAME.finditer(text):
+        start, end = match.span("name")
+        words = match["name"].replace("–", " ").replace("-", " ").split()
+        if any(word in NOT_EDITION for word in words) or "\n" in match["name"]:
+            continue
+        if EDITION_VERB.search(text, max(0, start - 24), start) or \
+                EDITION_APPOSED.match(text, end) or EDITION_SUBJECT.match(text, end):
+            yield from _event(text, hits, start, match["name"], "Exercise", "event.edition")
 
 
 COORDINATED_UNITS = re.compile(
