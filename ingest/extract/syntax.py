@@ -114,6 +114,8 @@ AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandu
                              "communique"))
 EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d)(?:-(?:IV|I{1,3}))?$")
 """A capitalised name ending with a year is an edition of an exercise: ``Sea Breeze 2025``."""
+DESIGNATION = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]{0,2}-\d\d[A-Z]?|COVID-19)$")
+"""A type's designation or a disease, not an edition: ``Mi-24``, ``JF-17``, ``COVID-19``."""
 BATTALION_CODE = re.compile(r"\b[A-Z]{3,}BATT?-\d{1,2}\b")
 """A peacekeeping battalion named by its code (``NEPBATT-2``, ``BANBAT-14``)."""
 MEDIA = re.compile(r"\b(?:News|Press|Times|Post|Tribune|Herald|Agency|TV|Radio|Wire|Journal|"
@@ -223,6 +225,8 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
     """What a span the NER labels ``ner`` names in the vocabulary, or None when it is not
     ours to know."""
     text, head = span.text, span.root.lower_
+    if DESIGNATION.search(text):
+        return None
     if ner == "PERSON" and EDITION.search(text) and span[-1].like_num:
         return ("Exercise", None) if text[:1].isupper() else None
     if ner == "PERSON":
