@@ -47,7 +47,8 @@ NAME_AFTER_HEAD = re.compile(
     + EVENT_NAME)
 """``the joint naval exercise Sea Shield 2025``, ``an operation code-named Linda Nchi``."""
 NAME_BEFORE_HEAD = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:[-–](?:19|20)\d\d|\s(?:19|20)?\d\d)?)"
+    rf"(?P<name>{NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{NAME_WORD}){{0,3}}"
+    r"(?:[-–](?:19|20)\d\d|\s(?:19|20)?\d\d)?)"
     r"[”\"’']?\s+(?:(?:joint|naval|military|annual|multinational|multilateral|bilateral|"
     r"trilateral|air|land|sea|maritime|tactical|command-staff|command|staff|live-fire|field|"
     r"combined|special|amphibious|large-scale|counter-terrorism|counter-terrorist|anti-terror|"
@@ -105,7 +106,7 @@ CAP = rf"[{UPPER}](?:[\w’'.-]*[\w])?"
 ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 FIRST = rf"[{UPPER}\d](?:(?<=[{UPPER}])(?:[\w’'.-]*[\w])?|(?<=\d)\d{{0,2}}(?:st|nd|rd|th))"
 """``CAP`` or ``ORDINAL``, written to begin with one character class so a scan is fast."""
-CHUNK = re.compile(rf"{FIRST}(?:(?:[ \t]+(?:of|for|and|on|de|the)){{0,2}}[ \t]+"
+CHUNK = re.compile(rf"{FIRST}(?:(?:[ \t]+(?:of|for|and|on|de|du|del|the)){{0,2}}[ \t]+"
                    rf"(?:No\.[ \t]+\d{{1,4}}\b|{CAP}|{ORDINAL}|\d{{1,4}}\b))*")
 TOKEN = re.compile(r"\S+")
 NUMBER_BEFORE = re.compile(r"(?<![\w.,’'-])(?:No\.[ \t]+)?\d{1,3}[ \t]+$")
@@ -121,7 +122,7 @@ SUBUNITS = {"Battalion", "Regiment", "Battery", "Squadron", "Company"}
 NUMBERED_HEADS = {"Battalion", "Brigade", "Regiment", "Squadron", "Wing", "Flotilla",
                   "Division", "Group", "Rifles"}
 """Singular formation words a bare number before the name may belong to."""
-CONNECTORS = {"of", "for", "and", "on", "de", "the"}
+CONNECTORS = {"of", "for", "and", "on", "de", "du", "del", "the"}
 WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"}
