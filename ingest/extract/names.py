@@ -61,9 +61,9 @@ EDITION_NAME = re.compile(
     r"(?:[-–]|\s)(?:19|20)?\d\d)\b(?![-–/.,]\d)")
 """A capitalised name with an edition's year or number: ``Fuerzas Comando 2026``."""
 EDITION_VERB = re.compile(
-    r"\b(?:beg[ia]n|begins|opened|opens|launched|launches|kicked\s+off|kicks\s+off|"
+    r"\b(?:beg[iau]n|begins|open(?:s|ed)?|start(?:s|ed)?|launch(?:es|ed)?|kick(?:s|ed)?\s+off|"
     r"(?:took|take|takes|taking)\s+part\s+in|hosted|hosts|hosting|held|holds|joined|joins|"
-    r"concluded|wrapped\s+up|closed|opening\s+of|closing\s+of)\s+$")
+    r"conclude[sd]?|wrap(?:s|ped)\s+up|close[sd]|opening\s+of|closing\s+of)\s+$")
 """A verb that takes an event as its object: ``began Fuerzas Comando 2026``."""
 EDITION_APPOSED = re.compile(
     r"(?:\s+(?:on|in|last|this|next)\s+\w+(?:\s+\d{1,2})?)?,\s+(?:an?|the)\s+"
