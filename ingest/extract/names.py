@@ -58,7 +58,7 @@ NAME_BEFORE_HEAD = re.compile(
 """``the Zalmi Shield (naval) exercise``: a name before the exercise word."""
 EDITION_NAME = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s+(?:del?\s+|du\s+)?{NAME_WORD}){{0,3}}"
-    r"(?:[-–]|\s)(?:19|20)?\d\d)\b(?![-–/.,]\d)")
+    r"(?:[-–]|\s)(?P<number>(?:19|20)?\d\d))\b(?![-–/.,]\d)")
 """A capitalised name with an edition's year or number: ``Fuerzas Comando 2026``."""
 EDITION_VERB = re.compile(
     r"\b(?:beg[iau]n|begins|open(?:s|ed)?|start(?:s|ed)?|launch(?:es|ed)?|kick(?:s|ed)?\s+off|"
@@ -423,9 +423,22 @@ def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
         words = match["name"].replace("–", " ").replace("-", " ").split()
         if any(word in NOT_EDITION for word in words) or "\n" in match["name"]:
             continue
-        if EDITION_VERB.search(text, max(0, start - 24), start) or \
-                EDITION_APPOSED.match(text, end) or EDITION_SUBJECT.match(text, end):
-            yield from _event(text, hits, start, match["name"], "Exercise", "event.edition")
+        if not (EDITION_VERB.search(text, max(0, start - 24), start) or
+                EDITION_APPOSED.match(text, end) or EDITION_SUBJECT.match(text, end)):
+            continue
+        parts = match["name"].split()
+        if parts[0] in LEADING or parts[0] in NOT_NAME:
+            if len(parts) < 3:
+                continue
+            start = text.index(parts[1], start + len(parts[0]))
+        inside = [h for h in hits if h.start < end and start < h.end]
+        series = match.start("number")
+        if any(h.label not in ("Country", "Location", "Exercise", "Operation") or
+               (h.start <= start and h.end >= series) for h in inside):
+            continue
+        name = " ".join(text[start:end].split())
+        yield Mention(start, end, text[start:end], "Exercise", slug(name), name,
+                      rule="event.edition", confidence=0.7)
 
 
 COORDINATED_UNITS = re.compile(
