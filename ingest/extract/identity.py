@@ -31,6 +31,32 @@ def editions(out: Extraction) -> None:
                 {r.source, r.target} == {series.id, found[0].id}
                 for r in out.relations.values()):
             out.merge(series.id, found[0].id)
+    events = [e for e in out.entities.values() if e.label == "Exercise"]
+    for short in events:
+        full = next((e for e in events if e.id != short.id and _shortens(short.name, e.name)),
+                    None)
+        if full is not None:
+            out.merge(short.id, full.id)
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether an edition's name is another's shortened (``NOCO 26`` for ``Northern Coasts
+    26``): the same edition number after letters that begin each of its words in turn."""
+    head, _, number = short.rpartition(" ")
+    words = full.split()
+    if not (head.isupper() and head.isalpha() and len(words) > 2 and words[-1] == number and
+            number[:1].isdigit()):
+        return False
+    return _initials(head.lower(), [w.lower() for w in words[:-1]])
+
+
+def _initials(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` are a non-empty start of each word, word after word."""
+    if not words:
+        return not letters
+    word = words[0]
+    return any(letters[:n] == word[:n] and _initials(letters[n:], words[1:])
+               for n in range(1, min(len(word), len(letters)) + 1))
 
 
 IMPLIED = ("role.office", "org.office_of_title")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ingest.extract.cues import Cues
 from ingest.extract.facts import Mention
@@ -417,7 +418,9 @@ def named_events(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention
 def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
     """Names shaped as an event's edition (capitalised words and a year or number) that the
     text uses as an event: the object of ``began`` or ``took part in``, told to be ``a
-    competition and exercise`` right after, or hosted or held by someone."""
+    competition and exercise`` right after, or hosted or held by someone; the name then
+    names that edition wherever else the report writes it."""
+    found: dict[str, Mention] = {}
     for match in EDITION_NAME.finditer(text):
         start, end = match.span("name")
         words = match["name"].replace("–", " ").replace("-", " ").split()
@@ -437,8 +440,14 @@ def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
                (h.start <= start and h.end >= series) for h in inside):
             continue
         name = " ".join(text[start:end].split())
-        yield Mention(start, end, text[start:end], "Exercise", slug(name), name,
-                      rule="event.edition", confidence=0.7)
+        found[text[start:end]] = Mention(start, end, text[start:end], "Exercise", slug(name),
+                                         name, rule="event.edition", confidence=0.7)
+    for written, mention in found.items():
+        for again in re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text):
+            if not any(h.start < again.end() and again.start() < h.end and
+                       h.label not in ("Country", "Location", "Exercise", "Operation")
+                       for h in hits):
+                yield replace(mention, start=again.start(), end=again.end())
 
 
 COORDINATED_UNITS = re.compile(

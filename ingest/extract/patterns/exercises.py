@@ -171,7 +171,19 @@ def _same(ctx: Context, match: re.Match[str], states: set[str], places: set[str]
         score = _score(ctx, event, states, places, kind) - (2 if fresh else 0)
         if score >= 1 or (score == 0 and definite):
             return event
-    return None
+    return None if fresh or ctx.article.exercises else _named_before(ctx)
+
+
+def _named_before(ctx: Context) -> str | None:
+    """The exercise a sentence without an exercise word named before the first described one
+    (the headline's ``troops for Caucasus Eagle-2026``): the lead describing an exercise
+    describes that one."""
+    named = ctx.article.last_event.get("Exercise")
+    entity = ctx.out.entities.get(named) if named else None
+    if entity is None or entity.label != "Exercise" or entity.rule.startswith("exercise.") or \
+            entity.properties.get("kind") == "phase":
+        return None
+    return named
 
 
 def _referred(ctx: Context, states: set[str], plural: bool) -> str | None:
