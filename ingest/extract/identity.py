@@ -17,14 +17,16 @@ from ingest.extract.syntax import EDITION
 def editions(out: Extraction) -> None:
     """One event under one id: a described event the report later names (``the NATO drills,
     called Carpathian Spear 25``) is the named one, and an exercise or operation named by its
-    series (``Carpathian Spear``) in a report that names one edition of it is that edition."""
+    series (``Carpathian Spear``, even where a name rule took it for a person's) in a report
+    that names one edition of it is that edition."""
     named: dict[tuple[str, str], str] = {}
     for event in [e for e in out.entities.values() if e.label in JOINABLE_LABELS]:
         first = named.setdefault((event.label, event.name), event.id)
         if first != event.id:
             out.merge(event.id, first)
     events = [e for e in out.entities.values() if e.label in ("Exercise", "Operation")]
-    for series in events:
+    people = [e for e in out.entities.values() if e.label == "Person"]
+    for series in [*events, *people]:
         found = [e for e in events if e.id != series.id and EDITION.search(e.name) and
                  e.name[:len(series.name) + 1] in (f"{series.name} ", f"{series.name}-")]
         if len(found) == 1 and not any(
