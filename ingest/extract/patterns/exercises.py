@@ -33,7 +33,8 @@ DESCRIBED = re.compile(rf"\b(?:{MODIFIER}\s+){{1,4}}{NOUN}\b", re.I)
 QUALIFIED = re.compile(rf"(?:['’]s)?\s+(?:(?!(?:for|any|every|each|no|of|in|to|with|by|on|at|"
                        rf"an?|the|and|or|such|future|other)\b)[a-z][\w-]*\s+){{0,2}}{NOUN}\b")
 QUALIFIED_SPAN = re.compile(rf"\S.*?{NOUN}\b", re.I)
-INDEFINITE = re.compile(rf"\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}?{NOUN}\b", re.I)
+INDEFINITE = re.compile(rf"\b(?:an?|one|another)\s+(?:(?!(?:the|this|its|their|for|of|in|to|"
+                        rf"with|by|on|at)\b)[\w-]+\s+){{0,3}}?{NOUN}\b", re.I)
 """``a NATO exercise``: a first mention of an exercise not described by a modifier."""
 BARE = re.compile(rf"\b(?:the|these|this|those|such)\s+(?:[a-z][\w-]*\s+){{0,3}}?{NOUN}\b|"
                   r"\bthis\s+year['’]s\s+(?:edition|iteration|round)\b", re.I)
@@ -42,6 +43,8 @@ OTHER_EDITION = re.compile(r"\b(?:next|previous|last|past|earlier|future|first|p
                            r"\b(?:last|next)\s+year['’]s\s+$", re.I)
 """Words before ``the exercise`` making it another edition of it, not the one reported."""
 QUOTED = re.compile(rf"[“\"](?P<name>[^”\"]{{3,60}})[”\"](?=\s+(?:[\w-]+\s+){{0,3}}{NOUN})", re.I)
+QUOTED_AFTER = re.compile(rf"{NOUN},?\s+[“\"](?P<name>[A-Z][^”\"]{{2,40}})[”\"]")
+"""``the annual command and staff exercise, "Sarhad",``: a quoted name right after the noun."""
 DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called|titled)\s+[“\"]?"
                     r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+)*[A-Z0-9][\w’'-]*){0,5})")
 """``an exercise called Mosi II that ...``: the name is its capitalised words."""
@@ -50,7 +53,7 @@ ARTICLE = re.compile(r"(?:an?|the)\s+", re.I)
 YEAR_NAME = re.compile(r"\b(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}[-–](?:19|20)\d\d)\b")
 PERSONNEL = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:military\s+)?(?:personnel|troops|"
                        r"servicemen|soldiers|service\s?members|sailors|marines)")
-GENERIC = re.compile(r"\b(?:at\s+least|more\s+than|over|some|several|many|numerous|"
+GENERIC = re.compile(r"\b(?:at\s+least|more\s+than|over|some|several|many|numerous|covering|"
                      r"dozens\s+of|a\s+number\s+of|frequency\s+of|series\s+of|number\s+of|"
                      r"\d+|types\s+of|kinds\s+of)\s+$", re.I)
 """Words before a described exercise making it a class or a count, not one event."""
@@ -85,7 +88,7 @@ def _named(ctx: Context) -> tuple[int, int, str] | None:
     if known:
         return known[0].start, known[0].end, known[0].name
     sentence = ctx.sentence
-    for pattern in (QUOTED, DUBBED):
+    for pattern in (QUOTED, QUOTED_AFTER, DUBBED):
         match = pattern.search(ctx.text, sentence.start, sentence.end)
         if match:
             return match.start("name"), match.end("name"), match["name"].strip()
