@@ -10,6 +10,7 @@ from ingest.extract.facts import Mention
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.patterns.venues import state_of
+from ingest.extract.slugs import slug
 
 WORDS = ("exercis", "drill", "war game", "war-game", "wargame", "maneuver", "manoeuvr",
          "year's edition", "year’s edition")
@@ -97,6 +98,43 @@ def _named(ctx: Context) -> tuple[int, int, str] | None:
         if match:
             return match.start("name"), match.end("name"), match["name"]
     return None
+
+
+OTHER_YEAR = re.compile(r"\b(?:(?P<when>(?i:last|next))\s+year['’]s\s+(?:edition|(?P<series>"
+                        r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))|(?i:the)\s+(?P<year>20\d\d)\s+edition)\b")
+"""Another edition of the report's exercise: ``last year's edition``, ``next year's
+Interaction``, ``the 2027 edition``."""
+HEDGED = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?$")
+"""A modal right before the verb of another edition: only a possibility (``Senegal may host
+next year's edition``)."""
+SERIES = re.compile(r"(?P<series>.*?)(?P<sep>[ -–])(?P<number>(?:19|20)?\d\d)$")
+"""A named edition as its series, separator and year: ``Northern Coasts 26``."""
+
+
+def other_editions(ctx: Context) -> None:
+    """Record the past or next editions of the report's named exercise that a sentence
+    speaks of as entities of their own, named by the series and their year."""
+    main = ctx.article.main_event.get("Exercise")
+    entity = ctx.out.entities.get(main) if main else None
+    edition = SERIES.match(entity.name) if entity else None
+    if edition is None:
+        return
+    number = int(edition["number"])
+    year = number if number > 1900 else 2000 + number
+    for match in OTHER_YEAR.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        if (match["series"] and match["series"] != edition["series"]) or HEDGED.search(
+                ctx.text, ctx.sentence.start, match.start()):
+            continue
+        other = int(match["year"]) if match["year"] else year + (1 if match["when"] == "next"
+                                                                 else -1)
+        if other == year:
+            continue
+        sep = "-" if edition["sep"] in "-–" else " "
+        name = f"{edition['series']}{sep}{other}"
+        start = match.start() + (4 if match["year"] else 0)
+        mention = Mention(start, match.end(), ctx.text[start:match.end()], "Exercise",
+                          slug(name), name, rule="exercise.other_edition", confidence=0.6)
+        ctx.out.add(mention)
 
 
 def _near_noun(ctx: Context, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -205,6 +243,7 @@ NOUN_BEFORE = re.compile(r"\b(?:[Ee]xercise)\s+$")
 
 def exercises(ctx: Context) -> None:
     """Record the exercise a sentence reports (or refers to), its kind, date and size."""
+    other_editions(ctx)
     if not ctx.says(*WORDS):
         return
     _phrases(ctx)
