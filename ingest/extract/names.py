@@ -658,6 +658,11 @@ def _based(text: str, word: Word) -> Iterator[Mention]:
                       rule="place.based_in", confidence=0.6)
 
 
+CHIEF_OF_STAFF = (("Chief", "of", "Staff", "of"), ("Chiefs", "of", "Staff", "of"))
+"""A title naming the service its holder heads (``Chief of Staff of the Iraqi Army``): the
+service is the body, not a ``Staff of the Iraqi Army``."""
+
+
 def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
     """Capitalised phrases headed by a telling word, classified by that word."""
     for match in CHUNK.finditer(text, start, len(text) if end is None else end):
@@ -671,6 +676,8 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             if part and part[0][1].endswith("-based"):
                 yield from _based(text, part[0])
                 part = part[1:]
+            if tuple(w for _, w in part[:4]) in CHIEF_OF_STAFF:
+                part = _trim(part[4:])
             found = _named(part) if any(w in TELLING for _, w in part) else None
             if found is None and number and len(part) == 1 and part[0][1] in NUMBERED_HEADS:
                 found = part, ("Unit", "formation")
