@@ -179,6 +179,17 @@ def _compass(text: str, mention: Mention) -> Mention:
                    id=slug(name), name=name)
 
 
+REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Meso|Ibero|Pan|Anglo|Afro)[ -]$")
+"""A region word before ``American``: ``Central American armed forces`` are the region's."""
+
+
+def _regional(text: str, mention: Mention) -> bool:
+    """Whether ``American`` is a region's (``Central American``, ``Latin American``), not the
+    United States' demonym."""
+    return mention.label == "Country" and mention.text in ("American", "Americans") and \
+        REGION_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
+
+
 NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*(?<!['’]s)[ \t]$")
 NAME_AFTER = re.compile(r"[ \t][A-Z][\w’'-]*\w")
 
@@ -323,7 +334,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     states = {m.start for m in hits if m.label == "Country" and m.role != "capital"}
     heads = [(s.start, s.end) for s in sentences if s.heading]
     hits = [m for m in (_dated(text, _compass(text, _capital(text, m, states))) for m in hits)
-            if m and not _inside_name(text, m, heads)]
+            if m and not _inside_name(text, m, heads) and not _regional(text, m)]
     countries = sorted((m for m in hits if m.label == "Country"), key=lambda m: m.start)
     country_starts = [m.start for m in countries]
     body = [s for s in sentences if not s.heading]
