@@ -75,6 +75,8 @@ competition and exercise``."""
 EDITION_SUBJECT = re.compile(r"\s+(?:is|was|will\s+be)\s+(?:hosted|held|organi[sz]ed|"
                              r"conducted|directed|led|run)\s+by\b")
 """A name that is hosted, held or directed by someone: ``Caucasus Eagle-2026 is hosted by``."""
+EDITION_HOLDS = ("Country", "Location", "Exercise", "Operation")
+"""What an edition's name may hold (``Caucasus Eagle-2026``) or be known as already."""
 NOT_EDITION = frozenset((
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
@@ -420,11 +422,20 @@ def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
     text uses as an event: the object of ``began`` or ``took part in``, told to be ``a
     competition and exercise`` right after, or hosted or held by someone; the name then
     names that edition wherever else the report writes it."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    starts = [h.start for h in ordered]
+    reach = max((h.end - h.start for h in ordered), default=0)
+
+    def inside(start: int, end: int) -> list[Mention]:
+        return [h for h in ordered[bisect_left(starts, start - reach):bisect_left(starts, end)]
+                if h.end > start]
+
     found: dict[str, Mention] = {}
     for match in EDITION_NAME.finditer(text):
         start, end = match.span("name")
         words = match["name"].replace("–", " ").replace("-", " ").split()
-        if any(word in NOT_EDITION for word in words) or "\n" in match["name"]:
+        if any(word in NOT_EDITION for word in words) or "\n" in match["name"] or \
+                match["name"] in found:
             continue
         if not (EDITION_VERB.search(text, max(0, start - 24), start) or
                 EDITION_APPOSED.match(text, end) or EDITION_SUBJECT.match(text, end)):
@@ -434,20 +445,19 @@ def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
             if len(parts) < 3:
                 continue
             start = text.index(parts[1], start + len(parts[0]))
-        inside = [h for h in hits if h.start < end and start < h.end]
-        series = match.start("number")
-        if any(h.label not in ("Country", "Location", "Exercise", "Operation") or
-               (h.start <= start and h.end >= series) for h in inside):
+        series = match.start("number") - 1
+        if any(h.label not in EDITION_HOLDS or (h.start <= start and h.end >= series)
+               for h in inside(start, end)):
             continue
         name = " ".join(text[start:end].split())
         found[text[start:end]] = Mention(start, end, text[start:end], "Exercise", slug(name),
                                          name, rule="event.edition", confidence=0.7)
-    for written, mention in found.items():
-        for again in re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text):
-            if not any(h.start < again.end() and again.start() < h.end and
-                       h.label not in ("Country", "Location", "Exercise", "Operation")
-                       for h in hits):
-                yield replace(mention, start=again.start(), end=again.end())
+    if not found:
+        return
+    written = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
+    for again in re.finditer(rf"(?<![\w-])(?:{written})(?![\w-])", text):
+        if all(h.label in EDITION_HOLDS for h in inside(*again.span())):
+            yield replace(found[again.group()], start=again.start(), end=again.end())
 
 
 COORDINATED_UNITS = re.compile(
