@@ -793,3 +793,17 @@ def test_the_owner_of_the_body_running_an_exercise_does_not_run_it() -> None:
     report = Path(__file__).parent.parent / "fixtures/dev/reports/62_desert_flag_uae.txt"
     found = relations(report.read_text(encoding="utf-8"))
     assert ("ARE", "RUNS", "desert-flag-26") not in found
+
+
+def test_a_training_told_by_a_passive_verb_is_a_program_held_where_it_is_told() -> None:
+    text = ("Qatar buys howitzers\n\n"
+            "Qatari engineers will be trained at Hanwha's plant in Changwon. "
+            "Czech pilots are to be trained by the US Air Force at Luke Air Force Base.\n")
+    out = extract(text, "trained", "2026-03-01")
+    programs = [e for e in out.entities.values() if e.rule == "program.trained"]
+    assert [p.name for p in programs] == ["Training of Qatari engineers"]
+    assert "Qatari engineers will be trained" in programs[0].aliases
+    found = {(r.source, r.type, r.target) for r in out.relations.values()
+             if programs[0].id in (r.source, r.target)}
+    assert found == {("QAT", "PARTICIPATED_IN", programs[0].id),
+                     (programs[0].id, "HELD_IN", "changwon")}
