@@ -807,3 +807,15 @@ def test_a_training_told_by_a_passive_verb_is_a_program_held_where_it_is_told() 
              if programs[0].id in (r.source, r.target)}
     assert found == {("QAT", "PARTICIPATED_IN", programs[0].id),
                      (programs[0].id, "HELD_IN", "changwon")}
+
+
+def test_a_state_sending_an_unnamed_envoy_to_a_ceremony_takes_part_in_it() -> None:
+    text = ("Italy hands over air policing\n\n"
+            "A handover ceremony on Monday was attended by Iceland's Minister for Foreign "
+            "Affairs, Sigríður Helga Jónsdóttir, and the Italian ambassador to Norway and "
+            "Iceland.\n")
+    out = extract(text, "envoy", "2026-10-05")
+    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    takers = {r.source for r in out.relations.values()
+              if r.type == "PARTICIPATED_IN" and r.target == ceremony.id}
+    assert "ITA" in takers and "ISL" not in takers

@@ -36,9 +36,27 @@ RIGHT = re.compile(r"\s+(?:to|of|with|between)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,
                    r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"]|$)")
 """What a meeting was with, of or to: ``talks with Omani officials``, ``visit to Doha``."""
 FOLLOWS = 2
+
+ENVOY = re.compile(r"(?:['’]s)?\s+(?:(?:defen[cs]e|military|naval|air)\s+)?(?:ambassador|"
+                   r"attach[ée]|delegation|envoy|embassy)s?\b", re.I)
+"""After a state: the unnamed official or delegation that represents it somewhere."""
+NAMED_AFTER = re.compile(r"(?:\s+(?:to|in)\s+[^,]{1,40})?,\s+(?:[A-Z][\w.’'-]*\s+){0,3}"
+                         r"[A-Z][\w’'-]+(?:,|\s+and\b|\.|$)")
+"""After an envoy: the person's name in apposition (``the Indonesian ambassador, Rudi
+Santoso,``), who then stands for the state."""
 """How many sentences after a visit its meetings are still reported."""
 
 fold(MEETING)
+
+
+def envoy(ctx: Context, actor: Mention) -> bool:
+    """Whether a state is named only by the unnamed envoy it sends to a meeting (``the
+    Italian ambassador``, ``Argentina's ambassador in Nicosia``, ``a Chinese delegation``):
+    no person stands for it there, so the state itself takes part."""
+    if actor.label != "Country":
+        return False
+    found = ENVOY.match(ctx.text, actor.end, ctx.sentence.end)
+    return found is not None and not NAMED_AFTER.match(ctx.text, found.end(), ctx.sentence.end)
 
 
 def _kind(phrase: str) -> str:
@@ -388,6 +406,10 @@ def ceremonies(ctx: Context) -> None:
         ctx.keep(person)
         ctx.out.relate("PARTICIPATED_IN", person.id, ceremony, ctx.span, "meeting.ceremony",
                        0.5)
+    for state in ctx.labelled("Country"):
+        if envoy(ctx, state):
+            ctx.keep(state)
+            ctx.out.relate("PARTICIPATED_IN", state.id, ceremony, ctx.span, "meeting.envoy", 0.5)
     if held is not None:
         ctx.out.relate("PART_OF", ceremony, held.id, ctx.span, "meeting.ceremony", 0.5)
     for place in ctx.venues:
