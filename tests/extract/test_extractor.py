@@ -819,3 +819,18 @@ def test_a_state_sending_an_unnamed_envoy_to_a_ceremony_takes_part_in_it() -> No
     takers = {r.source for r in out.relations.values()
               if r.type == "PARTICIPATED_IN" and r.target == ceremony.id}
     assert "ITA" in takers and "ISL" not in takers
+
+
+def test_courses_trainees_attend_at_a_school_are_a_program_the_agreement_provides_for() -> None:
+    text = ("Italy and Togo deepen naval ties\n\n"
+            "Italy and Togo signed a technical arrangement on maritime cooperation in 2023, "
+            "under which Togolese officers have attended courses at the Italian Naval Academy "
+            "in Livorno.\n")
+    out = extract(text, "courses", "2026-02-01")
+    program = next(e for e in out.entities.values() if e.rule == "program.courses")
+    assert program.name == "Courses for Togolese officers" and "courses" in program.aliases
+    found = {(r.type, r.source if r.target == program.id else r.target)
+             for r in out.relations.values() if program.id in (r.source, r.target)}
+    assert ("PARTICIPATED_IN", "TGO") in found and ("HELD_IN", "livorno") in found
+    assert any(t == "PART_OF" for t, _ in found)
+    assert not any(t == "TRAINED" for t, _ in found)

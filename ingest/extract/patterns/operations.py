@@ -146,3 +146,52 @@ def trainings(ctx: Context) -> None:
                                                             ctx.before(place, 6)))):
             ctx.keep(place)
             ctx.out.relate("HELD_IN", event, place.id, ctx.span, "program.trained_at", 0.5)
+
+
+COURSES = re.compile(
+    r"(?P<subj>\b[^,;:]{2,80}?)\s+(?:(?:will|would|to|have|has|had|can|could|may)\s+)?"
+    r"(?:be\s+able\s+to\s+)?attend(?:ed|s)?\s+(?P<what>courses)\s+at\b", re.I)
+"""Trainees attending courses somewhere: ``Togolese officers have attended courses at the
+Italian Naval Academy``."""
+SUBJECT_START = re.compile(r".*(?:^|[,;:]\s+(?:and\s+)?|\b(?:and|while|which|for|allow|"
+                           r"allows|enable|enables)\s+)", re.I | re.S)
+"""What stands before the trainees in their clause (``under which``, ``for up to 40``)."""
+
+
+def courses(ctx: Context) -> None:
+    """Courses that trainees attend at a school (``Togolese officers have attended courses at
+    the Italian Naval Academy in Livorno``) are a training program: the trainees' states
+    take part, the places after the school hold it, and an agreement the sentence tells of
+    (``under which``, ``would allow``) provides for it."""
+    if not ctx.says("courses") or any(e.label == "Program" for e in ctx.events):
+        return
+    match = ctx.has(COURSES)
+    if match is None:
+        return
+    base = ctx.sentence.start
+    lead = SUBJECT_START.match(match["subj"])
+    begin = base + match.start("subj") + (lead.end() if lead else 0)
+    subject = " ".join(ctx.text[begin:base + match.end("subj")].split())
+    core = QUANTITY.sub("", re.sub(r"\s+a\s+year$", "", subject))
+    if not core or not core[0].isalpha() or core.split()[0].lower() in ("its", "their"):
+        return
+    named = any(m.start == begin + subject.find(core) for m in ctx.mentions)
+    name = f"Courses for {core if named else core[:1].lower() + core[1:]}"
+    event = record_event(ctx, "Program", base + match.start("what"), base + match.end("what"),
+                         name, "activity", "program.courses", 0.5, slug(name))
+    for party in ctx.mentions:
+        if begin <= party.start and party.end <= base + match.end("subj") and \
+                party.label == "Country":
+            ctx.keep(party)
+            ctx.out.relate("PARTICIPATED_IN", party.id, event, ctx.span, "program.trainees",
+                           0.5)
+    at = base + match.end()
+    stop = CLAUSE_END.search(ctx.text, at, ctx.sentence.end)
+    end = stop.start() if stop else ctx.sentence.end
+    for place in ctx.mentions:
+        if at <= place.start and place.end <= end and place.label == "Location":
+            ctx.keep(place)
+            ctx.out.relate("HELD_IN", event, place.id, ctx.span, "program.trained_at", 0.5)
+    signed = next((e for e in ctx.events if e.label == "Agreement" and e.end <= begin), None)
+    if signed is not None:
+        ctx.out.relate("PART_OF", event, signed.id, ctx.span, "program.provided_for", 0.5)
