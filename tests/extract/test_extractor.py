@@ -834,3 +834,17 @@ def test_courses_trainees_attend_at_a_school_are_a_program_the_agreement_provide
     assert ("PARTICIPATED_IN", "TGO") in found and ("HELD_IN", "livorno") in found
     assert any(t == "PART_OF" for t, _ in found)
     assert not any(t == "TRAINED" for t, _ in found)
+
+
+def test_who_presided_over_or_attended_the_ceremony_told_just_before_was_at_it() -> None:
+    text = ("NATO Mission Iraq changes command\n\n"
+            "BAGHDAD — Lieutenant General Álvaro Ruiz de Castro of Spain on Tuesday took "
+            "command of NATO Mission Iraq from Lieutenant General Paolo Ferrante, at a ceremony "
+            "in the International Zone. The change of command was presided over by Admiral "
+            "Richard Coleman. Iraq's Minister of Defence, Saad al-Juburi, attended, along with "
+            "the Italian ambassador.\n")
+    out = extract(text, "present", "2026-05-12")
+    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    takers = {r.source for r in out.relations.values()
+              if r.type == "PARTICIPATED_IN" and r.target == ceremony.id}
+    assert {"richard-coleman", "saad-al-juburi", "ITA"} <= takers

@@ -370,6 +370,7 @@ def ceremonies(ctx: Context) -> None:
     something (``a parade marking the 105th anniversary of X``); ``the ceremony`` refers to
     the last one told of."""
     if not ctx.says("ceremon", "parade"):
+        _present(ctx)
         return
     match = ctx.search(CEREMONY, ctx.sentence.start, ctx.sentence.end)
     if not match:
@@ -400,6 +401,7 @@ def ceremonies(ctx: Context) -> None:
                                    "Meeting", event, name, "meeting", rule="meeting.ceremony",
                                    confidence=0.5)).id
     ctx.article.last_ceremony = ceremony
+    ctx.article.seen_at[ceremony] = ctx.article.sentence
     if SIDELINES.search(ctx.text, max(ctx.sentence.start, match.start() - 40), match.start()):
         return
     for person in ctx.persons():
@@ -417,6 +419,26 @@ def ceremonies(ctx: Context) -> None:
             ctx.keep(place)
             ctx.out.relate("HELD_IN", ceremony, place.id, ctx.span, "meeting.ceremony", 0.45)
             break
+
+
+PRESENT = re.compile(r"\b(?:presided\s+over|attended|witnessed)\s+by\b|\battended\s*(?:[,.]|$|"
+                     r"along\s+with\b|as\s+(?:guests?|observers?)\b)", re.I)
+"""Who was present at what the sentence before told of: ``It was presided over by X``,
+``X and Y attended, along with ambassadors``."""
+
+
+def _present(ctx: Context) -> None:
+    """The people (and states sending envoys) a sentence says presided over or attended,
+    naming no other meeting or exercise, were at the ceremony told of just before."""
+    ceremony = ctx.article.last_ceremony
+    if ceremony is None or any(e.label in ("Meeting", "Exercise") for e in ctx.events) or \
+            not 0 < ctx.article.sentence - ctx.article.seen_at.get(ceremony, -9) <= FOLLOWS or \
+            not ctx.has(PRESENT):
+        return
+    ctx.article.seen_at[ceremony] = ctx.article.sentence
+    for actor in ctx.persons() + [m for m in ctx.labelled("Country") if envoy(ctx, m)]:
+        ctx.keep(actor)
+        ctx.out.relate("PARTICIPATED_IN", actor.id, ceremony, ctx.span, "meeting.present", 0.5)
 
 
 DONE_AT = (
