@@ -421,10 +421,11 @@ def ceremonies(ctx: Context) -> None:
             break
 
 
-PRESENT = re.compile(r"\b(?:presided\s+over|attended|witnessed)\s+by\b|\battended\s*(?:[,.]|$|"
-                     r"along\s+with\b|as\s+(?:guests?|observers?)\b)", re.I)
+PRESENT = re.compile(r"\b(?:presided\s+over|attended|witnessed|joined|accompanied)\s+by\b|"
+                     r"\battended\s*(?:[,.]|$|along\s+with\b|as\s+(?:guests?|observers?)\b)",
+                     re.I)
 """Who was present at what the sentence before told of: ``It was presided over by X``,
-``X and Y attended, along with ambassadors``."""
+``He was joined by Y``, ``X and Y attended, along with ambassadors``."""
 
 
 def _present(ctx: Context) -> None:
