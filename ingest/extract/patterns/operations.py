@@ -153,8 +153,8 @@ COURSES = re.compile(
     r"(?:be\s+able\s+to\s+)?attend(?:ed|s)?\s+(?P<what>courses)\s+at\b", re.I)
 """Trainees attending courses somewhere: ``Togolese officers have attended courses at the
 Italian Naval Academy``."""
-SUBJECT_START = re.compile(r".*(?:^|[,;:]\s+(?:and\s+)?|\b(?:and|while|which|for|allow|"
-                           r"allows|enable|enables)\s+)", re.I | re.S)
+SUBJECT_START = re.compile(r".*(?:[,;:]\s+(?:and\s+)?|\b(?:and|while|which|for|allow|allows|"
+                           r"enable|enables)\s+|^)", re.I | re.S)
 """What stands before the trainees in their clause (``under which``, ``for up to 40``)."""
 
 
