@@ -848,3 +848,11 @@ def test_who_presided_over_or_attended_the_ceremony_told_just_before_was_at_it()
     takers = {r.source for r in out.relations.values()
               if r.type == "PARTICIPATED_IN" and r.target == ceremony.id}
     assert {"richard-coleman", "saad-al-juburi", "ITA"} <= takers
+
+
+def test_the_state_of_the_port_hosts_a_port_call_told_without_a_dateline() -> None:
+    text = ("Brazil and Angola deepen naval ties\n\n"
+            "The Brazilian Navy's patrol ship Araguari made a port call in Luanda last year.\n")
+    out = extract(text, "port", "2026-04-01")
+    call = next(e for e in out.entities.values() if e.rule == "meeting.port_call")
+    assert ("AGO", "HOSTED", call.id) in out.relations

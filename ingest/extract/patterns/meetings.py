@@ -512,12 +512,13 @@ def port_calls(ctx: Context) -> None:
     if port is not None:
         ctx.keep(port)
         ctx.out.relate("HELD_IN", call, port.id, ctx.span, "meeting.port_call", 0.5)
-    _call_states(ctx, call, match.start())
+    _call_states(ctx, call, match.start(), port)
 
 
-def _call_states(ctx: Context, call: str, at: int) -> None:
+def _call_states(ctx: Context, call: str, at: int, port: Mention | None = None) -> None:
     """The state whose ships call takes part in the port call; the state of the dateline
-    (``CAM RANH, Vietnam —``) hosts it, and its city is where it is held."""
+    (``CAM RANH, Vietnam —``) hosts it, and its city is where it is held; with no dateline,
+    the state of the port the ships arrive at hosts it (``sailed into Simon's Town``)."""
     city = dateline_city(ctx) if ctx.sentence.text[:1].isupper() else None
     named = dateline_state(ctx, city) if city is not None else None
     venues = {id(m) for m in ctx.venues} | {id(named)}
@@ -526,6 +527,10 @@ def _call_states(ctx: Context, call: str, at: int) -> None:
         ctx.keep(state)
         ctx.out.relate("PARTICIPATED_IN", state.id, call, ctx.span, "meeting.port_call", 0.5)
     if city is None:
+        host = port.role.removeprefix("in:") if port is not None and \
+            port.role.startswith("in:") else None
+        if host and host not in guests and host in ctx.out.entities:
+            ctx.out.relate("HOSTED", host, call, ctx.span, "meeting.port_call", 0.45)
         return
     ctx.keep(city)
     ctx.out.relate("HELD_IN", call, city.id, ctx.span, "meeting.port_call", 0.45)
