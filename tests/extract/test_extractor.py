@@ -856,3 +856,13 @@ def test_the_state_of_the_port_hosts_a_port_call_told_without_a_dateline() -> No
     out = extract(text, "port", "2026-04-01")
     call = next(e for e in out.entities.values() if e.rule == "meeting.port_call")
     assert ("AGO", "HOSTED", call.id) in out.relations
+
+
+def test_at_the_opening_stands_for_the_opening_ceremony_told_of() -> None:
+    text = ("Lagoon Spear 26 begins\n\n"
+            "About 1,200 troops on Monday began Lagoon Spear 26, a counter-terrorism exercise, "
+            "with an opening ceremony at the academy in Jacqueville. \"Our answer has to be "
+            "regional,\" General Moussa Traoré said at the opening.\n")
+    out = extract(text, "opening", "2026-02-09")
+    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    assert ("moussa-traore", "PARTICIPATED_IN", ceremony.id) in out.relations

@@ -346,7 +346,9 @@ def within_visit(ctx: Context) -> None:
 CEREMONY = re.compile(
     r"\b(?P<what>(?:(?P<kind>opening|closing|handover|hand-over|welcome|welcoming|farewell|"
     r"send-off|change-of-command|graduation|commissioning|arrival|inauguration|flag-raising|"
-    r"wreath-laying)\s+)?(?:ceremon(?:y|ies)|(?P<parade>parades?)))\b", re.I)
+    r"wreath-laying)\s+)?(?:ceremon(?:y|ies)|(?P<parade>parades?))|(?<=at\sthe\s)opening"
+    r"(?=\s*[,.]))\b", re.I)
+"""A ceremony word, or ``at the opening`` standing alone for the opening ceremony told of."""
 fold(CEREMONY)
 MARKING = re.compile(r"(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?)?\s+(?:marking|to\s+mark|celebrating|"
                      r"commemorating)\s+(?P<occasion>the\s+[^,.;]{3,80}?)(?=\s*[,.;]|\s+on\b)")
@@ -369,7 +371,7 @@ def ceremonies(ctx: Context) -> None:
     a ceremony of a kind is one (``opening``, ``handover``), and a parade only when it marks
     something (``a parade marking the 105th anniversary of X``); ``the ceremony`` refers to
     the last one told of."""
-    if not ctx.says("ceremon", "parade"):
+    if not ctx.says("ceremon", "parade", "at the opening"):
         _present(ctx)
         return
     match = ctx.search(CEREMONY, ctx.sentence.start, ctx.sentence.end)
