@@ -866,3 +866,13 @@ def test_at_the_opening_stands_for_the_opening_ceremony_told_of() -> None:
     out = extract(text, "opening", "2026-02-09")
     ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
     assert ("moussa-traore", "PARTICIPATED_IN", ceremony.id) in out.relations
+
+
+def test_the_ship_arriving_for_a_visit_makes_it_and_not_the_navy_it_belongs_to() -> None:
+    text = ("Pakistani frigate in Mauritius\n\n"
+            "PORT LOUIS — The Pakistan Navy frigate PNS Tughril arrived in Port Louis on Friday "
+            "for a four-day goodwill visit to Mauritius, the Pakistani High Commission said.\n")
+    out = extract(text, "ship", "2026-10-30")
+    takers = {r.source for r in out.relations.values() if r.type == "PARTICIPATED_IN"
+              and out.entities[r.target].label == "Meeting"}
+    assert "pns-tughril" in takers and "pakistan-navy" not in takers
