@@ -793,3 +793,86 @@ def test_the_owner_of_the_body_running_an_exercise_does_not_run_it() -> None:
     report = Path(__file__).parent.parent / "fixtures/dev/reports/62_desert_flag_uae.txt"
     found = relations(report.read_text(encoding="utf-8"))
     assert ("ARE", "RUNS", "desert-flag-26") not in found
+
+
+def test_a_training_told_by_a_passive_verb_is_a_program_held_where_it_is_told() -> None:
+    text = ("Qatar buys howitzers\n\n"
+            "Qatari engineers will be trained at Hanwha's plant in Changwon. "
+            "Czech pilots are to be trained by the US Air Force at Luke Air Force Base.\n")
+    out = extract(text, "trained", "2026-03-01")
+    programs = [e for e in out.entities.values() if e.rule == "program.trained"]
+    assert [p.name for p in programs] == ["Training of Qatari engineers"]
+    assert "Qatari engineers will be trained" in programs[0].aliases
+    found = {(r.source, r.type, r.target) for r in out.relations.values()
+             if programs[0].id in (r.source, r.target)}
+    assert found == {("QAT", "PARTICIPATED_IN", programs[0].id),
+                     (programs[0].id, "HELD_IN", "changwon")}
+
+
+def test_a_state_sending_an_unnamed_envoy_to_a_ceremony_takes_part_in_it() -> None:
+    text = ("Italy hands over air policing\n\n"
+            "A handover ceremony on Monday was attended by Iceland's Minister for Foreign "
+            "Affairs, Sigríður Helga Jónsdóttir, and the Italian ambassador to Norway and "
+            "Iceland.\n")
+    out = extract(text, "envoy", "2026-10-05")
+    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    takers = {r.source for r in out.relations.values()
+              if r.type == "PARTICIPATED_IN" and r.target == ceremony.id}
+    assert "ITA" in takers and "ISL" not in takers
+
+
+def test_courses_trainees_attend_at_a_school_are_a_program_the_agreement_provides_for() -> None:
+    text = ("Italy and Togo deepen naval ties\n\n"
+            "Italy and Togo signed a technical arrangement on maritime cooperation in 2023, "
+            "under which Togolese officers have attended courses at the Italian Naval Academy "
+            "in Livorno.\n")
+    out = extract(text, "courses", "2026-02-01")
+    program = next(e for e in out.entities.values() if e.rule == "program.courses")
+    assert program.name == "Courses for Togolese officers" and "courses" in program.aliases
+    found = {(r.type, r.source if r.target == program.id else r.target)
+             for r in out.relations.values() if program.id in (r.source, r.target)}
+    assert ("PARTICIPATED_IN", "TGO") in found and ("HELD_IN", "livorno") in found
+    assert any(t == "PART_OF" for t, _ in found)
+    assert not any(t == "TRAINED" for t, _ in found)
+
+
+def test_who_presided_over_or_attended_the_ceremony_told_just_before_was_at_it() -> None:
+    text = ("NATO Mission Iraq changes command\n\n"
+            "BAGHDAD — Lieutenant General Álvaro Ruiz de Castro of Spain on Tuesday took "
+            "command of NATO Mission Iraq from Lieutenant General Paolo Ferrante, at a ceremony "
+            "in the International Zone. The change of command was presided over by Admiral "
+            "Richard Coleman. Iraq's Minister of Defence, Saad al-Juburi, attended, along with "
+            "the Italian ambassador.\n")
+    out = extract(text, "present", "2026-05-12")
+    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    takers = {r.source for r in out.relations.values()
+              if r.type == "PARTICIPATED_IN" and r.target == ceremony.id}
+    assert {"richard-coleman", "saad-al-juburi", "ITA"} <= takers
+
+
+def test_the_state_of_the_port_hosts_a_port_call_told_without_a_dateline() -> None:
+    text = ("Brazil and Angola deepen naval ties\n\n"
+            "The Brazilian Navy's patrol ship Araguari made a port call in Luanda last year.\n")
+    out = extract(text, "port", "2026-04-01")
+    call = next(e for e in out.entities.values() if e.rule == "meeting.port_call")
+    assert ("AGO", "HOSTED", call.id) in out.relations
+
+
+def test_at_the_opening_stands_for_the_opening_ceremony_told_of() -> None:
+    text = ("Lagoon Spear 26 begins\n\n"
+            "About 1,200 troops on Monday began Lagoon Spear 26, a counter-terrorism exercise, "
+            "with an opening ceremony at the academy in Jacqueville. \"Our answer has to be "
+            "regional,\" General Moussa Traoré said at the opening.\n")
+    out = extract(text, "opening", "2026-02-09")
+    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    assert ("moussa-traore", "PARTICIPATED_IN", ceremony.id) in out.relations
+
+
+def test_the_ship_arriving_for_a_visit_makes_it_and_not_the_navy_it_belongs_to() -> None:
+    text = ("Pakistani frigate in Mauritius\n\n"
+            "PORT LOUIS — The Pakistan Navy frigate PNS Tughril arrived in Port Louis on Friday "
+            "for a four-day goodwill visit to Mauritius, the Pakistani High Commission said.\n")
+    out = extract(text, "ship", "2026-10-30")
+    takers = {r.source for r in out.relations.values() if r.type == "PARTICIPATED_IN"
+              and out.entities[r.target].label == "Meeting"}
+    assert "pns-tughril" in takers and "pakistan-navy" not in takers

@@ -36,9 +36,27 @@ RIGHT = re.compile(r"\s+(?:to|of|with|between)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,
                    r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"]|$)")
 """What a meeting was with, of or to: ``talks with Omani officials``, ``visit to Doha``."""
 FOLLOWS = 2
+
+ENVOY = re.compile(r"(?:['’]s)?\s+(?:(?:defen[cs]e|military|naval|air)\s+)?(?:ambassador|"
+                   r"attach[ée]|delegation|envoy|embassy)s?\b", re.I)
+"""After a state: the unnamed official or delegation that represents it somewhere."""
+NAMED_AFTER = re.compile(r"(?:\s+(?:to|in)\s+[^,]{1,40})?,\s+(?:[A-Z][\w.’'-]*\s+){0,3}"
+                         r"[A-Z][\w’'-]+(?:,|\s+and\b|\.|$)")
+"""After an envoy: the person's name in apposition (``the Indonesian ambassador, Rudi
+Santoso,``), who then stands for the state."""
 """How many sentences after a visit its meetings are still reported."""
 
 fold(MEETING)
+
+
+def envoy(ctx: Context, actor: Mention) -> bool:
+    """Whether a state is named only by the unnamed envoy it sends to a meeting (``the
+    Italian ambassador``, ``Argentina's ambassador in Nicosia``, ``a Chinese delegation``):
+    no person stands for it there, so the state itself takes part."""
+    if actor.label != "Country":
+        return False
+    found = ENVOY.match(ctx.text, actor.end, ctx.sentence.end)
+    return found is not None and not NAMED_AFTER.match(ctx.text, found.end(), ctx.sentence.end)
 
 
 def _kind(phrase: str) -> str:
@@ -328,7 +346,9 @@ def within_visit(ctx: Context) -> None:
 CEREMONY = re.compile(
     r"\b(?P<what>(?:(?P<kind>opening|closing|handover|hand-over|welcome|welcoming|farewell|"
     r"send-off|change-of-command|graduation|commissioning|arrival|inauguration|flag-raising|"
-    r"wreath-laying)\s+)?(?:ceremon(?:y|ies)|(?P<parade>parades?)))\b", re.I)
+    r"wreath-laying)\s+)?(?:ceremon(?:y|ies)|(?P<parade>parades?))|(?<=at\sthe\s)opening"
+    r"(?=\s*[,.]))\b", re.I)
+"""A ceremony word, or ``at the opening`` standing alone for the opening ceremony told of."""
 fold(CEREMONY)
 MARKING = re.compile(r"(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?)?\s+(?:marking|to\s+mark|celebrating|"
                      r"commemorating)\s+(?P<occasion>the\s+[^,.;]{3,80}?)(?=\s*[,.;]|\s+on\b)")
@@ -351,7 +371,8 @@ def ceremonies(ctx: Context) -> None:
     a ceremony of a kind is one (``opening``, ``handover``), and a parade only when it marks
     something (``a parade marking the 105th anniversary of X``); ``the ceremony`` refers to
     the last one told of."""
-    if not ctx.says("ceremon", "parade"):
+    if not ctx.says("ceremon", "parade", "at the opening"):
+        _present(ctx)
         return
     match = ctx.search(CEREMONY, ctx.sentence.start, ctx.sentence.end)
     if not match:
@@ -382,12 +403,17 @@ def ceremonies(ctx: Context) -> None:
                                    "Meeting", event, name, "meeting", rule="meeting.ceremony",
                                    confidence=0.5)).id
     ctx.article.last_ceremony = ceremony
+    ctx.article.seen_at[ceremony] = ctx.article.sentence
     if SIDELINES.search(ctx.text, max(ctx.sentence.start, match.start() - 40), match.start()):
         return
     for person in ctx.persons():
         ctx.keep(person)
         ctx.out.relate("PARTICIPATED_IN", person.id, ceremony, ctx.span, "meeting.ceremony",
                        0.5)
+    for state in ctx.labelled("Country"):
+        if envoy(ctx, state):
+            ctx.keep(state)
+            ctx.out.relate("PARTICIPATED_IN", state.id, ceremony, ctx.span, "meeting.envoy", 0.5)
     if held is not None:
         ctx.out.relate("PART_OF", ceremony, held.id, ctx.span, "meeting.ceremony", 0.5)
     for place in ctx.venues:
@@ -395,6 +421,27 @@ def ceremonies(ctx: Context) -> None:
             ctx.keep(place)
             ctx.out.relate("HELD_IN", ceremony, place.id, ctx.span, "meeting.ceremony", 0.45)
             break
+
+
+PRESENT = re.compile(r"\b(?:presided\s+over|attended|witnessed|joined|accompanied)\s+by\b|"
+                     r"\battended\s*(?:[,.]|$|along\s+with\b|as\s+(?:guests?|observers?)\b)",
+                     re.I)
+"""Who was present at what the sentence before told of: ``It was presided over by X``,
+``He was joined by Y``, ``X and Y attended, along with ambassadors``."""
+
+
+def _present(ctx: Context) -> None:
+    """The people (and states sending envoys) a sentence says presided over or attended,
+    naming no other meeting or exercise, were at the ceremony told of just before."""
+    ceremony = ctx.article.last_ceremony
+    if ceremony is None or any(e.label in ("Meeting", "Exercise") for e in ctx.events) or \
+            not 0 < ctx.article.sentence - ctx.article.seen_at.get(ceremony, -9) <= FOLLOWS or \
+            not ctx.has(PRESENT):
+        return
+    ctx.article.seen_at[ceremony] = ctx.article.sentence
+    for actor in ctx.persons() + [m for m in ctx.labelled("Country") if envoy(ctx, m)]:
+        ctx.keep(actor)
+        ctx.out.relate("PARTICIPATED_IN", actor.id, ceremony, ctx.span, "meeting.present", 0.5)
 
 
 DONE_AT = (
@@ -467,12 +514,13 @@ def port_calls(ctx: Context) -> None:
     if port is not None:
         ctx.keep(port)
         ctx.out.relate("HELD_IN", call, port.id, ctx.span, "meeting.port_call", 0.5)
-    _call_states(ctx, call, match.start())
+    _call_states(ctx, call, match.start(), port)
 
 
-def _call_states(ctx: Context, call: str, at: int) -> None:
+def _call_states(ctx: Context, call: str, at: int, port: Mention | None = None) -> None:
     """The state whose ships call takes part in the port call; the state of the dateline
-    (``CAM RANH, Vietnam —``) hosts it, and its city is where it is held."""
+    (``CAM RANH, Vietnam —``) hosts it, and its city is where it is held; with no dateline,
+    the state of the port the ships arrive at hosts it (``sailed into Simon's Town``)."""
     city = dateline_city(ctx) if ctx.sentence.text[:1].isupper() else None
     named = dateline_state(ctx, city) if city is not None else None
     venues = {id(m) for m in ctx.venues} | {id(named)}
@@ -481,6 +529,10 @@ def _call_states(ctx: Context, call: str, at: int) -> None:
         ctx.keep(state)
         ctx.out.relate("PARTICIPATED_IN", state.id, call, ctx.span, "meeting.port_call", 0.5)
     if city is None:
+        host = port.role.removeprefix("in:") if port is not None and \
+            port.role.startswith("in:") else None
+        if host and host not in guests and host in ctx.out.entities:
+            ctx.out.relate("HOSTED", host, call, ctx.span, "meeting.port_call", 0.45)
         return
     ctx.keep(city)
     ctx.out.relate("HELD_IN", call, city.id, ctx.span, "meeting.port_call", 0.45)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from graph.model import merge_list
 from ingest.extract.patterns.agreements import kind_of, referred
 from ingest.extract.patterns.context import Context, fold
-from ingest.extract.patterns.events import refer
+from ingest.extract.patterns.events import record_event, refer
+from ingest.extract.slugs import slug
 
 REFERENCE = re.compile(
     r"\b(?:the|this|that|its|their)\s+(?:(?:\d+-day|bloody|brief|short|recent|whole|"
@@ -79,3 +81,117 @@ def activities(ctx: Context) -> None:
     for program in found:
         ctx.keep(program)
         ctx.out.relate("PART_OF", program.id, signed, ctx.span, "program.under_agreement", 0.5)
+
+
+TRAINED = re.compile(
+    r"(?:^|[,;:]\s+(?:and\s+|while\s+)?|\b(?:and|while)\s+)"
+    r"(?P<subj>[^,;:]{2,100}?)\s+"
+    r"(?P<aux>(?:will|would|are\s+to|is\s+to)\s+be|(?:are|is|were|was)\s+(?:now\s+)?being)\s+"
+    r"(?P<verb>trained)\b"
+    r"(?P<pp>\s+(?:in|for)\s+[^,;:.]+?(?=\s+(?:at|by|from|before|with|on|first|and|including|"
+    r"under)\b|[,;:.]|$))?", re.I)
+"""A training told by a passive verb: ``Nigerian student pilots will be trained at``,
+``about 150 Uzbek servicemen were now being trained in Türkiye``."""
+QUANTITY = re.compile(r"^(?:(?:about|some|around|up\s+to|nearly|more\s+than|the)\s+)*"
+                      r"(?:[\d,]+\s+|(?:first|two|three|four|five)\s+)?", re.I)
+CLAUSE_END = re.compile(r",\s+(?:and|while|but|where|which|who)\b|;|\s+before\b", re.I)
+"""Where the clause telling a training ends: its places are named before."""
+BY_AGENT = re.compile(r"\s+by\b", re.I)
+"""Right after ``trained``: the trainer told as its agent (``are to be trained by the US Air
+Force``) trains the trainees, a tie between the two rather than a program of its own."""
+
+
+def trainings(ctx: Context) -> None:
+    """A training told by a passive verb (``Qatari engineers will be trained at Hanwha's
+    plant in Changwon``) is a training program: the trainees' bodies and states named in the
+    subject take part and the places named after the verb are where it is held."""
+    if not ctx.says("trained") or any(e.label == "Program" for e in ctx.events) or \
+            any(m.label == "Program" for m in ctx.mentions):
+        return
+    match = ctx.has(TRAINED)
+    if match is None or BY_AGENT.match(ctx.sentence.text, match.end("verb")):
+        return
+    base = ctx.sentence.start
+    subject = " ".join(match["subj"].split())
+    core = QUANTITY.sub("", subject)
+    if not core or not core[0].isalpha():
+        return
+    name = f"Training of {core}"
+    event = record_event(ctx, "Program", base + match.start("verb"), base + match.end("verb"),
+                         name, "activity", "program.trained", 0.5, slug(name))
+    aliases = [" ".join(ctx.sentence.text[match.start("subj"):match.end("verb")].split())]
+    if match["pp"]:
+        told = " ".join(f"{match['verb']}{match['pp']}".split())
+        aliases.append(told)
+        if "being" in match["aux"].lower():
+            aliases.append(f"being {told}")
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, aliases)
+    subject_start, verb_end = base + match.start("subj"), base + match.end("verb")
+    inside = [m for m in ctx.mentions if subject_start <= m.start and m.end <= base +
+              match.end("subj")]
+    for party in inside:
+        if party.label in ("Country", "Organization", "Unit") and not any(
+                o is not party and o.start <= party.start and party.end <= o.end and
+                o.label in ("Organization", "Unit") for o in inside):
+            ctx.keep(party)
+            ctx.out.relate("PARTICIPATED_IN", party.id, event, ctx.span, "program.trainees",
+                           0.5)
+    stop = CLAUSE_END.search(ctx.text, verb_end, ctx.sentence.end)
+    end = stop.start() if stop else ctx.sentence.end
+    for place in ctx.mentions:
+        if verb_end <= place.start and place.end <= end and (
+                place.label == "Location" or (place.label == "Country" and place.role == "name"
+                                              and re.search(r"\bin\s+$",
+                                                            ctx.before(place, 6)))):
+            ctx.keep(place)
+            ctx.out.relate("HELD_IN", event, place.id, ctx.span, "program.trained_at", 0.5)
+
+
+COURSES = re.compile(
+    r"(?P<subj>\b[^,;:]{2,80}?)\s+(?:(?:will|would|to|have|has|had|can|could|may)\s+)?"
+    r"(?:be\s+able\s+to\s+)?attend(?:ed|s)?\s+(?P<what>courses)\s+at\b", re.I)
+"""Trainees attending courses somewhere: ``Togolese officers have attended courses at the
+Italian Naval Academy``."""
+SUBJECT_START = re.compile(r".*(?:[,;:]\s+(?:and\s+)?|\b(?:and|while|which|for|allow|allows|"
+                           r"enable|enables)\s+|^)", re.I | re.S)
+"""What stands before the trainees in their clause (``under which``, ``for up to 40``)."""
+
+
+def courses(ctx: Context) -> None:
+    """Courses that trainees attend at a school (``Togolese officers have attended courses at
+    the Italian Naval Academy in Livorno``) are a training program: the trainees' states
+    take part, the places after the school hold it, and an agreement the sentence tells of
+    (``under which``, ``would allow``) provides for it."""
+    if not ctx.says("courses") or any(e.label == "Program" for e in ctx.events):
+        return
+    match = ctx.has(COURSES)
+    if match is None:
+        return
+    base = ctx.sentence.start
+    lead = SUBJECT_START.match(match["subj"])
+    begin = base + match.start("subj") + (lead.end() if lead else 0)
+    subject = " ".join(ctx.text[begin:base + match.end("subj")].split())
+    core = QUANTITY.sub("", re.sub(r"\s+a\s+year$", "", subject))
+    if not core or not core[0].isalpha() or core.split()[0].lower() in ("its", "their"):
+        return
+    named = any(m.start == begin + subject.find(core) for m in ctx.mentions)
+    name = f"Courses for {core if named else core[:1].lower() + core[1:]}"
+    event = record_event(ctx, "Program", base + match.start("what"), base + match.end("what"),
+                         name, "activity", "program.courses", 0.5, slug(name))
+    for party in ctx.mentions:
+        if begin <= party.start and party.end <= base + match.end("subj") and \
+                party.label == "Country":
+            ctx.keep(party)
+            ctx.out.relate("PARTICIPATED_IN", party.id, event, ctx.span, "program.trainees",
+                           0.5)
+    at = base + match.end()
+    stop = CLAUSE_END.search(ctx.text, at, ctx.sentence.end)
+    end = stop.start() if stop else ctx.sentence.end
+    for place in ctx.mentions:
+        if at <= place.start and place.end <= end and place.label == "Location":
+            ctx.keep(place)
+            ctx.out.relate("HELD_IN", event, place.id, ctx.span, "program.trained_at", 0.5)
+    signed = next((e for e in ctx.events if e.label == "Agreement" and e.end <= begin), None)
+    if signed is not None:
+        ctx.out.relate("PART_OF", event, signed.id, ctx.span, "program.provided_for", 0.5)

@@ -116,6 +116,11 @@ AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$", re.I)
 """Before a body named as where a meeting is held (``talks at the Ministry of Defence``)."""
 WITH_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+with\s+")
 """Right after an event: the partner it is done with follows."""
+ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|docked|docks|sailed\s+into|called\s+at|"
+                     r"berthed)\b", re.I)
+"""Between visiting ships and their visit: how they came (``arrived in Port Louis for``)."""
+ARRIVAL_SPAN = 120
+"""How far before its visit the arriving ship is named."""
 STATE_ACTS = ("mobilization", "martial_law")
 """Operations a state declares rather than takes part in."""
 GROUPS = ("alliance", "international_organization", "coalition", "forum")
@@ -203,9 +208,10 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
             OFFICER_OF.search(ctx.before(actor, 80)):
         return False
     if event.label == "Meeting":
+        if ctx.out.entities[event.id].properties.get("kind") == "visit":
+            return actor.label == "Person" or _visiting_forces(ctx, actor, event)
         return actor.label == "Person" or (
-            ctx.out.entities[event.id].properties.get("kind") != "visit"
-            and actor.rule != "org.office_of_title"
+            actor.rule != "org.office_of_title"
             and not (actor.label != "Country" and AT_VENUE.search(ctx.before(actor, 12))))
     head = _list_head(ctx, actor)
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
@@ -217,6 +223,18 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
         return actor.kind in FORCES or actor.id.endswith("armed-forces") or \
             actor.kind == "armed_group" or _participates(ctx, actor)
     return True
+
+
+def _visiting_forces(ctx: Context, actor: Mention, event: Mention) -> bool:
+    """The ship or force named right before the arrival a visit is told by (``The frigate
+    PNS Tughril arrived in Port Louis for a four-day goodwill visit``) makes the visit; the
+    navy it belongs to, named before it, only qualifies it."""
+    if actor.label != "Unit" or not 0 <= event.start - actor.end <= ARRIVAL_SPAN or \
+            PREPOSITION.search(ctx.before(actor, 30)) or not ctx.same_clause(actor, event):
+        return False
+    verb = ARRIVED.search(ctx.text, actor.end, event.start)
+    return verb is not None and not any(m.label == "Unit" and actor.end <= m.start < verb.start()
+                                        for m in ctx.labelled("Unit"))
 
 
 def _declined(ctx: Context, actor: Mention) -> bool:

@@ -289,7 +289,7 @@ def training(ctx: Context) -> None:
     actors = [m for m in _clause(ctx, at) if (m.label != "Country" or m.role == "name"
               or _stands_for_forces(ctx, m)) and not any(a <= m.start < b for a, b in names)]
     program = next((e for e in ctx.events if e.label == "Program"
-                    and not e.start <= at < e.end
+                    and e.rule not in TOLD_BY_TRAINEES and not e.start <= at < e.end
                     and not FRAME.search(ctx.before(e, 60))), None)
     if program is not None:
         _program_trains(ctx, program, actors)
@@ -341,6 +341,11 @@ def _side_of(ctx: Context, mention: Mention) -> Mention:
         if state is not None:
             return Mention(mention.start, mention.end, "", "Country", state.id, state.name)
     return mention
+
+
+TOLD_BY_TRAINEES = ("program.trained", "program.courses")
+"""Programs told from the trainees' side (``Qatari officers will attend courses at the
+Artillery School``): the schools named with them teach, they are not trained."""
 
 
 def _program_trains(ctx: Context, program: Mention, actors: list[Mention]) -> None:
