@@ -15,9 +15,10 @@ session's rules, which were tuned on 1-72 only; 1-72 went from 0.842 / 0.493 to 
 0.536). Reports 85-96 and 97-108 joined at the start of the eighth v2 session, each scored
 once on arrival with the extractor as it stood (entities F1, relations P / R / F1): 85-96
 0.730, 0.555 / 0.236 / 0.331; 97-108 0.738, 0.567 / 0.215 / 0.312; all 108 then 0.806 and
-0.667 / 0.353 / 0.462, and the floors were re-set for 108 reports. Floors sit about 0.03
-below the measured score (0.02 for Country and Person) and only rise while the set stays
-the same."""
+0.667 / 0.353 / 0.462, and the floors were re-set for 108 reports. At the end of that
+session, after its helpers' rules: entities P 0.896 R 0.826 F1 0.859, relations P 0.734
+R 0.430 F1 0.542. Floors sit about 0.03 below the measured score (0.02 for Country and
+Person) and only rise while the set stays the same."""
 
 from __future__ import annotations
 
@@ -48,9 +49,9 @@ DEV = FIXTURES / "dev"
 REPORTS = DEV / "reports"
 GOLD = DEV / "gold"
 
-ENTITY_F1_FLOOR = 0.77
-RELATION_F1_FLOOR = 0.43
-LABEL_FLOORS = {"Country": 0.97, "Person": 0.94, "Organization": 0.74, "Location": 0.76}
+ENTITY_F1_FLOOR = 0.83
+RELATION_F1_FLOOR = 0.51
+LABEL_FLOORS = {"Country": 0.97, "Person": 0.95, "Organization": 0.78, "Location": 0.83}
 GOLD_ENTITIES = 4283
 GOLD_RELATIONS = 7554
 
