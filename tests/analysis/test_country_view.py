@@ -73,7 +73,6 @@ def test_country_centrality_ranks_the_same(seed_graph, view):
 
 
 def test_build_keeps_the_view_and_the_reading_commands_use_it(tmp_path, monkeypatch):
-    monkeypatch.setenv("MILCOOP_OUT", str(tmp_path / "out"))
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     result = runner.invoke(main, ["query", "partners", "--param", "country=Azerbaijan",
