@@ -600,22 +600,31 @@ def _caller(ctx: Context, persons: list[Mention], at: int) -> Mention | None:
     return None
 
 
+def _told_meeting(ctx: Context, match: re.Match[str], name: str, key: str, kind: str,
+                  people: tuple[Mention, ...], place: Mention | None, rule: str,
+                  confidence: float) -> str:
+    """Record a meeting told by ``match["what"]``: its people take part, it is held at
+    ``place`` (a little less sure); its id."""
+    event = ctx.out.add(Mention(match.start("what"), match.end("what"), match["what"],
+                                "Meeting", slug(key), name, kind, rule=rule,
+                                confidence=confidence)).id
+    for person in people:
+        ctx.keep(person)
+        ctx.out.relate("PARTICIPATED_IN", person.id, event, ctx.span, rule, confidence)
+    if place is not None:
+        ctx.keep(place)
+        ctx.out.relate("HELD_IN", event, place.id, ctx.span, rule, round(confidence - 0.05, 2))
+    return event
+
+
 def _call(ctx: Context, match: re.Match[str], caller: Mention, callee: Mention,
           place: Mention | None) -> None:
     """Record one call and its parties, place and visit."""
     date = when(ctx.date() or ctx.article.published)
     name = f"Call of {caller.name} on {callee.name}" + (
         f" at {place.name}" if place is not None else "") + (f" ({date})" if date else "")
-    mention = Mention(match.start("what"), match.end("what"), match["what"], "Meeting",
-                      slug(f"call {caller.id} {callee.id} {ctx.date() or ''}"), name, "call",
-                      rule="meeting.call", confidence=0.55)
-    call = ctx.out.add(mention).id
-    for person in (caller, callee):
-        ctx.keep(person)
-        ctx.out.relate("PARTICIPATED_IN", person.id, call, ctx.span, "meeting.call", 0.55)
-    if place is not None:
-        ctx.keep(place)
-        ctx.out.relate("HELD_IN", call, place.id, ctx.span, "meeting.call", 0.5)
+    call = _told_meeting(ctx, match, name, f"call {caller.id} {callee.id} {ctx.date() or ''}",
+                         "call", (caller, callee), place, "meeting.call", 0.55)
     visit = ctx.article.last_visit
     if visit is not None and ctx.article.sentence - ctx.article.seen_at.get(visit, -9) <= \
             FOLLOWS + 1:
@@ -695,14 +704,8 @@ def honours(ctx: Context) -> None:
     date = when(ctx.date() or ctx.article.published)
     name = f"Guard of honour for {guest.name}" + (f" at {place.name}" if place else "") + (
         f" ({date})" if date else "")
-    event = ctx.out.add(Mention(match.start("what"), match.end("what"), match["what"],
-                                "Meeting", slug(f"guard of honour {guest.id}"), name,
-                                "ceremony", rule="meeting.honour", confidence=0.5)).id
-    ctx.keep(guest)
-    ctx.out.relate("PARTICIPATED_IN", guest.id, event, ctx.span, "meeting.honour", 0.5)
-    if place is not None:
-        ctx.keep(place)
-        ctx.out.relate("HELD_IN", event, place.id, ctx.span, "meeting.honour", 0.45)
+    event = _told_meeting(ctx, match, name, f"guard of honour {guest.id}", "ceremony",
+                          (guest,), place, "meeting.honour", 0.5)
     visit = ctx.article.last_visit
     if visit is not None and guest.id in ctx.article.visits.get(visit, (set(), None))[0]:
         ctx.out.relate("PART_OF", event, visit, ctx.span, "meeting.honour", 0.45)
