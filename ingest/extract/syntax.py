@@ -473,7 +473,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
     mention lies yet and that the dictionaries do not ``known`` under another label (a
     "person" named right after a locative preposition is a place: ``flew from Al Hamra``),
     then the places named so that nothing else recognised."""
-    outside = bytearray(b"\x01") * (len(doc.text) + 1)
+    text = doc.text
+    outside = bytearray(b"\x01") * (len(text) + 1)
     for sentence in body:
         outside[sentence.start:sentence.end] = bytes(sentence.end - sentence.start)
     covered, named = bytearray(outside), bytearray(outside)
@@ -495,7 +496,7 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                                  slug(name), name, "company", rule="ner.org", confidence=0.5))
             covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
             named[span.start_char:span.end_char] = b"\x01" * len(span.text)
-    sited = set(_sited(doc.text, body))
+    sited = set(_sited(text, body))
     for ent, kind in spans:
         span = _trim(ent)
         if kind is not None and kind[0] == "Agreement":
@@ -515,16 +516,16 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                              confidence=0.5))
         covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
         named[span.start_char:span.end_char] = b"\x01" * len(span.text)
-    for match in BATTALION_CODE.finditer(doc.text):
+    for match in BATTALION_CODE.finditer(text):
         start, end = match.span()
         if not any(covered[start:end]):
             found.append(Mention(start, end, match.group(), "Unit", slug(match.group()),
                                  match.group(), rule="name.battalion_code", confidence=0.5))
             covered[start:end] = b"\x01" * (end - start)
     for start, end in sorted(sited):
-        if not any(covered[start:end]) and not known(doc.text[start:end]):
-            name = " ".join(doc.text[start:end].split())
-            found.append(Mention(start, end, doc.text[start:end], "Location", slug(name), name,
+        if not any(covered[start:end]) and not known(text[start:end]):
+            name = " ".join(text[start:end].split())
+            found.append(Mention(start, end, text[start:end], "Location", slug(name), name,
                                  rule="place.sited", confidence=0.5))
             covered[start:end] = b"\x01" * (end - start)
     return _companies_again(_not_people(found, mentions))
