@@ -1,7 +1,8 @@
 """What the reading commands cost on a large built graph, each way side by side in one run:
 reading the whole graph, with the cycle collector on (as before) and paused
 (`graph.heap`), against reading the country view `milcoop build` keeps beside it
-(`projection.country_view`), for the answers the country-level commands give: `query
+(`projection.country_view`) and, for the answers over every tie, its pair view
+(`projection.pair_view`), for the answers the country-level commands give: `query
 partners`, `query strongest_pairs`, `map --countries` and `centrality --projection
 countries`. Each timing is a fresh process (median of --runs); every pair of answers is
 checked equal.
@@ -54,6 +55,8 @@ print(json.dumps({"load": loaded - started, "total": done - started,
 
 TASKS = ("query partners", "query strongest_pairs", "map --countries",
          "centrality --projection countries")
+PAIR_TASKS = ("query strongest_pairs", "centrality --projection countries")
+"""The tasks the pair view answers (every tie, no window)."""
 
 
 def timed(path: Path, how: str, task: str, country: str) -> dict[str, float | str]:
@@ -74,15 +77,19 @@ def main() -> None:
     parser.add_argument("--tasks", nargs="+", choices=TASKS, default=list(TASKS))
     args = parser.parse_args()
     view = args.graph.with_name(args.graph.stem + ".countries.json")
+    pairs = args.graph.with_name(args.graph.stem + ".pairs.json")
     ways = {"whole graph, collector on": (args.graph, "collector on"),
             "whole graph, collector paused": (args.graph, "paused"),
-            "country view": (view, "paused")}
+            "country view": (view, "paused"), "pair view": (pairs, "paused")}
     print(f"{args.graph} ({args.graph.stat().st_size / 1e6:.0f} MB), "
-          f"{view.name} ({view.stat().st_size / 1e6:.0f} MB); median of {args.runs}")
+          f"{view.name} ({view.stat().st_size / 1e6:.0f} MB), "
+          f"{pairs.name} ({pairs.stat().st_size / 1e6:.1f} MB); median of {args.runs}")
     for task in args.tasks:
-        runs: dict[str, list[dict[str, float | str]]] = {way: [] for way in ways}
+        runs: dict[str, list[dict[str, float | str]]] = {
+            way: [] for way in ways if way != "pair view" or task in PAIR_TASKS}
         for _ in range(args.runs):
-            for way, (path, how) in ways.items():
+            for way in runs:
+                path, how = ways[way]
                 runs[way].append(timed(path, how, task, args.country))
         digests = {run["digest"] for found in runs.values() for run in found}
         first = statistics.median(float(run["total"]) for run in runs[next(iter(ways))])

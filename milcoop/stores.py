@@ -11,21 +11,24 @@ import networkx as nx
 from graph.lookup import resolve
 from graph.settings import Settings
 from graph.store.base import Store, Tally
-from graph.store.door import built_graph, country_view_of, index_of, open_store
+from graph.store.door import built_graph, country_view_of, index_of, open_store, pair_view_of
 from ingest.corpus import Corpus
 from ingest.facts.build import rebuild_if_changed
 
+VIEWS = {"countries": country_view_of, "pairs": pair_view_of}
+"""The smaller graphs kept beside a built graph, by what a reading command asks for."""
+
 
 def reading_store(settings: Settings, source: str | None, facts: Path, corpus: Corpus,
-                  countries: bool = False) -> Store:
+                  view: str | None = None) -> Store:
     """Neo4j as the settings say, or the graph built from ``facts``: kept in ``out/cache``
     and built again only when the facts changed (saying so on a terminal, as the progress
-    bars do). With ``countries``, only its country view (``projection.country_view``),
-    which is all that country-level commands read."""
+    bars do). With a ``view``, only that part of it, which is all the command reads:
+    ``countries`` (``projection.country_view``) or ``pairs`` (``projection.pair_view``)."""
     if (source or settings.store) == "networkx":
         graph_file = _built(settings, facts, corpus)
         return open_store(settings, "networkx",
-                          country_view_of(graph_file) if countries else graph_file)
+                          VIEWS[view](graph_file) if view else graph_file)
     return open_store(settings, source)
 
 

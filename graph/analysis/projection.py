@@ -229,6 +229,44 @@ def country_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return view
 
 
+COUNTRY_PAIRS = "country_pairs"
+"""The graph attribute of a pair view that holds the whole country projection's edges."""
+
+
+def pair_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The states (label and name) and, as the graph attribute ``country_pairs``, the whole
+    country projection's edges (``[first, second, weight, {kind: ties}, reports]``): all
+    that the strongest pairs and country centrality over every tie read, a row per pair
+    however many ties it has, so they answer at once where the country view is read tie by
+    tie.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("AZE", {"label": "Country"}), ("TUR", {"label": "Country"})])
+    >>> _ = g.add_edge("TUR", "AZE", key="SUPPORTS", type="SUPPORTS", sources=["a"])
+    >>> view = pair_view(g)
+    >>> sorted(view), view.graph["country_pairs"][0][:3]
+    (['AZE', 'TUR'], ['AZE', 'TUR', 1])
+    """
+    projection = country_projection(graph)
+    view = nx.MultiDiGraph()
+    view.add_nodes_from(projection.nodes(data=True))
+    view.graph[COUNTRY_PAIRS] = [
+        [*sorted((one, two)), data["weight"], {kind: data[kind] for kind in TIE_KINDS},
+         data["reports"]] for one, two, data in sorted(projection.edges(data=True))]
+    return view
+
+
+def _from_pairs(graph: nx.MultiDiGraph) -> nx.Graph:
+    """The country projection a pair view holds (without ``via`` and ``sources``)."""
+    projection = nx.Graph()
+    projection.add_nodes_from((n, {"label": "Country", "name": d.get("name", n)})
+                              for n, d in graph.nodes(data=True) if d.get("label") == "Country")
+    projection.add_edges_from((first, second, {"weight": weight, **kinds, "reports": reports})
+                              for first, second, weight, kinds, reports
+                              in graph.graph[COUNTRY_PAIRS])
+    return projection
+
+
 def _name(graph: nx.MultiDiGraph, node: str) -> str:
     return str(graph.nodes[node].get("name", node))
 
@@ -298,11 +336,13 @@ def country_projection(graph: nx.MultiDiGraph, since: str | None = None,
     """Country-to-country cooperation: who shares exercises, programs, agreements, meetings.
 
     Each edge has ``weight`` (distinct ties), one integer per kind in ``TIE_KINDS``, ``via``
-    (what ties them) and ``sources`` (article ids). Only ties of ``kinds`` count. With
-    ``since``/``until`` (ISO dates), only dated ties inside the window count; a tie's date is
-    its event's (``date``, ``start``, ``since``). With ``fallback``, a tie with no event date
-    is dated by the earliest report stating it (``reported``): the other clock, standing in
-    for views over time that would otherwise leave out every undated standing tie.
+    (what ties them), ``sources`` (article ids) and ``reports`` (how many); from a pair view
+    (``pair_view``), the whole projection only, without ``via`` and ``sources``. Only ties of
+    ``kinds`` count. With ``since``/``until`` (ISO dates), only dated ties inside the window
+    count; a tie's date is its event's (``date``, ``start``, ``since``). With ``fallback``, a
+    tie with no event date is dated by the earliest report stating it (``reported``): the
+    other clock, standing in for views over time that would otherwise leave out every
+    undated standing tie.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("AZE", {"label": "Country", "name": "Azerbaijan"}),
@@ -329,6 +369,11 @@ def country_projection(graph: nx.MultiDiGraph, since: str | None = None,
     unknown = sorted(wanted - set(TIE_KINDS))
     if unknown:
         raise AnalysisError(f"unknown tie kind {unknown[0]!r} (known: {', '.join(TIE_KINDS)})")
+    if COUNTRY_PAIRS in graph.graph:
+        if since or until or fallback or wanted != set(TIE_KINDS):
+            raise AnalysisError("a pair view holds the whole country projection only: "
+                                "read the country view for a window or some kinds")
+        return _from_pairs(graph)
     projection = nx.Graph()
     projection.add_nodes_from((n, {"label": "Country", "name": d.get("name", n)})
                               for n, d in graph.nodes(data=True) if d.get("label") == "Country")
@@ -345,5 +390,6 @@ def country_projection(graph: nx.MultiDiGraph, since: str | None = None,
         by_kind = Counter(via.values())
         projection.add_edge(first, second, weight=len(via), via=sorted(via),
                             sources=sorted(cited[first, second]),
+                            reports=len(cited[first, second]),
                             **{kind: by_kind[kind] for kind in TIE_KINDS})
     return projection

@@ -85,7 +85,7 @@ def strongest_pairs(graph: nx.MultiDiGraph, limit: int) -> list[dict[str, Any]]:
         rows.append({"first": first, "first_name": name_of(graph, first), "second": second,
                      "second_name": name_of(graph, second), "weight": data["weight"],
                      **{kind: data[kind] for kind in TIE_KINDS},
-                     "sources": len(data["sources"])})
+                     "sources": data["reports"]})
     rows.sort(key=lambda row: (-row["weight"], row["first"], row["second"]))
     return rows[:limit]
 

@@ -41,9 +41,11 @@ IMPLEMENTATIONS: dict[str, Callable[..., list[dict[str, Any]]]] = {
 }
 """The NetworkX implementation of every query in cypher/queries/, by name."""
 
-COUNTRY_QUERIES = frozenset({"cooperation_by_year", "partners", "strongest_pairs"})
-"""The queries whose NetworkX implementation reads only country ties and the states' and
-articles' records: a built graph's country view answers them."""
+QUERY_VIEWS = {"cooperation_by_year": "countries", "partners": "countries",
+               "strongest_pairs": "pairs"}
+"""The queries a smaller graph kept beside a built one answers, and which: the country
+view (``projection.country_view``: country ties and the states' and articles' records) or
+the pair view (``projection.pair_view``: the whole country projection)."""
 
 NAMES_QUERY = "lookup/entities"
 """The Cypher file listing every entity's id, name, aliases and label (to resolve names)."""

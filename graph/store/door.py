@@ -34,6 +34,11 @@ def country_view_of(graph_file: Path) -> Path:
     return graph_file.with_name(graph_file.stem + ".countries.json")
 
 
+def pair_view_of(graph_file: Path) -> Path:
+    """Where the pair view of a built graph (``projection.pair_view``) is kept."""
+    return graph_file.with_name(graph_file.stem + ".pairs.json")
+
+
 def open_store(settings: Settings, source: str | None = None, graph_file: Path | None = None,
                create: bool = False, **neo4j: Any) -> Store:
     """The store ``source`` (default: the settings' ``store``). For ``networkx``: the graph

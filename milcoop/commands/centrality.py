@@ -65,8 +65,10 @@ def centrality_command(source: str, facts: Path, corpus: tuple[Path, ...],
     if not projection and (kinds or since or until or report_dates):
         raise AnalysisError("--kind, --since, --until and --report-dates need "
                             "--projection countries")
+    whole = not (kinds or since or until or report_dates)
     with reading_store(SETTINGS, source, facts, corpus_of(corpus),
-                       countries=bool(projection)) as store:
+                       view=(("pairs" if whole else "countries") if projection else None)
+                       ) as store:
         graph = store.read()
     if projection:
         graph = country_projection(graph, since, until, kinds or TIE_KINDS, report_dates)

@@ -8,7 +8,7 @@ import click
 
 from graph.queries.catalog import query_spec
 from graph.queries.formats import FORMATS, render
-from graph.queries.library import COUNTRY_QUERIES, catalog_frame
+from graph.queries.library import QUERY_VIEWS, catalog_frame
 from graph.queries.params import bind, parse_assignments
 from milcoop.options import SETTINGS, corpus_of, corpus_option, facts_option, source_option
 from milcoop.stores import reading_store
@@ -44,7 +44,7 @@ def query_command(name: str | None, params: tuple[str, ...], show_list: bool, so
         return
     values = bind(query_spec(name), parse_assignments(params))
     with reading_store(SETTINGS, source, facts, corpus_of(corpus),
-                       countries=name in COUNTRY_QUERIES) as store:
+                       view=QUERY_VIEWS.get(name)) as store:
         answer = store.answer(name, **values)
         for notice in dict.fromkeys(store.notices):
             click.echo(f"{source}: {notice}", err=True)

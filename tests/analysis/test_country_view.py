@@ -1,8 +1,9 @@
-"""The country view kept beside a built graph answers what the whole graph answers.
+"""The country and pair views kept beside a built graph answer what the whole graph answers.
 
-``milcoop query partners|strongest_pairs|cooperation_by_year``, ``map --countries`` and
-``centrality --projection countries`` read it instead of the whole graph; each must give
-exactly the rows, page and ranks the whole seed graph gives.
+``milcoop query partners|cooperation_by_year``, ``map --countries`` and ``centrality
+--projection countries`` with a window read the country view instead of the whole graph;
+``query strongest_pairs`` and ``centrality --projection countries`` over every tie read the
+pair view. Each must give exactly the rows, page and ranks the whole seed graph gives.
 """
 
 from __future__ import annotations
@@ -13,10 +14,16 @@ from click.testing import CliRunner
 
 from conftest import FACTS
 from graph.analysis.centrality import centrality
-from graph.analysis.projection import country_projection, country_ties, country_view
+from graph.analysis.projection import (
+    country_projection,
+    country_ties,
+    country_view,
+    pair_view,
+)
+from graph.errors import AnalysisError
 from graph.maps.page import MapRequest, map_page
-from graph.queries.library import COUNTRY_QUERIES, run_networkx
-from graph.store.door import country_view_of
+from graph.queries.library import QUERY_VIEWS, run_networkx
+from graph.store.door import country_view_of, pair_view_of
 from graph.store.networkx_store import NetworkXStore
 from graph.vocabulary import DIRECT_TIES
 from ingest.extract.gazetteer import place_of
@@ -26,6 +33,11 @@ from milcoop.cli import main
 @pytest.fixture(scope="module")
 def view(seed_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return country_view(seed_graph)
+
+
+@pytest.fixture(scope="module")
+def pairs(view: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    return pair_view(view)
 
 
 def test_the_view_holds_states_articles_and_what_ties_them_and_no_more(seed_graph, view):
@@ -44,17 +56,34 @@ def test_the_view_survives_saving(tmp_path, view):
     assert sorted(country_ties(again)) == sorted(country_ties(view))
 
 
-@pytest.mark.parametrize("name", sorted(COUNTRY_QUERIES))
-def test_country_queries_answer_the_same_from_the_view(seed_graph, view, name):
+@pytest.mark.parametrize("name", sorted(QUERY_VIEWS))
+def test_country_queries_answer_the_same_from_their_view(seed_graph, view, pairs, name):
     countries = sorted(n for n, label in seed_graph.nodes(data="label") if label == "Country")
     calls = [{"limit": 50}] if name == "strongest_pairs" else \
         [{"country": country} for country in countries]
+    kept = {"countries": view, "pairs": pairs}[QUERY_VIEWS[name]]
     answered = 0
     for values in calls:
         whole = run_networkx(seed_graph, name, **values)
-        assert run_networkx(view, name, **values).equals(whole), values
+        assert run_networkx(kept, name, **values).equals(whole), values
         answered += len(whole) > 0
     assert answered >= 1
+
+
+def test_the_pair_view_holds_a_row_per_pair_and_survives_saving(tmp_path, seed_graph, pairs):
+    projection = country_projection(seed_graph)
+    rows = pairs.graph["country_pairs"]
+    assert len(rows) == projection.number_of_edges()
+    aze_tur, = (row for row in rows if row[:2] == ["AZE", "TUR"])
+    assert aze_tur[2] == projection.edges["AZE", "TUR"]["weight"] == 23
+    assert aze_tur[4] == len(projection.edges["AZE", "TUR"]["sources"])
+    NetworkXStore(pairs).save(tmp_path / "pairs.json")
+    assert NetworkXStore.load(tmp_path / "pairs.json").read().graph["country_pairs"] == rows
+
+
+def test_the_pair_view_refuses_a_window_it_cannot_answer(pairs):
+    with pytest.raises(AnalysisError, match="whole country projection only"):
+        country_projection(pairs, since="2020")
 
 
 def test_the_country_map_is_the_same_page(seed_graph, view):
@@ -66,9 +95,10 @@ def test_the_country_map_is_the_same_page(seed_graph, view):
         map_page(seed_graph, geo, place=place_of).html
 
 
-def test_country_centrality_ranks_the_same(seed_graph, view):
+def test_country_centrality_ranks_the_same(seed_graph, view, pairs):
     whole = centrality(country_projection(seed_graph))
     assert centrality(country_projection(view)).equals(whole)
+    assert centrality(country_projection(pairs)).equals(whole)
     assert whole.loc["AZE", "degree"] > 0
 
 
@@ -79,10 +109,32 @@ def test_build_keeps_the_view_and_the_reading_commands_use_it(tmp_path, monkeypa
                                   "--facts", str(FACTS), "--format", "csv"])
     assert result.exit_code == 0, result.output
     kept = country_view_of(tmp_path / "out" / "cache" / "graph.json")
-    assert kept.is_file()
+    assert kept.is_file() and pair_view_of(tmp_path / "out" / "cache" / "graph.json").is_file()
     assert "TUR" in result.output
     kept.unlink()
     again = runner.invoke(main, ["query", "partners", "--param", "country=Azerbaijan",
                                  "--facts", str(FACTS), "--format", "csv"])
     assert again.exit_code == 0, again.output
     assert kept.is_file() and again.output == result.output
+
+
+def test_strongest_pairs_and_country_centrality_read_the_pair_view(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    first = runner.invoke(main, ["query", "strongest_pairs", "--param", "limit=5",
+                                 "--facts", str(FACTS), "--format", "csv"])
+    assert first.exit_code == 0, first.output
+    kept = pair_view_of(tmp_path / "out" / "cache" / "graph.json")
+    kept.unlink()
+    again = runner.invoke(main, ["query", "strongest_pairs", "--param", "limit=5",
+                                 "--facts", str(FACTS), "--format", "csv"])
+    assert again.exit_code == 0, again.output
+    assert kept.is_file() and again.output == first.output
+    assert first.output.splitlines()[1].startswith("AZE,Azerbaijan,TUR,")
+    ranks = runner.invoke(main, ["centrality", "--projection", "countries", "--facts",
+                                 str(FACTS), "--format", "csv", "--top", "3"])
+    windowed = runner.invoke(main, ["centrality", "--projection", "countries", "--since",
+                                    "1900", "--facts", str(FACTS), "--format", "csv",
+                                    "--top", "3"])
+    assert ranks.exit_code == 0 and windowed.exit_code == 0, ranks.output + windowed.output
+    assert ranks.output.splitlines()[1].split(",")[1] == "AZE"
