@@ -8,6 +8,17 @@ import re
 from typing import Any
 
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_YEAR = re.compile(r"\d{4}")
+
+
+def year(value: Any) -> int | None:
+    """The year of an ISO date at any precision, or None.
+
+    >>> year("2023-10-23"), year(1994), year("soon")
+    (2023, 1994, None)
+    """
+    match = _YEAR.match(str(value)) if value is not None else None
+    return int(match.group()) if match else None
 
 
 def date_problem(value: Any) -> str | None:

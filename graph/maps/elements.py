@@ -179,16 +179,21 @@ def _tie_times(graph: nx.MultiDiGraph, sources: Sources
     """Each country tie's clocks by (country pair, via): its event's years, or the direct
     relationship's, and the years its reports came out."""
     found: dict[tuple[tuple[str, ...], str], dict[str, Any]] = {}
+    vias: dict[str, tuple[str, str, list[int] | None]] = {}
     for first, second, kind, via, _, cited in country_ties(graph):
-        if via in graph:
-            when = own(graph.nodes[via])
-        else:
-            source, kind, target = via.split(" ")
-            when = happened(graph.edges[source, target, kind], graph.nodes[source],
-                            graph.nodes[target])
-        found.setdefault(((first, second), via), {
-            "kind": kind, "what": via_name(graph, via),
-            **_times(when, {"sources": sorted(cited)}, sources)})
+        if ((first, second), via) in found:
+            continue
+        if via not in vias:
+            if via in graph:
+                when = own(graph.nodes[via])
+            else:
+                source, kind, target = via.split(" ")
+                when = happened(graph.edges[source, target, kind], graph.nodes[source],
+                                graph.nodes[target])
+            vias[via] = kind, via_name(graph, via), list(when) if when else None
+        kind, what, held = vias[via]
+        found[(first, second), via] = {"kind": kind, "what": what, "when": held,
+                                       "told": reported(sources, cited)}
     return found
 
 

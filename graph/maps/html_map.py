@@ -100,6 +100,36 @@ def _digest(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
+def tie_table(edges: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The edges with each country tie written once for the page: a table of distinct tie
+    records, and each edge's ``ties`` as indices into it (a shared exercise of twenty states
+    ties 190 pairs: its record was written 190 times, most of a large map's bytes).
+
+    >>> tie = {"kind": "exercise", "what": "X", "when": [2023, 2023], "told": [2024]}
+    >>> edges, table = tie_table([{"id": "e0", "ties": [tie]}, {"id": "e1", "ties": [tie]},
+    ...                           {"id": "e2"}])
+    >>> [edge.get("ties") for edge in edges], len(table)
+    ([[0], [0], None], 1)
+    """
+    table: list[dict[str, Any]] = []
+    index: dict[tuple[Any, ...], int] = {}
+    written = []
+    for edge in edges:
+        if "ties" not in edge:
+            written.append(edge)
+            continue
+        refs = []
+        for tie in edge["ties"]:
+            when = None if tie["when"] is None else tuple(tie["when"])
+            key = (tie["kind"], tie["what"], when, tuple(tie["told"]))
+            if key not in index:
+                index[key] = len(table)
+                table.append(tie)
+            refs.append(index[key])
+        written.append({**edge, "ties": refs})
+    return written, table
+
+
 def render(net: Network, data: MapData, title: str, summary: str, physics: bool,
            fade: bool = True, edge_noun: str = "relationships",
            years: list[int] | None = None, geo: dict[str, Any] | None = None) -> str:
@@ -111,7 +141,8 @@ def render(net: Network, data: MapData, title: str, summary: str, physics: bool,
     slider over them; with ``geo`` (``graph.maps.geography``), a graticule under the map.
     """
     vis_js, script = _asset("vis-network.min.js"), _script()
-    payload = {"nodes": net.nodes, "edges": net.edges, "options": net.options,
+    edges, ties = tie_table(net.edges)
+    payload = {"nodes": net.nodes, "edges": edges, "ties": ties, "options": net.options,
                "physics": physics, "fade": fade, "edgeNoun": edge_noun, "years": years,
                "geo": geo}
     policy = (f"default-src 'none'; script-src {_digest(vis_js)} {_digest(script)}; "

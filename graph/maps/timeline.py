@@ -9,26 +9,15 @@ the same filter in Python, the reference the browser tests hold the page to.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from graph.dates import year
 from graph.maps.tooltips import Sources
 
 Interval = tuple[int, int | None]
 """First and last year a fact held (None: it still holds)."""
 CLOCKS = ("happened", "reported")
-_YEAR = re.compile(r"\d{4}")
-
-
-def year(value: Any) -> int | None:
-    """The year of an ISO date at any precision, or None.
-
-    >>> year("2023-10-23"), year(1994), year("soon")
-    (2023, 1994, None)
-    """
-    match = _YEAR.match(str(value)) if value is not None else None
-    return int(match.group()) if match else None
 
 
 def own(data: dict[str, Any]) -> Interval | None:
@@ -53,8 +42,8 @@ def happened(data: dict[str, Any], *ends: dict[str, Any]) -> Interval | None:
 
 def reported(sources: Sources, articles: Iterable[str]) -> list[int]:
     """The years the ``articles`` were published, sorted, each once."""
-    return sorted({found for article in articles
-                   if (found := year(sources.articles.get(article, {}).get("published")))})
+    published = sources.published
+    return sorted({published[article] for article in articles if article in published})
 
 
 def overlaps(interval: Interval, first: int, last: int) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.dates import year
 from graph.model import Span
 from graph.vocabulary import REL_TYPES
 
@@ -64,6 +65,9 @@ class Sources:
         self.articles = {node: data for node, data in graph.nodes(data=True)
                          if data.get("label") == "Article"}
         self.quote = quote
+        self.published = {article: found for article, data in self.articles.items()
+                          if (found := year(data.get("published")))}
+        """Each article's year of publication (those with one), for the reporting clock."""
 
     def cite(self, article: str) -> str:
         """One line naming an article: title — publisher, date (or its id when unknown)."""

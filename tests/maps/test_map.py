@@ -234,6 +234,19 @@ def test_map_focus_resolves_a_name_and_draws_its_neighbourhood(run, tmp_path):
         (tmp_path / "m.html").read_text(encoding="utf-8")
 
 
+def test_a_tie_shared_by_three_states_is_written_once_for_its_three_pairs():
+    graph = nx.MultiDiGraph()
+    graph.add_node("x", label="Exercise", name="Trident", start="2024-05")
+    for state in ("ARM", "AZE", "GEO"):
+        graph.add_node(state, label="Country", name=state)
+        graph.add_edge(state, "x", key="PARTICIPATED_IN", type="PARTICIPATED_IN",
+                       sources=["a"])
+    data = _data(map_page(graph, MapRequest(countries=True)).html)
+    assert data["ties"] == [{"kind": "exercise", "what": "Trident (Exercise)",
+                             "when": [2024, 2024], "told": []}]
+    assert [edge["ties"] for edge in data["edges"]] == [[0], [0], [0]]
+
+
 def test_map_countries_quotes_nothing_and_draws_ties(run, tmp_path):
     result = run("--countries", "--layout", "static", "-o", tmp_path / "c.html")
     assert result.exit_code == 0, result.output

@@ -4,6 +4,10 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("map-data").textContent);
+  // A country tie is written once in data.ties; its edges hold its index there.
+  data.edges.forEach(function (edge) {
+    if (edge.ties) { edge.ties = edge.ties.map(function (i) { return data.ties[i]; }); }
+  });
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var hidden = new Set();
