@@ -53,6 +53,8 @@ RECORDED = frozenset(("Meeting",))
 """Events the sentence patterns record from descriptions (port calls, visits, ceremonies)
 that a sentence naming no event may be telling of; an exercise or operation recorded only
 from a description is too often a duplicate of the named one."""
+COMPLEMENTS = frozenset(("of", "to", "at", "in", "for"))
+"""Prepositions of a role noun's complement: ``commander of``, ``ambassador to``."""
 MODAL = frozenset(("will", "would", "could", "may", "might", "should", "shall"))
 HEDGE = 0.15
 """Confidence taken off a relation stated as planned or possible (``will take part``)."""
@@ -97,7 +99,8 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
         return [event] if event.label in labels else []
     if token.pos_ == "NOUN" or token.text in ROLE_WORDS:
         named = [m for child in token.children if child.dep_ == "appos"
-                 for m in members(annotated, child, labels)]
+                 for m in members(annotated, child, labels)] or \
+            _holder_past_complement(annotated, token, labels)
         if named:
             return named
     if token.lower_ not in GROUP_NOUNS:
@@ -117,6 +120,27 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
                 if pobj.dep_ == "pobj":
                     found += members(annotated, pobj, labels)
     return found
+
+
+def _holder_past_complement(annotated: Annotated, token: Token, labels: tuple[str, ...]
+                            ) -> list[Mention]:
+    """The person a role noun names when the parser hung the name on the noun's complement
+    (``the commander of the Royal Cambodian Navy, Admiral Ouk Seyha``, ``France's
+    ambassador to South Africa, Hélène Marchetti``): a state or body is never apposed by a
+    person, so the person is the role's holder."""
+    if "Person" not in labels:
+        return []
+    found: list[Mention] = []
+    frontier = [token]
+    for _ in range(2):
+        frontier = [pobj for head in frontier for prep in head.children
+                    if prep.dep_ == "prep" and prep.lower_ in COMPLEMENTS
+                    for pobj in prep.children if pobj.dep_ == "pobj"]
+        for pobj in frontier:
+            found += [m for child in pobj.children if child.dep_ == "appos"
+                      for m in [annotated.mention(child)]
+                      if m is not None and m.label == "Person"]
+    return found[:1]
 
 
 def _equipment(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
