@@ -208,7 +208,7 @@ def _listed(annotated: Annotated, token: Token) -> list[Token]:
     """``token`` and its conjuncts, with a list of states the parser took for an apposition
     (``the United States, Canada, the United Kingdom and France``: Canada apposed to the
     United States, the rest its conjuncts): one state is never another's apposition."""
-    tokens = [token, *token.conjuncts]
+    tokens = [token, *token.conjuncts, *_list_past_group(annotated, token)]
     if not _state(annotated, token):
         return tokens
     for each in list(tokens):
@@ -216,6 +216,21 @@ def _listed(annotated: Annotated, token: Token) -> list[Token]:
             if child.dep_ == "appos" and _state(annotated, child):
                 tokens += [t for t in (child, *child.conjuncts) if t not in tokens]
     return tokens
+
+
+def _list_past_group(annotated: Annotated, token: Token) -> list[Token]:
+    """The rest of a list the parser coordinated with the group noun rather than with its
+    first member (``Observers from the African Union, the European Union and the United
+    Nations``: the two unions and the UN conjuncts of ``Observers``): names coordinated
+    with a group noun that takes its members after ``from`` or ``of`` continue that list."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+        return []
+    group = prep.head
+    if group.lower_ not in GROUP_NOUNS or group.i > token.i:
+        return []
+    return [t for t in group.conjuncts if t.i > token.i and (
+        annotated.mention(t) is not None or t.lower_ in GROUP_NOUNS)]
 
 
 def _state(annotated: Annotated, token: Token) -> bool:
