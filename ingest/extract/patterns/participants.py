@@ -61,6 +61,8 @@ INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:his\s+|he
 COMMANDED_BY = re.compile(r"(?:\b(?:commanded|led|directed|headed|overseen|supervised)\s+by|"
                           r"\bunder\s+the\s+(?:command|leadership|direction)\s+of)\s+"
                           r"(?:the\s+)?(?:[\w.’'-]+\s+){0,4}$", re.I)
+COMMANDER_BEFORE = re.compile(r"\b(?:commanded|led|headed)\s+by\s+[^.;]*$", re.I)
+"""Before a person who commands a force the sentence named first."""
 PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|alongside|"
                          r"in|at|on|into|over|through|via|under)\s+(?:the\s+)?"
                          r"(?:[a-z][\w-]*\s+){0,2}$")
@@ -436,11 +438,21 @@ def _person(ctx: Context, person: Mention, event: Mention, persons: list[Mention
     elif person.end <= event.start and ORDERED.search(ctx.text[person.end:event.start]) and \
             event.label == "Operation":
         _relate(ctx, "COMMANDS", person, event.id, "event.ordered", 0.6)
-    elif event.label == "Meeting" or _participates(ctx, person):
+    elif event.label == "Meeting" or (_participates(ctx, person) and
+                                       not _present_otherwise(ctx, person)):
         _relate(ctx, "PARTICIPATED_IN", person, event.id, f"{event.label.lower()}.participant",
                 0.6)
         if event.label == "Meeting":
             _delegate_state(ctx, person, event)
+
+
+def _present_otherwise(ctx: Context, person: Mention) -> bool:
+    """Whether a person the sentence puts by an exercise or operation is there in another
+    capacity: at its ceremony (``said at the opening ceremony``), which the ceremony records,
+    or as the commander of a force named before (``SNMCMG1, commanded by a Belgian officer,
+    Commander X, will take part``), which takes part for them."""
+    return bool(ctx.says("ceremon", "parade")) or \
+        COMMANDER_BEFORE.search(ctx.before(person, 50)) is not None
 
 
 def _participates(ctx: Context, actor: Mention) -> bool:
