@@ -74,6 +74,30 @@ def refer(annotated: Annotated) -> None:
     units(annotated)
 
 
+def refer_recorded(annotated: Annotated) -> None:
+    """Tie each description still unresolved (``The operation, code-named X, brings together
+    ...``) to the event of its label the sentence patterns recorded before it from a
+    description of their own (``a fresh offensive``), as ``refer`` ties it to named ones."""
+    recorded = sorted((m for m in annotated.heads.values()
+                       if m.label in EVENT_NOUNS.values() and m.role != "qualifier"),
+                      key=lambda m: m.start)
+    if not recorded:
+        return
+    events = sorted({(m.start, m.id): m for m in [*recorded, *(
+        m for m in annotated.mentions if m.label in EVENT_NOUNS.values()
+        and m.role != "qualifier")]}.values(), key=lambda m: m.start)
+    starts = [m.start for m in events]
+    for token in annotated.doc:
+        label = EVENT_NOUNS.get(token.lower_)
+        if label is None or token.pos_ not in ("NOUN", "PROPN") or token.i in annotated.events \
+                or annotated.mention(token) is not None or \
+                not any(c.lower_ in DEFINITE for c in token.children):
+            continue
+        event = _earlier(events, starts, token.idx, label, token.lower_)
+        if event is not None:
+            annotated.events[token.i] = event
+
+
 def units(annotated: Annotated) -> None:
     """``the brigade``, ``the fleet``: the unit of that kind the report named last before,
     qualified alike (``the Thai brigade`` only a Thai one), tied as a description is."""

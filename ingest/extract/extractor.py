@@ -17,7 +17,7 @@ from ingest.extract import identity
 from ingest.extract.attach import signed_at_meetings
 from ingest.extract.blocs import memberships
 from ingest.extract.dates import find_dates, infer_published
-from ingest.extract.discourse import refer
+from ingest.extract.discourse import refer, refer_recorded
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import Gazetteer, default
 from ingest.extract.geography import locate
@@ -123,6 +123,7 @@ def sentence_facts(text: str, article: str, published: str | None = None,
         memory.remember(ctx.states_named())
         memory.remember_people(ctx.persons())
     described(annotated, out)
+    refer_recorded(annotated)
     return annotated, out, memory
 
 

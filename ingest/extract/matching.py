@@ -53,6 +53,8 @@ RECORDED = frozenset(("Meeting",))
 """Events the sentence patterns record from descriptions (port calls, visits, ceremonies)
 that a sentence naming no event may be telling of; an exercise or operation recorded only
 from a description is too often a duplicate of the named one."""
+COMPLEMENTS = frozenset(("of", "to", "at", "in", "for"))
+"""Prepositions of a role noun's complement: ``commander of``, ``ambassador to``."""
 MODAL = frozenset(("will", "would", "could", "may", "might", "should", "shall"))
 HEDGE = 0.15
 """Confidence taken off a relation stated as planned or possible (``will take part``)."""
@@ -97,7 +99,8 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
         return [event] if event.label in labels else []
     if token.pos_ == "NOUN" or token.text in ROLE_WORDS:
         named = [m for child in token.children if child.dep_ == "appos"
-                 for m in members(annotated, child, labels)]
+                 for m in members(annotated, child, labels)] or \
+            _holder_past_complement(annotated, token, labels)
         if named:
             return named
     if token.lower_ not in GROUP_NOUNS:
@@ -117,6 +120,27 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
                 if pobj.dep_ == "pobj":
                     found += members(annotated, pobj, labels)
     return found
+
+
+def _holder_past_complement(annotated: Annotated, token: Token, labels: tuple[str, ...]
+                            ) -> list[Mention]:
+    """The person a role noun names when the parser hung the name on the noun's complement
+    (``the commander of the Royal Cambodian Navy, Admiral Ouk Seyha``, ``France's
+    ambassador to South Africa, Hélène Marchetti``): a state or body is never apposed by a
+    person, so the person is the role's holder."""
+    if "Person" not in labels:
+        return []
+    found: list[Mention] = []
+    frontier = [token]
+    for _ in range(2):
+        frontier = [pobj for head in frontier for prep in head.children
+                    if prep.dep_ == "prep" and prep.lower_ in COMPLEMENTS
+                    for pobj in prep.children if pobj.dep_ == "pobj"]
+        for pobj in frontier:
+            found += [m for child in pobj.children if child.dep_ == "appos"
+                      for m in [annotated.mention(child)]
+                      if m is not None and m.label == "Person"]
+    return found[:1]
 
 
 def _equipment(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
@@ -184,7 +208,7 @@ def _listed(annotated: Annotated, token: Token) -> list[Token]:
     """``token`` and its conjuncts, with a list of states the parser took for an apposition
     (``the United States, Canada, the United Kingdom and France``: Canada apposed to the
     United States, the rest its conjuncts): one state is never another's apposition."""
-    tokens = [token, *token.conjuncts]
+    tokens = [token, *token.conjuncts, *_list_past_group(annotated, token)]
     if not _state(annotated, token):
         return tokens
     for each in list(tokens):
@@ -192,6 +216,21 @@ def _listed(annotated: Annotated, token: Token) -> list[Token]:
             if child.dep_ == "appos" and _state(annotated, child):
                 tokens += [t for t in (child, *child.conjuncts) if t not in tokens]
     return tokens
+
+
+def _list_past_group(annotated: Annotated, token: Token) -> list[Token]:
+    """The rest of a list the parser coordinated with the group noun rather than with its
+    first member (``Observers from the African Union, the European Union and the United
+    Nations``: the two unions and the UN conjuncts of ``Observers``): names coordinated
+    with a group noun that takes its members after ``from`` or ``of`` continue that list."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+        return []
+    group = prep.head
+    if group.lower_ not in GROUP_NOUNS or group.i > token.i:
+        return []
+    return [t for t in group.conjuncts if t.i > token.i and (
+        annotated.mention(t) is not None or t.lower_ in GROUP_NOUNS)]
 
 
 def _state(annotated: Annotated, token: Token) -> bool:

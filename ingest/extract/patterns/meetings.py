@@ -267,13 +267,15 @@ def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
 
 def _referred(ctx: Context, start: int, kind: str) -> str | None:
     """The meeting ``the meeting`` / ``the talks`` refers to: the last one of its kind the
-    report told of, when the words before are ``the`` (not ``a``, not a name)."""
-    if not re.search(r"\bthe\s+(?:[\w-]+\s+)?$", ctx.text[max(0, start - 20):start], re.I):
+    report told of (``the talks`` after talks and then a visit are those talks), when the
+    words before are ``the`` (not ``a``, not a name)."""
+    if not re.search(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?$", ctx.text[max(0, start - 20):start]):
         return None
-    earlier = ctx.article.last_event.get("Meeting")
-    entity = ctx.out.entities.get(earlier) if earlier else None
-    return earlier if entity is not None and entity.properties.get("kind", kind) == kind \
-        else None
+    told = [(max(s for s, _ in entity.spans if s < start), entity.id)
+            for entity in ctx.out.entities.values()
+            if entity.label == "Meeting" and entity.properties.get("kind", kind) == kind and
+            entity.rule != "meeting.ceremony" and any(s < start for s, _ in entity.spans)]
+    return max(told)[1] if told else None
 
 
 def _destination(ctx: Context, end: int) -> str | None:

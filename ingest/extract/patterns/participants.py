@@ -61,6 +61,8 @@ INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:his\s+|he
 COMMANDED_BY = re.compile(r"(?:\b(?:commanded|led|directed|headed|overseen|supervised)\s+by|"
                           r"\bunder\s+the\s+(?:command|leadership|direction)\s+of)\s+"
                           r"(?:the\s+)?(?:[\w.’'-]+\s+){0,4}$", re.I)
+COMMANDER_BEFORE = re.compile(r"\b(?:commanded|led|headed)\s+by\s+[^.;]*$", re.I)
+"""Before a person who commands a force the sentence named first."""
 PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|alongside|"
                          r"in|at|on|into|over|through|via|under)\s+(?:the\s+)?"
                          r"(?:[a-z][\w-]*\s+){0,2}$")
@@ -121,6 +123,11 @@ ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|docked|docks|sailed\s+into|
 """Between visiting ships and their visit: how they came (``arrived in Port Louis for``)."""
 ARRIVAL_SPAN = 120
 """How far before its visit the arriving ship is named."""
+STATE_TITLE = re.compile(r"['’]s\s+(?:[\w’'-]+\s+){0,8}?[\w’'-]+,?\s+"
+                         r"(?:[A-Z][\w.’'-]*\s+){0,4}")
+"""Between a state and the person holding its office: ``'s Defence Minister, General ``."""
+VISITS = ("visit", "site_visit", "call")
+"""Meetings that belong to the visitor: those received there stand for their office only."""
 STATE_ACTS = ("mobilization", "martial_law")
 """Operations a state declares rather than takes part in."""
 GROUPS = ("alliance", "international_organization", "coalition", "forum")
@@ -385,6 +392,19 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
             _named_state(ctx, actor, event)
 
 
+def _delegate_state(ctx: Context, person: Mention, event: Mention) -> None:
+    """The state whose office a person at a gathering holds, named by the state's title
+    (``chaired by Niger's Defence Minister, General Moussa Abdou``), is represented there
+    and takes part; a visit is the visitor's, and those who receive it stand for their
+    office only."""
+    if ctx.out.entities[event.id].properties.get("kind") in VISITS:
+        return
+    state = next((m for m in reversed(ctx.labelled("Country")) if m.end <= person.start and
+                  STATE_TITLE.fullmatch(ctx.text, m.end, person.start)), None)
+    if state is not None:
+        _relate(ctx, "PARTICIPATED_IN", state, event.id, "meeting.delegate_state", 0.5)
+
+
 def _owner_only(ctx: Context, actor: Mention, takers: list[Mention]) -> bool:
     """Whether the actor only owns the next one (``run by the RSAF's Air Warfare Center``):
     the body after it runs or hosts the event, not its owner."""
@@ -418,9 +438,21 @@ def _person(ctx: Context, person: Mention, event: Mention, persons: list[Mention
     elif person.end <= event.start and ORDERED.search(ctx.text[person.end:event.start]) and \
             event.label == "Operation":
         _relate(ctx, "COMMANDS", person, event.id, "event.ordered", 0.6)
-    elif event.label == "Meeting" or _participates(ctx, person):
+    elif event.label == "Meeting" or (_participates(ctx, person) and
+                                       not _present_otherwise(ctx, person)):
         _relate(ctx, "PARTICIPATED_IN", person, event.id, f"{event.label.lower()}.participant",
                 0.6)
+        if event.label == "Meeting":
+            _delegate_state(ctx, person, event)
+
+
+def _present_otherwise(ctx: Context, person: Mention) -> bool:
+    """Whether a person the sentence puts by an exercise or operation is there in another
+    capacity: at its ceremony (``said at the opening ceremony``), which the ceremony records,
+    or as the commander of a force named before (``SNMCMG1, commanded by a Belgian officer,
+    Commander X, will take part``), which takes part for them."""
+    return bool(ctx.says("ceremon", "parade")) or \
+        COMMANDER_BEFORE.search(ctx.before(person, 50)) is not None
 
 
 def _participates(ctx: Context, actor: Mention) -> bool:
