@@ -876,3 +876,19 @@ def test_the_ship_arriving_for_a_visit_makes_it_and_not_the_navy_it_belongs_to()
     takers = {r.source for r in out.relations.values() if r.type == "PARTICIPATED_IN"
               and out.entities[r.target].label == "Meeting"}
     assert "pns-tughril" in takers and "pakistan-navy" not in takers
+
+
+def test_a_landmark_after_a_venue_is_not_a_venue_too() -> None:
+    text = ("Combat aircraft from fifteen countries on Monday began Desert Flag 26, a three-week "
+            "air exercise hosted by the UAE Air Force at Al Dhafra Air Base, south of Abu Dhabi, "
+            "the ministry said.\n")
+    venues = {target for source, type_, target in relations(text) if type_ == "HELD_IN"}
+    assert "abu-dhabi" not in venues
+
+
+def test_a_place_put_in_a_region_takes_no_dictionary_state() -> None:
+    text = ("Swedish and Finnish jets will fly from Rovaniemi, in Lapland, during the exercise, "
+            "Finland's defence ministry said.\n")
+    found = relations(text)
+    assert ("rovaniemi", "LOCATED_IN", "lapland") in found
+    assert ("rovaniemi", "LOCATED_IN", "FIN") not in found
