@@ -892,3 +892,11 @@ def test_a_place_put_in_a_region_takes_no_dictionary_state() -> None:
     found = relations(text)
     assert ("rovaniemi", "LOCATED_IN", "lapland") in found
     assert ("rovaniemi", "LOCATED_IN", "FIN") not in found
+
+
+def test_a_place_on_or_of_a_larger_place_lies_in_it() -> None:
+    text = ("Troops launched an offensive against insurgents in the Catupa forest of Macomia "
+            "district, and the ships will be based at Berenice on the Red Sea, officials said.\n")
+    found = relations(text)
+    assert ("catupa", "LOCATED_IN", "macomia-district") in found
+    assert ("berenice", "LOCATED_IN", "red-sea") in found

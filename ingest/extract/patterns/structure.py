@@ -16,6 +16,10 @@ from ingest.extract.syntax import COMPANY_NOUNS
 
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
 IN = re.compile(r",?\s+in\s+(?:the\s+)?")
+BESIDE = re.compile(r",?\s+(?:outside|on|of)\s+(?:the\s+)?")
+"""Between a place and a larger place it lies on, in or at the edge of: ``Berenice on the Red
+Sea``, ``the Boni forest of Lamu county``, ``Cerro Moreno Air Base, outside Antofagasta``
+(not ``near``, which names a landmark as often as a container)."""
 SITE = re.compile(r"\b(?:University|Academy|College|Cent(?:re|er)|School|Institute|"
                   r"Headquarters|HQ|Base|Barracks|Shipyard|Camp|Garrison|Air(?:port|field)|"
                   r"Hospital|Range|Component\s+Command)$")
@@ -93,6 +97,12 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.site_in",
                            0.55)
+        elif first.label == "Location" and second.label == "Location" and \
+                BESIDE.fullmatch(gap) and second.role != "qualifier":
+            ctx.keep(first)
+            ctx.keep(second)
+            ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.site_by",
+                           0.5)
         elif gap[:7] == "-based " and first.label == "Location" and \
                 second.label in ("Organization", "Unit") and BASED_BEFORE.fullmatch(gap):
             ctx.keep(second)
