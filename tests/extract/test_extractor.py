@@ -900,3 +900,9 @@ def test_a_place_on_or_of_a_larger_place_lies_in_it() -> None:
     found = relations(text)
     assert ("catupa", "LOCATED_IN", "macomia-district") in found
     assert ("berenice", "LOCATED_IN", "red-sea") in found
+
+
+def test_a_capital_listed_after_a_place_is_a_city() -> None:
+    out = extract("Mongolia has about 870 troops in the mission, most of them in Bentiu and "
+                  "Juba.\n", "t")
+    assert out.entities["juba"].label == "Location"
