@@ -102,6 +102,12 @@ NOT_SITED = frozenset(("The", "A", "An", "This", "That", "These", "Those", "Its"
                        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                        "Sunday", "Both", "All", "Each", "Some", "Other", "Several", "Many"))
 """Capitalised words after a preposition that open no place's name."""
+SITE_HEADS = frozenset(("Base", "Barracks", "Camp", "Centre", "Center", "Airport", "Regiment",
+                        "Brigade", "Battalion", "Division", "Wing", "Squadron", "Headquarters",
+                        "Academy", "School", "College", "Fleet", "Garrison", "Station",
+                        "Shipyard", "Complex", "Range"))
+"""Last words of a base's or a unit's name, after which ``at``/``in``/``from`` begins the
+place it is at (``the 20th Mechanised Brigade at Bartoszyce``), not more of the name."""
 BODIES = ("Organization", "Unit")
 """Bodies whose NER name may hold a state or place (``the Haitian National Police``)."""
 EVENTS = ("Agreement", "Exercise")
@@ -549,7 +555,8 @@ def _sited(text: str, body: list[Sentence]) -> list[tuple[int, int]]:
             words = match["name"].split()
             before = text[max(0, match.start() - 30):match.start()].split()
             if words[0] in NOT_SITED or any(word in CONTINENTS for word in words) or (
-                    before and before[-1][:1].isupper()) or (
+                    before and before[-1][:1].isupper() and not (
+                        before[-1] in SITE_HEADS and match["prep"] in ("at", "in", "from"))) or (
                     match["prep"] == "and" and not PAIRED.search(text, max(0, match.start() - 40),
                                                                  match.start())):
                 continue

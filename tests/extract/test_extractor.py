@@ -906,3 +906,9 @@ def test_a_capital_listed_after_a_place_is_a_city() -> None:
     out = extract("Mongolia has about 870 troops in the mission, most of them in Bentiu and "
                   "Juba.\n", "t")
     assert out.entities["juba"].label == "Location"
+
+
+def test_the_town_a_named_unit_is_at_is_a_place() -> None:
+    out = extract("The tanks will equip the 16th Mechanised Division's 20th Mechanised Brigade "
+                  "at Bartoszyce, the ministry said.\n", "t")
+    assert out.entities["bartoszyce"].label == "Location"
