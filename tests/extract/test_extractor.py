@@ -912,3 +912,10 @@ def test_the_town_a_named_unit_is_at_is_a_place() -> None:
     out = extract("The tanks will equip the 16th Mechanised Division's 20th Mechanised Brigade "
                   "at Bartoszyce, the ministry said.\n", "t")
     assert out.entities["bartoszyce"].label == "Location"
+
+
+def test_names_listed_after_a_place_are_places_too() -> None:
+    out = extract("The monitors will work from bases in Goma, Rutshuru, Sake and Masisi in North "
+                  "Kivu and in Bukavu and Kamanyola in South Kivu.\n", "t")
+    assert out.entities["sake"].label == "Location"
+    assert out.entities["kamanyola"].label == "Location"
