@@ -919,3 +919,5 @@ def test_names_listed_after_a_place_are_places_too() -> None:
                   "Kivu and in Bukavu and Kamanyola in South Kivu.\n", "t")
     assert out.entities["sake"].label == "Location"
     assert out.entities["kamanyola"].label == "Location"
+    assert {("goma", "LOCATED_IN", "north-kivu"), ("sake", "LOCATED_IN", "north-kivu"),
+            ("bukavu", "LOCATED_IN", "south-kivu")} <= set(out.relations)

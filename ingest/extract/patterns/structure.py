@@ -16,6 +16,8 @@ from ingest.extract.syntax import COMPANY_NOUNS
 
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
 IN = re.compile(r",?\s+in\s+(?:the\s+)?")
+LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+"""Between two places of a list: ``Goma, Rutshuru, Sake and Masisi``."""
 BESIDE = re.compile(r",?\s+(?:outside|on|of)\s+(?:the\s+)?")
 """Between a place and a larger place it lies on, in or at the edge of: ``Berenice on the Red
 Sea``, ``the Boni forest of Lamu county``, ``Cerro Moreno Air Base, outside Antofagasta``
@@ -77,7 +79,7 @@ PARTS = ("Exercise", "Operation", "Meeting", "Program")
 def parts(ctx: Context) -> None:
     """PART_OF and LOCATED_IN read from how the sentence's names sit next to each other."""
     mentions = [m for m in ctx.mentions if m.role != "qualifier"]
-    for first, second in itertools.pairwise(mentions):
+    for index, (first, second) in enumerate(itertools.pairwise(mentions)):
         gap = ctx.text[first.end:second.start]
         if first.label in ("Organization", "Unit") and second.label in (
                 "Organization", "Unit") and OF.fullmatch(gap) and first.kind != "alliance":
@@ -97,6 +99,9 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.site_in",
                            0.55)
+            for place in _listed_before(ctx, mentions, index):
+                ctx.out.relate("LOCATED_IN", place.id, second.id, ctx.span,
+                               "structure.sites_in", 0.5)
         elif first.label == "Location" and second.label == "Location" and \
                 BESIDE.fullmatch(gap) and second.role != "qualifier":
             ctx.keep(first)
@@ -113,6 +118,22 @@ def parts(ctx: Context) -> None:
     if any(m.label == "Organization" and m.kind is None for m in mentions) and (
             ctx.says(*COMPANY_CUES) or ctx.says(" of ")):
         _companies(ctx, mentions)
+
+
+def _listed_before(ctx: Context, mentions: list[Mention], index: int) -> list[Mention]:
+    """The places listed before the place at ``index``, which share what it is said to lie
+    in: ``Goma, Rutshuru, Sake and Masisi in North Kivu``."""
+    listed: list[Mention] = []
+    last = mentions[index]
+    while last.label == "Location" and index > 0:
+        index -= 1
+        before = mentions[index]
+        if before.label != "Location" or \
+                not LIST_SEP.fullmatch(ctx.text, before.end, last.start):
+            break
+        listed.append(before)
+        last = before
+    return listed
 
 
 def _sited(mention: Mention) -> bool:
