@@ -921,3 +921,15 @@ def test_names_listed_after_a_place_are_places_too() -> None:
     assert out.entities["kamanyola"].label == "Location"
     assert {("goma", "LOCATED_IN", "north-kivu"), ("sake", "LOCATED_IN", "north-kivu"),
             ("bukavu", "LOCATED_IN", "south-kivu")} <= set(out.relations)
+
+
+def test_the_drills_a_report_tells_of_at_a_place_are_its_exercises() -> None:
+    text = ("Saudi and US navies on Sunday began Red Reef 25 in the Red Sea.\n"
+            "Red Reef 25 is being run from King Faisal Naval Base in Jeddah.\n"
+            "Officials said Red Reef 25 would last two weeks.\n"
+            "A final phase, in which mine clearance divers will work together, is planned near "
+            "the port of Yanbu next week.\n"
+            "Last year's drills were held near Dammam.\n")
+    found = relations(text)
+    assert ("red-reef-25", "HELD_IN", "yanbu") in found
+    assert ("red-reef-25", "HELD_IN", "dammam") not in found
