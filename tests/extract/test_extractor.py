@@ -933,3 +933,11 @@ def test_the_drills_a_report_tells_of_at_a_place_are_its_exercises() -> None:
     found = relations(text)
     assert ("red-reef-25", "HELD_IN", "yanbu") in found
     assert ("red-reef-25", "HELD_IN", "dammam") not in found
+
+
+def test_a_hosted_meeting_in_a_named_city_is_held_in_the_city_not_the_state() -> None:
+    found = relations("RIGA — The defence ministers of Estonia, Latvia and Lithuania on Thursday "
+                      "signed a declaration at a meeting in Riga hosted by Latvia.\n")
+    held = {target for source, type_, target in found if type_ == "HELD_IN"}
+    assert "riga" in held and "LVA" not in held
+    assert any(type_ == "HOSTED" and source == "LVA" for source, type_, _ in found)
