@@ -1,6 +1,8 @@
 """Facts a report states across its sentences about an event: whoever signed an agreement at
 a meeting (``the ministers signed the Bodø Declaration at the autumn meeting of NORDEFCO``)
-took part in that meeting, however many sentences later the signatories are named."""
+took part in that meeting, however many sentences later the signatories are named; and the
+drills a report about one exercise tells of, at a place, without naming the exercise again
+(``a final phase ... is planned near the port of Yanbu``), are that exercise's."""
 
 from __future__ import annotations
 
@@ -17,6 +19,23 @@ SIGNED_AT = re.compile(r"\b(?:at|during|(?:sidelines|margins|close|end) of)\s+"
 SIGNATORIES = ("Person", "Country")
 """Who is said to take part in the meeting where they signed (a body that signs at its own
 meeting holds it rather than attends it)."""
+EVENT_LABELS = ("Exercise", "Operation", "Meeting", "Agreement", "Program")
+"""Events a sentence may name, which then is about that event and not the report's."""
+DRILLING = re.compile(r"\b(?:training(?!\s+(?:ship|range|area|centre|center|grounds?|facility|"
+                      r"camp|school|academy|mission|programme|program|course))|drills?|drilled|"
+                      r"fir(?:e|ed|ing)|landings?|practi[sc]\w*|crossing|clear(?:ing|ed)|"
+                      r"patrolling|phase|live-fire|manoeuvres|maneuvers|assault|raid|"
+                      r"rehears\w*|boarding)\b", re.I)
+"""Words telling of an exercise's activity: training, drills, firing, landings, a phase."""
+ANOTHER_TIME = re.compile(r"\b(?:previous|last\s+year|next\s+year|earlier\s+edition)\b",
+                          re.I)
+"""Words putting a sentence's drills in another edition than the report's."""
+AT_PLACE = re.compile(r"\b(?:at|in|on|off|near|around|across)\s+(?:the\s+)?"
+                      r"(?:[a-z][\w-]*\s+){0,2}$")
+"""Before the place where the drills are: ``near the port of``, ``in the``, ``around``."""
+HOME_BASE = re.compile(r"\b(?:based|headquartered|stationed|previous|last\s+year|edition|"
+                       r"hosted)\b", re.I)
+"""Before a place that is a unit's home or another edition's venue, not the drills'."""
 GATHERINGS = ("meeting", "talks")
 """Kinds of meeting attended by everyone who signs there: at a visit the hosts sign too,
 but only the visitors take part in the visit."""
@@ -57,3 +76,37 @@ def signed_at_meetings(out: Extraction, sentences: list[Sentence]) -> None:
                     for signer in signers:
                         out.relate("PARTICIPATED_IN", signer, meeting.id, span,
                                    "meeting.signed_at", 0.55)
+
+
+def drills_at(out: Extraction, sentences: list[Sentence]) -> None:
+    """HELD_IN from the exercise a report is about (named at least three times, and more
+    than any other event) to the places where sentences that name no event tell of its
+    drills: ``Training is spread over three sites: ..., a drop zone near the village of
+    Pepelishte``."""
+    exercises = [e for e in out.entities.values() if e.label == "Exercise"]
+    if not exercises:
+        return
+    main = max(exercises, key=lambda e: len(e.spans))
+    if len(main.spans) < 3 or any(len(e.spans) > len(main.spans) for e in out.entities.values()
+                                  if e.label in EVENT_LABELS and e is not main):
+        return
+    first = min(start for start, _ in main.spans)
+    spans = sorted(((start, entity) for entity in out.entities.values()
+                    for start, _ in entity.spans), key=lambda pair: pair[0])
+    starts = [start for start, _ in spans]
+    for sentence in sentences:
+        if sentence.heading or sentence.start < first or \
+                not DRILLING.search(out.text, sentence.start, sentence.end) or \
+                ANOTHER_TIME.search(out.text, sentence.start, sentence.end):
+            continue
+        inside = [entity for start, entity in spans[bisect_right(starts, sentence.start - 1):
+                                                    bisect_right(starts, sentence.end - 1)]]
+        if any(entity.label in EVENT_LABELS for entity in inside):
+            continue
+        for start, place in spans[bisect_right(starts, sentence.start - 1):
+                                  bisect_right(starts, sentence.end - 1)]:
+            before = out.text[max(sentence.start, start - 40):start]
+            if place.label == "Location" and AT_PLACE.search(before) and \
+                    not HOME_BASE.search(before[-30:]):
+                out.relate("HELD_IN", main.id, place.id, (sentence.start, sentence.end),
+                           "venue.drills_at", 0.45)

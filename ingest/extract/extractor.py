@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract import identity
-from ingest.extract.attach import signed_at_meetings
+from ingest.extract.attach import drills_at, signed_at_meetings
 from ingest.extract.blocs import memberships
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer, refer_recorded
@@ -80,6 +80,7 @@ def extract(text: str, article: str, published: str | None = None,
     sentences = split(text)
     memberships(annotated, out, sentences, memory.published)
     signed_at_meetings(out, sentences)
+    drills_at(out, sentences)
     finish(out, annotated.mentions)
     roles.leaders(memory, out, annotated.mentions)
     return out

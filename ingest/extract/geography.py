@@ -20,7 +20,12 @@ GUESSED = frozenset(("place.described",))
 
 
 def locate(annotated: Annotated, out: Extraction) -> None:
-    """LOCATED_IN for every place of the report whose state the dictionaries know."""
+    """LOCATED_IN for every place of the report whose state the dictionaries know, unless
+    the report puts it in a region or other place (``Rovaniemi, in Lapland``): the nearest
+    container stated is the place's location, the state is that container's."""
+    within = {relation.source for relation in out.relations.values()
+              if relation.type == "LOCATED_IN" and
+              out.entities[relation.target].label == "Location"}
     for place in annotated.mentions:
         if place.label != "Location" or place.id not in out.entities or \
                 place.role == "qualifier":
@@ -32,7 +37,7 @@ def locate(annotated: Annotated, out: Extraction) -> None:
         if qualified in out.entities:
             out.relate("LOCATED_IN", place.id, qualified, place.span, "geography.qualified",
                        QUALIFIED)
-        elif state in out.entities:
+        elif state in out.entities and place.id not in within:
             out.relate("LOCATED_IN", place.id, state, place.span, "geography.dictionary",
                        KNOWN)
 

@@ -26,6 +26,10 @@ from ingest.extract.slugs import slug
 FORCES_END = re.compile(r"\s+(?:Armed\s+Forces|Army|Navy|Defen[cs]e\s+Forces)")
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?$")
 CITY_BEFORE = re.compile(r"\b(?:capital|city|town|port)(?:\s+city)?(?:,|\s+of)?\s+$", re.I)
+PLACES_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|off)\s+(?:the\s+)?(?:[A-Z][\w’'-]*"
+                           r"(?:\s+|,\s+)){1,6}(?:and|or)|\bvia)\s+$")
+"""Before a capital named as one more place of a list, or as a stop on the way: ``most of
+them in Bentiu and Juba``, ``flying to Larnaca via Rome``."""
 CREDIT = re.compile(r"\)\s*(?:[—–]|--|-\s)")
 """After a news agency in a dateline: ``(Reuters) -`` credits the report, it is no fact."""
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
@@ -154,7 +158,8 @@ def _capital(text: str, mention: Mention, states: set[int]) -> Mention:
     after = re.match(r",\s*", text[mention.end:mention.end + 3])
     stated = bool(after) and mention.end + after.end() in states
     before = text[max(0, mention.start - 40):mention.start]
-    if not stated and not LOCATIVE.search(before) and not CITY_BEFORE.search(before):
+    if not stated and not LOCATIVE.search(before) and not CITY_BEFORE.search(before) and \
+            not PLACES_BEFORE.search(text, max(0, mention.start - 80), mention.start):
         return mention
     return replace(mention, label="Location", id=slug(mention.text), name=mention.text,
                    kind="city", role=f"in:{mention.id}",

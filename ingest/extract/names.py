@@ -717,13 +717,14 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
 
 def _places_on(text: str, words: list[Word]) -> Iterator[Mention]:
     """``Berenice on the Red Sea``, ``Lombrum Naval Base on Manus Island``: two places, the
-    one before ``on`` lying on the other."""
+    one before ``on`` lying on the other; words that name no kind of place (``International
+    Conference on the Great Lakes Region``) are no place."""
     cut = next(i for i, (_, w) in enumerate(words) if w == "on" and i)
     for part in (words[:cut], _trim(words[cut + 1:])):
         if not part:
             continue
         kind = _classify([w for _, w in part]) if len(part) > 1 else None
-        if kind is not None and kind[0] != "Location":
+        if (kind is not None and kind[0] != "Location") or (kind is None and len(part) > 1):
             continue
         first, last = part[0][0], part[-1][0] + len(part[-1][1])
         surface = text[first:last]

@@ -89,19 +89,25 @@ COMPASS = frozenset(("north", "south", "east", "west", "central", "northern", "s
                      "eastern", "western", "middle", "far", "near"))
 PLACE_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w’'-]*\w"
 SITED = re.compile(
-    rf"\b(?P<prep>at|in|from|near|off|on|outside|between|and)\s+(?P<name>{PLACE_WORD}"
+    rf"(?:\b(?P<prep>at|in|from|near|off|on|outside|between|and)|(?P<comma>,))\s+(?P<name>{PLACE_WORD}"
     rf"(?:\s+(?:(?:de|del|la)\s+)?{PLACE_WORD}){{0,2}})(?=\s*(?:[,.;)]|\s+(?:in|on|near|and|"
     r"where|before|after|last|next|this|from|to|by|with|for|until|since|south|north|east|"
-    r"west|outside)\b))")
+    r"west|outside|alongside|under)\b))")
 """A capitalised name right after a locative preposition, ending the phrase."""
-PAIRED = re.compile(r"\b(?:between|in|at|from|off)\s+\S+\s+$")
-"""``between A and``: the name after ``and`` is a place as A is."""
+PAIRED = re.compile(r"\b(?:between|in|at|from|off)\s+(?:[A-Z][\w’'-]*(?:,\s+|\s+)){1,5}$")
+"""``between A and``, ``in A, B,``: the name after ``and`` or the comma is a place as A is."""
 NOT_SITED = frozenset(("The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His",
                        "Her", "Our", "January", "February", "March", "April", "May", "June",
                        "July", "August", "September", "October", "November", "December",
                        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                        "Sunday", "Both", "All", "Each", "Some", "Other", "Several", "Many"))
 """Capitalised words after a preposition that open no place's name."""
+SITE_HEADS = frozenset(("Base", "Barracks", "Camp", "Centre", "Center", "Airport", "Regiment",
+                        "Brigade", "Battalion", "Division", "Wing", "Squadron", "Headquarters",
+                        "Academy", "School", "College", "Fleet", "Garrison", "Station",
+                        "Shipyard", "Complex", "Range"))
+"""Last words of a base's or a unit's name, after which ``at``/``in``/``from`` begins the
+place it is at (``the 20th Mechanised Brigade at Bartoszyce``), not more of the name."""
 BODIES = ("Organization", "Unit")
 """Bodies whose NER name may hold a state or place (``the Haitian National Police``)."""
 EVENTS = ("Agreement", "Exercise")
@@ -549,9 +555,12 @@ def _sited(text: str, body: list[Sentence]) -> list[tuple[int, int]]:
             words = match["name"].split()
             before = text[max(0, match.start() - 30):match.start()].split()
             if words[0] in NOT_SITED or any(word in CONTINENTS for word in words) or (
-                    before and before[-1][:1].isupper()) or (
-                    match["prep"] == "and" and not PAIRED.search(text, max(0, match.start() - 40),
-                                                                 match.start())):
+                    before and before[-1][:1].isupper() and match["prep"] not in ("and", None)
+                    and not (before[-1] in SITE_HEADS and match["prep"] in ("at", "in", "from"))
+            ) or (
+                    match["prep"] in ("and", None) and not PAIRED.search(
+                        text, max(0, match.start() - 60),
+                        match.start("name") if match["comma"] else match.start())):
                 continue
             found.append(match.span("name"))
     return found

@@ -876,3 +876,74 @@ def test_the_ship_arriving_for_a_visit_makes_it_and_not_the_navy_it_belongs_to()
     takers = {r.source for r in out.relations.values() if r.type == "PARTICIPATED_IN"
               and out.entities[r.target].label == "Meeting"}
     assert "pns-tughril" in takers and "pakistan-navy" not in takers
+
+
+def test_a_landmark_after_a_venue_is_not_a_venue_too() -> None:
+    text = ("Combat aircraft from fifteen countries on Monday began Desert Flag 26, a three-week "
+            "air exercise hosted by the UAE Air Force at Al Dhafra Air Base, south of Abu Dhabi, "
+            "the ministry said.\n")
+    venues = {target for source, type_, target in relations(text) if type_ == "HELD_IN"}
+    assert "abu-dhabi" not in venues
+
+
+def test_a_place_put_in_a_region_takes_no_dictionary_state() -> None:
+    text = ("Swedish and Finnish jets will fly from Rovaniemi, in Lapland, during the exercise, "
+            "Finland's defence ministry said.\n")
+    found = relations(text)
+    assert ("rovaniemi", "LOCATED_IN", "lapland") in found
+    assert ("rovaniemi", "LOCATED_IN", "FIN") not in found
+
+
+def test_a_place_on_or_of_a_larger_place_lies_in_it() -> None:
+    text = ("Troops launched an offensive against insurgents in the Catupa forest of Macomia "
+            "district, and the ships will be based at Berenice on the Red Sea, officials said.\n")
+    found = relations(text)
+    assert ("catupa", "LOCATED_IN", "macomia-district") in found
+    assert ("berenice", "LOCATED_IN", "red-sea") in found
+
+
+def test_a_capital_listed_after_a_place_is_a_city() -> None:
+    out = extract("Mongolia has about 870 troops in the mission, most of them in Bentiu and "
+                  "Juba.\n", "t")
+    assert out.entities["juba"].label == "Location"
+
+
+def test_the_town_a_named_unit_is_at_is_a_place() -> None:
+    out = extract("The tanks will equip the 16th Mechanised Division's 20th Mechanised Brigade "
+                  "at Bartoszyce, the ministry said.\n", "t")
+    assert out.entities["bartoszyce"].label == "Location"
+
+
+def test_names_listed_after_a_place_are_places_too() -> None:
+    out = extract("The monitors will work from bases in Goma, Rutshuru, Sake and Masisi in North "
+                  "Kivu and in Bukavu and Kamanyola in South Kivu.\n", "t")
+    assert out.entities["sake"].label == "Location"
+    assert out.entities["kamanyola"].label == "Location"
+    assert {("goma", "LOCATED_IN", "north-kivu"), ("sake", "LOCATED_IN", "north-kivu"),
+            ("bukavu", "LOCATED_IN", "south-kivu")} <= set(out.relations)
+
+
+def test_the_drills_a_report_tells_of_at_a_place_are_its_exercises() -> None:
+    text = ("Saudi and US navies on Sunday began Red Reef 25 in the Red Sea.\n"
+            "Red Reef 25 is being run from King Faisal Naval Base in Jeddah.\n"
+            "Officials said Red Reef 25 would last two weeks.\n"
+            "A final phase, in which mine clearance divers will work together, is planned near "
+            "the port of Yanbu next week.\n"
+            "Last year's drills were held near Dammam.\n")
+    found = relations(text)
+    assert ("red-reef-25", "HELD_IN", "yanbu") in found
+    assert ("red-reef-25", "HELD_IN", "dammam") not in found
+
+
+def test_a_hosted_meeting_in_a_named_city_is_held_in_the_city_not_the_state() -> None:
+    found = relations("RIGA — The defence ministers of Estonia, Latvia and Lithuania on Thursday "
+                      "signed a declaration at a meeting in Riga hosted by Latvia.\n")
+    held = {target for source, type_, target in found if type_ == "HELD_IN"}
+    assert "riga" in held and "LVA" not in held
+    assert any(type_ == "HOSTED" and source == "LVA" for source, type_, _ in found)
+
+
+def test_a_body_lies_where_its_own_base_is() -> None:
+    found = relations("Under the side agreement, the first Chilean crews are to be trained by "
+                      "the Spanish Navy at its base in Ferrol, officials said.\n")
+    assert ("esp-naval-forces", "LOCATED_IN", "ferrol") in found

@@ -62,8 +62,10 @@ PLACE_NOUN = re.compile(r"\s+(?:port\s+)?(?:city|town|village|capital|port|coast
 """A place named only to qualify the one named next: ``the Caspian port city of Aktau``."""
 LISTED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|,?\s+(?:such\s+as|including|"
                     r"as\s+well\s+as|notably)\s+)(?!(?:with|by|from|for|to|while|after|before|"
-                    r"since|until|when|where)\b)(?:the\s+)?(?:[\w’'-]+\s+){0,2}", re.I)
-"""What joins one place of a list to the next: ``in Baku, the Nakhchivan region and ...``."""
+                    r"since|until|when|where|near|outside|(?:north|south|east|west)(?:-?(?:east|"
+                    r"west))?(?:ern)?\s+of)\b)(?:the\s+)?(?:[\w’'-]+\s+){0,2}", re.I)
+"""What joins one place of a list to the next: ``in Baku, the Nakhchivan region and ...``;
+not a place given as a landmark (``at Al Dhafra Air Base, south of Abu Dhabi``)."""
 FOLLOWING = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w’'-]*)*\s+(?P<noun>[a-z][\w-]*)"
                        r"(?:\s+(?P<next>[a-z][\w-]*))?")
 ACTOR_NOUNS = frozenset((

@@ -138,6 +138,8 @@ TAKERS = {"Exercise": ("Country", "Organization", "Unit"),
 
 fold(FOLLOW_VERB)
 fold(CONTRIBUTED)
+AT_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+"""Right before the place a meeting is held in."""
 
 
 def _candidates(ctx: Context) -> list[Mention]:
@@ -337,6 +339,15 @@ def _program_party(ctx: Context, actor: Mention) -> bool:
     return not PREPOSITION.search(before)
 
 
+def _city_named(ctx: Context) -> bool:
+    """Whether the sentence names a place a meeting is in (``at a meeting in Riga hosted by
+    Latvia``, a dateline's ``BODØ, Norway —``): the meeting is held there, not in the whole
+    host state."""
+    return any(m.label == "Location" and (m.start == ctx.sentence.start or
+                                          AT_IN.search(ctx.before(m, 12)))
+               for m in ctx.mentions)
+
+
 def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
     """What each actor tied to an event is to it: host, commander, runner, participant."""
     persons = [m for m in takers if m.label == "Person"]
@@ -366,7 +377,7 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
         elif (by and HOSTED_BY.search(before)) or (actor.end <= event.start and HOSTING.fullmatch(
                 ctx.text[actor.end:event.start])):
             _relate(ctx, "HOSTED", actor, event.id, "event.host", 0.7)
-            if actor.label == "Country":
+            if actor.label == "Country" and (event.label != "Meeting" or not _city_named(ctx)):
                 ctx.out.relate("HELD_IN", event.id, actor.id, ctx.span, "event.host", 0.45)
             elif actor.role.startswith("of:") and actor.role[3:] in ctx.out.entities:
                 ctx.out.relate("HOSTED", actor.role[3:], event.id, ctx.span,

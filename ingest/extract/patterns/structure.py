@@ -16,6 +16,16 @@ from ingest.extract.syntax import COMPANY_NOUNS
 
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
 IN = re.compile(r",?\s+in\s+(?:the\s+)?")
+LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+"""Between two places of a list: ``Goma, Rutshuru, Sake and Masisi``."""
+OWN_SITE = re.compile(r"\b(?:at|from|in)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:base|"
+                      r"headquarters|yard|shipyard|plant|facility|factory|campus|barracks)\s+"
+                      r"(?:in|at)\s+(?:the\s+)?$")
+"""Before the place a body's own base is in: ``at its base in``, ``from its home base at``."""
+BESIDE = re.compile(r",?\s+(?:outside|on|of)\s+(?:the\s+)?")
+"""Between a place and a larger place it lies on, in or at the edge of: ``Berenice on the Red
+Sea``, ``the Boni forest of Lamu county``, ``Cerro Moreno Air Base, outside Antofagasta``
+(not ``near``, which names a landmark as often as a container)."""
 SITE = re.compile(r"\b(?:University|Academy|College|Cent(?:re|er)|School|Institute|"
                   r"Headquarters|HQ|Base|Barracks|Shipyard|Camp|Garrison|Air(?:port|field)|"
                   r"Hospital|Range|Component\s+Command)$")
@@ -73,7 +83,7 @@ PARTS = ("Exercise", "Operation", "Meeting", "Program")
 def parts(ctx: Context) -> None:
     """PART_OF and LOCATED_IN read from how the sentence's names sit next to each other."""
     mentions = [m for m in ctx.mentions if m.role != "qualifier"]
-    for first, second in itertools.pairwise(mentions):
+    for index, (first, second) in enumerate(itertools.pairwise(mentions)):
         gap = ctx.text[first.end:second.start]
         if first.label in ("Organization", "Unit") and second.label in (
                 "Organization", "Unit") and OF.fullmatch(gap) and first.kind != "alliance":
@@ -93,16 +103,63 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.site_in",
                            0.55)
+            for place in _listed_before(ctx, mentions, index):
+                ctx.out.relate("LOCATED_IN", place.id, second.id, ctx.span,
+                               "structure.sites_in", 0.5)
+        elif first.label == "Location" and second.label == "Location" and \
+                BESIDE.fullmatch(gap) and second.role != "qualifier":
+            ctx.keep(first)
+            ctx.keep(second)
+            ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.site_by",
+                           0.5)
         elif gap[:7] == "-based " and first.label == "Location" and \
                 second.label in ("Organization", "Unit") and BASED_BEFORE.fullmatch(gap):
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", second.id, first.id, ctx.span, "structure.based_in",
                            0.6)
+    _own_sites(ctx, mentions)
     _frames(ctx)
     _known_places(ctx)
     if any(m.label == "Organization" and m.kind is None for m in mentions) and (
             ctx.says(*COMPANY_CUES) or ctx.says(" of ")):
         _companies(ctx, mentions)
+
+
+def _listed_before(ctx: Context, mentions: list[Mention], index: int) -> list[Mention]:
+    """The places listed before the place at ``index``, which share what it is said to lie
+    in: ``Goma, Rutshuru, Sake and Masisi in North Kivu``."""
+    listed: list[Mention] = []
+    last = mentions[index]
+    while last.label == "Location" and index > 0:
+        index -= 1
+        before = mentions[index]
+        if before.label != "Location" or \
+                not LIST_SEP.fullmatch(ctx.text, before.end, last.start):
+            break
+        listed.append(before)
+        last = before
+    return listed
+
+
+def _own_sites(ctx: Context, mentions: list[Mention]) -> None:
+    """A body lies where the sentence puts its own base: ``trained by the Spanish Navy at its
+    base in Ferrol``, ``PT PAL, which will build both boats at its yard in Surabaya`` (``its``
+    is the body or state named last before it, not one named as a possessor)."""
+    if " its " not in ctx.sentence.text and " their " not in ctx.sentence.text:
+        return
+    for index, place in enumerate(mentions):
+        if place.label != "Location":
+            continue
+        match = OWN_SITE.search(ctx.text, max(ctx.sentence.start, place.start - 60), place.start)
+        if match is None:
+            continue
+        owner = next((m for m in reversed(mentions[:index]) if m.end <= match.start() and
+                      m.label in ("Organization", "Unit", "Country") and
+                      ctx.text[m.end:m.end + 2] not in ("'s", "’s")), None)
+        if owner is not None and owner.label != "Country":
+            ctx.keep(owner)
+            ctx.keep(place)
+            ctx.out.relate("LOCATED_IN", owner.id, place.id, ctx.span, "structure.own_site", 0.5)
 
 
 def _sited(mention: Mention) -> bool:
