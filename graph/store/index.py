@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from graph.errors import StoreError
 from graph.files import atomic_writer
@@ -70,8 +71,9 @@ def write_index(nodes: Iterable[tuple[Any, dict[str, Any]]],
 
 
 def _json(data: dict[str, Any]) -> str:
-    """Attributes as the built graph's JSON file gives them back (keys sorted)."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    """Attributes as the built graph's JSON file gives them back (keys sorted; orjson: a
+    build writes one for each of millions of elements)."""
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
 
 
 class GraphIndex:
