@@ -381,14 +381,16 @@ def _branch(entity: Entity) -> str | None:
 
 def trainees(out: Extraction) -> None:
     """A service training a state's people trains that state's service of its own kind,
-    when the report names one (the Spanish Navy trains Chilean crews: the Chilean Navy)."""
+    when the report names one (the Spanish Navy trains Chilean crews: the Chilean Navy); a
+    school trains the state's officers, whatever their service (the Naval Academy: Togo)."""
     states: dict[str, set[str]] = {}
     for relation in out.relations.values():
         if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
             states.setdefault(relation.source, set()).add(relation.target)
     for key, relation in list(out.relations.items()):
         trainer = out.entities[relation.source]
-        if relation.type != "TRAINED" or out.entities[relation.target].label != "Country":
+        if relation.type != "TRAINED" or out.entities[relation.target].label != "Country" \
+                or trainer.properties.get("kind") == "academy":
             continue
         branch = _branch(trainer)
         own = [e.id for e in out.entities.values() if e.label in ("Unit", "Organization")
