@@ -91,6 +91,14 @@ PLACE_PREPOSITION = re.compile(r"\b(?:at|in|near|on)\s+(?:the\s+)?(?:[\w’'-]+\
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 RELATIVE_GAP = re.compile(r",\s+(?:who|which|that)\s+(?:are|were|is|was|have\s+been|has\s+been|"
                           r"had\s+been)\s+(?:\w+\s+)?")
+SENT_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
+"""Before a state that is where forces go, not who sends them (``a rotation to South Sudan
+would deploy``)."""
+NOT_SENT_TO = re.compile(r"(?:\bby\s+(?:the\s+)?(?:(?!(?:to|into|in|at)\b)[\w’'-]+\s+){0,2}|"
+                         r",\s+based\s+(?:at|in)\s+(?:the\s+)?|\bfrom\s+(?:(?!\b(?:to|into|towards?|for)\b)[^,;])*)$")
+"""Before a body or place that is not where forces went: the agent of a participle (``the
+exercise run by US Naval Forces Europe``), a unit's home (``its brigade, based at
+Kanchanaburi``), or where they came from (``from the 59th Air Base in Kecskemét``)."""
 SENT_TO = re.compile(r"\b(?:to|in|into|on|at|join|patrols?|through)\s+(?:the\s+)?"
                      r"(?:[a-z][\w’'-]*\s+){0,2}$")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|and|in|"
@@ -483,7 +491,7 @@ def deployment(ctx: Context) -> None:
               if m.end <= at and ctx.clause(m.start) == number and m.role != "qualifier"
               and (m.label != "Country" or m.role == "name" or _stands_for_forces(ctx, m))]
     mover = next((m for m in reversed(movers) if _moves(ctx.text[m.end:at])), None)
-    if mover is None:
+    if mover is None or SENT_AFTER.search(ctx.before(mover, 30)):
         return
     sent = [m for m in ctx.labelled("Organization", "Unit") if m.start > at
             and ctx.clause(m.start) == number and FORCE_OF.search(ctx.before(m, 40))]
@@ -495,7 +503,9 @@ def deployment(ctx: Context) -> None:
                 target.role in ("qualifier", "demonym") or target.id in sources:
             continue
         before = ctx.before(target, 40)
-        if before.rstrip().endswith("(") or SOURCE_OF.search(before) or (
+        if before.rstrip().endswith("(") or SOURCE_OF.search(before) or \
+                NOT_SENT_TO.search(ctx.text[at:target.start]) or \
+                state_of(ctx, target) in sources or (
                 target.label == "Organization" and re.match(r"(?:['’]s)?\s+[a-z]",
                                                             ctx.after(target, 5))
                 and not re.match(r"\s+(?:in|at)\s", ctx.after(target, 5))):
