@@ -67,9 +67,11 @@ DEPLOY = re.compile(r"\b(?:deploy(?:ed|s|ing)?|sent|send(?:s|ing)?|dispatch(?:ed
                     r"nearly\s+)?[\d,]*\s*(?:troops|soldiers|forces|personnel))\b", re.I)
 NOT_FORCES = re.compile(r"\s+(?:(?:a|an|the|its|their|some|small|group|team|of|[\d,]+|"
                         r"two|three|four|five|more)\s+){0,4}(?:[\w-]+\s+)?(?:cadets|students|"
-                        r"trainees|observers|delegations?|liaison\s+officers)\b", re.I)
-"""After a sending verb, people sent to study or watch (``sends cadets to``, ``sent a
-group of observers``): no deployment."""
+                        r"trainees|observers|delegations?|delegates?|liaison\s+officers|envoys?|ministers?|"
+                        r"commanders?|chiefs?|representatives?|ambassadors?|secretar\w+|"
+                        r"undersecretar\w+)\b", re.I)
+"""After a sending verb, people sent to study, watch or speak for it (``sends cadets to``,
+``sent a group of observers``, ``sent the commander of its forces``): no deployment."""
 VISITING = re.compile(r"\bfor\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:visit|port\s+call|stopover)\b",
                       re.I)
 """After ``arrived in``: a ship or delegation come for a visit or a port call, not posted."""
