@@ -404,14 +404,25 @@ def trainees(out: Extraction) -> None:
 
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
-    it: DEPLOYED_TO the mission as well."""
+    it: DEPLOYED_TO the mission as well. Not a person (who serves, not sends), nor a body of
+    an international organisation (the mission's own, ``the UN Regional Service Centre``)."""
     for relation in list(out.relations.values()):
         mission = out.entities[relation.target]
         if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and \
+                out.entities[relation.source].label != "Person" and \
+                not _international_body(out, relation.source) and \
                 _standing(mission) and relation.rule not in IN_PASSING and \
                 not _officer_home(out, relation):
             out.relate("DEPLOYED_TO", relation.source, mission.id, relation.spans[0],
                        "structure.mission_contributor", round(relation.confidence - 0.05, 2))
+
+
+def _international_body(out: Extraction, body: str) -> bool:
+    """Whether a body is PART_OF an international organisation or alliance."""
+    return any(r.type == "PART_OF" and r.source == body and
+               out.entities[r.target].properties.get("kind") in (
+                   "international_organization", "alliance")
+               for r in out.relations.values())
 
 
 def _officer_home(out: Extraction, relation: Relation) -> bool:
