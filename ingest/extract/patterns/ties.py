@@ -43,9 +43,11 @@ GIVER = re.compile(r"\b(?:by|under\s+the\s+(?:\w+\s+){0,4}(?:guidance|supervisio
                    r"$", re.I)
 FIGHT_WORDS = ("war", "conflict", "clash", "fight", "fought", "hostilit", "battle", "confront",
                "skirmish", "attack", "invad", "invasion", "shell", "bomb", "struck", "strike",
-               "aggression", "offensive", "victory", "occup")
+               "aggression", "offensive", "victory", "occup", "ceasefire", "truce", "armistice")
 FIGHT_NOUN = r"(?:wars?|conflicts?|clashes|fighting|hostilities|battles?|confrontation|" \
-             r"skirmishes|border\s+clashes)"
+             r"skirmishes|border\s+clashes|ceasefires?|truces?|armistices?)"
+"""Words for a fight, or for the truce that ends one (``the ceasefire between Israel and
+Hezbollah``: the two sides fought)."""
 BETWEEN = re.compile(rf"\b{FIGHT_NOUN}\s+between\s+(?:the\s+)?$", re.I)
 HYPHEN_PAIR = re.compile(r"^[-–]$")
 HOSTILE = re.compile(
@@ -413,6 +415,8 @@ def fighting(ctx: Context) -> None:
             _fought(ctx, first, second, "tie.fighting_between", 0.55)
     for hostile in ctx.scan(HOSTILE):
         at = ctx.sentence.start + hostile.start()
+        if ctx.text[at].isupper() and at > ctx.sentence.start:
+            continue  # a word of a name (``F-15E Strike Eagles``), not a strike
         clause = [m for m in sides if ctx.clause(m.start) == ctx.clause(at)]
         attacker = next((m for m in reversed(clause) if m.end <= at
                          and not AFTER_PREPOSITION.search(ctx.before(m, 25))), None)
