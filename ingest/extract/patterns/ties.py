@@ -13,10 +13,11 @@ from ingest.extract.patterns.structure import FRAME
 from ingest.extract.patterns.venues import state_of
 
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|partnership|partners?|collaborat\w*|ties|"
+                         r"joint\s+ventures?|"
                          r"interoperability|(?:bilateral|military|defen[cs]e|security|"
                          r"allied|strategic)\s+relations|relations\s+between)\b", re.I)
 COOPERATION_WORDS = ("cooperat", "co-operat", "partner", "collaborat", "ties", "interoperab",
-                     "relations")
+                     "relations", "joint venture")
 """What a sentence holds one of when ``COOPERATION`` can match in it."""
 MILITARY = re.compile(r"\b(?:military|defen[cs]e|armed|army|security|troops)\b", re.I)
 DEMONSTRATIVE = re.compile(r"\b(?:this|that|such|their|the\s+two\s+countries['’]?)\s+"
@@ -213,15 +214,17 @@ def cooperation(ctx: Context) -> None:
     A and B``, ``A cooperates with B``, ``A and B cooperate``, ``the A–B partnership``; or the
     two states just named for ``this cooperation``. Ended or denied cooperation is none, and
     a word joining more than two sides names a group, not pairs of partners."""
-    if not ctx.says("operat", "partner", "collaborat", "ties", "relations") or \
+    if not ctx.says("operat", "partner", "collaborat", "ties", "relations", "venture") or \
             not ctx.says(*COOPERATION_WORDS):
         return
     spans = [(m.start, m.end) for m in ctx.mentions]
     field = "military" if ctx.has(MILITARY) else None
     for match in ctx.scan(COOPERATION):
         at = ctx.sentence.start + match.start()
-        if any(start <= at < end for start, end in spans) or \
-                ENDED_TIES.search(ctx.sentence.text, max(0, match.start() - 30), match.start()):
+        inside = any(start <= at < end for start, end in spans) and \
+            not match.group().lower().startswith("joint")
+        if inside or ENDED_TIES.search(ctx.sentence.text, max(0, match.start() - 30),
+                                       match.start()):
             continue
         sides, confidence = [m for m in _cooperating(ctx, match, at) if m], 0.5
         if not sides and DEMONSTRATIVE.search(ctx.sentence.text[:match.start()]):
