@@ -73,11 +73,31 @@ def _country_terms() -> Iterator[tuple[str, Term]]:
             yield surface, Term(**base, role="capital", extra=surface)
 
 
+SHORT_FORMS = (("African Union ", "AU "), ("United Nations ", "UN "), ("European Union ", "EU "))
+"""Organisations whose names open a body's name and are as often written short: the
+``AU Support and Stabilization Mission in Somalia`` is the African Union's."""
+
+
+def short_forms(surface: str) -> list[str]:
+    """``surface`` and its other form with the opening organisation written long or short.
+
+    >>> short_forms("African Union Transition Mission in Somalia")
+    ['African Union Transition Mission in Somalia', 'AU Transition Mission in Somalia']
+    """
+    found = [surface]
+    for long, short in SHORT_FORMS:
+        for this, other in ((long, short), (short, long)):
+            if surface.startswith(this) and len(surface) > len(this) + 3:
+                found.append(other + surface[len(this):])
+    return found
+
+
 def _entry_terms(file: str, label: str, extra: str = "") -> Iterator[tuple[str, Term]]:
     for row in rows(file):
         term = Term(label, row["id"], row["name"], row.get("kind") or None,
                     extra=row.get(extra, "") if extra else "")
-        for surface in [row["name"], *split_list(row["aliases"])]:
+        names = [row["name"], *split_list(row["aliases"])]
+        for surface in dict.fromkeys(form for name in names for form in short_forms(name)):
             yield surface, term
 
 

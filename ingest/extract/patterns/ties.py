@@ -13,10 +13,11 @@ from ingest.extract.patterns.structure import FRAME
 from ingest.extract.patterns.venues import state_of
 
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|partnership|partners?|collaborat\w*|ties|"
+                         r"joint\s+ventures?|"
                          r"interoperability|(?:bilateral|military|defen[cs]e|security|"
                          r"allied|strategic)\s+relations|relations\s+between)\b", re.I)
 COOPERATION_WORDS = ("cooperat", "co-operat", "partner", "collaborat", "ties", "interoperab",
-                     "relations")
+                     "relations", "joint venture")
 """What a sentence holds one of when ``COOPERATION`` can match in it."""
 MILITARY = re.compile(r"\b(?:military|defen[cs]e|armed|army|security|troops)\b", re.I)
 DEMONSTRATIVE = re.compile(r"\b(?:this|that|such|their|the\s+two\s+countries['’]?)\s+"
@@ -43,9 +44,11 @@ GIVER = re.compile(r"\b(?:by|under\s+the\s+(?:\w+\s+){0,4}(?:guidance|supervisio
                    r"$", re.I)
 FIGHT_WORDS = ("war", "conflict", "clash", "fight", "fought", "hostilit", "battle", "confront",
                "skirmish", "attack", "invad", "invasion", "shell", "bomb", "struck", "strike",
-               "aggression", "offensive", "victory", "occup")
+               "aggression", "offensive", "victory", "occup", "ceasefire", "truce", "armistice")
 FIGHT_NOUN = r"(?:wars?|conflicts?|clashes|fighting|hostilities|battles?|confrontation|" \
-             r"skirmishes|border\s+clashes)"
+             r"skirmishes|border\s+clashes|ceasefires?|truces?|armistices?)"
+"""Words for a fight, or for the truce that ends one (``the ceasefire between Israel and
+Hezbollah``: the two sides fought)."""
 BETWEEN = re.compile(rf"\b{FIGHT_NOUN}\s+between\s+(?:the\s+)?$", re.I)
 HYPHEN_PAIR = re.compile(r"^[-–]$")
 HOSTILE = re.compile(
@@ -67,9 +70,11 @@ DEPLOY = re.compile(r"\b(?:deploy(?:ed|s|ing)?|sent|send(?:s|ing)?|dispatch(?:ed
                     r"nearly\s+)?[\d,]*\s*(?:troops|soldiers|forces|personnel))\b", re.I)
 NOT_FORCES = re.compile(r"\s+(?:(?:a|an|the|its|their|some|small|group|team|of|[\d,]+|"
                         r"two|three|four|five|more)\s+){0,4}(?:[\w-]+\s+)?(?:cadets|students|"
-                        r"trainees|observers|delegations?|liaison\s+officers)\b", re.I)
-"""After a sending verb, people sent to study or watch (``sends cadets to``, ``sent a
-group of observers``): no deployment."""
+                        r"trainees|observers|delegations?|delegates?|liaison\s+officers|envoys?|ministers?|"
+                        r"commanders?|chiefs?|representatives?|ambassadors?|secretar\w+|"
+                        r"undersecretar\w+)\b", re.I)
+"""After a sending verb, people sent to study, watch or speak for it (``sends cadets to``,
+``sent a group of observers``, ``sent the commander of its forces``): no deployment."""
 VISITING = re.compile(r"\bfor\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:visit|port\s+call|stopover)\b",
                       re.I)
 """After ``arrived in``: a ship or delegation come for a visit or a port call, not posted."""
@@ -91,6 +96,14 @@ PLACE_PREPOSITION = re.compile(r"\b(?:at|in|near|on)\s+(?:the\s+)?(?:[\w’'-]+\
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 RELATIVE_GAP = re.compile(r",\s+(?:who|which|that)\s+(?:are|were|is|was|have\s+been|has\s+been|"
                           r"had\s+been)\s+(?:\w+\s+)?")
+SENT_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
+"""Before a state that is where forces go, not who sends them (``a rotation to South Sudan
+would deploy``)."""
+NOT_SENT_TO = re.compile(r"(?:\bby\s+(?:the\s+)?(?:(?!(?:to|into|in|at)\b)[\w’'-]+\s+){0,2}|"
+                         r",\s+based\s+(?:at|in)\s+(?:the\s+)?|\bfrom\s+(?:(?!\b(?:to|into|towards?|for)\b)[^,;])*)$")
+"""Before a body or place that is not where forces went: the agent of a participle (``the
+exercise run by US Naval Forces Europe``), a unit's home (``its brigade, based at
+Kanchanaburi``), or where they came from (``from the 59th Air Base in Kecskemét``)."""
 SENT_TO = re.compile(r"\b(?:to|in|into|on|at|join|patrols?|through)\s+(?:the\s+)?"
                      r"(?:[a-z][\w’'-]*\s+){0,2}$")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|and|in|"
@@ -201,15 +214,17 @@ def cooperation(ctx: Context) -> None:
     A and B``, ``A cooperates with B``, ``A and B cooperate``, ``the A–B partnership``; or the
     two states just named for ``this cooperation``. Ended or denied cooperation is none, and
     a word joining more than two sides names a group, not pairs of partners."""
-    if not ctx.says("operat", "partner", "collaborat", "ties", "relations") or \
+    if not ctx.says("operat", "partner", "collaborat", "ties", "relations", "venture") or \
             not ctx.says(*COOPERATION_WORDS):
         return
     spans = [(m.start, m.end) for m in ctx.mentions]
     field = "military" if ctx.has(MILITARY) else None
     for match in ctx.scan(COOPERATION):
         at = ctx.sentence.start + match.start()
-        if any(start <= at < end for start, end in spans) or \
-                ENDED_TIES.search(ctx.sentence.text, max(0, match.start() - 30), match.start()):
+        inside = any(start <= at < end for start, end in spans) and \
+            not match.group().lower().startswith("joint")
+        if inside or ENDED_TIES.search(ctx.sentence.text, max(0, match.start() - 30),
+                                       match.start()):
             continue
         sides, confidence = [m for m in _cooperating(ctx, match, at) if m], 0.5
         if not sides and DEMONSTRATIVE.search(ctx.sentence.text[:match.start()]):
@@ -403,6 +418,8 @@ def fighting(ctx: Context) -> None:
             _fought(ctx, first, second, "tie.fighting_between", 0.55)
     for hostile in ctx.scan(HOSTILE):
         at = ctx.sentence.start + hostile.start()
+        if ctx.text[at].isupper() and at > ctx.sentence.start:
+            continue  # a word of a name (``F-15E Strike Eagles``), not a strike
         clause = [m for m in sides if ctx.clause(m.start) == ctx.clause(at)]
         attacker = next((m for m in reversed(clause) if m.end <= at
                          and not AFTER_PREPOSITION.search(ctx.before(m, 25))), None)
@@ -483,7 +500,7 @@ def deployment(ctx: Context) -> None:
               if m.end <= at and ctx.clause(m.start) == number and m.role != "qualifier"
               and (m.label != "Country" or m.role == "name" or _stands_for_forces(ctx, m))]
     mover = next((m for m in reversed(movers) if _moves(ctx.text[m.end:at])), None)
-    if mover is None:
+    if mover is None or SENT_AFTER.search(ctx.before(mover, 30)):
         return
     sent = [m for m in ctx.labelled("Organization", "Unit") if m.start > at
             and ctx.clause(m.start) == number and FORCE_OF.search(ctx.before(m, 40))]
@@ -495,7 +512,9 @@ def deployment(ctx: Context) -> None:
                 target.role in ("qualifier", "demonym") or target.id in sources:
             continue
         before = ctx.before(target, 40)
-        if before.rstrip().endswith("(") or SOURCE_OF.search(before) or (
+        if before.rstrip().endswith("(") or SOURCE_OF.search(before) or \
+                NOT_SENT_TO.search(ctx.text[at:target.start]) or \
+                state_of(ctx, target) in sources or (
                 target.label == "Organization" and re.match(r"(?:['’]s)?\s+[a-z]",
                                                             ctx.after(target, 5))
                 and not re.match(r"\s+(?:in|at)\s", ctx.after(target, 5))):
