@@ -126,10 +126,14 @@ def agreements(ctx: Context) -> None:
                 not TOPIC.match(ctx.text, described.end(), ctx.sentence.end):
             return
         name = event_name(ctx, phrase.lower(), states)
+        headline = None if split else _headline(ctx, kind)
+        if headline is not None:
+            ctx.out.entities[headline].name = name
         event = record_event(ctx, "Agreement", start, described.end(), name,
                              kind, "agreement.described", 0.6,
-                             slug(f"{' '.join(sorted(m.id for m in states))} "
-                                  f"{phrase if split else kind} {(ctx.date() or '')[:7]}"))
+                             headline or slug(f"{' '.join(sorted(m.id for m in states))} "
+                                              f"{phrase if split else kind} "
+                                              f"{(ctx.date() or '')[:7]}"))
         for pattern in (TOPIC, TOPICS):
             topic = pattern.match(ctx.text, described.end(), ctx.sentence.end)
             if topic:
@@ -137,6 +141,29 @@ def agreements(ctx: Context) -> None:
         twins = _pair(ctx, described, start, phrase, states, kind)
     for one in [event, *twins]:
         _signed(ctx, one, signing, signers, mediators)
+
+
+LEAD = 3
+"""How many body sentences after the headline make the lead that tells its news in full."""
+
+
+def _headline(ctx: Context, kind: str) -> str | None:
+    """The agreement only the headline described (``Brazil and Angola sign aircraft
+    memoranda``), when this sentence describes the first since, in the lead or of the
+    same kind: the same one, told in full."""
+    end = ctx.text.find("\n", len(ctx.text) - len(ctx.text.lstrip()))
+    if end < 0 or ctx.sentence.start < end:
+        return None
+    described = [e for e in ctx.article.seen_at if ctx.out.entities.get(e) is not None
+                 and ctx.out.entities[e].label == "Agreement"
+                 and ctx.out.entities[e].rule != "agreement.dated"]
+    if len(described) != 1:
+        return None
+    entity = ctx.out.entities[described[0]]
+    if entity.rule != "agreement.described" or any(s >= end for s, _ in entity.spans) or (
+            ctx.article.sentence > LEAD and entity.properties.get("kind") != kind):
+        return None
+    return entity.id
 
 
 def _signed(ctx: Context, event: str, signing: re.Match[str] | None, signers: list[Mention],
