@@ -18,8 +18,11 @@ from ingest.extract.identity import SERVICE_WORDS
 from ingest.extract.patterns.context import Article, Context
 
 DEPUTY = re.compile(r"(?:Deputy|Assistant|Vice|Under)[\s-](?!Admiral|Marshal)")
-DEPUTY_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Under)[\s-]+(?:[A-Z][\w-]*\s+){1,4}$")
-"""A deputy's or assistant's title right before a name (``Assistant Defence Minister``)."""
+DEPUTY_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Under|Vice)[\s-]+(?!Admiral|Marshal)"
+                           r"(?:(?:[A-Z][\w-]*|of|the|for)\s+){0,4}[A-Z][\w-]*"
+                           r"(?:,\s+(?:[A-Z][\w.-]*\s+){0,3}|\s+)$")
+"""A deputy's or assistant's title right before a name (``Assistant Defence Minister``,
+``the Vice Chief of the Naval Staff, Vice Admiral``)."""
 UNDER_COMMAND = re.compile(r"\bunder\s+the\s+(?:command|leadership|direction)\s+of\b", re.I)
 ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|commander|director|"
         r"chairman|chairwoman|chair|leader|secretary[\s-]+general|president|rector|"
@@ -66,7 +69,13 @@ KINDS = (("ministry", "ministry"), ("department", "department"), ("staff", "head
 
 def _country_of_title(ctx: Context, person: Mention) -> str | None:
     """The state a titled person serves: ``Azerbaijani President X``, ``President of X`` or
-    ``Defence Minister X of Italy``."""
+    ``Defence Minister X of Italy``, ``the Australian Chief of Navy, Vice Admiral X``."""
+    office = next((org for org in ctx.labelled("Organization", "Unit")
+                   if org.rule == "org.office_of_title" and org.role.startswith("of:") and
+                   org.end <= person.start and OFFICE_GAP.fullmatch(ctx.text, org.end,
+                                                                    person.start)), None)
+    if office is not None:
+        return office.role[3:]
     for country in ctx.labelled("Country"):
         gap = ctx.text[country.end:person.start]
         if (0 <= len(gap) <= 45 and re.fullmatch(r"['’]?s?\s+[A-Z][\w\s-]{0,40}\s+", gap)) or \
@@ -251,7 +260,7 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
         before = ctx.text[max(ctx.sentence.start, org.start - 140):org.start]
         role = ROLE_BEFORE.search(before)
         if org.rule == "org.office_of_title" and OFFICE_GAP.fullmatch(gap):
-            _commands(ctx, person, org, "role.office_title", 0.7, None)
+            _office_holder(ctx, person, org)
         elif len(gap) < 80 and UNDER_COMMAND.search(gap):
             _commands(ctx, person, org, "role.under_command", 0.75, None)
         elif role and RANKED_GAP.fullmatch(gap):
@@ -265,7 +274,20 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
         _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
         for other in _coordinated(ctx, org):
             _commands(ctx, person, other, "role.head_of", 0.65, role["role"])
-    elif org.rule == "org.office_of_title" and re.fullmatch(r",\s+(?:the\s+)?", gap):
+    elif org.rule == "org.office_of_title" and re.fullmatch(r",\s+(?:the\s+)?", gap) and \
+            not any(other.start >= org.end and OFFICE_GAP.fullmatch(ctx.text, org.end,
+                                                                   other.start)
+                    for other in ctx.persons()):
+        _office_holder(ctx, person, org)
+
+
+def _office_holder(ctx: Context, person: Mention, org: Mention) -> None:
+    """COMMANDS of the office an office title names (``Latvia's Defence Minister``); a
+    deputy's (``Saudi Arabia's Deputy Defence Minister``) makes a member of it."""
+    if DEPUTY.search(org.text):
+        ctx.keep(org)
+        ctx.out.relate("MEMBER_OF", person.id, org.id, ctx.span, "role.deputy_title", 0.6)
+    else:
         _commands(ctx, person, org, "role.office_title", 0.7, None)
 
 
