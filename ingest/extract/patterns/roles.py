@@ -36,7 +36,7 @@ OWNER_OF_OFFICE = re.compile(r"['’]s?\s+(?:[\dA-Z][\w-]*)")
 office one level down, in a body the Navy owns."""
 OFFICE_GAP = re.compile(r",?\s+(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
 """Between an office (``Ghana's Chief of the Defence Staff``) and its holder's name."""
-RANKED_GAP = re.compile(r"[\s\w’'-]{0,60},\s*(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
+RANKED_GAP = re.compile(r"\)?[\s\w’'-]{0,60},\s*(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
 SERVES = re.compile(r",?\s+who\s+(?:also\s+)?(?:serves|served|is|was|acts)\s+as\s+(?:the\s+)?",
                     re.I)
 COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>(?:[A-Z][\w’'-]*"
@@ -93,7 +93,9 @@ def _country_of_title(ctx: Context, person: Mention) -> str | None:
 
 def roles(ctx: Context) -> None:
     """COMMANDS and LEADS read from titles, ranks and role phrases around people."""
-    orgs = ctx.labelled("Organization", "Unit")
+    orgs = ctx.labelled("Organization", "Unit") + [
+        m for m in ctx.labelled("Operation") if m.kind == "peacekeeping"]
+    orgs.sort(key=lambda m: m.start)
     for person in ctx.persons():
         title = person.role.removeprefix("title:") if person.role.startswith("title:") else None
         ctx.keep(person)
