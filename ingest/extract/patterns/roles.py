@@ -114,6 +114,7 @@ def roles(ctx: Context) -> None:
         after = [org for org in orgs if org.start >= person.end][:1]
         for org in before + after:
             _role_phrase(ctx, person, org, title)
+        _possessed_role(ctx, person, orgs)
     _title_of_state(ctx)
     _apposed_leaders(ctx)
 
@@ -291,6 +292,28 @@ def _office_holder(ctx: Context, person: Mention, org: Mention) -> None:
         ctx.out.relate("MEMBER_OF", person.id, org.id, ctx.span, "role.deputy_title", 0.6)
     else:
         _commands(ctx, person, org, "role.office_title", 0.7, None)
+
+
+POSSESSED_ROLE = re.compile(rf"\b(?:its|whose)\s+(?:new\s+)?(?P<role>{ROLE}|chief\s+executive|"
+                            rf"managing\s+director)\s*,\s+(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+)"
+                            rf"{{0,5}}$", re.I)
+"""A role owned by a body named before: ``run by X and led by its commander, General``."""
+
+
+def _possessed_role(ctx: Context, person: Mention, orgs: list[Mention]) -> None:
+    """``the Armament Agency's headquarters, by its head, Major General X``, ``the 15th
+    Brigade, based in Giżycko, whose commander, Colonel X``: COMMANDS of the body last named
+    before the role, when no state comes between to own it instead."""
+    role = POSSESSED_ROLE.search(ctx.text, max(ctx.sentence.start, person.start - 80),
+                                 person.start)
+    if role is None or DEPUTY.match(role["role"]):
+        return
+    at = role.start()
+    owner = [m for m in orgs if m.end <= at and m.role != "qualifier"][-1:]
+    if not owner or any(owner[0].end <= m.start < at and m.role != "qualifier"
+                        for m in ctx.labelled("Country", "Person")):
+        return
+    _commands(ctx, person, owner[0], "role.possessed", 0.6, role["role"])
 
 
 def _coordinated(ctx: Context, org: Mention) -> list[Mention]:
