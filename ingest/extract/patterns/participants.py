@@ -446,6 +446,8 @@ def _person(ctx: Context, person: Mention, event: Mention, persons: list[Mention
     before = ctx.text[max(ctx.sentence.start, event.end):person.start]
     if person.start >= event.end and COMMANDED_BY.search(before):
         _relate(ctx, "COMMANDS", person, event.id, "event.commander", 0.7)
+    elif person.start >= event.end and _co_commander(ctx, person, event, persons):
+        _relate(ctx, "COMMANDS", person, event.id, "event.co_commander", 0.6)
     elif person.end <= event.start and ORDERED.search(ctx.text[person.end:event.start]) and \
             event.label == "Operation":
         _relate(ctx, "COMMANDS", person, event.id, "event.ordered", 0.6)
@@ -464,6 +466,23 @@ def _present_otherwise(ctx: Context, person: Mention) -> bool:
     Commander X, will take part``), which takes part for them."""
     return bool(ctx.says("ceremon", "parade")) or \
         COMMANDER_BEFORE.search(ctx.before(person, 50)) is not None
+
+
+CO_COMMANDER = re.compile(r"(?:,[^;:.()]{0,140}?(?:\([^()]{0,20}\))?)?,?\s+(?:and|together\s+with|"
+                          r"alongside)\s+(?:by\s+)?(?:(?:[A-Z][\w.’'-]*\.?)\s+){0,4}")
+"""Between two who direct an event together: ``X, commander of the Y, and Lt. Gen.``."""
+DEPUTY_AFTER = re.compile(r",?\s+(?:as|is|was)\s+(?:his|her|the)\s+deputy\b", re.I)
+
+
+def _co_commander(ctx: Context, person: Mention, event: Mention,
+                  persons: list[Mention]) -> bool:
+    """The second of those an event is ``directed by`` (``directed by A, commander of X, and
+    B``, ``by A together with B``), not one named as the first's deputy."""
+    first = next((p for p in persons if event.end <= p.end <= person.start and
+                  COMMANDED_BY.search(ctx.text[event.end:p.start])), None)
+    return first is not None and \
+        CO_COMMANDER.fullmatch(ctx.text, first.end, person.start) is not None and \
+        not DEPUTY_AFTER.match(ctx.text, person.end, ctx.sentence.end)
 
 
 def _participates(ctx: Context, actor: Mention) -> bool:
