@@ -40,8 +40,12 @@ NOT_MODIFIERS = frozenset((
     "any", "every", "such", "separate", "other", "previous", "earlier", "million", "billion",
     "trillion"))
 """Words before an agreement word that are not part of its name."""
-SIGNED_BY = re.compile(r"\bsigned\s+(?:on\s+\w+\s+)?(?:(?:in|at)\s+(?:the\s+)?"
-                       r"(?:[A-Z][\w’'-]*\s+){1,4})?(?:on\s+\w+\s+)?by\b")
+SIGNED_BY = re.compile(r"\bsigned\s+(?:(?:on\s+\w+\s+)?(?:(?:in|at)\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w’'-]*\s+){1,4})?(?:on\s+\w+\s+)?|(?:on|in|at)\s+"
+                       r"(?:(?!\b(?:and|or|but|was|were|is|are|has|had|which|that|who)\b)"
+                       r"[^;.,]){1,60}?\s+|(?:on|in|at)\s+[^;.]{1,120}?,\s+)by\b")
+"""``signed in Madrid on Tuesday by``, ``signed at MDL's yard in Mumbai by``, ``signed at
+Ulinzi House, the ministry's headquarters, by``: those named next signed."""
 SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?|conclud(?:ed|es?)|reach(?:ed)?|"
                      r"agreed|adopt(?:ed|s)|seal(?:ed|s)?|initial(?:l)?ed|renew(?:ed|s)|"
                      r"ratif(?:ied|ies))\b", re.I)
@@ -107,7 +111,8 @@ def agreements(ctx: Context) -> None:
         event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
     elif (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
           described.re is PRONOUN) and "Agreement" in ctx.article.last_event and \
-            _same_time(ctx, referred(ctx, kind_of(described.group()))) and \
+            (_same_time(ctx, referred(ctx, kind_of(described.group()))) or
+             _signed_earlier(ctx, described)) and \
             not (split := _one_of(ctx, described, referred(ctx, kind_of(described.group())))):
         event = referred(ctx, kind_of(described.group()))
         refer(ctx, "Agreement", event, *described.span())
@@ -280,6 +285,23 @@ def _one_of(ctx: Context, described: re.Match[str], earlier: str) -> bool:
         any(PLURAL.search(alias) for alias in entity.aliases)
 
 
+ITS_SIGNING = re.compile(r",?\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?signed\b")
+"""Right after ``the agreement``: the sentence dates its signing (``The agreement was signed
+in Canberra last year``), earlier than the news the report tells of it."""
+
+
+def _signed_earlier(ctx: Context, described: re.Match[str]) -> bool:
+    """``The agreement was signed in Canberra last year``: the bare word for an agreement of
+    its kind already reported, whose signing the sentence dates before the news."""
+    kind = kind_of(described.group())
+    earlier = ctx.out.entities.get(referred(ctx, kind))
+    return described.re is not PRONOUN and earlier is not None and \
+        earlier.properties.get("kind") == kind and \
+        re.search(r"\b(?:the|this|that)\s+$", ctx.text[ctx.sentence.start:described.start()],
+                  re.I) is not None and \
+        ITS_SIGNING.match(ctx.text, described.end(), ctx.sentence.end) is not None
+
+
 def _same_time(ctx: Context, event: str) -> bool:
     """Whether the sentence dates nothing, or dates what the agreement's own date contains
     (``this year`` of one signed in May), so ``the declaration`` can be the one reported."""
@@ -371,7 +393,8 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
         after = [m for m in actors if m.start >= at and ctx.clause(m.start) == ctx.clause(at)
                  and not WITNESSED.search(ctx.text, at, m.start)]
         people = [m for m in after if m.label == "Person"]
-        return people or [m for m in after if m.label != "Person"]
+        return people + _their_states(ctx, people, at) if people else \
+            [m for m in after if m.label != "Person"]
     verb = ctx.sentence.start + signing.start() if signing else ctx.sentence.end
     before = [m for m in actors if m.end <= verb and ctx.clause(m.start) == ctx.clause(verb)]
     people = [m for m in before if m.label == "Person"]
@@ -391,6 +414,24 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     if ctx.both():
         return [replace(m, rule="pseudo") for m in ctx.article.pair()]
     return []
+
+
+SERVED_BY_TITLE = re.compile(r"(?:['’]s?)?(?:\s+(?!(?:and|or|by|with|in|at|on)\b)[\w-]+){1,7},?\s+"
+                             r"(?:[A-Z][\w.-]*\s+){0,3}")
+"""Between a state and the name of the official it sends: ``'s Minister of Defence, Gen.``"""
+
+
+def _their_states(ctx: Context, people: list[Mention], at: int) -> list[Mention]:
+    """The states whose officials signed (``by Ecuador's Minister of National Defence, X,
+    and Spain's Secretary of State for Defence, Y``): they signed through them."""
+    found: list[Mention] = []
+    for person in people:
+        state = next((m for m in reversed(ctx.labelled("Country")) if at <= m.start and
+                      m.end <= person.start and SERVED_BY_TITLE.fullmatch(
+                          ctx.text, m.end, person.start)), None)
+        if state is not None and state.id not in {m.id for m in found}:
+            found.append(state)
+    return found
 
 
 def _after_signers(ctx: Context, mediators: list[Mention]) -> list[Mention]:
