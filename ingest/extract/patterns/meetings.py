@@ -120,12 +120,22 @@ def meetings(ctx: Context) -> None:
         entity.aliases = merge_list(entity.aliases, [m["what"] for m in within[1:]])
 
 
+NONE_BEFORE = re.compile(r"\b(?:no|cabinet)\s+(?:(?:further|formal|new)\s+)?$", re.I)
+"""Before a meeting word, that none was held (``no talks were held``) or that it was a
+government's own (``a cabinet meeting``)."""
+BOARDING = re.compile(r",\s+board\b", re.I)
+"""After ``visit``: the boarding drill ``visit, board, search and seizure``."""
+
+
 def _real(ctx: Context, match: re.Match[str]) -> bool:
     """Whether a meeting word tells of one meeting: not the capitalised word of a body's
     name (``ASEAN Defence Ministers' Meeting``) nor bare plural meetings held as a habit
     (``has not taken part in CFAC meetings since 2021``)."""
     word = ctx.text[match.start("what"):match.end("what")]
     if word[:1].isupper() and match.start("what") > ctx.sentence.start:
+        return False
+    if NONE_BEFORE.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
+                          match.start()) or BOARDING.match(ctx.text, match.end()):
         return False
     return not (word.lower() == "meetings" and not match["a"])
 
