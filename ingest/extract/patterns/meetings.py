@@ -27,11 +27,13 @@ KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("video",
          ("discussion", "talks"))
 LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst|"
                   r"\b(?-i:(?!(?:The|This|That|A|An|Its|Their|His|Her|During|After)\b)[A-Z][\w-]+)|"
-                  r"\b(?:trilateral|bilateral|joint|annual|extraordinary|emergency|regional))\s+"
+                  r"\b(?:trilateral|bilateral|joint|annual|extraordinary|emergency|regional|"
+                  r"separate|further|formal|informal|high-level)|[“\"][^”\"\s]{1,12}[”\"])\s+"
                   r"(?:official\s+)?$", re.I)
 """Before a meeting word, what is part of its phrase: ``three-day visit``, ``Brussels
 summit``, ``trilateral summit``."""
-RIGHT = re.compile(r"\s+(?:to|of|with|between)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+RIGHT = re.compile(r"\s+(?:to|of|with|between|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+                   r"Friday|Saturday|Sunday|the\s+sidelines|\d)))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
                    r"(?=\s+(?:in|on|at|during|for|by|to|where|when|and|which|who|since|after|"
                    r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"]|$)")
 """What a meeting was with, of or to: ``talks with Omani officials``, ``visit to Doha``."""
