@@ -406,8 +406,9 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     after = _after_signers(ctx, mediators)
     if after:
         return after
-    if ctx.has(TWO_PEOPLE) and len(ctx.article.people) >= 2:
-        people = [replace(m, rule="pseudo") for m in ctx.article.people[-2:]]
+    two = ctx.has(TWO_PEOPLE)
+    if two and len(ctx.article.people) >= 2:
+        people = [replace(m, rule="pseudo") for m in _the_two(ctx, two.group())]
         states = [ctx.article.person_country.get(m.id) for m in people]
         return people + [Mention(0, 0, "", "Country", s, s, rule="pseudo")
                          for s in states if s and s in ctx.out.entities]
@@ -432,6 +433,17 @@ def _their_states(ctx: Context, people: list[Mention], at: int) -> list[Mention]
         if state is not None and state.id not in {m.id for m in found}:
             found.append(state)
     return found
+
+
+def _the_two(ctx: Context, said: str) -> list[Mention]:
+    """The two people ``the two ministers`` stands for: the last two named who head a
+    ministry (the last two named when fewer do)."""
+    if "minister" not in said.lower():
+        return ctx.article.people[-2:]
+    heads = {r.source for r in ctx.out.relations.values() if r.type == "COMMANDS" and
+             ctx.out.entities[r.target].properties.get("kind") in ("ministry", "department")}
+    ministers = [m for m in ctx.article.people if m.id in heads]
+    return ministers[-2:] if len(ministers) >= 2 else ctx.article.people[-2:]
 
 
 def _after_signers(ctx: Context, mediators: list[Mention]) -> list[Mention]:
