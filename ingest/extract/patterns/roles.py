@@ -115,6 +115,7 @@ def roles(ctx: Context) -> None:
         for org in before + after:
             _role_phrase(ctx, person, org, title)
         _possessed_role(ctx, person, orgs)
+        _described_body_role(ctx, person)
     _title_of_state(ctx)
     _apposed_leaders(ctx)
 
@@ -294,9 +295,9 @@ def _office_holder(ctx: Context, person: Mention, org: Mention) -> None:
         _commands(ctx, person, org, "role.office_title", 0.7, None)
 
 
-POSSESSED_ROLE = re.compile(rf"\b(?:its|whose)\s+(?:new\s+)?(?P<role>{ROLE}|chief\s+executive|"
-                            rf"managing\s+director)\s*,\s+(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+)"
-                            rf"{{0,5}}$", re.I)
+POSSESSED_ROLE = re.compile(rf"\b(?i:(?:its|whose)\s+(?:new\s+)?(?P<role>{ROLE}|chief\s+executive|"
+                            rf"managing\s+director))\s*,\s+(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+)"
+                            rf"{{0,5}}$")
 """A role owned by a body named before: ``run by X and led by its commander, General``."""
 
 
@@ -314,6 +315,38 @@ def _possessed_role(ctx: Context, person: Mention, orgs: list[Mention]) -> None:
                         for m in ctx.labelled("Country", "Person")):
         return
     _commands(ctx, person, owner[0], "role.possessed", 0.6, role["role"])
+
+
+BODY_NOUN = (r"(?P<noun>brigade|battalion|regiment|division|fleet|squadron|flotilla|"
+             r"contingent|centre|center|directorate|academy|college|agency|command)")
+BODY_ROLE = (r"(?P<role>commander|commanding\s+officer|head|chief|director|commandant|"
+             r"chief\s+executive)")
+BODY_ROLE_BEFORE = re.compile(rf"\b(?i:the)\s+(?i:{BODY_NOUN}(?:['’]s)?\s+(?:(?:first|new|current)"
+                              rf"\s+)?{BODY_ROLE})\s*,\s+(?:[A-Z][\w.’'()-]*\.?\s+){{0,5}}$")
+BODY_ROLE_AFTER = re.compile(rf",\s+the\s+{BODY_NOUN}['’]s\s+(?:(?:first|new|current)\s+)?"
+                             rf"{BODY_ROLE}\b", re.I)
+"""Around a name, a role of a body the report named before by the noun it ends in: ``the
+brigade commander, Brig. Gen. X``, ``X, the directorate's head``."""
+
+
+def _described_body_role(ctx: Context, person: Mention) -> None:
+    """COMMANDS of the body ``the brigade`` stands for: the last one named before the
+    sentence whose name has that noun."""
+    role = BODY_ROLE_BEFORE.search(ctx.text, max(ctx.sentence.start, person.start - 90),
+                                   person.start) or \
+        BODY_ROLE_AFTER.match(ctx.text, person.end, ctx.sentence.end)
+    if role is None:
+        return
+    noun = role["noun"].lower().replace("center", "centre")
+    bodies = [e for e in ctx.out.entities.values()
+              if e.label in ("Organization", "Unit") and e.spans and
+              min(s for s, _ in e.spans) < ctx.sentence.start and
+              noun in e.name.lower().replace("center", "centre")]
+    if not bodies:
+        return
+    body = max(bodies, key=lambda e: max(s for s, _ in e.spans if s < ctx.sentence.start))
+    ctx.out.relate("COMMANDS", person.id, body.id, ctx.span, "role.described_body", 0.55,
+                   role=" ".join(role["role"].lower().split()))
 
 
 def _coordinated(ctx: Context, org: Mention) -> list[Mention]:
