@@ -398,9 +398,12 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     verb = ctx.sentence.start + signing.start() if signing else ctx.sentence.end
     before = [m for m in actors if m.end <= verb and ctx.clause(m.start) == ctx.clause(verb)]
     people = [m for m in before if m.label == "Person"]
-    states = [m for m in before if m.label == "Country"]
     bodies = [m for m in before if m.label in ("Organization", "Unit")
               and not AFTER_SIGNERS.search(ctx.before(m, 30))]
+    owners = {m.id for m in before for body in bodies
+              if m.label == "Country" and not body.role.startswith("of:") and
+              OWNER_GAP.fullmatch(ctx.text, m.end, body.start)}
+    states = [m for m in before if m.label == "Country" and m.id not in owners]
     if people or states or bodies:
         return people or states or bodies
     after = _after_signers(ctx, mediators)
@@ -433,6 +436,11 @@ def _their_states(ctx: Context, people: list[Mention], at: int) -> list[Mention]
         if state is not None and state.id not in {m.id for m in found}:
             found.append(state)
     return found
+
+
+OWNER_GAP = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}")
+"""Between a state and a company of it (``South Korea's Hanwha Aerospace``): the company
+signs, not the state (which signs through its own ministries and forces)."""
 
 
 def _the_two(ctx: Context, said: str) -> list[Mention]:
