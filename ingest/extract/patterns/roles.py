@@ -53,6 +53,9 @@ PERSON_TITLE_STATE = re.compile(
     rf"^,\s+(?:(?:the|who\s+is\s+(?:also\s+)?the)\s+)?(?:(?P<title>{LEADER})\s+of\s+"
     rf"(?:the\s+)?$|$)", re.I)
 """Between a person and the state he leads: ``X, the President of Y`` or ``X, Y's``."""
+STATE_OWN_TITLE = re.compile(rf"['’]s?\s+(?:new\s+|current\s+)?(?P<title>{LEADER}),\s+"
+                             rf"(?:(?:[A-Z][\w.’'-]*\.?)\s+){{0,3}}")
+"""Between a state and its leader named after the title: ``Vanuatu's Prime Minister, ``."""
 POSSESSED_TITLE = re.compile(rf"^['’]s?\s+(?:new\s+|current\s+|former\s+)?"
                              rf"(?P<title>{LEADER})\b", re.I)
 """What a sentence holds one of when ``TITLED`` can match in it."""
@@ -133,8 +136,11 @@ def _apposed_leaders(ctx: Context) -> None:
             if country.end <= person.start:
                 titled = TITLED.search(ctx.text, max(ctx.sentence.start, country.start - 40),
                                        country.start)
+                owned = STATE_OWN_TITLE.fullmatch(ctx.text, country.end, person.start)
                 if titled and STATE_TITLE_PERSON.fullmatch(ctx.text, country.end, person.start):
                     title = titled["title"]
+                elif owned:
+                    title = owned["title"]
             elif person.end <= country.start:
                 gap = PERSON_TITLE_STATE.match(ctx.text[person.end:country.start])
                 possessed = POSSESSED_TITLE.match(ctx.text, country.end, ctx.sentence.end)
