@@ -37,6 +37,10 @@ office one level down, in a body the Navy owns."""
 OFFICE_GAP = re.compile(r",?\s+(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
 """Between an office (``Ghana's Chief of the Defence Staff``) and its holder's name."""
 RANKED_GAP = re.compile(r"\)?[\s\w’'-]{0,60},\s*(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
+LARGER_BODY = re.compile(r"(?:['’]s?)?\s+(?!(?:of|and|in|at|on|for|from|based|which|who|"
+                         r"whose|that)\b)[a-z][\w-]*")
+"""After a body in a role phrase, a noun it only qualifies (``head of the EU delegation``,
+``director of Leonardo's helicopters division``): the role is of that, not of the body."""
 SERVES = re.compile(r",?\s+who\s+(?:also\s+)?(?:serves|served|is|was|acts)\s+as\s+(?:the\s+)?",
                     re.I)
 COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>(?:[A-Z][\w’'-]*"
@@ -273,7 +277,7 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
             _office_holder(ctx, person, org)
         elif len(gap) < 80 and UNDER_COMMAND.search(gap):
             _commands(ctx, person, org, "role.under_command", 0.75, None)
-        elif role and RANKED_GAP.fullmatch(gap):
+        elif role and RANKED_GAP.fullmatch(gap) and not LARGER_BODY.match(gap):
             _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
         elif title in ORG_LEADERS and re.fullmatch(r"(?:['’]s)?\s+", gap):
             _commands(ctx, person, org, "role.org_title", 0.7, title)
