@@ -143,6 +143,9 @@ def agreements(ctx: Context) -> None:
             topic = pattern.match(ctx.text, described.end(), ctx.sentence.end)
             if topic:
                 _alias(ctx, event, phrase + topic.group())
+        told = TOLD_AS.search(ctx.text, max(ctx.sentence.start, start - 20), start)
+        if told:
+            _alias(ctx, event, f"{told['word'].lower()} {phrase}")
         twins = _pair(ctx, described, start, phrase, states, kind)
     for one in [event, *twins]:
         _signed(ctx, one, signing, signers, mediators)
@@ -169,6 +172,11 @@ def _headline(ctx: Context, kind: str) -> str | None:
             ctx.article.sentence > LEAD and entity.properties.get("kind") != kind):
         return None
     return entity.id
+
+
+TOLD_AS = re.compile(r"\b(?P<word>separate|original|second|third)\s+$", re.I)
+"""A word before an agreement that a report names it by (``a separate peace agreement``,
+``the original contract``), though not part of what it is."""
 
 
 def _signed(ctx: Context, event: str, signing: re.Match[str] | None, signers: list[Mention],
