@@ -151,6 +151,7 @@ def agreements(ctx: Context) -> None:
         _signed(ctx, one, signing, signers, mediators)
 
 
+LEADING_SPACE = re.compile(r"\s*")
 LEAD = 3
 """How many body sentences after the headline make the lead that tells its news in full."""
 
@@ -159,7 +160,7 @@ def _headline(ctx: Context, kind: str) -> str | None:
     """The agreement only the headline described (``Brazil and Angola sign aircraft
     memoranda``), when this sentence describes the first since, in the lead or of the
     same kind: the same one, told in full."""
-    end = ctx.text.find("\n", len(ctx.text) - len(ctx.text.lstrip()))
+    end = ctx.text.find("\n", LEADING_SPACE.match(ctx.text).end())
     if end < 0 or ctx.sentence.start < end:
         return None
     described = [e for e in ctx.article.seen_at if ctx.out.entities.get(e) is not None
