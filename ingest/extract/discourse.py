@@ -10,12 +10,17 @@ from collections import Counter
 from spacy.tokens import Token
 
 from ingest.extract.facts import Mention
+from ingest.extract.names import SHIP_STATES
 from ingest.extract.syntax import EVENT_NOUNS, Annotated
 
 DEFINITE = frozenset(("the", "this", "these", "that", "those", "its", "their"))
 NAMING = frozenset(("compound", "appos", "nmod", "amod", "npadvmod"))
 UNIT_NOUNS = frozenset(("brigade", "battalion", "regiment", "division", "fleet", "squadron",
                         "wing", "corps", "flotilla", "company", "contingent", "task"))
+SHIP_NOUNS = frozenset(("ship", "frigate", "destroyer", "corvette", "submarine", "boat",
+                        "vessel", "warship", "flagship"))
+"""``the boat's commanding officer``, ``the frigate, commanded by``: the ship the report
+named last, as the owner of what follows or described by a participle."""
 
 
 def _named(annotated: Annotated, token: Token, label: str) -> Mention | None:
@@ -98,15 +103,32 @@ def refer_recorded(annotated: Annotated) -> None:
             annotated.events[token.i] = event
 
 
+def _definite(token: Token) -> bool:
+    """Whether a noun is definite: ``the brigade``, or ``the brigade commander`` (the
+    article on the title it names)."""
+    return any(c.lower_ in DEFINITE for c in token.children) or (
+        token.dep_ == "compound" and any(c.lower_ in DEFINITE for c in token.head.children))
+
+
 def units(annotated: Annotated) -> None:
     """``the brigade``, ``the fleet``: the unit of that kind the report named last before,
     qualified alike (``the Thai brigade`` only a Thai one), tied as a description is."""
     named = [m for m in annotated.mentions if m.label == "Unit" and m.role != "qualifier" and
              not m.text[:1].islower()]
+    ships = [m for m in named if m.kind == "ship" or m.rule == "unit.ship" or
+             m.text.split()[0] in SHIP_STATES]
     for token in annotated.doc:
-        if token.lemma_ not in UNIT_NOUNS or token.pos_ != "NOUN" or \
-                annotated.mention(token) is not None or \
-                not any(c.lower_ in DEFINITE for c in token.children):
+        if token.lemma_ not in UNIT_NOUNS | SHIP_NOUNS or token.pos_ != "NOUN" or \
+                annotated.mention(token) is not None or not _definite(token):
+            continue
+        if token.lemma_ in SHIP_NOUNS:
+            if token.tag_ != "NN" or any(annotated.mention(c) is not None
+                                         for c in token.children) or not (
+                    token.dep_ == "poss" or any(c.dep_ == "acl" for c in token.children)):
+                continue
+            before = [m for m in ships if m.end <= token.idx]
+            if before:
+                annotated.events[token.i] = before[-1]
             continue
         states = {m.id for c in token.children if c.dep_ in ("amod", "compound")
                   for m in [annotated.mention(c)] if m is not None and m.label == "Country"}

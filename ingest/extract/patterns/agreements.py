@@ -40,8 +40,12 @@ NOT_MODIFIERS = frozenset((
     "any", "every", "such", "separate", "other", "previous", "earlier", "million", "billion",
     "trillion"))
 """Words before an agreement word that are not part of its name."""
-SIGNED_BY = re.compile(r"\bsigned\s+(?:on\s+\w+\s+)?(?:(?:in|at)\s+(?:the\s+)?"
-                       r"(?:[A-Z][\w’'-]*\s+){1,4})?(?:on\s+\w+\s+)?by\b")
+SIGNED_BY = re.compile(r"\bsigned\s+(?:(?:on\s+\w+\s+)?(?:(?:in|at)\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w’'-]*\s+){1,4})?(?:on\s+\w+\s+)?|(?:on|in|at)\s+"
+                       r"(?:(?!\b(?:and|or|but|was|were|is|are|has|had|which|that|who)\b)"
+                       r"[^;.,]){1,60}?\s+|(?:on|in|at)\s+[^;.]{1,120}?,\s+)by\b")
+"""``signed in Madrid on Tuesday by``, ``signed at MDL's yard in Mumbai by``, ``signed at
+Ulinzi House, the ministry's headquarters, by``: those named next signed."""
 SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?|conclud(?:ed|es?)|reach(?:ed)?|"
                      r"agreed|adopt(?:ed|s)|seal(?:ed|s)?|initial(?:l)?ed|renew(?:ed|s)|"
                      r"ratif(?:ied|ies))\b", re.I)
@@ -107,7 +111,8 @@ def agreements(ctx: Context) -> None:
         event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
     elif (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
           described.re is PRONOUN) and "Agreement" in ctx.article.last_event and \
-            _same_time(ctx, referred(ctx, kind_of(described.group()))) and \
+            (_same_time(ctx, referred(ctx, kind_of(described.group()))) or
+             _signed_earlier(ctx, described)) and \
             not (split := _one_of(ctx, described, referred(ctx, kind_of(described.group())))):
         event = referred(ctx, kind_of(described.group()))
         refer(ctx, "Agreement", event, *described.span())
@@ -126,17 +131,53 @@ def agreements(ctx: Context) -> None:
                 not TOPIC.match(ctx.text, described.end(), ctx.sentence.end):
             return
         name = event_name(ctx, phrase.lower(), states)
+        headline = None if split else _headline(ctx, kind)
+        if headline is not None:
+            ctx.out.entities[headline].name = name
         event = record_event(ctx, "Agreement", start, described.end(), name,
                              kind, "agreement.described", 0.6,
-                             slug(f"{' '.join(sorted(m.id for m in states))} "
-                                  f"{phrase if split else kind} {(ctx.date() or '')[:7]}"))
+                             headline or slug(f"{' '.join(sorted(m.id for m in states))} "
+                                              f"{phrase if split else kind} "
+                                              f"{(ctx.date() or '')[:7]}"))
         for pattern in (TOPIC, TOPICS):
             topic = pattern.match(ctx.text, described.end(), ctx.sentence.end)
             if topic:
                 _alias(ctx, event, phrase + topic.group())
+        told = TOLD_AS.search(ctx.text, max(ctx.sentence.start, start - 20), start)
+        if told:
+            _alias(ctx, event, f"{told['word'].lower()} {phrase}")
         twins = _pair(ctx, described, start, phrase, states, kind)
     for one in [event, *twins]:
         _signed(ctx, one, signing, signers, mediators)
+
+
+LEADING_SPACE = re.compile(r"\s*")
+LEAD = 3
+"""How many body sentences after the headline make the lead that tells its news in full."""
+
+
+def _headline(ctx: Context, kind: str) -> str | None:
+    """The agreement only the headline described (``Brazil and Angola sign aircraft
+    memoranda``), when this sentence describes the first since, in the lead or of the
+    same kind: the same one, told in full."""
+    end = ctx.text.find("\n", LEADING_SPACE.match(ctx.text).end())
+    if end < 0 or ctx.sentence.start < end:
+        return None
+    described = [e for e in ctx.article.seen_at if ctx.out.entities.get(e) is not None
+                 and ctx.out.entities[e].label == "Agreement"
+                 and ctx.out.entities[e].rule != "agreement.dated"]
+    if len(described) != 1:
+        return None
+    entity = ctx.out.entities[described[0]]
+    if entity.rule != "agreement.described" or any(s >= end for s, _ in entity.spans) or (
+            ctx.article.sentence > LEAD and entity.properties.get("kind") != kind):
+        return None
+    return entity.id
+
+
+TOLD_AS = re.compile(r"\b(?P<word>separate|original|second|third)\s+$", re.I)
+"""A word before an agreement that a report names it by (``a separate peace agreement``,
+``the original contract``), though not part of what it is."""
 
 
 def _signed(ctx: Context, event: str, signing: re.Match[str] | None, signers: list[Mention],
@@ -253,6 +294,23 @@ def _one_of(ctx: Context, described: re.Match[str], earlier: str) -> bool:
         any(PLURAL.search(alias) for alias in entity.aliases)
 
 
+ITS_SIGNING = re.compile(r",?\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?signed\b")
+"""Right after ``the agreement``: the sentence dates its signing (``The agreement was signed
+in Canberra last year``), earlier than the news the report tells of it."""
+
+
+def _signed_earlier(ctx: Context, described: re.Match[str]) -> bool:
+    """``The agreement was signed in Canberra last year``: the bare word for an agreement of
+    its kind already reported, whose signing the sentence dates before the news."""
+    kind = kind_of(described.group())
+    earlier = ctx.out.entities.get(referred(ctx, kind))
+    return described.re is not PRONOUN and earlier is not None and \
+        earlier.properties.get("kind") == kind and \
+        re.search(r"\b(?:the|this|that)\s+$", ctx.text[ctx.sentence.start:described.start()],
+                  re.I) is not None and \
+        ITS_SIGNING.match(ctx.text, described.end(), ctx.sentence.end) is not None
+
+
 def _same_time(ctx: Context, event: str) -> bool:
     """Whether the sentence dates nothing, or dates what the agreement's own date contains
     (``this year`` of one signed in May), so ``the declaration`` can be the one reported."""
@@ -344,26 +402,65 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
         after = [m for m in actors if m.start >= at and ctx.clause(m.start) == ctx.clause(at)
                  and not WITNESSED.search(ctx.text, at, m.start)]
         people = [m for m in after if m.label == "Person"]
-        return people or [m for m in after if m.label != "Person"]
+        return people + _their_states(ctx, people, at) if people else \
+            [m for m in after if m.label != "Person"]
     verb = ctx.sentence.start + signing.start() if signing else ctx.sentence.end
     before = [m for m in actors if m.end <= verb and ctx.clause(m.start) == ctx.clause(verb)]
     people = [m for m in before if m.label == "Person"]
-    states = [m for m in before if m.label == "Country"]
     bodies = [m for m in before if m.label in ("Organization", "Unit")
               and not AFTER_SIGNERS.search(ctx.before(m, 30))]
+    owners = {m.id for m in before for body in bodies
+              if m.label == "Country" and not body.role.startswith("of:") and
+              OWNER_GAP.fullmatch(ctx.text, m.end, body.start)}
+    states = [m for m in before if m.label == "Country" and m.id not in owners]
     if people or states or bodies:
         return people or states or bodies
     after = _after_signers(ctx, mediators)
     if after:
         return after
-    if ctx.has(TWO_PEOPLE) and len(ctx.article.people) >= 2:
-        people = [replace(m, rule="pseudo") for m in ctx.article.people[-2:]]
+    two = ctx.has(TWO_PEOPLE)
+    if two and len(ctx.article.people) >= 2:
+        people = [replace(m, rule="pseudo") for m in _the_two(ctx, two.group())]
         states = [ctx.article.person_country.get(m.id) for m in people]
         return people + [Mention(0, 0, "", "Country", s, s, rule="pseudo")
                          for s in states if s and s in ctx.out.entities]
     if ctx.both():
         return [replace(m, rule="pseudo") for m in ctx.article.pair()]
     return []
+
+
+SERVED_BY_TITLE = re.compile(r"(?:['’]s?)?(?:\s+(?!(?:and|or|by|with|in|at|on)\b)[\w-]+){1,7},?\s+"
+                             r"(?:[A-Z][\w.-]*\s+){0,3}")
+"""Between a state and the name of the official it sends: ``'s Minister of Defence, Gen.``"""
+
+
+def _their_states(ctx: Context, people: list[Mention], at: int) -> list[Mention]:
+    """The states whose officials signed (``by Ecuador's Minister of National Defence, X,
+    and Spain's Secretary of State for Defence, Y``): they signed through them."""
+    found: list[Mention] = []
+    for person in people:
+        state = next((m for m in reversed(ctx.labelled("Country")) if at <= m.start and
+                      m.end <= person.start and SERVED_BY_TITLE.fullmatch(
+                          ctx.text, m.end, person.start)), None)
+        if state is not None and state.id not in {m.id for m in found}:
+            found.append(state)
+    return found
+
+
+OWNER_GAP = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}")
+"""Between a state and a company of it (``South Korea's Hanwha Aerospace``): the company
+signs, not the state (which signs through its own ministries and forces)."""
+
+
+def _the_two(ctx: Context, said: str) -> list[Mention]:
+    """The two people ``the two ministers`` stands for: the last two named who head a
+    ministry (the last two named when fewer do)."""
+    if "minister" not in said.lower():
+        return ctx.article.people[-2:]
+    heads = {r.source for r in ctx.out.relations.values() if r.type == "COMMANDS" and
+             ctx.out.entities[r.target].properties.get("kind") in ("ministry", "department")}
+    ministers = [m for m in ctx.article.people if m.id in heads]
+    return ministers[-2:] if len(ministers) >= 2 else ctx.article.people[-2:]
 
 
 def _after_signers(ctx: Context, mediators: list[Mention]) -> list[Mention]:

@@ -27,11 +27,13 @@ KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("video",
          ("discussion", "talks"))
 LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst|"
                   r"\b(?-i:(?!(?:The|This|That|A|An|Its|Their|His|Her|During|After)\b)[A-Z][\w-]+)|"
-                  r"\b(?:trilateral|bilateral|joint|annual|extraordinary|emergency|regional))\s+"
+                  r"\b(?:trilateral|bilateral|joint|annual|extraordinary|emergency|regional|"
+                  r"separate|further|formal|informal|high-level)|[“\"][^”\"\s]{1,12}[”\"])\s+"
                   r"(?:official\s+)?$", re.I)
 """Before a meeting word, what is part of its phrase: ``three-day visit``, ``Brussels
 summit``, ``trilateral summit``."""
-RIGHT = re.compile(r"\s+(?:to|of|with|between)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+RIGHT = re.compile(r"\s+(?:to|of|with|between|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+                   r"Friday|Saturday|Sunday|the\s+sidelines|\d)))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
                    r"(?=\s+(?:in|on|at|during|for|by|to|where|when|and|which|who|since|after|"
                    r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"]|$)")
 """What a meeting was with, of or to: ``talks with Omani officials``, ``visit to Doha``."""
@@ -120,12 +122,22 @@ def meetings(ctx: Context) -> None:
         entity.aliases = merge_list(entity.aliases, [m["what"] for m in within[1:]])
 
 
+NONE_BEFORE = re.compile(r"\b(?:no|cabinet)\s+(?:(?:further|formal|new)\s+)?$", re.I)
+"""Before a meeting word, that none was held (``no talks were held``) or that it was a
+government's own (``a cabinet meeting``)."""
+BOARDING = re.compile(r",\s+board\b", re.I)
+"""After ``visit``: the boarding drill ``visit, board, search and seizure``."""
+
+
 def _real(ctx: Context, match: re.Match[str]) -> bool:
     """Whether a meeting word tells of one meeting: not the capitalised word of a body's
     name (``ASEAN Defence Ministers' Meeting``) nor bare plural meetings held as a habit
     (``has not taken part in CFAC meetings since 2021``)."""
     word = ctx.text[match.start("what"):match.end("what")]
     if word[:1].isupper() and match.start("what") > ctx.sentence.start:
+        return False
+    if NONE_BEFORE.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
+                          match.start()) or BOARDING.match(ctx.text, match.end()):
         return False
     return not (word.lower() == "meetings" and not match["a"])
 

@@ -58,9 +58,11 @@ HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?$", re.I)
 INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:his\s+|her\s+)?"
                         r"(?:[\w’'-]+\s+){0,3}$", re.I)
 """Before the host of a visit or meeting: ``at the invitation of the Kenyan government``."""
-COMMANDED_BY = re.compile(r"(?:\b(?:commanded|led|directed|headed|overseen|supervised)\s+by|"
+COMMANDED_BY = re.compile(r"(?:\b(?:commanded|led|directed|headed|overseen|supervised|"
+                          r"(?:co-)?chaired|presided\s+over)\s+by|"
                           r"\bunder\s+the\s+(?:command|leadership|direction)\s+of)\s+"
-                          r"(?:the\s+)?(?:[\w.’'-]+\s+){0,4}$", re.I)
+                          r"(?:the\s+)?(?:(?:[\w.’'-]+\s+){0,4}|[A-Z][\w-]*['’]s\s+"
+                          r"(?:[\w-]+\s+){0,6}?[\w-]+,\s+(?:[A-Z][\w.’'-]*\s+){0,3})$", re.I)
 COMMANDER_BEFORE = re.compile(r"\b(?:commanded|led|headed)\s+by\s+[^.;]*$", re.I)
 """Before a person who commands a force the sentence named first."""
 PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|alongside|"
@@ -446,6 +448,10 @@ def _person(ctx: Context, person: Mention, event: Mention, persons: list[Mention
     before = ctx.text[max(ctx.sentence.start, event.end):person.start]
     if person.start >= event.end and COMMANDED_BY.search(before):
         _relate(ctx, "COMMANDS", person, event.id, "event.commander", 0.7)
+        _chair_attends(ctx, person, event)
+    elif person.start >= event.end and _co_commander(ctx, person, event, persons):
+        _relate(ctx, "COMMANDS", person, event.id, "event.co_commander", 0.6)
+        _chair_attends(ctx, person, event)
     elif person.end <= event.start and ORDERED.search(ctx.text[person.end:event.start]) and \
             event.label == "Operation":
         _relate(ctx, "COMMANDS", person, event.id, "event.ordered", 0.6)
@@ -464,6 +470,33 @@ def _present_otherwise(ctx: Context, person: Mention) -> bool:
     Commander X, will take part``), which takes part for them."""
     return bool(ctx.says("ceremon", "parade")) or \
         COMMANDER_BEFORE.search(ctx.before(person, 50)) is not None
+
+
+CO_COMMANDER = re.compile(r"(?:,[^;:.()]{0,140}?(?:\([^()]{0,20}\))?)?,?\s+(?:and|together\s+with|"
+                          r"alongside)\s+(?:by\s+)?(?:(?:his|her|their)\s+(?:[A-Z][\w-]*\s+)?"
+                          r"counterparts?,\s+)?(?:the\s+)?(?:(?:[A-Z][\w.’'-]*\.?|of|the),?\s+){0,7}")
+"""Between two who direct an event together: ``X, commander of the Y, and Lt. Gen.``."""
+OTHER_AGENT = re.compile(r"\b[a-z]+ed\s+by\b")
+"""Another part the list goes on to tell of: ``chaired by A, and attended by B``."""
+DEPUTY_AFTER = re.compile(r",?\s+(?:as|is|was)\s+(?:his|her|the)\s+deputy\b", re.I)
+
+
+def _co_commander(ctx: Context, person: Mention, event: Mention,
+                  persons: list[Mention]) -> bool:
+    """The second of those an event is ``directed by`` (``directed by A, commander of X, and
+    B``, ``by A together with B``), not one named as the first's deputy."""
+    first = next((p for p in persons if event.end <= p.end <= person.start and
+                  COMMANDED_BY.search(ctx.text[event.end:p.start])), None)
+    return first is not None and \
+        CO_COMMANDER.fullmatch(ctx.text, first.end, person.start) is not None and \
+        not OTHER_AGENT.search(ctx.text, first.end, person.start) and \
+        not DEPUTY_AFTER.match(ctx.text, person.end, ctx.sentence.end)
+
+
+def _chair_attends(ctx: Context, person: Mention, event: Mention) -> None:
+    """Who chairs a meeting takes part in it too."""
+    if event.label == "Meeting":
+        _relate(ctx, "PARTICIPATED_IN", person, event.id, "meeting.participant", 0.6)
 
 
 def _participates(ctx: Context, actor: Mention) -> bool:

@@ -18,8 +18,11 @@ from ingest.extract.identity import SERVICE_WORDS
 from ingest.extract.patterns.context import Article, Context
 
 DEPUTY = re.compile(r"(?:Deputy|Assistant|Vice|Under)[\s-](?!Admiral|Marshal)")
-DEPUTY_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Under)[\s-]+(?:[A-Z][\w-]*\s+){1,4}$")
-"""A deputy's or assistant's title right before a name (``Assistant Defence Minister``)."""
+DEPUTY_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Under|Vice)[\s-]+(?!Admiral|Marshal)"
+                           r"(?:(?:[A-Z][\w-]*|of|the|for)\s+){0,4}[A-Z][\w-]*"
+                           r"(?:,\s+(?:[A-Z][\w.-]*\s+){0,3}|\s+)$")
+"""A deputy's or assistant's title right before a name (``Assistant Defence Minister``,
+``the Vice Chief of the Naval Staff, Vice Admiral``)."""
 UNDER_COMMAND = re.compile(r"\bunder\s+the\s+(?:command|leadership|direction)\s+of\b", re.I)
 ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|commander|director|"
         r"chairman|chairwoman|chair|leader|secretary[\s-]+general|president|rector|"
@@ -33,7 +36,11 @@ OWNER_OF_OFFICE = re.compile(r"['’]s?\s+(?:[\dA-Z][\w-]*)")
 office one level down, in a body the Navy owns."""
 OFFICE_GAP = re.compile(r",?\s+(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
 """Between an office (``Ghana's Chief of the Defence Staff``) and its holder's name."""
-RANKED_GAP = re.compile(r"[\s\w’'-]{0,60},\s*(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
+RANKED_GAP = re.compile(r"\)?[\s\w’'-]{0,60},\s*(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+){0,5}")
+LARGER_BODY = re.compile(r"(?:['’]s?)?\s+(?!(?:of|and|in|at|on|for|from|based|which|who|"
+                         r"whose|that)\b)[a-z][\w-]*")
+"""After a body in a role phrase, a noun it only qualifies (``head of the EU delegation``,
+``director of Leonardo's helicopters division``): the role is of that, not of the body."""
 SERVES = re.compile(r",?\s+who\s+(?:also\s+)?(?:serves|served|is|was|acts)\s+as\s+(?:the\s+)?",
                     re.I)
 COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>(?:[A-Z][\w’'-]*"
@@ -50,6 +57,9 @@ PERSON_TITLE_STATE = re.compile(
     rf"^,\s+(?:(?:the|who\s+is\s+(?:also\s+)?the)\s+)?(?:(?P<title>{LEADER})\s+of\s+"
     rf"(?:the\s+)?$|$)", re.I)
 """Between a person and the state he leads: ``X, the President of Y`` or ``X, Y's``."""
+STATE_OWN_TITLE = re.compile(rf"['’]s?\s+(?:new\s+|current\s+)?(?P<title>{LEADER}),\s+"
+                             rf"(?:(?:[A-Z][\w.’'-]*\.?)\s+){{0,3}}")
+"""Between a state and its leader named after the title: ``Vanuatu's Prime Minister, ``."""
 POSSESSED_TITLE = re.compile(rf"^['’]s?\s+(?:new\s+|current\s+|former\s+)?"
                              rf"(?P<title>{LEADER})\b", re.I)
 """What a sentence holds one of when ``TITLED`` can match in it."""
@@ -66,7 +76,13 @@ KINDS = (("ministry", "ministry"), ("department", "department"), ("staff", "head
 
 def _country_of_title(ctx: Context, person: Mention) -> str | None:
     """The state a titled person serves: ``Azerbaijani President X``, ``President of X`` or
-    ``Defence Minister X of Italy``."""
+    ``Defence Minister X of Italy``, ``the Australian Chief of Navy, Vice Admiral X``."""
+    office = next((org for org in ctx.labelled("Organization", "Unit")
+                   if org.rule == "org.office_of_title" and org.role.startswith("of:") and
+                   org.end <= person.start and OFFICE_GAP.fullmatch(ctx.text, org.end,
+                                                                    person.start)), None)
+    if office is not None:
+        return office.role[3:]
     for country in ctx.labelled("Country"):
         gap = ctx.text[country.end:person.start]
         if (0 <= len(gap) <= 45 and re.fullmatch(r"['’]?s?\s+[A-Z][\w\s-]{0,40}\s+", gap)) or \
@@ -84,7 +100,9 @@ def _country_of_title(ctx: Context, person: Mention) -> str | None:
 
 def roles(ctx: Context) -> None:
     """COMMANDS and LEADS read from titles, ranks and role phrases around people."""
-    orgs = ctx.labelled("Organization", "Unit")
+    orgs = ctx.labelled("Organization", "Unit") + [
+        m for m in ctx.labelled("Operation") if m.kind == "peacekeeping"]
+    orgs.sort(key=lambda m: m.start)
     for person in ctx.persons():
         title = person.role.removeprefix("title:") if person.role.startswith("title:") else None
         ctx.keep(person)
@@ -103,6 +121,8 @@ def roles(ctx: Context) -> None:
         after = [org for org in orgs if org.start >= person.end][:1]
         for org in before + after:
             _role_phrase(ctx, person, org, title)
+        _possessed_role(ctx, person, orgs)
+        _described_body_role(ctx, person)
     _title_of_state(ctx)
     _apposed_leaders(ctx)
 
@@ -120,8 +140,11 @@ def _apposed_leaders(ctx: Context) -> None:
             if country.end <= person.start:
                 titled = TITLED.search(ctx.text, max(ctx.sentence.start, country.start - 40),
                                        country.start)
+                owned = STATE_OWN_TITLE.fullmatch(ctx.text, country.end, person.start)
                 if titled and STATE_TITLE_PERSON.fullmatch(ctx.text, country.end, person.start):
                     title = titled["title"]
+                elif owned:
+                    title = owned["title"]
             elif person.end <= country.start:
                 gap = PERSON_TITLE_STATE.match(ctx.text[person.end:country.start])
                 possessed = POSSESSED_TITLE.match(ctx.text, country.end, ctx.sentence.end)
@@ -251,10 +274,10 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
         before = ctx.text[max(ctx.sentence.start, org.start - 140):org.start]
         role = ROLE_BEFORE.search(before)
         if org.rule == "org.office_of_title" and OFFICE_GAP.fullmatch(gap):
-            _commands(ctx, person, org, "role.office_title", 0.7, None)
+            _office_holder(ctx, person, org)
         elif len(gap) < 80 and UNDER_COMMAND.search(gap):
             _commands(ctx, person, org, "role.under_command", 0.75, None)
-        elif role and RANKED_GAP.fullmatch(gap):
+        elif role and RANKED_GAP.fullmatch(gap) and not LARGER_BODY.match(gap):
             _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
         elif title in ORG_LEADERS and re.fullmatch(r"(?:['’]s)?\s+", gap):
             _commands(ctx, person, org, "role.org_title", 0.7, title)
@@ -265,8 +288,75 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
         _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
         for other in _coordinated(ctx, org):
             _commands(ctx, person, other, "role.head_of", 0.65, role["role"])
-    elif org.rule == "org.office_of_title" and re.fullmatch(r",\s+(?:the\s+)?", gap):
+    elif org.rule == "org.office_of_title" and re.fullmatch(r",\s+(?:the\s+)?", gap) and \
+            not any(other.start >= org.end and OFFICE_GAP.fullmatch(ctx.text, org.end,
+                                                                   other.start)
+                    for other in ctx.persons()):
+        _office_holder(ctx, person, org)
+
+
+def _office_holder(ctx: Context, person: Mention, org: Mention) -> None:
+    """COMMANDS of the office an office title names (``Latvia's Defence Minister``); a
+    deputy's (``Saudi Arabia's Deputy Defence Minister``) makes a member of it."""
+    if DEPUTY.search(org.text):
+        ctx.keep(org)
+        ctx.out.relate("MEMBER_OF", person.id, org.id, ctx.span, "role.deputy_title", 0.6)
+    else:
         _commands(ctx, person, org, "role.office_title", 0.7, None)
+
+
+POSSESSED_ROLE = re.compile(rf"\b(?i:(?:its|whose)\s+(?:new\s+)?(?P<role>{ROLE}|chief\s+executive|"
+                            rf"managing\s+director))\s*,\s+(?:(?:[A-Z][\w.’'-]*\.?|of|the)\s+)"
+                            rf"{{0,5}}$")
+"""A role owned by a body named before: ``run by X and led by its commander, General``."""
+
+
+def _possessed_role(ctx: Context, person: Mention, orgs: list[Mention]) -> None:
+    """``the Armament Agency's headquarters, by its head, Major General X``, ``the 15th
+    Brigade, based in Giżycko, whose commander, Colonel X``: COMMANDS of the body last named
+    before the role, when no state comes between to own it instead."""
+    role = POSSESSED_ROLE.search(ctx.text, max(ctx.sentence.start, person.start - 80),
+                                 person.start)
+    if role is None or DEPUTY.match(role["role"]):
+        return
+    at = role.start()
+    owner = [m for m in orgs if m.end <= at and m.role != "qualifier"][-1:]
+    if not owner or any(owner[0].end <= m.start < at and m.role != "qualifier"
+                        for m in ctx.labelled("Country", "Person")):
+        return
+    _commands(ctx, person, owner[0], "role.possessed", 0.6, role["role"])
+
+
+BODY_NOUN = (r"(?P<noun>brigade|battalion|regiment|division|fleet|squadron|flotilla|"
+             r"contingent|centre|center|directorate|academy|college|agency|command)")
+BODY_ROLE = (r"(?P<role>commander|commanding\s+officer|head|chief|director|commandant|"
+             r"chief\s+executive)")
+BODY_ROLE_BEFORE = re.compile(rf"\b(?i:the)\s+(?i:{BODY_NOUN}(?:['’]s)?\s+(?:(?:first|new|current)"
+                              rf"\s+)?{BODY_ROLE})\s*,\s+(?:[A-Z][\w.’'()-]*\.?\s+){{0,5}}$")
+BODY_ROLE_AFTER = re.compile(rf",\s+the\s+{BODY_NOUN}['’]s\s+(?:(?:first|new|current)\s+)?"
+                             rf"{BODY_ROLE}\b", re.I)
+"""Around a name, a role of a body the report named before by the noun it ends in: ``the
+brigade commander, Brig. Gen. X``, ``X, the directorate's head``."""
+
+
+def _described_body_role(ctx: Context, person: Mention) -> None:
+    """COMMANDS of the body ``the brigade`` stands for: the last one named before the
+    sentence whose name has that noun."""
+    role = BODY_ROLE_BEFORE.search(ctx.text, max(ctx.sentence.start, person.start - 90),
+                                   person.start) or \
+        BODY_ROLE_AFTER.match(ctx.text, person.end, ctx.sentence.end)
+    if role is None:
+        return
+    noun = role["noun"].lower().replace("center", "centre")
+    bodies = [e for e in ctx.out.entities.values()
+              if e.label in ("Organization", "Unit") and e.spans and
+              min(s for s, _ in e.spans) < ctx.sentence.start and
+              noun in e.name.lower().replace("center", "centre")]
+    if not bodies:
+        return
+    body = max(bodies, key=lambda e: max(s for s, _ in e.spans if s < ctx.sentence.start))
+    ctx.out.relate("COMMANDS", person.id, body.id, ctx.span, "role.described_body", 0.55,
+                   role=" ".join(role["role"].lower().split()))
 
 
 def _coordinated(ctx: Context, org: Mention) -> list[Mention]:
