@@ -84,6 +84,8 @@ SOURCE_OF = re.compile(r"\b(?:from|(?:company|battalion|brigade|troops|soldiers|
                        r"(?:[\w’'-]+\s+){0,2}$")
 """Words before a body naming where troops come from, not where they go."""
 NEW_SUBJECT = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:are|is|was|were|will|have|has|had|would)\b")
+LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
+"""Between two states of one list: ``A, B and the C``."""
 JOINED = re.compile(r"\s*(?:,|and|or|,\s*and|&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}")
 ENDED_TIES = re.compile(r"\b(?:ended|end|suspended|suspend|halted|cut|froze|frozen|severed|"
                         r"sever|broke\s+off|no|not|without)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -141,13 +143,25 @@ def membership(ctx: Context) -> None:
             continue
         end = target.start if isinstance(target, Mention) and target.start > at else at
         states = [m for m in clause if m.label == "Country" and m.end <= min(at, end)]
-        states = states[-1:] or _counted(ctx) or _listed_after(ctx, clause, target, match)
+        states = _list_ending(ctx, states) or _counted(ctx) or \
+            _listed_after(ctx, clause, target, match)
         for state in states:
             if state.rule != "pseudo":
                 ctx.keep(state)
             ctx.keep(target)
             ctx.out.relate("MEMBER_OF", state.id, target.id, ctx.span, "tie.membership", 0.7)
     ctx.article.last_group = groups[-1].id if groups else ctx.article.last_group
+
+
+def _list_ending(ctx: Context, states: list[Mention]) -> list[Mention]:
+    """The last state before the membership word with the states listed with it (``Burkina
+    Faso, Mali and Niger ... formed the Alliance of Sahel States``): all are members."""
+    listed = states[-1:]
+    for state in reversed(states[:-1]):
+        if not LIST_GAP.fullmatch(ctx.text[state.end:listed[0].start]):
+            break
+        listed.insert(0, state)
+    return listed
 
 
 def _group_before(ctx: Context, clause: list[Mention], at: int) -> Mention | None:
