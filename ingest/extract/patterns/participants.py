@@ -285,8 +285,8 @@ def participants(ctx: Context) -> None:
 
 def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> list[Mention]:
     """Actors of a clause about a list of programs take part in each program of the list,
-    save the program's owner; an alliance named with programs whose owner is unknown runs
-    them."""
+    save the program's owner; an alliance named with a list of programs whose owner is
+    unknown runs them (named with one program, it may only support it or stand by)."""
     if SIGNED.search(ctx.before(program, 90)):
         return []
     same = [m for m in ctx.actor_mentions() if ctx.same_clause(m, program)]
@@ -296,13 +296,20 @@ def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> li
         if actor.id == owner:
             continue
         if actor.label == "Organization" and actor.kind in GROUPS:
-            if owner is None and not _is_qualifier(ctx, actor, program):
+            if owner is None and not _is_qualifier(ctx, actor, program) and \
+                    _listed_programs(ctx, program):
                 _relate(ctx, "RUNS", actor, program.id, "program.alliance", 0.4)
             if not _is_qualifier(ctx, actor, program):
                 continue
         if _program_party(ctx, actor):
             found.append(actor)
     return found
+
+
+def _listed_programs(ctx: Context, program: Mention) -> bool:
+    """Whether the clause names other programs besides ``program``."""
+    return any(m.label == "Program" and m.id != program.id and ctx.same_clause(m, program)
+               for m in ctx.mentions)
 
 
 def _runner(ctx: Context, event: Mention) -> Mention | None:
