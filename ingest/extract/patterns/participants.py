@@ -43,7 +43,7 @@ INVITED = re.compile(r"\b(?:with\s+the\s+participation\s+of|involving|joined\s+b
 RUN_VERB = re.compile(
     r"\b(?:organi[sz](?:e|ed|es|ing)|conduct(?:ed|s|ing)?|launch(?:ed|es|ing)?|"
     r"initiat(?:e|ed|es|ing)|stag(?:e|ed|es|ing)|carr(?:y|ied|ies|ying)\s+out|"
-    r"declar(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|start(?:ed|s)?|beg(?:an|ins|un|in)|"
+    r"declar(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|"
     r"r[au]n|runs|lead|leads|led|h[oe]ld|holds|holding|convene[ds]?|mount(?:ed|s)?)\b", re.I)
 FORCES_NOUN = re.compile(r"['’]?s?\s+(?:navies|armies|air\s+forces|troops|forces|soldiers|"
                          r"militaries|warships|units|contingents)\b", re.I)
