@@ -286,8 +286,10 @@ def participants(ctx: Context) -> None:
 def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> list[Mention]:
     """Actors of a clause about a list of programs take part in each program of the list,
     save the program's owner; an alliance named with a list of programs whose owner is
-    unknown runs them (named with one program, it may only support it or stand by)."""
-    if SIGNED.search(ctx.before(program, 90)):
+    unknown runs them (named with one program, it may only support it or stand by). A
+    program named before its noun (``the Achilles Shield programme``) is named to place
+    what the clause tells under it (contracts signed, gear donated), not to list its parties."""
+    if SIGNED.search(ctx.before(program, 90)) or program.kind == "titled":
         return []
     same = [m for m in ctx.actor_mentions() if ctx.same_clause(m, program)]
     owner = extras().get(("Program", program.id))
