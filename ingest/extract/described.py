@@ -377,7 +377,8 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
     """Cooperation programs described in lower case: partnerships, plans, models, reforms."""
     head = scene.text[start:end].lower()
     text = scene.text
-    titled = _titled_program(scene, start, end) if head in TITLED_HEADS else None
+    titled = _titled_program(scene, start, end) if head in TITLED_HEADS and \
+        text[start].islower() else None
     if titled is not None:
         yield titled
     elif head == "partnership":
