@@ -104,6 +104,21 @@ WITH = re.compile(r"\bwith\s+$")
 """Before the subject of an absolute clause: ``with Turkish engineers training ...``."""
 AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.I)
 
+STAFF_ROLE = (r"(?i:(?:executive|senior|first)\s+)?(?i:(?:vice[\s-]+president|deputy\s+[\w-]+|"
+              r"chief\s+of\s+staff|spokes(?:man|woman|person)|secretary\s+of\s+state|"
+              r"(?:press\s+|liaison\s+)?officer|official|advis[eo]r|inspector[\s-]+general|"
+              r"attach[ée]))(?:\s+(?:for|of|on)\s+[a-z][\w\s-]{0,40}?)?")
+"""A post held inside a body rather than at its head: ``executive vice-president for
+international business``, ``chief of staff``, ``spokesman``."""
+BODY_STAFF_PERSON = re.compile(rf"['’]s?\s+(?:{STAFF_ROLE}),\s+(?:[A-Z][\w.’'()-]*\s+){{0,4}}$")
+"""Between a body and a person: ``Naval Group's executive vice-president, (Mr) X``."""
+PERSON_BODY = re.compile(r",\s+(?:the\s+)?$")
+BODY_STAFF = re.compile(rf"['’]s?\s+(?:{STAFF_ROLE})\b")
+"""After a body apposed to a person: ``X, the Barbados Defence Force's chief of staff``."""
+PERSON_STAFF_AT = re.compile(rf",\s+(?:the\s+|a\s+)?(?:{STAFF_ROLE})\s+(?:at|of|in|with)\s+"
+                             r"(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
+"""Between a person and a body: ``X, secretary of state at Spain's Ministry of Defence``."""
+
 fold(COOPERATION)
 fold(MILITARY)
 fold(MEMBERSHIP)
@@ -151,6 +166,34 @@ def membership(ctx: Context) -> None:
             ctx.keep(target)
             ctx.out.relate("MEMBER_OF", state.id, target.id, ctx.span, "tie.membership", 0.7)
     ctx.article.last_group = groups[-1].id if groups else ctx.article.last_group
+
+
+def staff(ctx: Context) -> None:
+    """MEMBER_OF from people to the bodies whose staff they are, the post written with the
+    body in apposition to the name (``Naval Group's executive vice-president, X``, ``X, the
+    Barbados Defence Force's chief of staff``, ``X, secretary of state at Spain's Ministry of
+    Defence``); a head's post (director, commander) is left to the role patterns."""
+    if not ctx.persons() or not ctx.says("president", "deputy", "chief of staff", "spokes",
+                                          "secretary of state", "officer", "official",
+                                          "advis", "inspector", "attach"):
+        return
+    bodies = ctx.labelled("Organization", "Unit")
+    for person in ctx.persons():
+        for body in bodies:
+            if body.role == "qualifier":
+                continue
+            if body.end <= person.start:
+                gap = ctx.text[body.end:person.start]
+                staffed = BODY_STAFF_PERSON.fullmatch(gap) is not None
+            else:
+                gap = ctx.text[person.end:body.start]
+                staffed = (PERSON_BODY.fullmatch(gap) is not None and
+                           BODY_STAFF.match(ctx.text, body.end, ctx.sentence.end) is not None) \
+                    or PERSON_STAFF_AT.fullmatch(gap) is not None
+            if staffed:
+                ctx.keep(person)
+                ctx.keep(body)
+                ctx.out.relate("MEMBER_OF", person.id, body.id, ctx.span, "tie.staff", 0.6)
 
 
 def _list_ending(ctx: Context, states: list[Mention]) -> list[Mention]:
