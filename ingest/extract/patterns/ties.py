@@ -104,14 +104,18 @@ WITH = re.compile(r"\bwith\s+$")
 """Before the subject of an absolute clause: ``with Turkish engineers training ...``."""
 AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.I)
 
-STAFF_ROLE = (r"(?i:(?:executive|senior|first)\s+)?(?i:(?:vice[\s-]+president|deputy\s+[\w-]+|"
-              r"chief\s+of\s+staff|spokes(?:man|woman|person)|secretary\s+of\s+state|"
+STAFF_ROLE = (r"(?i:(?:executive|senior|first)\s+)?(?:chief\s+of\s+staff|"
+              r"(?i:vice[\s-]+president|(?:deputy|assistant)\s+[\w-]+|"
+              r"spokes(?:man|woman|person)|secretary\s+of\s+state|"
               r"(?:press\s+|liaison\s+)?officer|official|advis[eo]r|inspector[\s-]+general|"
-              r"attach[ée]))(?:\s+(?:for|of|on)\s+[a-z][\w\s-]{0,40}?)?")
+              r"attach[ée]))(?:\s+(?:for|of|on)\s+[\w\s-]{1,40}?)?")
 """A post held inside a body rather than at its head: ``executive vice-president for
-international business``, ``chief of staff``, ``spokesman``."""
-BODY_STAFF_PERSON = re.compile(rf"['’]s?\s+(?:{STAFF_ROLE}),\s+(?:[A-Z][\w.’'()-]*\s+){{0,4}}$")
-"""Between a body and a person: ``Naval Group's executive vice-president, (Mr) X``."""
+international business``, ``chief of staff`` (in lower case: ``the AFP Chief of Staff``
+heads the forces), ``spokesman``."""
+BODY_STAFF_PERSON = re.compile(rf"(?:['’]s?)?\s+(?:{STAFF_ROLE}),\s+"
+                               r"(?:[A-Z][\w.’'()-]*\s+){0,4}$")
+"""Between a body and a person: ``Naval Group's executive vice-president, (Mr) X``, ``a
+TPDF spokesman, Colonel X``."""
 PERSON_BODY = re.compile(r",\s+(?:the\s+)?$")
 BODY_STAFF = re.compile(rf"['’]s?\s+(?:{STAFF_ROLE})\b")
 """After a body apposed to a person: ``X, the Barbados Defence Force's chief of staff``."""
