@@ -5,11 +5,12 @@ know it was a member when the report was written."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 
-from ingest.extract.facts import Extraction
+from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import rows
 from ingest.extract.sentences import Sentence
 from ingest.extract.syntax import Annotated
@@ -20,6 +21,9 @@ NEAR = 40
 """How close (in characters) a state named with its bloc is read as a member."""
 CUES = frozenset(("member", "ally", "allied", "fellow", "bloc"))
 """Lemmas that make a sentence speak of membership."""
+MEMBERS = re.compile(r"\b(?:member|bloc)\b")
+"""Words of a sentence that speaks of a bloc's members as a body (``four member states of
+the CSTO``, ``the bloc's largest exercise``), not only of allies."""
 
 
 @cache
@@ -48,12 +52,20 @@ def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence]
     named = [m for m in annotated.mentions if m.id in out.entities and
              m.role != "qualifier" and m.label in ("Country", "Organization")]
     starts = [m.start for m in named]
+    carried: set[str] = set()
     for sentence in sentences:
         inside = named[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         blocs = {m.id for m in inside if m.label == "Organization" and m.id in members()}
-        if sentence.heading or not blocs:
+        if sentence.heading:
+            continue
+        _carried(out, sentence, inside, carried - blocs, year)
+        carried = set()
+        if not blocs:
             continue
         cue = speaks_of_membership(annotated, sentence)
+        if cue and MEMBERS.search(sentence.text) and \
+                not any(m.label == "Country" and m.role == "name" for m in inside):
+            carried = blocs
         for bloc in blocs:
             near = {m.id for b in inside if b.id == bloc for m in inside
                     if m.label == "Country" and abs(m.start - b.start) <= NEAR} \
@@ -63,6 +75,18 @@ def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence]
                 if belongs(state, bloc, year):
                     out.relate("MEMBER_OF", state, bloc, (sentence.start, sentence.end),
                                "membership.dictionary", KNOWN if cue else KNOWN - 0.1)
+
+
+def _carried(out: Extraction, sentence: Sentence, inside: list[Mention], blocs: set[str],
+             year: int | None) -> None:
+    """The states listed in the sentence after one that speaks of a bloc's members without
+    naming them (``troops from four member states of the CSTO ...`` then ``from Kazakhstan,
+    Russia, Kyrgyzstan and Tajikistan``), when the dictionaries know them as members."""
+    for bloc in blocs:
+        for state in {m.id for m in inside if m.label == "Country"}:
+            if belongs(state, bloc, year):
+                out.relate("MEMBER_OF", state, bloc, (sentence.start, sentence.end),
+                           "membership.carried", KNOWN - 0.1)
 
 
 def _mentions_membership(sentence: Sentence) -> bool:
