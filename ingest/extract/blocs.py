@@ -21,6 +21,7 @@ NEAR = 40
 """How close (in characters) a state named with its bloc is read as a member."""
 CUES = frozenset(("member", "ally", "allied", "fellow", "bloc"))
 """Lemmas that make a sentence speak of membership."""
+DASH = re.compile(r"\s*(?:[—–]|--)")
 MEMBERS = re.compile(r"\b(?:member|bloc)\b")
 """Words of a sentence that speaks of a bloc's members as a body (``four member states of
 the CSTO``, ``the bloc's largest exercise``), not only of allies."""
@@ -63,8 +64,9 @@ def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence]
         if not blocs:
             continue
         cue = speaks_of_membership(annotated, sentence)
-        if cue and MEMBERS.search(sentence.text) and \
-                not any(m.label == "Country" and m.role == "name" for m in inside):
+        if cue and MEMBERS.search(sentence.text) and not any(
+                m.label == "Country" and m.role == "name" and not _dateline(out.text, sentence, m)
+                for m in inside):
             carried = blocs
         for bloc in blocs:
             near = {m.id for b in inside if b.id == bloc for m in inside
@@ -75,6 +77,13 @@ def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence]
                 if belongs(state, bloc, year):
                     out.relate("MEMBER_OF", state, bloc, (sentence.start, sentence.end),
                                "membership.dictionary", KNOWN if cue else KNOWN - 0.1)
+
+
+def _dateline(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """Whether ``mention`` is the state of the sentence's dateline (``AKTAU, Kazakhstan —``),
+    which places the report and names no actor."""
+    return not any(char.islower() for char in text[sentence.start:mention.start]) and \
+        DASH.match(text, mention.end, mention.end + 4) is not None
 
 
 def _carried(out: Extraction, sentence: Sentence, inside: list[Mention], blocs: set[str],
