@@ -123,6 +123,19 @@ PERSON_STAFF_AT = re.compile(rf",\s+(?:the\s+|a\s+)?(?:{STAFF_ROLE})\s+(?:at|of|
                              r"(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
 """Between a person and a body: ``X, secretary of state at Spain's Ministry of Defence``."""
 
+EVENT_NOUN = (r"(?:exercises?|drills?|manoeuvres|summit|meeting|mission|operation|"
+              r"programme|program)")
+BLOC_OWNED_BEFORE = re.compile(r"\bthe\s+(?:bloc|alliance|organi[sz]ation|grouping)['’]s\s+"
+                               r"(?:[\w-]+\s+){0,4}$", re.I)
+"""Before an event the last-named bloc holds: ``the organisation's summit``."""
+BLOC_OWNED_AFTER = re.compile(rf",\s+the\s+(?:bloc|alliance|organi[sz]ation|grouping)['’]s\s+"
+                              rf"(?:[\w-]+\s+){{0,4}}{EVENT_NOUN}\b", re.I)
+"""After an event the last-named bloc holds: ``Peninsula Shield 2026, the bloc's largest
+joint exercise``."""
+WHOSE_EVENT = re.compile(rf",\s+whose\s+(?:[\w-]+\s+){{0,4}}{EVENT_NOUN},\s+[\"“]?$", re.I)
+"""Between a body and the event it holds: ``the CPLP, whose annual military exercise,
+Felino``."""
+
 fold(COOPERATION)
 fold(MILITARY)
 fold(MEMBERSHIP)
@@ -198,6 +211,30 @@ def staff(ctx: Context) -> None:
                 ctx.keep(person)
                 ctx.keep(body)
                 ctx.out.relate("MEMBER_OF", person.id, body.id, ctx.span, "tie.staff", 0.6)
+
+
+def bloc_events(ctx: Context) -> None:
+    """RUNS from a bloc to the events called its own: ``Peninsula Shield 2026, the bloc's
+    largest joint exercise``, ``the organisation's summit`` (the bloc named last), ``the
+    CPLP, whose annual military exercise, Felino`` (the body before ``whose``)."""
+    if not ctx.says("bloc", "alliance", "organisation", "organization", "grouping", "whose"):
+        return
+    bodies = ctx.labelled("Organization", "Unit")
+    group = ctx.out.entities.get(ctx.article.last_group or "")
+    for event in ctx.labelled("Exercise", "Operation", "Meeting", "Program"):
+        before = ctx.before(event, 90)
+        runner = None
+        whose = WHOSE_EVENT.search(before)
+        if whose is not None:
+            start = event.start - len(before) + whose.start()
+            runner = next((b for b in bodies if b.role != "qualifier" and
+                           re.fullmatch(r"\s*(?:\([^()]*\))?", ctx.text[b.end:start])), None)
+        elif group is not None and (BLOC_OWNED_BEFORE.search(before) or
+                                    BLOC_OWNED_AFTER.match(ctx.after(event, 90))):
+            runner = group
+        if runner is not None and runner.id != event.id:
+            ctx.keep(event)
+            ctx.out.relate("RUNS", runner.id, event.id, ctx.span, "tie.bloc_event", 0.55)
 
 
 def _list_ending(ctx: Context, states: list[Mention]) -> list[Mention]:
