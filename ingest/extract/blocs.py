@@ -21,6 +21,8 @@ NEAR = 40
 """How close (in characters) a state named with its bloc is read as a member."""
 CUES = frozenset(("member", "ally", "allied", "fellow", "bloc"))
 """Lemmas that make a sentence speak of membership."""
+LED = re.compile(r"-(?:led|run|backed|funded)\b")
+"""After a state that only leads or backs what follows (``French-led NATO drills``)."""
 DASH = re.compile(r"\s*(?:[—–]|--)")
 MEMBERS = re.compile(r"\b(?:member|bloc)\b")
 """Words of a sentence that speaks of a bloc's members as a body (``four member states of
@@ -48,7 +50,9 @@ def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence]
                 published: str | None) -> None:
     """MEMBER_OF for each known member named in a sentence with its bloc and a membership
     word that is not negated (``Serbia, which is not an EU member`` is not a member), or
-    within ``NEAR`` characters of the bloc (less surely)."""
+    named by its name within ``NEAR`` characters of the bloc (less surely; not a demonym,
+    ``Greek jets patrol on NATO's behalf``, nor a state leading it, ``French-led NATO
+    drills``)."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
     named = [m for m in annotated.mentions if m.id in out.entities and
              m.role != "qualifier" and m.label in ("Country", "Organization")]
@@ -70,7 +74,8 @@ def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence]
             carried = blocs
         for bloc in blocs:
             near = {m.id for b in inside if b.id == bloc for m in inside
-                    if m.label == "Country" and abs(m.start - b.start) <= NEAR} \
+                    if m.label == "Country" and abs(m.start - b.start) <= NEAR and
+                    m.role == "name" and not LED.match(out.text, m.end)} \
                 if not cue and not _mentions_membership(sentence) else set()
             for state in {m.id for m in inside if m.label == "Country"
                           and (cue or m.id in near)}:
