@@ -386,7 +386,7 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         if left and not AGREEMENT_NEXT.match(text, end) and \
                 not TITLED.search(text, max(0, left.start() - 60), left.start()):
             yield _shared(scene, left.start(), end, "partnership")
-    elif head in ("plan", "plans"):
+    elif head in ("plan", "plans") and text[start].islower():
         left = PLAN_LEFT.search(text, max(0, start - 60), start)
         if left and head == "plan":
             kind = "training" if "training" in left.group().lower() else "plan"
