@@ -796,6 +796,8 @@ def test_the_owner_of_the_body_running_an_exercise_does_not_run_it() -> None:
 
 
 def test_a_training_told_by_a_passive_verb_is_a_program_held_where_it_is_told() -> None:
+    """The trainees' state takes part, the town holds it, the company whose plant it is
+    held at runs it."""
     text = ("Qatar buys howitzers\n\n"
             "Qatari engineers will be trained at Hanwha's plant in Changwon. "
             "Czech pilots are to be trained by the US Air Force at Luke Air Force Base.\n")
@@ -806,7 +808,8 @@ def test_a_training_told_by_a_passive_verb_is_a_program_held_where_it_is_told() 
     found = {(r.source, r.type, r.target) for r in out.relations.values()
              if programs[0].id in (r.source, r.target)}
     assert found == {("QAT", "PARTICIPATED_IN", programs[0].id),
-                     (programs[0].id, "HELD_IN", "changwon")}
+                     (programs[0].id, "HELD_IN", "changwon"),
+                     ("hanwha-aerospace", "RUNS", programs[0].id)}
 
 
 def test_a_state_sending_an_unnamed_envoy_to_a_ceremony_takes_part_in_it() -> None:
