@@ -5,11 +5,12 @@ know it was a member when the report was written."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 
-from ingest.extract.facts import Extraction
+from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import rows
 from ingest.extract.sentences import Sentence
 from ingest.extract.syntax import Annotated
@@ -20,6 +21,12 @@ NEAR = 40
 """How close (in characters) a state named with its bloc is read as a member."""
 CUES = frozenset(("member", "ally", "allied", "fellow", "bloc"))
 """Lemmas that make a sentence speak of membership."""
+LED = re.compile(r"-(?:led|run|backed|funded)\b")
+"""After a state that only leads or backs what follows (``French-led NATO drills``)."""
+DASH = re.compile(r"\s*(?:[—–]|--)")
+MEMBERS = re.compile(r"\b(?:member|bloc)\b")
+"""Words of a sentence that speaks of a bloc's members as a body (``four member states of
+the CSTO``, ``the bloc's largest exercise``), not only of allies."""
 
 
 @cache
@@ -43,26 +50,57 @@ def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence]
                 published: str | None) -> None:
     """MEMBER_OF for each known member named in a sentence with its bloc and a membership
     word that is not negated (``Serbia, which is not an EU member`` is not a member), or
-    within ``NEAR`` characters of the bloc (less surely)."""
+    named by its name within ``NEAR`` characters of the bloc (less surely; not a demonym,
+    ``Greek jets patrol on NATO's behalf``, nor a state leading it, ``French-led NATO
+    drills``)."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
     named = [m for m in annotated.mentions if m.id in out.entities and
              m.role != "qualifier" and m.label in ("Country", "Organization")]
     starts = [m.start for m in named]
+    carried: set[str] = set()
     for sentence in sentences:
         inside = named[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         blocs = {m.id for m in inside if m.label == "Organization" and m.id in members()}
-        if sentence.heading or not blocs:
+        if sentence.heading:
+            continue
+        _carried(out, sentence, inside, carried - blocs, year)
+        carried = set()
+        if not blocs:
             continue
         cue = speaks_of_membership(annotated, sentence)
+        if cue and MEMBERS.search(sentence.text) and not any(
+                m.label == "Country" and m.role == "name" and not _dateline(out.text, sentence, m)
+                for m in inside):
+            carried = blocs
         for bloc in blocs:
             near = {m.id for b in inside if b.id == bloc for m in inside
-                    if m.label == "Country" and abs(m.start - b.start) <= NEAR} \
+                    if m.label == "Country" and abs(m.start - b.start) <= NEAR and
+                    m.role == "name" and not LED.match(out.text, m.end)} \
                 if not cue and not _mentions_membership(sentence) else set()
             for state in {m.id for m in inside if m.label == "Country"
                           and (cue or m.id in near)}:
                 if belongs(state, bloc, year):
                     out.relate("MEMBER_OF", state, bloc, (sentence.start, sentence.end),
                                "membership.dictionary", KNOWN if cue else KNOWN - 0.1)
+
+
+def _dateline(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """Whether ``mention`` is the state of the sentence's dateline (``AKTAU, Kazakhstan —``),
+    which places the report and names no actor."""
+    return not any(char.islower() for char in text[sentence.start:mention.start]) and \
+        DASH.match(text, mention.end, mention.end + 4) is not None
+
+
+def _carried(out: Extraction, sentence: Sentence, inside: list[Mention], blocs: set[str],
+             year: int | None) -> None:
+    """The states listed in the sentence after one that speaks of a bloc's members without
+    naming them (``troops from four member states of the CSTO ...`` then ``from Kazakhstan,
+    Russia, Kyrgyzstan and Tajikistan``), when the dictionaries know them as members."""
+    for bloc in blocs:
+        for state in {m.id for m in inside if m.label == "Country"}:
+            if belongs(state, bloc, year):
+                out.relate("MEMBER_OF", state, bloc, (sentence.start, sentence.end),
+                           "membership.carried", KNOWN - 0.1)
 
 
 def _mentions_membership(sentence: Sentence) -> bool:

@@ -19,13 +19,13 @@ from ingest.extract.slugs import slug
 HEADS = re.compile(
     r"\b(?:units|forces|troops|contingent|specialists|instructors|advisers|advisors|commandos|"
     r"corps|wars?|operations?|offensive|missions?|mobili[sz]ation|law|partnership|plans?|patrols?|"
-    r"model|manufacturing|production|projects|reforms?|system|moderni[sz]ation|programmes?|"
-    r"package|ventures?)\b", re.I)
+    r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
+    r"programs?|initiatives?|package|ventures?)\b", re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
                        "offensive", "mission", "mobili", "law", "partnership", "plan", "model",
-                       "patrol", "programme", "package", "venture",
-                       "manufacturing", "production", "projects", "reform", "system", "moderni"))
+                       "patrol", "program", "package", "venture", "initiative",
+                       "manufacturing", "production", "project", "reform", "system", "moderni"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -104,6 +104,24 @@ ACTIVITY_LEFT = re.compile(
 """What a programme or package does: ``a two-year training package``."""
 VENTURE_LEFT = re.compile(r"(?P<what>(?:(?:second|third|new|planned|[a-z]+-calibre|ammunition|"
                           r"defen[cs]e|industrial)\s+){0,2}joint)\s+$", re.I)
+TITLED_PROGRAM = re.compile(
+    r"(?:\b(?:the|its|their|under|a|an)\s+|['’]s\s+|-funded\s+|[\"“])[\"“]?(?P<name>"
+    r"(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*(?:\s+(?:(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*|"
+    r"and|for|of|on))*?)[\"”]?"
+    r"(?:\s+\((?P<short>[A-Z][\w-]*(?:\s+\d+)?)\))?\s+(?:[a-z][\w-]*\s+){0,2}$")
+"""A name written before a lower-case program noun: ``the LAND 400 Phase 3 project``, ``the
+Self-Reliant Defense Posture programme``, ``the "Achilles Shield" air-defence programme``."""
+TITLED_HEADS = ("programme", "program", "project", "plan", "initiative")
+NOT_PROGRAM_NAME = re.compile(
+    r"(?:^|\s)(?:Army|Navy|Forces?|Guard|Ministry|Department|Command|Council|Union|Agency|"
+    r"Nations|Government|Company|Group|Corporation|Industries|Office|Administration|Service|"
+    r"Staff|Corps|Fleet|Academy|University|College|Institute|Centre|Center|Committee|"
+    r"Commission|Organi[sz]ation|Alliance|Coalition|Parliament|Senate|Congress|States|"
+    r"Pentagon|Kremlin|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)$|^(?:The|A|An|This|That|These|Its|Their|Our|Under|In|Each|Every|"
+    r"Both|Such)\b|\s(?:and|for|of|on)$|^[A-Z]+$")
+"""Names a program noun is said of but that name no program: a body's (``the Indian Navy
+programme``), a date's, or a bare acronym (``the NATO programme``)."""
 COMPANY = re.compile(r"(?:\bis|\bwas|,)\s+(?:an?|the)\s+$", re.I)
 """Before ``a joint venture`` describing a company (``Eurosam, a joint venture of``)."""
 AGREEMENT_NEXT = re.compile(r"\s+(?:agreement|treaty|accord|pact|charter|declaration)s?\b",
@@ -359,12 +377,16 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
     """Cooperation programs described in lower case: partnerships, plans, models, reforms."""
     head = scene.text[start:end].lower()
     text = scene.text
-    if head == "partnership":
+    titled = _titled_program(scene, start, end) if head in TITLED_HEADS and \
+        text[start].islower() else None
+    if titled is not None:
+        yield titled
+    elif head == "partnership":
         left = PARTNERSHIP_LEFT.search(text, max(0, start - 50), start)
         if left and not AGREEMENT_NEXT.match(text, end) and \
                 not TITLED.search(text, max(0, left.start() - 60), left.start()):
             yield _shared(scene, left.start(), end, "partnership")
-    elif head in ("plan", "plans"):
+    elif head in ("plan", "plans") and text[start].islower():
         left = PLAN_LEFT.search(text, max(0, start - 60), start)
         if left and head == "plan":
             kind = "training" if "training" in left.group().lower() else "plan"
@@ -397,6 +419,21 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         if match and match.start() <= start < match.end():
             yield _shared(scene, match.start(), match.end(), "reform",
                           core="armed forces modernization", national=True)
+
+
+def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
+    """A program named before its lower-case noun (``the Re-Horizon 3 modernisation plan``),
+    the name alone its mention (a name the dictionaries know keeps their reading); not a
+    body's or a state's plan (``the Indian Navy programme``)."""
+    left = TITLED_PROGRAM.search(scene.text, max(0, start - 90), start)
+    if left is None or NOT_PROGRAM_NAME.search(left["name"]) or \
+            scene.at.get(left.start("name")) is not None:
+        return None
+    name = " ".join(left["name"].split())
+    if len(name) < 3 or not any(c.isupper() for c in name):
+        return None
+    return Mention(left.start("name"), left.end("name"), left["name"], "Program", slug(name),
+                   name, "titled", "name", "described.program", 0.75)
 
 
 def _activity(scene: Scene, start: int, end: int) -> Mention:

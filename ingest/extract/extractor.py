@@ -50,7 +50,7 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
     roles.roles, participants.participants, venues.places, meetings.twins, meetings.within_visit,
     meetings.ceremonies, meetings.port_calls, meetings.calls, meetings.site_visits,
     meetings.honours, structure.parts,
-    ties.membership, ties.cooperation, ties.training, ties.fighting,
+    ties.membership, ties.staff, ties.bloc_events, ties.cooperation, ties.training, ties.fighting,
     ties.deployment,
 )
 """The relation patterns, run on each sentence in this order: events are recognised first,

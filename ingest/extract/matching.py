@@ -162,9 +162,12 @@ def _equipment(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> l
 
 def _counted(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
     """``the three countries``, ``all ten ministers``: the states of the last list before it
-    that names that many (``Mali, Burkina Faso and Niger``), none if no list does."""
+    that names that many (``Mali, Burkina Faso and Niger``), none if no list does;
+    ``both countries``: the report's two states (``_pair``)."""
     if token.lower_ not in COUNTED or "Country" not in labels:
         return []
+    if any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in token.children):
+        return _pair(annotated, token.idx)
     count = next((NUMBERS[c.lower_] for c in token.children
                   if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
     if count is None or count < 2 or \
@@ -187,6 +190,19 @@ def _counted(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> lis
         if len(listed) == count:
             return list(listed.values())
     return []
+
+
+def _pair(annotated: Annotated, before: int) -> list[Mention]:
+    """The two states a report has named most before ``before``, the pair ``both countries``
+    stands for; none when a third is named as often as the second."""
+    named: dict[str, list[Mention]] = {}
+    for mention in annotated.mentions:
+        if mention.label == "Country" and mention.end <= before:
+            named.setdefault(mention.id, []).append(mention)
+    ranked = sorted(named.values(), key=len, reverse=True)
+    if len(ranked) < 2 or (len(ranked) > 2 and len(ranked[2]) == len(ranked[1])):
+        return []
+    return [ranked[0][0], ranked[1][0]]
 
 
 def _generic(mention: Mention, token: Token) -> bool:

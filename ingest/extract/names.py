@@ -139,6 +139,10 @@ LEADING = {"The", "A", "An", "This", "Its", "Their", "Signed", "Thus", "Today", 
            "Thousands", "About", "Around", "Nearly", "Almost", "Over"}
 POSSESSIVE = ("’s", "'s")
 MISSION_IN = re.compile(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,2}}")
+PROGRAM_IN = ("Programme", "Program", "Initiative")
+ACRONYM_NEXT = re.compile(r"\s*\([A-Z]{2,}")
+"""After ``Programme in Central Asia``: its short form (``(BOMCA 11)``) shows the place is
+part of the program's name."""
 LAST_HEADS = {
     **dict.fromkeys(("Program", "Programme", "Plan", "Plans", "Initiative", "Concept",
                      "Process", "Project", "Projects", "Mechanism", "Doctrine", "Strategy"),
@@ -702,6 +706,9 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                     words[-1][1] in NUMBERED_HEADS:
                 first = number.start()
             where = MISSION_IN.match(text, last) if words[-1][1] == "Mission" else None
+            if words[-1][1] in PROGRAM_IN:
+                where = MISSION_IN.match(text, last)
+                where = where if where and ACRONYM_NEXT.match(text, where.end()) else None
             last = where.end() if where else last
             regiment = REGIMENT_AFTER.match(text, last) if label == "Unit" and len(words) == 2 \
                 and words[-1][1] in SUBUNITS and words[0][1][:1].isdigit() else None

@@ -115,6 +115,8 @@ EVENTS = ("Agreement", "Exercise")
 OPERATION_NAMES = frozenset(("deployment", "patrol", "operation", "mission", "rotation"))
 """Last words of a dated name that make it an operation (``Indo-Pacific Deployment 2026``),
 not an exercise."""
+PROGRAM_NAMES = frozenset(("project", "programme", "program", "initiative", "plan"))
+"""Last words of a numbered name that make it a program (``Project 75``), not an exercise."""
 AGREEMENT_HEADS = frozenset(("treaty", "accord", "agreement", "pact", "memorandum",
                              "declaration", "convention", "protocol", "charter", "communiqué",
                              "communique"))
@@ -246,7 +248,8 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
     if ner in ("EVENT", "LOC", "ORG", "WORK_OF_ART", "PRODUCT", "FAC") and \
             EDITION.search(text) and text[:1].isupper():
         named = next((t.lower_ for t in reversed(span) if not t.like_num), head)
-        return ("Operation", None) if named in OPERATION_NAMES else ("Exercise", None)
+        return ("Operation", None) if named in OPERATION_NAMES else \
+            ("Program", None) if named in PROGRAM_NAMES else ("Exercise", None)
     if ner == "ORG":
         if MEDIA.search(text) or len(span) < 2:
             return None

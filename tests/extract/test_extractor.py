@@ -796,6 +796,8 @@ def test_the_owner_of_the_body_running_an_exercise_does_not_run_it() -> None:
 
 
 def test_a_training_told_by_a_passive_verb_is_a_program_held_where_it_is_told() -> None:
+    """The trainees' state takes part, the town holds it, the company whose plant it is
+    held at runs it."""
     text = ("Qatar buys howitzers\n\n"
             "Qatari engineers will be trained at Hanwha's plant in Changwon. "
             "Czech pilots are to be trained by the US Air Force at Luke Air Force Base.\n")
@@ -806,7 +808,8 @@ def test_a_training_told_by_a_passive_verb_is_a_program_held_where_it_is_told() 
     found = {(r.source, r.type, r.target) for r in out.relations.values()
              if programs[0].id in (r.source, r.target)}
     assert found == {("QAT", "PARTICIPATED_IN", programs[0].id),
-                     (programs[0].id, "HELD_IN", "changwon")}
+                     (programs[0].id, "HELD_IN", "changwon"),
+                     ("hanwha-aerospace", "RUNS", programs[0].id)}
 
 
 def test_a_state_sending_an_unnamed_envoy_to_a_ceremony_takes_part_in_it() -> None:
@@ -947,3 +950,43 @@ def test_a_body_lies_where_its_own_base_is() -> None:
     found = relations("Under the side agreement, the first Chilean crews are to be trained by "
                       "the Spanish Navy at its base in Ferrol, officials said.\n")
     assert ("esp-naval-forces", "LOCATED_IN", "ferrol") in found
+
+
+def test_members_of_a_bloc_listed_in_the_sentence_after_its_member_states() -> None:
+    text = ("KABWE — Troops from nine member states of the Southern African Development "
+            "Community (SADC) on Saturday began Exercise Ubuntu Shield 2026.\n"
+            "The drills bring together contingents from Zambia, Botswana and Malawi.\n"
+            "Germany and France sent observers.\n")
+    found = {(s, t) for s, type_, t in relations(text, "2026-05-01") if type_ == "MEMBER_OF"}
+    assert {("ZMB", "sadc"), ("BWA", "sadc"), ("MWI", "sadc")} <= found
+    assert not {("DEU", "sadc"), ("FRA", "sadc")} & found
+
+
+def test_every_state_of_the_list_before_a_membership_word_is_a_member() -> None:
+    text = ("Burkina Faso, Mali and Niger left the Economic Community of West African States "
+            "and formed the Alliance of Sahel States in 2024.\n")
+    out = extract(text, "t", "2025-01-01")
+    bloc = next(e.id for e in out.entities.values() if e.name == "Alliance of Sahel States")
+    assert {("BFA", "MEMBER_OF", bloc), ("MLI", "MEMBER_OF", bloc),
+            ("NER", "MEMBER_OF", bloc)} <= set(out.relations)
+
+
+def test_people_on_a_body_staff_are_its_members_not_its_heads() -> None:
+    text = ("The contract was signed by Naval Group's executive vice-president for "
+            "international business, Laurent Dufresne, in Mumbai.\n"
+            "The AFP Chief of Staff, General Antonio Salcedo, attended.\n")
+    out = extract(text, "t")
+    members = {(out.entities[s].name, out.entities[t].name)
+               for s, type_, t in out.relations if type_ == "MEMBER_OF"}
+    assert ("Laurent Dufresne", "Naval Group") in members
+    assert not any(name == "Antonio Salcedo" for name, _ in members)
+
+
+def test_a_program_named_before_a_lower_case_program_noun() -> None:
+    text = ("Hanwha will build the vehicles for the Australian Army under the LAND 400 Phase 3 "
+            "project.\n"
+            "The joint venture is part of the Self-Reliant Defense Posture programme.\n"
+            "The Indian Navy programme is late, and the NATO programme too.\n")
+    programs = {e.name for e in extract(text, "t").entities.values() if e.label == "Program"}
+    assert {"LAND 400 Phase 3", "Self-Reliant Defense Posture"} <= programs
+    assert not {"Indian Navy", "NATO"} & programs

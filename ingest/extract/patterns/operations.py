@@ -94,6 +94,10 @@ TRAINED = re.compile(
 ``about 150 Uzbek servicemen were now being trained in Türkiye``."""
 QUANTITY = re.compile(r"^(?:(?:about|some|around|up\s+to|nearly|more\s+than|the)\s+)*"
                       r"(?:[\d,]+\s+|(?:first|two|three|four|five)\s+)?", re.I)
+OWNED_SITE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|shipyard|yard|"
+                        r"facilit(?:y|ies)|site|campus)\b")
+"""After a company whose site a training is held at: ``at Hanwha's plant in Changwon``."""
+AT_BEFORE = re.compile(r"\bat\s+(?:the\s+|its\s+)?$")
 CLAUSE_END = re.compile(r",\s+(?:and|while|but|where|which|who)\b|;|\s+before\b", re.I)
 """Where the clause telling a training ends: its places are named before."""
 BY_AGENT = re.compile(r"\s+by\b", re.I)
@@ -146,6 +150,17 @@ def trainings(ctx: Context) -> None:
                                                             ctx.before(place, 6)))):
             ctx.keep(place)
             ctx.out.relate("HELD_IN", event, place.id, ctx.span, "program.trained_at", 0.5)
+    _site_owner(ctx, event, verb_end, end)
+
+
+def _site_owner(ctx: Context, event: str, start: int, end: int) -> None:
+    """RUNS from the company at whose own site a training is held (``trained at Hanwha's
+    plant in Changwon``): the trainer is its host."""
+    for body in ctx.labelled("Organization"):
+        if start <= body.start and body.end <= end and AT_BEFORE.search(ctx.before(body, 12)) \
+                and OWNED_SITE.match(ctx.text, body.end, end):
+            ctx.keep(body)
+            ctx.out.relate("RUNS", body.id, event, ctx.span, "program.site_owner", 0.55)
 
 
 COURSES = re.compile(
@@ -192,6 +207,7 @@ def courses(ctx: Context) -> None:
         if at <= place.start and place.end <= end and place.label == "Location":
             ctx.keep(place)
             ctx.out.relate("HELD_IN", event, place.id, ctx.span, "program.trained_at", 0.5)
+    _site_owner(ctx, event, at - 3, end)
     signed = next((e for e in ctx.events if e.label == "Agreement" and e.end <= begin), None)
     if signed is not None:
         ctx.out.relate("PART_OF", event, signed.id, ctx.span, "program.provided_for", 0.5)

@@ -43,8 +43,16 @@ INVITED = re.compile(r"\b(?:with\s+the\s+participation\s+of|involving|joined\s+b
 RUN_VERB = re.compile(
     r"\b(?:organi[sz](?:e|ed|es|ing)|conduct(?:ed|s|ing)?|launch(?:ed|es|ing)?|"
     r"initiat(?:e|ed|es|ing)|stag(?:e|ed|es|ing)|carr(?:y|ied|ies|ying)\s+out|"
-    r"declar(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|start(?:ed|s)?|beg(?:an|ins|un|in)|"
+    r"declar(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|"
     r"r[au]n|runs|lead|leads|led|h[oe]ld|holds|holding|convene[ds]?|mount(?:ed|s)?)\b", re.I)
+START_VERB = re.compile(r"\b(?:start(?:ed|s)?|beg(?:an|ins|un|in))\b", re.I)
+OTHERS_START = re.compile(r"\b(?:which|who|that|to|from|navies|armies|troops|forces|soldiers|"
+                          r"personnel|units|contingents|warships|jets|aircraft)\b", re.I)
+"""Between a subject and the event it begins: a relative or infinitive clause, or the
+troops of several sides that begin it together."""
+GROUP_OF = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+                      r"(?:,\s+|\s+and\s+))*$")
+"""Before a subject that only says where troops come from: ``soldiers from Nepal and``."""
 FORCES_NOUN = re.compile(r"['’]?s?\s+(?:navies|armies|air\s+forces|troops|forces|soldiers|"
                          r"militaries|warships|units|contingents)\b", re.I)
 """After a name that only qualifies the forces doing a verb (``ASEAN navies began``): the
@@ -287,9 +295,11 @@ def participants(ctx: Context) -> None:
 
 def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> list[Mention]:
     """Actors of a clause about a list of programs take part in each program of the list,
-    save the program's owner; an alliance named with programs whose owner is unknown runs
-    them."""
-    if SIGNED.search(ctx.before(program, 90)):
+    save the program's owner; an alliance named with a list of programs whose owner is
+    unknown runs them (named with one program, it may only support it or stand by). A
+    program named before its noun (``the Achilles Shield programme``) is named to place
+    what the clause tells under it (contracts signed, gear donated), not to list its parties."""
+    if SIGNED.search(ctx.before(program, 90)) or program.kind == "titled":
         return []
     same = [m for m in ctx.actor_mentions() if ctx.same_clause(m, program)]
     owner = extras().get(("Program", program.id))
@@ -298,13 +308,20 @@ def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> li
         if actor.id == owner:
             continue
         if actor.label == "Organization" and actor.kind in GROUPS:
-            if owner is None and not _is_qualifier(ctx, actor, program):
+            if owner is None and not _is_qualifier(ctx, actor, program) and \
+                    _listed_programs(ctx, program):
                 _relate(ctx, "RUNS", actor, program.id, "program.alliance", 0.4)
             if not _is_qualifier(ctx, actor, program):
                 continue
         if _program_party(ctx, actor):
             found.append(actor)
     return found
+
+
+def _listed_programs(ctx: Context, program: Mention) -> bool:
+    """Whether the clause names other programs besides ``program``."""
+    return any(m.label == "Program" and m.id != program.id and ctx.same_clause(m, program)
+               for m in ctx.mentions)
 
 
 def _runner(ctx: Context, event: Mention) -> Mention | None:
@@ -316,7 +333,18 @@ def _runner(ctx: Context, event: Mention) -> Mention | None:
     verb = ctx.text[subjects[0].end:event.start]
     if FORCES_NOUN.match(verb) or (DO_VERB.search(verb) and _with_partner(ctx, event)):
         return None
-    return subjects[0] if RUN_VERB.search(verb) and not HOSTING.fullmatch(verb) else None
+    if HOSTING.fullmatch(verb):
+        return None
+    return subjects[0] if RUN_VERB.search(verb) or _starts_own(ctx, subjects[0], verb) else None
+
+
+def _starts_own(ctx: Context, subject: Mention, verb: str) -> bool:
+    """Whether a state or body begins an event as its own (``Kenya began the Linda Shamba
+    exercise``), not as one of the troops that begin it together (``soldiers from Nepal
+    and India began``, ``navies begin``) nor in a clause of its own (``which started the
+    series``, ``arrived to begin a rotation``)."""
+    return START_VERB.search(verb) is not None and not OTHERS_START.search(verb) and \
+        not GROUP_OF.search(ctx.before(subject, 50))
 
 
 def _with_partner(ctx: Context, event: Mention) -> bool:

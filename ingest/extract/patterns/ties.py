@@ -89,6 +89,8 @@ SOURCE_OF = re.compile(r"\b(?:from|(?:company|battalion|brigade|troops|soldiers|
                        r"(?:[\w’'-]+\s+){0,2}$")
 """Words before a body naming where troops come from, not where they go."""
 NEW_SUBJECT = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:are|is|was|were|will|have|has|had|would)\b")
+LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
+"""Between two states of one list: ``A, B and the C``."""
 JOINED = re.compile(r"\s*(?:,|and|or|,\s*and|&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}")
 ENDED_TIES = re.compile(r"\b(?:ended|end|suspended|suspend|halted|cut|froze|frozen|severed|"
                         r"sever|broke\s+off|no|not|without)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -114,6 +116,38 @@ other."""
 WITH = re.compile(r"\bwith\s+$")
 """Before the subject of an absolute clause: ``with Turkish engineers training ...``."""
 AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.I)
+
+STAFF_ROLE = (r"(?i:(?:executive|senior|first)\s+)?(?:chief\s+of\s+staff|"
+              r"(?i:vice[\s-]+president|(?:deputy|assistant)\s+[\w-]+|"
+              r"spokes(?:man|woman|person)|secretary\s+of\s+state|"
+              r"(?:press\s+|liaison\s+)?officer|official|advis[eo]r|inspector[\s-]+general|"
+              r"attach[ée]))(?:\s+(?:for|of|on)\s+[\w\s-]{1,40}?)?")
+"""A post held inside a body rather than at its head: ``executive vice-president for
+international business``, ``chief of staff`` (in lower case: ``the AFP Chief of Staff``
+heads the forces), ``spokesman``."""
+BODY_STAFF_PERSON = re.compile(rf"(?:['’]s?)?\s+(?:{STAFF_ROLE}),\s+"
+                               r"(?:[A-Z][\w.’'()-]*\s+){0,4}$")
+"""Between a body and a person: ``Naval Group's executive vice-president, (Mr) X``, ``a
+TPDF spokesman, Colonel X``."""
+PERSON_BODY = re.compile(r",\s+(?:the\s+)?$")
+BODY_STAFF = re.compile(rf"['’]s?\s+(?:{STAFF_ROLE})\b")
+"""After a body apposed to a person: ``X, the Barbados Defence Force's chief of staff``."""
+PERSON_STAFF_AT = re.compile(rf",\s+(?:the\s+|a\s+)?(?:{STAFF_ROLE})\s+(?:at|of|in|with)\s+"
+                             r"(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
+"""Between a person and a body: ``X, secretary of state at Spain's Ministry of Defence``."""
+
+EVENT_NOUN = (r"(?:exercises?|drills?|manoeuvres|summit|meeting|mission|operation|"
+              r"programme|program)")
+BLOC_OWNED_BEFORE = re.compile(r"\bthe\s+(?:bloc|alliance|organi[sz]ation|grouping)['’]s\s+"
+                               r"(?:[\w-]+\s+){0,4}$", re.I)
+"""Before an event the last-named bloc holds: ``the organisation's summit``."""
+BLOC_OWNED_AFTER = re.compile(rf",\s+the\s+(?:bloc|alliance|organi[sz]ation|grouping)['’]s\s+"
+                              rf"(?:[\w-]+\s+){{0,4}}{EVENT_NOUN}\b", re.I)
+"""After an event the last-named bloc holds: ``Peninsula Shield 2026, the bloc's largest
+joint exercise``."""
+WHOSE_EVENT = re.compile(rf",\s+whose\s+(?:[\w-]+\s+){{0,4}}{EVENT_NOUN},\s+[\"“]?$", re.I)
+"""Between a body and the event it holds: ``the CPLP, whose annual military exercise,
+Felino``."""
 
 fold(COOPERATION)
 fold(MILITARY)
@@ -154,13 +188,77 @@ def membership(ctx: Context) -> None:
             continue
         end = target.start if isinstance(target, Mention) and target.start > at else at
         states = [m for m in clause if m.label == "Country" and m.end <= min(at, end)]
-        states = states[-1:] or _counted(ctx) or _listed_after(ctx, clause, target, match)
+        states = _list_ending(ctx, states) or _counted(ctx) or \
+            _listed_after(ctx, clause, target, match)
         for state in states:
             if state.rule != "pseudo":
                 ctx.keep(state)
             ctx.keep(target)
             ctx.out.relate("MEMBER_OF", state.id, target.id, ctx.span, "tie.membership", 0.7)
     ctx.article.last_group = groups[-1].id if groups else ctx.article.last_group
+
+
+def staff(ctx: Context) -> None:
+    """MEMBER_OF from people to the bodies whose staff they are, the post written with the
+    body in apposition to the name (``Naval Group's executive vice-president, X``, ``X, the
+    Barbados Defence Force's chief of staff``, ``X, secretary of state at Spain's Ministry of
+    Defence``); a head's post (director, commander) is left to the role patterns."""
+    if not ctx.persons() or not ctx.says("president", "deputy", "chief of staff", "spokes",
+                                          "secretary of state", "officer", "official",
+                                          "advis", "inspector", "attach"):
+        return
+    bodies = ctx.labelled("Organization", "Unit")
+    for person in ctx.persons():
+        for body in bodies:
+            if body.role == "qualifier":
+                continue
+            if body.end <= person.start:
+                gap = ctx.text[body.end:person.start]
+                staffed = BODY_STAFF_PERSON.fullmatch(gap) is not None
+            else:
+                gap = ctx.text[person.end:body.start]
+                staffed = (PERSON_BODY.fullmatch(gap) is not None and
+                           BODY_STAFF.match(ctx.text, body.end, ctx.sentence.end) is not None) \
+                    or PERSON_STAFF_AT.fullmatch(gap) is not None
+            if staffed:
+                ctx.keep(person)
+                ctx.keep(body)
+                ctx.out.relate("MEMBER_OF", person.id, body.id, ctx.span, "tie.staff", 0.6)
+
+
+def bloc_events(ctx: Context) -> None:
+    """RUNS from a bloc to the events called its own: ``Peninsula Shield 2026, the bloc's
+    largest joint exercise``, ``the organisation's summit`` (the bloc named last), ``the
+    CPLP, whose annual military exercise, Felino`` (the body before ``whose``)."""
+    if not ctx.says("bloc", "alliance", "organisation", "organization", "grouping", "whose"):
+        return
+    bodies = ctx.labelled("Organization", "Unit")
+    group = ctx.out.entities.get(ctx.article.last_group or "")
+    for event in ctx.labelled("Exercise", "Operation", "Meeting", "Program"):
+        before = ctx.before(event, 90)
+        runner = None
+        whose = WHOSE_EVENT.search(before)
+        if whose is not None:
+            start = event.start - len(before) + whose.start()
+            runner = next((b for b in bodies if b.role != "qualifier" and
+                           re.fullmatch(r"\s*(?:\([^()]*\))?", ctx.text[b.end:start])), None)
+        elif group is not None and (BLOC_OWNED_BEFORE.search(before) or
+                                    BLOC_OWNED_AFTER.match(ctx.after(event, 90))):
+            runner = group
+        if runner is not None and runner.id != event.id:
+            ctx.keep(event)
+            ctx.out.relate("RUNS", runner.id, event.id, ctx.span, "tie.bloc_event", 0.55)
+
+
+def _list_ending(ctx: Context, states: list[Mention]) -> list[Mention]:
+    """The last state before the membership word with the states listed with it (``Burkina
+    Faso, Mali and Niger ... formed the Alliance of Sahel States``): all are members."""
+    listed = states[-1:]
+    for state in reversed(states[:-1]):
+        if not LIST_GAP.fullmatch(ctx.text[state.end:listed[0].start]):
+            break
+        listed.insert(0, state)
+    return listed
 
 
 def _group_before(ctx: Context, clause: list[Mention], at: int) -> Mention | None:
