@@ -207,6 +207,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.organs(out)
     structure.company_states(out)
     structure.trainees(out)
+    structure.services(out)
     corroborate(out)
 
 

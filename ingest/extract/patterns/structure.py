@@ -283,6 +283,31 @@ def stateless(out: Extraction) -> None:
                        0.5)
 
 
+SERVICE = re.compile(r"(?:\b(?:Navy|Naval Forces|Air Force|Air Forces|Army|Land Forces|"
+                     r"Ground Forces|Marine Corps|Marines)$|^(?:Naval Forces|Air Force|Army|"
+                     r"Ground forces|Land Forces) of )")
+"""A service's name: a state's navy, air force, army or marine corps (``Naval Forces of X``
+as the dictionaries write a service the text names by its state)."""
+
+
+def services(out: Extraction) -> None:
+    """A state's service is PART_OF the state's armed forces, not of the state, when the
+    report names those forces (``the Philippine Navy`` of the Armed Forces of the
+    Philippines)."""
+    for key, relation in list(out.relations.items()):
+        body, state = out.entities[relation.source], out.entities[relation.target]
+        forces = out.entities.get(f"{state.id.lower()}-armed-forces")
+        if relation.type != "PART_OF" or state.label != "Country" or forces is None or \
+                forces.label != "Organization" or forces.id == body.id or \
+                any(SERVICE.search(name) for name in (forces.name, *forces.aliases)) or \
+                not SERVICE.search(body.name):
+            continue
+        del out.relations[key]
+        for span in relation.spans:
+            out.relate("PART_OF", body.id, forces.id, span, "structure.service_of_forces",
+                       relation.confidence)
+
+
 def hosts(out: Extraction) -> None:
     """Who hosts an exercise takes part in it."""
     for relation in list(out.relations.values()):
