@@ -97,12 +97,16 @@ def quoted(text: str) -> Iterator[Mention]:
 
 
 SPELLINGS = (("Defence", "Defense"), ("Defense", "Defence"))
+OFFICE_WORDS = (("Ministry of ", "Ministry for "), ("Ministry of ", "Department of "),
+                ("Department of ", "Ministry of "))
+"""What a state's office is called by the title of its head (``Minister for Foreign Affairs``)
+or by the state's usage (Australia's and Ireland's Department of Defence)."""
 
 
 def office_spellings(name: str, state_names: list[str]) -> list[str]:
     """The spellings an analyst may give a state's office, as aliases: Defence or Defense,
-    with or without National, the state by each of its names, with or without ``the``, or
-    left unsaid (``Department of National Defense``).
+    with or without National, Ministry of, for or Department of, the state by each of its
+    names, with or without ``the``, or left unsaid (``Department of National Defense``).
 
     >>> office_spellings("Ministry of Defence of Czechia", ["Czechia", "Czech Republic"])[:3]
     ['Ministry of Defence of Czechia', 'Ministry of Defence of the Czechia', \
@@ -117,5 +121,7 @@ def office_spellings(name: str, state_names: list[str]) -> list[str]:
         offices += [o.replace(old, new) for o in offices if old in o]
     offices += [o.replace(" of National ", " of ") if " of National " in o else
                 o.replace(" of Defen", " of National Defen") for o in list(offices)]
+    offices += [o.replace(old, new, 1) for old, new in OFFICE_WORDS for o in list(offices)
+                if o.startswith(old)]
     return list(dict.fromkeys([*(f"{o} of {the}{s}" for o in offices for s in state_names
                                  for the in ("", "the ")), *offices]))
