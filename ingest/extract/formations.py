@@ -1,0 +1,100 @@
+"""Where a formation belongs when the report does not say: a squadron in an air force, a fleet
+in a navy, a battalion in an army (or in the armed forces of a state that names no army), read
+from the one service of its kind in its sentence, else the one in the report."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ingest.extract.facts import Entity, Extraction
+from ingest.extract.sentences import Sentence
+
+FORMATION_BRANCH = (
+    ("navy", re.compile(r"\b(?:Fleet|Flotilla|Naval|Frigates|Escort|Submarine)\b")),
+    ("air", re.compile(r"\b(?:Squadron|Wing|Aviation|Fighter|Airlift)\b|\bAir\s+(?:Group|Brigade|"
+                       r"Defen[cs]e\s+Group)\b")),
+    ("land", re.compile(r"\b(?:Battalion|Regiment|Brigade|Division|Rifles|Battery)\b")),
+)
+"""The service a formation's name says it belongs to, the first that matches."""
+SERVICE_BRANCH = (
+    ("navy", re.compile(r"\b(?:Navy|Naval\s+Forces|Maritime\s+Self-Defen[cs]e\s+Force)$|"
+                        r"^Naval\s+Forces\s+of\s")),
+    ("air", re.compile(r"\b(?:Air\s+Force|Air\s+and\s+Space\s+Force|Air\s+Self-Defen[cs]e\s+"
+                       r"Force)$|^Air\s+Force\s+of\s")),
+    ("land", re.compile(r"\b(?:Army|Land\s+Forces|Ground\s+Forces)$|"
+                        r"^(?:Army|Land\s+Forces)\s+of\s")),
+    ("forces", re.compile(r"\b(?:Armed\s+Forces|Defen[cs]e\s+Forces?|Military\s+Forces|"
+                          r"Bundeswehr)$|^Armed\s+Forces\s+of\s")),
+)
+"""What a service's name says it is: a navy, an air force, an army or a state's forces."""
+
+
+def _branch(name: str, branches: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    return next((branch for branch, words in branches if words.search(name)), None)
+
+
+def _sentences_of(entity: Entity, starts: list[int]) -> set[int]:
+    """The indexes of the sentences ``entity`` is named in."""
+    return {bisect_right(starts, start) - 1 for start, _ in entity.spans}
+
+
+def formations(out: Extraction, sentences: list[Sentence]) -> None:
+    """A formation tied to no larger body, or only to its state, is PART_OF the service of
+    its kind (an army's battalions, an air force's squadrons: the state's forces when it names
+    no army) named with it in a sentence, else the only one the report names (of its state,
+    when the state is known)."""
+    starts = [sentence.start for sentence in sentences]
+    services: dict[str, list[Entity]] = {}
+    for entity in out.entities.values():
+        if entity.label in ("Unit", "Organization") and entity.properties.get("kind") != "ship":
+            branch = _branch(entity.name, SERVICE_BRANCH)
+            if branch is not None:
+                services.setdefault(branch, []).append(entity)
+    if not services:
+        return
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    countries = {c.id: _sentences_of(c, starts) for c in out.entities.values()
+                 if c.label == "Country"}
+    for formation in list(out.entities.values()):
+        branch = _branch(formation.name, FORMATION_BRANCH) if formation.label == "Unit" else None
+        if branch is None or formation.rule == "gazetteer" or \
+                _branch(formation.name, SERVICE_BRANCH) is not None:
+            continue
+        above = parents.get(formation.id, [])
+        states = [t for t in above if out.entities[t].label == "Country"]
+        if len(above) != len(states) or len(states) > 1:
+            continue
+        candidates = services.get(branch) or (services.get("forces", []) if branch == "land"
+                                              else [])
+        near = _sentences_of(formation, starts)
+        if states:
+            chosen = [s for s in candidates if states[0] in _states(s.id, parents, out)]
+        else:
+            named = {c for c, where in countries.items() if where & near}
+            chosen = [s for s in candidates if _sentences_of(s, starts) & near and
+                      named <= _states(s.id, parents, out)]
+        if len(chosen) != 1:
+            continue
+        for state in states:
+            relation = out.relations.pop((formation.id, "PART_OF", state))
+            for span in relation.spans:
+                out.relate("PART_OF", formation.id, chosen[0].id, span,
+                           "formation.of_service", relation.confidence)
+        if not states:
+            out.relate("PART_OF", formation.id, chosen[0].id, formation.spans[0],
+                       "formation.of_service", 0.45)
+
+
+def _states(body: str, parents: dict[str, list[str]], out: Extraction, depth: int = 0) -> set[str]:
+    """The states a body is PART_OF, directly or through the bodies it is part of."""
+    found = set()
+    for target in parents.get(body, []):
+        if out.entities[target].label == "Country":
+            found.add(target)
+        elif depth < 3:
+            found |= _states(target, parents, out, depth + 1)
+    return found

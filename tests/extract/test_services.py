@@ -1,0 +1,48 @@
+"""Where a state's services and formations belong: in its armed forces, in their service."""
+
+from __future__ import annotations
+
+from ingest.extract.extractor import extract
+
+
+def part_of(text: str) -> dict[str, set[str]]:
+    """Each body's name and the ids of the wholes it is PART_OF."""
+    out = extract(text, "t", "2026-03-01")
+    found: dict[str, set[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            found.setdefault(out.entities[relation.source].name, set()).add(relation.target)
+    return found
+
+
+def test_a_navy_is_part_of_the_armed_forces_the_report_names() -> None:
+    found = part_of("Philippines adds sites\n\n"
+                    "The Armed Forces of the Philippines will station ships there, and the "
+                    "Philippine Navy said the work would start in May.\n")
+    assert found["Naval Forces of Philippines"] == {"phl-armed-forces"}
+
+
+def test_a_navy_is_part_of_its_state_when_no_armed_forces_are_named() -> None:
+    found = part_of("Philippines adds sites\n\n"
+                    "The Philippine Navy said the work would start in May.\n")
+    assert found["Naval Forces of Philippines"] == {"PHL"}
+
+
+def test_a_battalion_of_a_state_is_part_of_its_army() -> None:
+    found = part_of("Bangladesh rotates troops\n\n"
+                    "The 15th Bangladesh Battalion left Dhaka on Monday. The Bangladesh Army "
+                    "said it was ready to send more troops.\n")
+    assert found["15th Bangladesh Battalion"] == {"bgd-armed-forces"}
+
+
+def test_a_squadron_is_part_of_the_air_force_named_with_it() -> None:
+    found = part_of("Exercise opens\n\n"
+                    "The Royal Air Force deployed Typhoons of No. 6 Squadron from Lossiemouth.\n")
+    assert found["No. 6 Squadron"] == {"gbr-air-force"}
+
+
+def test_a_formation_is_not_given_the_service_of_another_state_in_its_sentence() -> None:
+    found = part_of("Exercise opens\n\n"
+                    "Greece took part with F-16s of the 340 Squadron, and the Royal Air Force "
+                    "deployed Typhoons.\n")
+    assert "gbr-air-force" not in found.get("340 Squadron", set())
