@@ -14,6 +14,9 @@ from ingest.extract.slugs import slug
 OFFICE_GAP = re.compile(r"(?:['’]s)?\s+$")
 NOT_OFFICES = ("country", "organization")
 BRANCHES = {"naval-forces": ("Unit", "naval_forces"), "air-force": ("Unit", "formation")}
+GOVERNMENT = re.compile(r"(?:['’]s)?\s+[Gg]overnment\b(?!\s+of\b|['’])")
+"""After a state: ``the Lithuanian government``, ``Spain's government`` (not ``government of``,
+which names its own state)."""
 HEADQUARTERS = re.compile(r"(?:['’]s)?\s+(?P<what>headquarters|secretariat|HQ)\b")
 QUOTED = re.compile(r"[“\"‘'](?P<name>[A-Z][^”\"’'\n]{2,60})[”\"’']\s+(?P<head>concept|"
                     r"program(?:me)?|initiative|project|plan|mechanism|strategy|doctrine)\b")
@@ -56,6 +59,20 @@ def offices(text: str, hits: list[Mention], targets: dict[tuple[str, str], str],
         yield Mention(state.start, title.end, text[state.start:title.end], label,
                       f"{state.id.lower()}-{target}", _office_name(target, state, known), kind,
                       f"of:{state.id}", "org.office_of_title", 0.55)
+
+
+def governments(text: str, hits: list[Mention]) -> Iterator[Mention]:
+    """A state's government named after it (``the Lithuanian government``): a body of the
+    state, apart from the state itself."""
+    for state in hits:
+        if state.label != "Country" or state.role == "capital":
+            continue
+        match = GOVERNMENT.match(text, state.end, state.end + 16)
+        if match:
+            yield Mention(state.start, match.end(), text[state.start:match.end()],
+                          "Organization", f"{state.id.lower()}-government",
+                          f"Government of {state.name}", "government", f"of:{state.id}",
+                          "org.government", 0.6)
 
 
 def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:

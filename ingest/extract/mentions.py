@@ -360,7 +360,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *names.coordinated_units(text),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), known("Organization")),
-        *implied.headquarters(text, hits), *implied.quoted(text),
+        *implied.headquarters(text, hits), *implied.governments(text, hits),
+        *implied.quoted(text),
         *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)),
     ]
     sources = _published(text)

@@ -1,4 +1,4 @@
-"""Where a state's services and formations belong: in its armed forces, in their service."""
+"""Where a state's bodies belong: its government and armed forces, their services, formations."""
 
 from __future__ import annotations
 
@@ -46,3 +46,11 @@ def test_a_formation_is_not_given_the_service_of_another_state_in_its_sentence()
                     "Greece took part with F-16s of the 340 Squadron, and the Royal Air Force "
                     "deployed Typhoons.\n")
     assert "gbr-air-force" not in found.get("340 Squadron", set())
+
+
+def test_a_states_government_is_a_body_of_the_state() -> None:
+    out = extract("Uruguay buys patrol vessels\n\n"
+                  "The Spanish government backed the contract with an export credit.\n",
+                  "t", "2026-02-01")
+    assert out.entities["esp-government"].label == "Organization"
+    assert ("esp-government", "PART_OF", "ESP") in out.relations
