@@ -14,9 +14,11 @@ from ingest.extract.slugs import slug
 OFFICE_GAP = re.compile(r"(?:['’]s)?\s+$")
 NOT_OFFICES = ("country", "organization")
 BRANCHES = {"naval-forces": ("Unit", "naval_forces"), "air-force": ("Unit", "formation")}
-GOVERNMENT = re.compile(r"(?:['’]s)?\s+[Gg]overnment\b(?!\s+of\b|['’])")
-"""After a state: ``the Lithuanian government``, ``Spain's government`` (not ``government of``,
-which names its own state)."""
+GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?P<what>[Gg]overnment|[Ee]mbassy)\b(?!\s+of\b|['’])")
+"""After a state: ``the Lithuanian government``, ``Spain's government``, ``the Russian
+embassy`` (not ``government of``, which names its own state)."""
+CITY_AFTER = re.compile(r"\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+"""Where an embassy is: ``the Italian embassy in Accra``."""
 HEADQUARTERS = re.compile(r"(?:['’]s)?\s+(?P<what>headquarters|secretariat|HQ)\b")
 QUOTED = re.compile(r"[“\"‘'](?P<name>[A-Z][^”\"’'\n]{2,60})[”\"’']\s+(?P<head>concept|"
                     r"program(?:me)?|initiative|project|plan|mechanism|strategy|doctrine)\b")
@@ -62,17 +64,25 @@ def offices(text: str, hits: list[Mention], targets: dict[tuple[str, str], str],
 
 
 def governments(text: str, hits: list[Mention]) -> Iterator[Mention]:
-    """A state's government named after it (``the Lithuanian government``): a body of the
-    state, apart from the state itself."""
+    """A state's government or embassy named after it (``the Lithuanian government``, ``the
+    US embassy``): a body of the state, apart from the state itself."""
     for state in hits:
         if state.label != "Country" or state.role == "capital":
             continue
         match = GOVERNMENT.match(text, state.end, state.end + 16)
-        if match:
-            yield Mention(state.start, match.end(), text[state.start:match.end()],
-                          "Organization", f"{state.id.lower()}-government",
-                          f"Government of {state.name}", "government", f"of:{state.id}",
-                          "org.government", 0.6)
+        if match is None:
+            continue
+        surface = text[state.start:match.end()]
+        if match["what"].lower() == "government":
+            yield Mention(state.start, match.end(), surface, "Organization",
+                          f"{state.id.lower()}-government", f"Government of {state.name}",
+                          "government", f"of:{state.id}", "org.government", 0.6)
+        else:
+            city = CITY_AFTER.match(text, match.end())
+            name = f"{surface} in {city['city']}" if city else surface
+            yield Mention(state.start, match.end(), surface, "Organization",
+                          f"{state.id.lower()}-embassy", name, "agency", f"of:{state.id}",
+                          "org.embassy", 0.6)
 
 
 def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:

@@ -54,3 +54,12 @@ def test_a_states_government_is_a_body_of_the_state() -> None:
                   "t", "2026-02-01")
     assert out.entities["esp-government"].label == "Organization"
     assert ("esp-government", "PART_OF", "ESP") in out.relations
+
+
+def test_a_states_embassy_is_a_body_of_the_state_in_its_city() -> None:
+    out = extract("Italian frigate calls at Lomé\n\n"
+                  "The frigate docked on Saturday, the Italian embassy in Accra said.\n",
+                  "t", "2026-02-01")
+    embassy = out.entities["ita-embassy"]
+    assert embassy.name == "Italian embassy in Accra"
+    assert ("ita-embassy", "PART_OF", "ITA") in out.relations

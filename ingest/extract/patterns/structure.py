@@ -18,7 +18,7 @@ OF = re.compile(r"\s+of\s+(?:the\s+)?")
 IN = re.compile(r",?\s+in\s+(?:the\s+)?")
 SITE = re.compile(r"\b(?:University|Academy|College|Cent(?:re|er)|School|Institute|"
                   r"Headquarters|HQ|Base|Barracks|Shipyard|Camp|Garrison|Air(?:port|field)|"
-                  r"Hospital|Range|Component\s+Command)$")
+                  r"Hospital|Range|Component\s+Command|[Ee]mbassy)$")
 """Name endings of bodies that sit in one place: ``the Training Centre in Nairobi``."""
 BASED_BEFORE = re.compile(r"-based\s+(?:the\s+)?")
 """``the Ivanovo-based 98th Division``: the unit lies in the place."""
