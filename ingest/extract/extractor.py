@@ -19,7 +19,7 @@ from ingest.extract.blocs import memberships
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer, refer_recorded
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.formations import formations
+from ingest.extract.formations import formations, named_within
 from ingest.extract.gazetteer import Gazetteer, default
 from ingest.extract.geography import locate
 from ingest.extract.matching import apply_rules, matches
@@ -82,6 +82,7 @@ def extract(text: str, article: str, published: str | None = None,
     memberships(annotated, out, sentences, memory.published)
     signed_at_meetings(out, sentences)
     finish(out, annotated.mentions)
+    named_within(out)
     formations(out, sentences)
     roles.leaders(memory, out, annotated.mentions)
     return out

@@ -28,6 +28,10 @@ SERVICE_BRANCH = (
                           r"Bundeswehr)$|^Armed\s+Forces\s+of\s")),
 )
 """What a service's name says it is: a navy, an air force, an army or a state's forces."""
+LEGAL_FORMS = frozenset(("Limited", "Ltd", "Inc", "LLC", "PLC", "JSC", "AG", "GmbH", "SpA", "SA",
+                         "Co", "Corp", "Corporation", "Company"))
+"""Words that after a company's name name the same company (``Mazagon Dock Shipbuilders
+Limited``), not a part of it."""
 
 
 def _branch(name: str, branches: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
@@ -87,6 +91,73 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
         if not states:
             out.relate("PART_OF", formation.id, chosen[0].id, formation.spans[0],
                        "formation.of_service", 0.45)
+
+
+def _prefixes(entity: Entity) -> list[str]:
+    """The names a body's parts may be named after: its name, and its aliases that are
+    acronyms (``PLA``) or proper names of two words or more (``Defence Forces``)."""
+    found = [entity.name]
+    for alias in entity.aliases:
+        words = alias.split()
+        if (alias.isupper() and alias.isalpha() and len(alias) > 1) or (
+                len(words) > 1 and all(w[:1].isupper() for w in words)):
+            found.append(alias)
+    return found
+
+
+def named_within(out: Extraction) -> None:
+    """A body named after a larger one of the report (``PLA Southern Theater Command``,
+    ``Hellenic Navy General Staff``, ``Defence Forces Training Centre``) is PART_OF it (in
+    place of its state, when that is the larger body's too)."""
+    named: dict[str, set[str]] = {}
+    for entity in out.entities.values():
+        if entity.label in ("Organization", "Unit") and entity.properties.get("kind") != "ship":
+            for name in _prefixes(entity):
+                named.setdefault(name, set()).add(entity.id)
+    wholes = {name: out.entities[next(iter(ids))] for name, ids in named.items()
+              if len(ids) == 1}
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    for body in list(out.entities.values()):
+        if body.label not in ("Organization", "Unit"):
+            continue
+        whole = _whole(body, wholes)
+        above = parents.get(body.id, [])
+        if whole is None or whole.id in above or any(
+                out.entities[t].label != "Country" for t in above) or \
+                not set(above) <= _states(whole.id, parents, out):
+            continue
+        for state in above:
+            relation = out.relations.pop((body.id, "PART_OF", state))
+            for span in relation.spans:
+                out.relate("PART_OF", body.id, whole.id, span, "structure.named_within",
+                           relation.confidence)
+        if not above:
+            out.relate("PART_OF", body.id, whole.id, body.spans[0], "structure.named_within",
+                       0.5)
+
+
+def _whole(body: Entity, wholes: dict[str, Entity]) -> Entity | None:
+    """The body of the report whose name ``body``'s name or alias begins with, the longest,
+    followed by a capitalised word (None for a company named again with its legal form)."""
+    found = None
+    for name in (body.name, *body.aliases):
+        words = name.split()
+        while words and words[-1].rstrip(".") in LEGAL_FORMS:
+            words.pop()
+        if len(words) < len(name.split()) and " ".join(words) in wholes:
+            return None
+        for size in range(len(name) - 1, 0, -1):
+            if name[size] != " " or not name[size + 1:size + 2].isupper():
+                continue
+            whole = wholes.get(name[:size])
+            if whole is not None and whole.id != body.id:
+                if found is None or len(whole.name) > len(found.name):
+                    found = whole
+                break
+    return found
 
 
 def _states(body: str, parents: dict[str, list[str]], out: Extraction, depth: int = 0) -> set[str]:

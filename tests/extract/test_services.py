@@ -63,3 +63,10 @@ def test_a_states_embassy_is_a_body_of_the_state_in_its_city() -> None:
     embassy = out.entities["ita-embassy"]
     assert embassy.name == "Italian embassy in Accra"
     assert ("ita-embassy", "PART_OF", "ITA") in out.relations
+
+
+def test_a_body_named_after_a_larger_one_is_part_of_it() -> None:
+    found = part_of("China and Tanzania drill\n\n"
+                    "The People's Liberation Army (PLA) sent troops. The Chinese contingent comes "
+                    "from the PLA Southern Theater Command.\n")
+    assert found["PLA Southern Theater Command"] == {"chn-armed-forces"}
