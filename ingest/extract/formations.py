@@ -28,6 +28,8 @@ SERVICE_BRANCH = (
                           r"Bundeswehr)$|^Armed\s+Forces\s+of\s")),
 )
 """What a service's name says it is: a navy, an air force, an army or a state's forces."""
+OFFICES = ("ministry", "department", "headquarters", "government", "agency")
+"""Kinds of body that hold offices, staffs and agencies rather than forces."""
 LEGAL_FORMS = frozenset(("Limited", "Ltd", "Inc", "LLC", "PLC", "JSC", "AG", "GmbH", "SpA", "SA",
                          "Co", "Corp", "Corporation", "Company"))
 """Words that after a company's name name the same company (``Mazagon Dock Shipbuilders
@@ -158,6 +160,27 @@ def _whole(body: Entity, wholes: dict[str, Entity]) -> Entity | None:
                     found = whole
                 break
     return found
+
+
+def nearest(out: Extraction) -> None:
+    """A unit PART_OF a larger body of its state (its forces, a service, a formation, not an
+    office) is not also PART_OF the state itself: the nearest whole is the one stated (``the
+    Ghana Armed Forces' Special Forces Regiment``)."""
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    for body, above in parents.items():
+        if out.entities[body].label != "Unit":
+            continue
+        states = {t for t in above if out.entities[t].label == "Country"}
+        wholes = [t for t in above if out.entities[t].label != "Country" and
+                  out.entities[t].properties.get("kind") not in OFFICES]
+        if not states or not wholes:
+            continue
+        covered = set().union(*(_states(whole, parents, out) for whole in wholes))
+        for state in states & covered:
+            del out.relations[(body, "PART_OF", state)]
 
 
 def _states(body: str, parents: dict[str, list[str]], out: Extraction, depth: int = 0) -> set[str]:

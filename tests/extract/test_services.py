@@ -70,3 +70,10 @@ def test_a_body_named_after_a_larger_one_is_part_of_it() -> None:
                     "The People's Liberation Army (PLA) sent troops. The Chinese contingent comes "
                     "from the PLA Southern Theater Command.\n")
     assert found["PLA Southern Theater Command"] == {"chn-armed-forces"}
+
+
+def test_a_unit_of_a_states_forces_is_not_also_part_of_the_state() -> None:
+    found = part_of("Exercise opens\n\n"
+                    "The Ghanaian contingent comes from the Ghana Armed Forces' Special Forces "
+                    "Regiment.\n")
+    assert found["Special Forces Regiment"] == {"gha-armed-forces"}
