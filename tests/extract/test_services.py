@@ -77,3 +77,10 @@ def test_a_unit_of_a_states_forces_is_not_also_part_of_the_state() -> None:
                     "The Ghanaian contingent comes from the Ghana Armed Forces' Special Forces "
                     "Regiment.\n")
     assert found["Special Forces Regiment"] == {"gha-armed-forces"}
+
+
+def test_a_dictionary_body_is_part_of_the_whole_the_dictionary_gives() -> None:
+    found = part_of("German brigade moves to Lithuania\n\n"
+                    "Germany said the Bundeswehr would station a brigade near Vilnius, and NATO's "
+                    "Allied Command Transformation will assess it.\n")
+    assert found["Bundeswehr"] == {"DEU"}

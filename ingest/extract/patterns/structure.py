@@ -273,13 +273,20 @@ def ships(out: Extraction) -> None:
 
 def stateless(out: Extraction) -> None:
     """A state's service or body known by the dictionaries as that state's (``Royal Navy``
-    is ``gbr-naval-forces``) and tied to no larger whole is PART_OF the state, when named."""
+    is ``gbr-naval-forces``) or the dictionaries' body of a larger one (``Bundeswehr``:
+    Germany, ``Allied Air Command``: NATO) tied to no larger whole is PART_OF it, when
+    named."""
     wholes = {r.source for r in out.relations.values() if r.type == "PART_OF"}
     for entity in list(out.entities.values()):
         state = entity.id[:3].upper() if entity.id[3:4] == "-" else None
-        if entity.label in ("Organization", "Unit") and entity.id not in wholes and \
-                state in out.entities and out.entities[state].label == "Country":
+        owner = extras().get((entity.label, entity.id))
+        if entity.label not in ("Organization", "Unit") or entity.id in wholes:
+            continue
+        if state in out.entities and out.entities[state].label == "Country":
             out.relate("PART_OF", entity.id, state, entity.spans[0], "structure.stateless",
+                       0.5)
+        elif owner in out.entities:
+            out.relate("PART_OF", entity.id, owner, entity.spans[0], "structure.known_owner",
                        0.5)
 
 
