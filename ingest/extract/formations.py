@@ -49,7 +49,7 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
     """A formation tied to no larger body, or only to its state, is PART_OF the service of
     its kind (an army's battalions, an air force's squadrons: the state's forces when it names
     no army) named with it in a sentence, else the only one the report names (of its state,
-    when the state is known)."""
+    when the state is known); a ship named after its type, of its state's one navy."""
     starts = [sentence.start for sentence in sentences]
     services: dict[str, list[Entity]] = {}
     for entity in out.entities.values():
@@ -66,13 +66,14 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
     countries = {c.id: _sentences_of(c, starts) for c in out.entities.values()
                  if c.label == "Country"}
     for formation in list(out.entities.values()):
-        branch = _branch(formation.name, FORMATION_BRANCH) if formation.label == "Unit" else None
-        if branch is None or formation.rule == "gazetteer" or \
-                _branch(formation.name, SERVICE_BRANCH) is not None:
-            continue
         above = parents.get(formation.id, [])
         states = [t for t in above if out.entities[t].label == "Country"]
-        if len(above) != len(states) or len(states) > 1:
+        branch = _branch(formation.name, FORMATION_BRANCH) if formation.label == "Unit" else None
+        if formation.rule == "unit.ship":
+            branch = "navy" if states else None
+        if branch is None or formation.rule == "gazetteer" or \
+                _branch(formation.name, SERVICE_BRANCH) is not None or \
+                len(above) != len(states) or len(states) > 1:
             continue
         candidates = services.get(branch) or (services.get("forces", []) if branch == "land"
                                               else [])

@@ -190,13 +190,18 @@ COMPANY_FIRST = {"PT", "JSC", "PJSC", "OJSC", "CJSC", "AO", "PAO", "OAO", "ZAO"}
 """Legal forms written before a company's name: ``PT Republik Aero``, ``JSC Rosoboronexport``."""
 SHIP_TYPES = ("frigate", "destroyer", "corvette", "submarine", "carrier", "cruiser", "vessel",
               "boat", "ship", "minehunter", "minesweeper", "tanker", "icebreaker", "flagship",
-              "warship")
+              "warship", "minelayer", "dock", "cutter", "oiler")
+SHIP_NAME = rf"(?:(?:{'|'.join(sorted(SHIPS))})\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
 SHIP_NAMED = re.compile(
-    r"(?:frigate|destroyer|corvette|submarine|carrier|cruiser|vessel|boat|ship|minehunter|"
-    rf"minesweeper|tanker|icebreaker|flagship|warship)s?,?\s+[“\"‘']?(?P<name>"
-    rf"(?:(?:{'|'.join(sorted(SHIPS))})\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\b")
-"""``the frigate Almirante Padilla``, ``the destroyer USS Dewey``: a ship named after its
-type."""
+    rf"(?:{'|'.join(SHIP_TYPES)})(?P<plural>s)?,?\s+[“\"‘']?(?P<name>{SHIP_NAME})\b"
+    rf"(?P<more>(?:,\s+{SHIP_NAME})*\s+and\s+{SHIP_NAME}\b)?")
+"""``the frigate Almirante Padilla``, ``the destroyer USS Dewey``, ``the patrol boats Agou
+and Mono``: ships named after their type."""
+SHIP_STATE_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}")
+"""Between a state and the type of its ship: ``the Togolese patrol boats``, ``Germany's
+corvette``."""
+MORE_SHIPS = re.compile(rf"(?:,|\s+and)\s+(?P<name>{SHIP_NAME})\b")
+"""Each further ship in ``, B and C`` after a plural type."""
 KEEP_POSSESSIVE = ("People's", "People’s", "Workers'", "Workers’", "Lord's", "Lord’s")
 GENERIC_PLACE = {"Air", "Naval", "Military", "Army", "Training", "Firing", "Base", "Region",
                  "Autonomous", "District", "Port", "Range", "Ground", "Sea", "Coast", "Island",
@@ -480,18 +485,31 @@ def coordinated_units(text: str) -> Iterator[Mention]:
 
 
 def ships(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
-    """Ships named after their type: ``the frigate Almirante Padilla``."""
+    """Ships named after their type: ``the frigate Almirante Padilla``, ``the large
+    anti-submarine ship Admiral Panteleyev`` (a rank begins many ships' names), each of ``the
+    patrol boats Agou and Mono``, with the state named before the type (``the Togolese patrol
+    boats``)."""
     for match in cues.matches(SHIP_NAMED, "ship"):
-        words = match["name"].split()
-        start, end = match.start("name"), match.end("name")
-        if words[0] in NOT_NAME or words[0] in LEADING or all(
-                w in GENERIC_EVENT or w in NOT_PERSON for w in words) or any(
-                h.start < end and start < h.end and not (h.label == "Location" and
-                                                         h.confidence < 0.9) for h in hits):
-            continue
-        name = " ".join(words)
-        yield Mention(start, end, match["name"], "Unit", slug(name), name,
-                      rule="unit.ship", confidence=0.65)
+        names = [(match.start("name"), match["name"])]
+        if match["plural"] and match["more"]:
+            names += [(m.start("name"), m["name"])
+                      for m in MORE_SHIPS.finditer(text, match.end("name"), match.end("more"))]
+        state = next((h.id for h in hits if h.label == "Country" and h.role != "capital" and
+                      SHIP_STATE_GAP.fullmatch(text, h.end, match.start())), None)
+        for start, surface in names:
+            words = surface.split()
+            end = start + len(surface)
+            if words[0] in NOT_NAME or words[0] in LEADING or all(
+                    w in GENERIC_EVENT or w in NOT_PERSON for w in words) or any(
+                    h.start < end and start < h.end and not (
+                        (h.label == "Location" and h.confidence < 0.9) or
+                        (h.label == "Rank" and h.start == start and len(words) > 1))
+                    for h in hits):
+                continue
+            name = " ".join(words)
+            yield Mention(start, end, surface, "Unit", slug(name), name,
+                          role=f"of:{state}" if state else "name", rule="unit.ship",
+                          confidence=0.65)
 
 
 def _event(text: str, hits: list[Mention], start: int, name: str, label: str,

@@ -84,3 +84,13 @@ def test_a_dictionary_body_is_part_of_the_whole_the_dictionary_gives() -> None:
                     "Germany said the Bundeswehr would station a brigade near Vilnius, and NATO's "
                     "Allied Command Transformation will assess it.\n")
     assert found["Bundeswehr"] == {"DEU"}
+
+
+def test_ships_named_after_their_type_are_their_states_navys() -> None:
+    found = part_of("Italian frigate calls at Lomé\n\n"
+                    "The Togolese Navy said the frigate would patrol with the Togolese patrol "
+                    "boats Agou and Mono, and the large anti-submarine ship Admiral Panteleyev "
+                    "sailed on.\n")
+    assert found["Agou"] == found["Mono"] == {"tgo-naval-forces"}
+    assert "admiral-panteleyev" in {e for e in extract(
+        "The large anti-submarine ship Admiral Panteleyev sailed.\n", "t").entities}
