@@ -370,7 +370,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                            and not _credit(text, m) and not any(
                                a <= m.start and m.end <= b for a, b in sources)):
         if mention.label in ("Organization", "Unit") and mention.kind == "ministry" \
-                and not mention.role.startswith("of:") and home:
+                and not mention.role.startswith("of:") and home and \
+                not (mention.rule == "gazetteer" and mention.id[3:4] == "-"):
             state = gazetteer.country(home[0][0])
             mention = replace(mention, id=f"{home[0][0].lower()}-{mention.id}",
                               name=f"{mention.name} of {state.name if state else home[0][0]}",

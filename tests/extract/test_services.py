@@ -94,3 +94,11 @@ def test_ships_named_after_their_type_are_their_states_navys() -> None:
     assert found["Agou"] == found["Mono"] == {"tgo-naval-forces"}
     assert "admiral-panteleyev" in {e for e in extract(
         "The large anti-submarine ship Admiral Panteleyev sailed.\n", "t").entities}
+
+
+def test_a_ministry_the_dictionary_names_keeps_its_name_and_state() -> None:
+    out = extract("German brigade moves to Lithuania\n\n"
+                  "The brigade paraded in front of Germany's Defence Minister, Matthias Sander. "
+                  "The State Department said it welcomed the move.\n", "t", "2026-03-01")
+    assert out.entities["deu-ministry-of-defence"].name == "Federal Ministry of Defence of Germany"
+    assert ("usa-department-of-state", "PART_OF", "LTU") not in out.relations
