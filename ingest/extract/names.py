@@ -764,6 +764,15 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
                           "Organization", slug(name), name, "armed_group",
                           rule="org.proxy_forces", confidence=0.7)
             continue
+        posted = POSTED.match(text, match.end()) if match["what"] == "Armed Forces" else None
+        if posted:
+            surface = text[country.start:posted.end()]
+            yield Mention(country.start, posted.end(), surface, "Organization", slug(surface),
+                          surface, "command", role=f"of:{country.id}",
+                          rule="org.forces_posted", confidence=0.7)
+            continue
+        if MINISTER_AFTER.match(text, match.end()):
+            continue
         label, suffix, pattern, kind = ARMED_KIND.get(
             what, ("Organization", "armed-forces", "Armed Forces of {}", "armed_forces"))
         yield Mention(country.start, match.end(), text[country.start:match.end()], label,
@@ -771,6 +780,11 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
                       role=f"of:{country.id}", rule="org.armed_forces", confidence=0.75)
 
 
+POSTED = re.compile(rf"\s+in\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
+"""A state's forces posted in a named place, a command of their own: ``the French Armed
+Forces in New Caledonia``."""
+MINISTER_AFTER = re.compile(r"\s+Minister\b")
+"""``French Armed Forces Minister``: the title of the minister, not the forces."""
 EQUIPMENT = re.compile(r"[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?[ \t]+(?:[a-z]|[A-Z][\w-]*s\b)")
 """Capitalised words after a service that name its equipment, not more of its name: ``Air
 Force Eurofighter Typhoons``, ``Air Force F-16 jets``."""

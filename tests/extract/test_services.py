@@ -102,3 +102,14 @@ def test_a_ministry_the_dictionary_names_keeps_its_name_and_state() -> None:
                   "The State Department said it welcomed the move.\n", "t", "2026-03-01")
     assert out.entities["deu-ministry-of-defence"].name == "Federal Ministry of Defence of Germany"
     assert ("usa-department-of-state", "PART_OF", "LTU") not in out.relations
+
+
+def test_a_states_forces_posted_in_a_named_place_are_a_command_of_their_own() -> None:
+    out = extract("Pacific exercise ends\n\n"
+                  "The exercise was led by the French Armed Forces in New Caledonia, alongside "
+                  "troops from Fiji. Egypt received French Armed Forces Minister Claire Dubois.\n",
+                  "t", "2026-03-01")
+    names = {e.name for e in out.entities.values()}
+    assert "French Armed Forces in New Caledonia" in names
+    assert "Ministry of the Armed Forces of France" in names
+    assert "Armed Forces of France" not in names
