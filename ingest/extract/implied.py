@@ -17,6 +17,12 @@ BRANCHES = {"naval-forces": ("Unit", "naval_forces"), "air-force": ("Unit", "for
 GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?P<what>[Gg]overnment|[Ee]mbassy)\b(?!\s+of\b|['’])")
 """After a state: ``the Lithuanian government``, ``Spain's government``, ``the Russian
 embassy`` (not ``government of``, which names its own state)."""
+MINISTRY_AFTER = re.compile(r"(?:['’]s)?\s+(?P<what>[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+"
+                            r"[Mm]inistry\b")
+"""After a state: ``Turkey's defence ministry``, ``the Chinese defence ministry``."""
+MINISTRIES = {"defence": "ministry-of-defence", "defense": "ministry-of-defence",
+              "foreign": "ministry-of-foreign-affairs", "interior": "ministry-of-internal-affairs"}
+"""The office a ministry named by its field is (as the minister's title gives it)."""
 CITY_AFTER = re.compile(r"\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 """Where an embassy is: ``the Italian embassy in Accra``."""
 HEADQUARTERS = re.compile(r"(?:['’]s)?\s+(?P<what>headquarters|secretariat|HQ)\b")
@@ -83,6 +89,22 @@ def governments(text: str, hits: list[Mention]) -> Iterator[Mention]:
             yield Mention(state.start, match.end(), surface, "Organization",
                           f"{state.id.lower()}-embassy", name, "agency", f"of:{state.id}",
                           "org.embassy", 0.6)
+
+
+def ministries(text: str, hits: list[Mention], known: dict[str, str]) -> Iterator[Mention]:
+    """A state's ministry named by its field (``Turkey's defence ministry``, ``Beijing's
+    foreign ministry``): the office its minister's title names."""
+    for state in hits:
+        if state.label != "Country":
+            continue
+        match = MINISTRY_AFTER.match(text, state.end, state.end + 30)
+        if match is None or (state.role == "capital" and not match.group().startswith(("'",
+                                                                                     "’"))):
+            continue
+        target = MINISTRIES[match["what"].lower()]
+        yield Mention(state.start, match.end(), text[state.start:match.end()], "Organization",
+                      f"{state.id.lower()}-{target}", _office_name(target, state, known),
+                      "ministry", f"of:{state.id}", "org.ministry_named", 0.6)
 
 
 def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:

@@ -113,3 +113,10 @@ def test_a_states_forces_posted_in_a_named_place_are_a_command_of_their_own() ->
     assert "French Armed Forces in New Caledonia" in names
     assert "Ministry of the Armed Forces of France" in names
     assert "Armed Forces of France" not in names
+
+
+def test_a_ministry_named_by_its_field_after_its_state_is_that_states_office() -> None:
+    out = extract("Greece buys air defences\n\n"
+                  "Turkey's defence ministry said it was following the developments closely.\n",
+                  "t", "2026-03-01")
+    assert ("tur-ministry-of-defence", "PART_OF", "TUR") in out.relations
