@@ -28,6 +28,8 @@ SERVICE_BRANCH = (
                           r"Bundeswehr)$|^Armed\s+Forces\s+of\s")),
 )
 """What a service's name says it is: a navy, an air force, an army or a state's forces."""
+OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+)?(?P<whole>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,4})$")
+"""The end of a body's name that names the body it belongs to: ``... of the Nepal Army``."""
 OFFICES = ("ministry", "department", "headquarters", "government", "agency")
 """Kinds of body that hold offices, staffs and agencies rather than forces."""
 LEGAL_FORMS = frozenset(("Limited", "Ltd", "Inc", "LLC", "PLC", "JSC", "AG", "GmbH", "SpA", "SA",
@@ -144,7 +146,9 @@ def named_within(out: Extraction) -> None:
 
 def _whole(body: Entity, wholes: dict[str, Entity]) -> Entity | None:
     """The body of the report whose name ``body``'s name or alias begins with, the longest,
-    followed by a capitalised word (None for a company named again with its legal form)."""
+    followed by a capitalised word, else the one it ends with after ``of`` (``Directorate of
+    Public Relations of the Nepal Army``); None for a company named again with its legal
+    form."""
     found = None
     for name in (body.name, *body.aliases):
         words = name.split()
@@ -160,6 +164,10 @@ def _whole(body: Entity, wholes: dict[str, Entity]) -> Entity | None:
                 if found is None or len(whole.name) > len(found.name):
                     found = whole
                 break
+        tail = OF_WHOLE.search(name)
+        whole = wholes.get(tail["whole"]) if tail else None
+        if found is None and whole is not None and whole.id != body.id:
+            found = whole
     return found
 
 
