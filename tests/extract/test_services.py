@@ -120,3 +120,11 @@ def test_a_ministry_named_by_its_field_after_its_state_is_that_states_office() -
                   "Turkey's defence ministry said it was following the developments closely.\n",
                   "t", "2026-03-01")
     assert ("tur-ministry-of-defence", "PART_OF", "TUR") in out.relations
+
+
+def test_special_forces_named_in_passing_are_no_unit() -> None:
+    out = extract("Exercise opens\n\n"
+                  "Ghana sent special forces, and Azerbaijan its commando units, to the drill.\n",
+                  "t", "2026-03-01")
+    assert "gha-special-forces" not in out.entities
+    assert any(entity.endswith("-commando-forces") for entity in out.entities)
