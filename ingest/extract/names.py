@@ -662,15 +662,24 @@ def _trim(words: list[Word]) -> list[Word]:
     return words
 
 
+DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z\d]*s?")
+"""An aircraft's or vehicle's model after the name of the force flying it: ``F-16s``, ``C-17``,
+``Su-30MK2``."""
+
+
 def _named(words: list[Word]) -> tuple[list[Word], tuple[str, str | None]] | None:
     """The words and class of a telling phrase, or of its part after a role (``Acting Chief
-    of the Main Department for Personnel``)."""
+    of the Main Department for Personnel``) or before the model of its craft (``Royal Thai Air
+    Force F-16s``)."""
     while len(words) >= 2:
         kind = _classify([w for _, w in words])
         if kind == ("Organization", "company") and any(w == "of" for _, w in words):
             return words[:next(i for i, (_, w) in enumerate(words) if w == "of")], kind
         if kind is not None:
             return words, kind
+        if DESIGNATION.fullmatch(words[-1][1]):
+            words = words[:-1]
+            continue
         cut = next((i for i, (_, w) in enumerate(words) if w == "of"), None)
         if cut is None:
             return None

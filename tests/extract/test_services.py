@@ -128,3 +128,8 @@ def test_special_forces_named_in_passing_are_no_unit() -> None:
                   "t", "2026-03-01")
     assert "gha-special-forces" not in out.entities
     assert any(entity.endswith("-commando-forces") for entity in out.entities)
+
+
+def test_a_force_named_before_the_model_of_its_craft() -> None:
+    out = extract("Border clash\n\nRoyal Thai Air Force F-16s later struck positions.\n", "t")
+    assert out.entities["royal-thai-air-force"].label == "Unit"
