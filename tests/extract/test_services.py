@@ -133,3 +133,10 @@ def test_special_forces_named_in_passing_are_no_unit() -> None:
 def test_a_force_named_before_the_model_of_its_craft() -> None:
     out = extract("Border clash\n\nRoyal Thai Air Force F-16s later struck positions.\n", "t")
     assert out.entities["royal-thai-air-force"].label == "Unit"
+
+
+def test_a_navy_is_part_of_its_states_one_named_armed_force() -> None:
+    found = part_of("Russian ships in Cambodia\n\n"
+                    "The Royal Cambodian Armed Forces welcomed the ships, and the Royal Cambodian "
+                    "Navy will send two patrol boats.\n")
+    assert found["Royal Cambodian Navy"] == {"royal-cambodian-armed-forces"}

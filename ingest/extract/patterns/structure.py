@@ -300,10 +300,18 @@ as the dictionaries write a service the text names by its state)."""
 def services(out: Extraction) -> None:
     """A state's service is PART_OF the state's armed forces, not of the state, when the
     report names those forces (``the Philippine Navy`` of the Armed Forces of the
-    Philippines)."""
+    Philippines), by the dictionaries' id or as the one armed force it ties to the state."""
+    named: dict[str, set[str]] = {}
+    for relation in out.relations.values():
+        body = out.entities[relation.source]
+        if relation.type == "PART_OF" and body.properties.get("kind") == "armed_forces" and \
+                body.label == "Organization" and out.entities[relation.target].label == "Country":
+            named.setdefault(relation.target, set()).add(body.id)
     for key, relation in list(out.relations.items()):
         body, state = out.entities[relation.source], out.entities[relation.target]
         forces = out.entities.get(f"{state.id.lower()}-armed-forces")
+        if forces is None and len(named.get(state.id, ())) == 1:
+            forces = out.entities[next(iter(named[state.id]))]
         if relation.type != "PART_OF" or state.label != "Country" or forces is None or \
                 forces.label != "Organization" or forces.id == body.id or \
                 any(SERVICE.search(name) for name in (forces.name, *forces.aliases)) or \
