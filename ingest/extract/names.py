@@ -642,6 +642,8 @@ def _splits(words: list[Word], rest: str) -> bool:
     if any(w in ("of", "for") for _, w in words):
         right = rest.split()
         right = right[:right.index("of")] if "of" in right else right
+        while len(right) > 2 and DESIGNATION.fullmatch(right[-1]):
+            right = right[:-1]
         last = max(i for i, (_, w) in enumerate(words) if w in ("of", "for"))
         both = _classify([w for _, w in words[last + 1:]]) is not None and \
             _classify(right) is not None
