@@ -300,7 +300,8 @@ as the dictionaries write a service the text names by its state)."""
 def services(out: Extraction) -> None:
     """A state's service is PART_OF the state's armed forces, not of the state, when the
     report names those forces (``the Philippine Navy`` of the Armed Forces of the
-    Philippines), by the dictionaries' id or as the one armed force it ties to the state."""
+    Philippines), by the dictionaries' id or as the one armed force it ties to the state; not
+    forces only described (``the naval forces of the two countries``)."""
     named: dict[str, set[str]] = {}
     for relation in out.relations.values():
         body = out.entities[relation.source]
@@ -315,7 +316,7 @@ def services(out: Extraction) -> None:
         if relation.type != "PART_OF" or state.label != "Country" or forces is None or \
                 forces.label != "Organization" or forces.id == body.id or \
                 any(SERVICE.search(name) for name in (forces.name, *forces.aliases)) or \
-                not SERVICE.search(body.name):
+                not SERVICE.search(body.name) or body.rule.startswith("described."):
             continue
         del out.relations[key]
         for span in relation.spans:
