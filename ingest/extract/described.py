@@ -45,12 +45,14 @@ UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instruc
               "advisors", "commandos", "corps"}
 UNIT_KINDS = {
     "commando": ("commando-forces", "Commando forces", "commando"),
-    "special": ("special-forces", "Special forces", "special_forces"),
     "naval": ("naval-forces", "Naval Forces", "naval_forces"),
     "ground": ("ground-forces", "Ground forces", "units"),
     "land": ("ground-forces", "Ground forces", "units"),
     "peacekeeping": ("peacekeeping-contingent", "Peacekeeping contingent", "contingent"),
 }
+"""A state's forces named by what they are (``the Azerbaijani commando units``); not its
+``special forces``, troops of a kind that reports name in passing for many states, where an
+analyst annotates only the named command they belong to."""
 WAR_LEFT = re.compile(
     r"(?:(?P<days>\d{1,3})-day\s+|(?P<year>(?:19|20)\d\d)\s+|(?P<adj>separatist|civil|"
     r"full-scale|full-blown|border)\s+|\b[Tt]he\s+(?P<dated>bloody|brutal|bitter|devastating|"
@@ -195,7 +197,8 @@ def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         return
     elif mod == "army" and head == "corps":
         suffix, display, kind = "army-corps", "Army Corps", "corps"
-    elif mod not in ("military", "army") and head in ("units", "forces", "troops"):
+    elif mod not in ("military", "army") and head in ("units", "forces", "troops") and \
+            not left["mod"].lower().startswith("special"):
         words = left["mod"].lower().replace("operations ", "")
         suffix, display, kind = slug(f"{words} {head}"), f"{words.capitalize()} {head}", "units"
     else:

@@ -19,6 +19,7 @@ from ingest.extract.blocs import memberships
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer, refer_recorded
 from ingest.extract.facts import Extraction, Mention
+from ingest.extract.formations import formations, named_within, nearest
 from ingest.extract.gazetteer import Gazetteer, default
 from ingest.extract.geography import locate
 from ingest.extract.matching import apply_rules, matches
@@ -82,6 +83,9 @@ def extract(text: str, article: str, published: str | None = None,
     signed_at_meetings(out, sentences)
     drills_at(out, sentences)
     finish(out, annotated.mentions)
+    named_within(out)
+    formations(out, sentences)
+    nearest(out)
     roles.leaders(memory, out, annotated.mentions)
     return out
 
@@ -208,6 +212,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.organs(out)
     structure.company_states(out)
     structure.trainees(out)
+    structure.services(out)
     corroborate(out)
 
 

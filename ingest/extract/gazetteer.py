@@ -129,7 +129,7 @@ def _title_terms() -> Iterator[tuple[str, Term]]:
 def all_terms() -> Iterator[tuple[str, Term]]:
     """Every (surface, term) pair of the shipped dictionaries."""
     yield from _country_terms()
-    yield from _entry_terms("organizations.csv", "Organization")
+    yield from _entry_terms("organizations.csv", "Organization", extra="part_of")
     yield from _entry_terms("programs.csv", "Program", extra="owner")
     yield from _entry_terms("places.csv", "Location", extra="country")
     yield from _city_terms()
@@ -220,7 +220,8 @@ def known(label: str) -> dict[str, str]:
 
 @cache
 def extras() -> dict[tuple[str, str], str]:
-    """Extra columns by (label, id): a program's owner, a place's country, a title's target."""
+    """Extra columns by (label, id): a program's owner, a place's country, a title's target,
+    the state or body an organisation belongs to."""
     found: dict[tuple[str, str], str] = {}
     for _, term in all_terms():
         if term.extra and term.role != "capital":

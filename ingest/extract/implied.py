@@ -14,6 +14,17 @@ from ingest.extract.slugs import slug
 OFFICE_GAP = re.compile(r"(?:['’]s)?\s+$")
 NOT_OFFICES = ("country", "organization")
 BRANCHES = {"naval-forces": ("Unit", "naval_forces"), "air-force": ("Unit", "formation")}
+GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?P<what>[Gg]overnment|[Ee]mbassy)\b(?!\s+of\b|['’])")
+"""After a state: ``the Lithuanian government``, ``Spain's government``, ``the Russian
+embassy`` (not ``government of``, which names its own state)."""
+MINISTRY_AFTER = re.compile(r"(?:['’]s)?\s+(?P<what>[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+"
+                            r"[Mm]inistry\b")
+"""After a state: ``Turkey's defence ministry``, ``the Chinese defence ministry``."""
+MINISTRIES = {"defence": "ministry-of-defence", "defense": "ministry-of-defence",
+              "foreign": "ministry-of-foreign-affairs", "interior": "ministry-of-internal-affairs"}
+"""The office a ministry named by its field is (as the minister's title gives it)."""
+CITY_AFTER = re.compile(r"\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+"""Where an embassy is: ``the Italian embassy in Accra``."""
 HEADQUARTERS = re.compile(r"(?:['’]s)?\s+(?P<what>headquarters|secretariat|HQ)\b")
 QUOTED = re.compile(r"[“\"‘'](?P<name>[A-Z][^”\"’'\n]{2,60})[”\"’']\s+(?P<head>concept|"
                     r"program(?:me)?|initiative|project|plan|mechanism|strategy|doctrine)\b")
@@ -58,6 +69,44 @@ def offices(text: str, hits: list[Mention], targets: dict[tuple[str, str], str],
                       f"of:{state.id}", "org.office_of_title", 0.55)
 
 
+def governments(text: str, hits: list[Mention]) -> Iterator[Mention]:
+    """A state's government or embassy named after it (``the Lithuanian government``, ``the
+    US embassy``): a body of the state, apart from the state itself."""
+    for state in hits:
+        if state.label != "Country" or state.role == "capital":
+            continue
+        match = GOVERNMENT.match(text, state.end, state.end + 16)
+        if match is None:
+            continue
+        surface = text[state.start:match.end()]
+        if match["what"].lower() == "government":
+            yield Mention(state.start, match.end(), surface, "Organization",
+                          f"{state.id.lower()}-government", f"Government of {state.name}",
+                          "government", f"of:{state.id}", "org.government", 0.6)
+        else:
+            city = CITY_AFTER.match(text, match.end())
+            name = f"{surface} in {city['city']}" if city else surface
+            yield Mention(state.start, match.end(), surface, "Organization",
+                          f"{state.id.lower()}-embassy", name, "agency", f"of:{state.id}",
+                          "org.embassy", 0.6)
+
+
+def ministries(text: str, hits: list[Mention], known: dict[str, str]) -> Iterator[Mention]:
+    """A state's ministry named by its field (``Turkey's defence ministry``, ``Beijing's
+    foreign ministry``): the office its minister's title names."""
+    for state in hits:
+        if state.label != "Country":
+            continue
+        match = MINISTRY_AFTER.match(text, state.end, state.end + 30)
+        if match is None or (state.role == "capital" and not match.group().startswith(("'",
+                                                                                     "’"))):
+            continue
+        target = MINISTRIES[match["what"].lower()]
+        yield Mention(state.start, match.end(), text[state.start:match.end()], "Organization",
+                      f"{state.id.lower()}-{target}", _office_name(target, state, known),
+                      "ministry", f"of:{state.id}", "org.ministry_named", 0.6)
+
+
 def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:
     """An organisation's headquarters named after it: ``NATO headquarters``."""
     for org in hits:
@@ -97,12 +146,16 @@ def quoted(text: str) -> Iterator[Mention]:
 
 
 SPELLINGS = (("Defence", "Defense"), ("Defense", "Defence"))
+OFFICE_WORDS = (("Ministry of ", "Ministry for "), ("Ministry of ", "Department of "),
+                ("Department of ", "Ministry of "))
+"""What a state's office is called by the title of its head (``Minister for Foreign Affairs``)
+or by the state's usage (Australia's and Ireland's Department of Defence)."""
 
 
 def office_spellings(name: str, state_names: list[str]) -> list[str]:
     """The spellings an analyst may give a state's office, as aliases: Defence or Defense,
-    with or without National, the state by each of its names, with or without ``the``, or
-    left unsaid (``Department of National Defense``).
+    with or without National, Ministry of, for or Department of, the state by each of its
+    names, with or without ``the``, or left unsaid (``Department of National Defense``).
 
     >>> office_spellings("Ministry of Defence of Czechia", ["Czechia", "Czech Republic"])[:3]
     ['Ministry of Defence of Czechia', 'Ministry of Defence of the Czechia', \
@@ -117,5 +170,7 @@ def office_spellings(name: str, state_names: list[str]) -> list[str]:
         offices += [o.replace(old, new) for o in offices if old in o]
     offices += [o.replace(" of National ", " of ") if " of National " in o else
                 o.replace(" of Defen", " of National Defen") for o in list(offices)]
+    offices += [o.replace(old, new, 1) for old, new in OFFICE_WORDS for o in list(offices)
+                if o.startswith(old)]
     return list(dict.fromkeys([*(f"{o} of {the}{s}" for o in offices for s in state_names
                                  for the in ("", "the ")), *offices]))

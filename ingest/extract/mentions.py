@@ -365,7 +365,9 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *names.coordinated_units(text),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), known("Organization")),
-        *implied.headquarters(text, hits), *implied.quoted(text),
+        *implied.headquarters(text, hits), *implied.governments(text, hits),
+        *implied.ministries(text, hits, known("Organization")),
+        *implied.quoted(text),
         *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)),
     ]
     sources = _published(text)
@@ -374,7 +376,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                            and not _credit(text, m) and not any(
                                a <= m.start and m.end <= b for a, b in sources)):
         if mention.label in ("Organization", "Unit") and mention.kind == "ministry" \
-                and not mention.role.startswith("of:") and home:
+                and not mention.role.startswith("of:") and home and \
+                not (mention.rule == "gazetteer" and mention.id[3:4] == "-"):
             state = gazetteer.country(home[0][0])
             mention = replace(mention, id=f"{home[0][0].lower()}-{mention.id}",
                               name=f"{mention.name} of {state.name if state else home[0][0]}",

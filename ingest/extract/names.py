@@ -194,13 +194,18 @@ COMPANY_FIRST = {"PT", "JSC", "PJSC", "OJSC", "CJSC", "AO", "PAO", "OAO", "ZAO"}
 """Legal forms written before a company's name: ``PT Republik Aero``, ``JSC Rosoboronexport``."""
 SHIP_TYPES = ("frigate", "destroyer", "corvette", "submarine", "carrier", "cruiser", "vessel",
               "boat", "ship", "minehunter", "minesweeper", "tanker", "icebreaker", "flagship",
-              "warship")
+              "warship", "minelayer", "dock", "cutter", "oiler")
+SHIP_NAME = rf"(?:(?:{'|'.join(sorted(SHIPS))})\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
 SHIP_NAMED = re.compile(
-    r"(?:frigate|destroyer|corvette|submarine|carrier|cruiser|vessel|boat|ship|minehunter|"
-    rf"minesweeper|tanker|icebreaker|flagship|warship)s?,?\s+[“\"‘']?(?P<name>"
-    rf"(?:(?:{'|'.join(sorted(SHIPS))})\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\b")
-"""``the frigate Almirante Padilla``, ``the destroyer USS Dewey``: a ship named after its
-type."""
+    rf"(?:{'|'.join(SHIP_TYPES)})(?P<plural>s)?,?\s+[“\"‘']?(?P<name>{SHIP_NAME})\b"
+    rf"(?P<more>(?:,\s+{SHIP_NAME})*\s+and\s+{SHIP_NAME}\b)?")
+"""``the frigate Almirante Padilla``, ``the destroyer USS Dewey``, ``the patrol boats Agou
+and Mono``: ships named after their type."""
+SHIP_STATE_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}")
+"""Between a state and the type of its ship: ``the Togolese patrol boats``, ``Germany's
+corvette``."""
+MORE_SHIPS = re.compile(rf"(?:,|\s+and)\s+(?P<name>{SHIP_NAME})\b")
+"""Each further ship in ``, B and C`` after a plural type."""
 KEEP_POSSESSIVE = ("People's", "People’s", "Workers'", "Workers’", "Lord's", "Lord’s")
 GENERIC_PLACE = {"Air", "Naval", "Military", "Army", "Training", "Firing", "Base", "Region",
                  "Autonomous", "District", "Port", "Range", "Ground", "Sea", "Coast", "Island",
@@ -484,18 +489,31 @@ def coordinated_units(text: str) -> Iterator[Mention]:
 
 
 def ships(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
-    """Ships named after their type: ``the frigate Almirante Padilla``."""
+    """Ships named after their type: ``the frigate Almirante Padilla``, ``the large
+    anti-submarine ship Admiral Panteleyev`` (a rank begins many ships' names), each of ``the
+    patrol boats Agou and Mono``, with the state named before the type (``the Togolese patrol
+    boats``)."""
     for match in cues.matches(SHIP_NAMED, "ship"):
-        words = match["name"].split()
-        start, end = match.start("name"), match.end("name")
-        if words[0] in NOT_NAME or words[0] in LEADING or all(
-                w in GENERIC_EVENT or w in NOT_PERSON for w in words) or any(
-                h.start < end and start < h.end and not (h.label == "Location" and
-                                                         h.confidence < 0.9) for h in hits):
-            continue
-        name = " ".join(words)
-        yield Mention(start, end, match["name"], "Unit", slug(name), name,
-                      rule="unit.ship", confidence=0.65)
+        names = [(match.start("name"), match["name"])]
+        if match["plural"] and match["more"]:
+            names += [(m.start("name"), m["name"])
+                      for m in MORE_SHIPS.finditer(text, match.end("name"), match.end("more"))]
+        state = next((h.id for h in hits if h.label == "Country" and h.role != "capital" and
+                      SHIP_STATE_GAP.fullmatch(text, h.end, match.start())), None)
+        for start, surface in names:
+            words = surface.split()
+            end = start + len(surface)
+            if words[0] in NOT_NAME or words[0] in LEADING or all(
+                    w in GENERIC_EVENT or w in NOT_PERSON for w in words) or any(
+                    h.start < end and start < h.end and not (
+                        (h.label == "Location" and h.confidence < 0.9) or
+                        (h.label == "Rank" and h.start == start and len(words) > 1))
+                    for h in hits):
+                continue
+            name = " ".join(words)
+            yield Mention(start, end, surface, "Unit", slug(name), name,
+                          role=f"of:{state}" if state else "name", rule="unit.ship",
+                          confidence=0.65)
 
 
 def _event(text: str, hits: list[Mention], start: int, name: str, label: str,
@@ -628,6 +646,8 @@ def _splits(words: list[Word], rest: str) -> bool:
     if any(w in ("of", "for") for _, w in words):
         right = rest.split()
         right = right[:right.index("of")] if "of" in right else right
+        while len(right) > 2 and DESIGNATION.fullmatch(right[-1]):
+            right = right[:-1]
         last = max(i for i, (_, w) in enumerate(words) if w in ("of", "for"))
         both = _classify([w for _, w in words[last + 1:]]) is not None and \
             _classify(right) is not None
@@ -648,15 +668,24 @@ def _trim(words: list[Word]) -> list[Word]:
     return words
 
 
+DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z\d]*s?")
+"""An aircraft's or vehicle's model after the name of the force flying it: ``F-16s``, ``C-17``,
+``Su-30MK2``."""
+
+
 def _named(words: list[Word]) -> tuple[list[Word], tuple[str, str | None]] | None:
     """The words and class of a telling phrase, or of its part after a role (``Acting Chief
-    of the Main Department for Personnel``)."""
+    of the Main Department for Personnel``) or before the model of its craft (``Royal Thai Air
+    Force F-16s``)."""
     while len(words) >= 2:
         kind = _classify([w for _, w in words])
         if kind == ("Organization", "company") and any(w == "of" for _, w in words):
             return words[:next(i for i, (_, w) in enumerate(words) if w == "of")], kind
         if kind is not None:
             return words, kind
+        if DESIGNATION.fullmatch(words[-1][1]):
+            words = words[:-1]
+            continue
         cut = next((i for i, (_, w) in enumerate(words) if w == "of"), None)
         if cut is None:
             return None
@@ -754,6 +783,15 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
                           "Organization", slug(name), name, "armed_group",
                           rule="org.proxy_forces", confidence=0.7)
             continue
+        posted = POSTED.match(text, match.end()) if match["what"] == "Armed Forces" else None
+        if posted:
+            surface = text[country.start:posted.end()]
+            yield Mention(country.start, posted.end(), surface, "Organization", slug(surface),
+                          surface, "command", role=f"of:{country.id}",
+                          rule="org.forces_posted", confidence=0.7)
+            continue
+        if MINISTER_AFTER.match(text, match.end()):
+            continue
         label, suffix, pattern, kind = ARMED_KIND.get(
             what, ("Organization", "armed-forces", "Armed Forces of {}", "armed_forces"))
         yield Mention(country.start, match.end(), text[country.start:match.end()], label,
@@ -761,6 +799,11 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
                       role=f"of:{country.id}", rule="org.armed_forces", confidence=0.75)
 
 
+POSTED = re.compile(rf"\s+in\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
+"""A state's forces posted in a named place, a command of their own: ``the French Armed
+Forces in New Caledonia``."""
+MINISTER_AFTER = re.compile(r"\s+Minister\b")
+"""``French Armed Forces Minister``: the title of the minister, not the forces."""
 EQUIPMENT = re.compile(r"[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?[ \t]+(?:[a-z]|[A-Z][\w-]*s\b)")
 """Capitalised words after a service that name its equipment, not more of its name: ``Air
 Force Eurofighter Typhoons``, ``Air Force F-16 jets``."""

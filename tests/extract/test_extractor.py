@@ -355,7 +355,8 @@ def test_support_from_suppliers_and_donors_but_not_from_a_buyer() -> None:
                       "yard.\n")
     supports = {key for key in found if key[1] == "SUPPORTS"}
     assert supports == {("RUS", "SUPPORTS", "npl-armed-forces"),
-                        ("JPN", "SUPPORTS", "phl-naval-forces")}
+                        ("jpn-government", "SUPPORTS", "phl-naval-forces")}
+    assert ("jpn-government", "PART_OF", "JPN") in found
 
 
 def test_a_mission_named_after_an_organisation_is_run_by_it() -> None:

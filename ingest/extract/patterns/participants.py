@@ -394,6 +394,8 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
         if "invitation" in before and INVITATION.search(before) and event.label == "Meeting":
             host = actor.id if actor.label != "Person" else \
                 ctx.article.person_country.get(actor.id)
+            if actor.kind == "government" and actor.role.startswith("of:"):
+                host = actor.role[3:]
             if actor.label == "Person":
                 _person(ctx, actor, event, persons)
             else:

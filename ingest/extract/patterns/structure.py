@@ -28,7 +28,7 @@ Sea``, ``the Boni forest of Lamu county``, ``Cerro Moreno Air Base, outside Anto
 (not ``near``, which names a landmark as often as a container)."""
 SITE = re.compile(r"\b(?:University|Academy|College|Cent(?:re|er)|School|Institute|"
                   r"Headquarters|HQ|Base|Barracks|Shipyard|Camp|Garrison|Air(?:port|field)|"
-                  r"Hospital|Range|Component\s+Command)$")
+                  r"Hospital|Range|Component\s+Command|[Ee]mbassy)$")
 """Name endings of bodies that sit in one place: ``the Training Centre in Nairobi``."""
 BASED_BEFORE = re.compile(r"-based\s+(?:the\s+)?")
 """``the Ivanovo-based 98th Division``: the unit lies in the place."""
@@ -330,14 +330,55 @@ def ships(out: Extraction) -> None:
 
 def stateless(out: Extraction) -> None:
     """A state's service or body known by the dictionaries as that state's (``Royal Navy``
-    is ``gbr-naval-forces``) and tied to no larger whole is PART_OF the state, when named."""
+    is ``gbr-naval-forces``) or the dictionaries' body of a larger one (``Bundeswehr``:
+    Germany, ``Allied Air Command``: NATO) tied to no larger whole is PART_OF it, when
+    named."""
     wholes = {r.source for r in out.relations.values() if r.type == "PART_OF"}
     for entity in list(out.entities.values()):
         state = entity.id[:3].upper() if entity.id[3:4] == "-" else None
-        if entity.label in ("Organization", "Unit") and entity.id not in wholes and \
-                state in out.entities and out.entities[state].label == "Country":
+        owner = extras().get((entity.label, entity.id))
+        if entity.label not in ("Organization", "Unit") or entity.id in wholes:
+            continue
+        if state in out.entities and out.entities[state].label == "Country":
             out.relate("PART_OF", entity.id, state, entity.spans[0], "structure.stateless",
                        0.5)
+        elif owner in out.entities:
+            out.relate("PART_OF", entity.id, owner, entity.spans[0], "structure.known_owner",
+                       0.5)
+
+
+SERVICE = re.compile(r"(?:\b(?:Navy|Naval Forces|Air Force|Air Forces|Army|Land Forces|"
+                     r"Ground Forces|Marine Corps|Marines)$|^(?:Naval Forces|Air Force|Army|"
+                     r"Ground forces|Land Forces) of )")
+"""A service's name: a state's navy, air force, army or marine corps (``Naval Forces of X``
+as the dictionaries write a service the text names by its state)."""
+
+
+def services(out: Extraction) -> None:
+    """A state's service is PART_OF the state's armed forces, not of the state, when the
+    report names those forces (``the Philippine Navy`` of the Armed Forces of the
+    Philippines), by the dictionaries' id or as the one armed force it ties to the state; not
+    forces only described (``the naval forces of the two countries``)."""
+    named: dict[str, set[str]] = {}
+    for relation in out.relations.values():
+        body = out.entities[relation.source]
+        if relation.type == "PART_OF" and body.properties.get("kind") == "armed_forces" and \
+                body.label == "Organization" and out.entities[relation.target].label == "Country":
+            named.setdefault(relation.target, set()).add(body.id)
+    for key, relation in list(out.relations.items()):
+        body, state = out.entities[relation.source], out.entities[relation.target]
+        forces = out.entities.get(f"{state.id.lower()}-armed-forces")
+        if forces is None and len(named.get(state.id, ())) == 1:
+            forces = out.entities[next(iter(named[state.id]))]
+        if relation.type != "PART_OF" or state.label != "Country" or forces is None or \
+                forces.label != "Organization" or forces.id == body.id or \
+                any(SERVICE.search(name) for name in (forces.name, *forces.aliases)) or \
+                not SERVICE.search(body.name) or body.rule.startswith("described."):
+            continue
+        del out.relations[key]
+        for span in relation.spans:
+            out.relate("PART_OF", body.id, forces.id, span, "structure.service_of_forces",
+                       relation.confidence)
 
 
 def hosts(out: Extraction) -> None:

@@ -1,0 +1,203 @@
+"""Where a formation belongs when the report does not say: a squadron in an air force, a fleet
+in a navy, a battalion in an army (or in the armed forces of a state that names no army), read
+from the one service of its kind in its sentence, else the one in the report."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ingest.extract.facts import Entity, Extraction
+from ingest.extract.sentences import Sentence
+
+FORMATION_BRANCH = (
+    ("navy", re.compile(r"\b(?:Fleet|Flotilla|Naval|Frigates|Escort|Submarine)\b")),
+    ("air", re.compile(r"\b(?:Squadron|Wing|Aviation|Fighter|Airlift)\b|\bAir\s+(?:Group|Brigade|"
+                       r"Defen[cs]e\s+Group)\b")),
+    ("land", re.compile(r"\b(?:Battalion|Regiment|Brigade|Division|Rifles|Battery)\b")),
+)
+"""The service a formation's name says it belongs to, the first that matches."""
+SERVICE_BRANCH = (
+    ("navy", re.compile(r"\b(?:Navy|Naval\s+Forces|Maritime\s+Self-Defen[cs]e\s+Force)$|"
+                        r"^Naval\s+Forces\s+of\s")),
+    ("air", re.compile(r"\b(?:Air\s+Force|Air\s+and\s+Space\s+Force|Air\s+Self-Defen[cs]e\s+"
+                       r"Force)$|^Air\s+Force\s+of\s")),
+    ("land", re.compile(r"\b(?:Army|Land\s+Forces|Ground\s+Forces)$|"
+                        r"^(?:Army|Land\s+Forces)\s+of\s")),
+    ("forces", re.compile(r"\b(?:Armed\s+Forces|Defen[cs]e\s+Forces?|Military\s+Forces|"
+                          r"Bundeswehr)$|^Armed\s+Forces\s+of\s")),
+)
+"""What a service's name says it is: a navy, an air force, an army or a state's forces."""
+OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+)?(?P<whole>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,4})$")
+"""The end of a body's name that names the body it belongs to: ``... of the Nepal Army``."""
+OFFICES = ("ministry", "department", "headquarters", "government", "agency")
+"""Kinds of body that hold offices, staffs and agencies rather than forces."""
+LEGAL_FORMS = frozenset(("Limited", "Ltd", "Inc", "LLC", "PLC", "JSC", "AG", "GmbH", "SpA", "SA",
+                         "Co", "Corp", "Corporation", "Company"))
+"""Words that after a company's name name the same company (``Mazagon Dock Shipbuilders
+Limited``), not a part of it."""
+
+
+def _branch(name: str, branches: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    return next((branch for branch, words in branches if words.search(name)), None)
+
+
+def _sentences_of(entity: Entity, starts: list[int]) -> set[int]:
+    """The indexes of the sentences ``entity`` is named in."""
+    return {bisect_right(starts, start) - 1 for start, _ in entity.spans}
+
+
+def formations(out: Extraction, sentences: list[Sentence]) -> None:
+    """A formation tied to no larger body, or only to its state, is PART_OF the service of
+    its kind (an army's battalions, an air force's squadrons: the state's forces when it names
+    no army) named with it in a sentence, else the only one the report names (of its state,
+    when the state is known); a ship named after its type, of its state's one navy."""
+    starts = [sentence.start for sentence in sentences]
+    services: dict[str, list[Entity]] = {}
+    for entity in out.entities.values():
+        if entity.label in ("Unit", "Organization") and entity.properties.get("kind") != "ship":
+            branch = _branch(entity.name, SERVICE_BRANCH)
+            if branch is not None:
+                services.setdefault(branch, []).append(entity)
+    if not services:
+        return
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    countries = {c.id: _sentences_of(c, starts) for c in out.entities.values()
+                 if c.label == "Country"}
+    for formation in list(out.entities.values()):
+        above = parents.get(formation.id, [])
+        states = [t for t in above if out.entities[t].label == "Country"]
+        branch = _branch(formation.name, FORMATION_BRANCH) if formation.label == "Unit" else None
+        if formation.rule == "unit.ship":
+            branch = "navy" if states else None
+        if branch is None or formation.rule == "gazetteer" or \
+                _branch(formation.name, SERVICE_BRANCH) is not None or \
+                len(above) != len(states) or len(states) > 1:
+            continue
+        candidates = services.get(branch) or (services.get("forces", []) if branch == "land"
+                                              else [])
+        near = _sentences_of(formation, starts)
+        if states:
+            chosen = [s for s in candidates if states[0] in _states(s.id, parents, out)]
+        else:
+            named = {c for c, where in countries.items() if where & near}
+            chosen = [s for s in candidates if _sentences_of(s, starts) & near and
+                      named <= _states(s.id, parents, out)]
+        if len(chosen) != 1:
+            continue
+        for state in states:
+            relation = out.relations.pop((formation.id, "PART_OF", state))
+            for span in relation.spans:
+                out.relate("PART_OF", formation.id, chosen[0].id, span,
+                           "formation.of_service", relation.confidence)
+        if not states:
+            out.relate("PART_OF", formation.id, chosen[0].id, formation.spans[0],
+                       "formation.of_service", 0.45)
+
+
+def _prefixes(entity: Entity) -> list[str]:
+    """The names a body's parts may be named after: its name, and its aliases that are
+    acronyms (``PLA``) or proper names of two words or more (``Defence Forces``)."""
+    found = [entity.name]
+    for alias in entity.aliases:
+        words = alias.split()
+        if (alias.isupper() and alias.isalpha() and len(alias) > 1) or (
+                len(words) > 1 and all(w[:1].isupper() for w in words)):
+            found.append(alias)
+    return found
+
+
+def named_within(out: Extraction) -> None:
+    """A body named after a larger one of the report (``PLA Southern Theater Command``,
+    ``Hellenic Navy General Staff``, ``Defence Forces Training Centre``) is PART_OF it (in
+    place of its state, when that is the larger body's too)."""
+    named: dict[str, set[str]] = {}
+    for entity in out.entities.values():
+        if entity.label in ("Organization", "Unit") and entity.properties.get("kind") != "ship":
+            for name in _prefixes(entity):
+                named.setdefault(name, set()).add(entity.id)
+    wholes = {name: out.entities[next(iter(ids))] for name, ids in named.items()
+              if len(ids) == 1}
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    for body in list(out.entities.values()):
+        if body.label not in ("Organization", "Unit"):
+            continue
+        whole = _whole(body, wholes)
+        above = parents.get(body.id, [])
+        if whole is None or whole.id in above or any(
+                out.entities[t].label != "Country" for t in above) or \
+                not set(above) <= _states(whole.id, parents, out):
+            continue
+        for state in above:
+            relation = out.relations.pop((body.id, "PART_OF", state))
+            for span in relation.spans:
+                out.relate("PART_OF", body.id, whole.id, span, "structure.named_within",
+                           relation.confidence)
+        if not above:
+            out.relate("PART_OF", body.id, whole.id, body.spans[0], "structure.named_within",
+                       0.5)
+
+
+def _whole(body: Entity, wholes: dict[str, Entity]) -> Entity | None:
+    """The body of the report whose name ``body``'s name or alias begins with, the longest,
+    followed by a capitalised word, else the one it ends with after ``of`` (``Directorate of
+    Public Relations of the Nepal Army``); None for a company named again with its legal
+    form."""
+    found = None
+    for name in (body.name, *body.aliases):
+        words = name.split()
+        while words and words[-1].rstrip(".") in LEGAL_FORMS:
+            words.pop()
+        if len(words) < len(name.split()) and " ".join(words) in wholes:
+            return None
+        for size in range(len(name) - 1, 0, -1):
+            if name[size] != " " or not name[size + 1:size + 2].isupper():
+                continue
+            whole = wholes.get(name[:size])
+            if whole is not None and whole.id != body.id:
+                if found is None or len(whole.name) > len(found.name):
+                    found = whole
+                break
+        tail = OF_WHOLE.search(name)
+        whole = wholes.get(tail["whole"]) if tail else None
+        if found is None and whole is not None and whole.id != body.id:
+            found = whole
+    return found
+
+
+def nearest(out: Extraction) -> None:
+    """A unit PART_OF a larger body of its state (its forces, a service, a formation, not an
+    office) is not also PART_OF the state itself: the nearest whole is the one stated (``the
+    Ghana Armed Forces' Special Forces Regiment``)."""
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    for body, above in parents.items():
+        if out.entities[body].label != "Unit":
+            continue
+        states = {t for t in above if out.entities[t].label == "Country"}
+        wholes = [t for t in above if out.entities[t].label != "Country" and
+                  out.entities[t].properties.get("kind") not in OFFICES]
+        if not states or not wholes:
+            continue
+        covered = set().union(*(_states(whole, parents, out) for whole in wholes))
+        for state in states & covered:
+            del out.relations[(body, "PART_OF", state)]
+
+
+def _states(body: str, parents: dict[str, list[str]], out: Extraction, depth: int = 0) -> set[str]:
+    """The states a body is PART_OF, directly or through the bodies it is part of."""
+    found = set()
+    for target in parents.get(body, []):
+        if out.entities[target].label == "Country":
+            found.add(target)
+        elif depth < 3:
+            found |= _states(target, parents, out, depth + 1)
+    return found
