@@ -25,6 +25,12 @@ POSITIONAL = frozenset((
 EXERCISE_NOUNS = frozenset(("exercise", "drill", "drills", "manoeuvres", "maneuvers",
                             "assault", "landing", "raid", "attack", "shoot"))
 """What a phase may be in apposition with: ``a combined live-fire assault, the final stage``."""
+ORDINALS = frozenset(("first", "second", "third", "fourth", "fifth"))
+"""Ordinals that name a phase by its place when nothing says what it is: ``the first phase``."""
+EVENT_NOUNS = frozenset(("exercise", "exercises", "drill", "drills", "manoeuvres",
+                         "maneuvers", "operation", "offensive", "campaign", "mission",
+                         "deployment", "training", "games", "competition"))
+"""What a phase ``of`` an unnamed thing must be a phase of to be an event's."""
 PARENTS = ("Exercise", "Operation")
 LIFTED = ("PARTICIPATED_IN", "HOSTED", "RUNS", "HELD_IN")
 """What is said of a phase that holds for the whole event."""
@@ -63,6 +69,26 @@ def _phrase(token: Token) -> tuple[int, int] | None:
     while first.dep_ in ("det", "poss", "predet") and first.i < token.i:
         first = first.doc[first.i + 1]
     return first.idx, token.idx + len(token.text)
+
+
+def _ordinal(annotated: Annotated, token: Token) -> tuple[int, int] | None:
+    """``first phase`` in ``the first phase`` or ``a second phase of the operation``: an
+    ordinal phase of an event (not ``the first phase of the contract``, nor one that ``was a
+    command-post exercise``, found as that)."""
+    ordinals = [c for c in token.lefts if c.dep_ == "amod" and c.lower_ in ORDINALS]
+    if not ordinals:
+        return None
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lower_ in EXERCISE_NOUNS for c in token.head.children):
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                named = annotated.mention(pobj) or annotated.events.get(pobj.i)
+                if (named is None or named.label not in PARENTS) and \
+                        pobj.lower_ not in EVENT_NOUNS:
+                    return None
+    return ordinals[0].idx, token.idx + len(token.text)
 
 
 def _whole(token: Token) -> tuple[int, int]:
@@ -109,12 +135,17 @@ def phases(annotated: Annotated) -> list[Phase]:
             head = next((t for t in apposed if t.lower_ in EXERCISE_NOUNS), None)
             span = _phrase(head) if head is not None else None
         event = _parent(annotated, token, events)
-        if span is None or event is None or head is None:
+        if event is None:
+            continue
+        label = "Exercise"
+        if span is None:
+            span, head, label = _ordinal(annotated, token), token, event.label
+        if span is None or head is None:
             continue
         phrase = " ".join(text[span[0]:span[1]].split())
         name = f"{event.name} {phrase}"
         start, end = _whole(head)
-        found.append(Phase(Mention(start, end, text[start:end], "Exercise", slug(name), name,
+        found.append(Phase(Mention(start, end, text[start:end], label, slug(name), name,
                                    "phase", rule="event.phase", confidence=0.6), event,
                            token.i))
     return found
