@@ -104,6 +104,14 @@ OTHER_YEAR = re.compile(r"\b(?:(?P<when>(?i:last|next))\s+year['’]s\s+(?:editi
                         r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))|(?i:the)\s+(?P<year>20\d\d)\s+edition)\b")
 """Another edition of the report's exercise: ``last year's edition``, ``next year's
 Interaction``, ``the 2027 edition``."""
+ORDINAL_EDITION = re.compile(
+    r"(?<!whose )\b(?i:the|its|a)\s+(?P<which>(?i:next|previous|last|first))\s+(?i:edition|round)"
+    r"(?:\s+of\s+(?:(?i:the)\s+(?i:exercise|drills)|(?P<series>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)))?"
+    r"(?!,\s+[A-Z])")
+"""Another edition by its place in the series: ``the next edition``, ``the previous edition of
+the exercise``, ``its first edition in 2015`` (not ``its previous edition, Surya Kiran XVIII``,
+named already, nor another series' ``whose next edition``)."""
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 HEDGED = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?$")
 """A modal right before the verb of another edition: only a possibility (``Senegal may host
 next year's edition``)."""
@@ -132,6 +140,23 @@ def other_editions(ctx: Context) -> None:
         sep = "-" if edition["sep"] in "-–" else " "
         name = f"{edition['series']}{sep}{other}"
         start = match.start() + (4 if match["year"] else 0)
+        mention = Mention(start, match.end(), ctx.text[start:match.end()], "Exercise",
+                          slug(name), name, rule="exercise.other_edition", confidence=0.6)
+        ctx.out.add(mention)
+    for match in ORDINAL_EDITION.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        if (match["series"] and match["series"] != edition["series"]) or HEDGED.search(
+                ctx.text, ctx.sentence.start, match.start()):
+            continue
+        later = match["which"].lower() == "next"
+        years = [int(y) for y in YEAR.findall(ctx.text, match.end(), ctx.sentence.end)]
+        other = next((y for y in years if (y > year if later else y < year)), None)
+        if other is None:
+            if match["which"].lower() == "first":
+                continue
+            other = year + (1 if later else -1)
+        sep = "-" if edition["sep"] in "-–" else " "
+        name = f"{edition['series']}{sep}{other}"
+        start = match.start("which")
         mention = Mention(start, match.end(), ctx.text[start:match.end()], "Exercise",
                           slug(name), name, rule="exercise.other_edition", confidence=0.6)
         ctx.out.add(mention)
