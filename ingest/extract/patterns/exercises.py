@@ -30,7 +30,7 @@ MODIFIER = (r"(?:joint|bilateral|trilateral|multilateral|multinational|large-sca
             r"maritime[- ]security|counter-insurgency|airborne|paratrooper|artillery|"
             r"missile[- ]defen[cs]e|coastal|river|marine|military-technical)")
 NOUN_WORD = re.compile(rf"{NOUN}\b|\bthis\s+year['’]s\s+\w+", re.I)
-DESCRIBED = re.compile(rf"\b(?:{MODIFIER}\s+){{1,4}}{NOUN}\b", re.I)
+DESCRIBED = re.compile(rf"\b(?:[\w’']+-led\s+)?(?:{MODIFIER}\s+){{1,4}}{NOUN}\b", re.I)
 QUALIFIED = re.compile(rf"(?:['’]s)?\s+(?:(?!(?:for|any|every|each|no|of|in|to|with|by|on|at|"
                        rf"an?|the|and|or|such|future|other)\b)[a-z][\w-]*\s+){{0,2}}{NOUN}\b")
 QUALIFIED_SPAN = re.compile(rf"\S.*?{NOUN}\b", re.I)
@@ -49,8 +49,9 @@ QUOTED_AFTER = re.compile(rf"{NOUN},?\s+[“\"](?P<name>[A-Z][^”\"]{{2,40}})[�
 DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called|titled)\s+[“\"]?"
                     r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+)*[A-Z0-9][\w’'-]*){0,5})")
 """``an exercise called Mosi II that ...``: the name is its capitalised words."""
-ARTICLE = re.compile(r"(?:an?|the)\s+", re.I)
-"""An article before a described exercise, left out of its name and alias."""
+ARTICLE = re.compile(r"(?:an?|the)\s+(?:new\s+)?", re.I)
+"""An article before a described exercise, left out of its name and alias, with ``new``
+(``a new certification exercise`` is a certification exercise)."""
 YEAR_NAME = re.compile(r"\b(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}[-–](?:19|20)\d\d)\b")
 PERSONNEL = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:military\s+)?(?:personnel|troops|"
                        r"servicemen|soldiers|service\s?members|sailors|marines)")
