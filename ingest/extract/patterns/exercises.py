@@ -49,6 +49,10 @@ QUOTED_AFTER = re.compile(rf"{NOUN},?\s+[“\"](?P<name>[A-Z][^”\"]{{2,40}})[�
 DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called|titled)\s+[“\"]?"
                     r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+)*[A-Z0-9][\w’'-]*){0,5})")
 """``an exercise called Mosi II that ...``: the name is its capitalised words."""
+INTRODUCED = re.compile(rf"\ban?\s+(?:[\w-]+\s+){{0,3}}?{NOUN}\s*,?\s+(?:code-?named|dubbed|"
+                        r"named|called|titled)\s+[“\"]?$", re.I)
+"""``in an exercise called Mosi II``: a name brought in as a new exercise's, not given to
+the one told before."""
 ARTICLE = re.compile(r"(?:an?|the)\s+(?:new\s+)?", re.I)
 """An article before a described exercise, left out of its name and alias, with ``new``
 (``a new certification exercise`` is a certification exercise)."""
@@ -286,6 +290,7 @@ def exercises(ctx: Context) -> None:
         start, end, name = named
         earlier = ctx.article.last_event.get("Exercise")
         if earlier and ctx.search(BARE, ctx.sentence.start, start) and \
+                not INTRODUCED.search(ctx.text, ctx.sentence.start, start) and \
                 ctx.out.entities[earlier].rule.startswith("exercise.") and \
                 ctx.out.entities[earlier].rule != "exercise.named":
             entity = ctx.out.entities[earlier]
