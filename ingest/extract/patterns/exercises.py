@@ -63,6 +63,10 @@ GENERIC = re.compile(r"\b(?:at\s+least|more\s+than|over|some|several|many|numero
                      r"dozens\s+of|a\s+number\s+of|frequency\s+of|series\s+of|number\s+of|"
                      r"\d+|types\s+of|kinds\s+of)\s+$", re.I)
 """Words before a described exercise making it a class or a count, not one event."""
+ACTIVITIES = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such\s+as)\s+(?:[^.;:]*?,\s+)+(?:and\s+)?"
+                        r"(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s*$|\b(?:includ(?:e|es|ed|ing)|"
+                        r"such\s+as)\s+[^.;:]*?,\s*$", re.I)
+"""A list of what an event includes running up to a described drill: one of its activities."""
 NEW = re.compile(r"\b(?:also|simultaneously|separately|meanwhile|in\s+parallel|another|"
                  r"its\s+own|their\s+own)\b", re.I)
 DEFINITE = re.compile(r"\b(?:the|this|these|that|those)\s+$", re.I)
@@ -192,8 +196,12 @@ def _qualified(ctx: Context) -> re.Match[str] | None:
 
 def _generic(ctx: Context, match: re.Match[str]) -> bool:
     """Exercises spoken of as a class or a count (``at least 10 exercises``, ``standards in
-    military exercises``), not as one event."""
+    military exercises``), or drills listed among what an event includes (``included
+    replenishment at sea, boarding drills and ...``), not as one event."""
     before = ctx.text[max(ctx.sentence.start, match.start() - 40):match.start()]
+    listed = ctx.text[ctx.sentence.start:match.start()]
+    if ACTIVITIES.search(listed) and not ctx.text[match.end():match.end() + 1].isalpha():
+        return True
     return bool(GENERIC.search(before) or re.search(r"\b(?!part\b|participat\w*\b|"
                                                     r"engaged\b|involved\b)\w+\s+in\s+$",
                                                     before))
