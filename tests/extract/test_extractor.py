@@ -257,8 +257,10 @@ def test_a_later_exercise_edition_is_not_the_one_reported() -> None:
     found = relations("Uzbekistan and China held the Mountain Partnership-2025 exercise near "
                       "Jizzakh.\nThe next round of the exercise will be held in China's "
                       "Xinjiang region.\n")
-    places = {target for source, type_, target in found if type_ == "HELD_IN"}
+    places = {target for source, type_, target in found
+              if type_ == "HELD_IN" and source == "mountain-partnership-2025"}
     assert "xinjiang" not in places and "CHN" not in places
+    assert ("mountain-partnership-2026", "HELD_IN", "xinjiang") in found
 
 
 def test_coordinated_attackers_all_fought_their_target() -> None:
