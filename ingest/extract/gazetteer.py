@@ -219,6 +219,16 @@ def known(label: str) -> dict[str, str]:
 
 
 @cache
+def own_offices() -> dict[str, str]:
+    """A state's ministry by the id a minister's title gives it, under the state's own name for
+    it (``ltu-ministry-of-defence``: Ministry of National Defence of Lithuania): a title says
+    only "Defence Minister", the state names its office its own way."""
+    states = {row["iso3"]: row["name"] for row in rows("countries.csv")}
+    return {f"{row['iso3'].lower()}-{row['office']}": f"{row['name']} of {states[row['iso3']]}"
+            for row in rows("ministries.csv") if row["iso3"] in states}
+
+
+@cache
 def extras() -> dict[tuple[str, str], str]:
     """Extra columns by (label, id): a program's owner, a place's country, a title's target,
     the state or body an organisation belongs to."""

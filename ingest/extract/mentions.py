@@ -15,7 +15,7 @@ from ingest.extract.cues import Cues, is_word, unpreceded
 from ingest.extract.described import LEADS as DESCRIBED_LEADS
 from ingest.extract.described import described
 from ingest.extract.facts import Mention
-from ingest.extract.gazetteer import Gazetteer, extras, known
+from ingest.extract.gazetteer import Gazetteer, extras, known, own_offices
 from ingest.extract.patterns.context import LOCATIVE
 from ingest.extract.places import LEADS as PLACE_LEADS
 from ingest.extract.places import places
@@ -364,9 +364,9 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *names.ships(text, hits, cues),
         *names.coordinated_units(text),
         *names.cities(text, countries), *described(scene), *places(scene),
-        *implied.offices(text, hits, extras(), known("Organization")),
+        *implied.offices(text, hits, extras(), {**known("Organization"), **own_offices()}),
         *implied.headquarters(text, hits), *implied.governments(text, hits),
-        *implied.ministries(text, hits, known("Organization")),
+        *implied.ministries(text, hits, {**known("Organization"), **own_offices()}),
         *implied.quoted(text),
         *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)),
     ]

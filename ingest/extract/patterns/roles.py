@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ingest.extract.facts import Entity, Extraction, Mention
-from ingest.extract.gazetteer import default, extras, known
+from ingest.extract.gazetteer import default, extras, known, own_offices
 from ingest.extract.identity import SERVICE_WORDS
 from ingest.extract.patterns.context import Article, Context
 
@@ -207,7 +207,8 @@ def _office(out: Extraction, country: str, target: str, span: tuple[int, int]) -
     if office not in out.entities and state is not None:
         kind = next((k for word, k in KINDS if word in target), "agency")
         name = " ".join(w if w in ("of", "and") else w.capitalize() for w in target.split("-"))
-        name = known("Organization").get(office, f"{name} of {state.name}")
+        name = own_offices().get(office) or known("Organization").get(
+            office, f"{name} of {state.name}")
         out.entities[office] = Entity(office, "Organization", name,
                                       properties={"kind": kind}, spans=[span],
                                       rule="role.office", confidence=0.5)
