@@ -280,7 +280,8 @@ NOT_PERSON = {*ORG_HEADS, *LAST_HEADS, *PLACE_HEADS, *PLACE_FIRST, *MILITARY, *C
 def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
     """People named right after a rank or a capitalised title (``Col-Gen Arzu Rahimov``,
     ``Chief of Staff General X``, ``Chief of the Naval Staff, Rear Admiral X``: the rank is
-    not part of the name)."""
+    not part of the name; ``the Minister of Defence, Ana Silva``: a full name set off by a
+    comma)."""
     ranked = {anchor.start: anchor.end for anchor in anchors if anchor.label == "Rank"}
     for anchor in anchors:
         if anchor.label not in ("Rank", "Title") or not anchor.text[:1].isupper():
@@ -291,12 +292,16 @@ def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
             match = PERSON_AFTER.match(text, ranked[anchor.end + 2])
         if match and match.start("name") in ranked:
             match = PERSON_AFTER.match(text, ranked[match.start("name")])
+        set_off = not match and anchor.label == "Title" and text.startswith(", ", anchor.end)
+        if set_off:
+            match = PERSON_AFTER.match(text, anchor.end + 1)
         if not match:
             continue
         words = match["name"].split()
         while words and words[-1] in NOT_NAME:
             words.pop()
-        if not words or words[0] in NOT_NAME:
+        if not words or words[0] in NOT_NAME or (set_off and (
+                len(words) < 2 or any(w in NOT_PERSON for w in words))):
             continue
         name = " ".join(words)
         start = match.start("name")

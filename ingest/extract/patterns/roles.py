@@ -69,6 +69,12 @@ TITLE_THEN_RANK = re.compile(r"['’]s\s+[A-Z](?:[^\W\d_]|[\s-]){0,40},\s+[A-Z](
                              r"{0,25}\s+")
 """Between a state and its officer named after his title and rank: ``'s Minister of Defence,
 Lieutenant General``."""
+STATE_TITLE_SET_OFF = re.compile(r"['’]s\s+[A-Z][\w\s-]{0,50},\s+")
+"""Between a state and its officer named after his title and a comma: ``'s Deputy Minister of
+National Defence, ``."""
+ITS_TITLE = re.compile(r"\s+(?:[a-z]+\s+){0,4}its\s+[A-Z][\w\s-]{0,50},?\s+")
+"""Between a state and the officer it is represented by: ``New Zealand by its Minister of
+Defence, ``, ``Fiji was represented by its Defence Minister ``."""
 KINDS = (("ministry", "ministry"), ("department", "department"), ("staff", "headquarters"),
          ("navy", "armed_forces"), ("army", "armed_forces"), ("air-force", "armed_forces"),
          ("armed-forces", "armed_forces"))
@@ -76,7 +82,8 @@ KINDS = (("ministry", "ministry"), ("department", "department"), ("staff", "head
 
 def _country_of_title(ctx: Context, person: Mention) -> str | None:
     """The state a titled person serves: ``Azerbaijani President X``, ``President of X`` or
-    ``Defence Minister X of Italy``, ``the Australian Chief of Navy, Vice Admiral X``."""
+    ``Defence Minister X of Italy``, ``the Australian Chief of Navy, Vice Admiral X``,
+    ``Fiji by its Minister for Defence, X``."""
     office = next((org for org in ctx.labelled("Organization", "Unit")
                    if org.rule == "org.office_of_title" and org.role.startswith("of:") and
                    org.end <= person.start and OFFICE_GAP.fullmatch(ctx.text, org.end,
@@ -86,7 +93,9 @@ def _country_of_title(ctx: Context, person: Mention) -> str | None:
     for country in ctx.labelled("Country"):
         gap = ctx.text[country.end:person.start]
         if (0 <= len(gap) <= 45 and re.fullmatch(r"['’]?s?\s+[A-Z][\w\s-]{0,40}\s+", gap)) or \
-                (len(gap) <= 60 and TITLE_THEN_RANK.fullmatch(gap)):
+                (len(gap) <= 60 and (TITLE_THEN_RANK.fullmatch(gap) or
+                                     STATE_TITLE_SET_OFF.fullmatch(gap) or
+                                     ITS_TITLE.fullmatch(gap))):
             return country.id
         gap = ctx.text[:country.start][-60:]
         if country.end <= person.start and re.search(r"\bof\s+(?:the\s+)?$", gap) and \
