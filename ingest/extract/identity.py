@@ -8,7 +8,7 @@ from graph.lookup import fold
 from graph.model import merge_list
 from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract.facts import Extraction
-from ingest.extract.gazetteer import state_names
+from ingest.extract.gazetteer import own_offices, state_names
 from ingest.extract.implied import office_spellings
 from ingest.extract.names import SHIPS
 from ingest.extract.syntax import EDITION
@@ -74,8 +74,10 @@ def offices(out: Extraction) -> None:
     for entity in out.entities.values():
         names = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
         if names and entity.properties.get("kind") in ("ministry", "department"):
-            entity.aliases = merge_list(entity.aliases,
-                                        office_spellings(entity.name, list(names[:3])))
+            generic = _generic_office(entity.id, names[0])
+            entity.aliases = merge_list(entity.aliases, [
+                *office_spellings(entity.name, list(names[:3])),
+                *(office_spellings(generic, list(names[:3])) if generic else ())])
             offices.append(entity)
     for entity in offices:
         named = next((other for other in offices if other.id in out.entities and
@@ -84,6 +86,16 @@ def offices(out: Extraction) -> None:
                       entity.rule in IMPLIED), None)
         if named is not None:
             out.merge(entity.id, named.id)
+
+
+def _generic_office(office: str, state: str) -> str | None:
+    """The plain English name of an office the state names its own way (``Ministry of Defence
+    of Australia`` for its Department of Defence): reports and readers use both."""
+    if office not in own_offices():
+        return None
+    target = office.split("-", 1)[1]
+    words = " ".join(w if w in ("of", "and") else w.capitalize() for w in target.split("-"))
+    return f"{words} of {state}"
 
 
 SERVICE_WORDS = {"naval-forces": ("Navy", "Naval Forces"), "air-force": ("Air Force",),
