@@ -69,7 +69,7 @@ TITLE_THEN_RANK = re.compile(r"['’]s\s+[A-Z](?:[^\W\d_]|[\s-]){0,40},\s+[A-Z](
                              r"{0,25}\s+")
 """Between a state and its officer named after his title and rank: ``'s Minister of Defence,
 Lieutenant General``."""
-STATE_TITLE_SET_OFF = re.compile(r"['’]s\s+[A-Z][\w\s-]{0,50},\s+")
+STATE_TITLE_SET_OFF = re.compile(r"['’]s?\s+[A-Z][\w\s-]{0,50},\s+")
 """Between a state and its officer named after his title and a comma: ``'s Deputy Minister of
 National Defence, ``."""
 ITS_TITLE = re.compile(r"\s+(?:[a-z]+\s+){0,4}its\s+[A-Z][\w\s-]{0,50},?\s+")
@@ -178,7 +178,8 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
         ctx.out.relate("LEADS", person.id, country, ctx.span, "role.leader_title", 0.75,
                        role=title)
     target = extras().get(("Title", title))
-    country = country or _service_state(ctx, target) or ctx.article.home
+    country = country or _service_state(ctx, target) or _sentence_state(ctx, person) or \
+        ctx.article.home
     if target and country and target not in ("country", "organization"):
         office = _office(ctx.out, country, target, person.span)
         if office and _deputy(ctx, person, title):
@@ -187,6 +188,28 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
         elif office:
             ctx.out.relate("COMMANDS", person.id, office, ctx.span, "role.office_title", 0.7,
                            role=title)
+
+
+NOT_OWN_STATE = re.compile(r"\b(?:visits?|trip|travel(?:led|ed)?|came|went|flew)\s+to\s+"
+                           r"(?:the\s+)?$")
+"""Before a state a titled person went to: it is not his (``a visit to France by Defence
+Minister X``)."""
+ATTRIBUTIVE = re.compile(r"\b(?:(?:a|an)\s+(?:[a-z]+\s+)?|the\s+[a-z]+\s+)$")
+"""Before a state's name that only qualifies a noun: ``a permanent US base``."""
+
+
+def _sentence_state(ctx: Context, person: Mention) -> str | None:
+    """The state of a titled person given no state: the one the sentence names last before
+    him, by name or capital, that is no other's (``Cambodia's minister``, ``Malaysian``) and
+    not one he went to (``Indonesia signed during a visit to France by Defence Minister X``);
+    one named after him is mostly his partner (``Defence Minister X thanked India``)."""
+    found = [c for c in ctx.labelled("Country") if c.role in ("name", "capital") and
+             c.end <= person.start and
+             not re.match(r"['’]", ctx.text[c.end:c.end + 1]) and
+             not NOT_OWN_STATE.search(ctx.text, max(0, c.start - 30), c.start) and
+             not ATTRIBUTIVE.search(ctx.text, max(0, c.start - 20), c.start)]
+    nearest = min(found, key=lambda c: abs(c.start - person.start), default=None)
+    return nearest.id if nearest else None
 
 
 def _deputy(ctx: Context, person: Mention, title: str) -> bool:
