@@ -135,13 +135,16 @@ def sentence_facts(text: str, article: str, published: str | None = None,
 def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = None,
          doc: Doc | None = None) -> Annotated:
     """The report's parse with its mentions (dictionaries, name rules, then NER) tied to
-    it, and event descriptions tied to the events they refer to."""
+    it, and event descriptions tied to the events they refer to; a body the NER finds only
+    inside an office's title (``the Chief of the Defence Forces``) is the title's to imply."""
     gazetteer = gazetteer or default()
     doc = doc if doc is not None else parse(text)
     mentions = resolve_mentions(text, sentences, gazetteer)
     body = [sentence for sentence in sentences if not sentence.heading]
-    mentions = nest(sorted([*mentions, *ner_mentions(doc, mentions, body, gazetteer.knows)],
-                           key=lambda m: (m.start, m.role == "qualifier")))
+    titles = [(m.start, m.end) for m in gazetteer.find(text) if m.label == "Title"]
+    found = [m for m in ner_mentions(doc, mentions, body, gazetteer.knows)
+             if not (m.rule == "ner.org" and any(a <= m.start and m.end <= b for a, b in titles))]
+    mentions = nest(sorted([*mentions, *found], key=lambda m: (m.start, m.role == "qualifier")))
     annotated = annotate(doc, mentions)
     refer(annotated)
     for phase in phases(annotated):
