@@ -80,6 +80,24 @@ KINDS = (("ministry", "ministry"), ("department", "department"), ("staff", "head
          ("armed-forces", "armed_forces"))
 
 
+LISTED_STATE = re.compile(r",\s+(?:who\s[^,;.]{0,60},\s+)?(?:and\s+)?$")
+"""Between one office-holder of a list and the state of the next: ``X, who chairs it this
+year, `` before ``Denmark's Y``."""
+
+
+def _shared_title(ctx: Context, person: Mention,
+                  previous: tuple[Mention, str | None] | None) -> tuple[str, str] | None:
+    """The title and state of a person listed after a titled one by his state alone:
+    ``Norway's Defence Minister X, Denmark's Y, Finland's Z and Sweden's W``."""
+    if previous is None or previous[1] is None:
+        return None
+    state = next((c for c in ctx.labelled("Country") if c.role == "name" and
+                  re.fullmatch(r"['’]s?\s+", ctx.text[c.end:person.start])), None)
+    if state is None or not LISTED_STATE.fullmatch(ctx.text, previous[0].end, state.start):
+        return None
+    return previous[1], state.id
+
+
 def _country_of_title(ctx: Context, person: Mention) -> str | None:
     """The state a titled person serves: ``Azerbaijani President X``, ``President of X`` or
     ``Defence Minister X of Italy``, ``the Australian Chief of Navy, Vice Admiral X``,
@@ -112,8 +130,14 @@ def roles(ctx: Context) -> None:
     orgs = ctx.labelled("Organization", "Unit") + [
         m for m in ctx.labelled("Operation") if m.kind == "peacekeeping"]
     orgs.sort(key=lambda m: m.start)
+    previous: tuple[Mention, str | None] | None = None
     for person in ctx.persons():
         title = person.role.removeprefix("title:") if person.role.startswith("title:") else None
+        shared = _shared_title(ctx, person, previous) if title is None else None
+        if shared:
+            title, state = shared
+            ctx.article.person_country.setdefault(person.id, state)
+        previous = (person, title)
         ctx.keep(person)
         entity = ctx.out.entities[person.id]
         if person.role.startswith("rank:"):
