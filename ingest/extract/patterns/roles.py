@@ -80,6 +80,9 @@ KINDS = (("ministry", "ministry"), ("department", "department"), ("staff", "head
          ("armed-forces", "armed_forces"))
 
 
+COORDINATED_TITLE = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][A-Za-z\s-]{0,50}?\s+")
+"""Between a titled person and the next one, titled with no state of his own, that shares
+the first's: ``US Secretary of Defense X and Secretary of State Y``."""
 LISTED_STATE = re.compile(r",\s+(?:who\s[^,;.]{0,60},\s+)?(?:and\s+)?$")
 """Between one office-holder of a list and the state of the next: ``X, who chairs it this
 year, `` before ``Denmark's Y``."""
@@ -137,6 +140,11 @@ def roles(ctx: Context) -> None:
         if shared:
             title, state = shared
             ctx.article.person_country.setdefault(person.id, state)
+        elif title and previous and previous[1] and previous[0].id in ctx.article.person_country \
+                and _country_of_title(ctx, person) is None and \
+                COORDINATED_TITLE.fullmatch(ctx.text, previous[0].end, person.start):
+            ctx.article.person_country.setdefault(
+                person.id, ctx.article.person_country[previous[0].id])
         previous = (person, title)
         ctx.keep(person)
         entity = ctx.out.entities[person.id]
