@@ -12,9 +12,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ingest.extract.facts import Mention
+from ingest.extract.scan import tokens, words
 from ingest.extract.sentences import Sentence
 from ingest.extract.slugs import slug
 
@@ -128,6 +130,9 @@ BATTALION_CODE = re.compile(r"\b[A-Z]{3,}BATT?-\d{1,2}\b")
 """A peacekeeping battalion named by its code (``NEPBATT-2``, ``BANBAT-14``)."""
 MEDIA = re.compile(r"\b(?:News|Press|Times|Post|Tribune|Herald|Agency|TV|Radio|Wire|Journal|"
                    r"Gazette|Monitor|Reuters|Xinhua|Bloomberg)\b")
+_EVENT_NOUNS, _AGREEMENT_HEADS, _COMPANY_NOUNS, _NAMED_BEFORE = (
+    words(EVENT_NOUNS), words(AGREEMENT_HEADS), words(COMPANY_NOUNS), words(NAMED_BEFORE))
+"""The words the whole-report passes look for, as ``scan.tokens`` finds them."""
 NOT_PEOPLE = re.compile(r"^(?:INS|HMS|USS|HMAS|HMCS|HMNZS|KRI|BRP|TCG|RSS|JS|ROKS|FS)\b|"
                         r"\b(?:Ministry|Forces?|Army|Navy|Command|Day|Group|Minister|"
                         r"President|General|Exercise|Operation|Brigade|Island|Sea)\b")
@@ -312,8 +317,8 @@ def _titled_agreements(doc: Doc) -> list[Span]:
     """Title-case names ending in an agreement word that the NER missed: ``the Bishkek
     Border Treaty``."""
     found = []
-    for token in doc:
-        if token.lower_ in AGREEMENT_HEADS and token.is_title and token.i > 0:
+    for token in tokens(doc, LOWER, _AGREEMENT_HEADS):
+        if token.is_title and token.i > 0:
             start = token.left_edge.i
             while start < token.i and not (doc[start].is_title or doc[start].like_num):
                 start += 1
@@ -349,9 +354,9 @@ def _named_events(doc: Doc) -> list[tuple[Span, str]]:
     """Names the text gives an exercise, meeting or agreement by apposition or compound:
     ``began Decisive Strike 26, the largest exercise``, ``the Sea Shield drills``."""
     found = []
-    for token in doc:
-        label = EVENT_NOUNS.get(token.lower_)
-        if label is None or token.pos_ != "NOUN":
+    for token in tokens(doc, LOWER, _EVENT_NOUNS):
+        label = EVENT_NOUNS[token.lower_]
+        if token.pos_ != "NOUN":
             continue
         candidates = [c for c in token.children if c.dep_ in ("compound", "appos")]
         if token.dep_ == "appos":
@@ -392,9 +397,7 @@ def _companies(doc: Doc) -> list[Span]:
     ``the Turkish firm FNSS``, ``ASMAR, the Chilean Navy's shipbuilding company``, ``Eurosam
     is a joint venture``."""
     found = []
-    for token in doc:
-        if token.lemma_ not in COMPANY_NOUNS:
-            continue
+    for token in tokens(doc, LEMMA, _COMPANY_NOUNS):
         if token.i + 1 < len(doc) and _named_word(doc[token.i + 1]):
             end = token.i + 2
             while end < len(doc) and _named_word(doc[end]):
@@ -427,9 +430,9 @@ def _named_bodies(doc: Doc) -> list[tuple[Span, str | None]]:
     name: ``the Gran Grif gang``, ``the CODECO militia``, ``its Pulberăria Victoria
     subsidiary``."""
     found = []
-    for token in doc:
-        kind = NAMED_BEFORE.get(token.lower_)
-        if kind is None or token.i == 0 or token.pos_ != "NOUN":
+    for token in tokens(doc, LOWER, _NAMED_BEFORE):
+        kind = NAMED_BEFORE[token.lower_]
+        if token.i == 0 or token.pos_ != "NOUN":
             continue
         start = token.i
         while start > 0 and _named_word(doc[start - 1]) and \
