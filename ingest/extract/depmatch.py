@@ -87,21 +87,25 @@ class Table:
                 strings[value] for value in self.doc.to_array(ATTRIBUTES[key]).tolist()]
         return column
 
-    def having(self, key: str, values: frozenset[str]) -> list[int]:
-        """The tokens whose attribute ``key`` is one of ``values``, in text order (each
-        attribute indexed the first time a test asks for it)."""
+    def index(self, key: str) -> dict[str, list[int]]:
+        """The tokens by their attribute ``key``, each list in text order (indexed the first
+        time a test asks for it)."""
         index = self.indexes.get(key)
         if index is None:
             index = self.indexes[key] = {}
             for position, value in enumerate(self.column(key)):
                 index.setdefault(value, []).append(position)
+        return index
+
+    def having(self, key: str, values: frozenset[str]) -> list[int]:
+        """The tokens whose attribute ``key`` is one of ``values``, in text order."""
+        index = self.index(key)
         found = [position for value in values for position in index.get(value, ())]
         return sorted(found) if len(values) > 1 else found
 
     def counted(self, key: str, values: frozenset[str]) -> int:
         """How many tokens have attribute ``key`` one of ``values``."""
-        self.having(key, frozenset())
-        index = self.indexes[key]
+        index = self.index(key)
         return sum(len(index.get(value, ())) for value in values)
 
     def passes(self, checks: Checks) -> tuple[list[int], set[int]]:
@@ -112,7 +116,8 @@ class Table:
             return found
         wanted = [(key, values) for key, values, positive in checks if positive]
         if wanted:
-            key, values = min(wanted, key=lambda pair: self.counted(*pair))
+            key, values = wanted[0] if len(wanted) == 1 else \
+                min(wanted, key=lambda pair: self.counted(*pair))
             tokens = self.having(key, values)
         else:
             tokens = list(range(self.size))
@@ -167,19 +172,28 @@ def find(compiled: Compiled, table: Table) -> Iterator[list[int]]:
     roots = table.passes(compiled.checks[0])[0]
     if not roots:
         return
+    if not compiled.links:
+        yield from ([root] for root in roots)
+        return
     allowed = [table.passes(checks)[1] if checks else None for checks in compiled.checks]
+    if any(passing is not None and not passing for passing in allowed):
+        return
     for root in roots:
         yield from _extend(compiled.links, allowed, table, [root], 1)
 
 
 def _extend(links: tuple[tuple[int, str], ...], allowed: list[set[int] | None], table: Table,
             chosen: list[int], node: int) -> Iterator[list[int]]:
-    """The assignments that extend ``chosen`` (the tokens of the nodes before ``node``)."""
-    if node == len(allowed):
-        yield chosen
-        return
+    """The assignments that extend ``chosen`` (the tokens of the nodes before ``node``, one
+    node at least still to place)."""
     left, operator = links[node - 1]
     passing = allowed[node]
-    for index in table.related(chosen[left], operator):
-        if passing is None or index in passing:
+    found = table.related(chosen[left], operator)
+    if passing is not None:
+        found = [index for index in found if index in passing]
+    if node + 1 == len(allowed):
+        for index in found:
+            yield [*chosen, index]
+    else:
+        for index in found:
             yield from _extend(links, allowed, table, [*chosen, index], node + 1)
