@@ -140,9 +140,11 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
     doc = doc if doc is not None else parse(text)
     mentions = resolve_mentions(text, sentences, gazetteer)
     body = [sentence for sentence in sentences if not sentence.heading]
-    mentions = nest(sorted([*mentions, *ner_mentions(doc, mentions, body, gazetteer.knows)],
+    parsed = doc.text
+    mentions = nest(sorted([*mentions, *ner_mentions(doc, mentions, body, gazetteer.knows,
+                                                     parsed)],
                            key=lambda m: (m.start, m.role == "qualifier")))
-    annotated = annotate(doc, mentions)
+    annotated = annotate(doc, mentions, parsed)
     refer(annotated)
     for phase in phases(annotated):
         annotated.mentions.append(phase.mention)

@@ -123,7 +123,7 @@ def _parent(annotated: Annotated, token: Token, events: list[Mention]) -> Mentio
 
 def phases(annotated: Annotated) -> list[Phase]:
     """Every described phase of the report with the event it is part of."""
-    text = annotated.doc.text
+    text = annotated.text
     events = sorted((m for m in annotated.mentions
                      if m.label in PARENTS and m.role != "qualifier"), key=lambda m: m.start)
     found = []

@@ -153,6 +153,12 @@ class Annotated:
     found: dict[tuple[str, ...], tuple[int, list[Mention]]] = field(default_factory=dict)
     """The events of each set of labels in text order, with the mention count they were
     listed at (listed again when mentions are added)."""
+    text: str = ""
+    """The parsed text (``doc.text``, which spaCy joins from every token at each reading)."""
+
+    def __post_init__(self) -> None:
+        """Read the parsed text once when the caller did not."""
+        self.text = self.text or self.doc.text
 
     def mention(self, token: Token) -> Mention | None:
         """The mention ``token`` belongs to, if any."""
@@ -206,10 +212,11 @@ def _owned(mention: Mention, states: dict[int, Mention]) -> Mention:
     return replace(mention, role=f"of:{state.id}")
 
 
-def annotate(doc: Doc, mentions: list[Mention]) -> Annotated:
-    """Tie each mention to its tokens (qualifiers first, so a named body wins its head)."""
+def annotate(doc: Doc, mentions: list[Mention], text: str = "") -> Annotated:
+    """Tie each mention to its tokens (qualifiers first, so a named body wins its head;
+    ``text``: ``doc.text``, when the caller has read it)."""
     _untie(doc)
-    annotated = Annotated(doc, mentions)
+    annotated = Annotated(doc, mentions, text=text)
     for mention in sorted(mentions, key=lambda m: (m.role != "qualifier", m.start)):
         annotated.tie(mention)
     return annotated
@@ -488,12 +495,13 @@ def _coordinated_people(doc: Doc, mentions: list[Mention]) -> list[Span]:
 
 
 def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
-                 known: Callable[[str], bool]) -> list[Mention]:
+                 known: Callable[[str], bool], text: str = "") -> list[Mention]:
     """People, bodies, formations and places the NER finds in the ``body`` sentences where no
     mention lies yet and that the dictionaries do not ``known`` under another label (a
     "person" named right after a locative preposition is a place: ``flew from Al Hamra``),
-    then the places named so that nothing else recognised."""
-    text = doc.text
+    then the places named so that nothing else recognised (``text``: ``doc.text``, when the
+    caller has read it)."""
+    text = text or doc.text
     outside = bytearray(b"\x01") * (len(text) + 1)
     for sentence in body:
         outside[sentence.start:sentence.end] = bytes(sentence.end - sentence.start)
