@@ -316,9 +316,10 @@ def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
                    if name in names}
         sentence = next(iter(anchors.values())).sent
         span = (sentence.start_char, sentence.end_char)
-        if _negated([doc[i] for i in ids]):
+        tokens = [doc[i] for i in ids]
+        if _negated(tokens):
             continue
-        hedged = _hedged([doc[i] for i in ids])
+        hedged = _hedged(tokens)
         sources, targets = (
             (_one(annotated, anchors[name], labels) if rule.alone else
              members(annotated, anchors[name], labels)) if name in anchors else

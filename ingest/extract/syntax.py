@@ -415,13 +415,14 @@ def _companies(doc: Doc) -> list[Span]:
     return found
 
 
-def _subsidiaries(doc: Doc, mentions: list[Mention]) -> list[tuple[Span, Mention]]:
+def _subsidiaries(ents: tuple[Span, ...], mentions: list[Mention]
+                  ) -> list[tuple[Span, Mention]]:
     """Companies the NER names after a company the dictionaries know, their parent:
     ``Hanwha Defense Australia``, ``Rheinmetall Automecanica`` (with the parent's mention)."""
     companies = {m.start: m for m in mentions
                  if m.label == "Organization" and m.kind is None and m.rule == "gazetteer"}
     found = []
-    for ent in doc.ents:
+    for ent in ents:
         span = _trim(ent)
         parent = companies.get(span.start_char) if ent.label_ == "ORG" and len(span) else None
         if parent is None or parent.end >= span.end_char or "\n" in span.text:
@@ -470,12 +471,13 @@ def _appositive_name(doc: Doc, noun: Token) -> Span | None:
     return doc[start:end]
 
 
-def _coordinated_people(doc: Doc, mentions: list[Mention]) -> list[Span]:
+def _coordinated_people(doc: Doc, ents: tuple[Span, ...], mentions: list[Mention]
+                        ) -> list[Span]:
     """Names coordinated with a person's name and shaped like one, which the NER may take
     for a body: ``Ingrid Haaland of Norway and Mikko Rautio of Finland``."""
     people = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
               if m.label == "Person"]
-    people += [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    people += [ent for ent in ents if ent.label_ == "PERSON"]
     found = []
     for person in people:
         if person is None or len(person) == 0:
@@ -511,13 +513,14 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
         if mention.label not in ("Country", "Location"):
             named[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     found = []
-    spans = [*((span, ("Person", None)) for span in _coordinated_people(doc, mentions)),
+    ents = doc.ents
+    spans = [*((span, ("Person", None)) for span in _coordinated_people(doc, ents, mentions)),
              *((span, (label, None)) for span, label in _named_events(doc)),
              *((span, ("Organization", "company")) for span in _companies(doc)),
              *((span, ("Organization", kind)) for span, kind in _named_bodies(doc)),
-             *((ent, _label_of(_trim(ent), ent.label_)) for ent in doc.ents),
+             *((ent, _label_of(_trim(ent), ent.label_)) for ent in ents),
              *((span, ("Agreement", None)) for span in _titled_agreements(doc))]
-    for span, company in _subsidiaries(doc, mentions):
+    for span, company in _subsidiaries(ents, mentions):
         if not any(named[company.end:span.end_char]) and not outside[span.start_char]:
             name = " ".join(span.text.split())
             found.append(Mention(span.start_char, span.end_char, span.text, "Organization",
