@@ -24,6 +24,9 @@ ATTRIBUTES = {"DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "TAG": TAG
 """The token attributes a pattern may test, and the ``Doc.to_array`` column each is read
 from (a token's text is its ORTH)."""
 OPERATORS = (">", "<", ">>", "<<")
+WORDS = frozenset(("LEMMA", "LOWER", "ORTH", "TEXT"))
+"""Attributes that name words: a value of one is had by far fewer tokens than a part of
+speech, tag, relation or entity type."""
 
 Check = tuple[str, frozenset[str], bool]
 """One attribute test: the attribute, the values named, and whether it must be one of them
@@ -103,21 +106,16 @@ class Table:
         found = [position for value in values for position in index.get(value, ())]
         return sorted(found) if len(values) > 1 else found
 
-    def counted(self, key: str, values: frozenset[str]) -> int:
-        """How many tokens have attribute ``key`` one of ``values``."""
-        index = self.index(key)
-        return sum(len(index.get(value, ())) for value in values)
-
     def passes(self, checks: Checks) -> tuple[list[int], set[int]]:
         """The tokens that pass every one of ``checks``, in text order and as a set: those
-        of the fewest having a named value, tested against the rest."""
+        having a named value (a word, which few tokens have, before a tag or relation),
+        tested against the rest."""
         found = self.passing.get(checks)
         if found is not None:
             return found
         wanted = [(key, values) for key, values, positive in checks if positive]
         if wanted:
-            key, values = wanted[0] if len(wanted) == 1 else \
-                min(wanted, key=lambda pair: self.counted(*pair))
+            key, values = min(wanted, key=lambda pair: pair[0] not in WORDS)
             tokens = self.having(key, values)
         else:
             tokens = list(range(self.size))
