@@ -12,17 +12,26 @@ that this runner and spaCy's own find the same matches on real reports.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc
 
-ATTRIBUTES = {"DEP": "dep_", "LEMMA": "lemma_", "LOWER": "lower_", "POS": "pos_",
-              "TAG": "tag_", "ORTH": "orth_", "TEXT": "text", "ENT_TYPE": "ent_type_"}
+ATTRIBUTES = {"DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "TAG": TAG,
+              "ORTH": ORTH, "TEXT": ORTH, "ENT_TYPE": ENT_TYPE}
+"""The token attributes a pattern may test, and the ``Doc.to_array`` column each is read
+from (a token's text is its ORTH)."""
 OPERATORS = (">", "<", ">>", "<<")
+WORDS = frozenset(("LEMMA", "LOWER", "ORTH", "TEXT"))
+"""Attributes that name words: a value of one is had by far fewer tokens than a part of
+speech, tag, relation or entity type."""
 
-Test = Callable[[dict[str, str]], bool]
+Check = tuple[str, frozenset[str], bool]
+"""One attribute test: the attribute, the values named, and whether it must be one of them
+(``IN``, or equal) or none of them (``NOT_IN``)."""
+Checks = tuple[Check, ...]
 
 
 def supported(pattern: Sequence[dict[str, Any]]) -> str | None:
@@ -39,9 +48,9 @@ def supported(pattern: Sequence[dict[str, Any]]) -> str | None:
     return None
 
 
-def _test(attrs: dict[str, Any]) -> Test:
-    """One node's test of a token (by index into a ``Table``): every attribute agrees."""
-    checks: list[tuple[str, frozenset[str], bool]] = []
+def _checks(attrs: dict[str, Any]) -> Checks:
+    """One node's tests of a token: every attribute agrees."""
+    checks: list[Check] = []
     for key, value in attrs.items():
         if isinstance(value, dict):
             if "IN" in value:
@@ -50,41 +59,71 @@ def _test(attrs: dict[str, Any]) -> Test:
                 checks.append((key, frozenset(value["NOT_IN"]), False))
         else:
             checks.append((key, frozenset((value,)), True))
-    if not checks:
-        return lambda values: True
-    if len(checks) == 1:
-        key, allowed, wanted = checks[0]
-        return (lambda values: values[key] in allowed) if wanted else \
-            (lambda values: values[key] not in allowed)
-
-    return lambda values: all((values[key] in allowed) is wanted
-                              for key, allowed, wanted in checks)
+    return tuple(checks)
 
 
 class Table:
-    """A parsed document as plain values, read once: each token's attributes, head and
-    children, and the tokens by lemma (the patterns' first nodes are looked up there)."""
+    """A parsed document as plain values, read once: each token's head and children, the
+    attribute columns the patterns ask for, and per node test the tokens that pass it (so
+    a pattern's tokens are checked by set membership, each test run once per document)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.values = [{key: getattr(token, name) for key, name in ATTRIBUTES.items()}
-                       for token in doc]
-        self.heads = [token.head.i for token in doc]
-        self.children: list[list[int]] = [[] for _ in doc]
+        self.doc = doc
+        self.size = len(doc)
+        self.heads = [index + offset for index, offset in
+                      enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+        self.children: list[list[int]] = [[] for _ in range(self.size)]
         for index, head in enumerate(self.heads):
             if head != index:
                 self.children[head].append(index)
+        self.columns: dict[str, list[str]] = {}
         self.indexes: dict[str, dict[str, list[int]]] = {}
+        self.passing: dict[Checks, tuple[list[int], set[int]]] = {}
+        self.below: dict[int, list[int]] = {}
 
-    def having(self, key: str, values: frozenset[str]) -> list[int]:
-        """The tokens whose attribute ``key`` is one of ``values``, in text order (each
-        attribute indexed the first time a pattern's first node asks for it)."""
+    def column(self, key: str) -> list[str]:
+        """Every token's attribute ``key``, in text order (read the first time it is asked)."""
+        column = self.columns.get(key)
+        if column is None:
+            strings = self.doc.vocab.strings
+            column = self.columns[key] = [
+                strings[value] for value in self.doc.to_array(ATTRIBUTES[key]).tolist()]
+        return column
+
+    def index(self, key: str) -> dict[str, list[int]]:
+        """The tokens by their attribute ``key``, each list in text order (indexed the first
+        time a test asks for it)."""
         index = self.indexes.get(key)
         if index is None:
             index = self.indexes[key] = {}
-            for position, token in enumerate(self.values):
-                index.setdefault(token[key], []).append(position)
+            for position, value in enumerate(self.column(key)):
+                index.setdefault(value, []).append(position)
+        return index
+
+    def having(self, key: str, values: frozenset[str]) -> list[int]:
+        """The tokens whose attribute ``key`` is one of ``values``, in text order."""
+        index = self.index(key)
         found = [position for value in values for position in index.get(value, ())]
         return sorted(found) if len(values) > 1 else found
+
+    def passes(self, checks: Checks) -> tuple[list[int], set[int]]:
+        """The tokens that pass every one of ``checks``, in text order and as a set: those
+        having a named value (a word, which few tokens have, before a tag or relation),
+        tested against the rest."""
+        found = self.passing.get(checks)
+        if found is not None:
+            return found
+        wanted = [(key, values) for key, values, positive in checks if positive]
+        if wanted:
+            key, values = min(wanted, key=lambda pair: pair[0] not in WORDS)
+            tokens = self.having(key, values)
+        else:
+            tokens = list(range(self.size))
+        for key, values, positive in checks:
+            column = self.column(key)
+            tokens = [token for token in tokens if (column[token] in values) is positive]
+        found = self.passing[checks] = (tokens, set(tokens))
+        return found
 
     def related(self, index: int, operator: str) -> list[int]:
         """The tokens ``operator`` leads to from token ``index``."""
@@ -94,12 +133,15 @@ class Table:
             head = self.heads[index]
             return [head] if head != index else []
         if operator == ">>":
-            found, stack = [], list(self.children[index])
-            while stack:
-                child = stack.pop()
-                found.append(child)
-                stack.extend(self.children[child])
-            return sorted(found)
+            found = self.below.get(index)
+            if found is None:
+                found, stack = [], list(self.children[index])
+                while stack:
+                    child = stack.pop()
+                    found.append(child)
+                    stack.extend(self.children[child])
+                found = self.below[index] = sorted(found)
+            return found
         found = []
         while self.heads[index] != index:
             index = self.heads[index]
@@ -112,50 +154,44 @@ class Compiled:
     """A pattern ready to run: its nodes' tests and, for each node after the first, the
     node it hangs from and by which operator."""
 
-    tests: tuple[Test, ...]
+    checks: tuple[Checks, ...]
     links: tuple[tuple[int, str], ...]
-    first: tuple[str, frozenset[str]] | None
-    """An attribute of the first node and the values it allows (its lemmas when it names
-    them), so the tokens to start from are looked up, not all tried."""
 
 
 def compile_pattern(pattern: Sequence[dict[str, Any]]) -> Compiled:
     """``pattern`` (a DependencyMatcher pattern this runner supports) ready to run."""
     names = [node["RIGHT_ID"] for node in pattern]
     links = tuple((names.index(node["LEFT_ID"]), node["REL_OP"]) for node in pattern[1:])
-    return Compiled(tuple(_test(node.get("RIGHT_ATTRS", {})) for node in pattern), links,
-                    _first(pattern[0].get("RIGHT_ATTRS", {})))
-
-
-def _first(attrs: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
-    """The attribute and values to look the first node's tokens up by: its lemmas, else
-    the first attribute it names values of."""
-    for key in ("LEMMA", *attrs):
-        value = attrs.get(key)
-        if isinstance(value, str):
-            return key, frozenset((value,))
-        if isinstance(value, dict) and "IN" in value:
-            return key, frozenset(value["IN"])
-    return None
+    return Compiled(tuple(_checks(node.get("RIGHT_ATTRS", {})) for node in pattern), links)
 
 
 def find(compiled: Compiled, table: Table) -> Iterator[list[int]]:
     """Every assignment of tokens to the pattern's nodes (token indices in node order)."""
-    roots: Iterable[int] = range(len(table.values)) if compiled.first is None else \
-        table.having(*compiled.first)
-    first = compiled.tests[0]
-    for root in roots:
-        if first(table.values[root]):
-            yield from _extend(compiled, table, [root], 1)
-
-
-def _extend(compiled: Compiled, table: Table, chosen: list[int], node: int
-            ) -> Iterator[list[int]]:
-    if node == len(compiled.tests):
-        yield chosen
+    roots = table.passes(compiled.checks[0])[0]
+    if not roots:
         return
-    left, operator = compiled.links[node - 1]
-    test = compiled.tests[node]
-    for index in table.related(chosen[left], operator):
-        if test(table.values[index]):
-            yield from _extend(compiled, table, [*chosen, index], node + 1)
+    if not compiled.links:
+        yield from ([root] for root in roots)
+        return
+    allowed = [table.passes(checks)[1] if checks else None for checks in compiled.checks]
+    if any(passing is not None and not passing for passing in allowed):
+        return
+    for root in roots:
+        yield from _extend(compiled.links, allowed, table, [root], 1)
+
+
+def _extend(links: tuple[tuple[int, str], ...], allowed: list[set[int] | None], table: Table,
+            chosen: list[int], node: int) -> Iterator[list[int]]:
+    """The assignments that extend ``chosen`` (the tokens of the nodes before ``node``, one
+    node at least still to place)."""
+    left, operator = links[node - 1]
+    passing = allowed[node]
+    found = table.related(chosen[left], operator)
+    if passing is not None:
+        found = [index for index in found if index in passing]
+    if node + 1 == len(allowed):
+        for index in found:
+            yield [*chosen, index]
+    else:
+        for index in found:
+            yield from _extend(links, allowed, table, [*chosen, index], node + 1)

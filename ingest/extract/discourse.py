@@ -7,10 +7,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from ingest.extract.facts import Mention
 from ingest.extract.names import SHIP_STATES
+from ingest.extract.scan import tokens, words
 from ingest.extract.syntax import EVENT_NOUNS, Annotated
 
 DEFINITE = frozenset(("the", "this", "these", "that", "those", "its", "their"))
@@ -21,6 +23,8 @@ SHIP_NOUNS = frozenset(("ship", "frigate", "destroyer", "corvette", "submarine",
                         "vessel", "warship", "flagship"))
 """``the boat's commanding officer``, ``the frigate, commanded by``: the ship the report
 named last, as the owner of what follows or described by a participle."""
+_DESCRIPTIONS, _UNIT_NOUNS = words(EVENT_NOUNS), words(UNIT_NOUNS | SHIP_NOUNS)
+"""The words the passes over the report look for, as ``scan.tokens`` finds them."""
 
 
 def _named(annotated: Annotated, token: Token, label: str) -> Mention | None:
@@ -65,9 +69,9 @@ def refer(annotated: Annotated) -> None:
     events = sorted((m for m in annotated.mentions if m.label in EVENT_NOUNS.values()
                      and m.role != "qualifier"), key=lambda m: m.start)
     starts = [m.start for m in events]
-    for token in annotated.doc:
-        label = EVENT_NOUNS.get(token.lower_)
-        if label is None or token.pos_ not in ("NOUN", "PROPN"):
+    for token in tokens(annotated.doc, LOWER, _DESCRIPTIONS):
+        label = EVENT_NOUNS[token.lower_]
+        if token.pos_ not in ("NOUN", "PROPN"):
             continue
         if annotated.mention(token) is not None:
             continue
@@ -92,9 +96,9 @@ def refer_recorded(annotated: Annotated) -> None:
         m for m in annotated.mentions if m.label in EVENT_NOUNS.values()
         and m.role != "qualifier")]}.values(), key=lambda m: m.start)
     starts = [m.start for m in events]
-    for token in annotated.doc:
-        label = EVENT_NOUNS.get(token.lower_)
-        if label is None or token.pos_ not in ("NOUN", "PROPN") or token.i in annotated.events \
+    for token in tokens(annotated.doc, LOWER, _DESCRIPTIONS):
+        label = EVENT_NOUNS[token.lower_]
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in annotated.events \
                 or annotated.mention(token) is not None or \
                 not any(c.lower_ in DEFINITE for c in token.children):
             continue
@@ -117,8 +121,8 @@ def units(annotated: Annotated) -> None:
              not m.text[:1].islower()]
     ships = [m for m in named if m.kind == "ship" or m.rule == "unit.ship" or
              m.text.split()[0] in SHIP_STATES]
-    for token in annotated.doc:
-        if token.lemma_ not in UNIT_NOUNS | SHIP_NOUNS or token.pos_ != "NOUN" or \
+    for token in tokens(annotated.doc, LEMMA, _UNIT_NOUNS):
+        if token.pos_ != "NOUN" or \
                 annotated.mention(token) is not None or not _definite(token):
             continue
         if token.lemma_ in SHIP_NOUNS:

@@ -141,11 +141,12 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
     doc = doc if doc is not None else parse(text)
     mentions = resolve_mentions(text, sentences, gazetteer)
     body = [sentence for sentence in sentences if not sentence.heading]
+    parsed = doc.text
     titles = [(m.start, m.end) for m in gazetteer.find(text) if m.label == "Title"]
-    found = [m for m in ner_mentions(doc, mentions, body, gazetteer.knows)
+    found = [m for m in ner_mentions(doc, mentions, body, gazetteer.knows, parsed)
              if not (m.rule == "ner.org" and any(a <= m.start and m.end <= b for a, b in titles))]
     mentions = nest(sorted([*mentions, *found], key=lambda m: (m.start, m.role == "qualifier")))
-    annotated = annotate(doc, mentions)
+    annotated = annotate(doc, mentions, parsed)
     refer(annotated)
     for phase in phases(annotated):
         annotated.mentions.append(phase.mention)

@@ -287,7 +287,7 @@ def current_event(annotated: Annotated, sentence: Span, labels: tuple[str, ...]
     named most (the first on a tie), a named event before a described one; else none."""
     events = _events(annotated, labels)
     if any(sentence.start_char <= m.start < sentence.end_char for m in events) or any(
-            annotated.events.get(t.i) is not None for t in sentence):
+            annotated.events.get(i) is not None for i in range(sentence.start, sentence.end)):
         return []
     before = [m for m in events if m.end <= sentence.start_char]
     named = [m for m in before if m.text[:1].isupper()]
@@ -316,9 +316,10 @@ def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
                    if name in names}
         sentence = next(iter(anchors.values())).sent
         span = (sentence.start_char, sentence.end_char)
-        if _negated([doc[i] for i in ids]):
+        tokens = [doc[i] for i in ids]
+        if _negated(tokens):
             continue
-        hedged = _hedged([doc[i] for i in ids])
+        hedged = _hedged(tokens)
         sources, targets = (
             (_one(annotated, anchors[name], labels) if rule.alone else
              members(annotated, anchors[name], labels)) if name in anchors else

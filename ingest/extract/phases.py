@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from ingest.extract.discourse import salient
 from ingest.extract.facts import Extraction, Mention
+from ingest.extract.scan import tokens, words
 from ingest.extract.slugs import slug
 from ingest.extract.syntax import Annotated
 
 PHASES = frozenset(("phase", "stage"))
+_PHASES = words(PHASES)
+"""``PHASES`` as ``scan.tokens`` finds them."""
 MODIFIERS = frozenset(("compound", "amod", "nmod"))
 POSITIONAL = frozenset((
     "final", "first", "second", "third", "fourth", "last", "next", "initial", "active",
@@ -119,12 +123,12 @@ def _parent(annotated: Annotated, token: Token, events: list[Mention]) -> Mentio
 
 def phases(annotated: Annotated) -> list[Phase]:
     """Every described phase of the report with the event it is part of."""
-    text = annotated.doc.text
+    text = annotated.text
     events = sorted((m for m in annotated.mentions
                      if m.label in PARENTS and m.role != "qualifier"), key=lambda m: m.start)
     found = []
-    for token in annotated.doc:
-        if token.lemma_ not in PHASES or token.tag_ != "NN" or \
+    for token in tokens(annotated.doc, LEMMA, _PHASES):
+        if token.tag_ != "NN" or \
                 annotated.mention(token) is not None:
             continue
         span, head = _phrase(token), token

@@ -38,7 +38,8 @@ def _tense(verb: Token) -> str | None:
 def mark(annotated: Annotated, out: Extraction) -> None:
     """``status: planned`` on each event only ever stated as coming."""
     seen: dict[str, set[str]] = {}
-    for token in annotated.doc:
+    doc = annotated.doc
+    for token in (doc[i] for i in sorted({*annotated.events, *annotated.heads})):
         event = annotated.events.get(token.i) or (
             annotated.heads.get(token.i) if token.i in annotated.heads else None)
         if event is None or event.label not in EVENTS or event.id not in out.entities:

@@ -12,9 +12,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ingest.extract.facts import Mention
+from ingest.extract.scan import tokens, words
 from ingest.extract.sentences import Sentence
 from ingest.extract.slugs import slug
 
@@ -128,6 +130,9 @@ BATTALION_CODE = re.compile(r"\b[A-Z]{3,}BATT?-\d{1,2}\b")
 """A peacekeeping battalion named by its code (``NEPBATT-2``, ``BANBAT-14``)."""
 MEDIA = re.compile(r"\b(?:News|Press|Times|Post|Tribune|Herald|Agency|TV|Radio|Wire|Journal|"
                    r"Gazette|Monitor|Reuters|Xinhua|Bloomberg)\b")
+_EVENT_NOUNS, _AGREEMENT_HEADS, _COMPANY_NOUNS, _NAMED_BEFORE = (
+    words(EVENT_NOUNS), words(AGREEMENT_HEADS), words(COMPANY_NOUNS), words(NAMED_BEFORE))
+"""The words the whole-report passes look for, as ``scan.tokens`` finds them."""
 NOT_PEOPLE = re.compile(r"^(?:INS|HMS|USS|HMAS|HMCS|HMNZS|KRI|BRP|TCG|RSS|JS|ROKS|FS)\b|"
                         r"\b(?:Ministry|Forces?|Army|Navy|Command|Day|Group|Minister|"
                         r"President|General|Exercise|Operation|Brigade|Island|Sea)\b")
@@ -148,6 +153,12 @@ class Annotated:
     found: dict[tuple[str, ...], tuple[int, list[Mention]]] = field(default_factory=dict)
     """The events of each set of labels in text order, with the mention count they were
     listed at (listed again when mentions are added)."""
+    text: str = ""
+    """The parsed text (``doc.text``, which spaCy joins from every token at each reading)."""
+
+    def __post_init__(self) -> None:
+        """Read the parsed text once when the caller did not."""
+        self.text = self.text or self.doc.text
 
     def mention(self, token: Token) -> Mention | None:
         """The mention ``token`` belongs to, if any."""
@@ -201,15 +212,24 @@ def _owned(mention: Mention, states: dict[int, Mention]) -> Mention:
     return replace(mention, role=f"of:{state.id}")
 
 
-def annotate(doc: Doc, mentions: list[Mention]) -> Annotated:
-    """Tie each mention to its tokens (qualifiers first, so a named body wins its head)."""
-    for token in doc:
-        token._.label = None
-        token._.mention = None
-    annotated = Annotated(doc, mentions)
+def annotate(doc: Doc, mentions: list[Mention], text: str = "") -> Annotated:
+    """Tie each mention to its tokens (qualifiers first, so a named body wins its head;
+    ``text``: ``doc.text``, when the caller has read it)."""
+    _untie(doc)
+    annotated = Annotated(doc, mentions, text=text)
     for mention in sorted(mentions, key=lambda m: (m.role != "qualifier", m.start)):
         annotated.tie(mention)
     return annotated
+
+
+def _untie(doc: Doc) -> None:
+    """Clear the labels and mentions an earlier annotation left on ``doc``'s tokens: their
+    stored values dropped (reading them gives the default, None) without making every
+    token's ``Token._`` to set None, which cost a full pass over the doc."""
+    stale = [key for key in doc.user_data if isinstance(key, tuple) and len(key) == 4
+             and key[0] == "._." and key[1] in ("label", "mention") and key[3] is None]
+    for key in stale:
+        del doc.user_data[key]
 
 
 def _trim(span: Span) -> Span:
@@ -304,8 +324,8 @@ def _titled_agreements(doc: Doc) -> list[Span]:
     """Title-case names ending in an agreement word that the NER missed: ``the Bishkek
     Border Treaty``."""
     found = []
-    for token in doc:
-        if token.lower_ in AGREEMENT_HEADS and token.is_title and token.i > 0:
+    for token in tokens(doc, LOWER, _AGREEMENT_HEADS):
+        if token.is_title and token.i > 0:
             start = token.left_edge.i
             while start < token.i and not (doc[start].is_title or doc[start].like_num):
                 start += 1
@@ -341,9 +361,9 @@ def _named_events(doc: Doc) -> list[tuple[Span, str]]:
     """Names the text gives an exercise, meeting or agreement by apposition or compound:
     ``began Decisive Strike 26, the largest exercise``, ``the Sea Shield drills``."""
     found = []
-    for token in doc:
-        label = EVENT_NOUNS.get(token.lower_)
-        if label is None or token.pos_ != "NOUN":
+    for token in tokens(doc, LOWER, _EVENT_NOUNS):
+        label = EVENT_NOUNS[token.lower_]
+        if token.pos_ != "NOUN":
             continue
         candidates = [c for c in token.children if c.dep_ in ("compound", "appos")]
         if token.dep_ == "appos":
@@ -384,9 +404,7 @@ def _companies(doc: Doc) -> list[Span]:
     ``the Turkish firm FNSS``, ``ASMAR, the Chilean Navy's shipbuilding company``, ``Eurosam
     is a joint venture``."""
     found = []
-    for token in doc:
-        if token.lemma_ not in COMPANY_NOUNS:
-            continue
+    for token in tokens(doc, LEMMA, _COMPANY_NOUNS):
         if token.i + 1 < len(doc) and _named_word(doc[token.i + 1]):
             end = token.i + 2
             while end < len(doc) and _named_word(doc[end]):
@@ -397,13 +415,14 @@ def _companies(doc: Doc) -> list[Span]:
     return found
 
 
-def _subsidiaries(doc: Doc, mentions: list[Mention]) -> list[tuple[Span, Mention]]:
+def _subsidiaries(ents: tuple[Span, ...], mentions: list[Mention]
+                  ) -> list[tuple[Span, Mention]]:
     """Companies the NER names after a company the dictionaries know, their parent:
     ``Hanwha Defense Australia``, ``Rheinmetall Automecanica`` (with the parent's mention)."""
     companies = {m.start: m for m in mentions
                  if m.label == "Organization" and m.kind is None and m.rule == "gazetteer"}
     found = []
-    for ent in doc.ents:
+    for ent in ents:
         span = _trim(ent)
         parent = companies.get(span.start_char) if ent.label_ == "ORG" and len(span) else None
         if parent is None or parent.end >= span.end_char or "\n" in span.text:
@@ -419,9 +438,9 @@ def _named_bodies(doc: Doc) -> list[tuple[Span, str | None]]:
     name: ``the Gran Grif gang``, ``the CODECO militia``, ``its Pulberăria Victoria
     subsidiary``."""
     found = []
-    for token in doc:
-        kind = NAMED_BEFORE.get(token.lower_)
-        if kind is None or token.i == 0 or token.pos_ != "NOUN":
+    for token in tokens(doc, LOWER, _NAMED_BEFORE):
+        kind = NAMED_BEFORE[token.lower_]
+        if token.i == 0 or token.pos_ != "NOUN":
             continue
         start = token.i
         while start > 0 and _named_word(doc[start - 1]) and \
@@ -452,12 +471,13 @@ def _appositive_name(doc: Doc, noun: Token) -> Span | None:
     return doc[start:end]
 
 
-def _coordinated_people(doc: Doc, mentions: list[Mention]) -> list[Span]:
+def _coordinated_people(doc: Doc, ents: tuple[Span, ...], mentions: list[Mention]
+                        ) -> list[Span]:
     """Names coordinated with a person's name and shaped like one, which the NER may take
     for a body: ``Ingrid Haaland of Norway and Mikko Rautio of Finland``."""
     people = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
               if m.label == "Person"]
-    people += [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    people += [ent for ent in ents if ent.label_ == "PERSON"]
     found = []
     for person in people:
         if person is None or len(person) == 0:
@@ -477,12 +497,13 @@ def _coordinated_people(doc: Doc, mentions: list[Mention]) -> list[Span]:
 
 
 def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
-                 known: Callable[[str], bool]) -> list[Mention]:
+                 known: Callable[[str], bool], text: str = "") -> list[Mention]:
     """People, bodies, formations and places the NER finds in the ``body`` sentences where no
     mention lies yet and that the dictionaries do not ``known`` under another label (a
     "person" named right after a locative preposition is a place: ``flew from Al Hamra``),
-    then the places named so that nothing else recognised."""
-    text = doc.text
+    then the places named so that nothing else recognised (``text``: ``doc.text``, when the
+    caller has read it)."""
+    text = text or doc.text
     outside = bytearray(b"\x01") * (len(text) + 1)
     for sentence in body:
         outside[sentence.start:sentence.end] = bytes(sentence.end - sentence.start)
@@ -492,13 +513,14 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
         if mention.label not in ("Country", "Location"):
             named[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     found = []
-    spans = [*((span, ("Person", None)) for span in _coordinated_people(doc, mentions)),
+    ents = doc.ents
+    spans = [*((span, ("Person", None)) for span in _coordinated_people(doc, ents, mentions)),
              *((span, (label, None)) for span, label in _named_events(doc)),
              *((span, ("Organization", "company")) for span in _companies(doc)),
              *((span, ("Organization", kind)) for span, kind in _named_bodies(doc)),
-             *((ent, _label_of(_trim(ent), ent.label_)) for ent in doc.ents),
+             *((ent, _label_of(_trim(ent), ent.label_)) for ent in ents),
              *((span, ("Agreement", None)) for span in _titled_agreements(doc))]
-    for span, company in _subsidiaries(doc, mentions):
+    for span, company in _subsidiaries(ents, mentions):
         if not any(named[company.end:span.end_char]) and not outside[span.start_char]:
             name = " ".join(span.text.split())
             found.append(Mention(span.start_char, span.end_char, span.text, "Organization",
