@@ -59,6 +59,9 @@ COMPLEMENTS = frozenset(("of", "to", "at", "in", "for"))
 MODAL = frozenset(("will", "would", "could", "may", "might", "should", "shall"))
 HEDGE = 0.15
 """Confidence taken off a relation stated as planned or possible (``will take part``)."""
+PLURAL = frozenset(("NNS", "NNPS"))
+PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
+"""Pronouns that stand for the actor last made a subject, and whether they are plural."""
 
 
 @cache
@@ -82,8 +85,35 @@ def _titled_holder(annotated: Annotated, office: Mention) -> Mention | None:
     return None
 
 
+def _referent(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
+    """What ``it``, ``its``, ``they`` or ``their`` stands for: the subject of an earlier
+    clause of the sentence, else of the sentence before (``The brigade landed at A. It
+    secured B``), when that subject names an actor (not a person) of the labels wanted and
+    no object between them does (``A will train a Kenyan company before it deploys``)."""
+    plural = PRONOUNS[token.lower_]
+    sentence = token.sent
+    earlier = [t for t in sentence if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")
+               and t.head.i != token.head.i]
+    if not earlier and sentence.start > 0:
+        before = token.doc[sentence.start - 1].sent
+        earlier = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")
+                   and t.head.i == before.root.i]
+    if not earlier:
+        return []
+    subject = earlier[-1]
+    if subject.lower_ in PRONOUNS or subject.tag_.startswith("W") or any(
+            _one(annotated, t, labels) for t in subject.doc[subject.i + 1:token.i]
+            if t.dep_ == "dobj" and (t.tag_ in PLURAL) == plural):
+        return []
+    found = [m for m in (members(annotated, subject, labels) if plural else
+                         _one(annotated, subject, labels)) if m.label != "Person"]
+    return found if plural or len(found) == 1 else []
+
+
 def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
     """The mentions ``token`` stands for, without its conjuncts."""
+    if token.lower_ in PRONOUNS:
+        return _referent(annotated, token, labels)
     own = annotated.mention(token)
     if own is not None and own.rule in TITLED_OFFICES:
         people = [m for child in token.children if child.dep_ == "appos"
