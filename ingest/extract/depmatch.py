@@ -65,7 +65,7 @@ class Table:
     """A parsed document as plain values, read once: each token's attributes, head and
     children, and the tokens by lemma (the patterns' first nodes are looked up there)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, shared: bool = False) -> None:
         self.values = [{key: getattr(token, name) for key, name in ATTRIBUTES.items()}
                        for token in doc]
         self.heads = [token.head.i for token in doc]
@@ -74,6 +74,7 @@ class Table:
             if head != index:
                 self.children[head].append(index)
         self.indexes: dict[str, dict[str, list[int]]] = {}
+        self.shared = shared_subjects(doc) if shared else {}
 
     def having(self, key: str, values: frozenset[str]) -> list[int]:
         """The tokens whose attribute ``key`` is one of ``values``, in text order (each
@@ -89,7 +90,7 @@ class Table:
     def related(self, index: int, operator: str) -> list[int]:
         """The tokens ``operator`` leads to from token ``index``."""
         if operator == ">":
-            return self.children[index]
+            return self.children[index] + self.shared.get(index, [])
         if operator == "<":
             head = self.heads[index]
             return [head] if head != index else []
@@ -105,6 +106,32 @@ class Table:
             index = self.heads[index]
             found.append(index)
         return found
+
+
+SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+
+
+def shared_subjects(doc: Doc) -> dict[int, list[int]]:
+    """The subjects a verb shares with the verb it is coordinated with, by token: in ``the
+    brigade landed at A and secured B`` the brigade is the subject of ``secured`` too (as in
+    Universal Dependencies' enhanced graphs), when the conjunct has no subject of its own
+    and the same voice (``was hosted by A and run by B``: the passive subject is shared)."""
+    found: dict[int, list[int]] = {}
+    for token in doc:
+        head = token.head
+        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or \
+                head.pos_ not in ("VERB", "AUX") or \
+                any(child.dep_ in SUBJECTS for child in token.children):
+            continue
+        passive = any(child.dep_ == "auxpass" for child in token.children) or (
+            token.tag_ == "VBN" and not any(child.dep_ == "aux" for child in token.children)
+            and any(child.dep_ == "auxpass" for child in head.children))
+        own = [child.i for child in head.children if child.dep_ in SUBJECTS]
+        subjects = [i for i in own or found.get(head.i, [])
+                    if (doc[i].dep_ == "nsubjpass") == passive]
+        if subjects:
+            found[token.i] = subjects
+    return found
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ COMPLEMENTS = frozenset(("of", "to", "at", "in", "for"))
 MODAL = frozenset(("will", "would", "could", "may", "might", "should", "shall"))
 HEDGE = 0.15
 """Confidence taken off a relation stated as planned or possible (``will take part``)."""
+RELATIVE = frozenset(("WDT", "WP"))
 PLURAL = frozenset(("NNS", "NNPS"))
 PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
 """Pronouns that stand for the actor last made a subject, and whether they are plural."""
@@ -83,6 +84,20 @@ def _titled_holder(annotated: Annotated, office: Mention) -> Mention | None:
         if not token.text[:1].isupper():
             return None
     return None
+
+
+def antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs from (``the frigate,
+    which took part in ...``), the person rather than the body a person is of (``Commodore
+    A of the Nigerian Navy, who commands ...``); any other token stands for itself."""
+    clause = token.head
+    if token.tag_ not in RELATIVE or clause.dep_ != "relcl":
+        return token
+    noun = clause.head
+    while token.tag_ == "WP" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ in ("PROPN", "NOUN"):
+        noun = noun.head.head
+    return noun
 
 
 def _referent(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
@@ -330,10 +345,13 @@ def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
     """Each ``(rule, source, target, sentence span, hedged)`` the patterns find."""
     wanted = {rule.id for rule in only} if only is not None else None
     doc = annotated.doc
-    table = Table(doc)
+    table, shared = Table(doc), None
     for rule, pattern in compiled():
         if wanted is None or rule.id in wanted:
-            yield from _found(annotated, rule, find(pattern, table))
+            if rule.implicit and shared is None:
+                shared = Table(doc, shared=True)
+            yield from _found(annotated, rule, find(pattern, shared if rule.implicit
+                                                     else table))
 
 
 def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
@@ -344,13 +362,19 @@ def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
     for ids in found:
         anchors = {name: doc[ids[names.index(name)]] for name in ("source", "target")
                    if name in names}
+        # A relative pronoun stands for its noun alone (``A and Colonel B, who commands``: B).
+        alone = {name for name in anchors if rule.alone}
+        if rule.implicit:
+            nouns = {name: antecedent(token) for name, token in anchors.items()}
+            alone |= {name for name in anchors if nouns[name] is not anchors[name]}
+            anchors = nouns
         sentence = next(iter(anchors.values())).sent
         span = (sentence.start_char, sentence.end_char)
         if _negated([doc[i] for i in ids]):
             continue
         hedged = _hedged([doc[i] for i in ids])
         sources, targets = (
-            (_one(annotated, anchors[name], labels) if rule.alone else
+            (_one(annotated, anchors[name], labels) if name in alone else
              members(annotated, anchors[name], labels)) if name in anchors else
             current_event(annotated, sentence, labels)
             for name, labels in (("source", rule.sources), ("target", rule.targets)))
