@@ -67,7 +67,7 @@ class Table:
     attribute columns the patterns ask for, and per node test the tokens that pass it (so
     a pattern's tokens are checked by set membership, each test run once per document)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, shared: bool = False) -> None:
         self.doc = doc
         self.size = len(doc)
         self.heads = [index + offset for index, offset in
@@ -80,6 +80,7 @@ class Table:
         self.indexes: dict[str, dict[str, list[int]]] = {}
         self.passing: dict[Checks, tuple[list[int], set[int]]] = {}
         self.below: dict[int, list[int]] = {}
+        self.shared = shared_subjects(doc) if shared else {}
 
     def column(self, key: str) -> list[str]:
         """Every token's attribute ``key``, in text order (read the first time it is asked)."""
@@ -128,7 +129,7 @@ class Table:
     def related(self, index: int, operator: str) -> list[int]:
         """The tokens ``operator`` leads to from token ``index``."""
         if operator == ">":
-            return self.children[index]
+            return self.children[index] + self.shared.get(index, [])
         if operator == "<":
             head = self.heads[index]
             return [head] if head != index else []
@@ -147,6 +148,32 @@ class Table:
             index = self.heads[index]
             found.append(index)
         return found
+
+
+SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+
+
+def shared_subjects(doc: Doc) -> dict[int, list[int]]:
+    """The subjects a verb shares with the verb it is coordinated with, by token: in ``the
+    brigade landed at A and secured B`` the brigade is the subject of ``secured`` too (as in
+    Universal Dependencies' enhanced graphs), when the conjunct has no subject of its own
+    and the same voice (``was hosted by A and run by B``: the passive subject is shared)."""
+    found: dict[int, list[int]] = {}
+    for token in doc:
+        head = token.head
+        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or \
+                head.pos_ not in ("VERB", "AUX") or \
+                any(child.dep_ in SUBJECTS for child in token.children):
+            continue
+        passive = any(child.dep_ == "auxpass" for child in token.children) or (
+            token.tag_ == "VBN" and not any(child.dep_ == "aux" for child in token.children)
+            and any(child.dep_ == "auxpass" for child in head.children))
+        own = [child.i for child in head.children if child.dep_ in SUBJECTS]
+        subjects = [i for i in own or found.get(head.i, [])
+                    if (doc[i].dep_ == "nsubjpass") == passive]
+        if subjects:
+            found[token.i] = subjects
+    return found
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,10 @@ COMPLEMENTS = frozenset(("of", "to", "at", "in", "for"))
 MODAL = frozenset(("will", "would", "could", "may", "might", "should", "shall"))
 HEDGE = 0.15
 """Confidence taken off a relation stated as planned or possible (``will take part``)."""
+RELATIVE = frozenset(("WDT", "WP"))
+PLURAL = frozenset(("NNS", "NNPS"))
+PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
+"""Pronouns that stand for the actor last made a subject, and whether they are plural."""
 
 
 @cache
@@ -82,8 +86,49 @@ def _titled_holder(annotated: Annotated, office: Mention) -> Mention | None:
     return None
 
 
+def antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs from (``the frigate,
+    which took part in ...``), the person rather than the body a person is of (``Commodore
+    A of the Nigerian Navy, who commands ...``); any other token stands for itself."""
+    clause = token.head
+    if token.tag_ not in RELATIVE or clause.dep_ != "relcl":
+        return token
+    noun = clause.head
+    while token.tag_ == "WP" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ in ("PROPN", "NOUN"):
+        noun = noun.head.head
+    return noun
+
+
+def _referent(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
+    """What ``it``, ``its``, ``they`` or ``their`` stands for: the subject of an earlier
+    clause of the sentence, else of the sentence before (``The brigade landed at A. It
+    secured B``), when that subject names an actor (not a person) of the labels wanted and
+    no object between them does (``A will train a Kenyan company before it deploys``)."""
+    plural = PRONOUNS[token.lower_]
+    sentence = token.sent
+    earlier = [t for t in sentence if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")
+               and t.head.i != token.head.i]
+    if not earlier and sentence.start > 0:
+        before = token.doc[sentence.start - 1].sent
+        earlier = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")
+                   and t.head.i == before.root.i]
+    if not earlier:
+        return []
+    subject = earlier[-1]
+    if subject.lower_ in PRONOUNS or subject.tag_.startswith("W") or any(
+            _one(annotated, t, labels) for t in subject.doc[subject.i + 1:token.i]
+            if t.dep_ == "dobj" and (t.tag_ in PLURAL) == plural):
+        return []
+    found = [m for m in (members(annotated, subject, labels) if plural else
+                         _one(annotated, subject, labels)) if m.label != "Person"]
+    return found if plural or len(found) == 1 else []
+
+
 def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Mention]:
     """The mentions ``token`` stands for, without its conjuncts."""
+    if token.lower_ in PRONOUNS:
+        return _referent(annotated, token, labels)
     own = annotated.mention(token)
     if own is not None and own.rule in TITLED_OFFICES:
         people = [m for child in token.children if child.dep_ == "appos"
@@ -300,10 +345,13 @@ def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
     """Each ``(rule, source, target, sentence span, hedged)`` the patterns find."""
     wanted = {rule.id for rule in only} if only is not None else None
     doc = annotated.doc
-    table = Table(doc)
+    table, shared = Table(doc), None
     for rule, pattern in compiled():
         if wanted is None or rule.id in wanted:
-            yield from _found(annotated, rule, find(pattern, table))
+            if rule.implicit and shared is None:
+                shared = Table(doc, shared=True)
+            yield from _found(annotated, rule, find(pattern, shared if rule.implicit
+                                                     else table))
 
 
 def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
@@ -314,6 +362,12 @@ def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
     for ids in found:
         anchors = {name: doc[ids[names.index(name)]] for name in ("source", "target")
                    if name in names}
+        # A relative pronoun stands for its noun alone (``A and Colonel B, who commands``: B).
+        alone = {name for name in anchors if rule.alone}
+        if rule.implicit:
+            nouns = {name: antecedent(token) for name, token in anchors.items()}
+            alone |= {name for name in anchors if nouns[name] is not anchors[name]}
+            anchors = nouns
         sentence = next(iter(anchors.values())).sent
         span = (sentence.start_char, sentence.end_char)
         tokens = [doc[i] for i in ids]
@@ -321,7 +375,7 @@ def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
             continue
         hedged = _hedged(tokens)
         sources, targets = (
-            (_one(annotated, anchors[name], labels) if rule.alone else
+            (_one(annotated, anchors[name], labels) if name in alone else
              members(annotated, anchors[name], labels)) if name in anchors else
             current_event(annotated, sentence, labels)
             for name, labels in (("source", rule.sources), ("target", rule.targets)))

@@ -23,7 +23,7 @@ from ingest.extract.depmatch import supported
 RULES = Path(__file__).with_name("rules")
 ANCHORS = ("source", "target")
 KEYS = {"id", "type", "confidence", "pattern", "examples", "sources", "targets", "role",
-        "note", "context", "alone"}
+        "note", "context", "alone", "implicit"}
 CONTEXTS = ("event",)
 """``context: event``: the pattern has one anchor only; the other (source or target) is the
 event the report is telling of where the sentence names none (the one named last before
@@ -59,6 +59,10 @@ class Rule:
     alone: bool = False
     """Each anchor stands for its own mention only, not for the names coordinated with it
     (``Singapore's A, Indonesia's B``: A is Singapore's, B is not)."""
+    implicit: bool = False
+    """A verb's subject may be one it leaves implicit: the subject of the verb it is
+    coordinated with (``A landed and secured B``), the noun a relative pronoun stands for
+    (``A, which hosts B``)."""
 
 
 def _labels(value: Any, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
@@ -138,11 +142,15 @@ def parse_rule(data: Any, file: str) -> Rule:
     alone = data.get("alone", False)
     if not isinstance(alone, bool):
         raise ValueError(f"alone must be true or false, not {alone!r}")
+    implicit = data.get("implicit", False)
+    if not isinstance(implicit, bool):
+        raise ValueError(f"implicit must be true or false, not {implicit!r}")
     rel = REL_TYPES[type_]
     return Rule(data["id"], type_, float(confidence), _pattern(data.get("pattern"), context),
                 _labels(data.get("sources"), rel.sources, "sources"),
                 _labels(data.get("targets"), rel.targets, "targets"),
-                _examples(data.get("examples")), data.get("role"), context, file, alone)
+                _examples(data.get("examples")), data.get("role"), context, file, alone,
+                implicit)
 
 
 def read_rule_file(path: Path) -> list[Rule]:

@@ -8,7 +8,7 @@ import pytest
 from spacy.matcher import DependencyMatcher
 
 from conftest import FIXTURES
-from ingest.extract.depmatch import Table, compile_pattern, find, supported
+from ingest.extract.depmatch import Table, compile_pattern, find, shared_subjects, supported
 from ingest.extract.nlp import parse, parse_all
 from ingest.extract.rulebook import rules
 
@@ -57,3 +57,27 @@ def test_a_pattern_matches_tokens_in_node_order() -> None:
 ])
 def test_what_the_runner_lacks_is_named(node: dict, message: str) -> None:
     assert message in supported([{"RIGHT_ID": "a", "RIGHT_ATTRS": {}}, node])
+
+
+@pytest.mark.parametrize(("text", "shared"), [
+    ("The brigade landed at Mombasa and secured the port.", {"secured": ["brigade"]}),
+    ("Kenya arrived in Somalia and will train Somali soldiers.", {"train": ["Kenya"]}),
+    ("The exercise is hosted by Saudi Arabia and run by the Air Warfare Center.",
+     {"run": ["exercise"]}),
+    ("Kenya sent troops and Uganda sent police.", {}),
+])
+def test_a_conjunct_verb_shares_the_subject_it_lacks(text: str, shared: dict) -> None:
+    doc = parse(text)
+    assert {doc[verb].text: [doc[i].text for i in subjects]
+            for verb, subjects in shared_subjects(doc).items()} == shared
+
+
+def test_only_a_table_asked_to_share_subjects_reaches_them() -> None:
+    doc = parse("Kenya arrived in Somalia and will train Somali soldiers.")
+    pattern = [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "train"}},
+               {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "source",
+                "RIGHT_ATTRS": {"DEP": "nsubj"}}]
+    compiled = compile_pattern(pattern)
+    assert list(find(compiled, Table(doc))) == []
+    assert [[doc[i].text for i in ids] for ids in find(compiled, Table(doc, shared=True))] \
+        == [["train", "Kenya"]]

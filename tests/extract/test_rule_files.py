@@ -49,6 +49,7 @@ BROKEN = {
         "{LEFT_ID: target, REL_OP: '<', RIGHT_ID: source, RIGHT_ATTRS: {}}]",
         "does not support LEMMA condition REGEX"),
     "context with both anchors": ("context: event", "takes one anchor (source or target) from"),
+    "implicit not a flag": ("implicit: 1", "implicit must be true or false"),
 }
 GOOD = {
     "type": "type: SIGNED",
