@@ -87,6 +87,7 @@ def extract(text: str, article: str, published: str | None = None,
     formations(out, sentences)
     nearest(out)
     roles.leaders(memory, out, annotated.mentions)
+    out.settle()
     return out
 
 

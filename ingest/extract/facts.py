@@ -97,6 +97,16 @@ class Extraction:
                 entity.properties.setdefault(key, value)
         return entity
 
+    def settle(self) -> None:
+        """Put entities and relations in text order (first span, then id): sets walked on
+        the way order them by the hash seed, and the same report must give the same file."""
+        self.entities = dict(sorted(self.entities.items(),
+                                    key=lambda item: (min(item[1].spans, default=(-1, -1)),
+                                                      item[0])))
+        self.relations = dict(sorted(self.relations.items(),
+                                     key=lambda item: (min(item[1].spans, default=(-1, -1)),
+                                                       item[0])))
+
     def merge(self, old: str, into: str) -> None:
         """Fold entity ``old`` into ``into`` (one entity named two ways): its names, spans
         and relations move over; relations that would become self-loops are dropped."""
