@@ -12,6 +12,7 @@ that this runner and spaCy's own find the same matches on real reports.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -81,6 +82,13 @@ class Table:
         self.passing: dict[Checks, tuple[list[int], set[int]]] = {}
         self.below: dict[int, list[int]] = {}
         self.shared = shared_subjects(doc) if shared else {}
+
+    def sharing(self) -> Table:
+        """This table with each conjunct verb's borrowed subjects (``shared_subjects``) seen
+        by ``>``, its columns and tests' results shared with it (for ``implicit`` rules)."""
+        other = copy.copy(self)
+        other.shared = shared_subjects(self.doc)
+        return other
 
     def column(self, key: str) -> list[str]:
         """Every token's attribute ``key``, in text order (read the first time it is asked)."""
@@ -157,22 +165,32 @@ def shared_subjects(doc: Doc) -> dict[int, list[int]]:
     """The subjects a verb shares with the verb it is coordinated with, by token: in ``the
     brigade landed at A and secured B`` the brigade is the subject of ``secured`` too (as in
     Universal Dependencies' enhanced graphs), when the conjunct has no subject of its own
-    and the same voice (``was hosted by A and run by B``: the passive subject is shared)."""
+    and the same voice (``was hosted by A and run by B``: the passive subject is shared).
+    Read from the parse's arrays, making no Token objects."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([DEP, POS, TAG]).tolist()
+    deps = [strings[row[0]] for row in rows]
+    verbs = [strings[row[1]] in ("VERB", "AUX") for row in rows]
+    heads = [index + offset for index, offset in
+             enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+    children: list[list[int]] = [[] for _ in rows]
+    for index, head in enumerate(heads):
+        if head != index:
+            children[head].append(index)
     found: dict[int, list[int]] = {}
-    for token in doc:
-        head = token.head
-        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or \
-                head.pos_ not in ("VERB", "AUX") or \
-                any(child.dep_ in SUBJECTS for child in token.children):
+    for index, head in enumerate(heads):
+        if deps[index] != "conj" or not verbs[index] or not verbs[head] or \
+                any(deps[child] in SUBJECTS for child in children[index]):
             continue
-        passive = any(child.dep_ == "auxpass" for child in token.children) or (
-            token.tag_ == "VBN" and not any(child.dep_ == "aux" for child in token.children)
-            and any(child.dep_ == "auxpass" for child in head.children))
-        own = [child.i for child in head.children if child.dep_ in SUBJECTS]
-        subjects = [i for i in own or found.get(head.i, [])
-                    if (doc[i].dep_ == "nsubjpass") == passive]
+        passive = any(deps[child] == "auxpass" for child in children[index]) or (
+            strings[rows[index][2]] == "VBN"
+            and not any(deps[child] == "aux" for child in children[index])
+            and any(deps[child] == "auxpass" for child in children[head]))
+        own = [child for child in children[head] if deps[child] in SUBJECTS]
+        subjects = [i for i in own or found.get(head, [])
+                    if (deps[i] == "nsubjpass") == passive]
         if subjects:
-            found[token.i] = subjects
+            found[index] = subjects
     return found
 
 

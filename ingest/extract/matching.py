@@ -349,7 +349,7 @@ def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
     for rule, pattern in compiled():
         if wanted is None or rule.id in wanted:
             if rule.implicit and shared is None:
-                shared = Table(doc, shared=True)
+                shared = table.sharing()
             yield from _found(annotated, rule, find(pattern, shared if rule.implicit
                                                      else table))
 
