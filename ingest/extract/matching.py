@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from ingest.extract.depmatch import Compiled, Table, compile_pattern, find
 from ingest.extract.discourse import salient
 from ingest.extract.facts import Extraction, Mention
+from ingest.extract.names import SERVICE_PLURALS, service_of
 from ingest.extract.rulebook import Rule, rules
 from ingest.extract.syntax import ROLE_WORDS, Annotated
 
@@ -151,6 +152,40 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
             return named
     if token.lower_ not in GROUP_NOUNS:
         return _equipment(annotated, token, labels)
+    service = _service(token)
+    if service is not None:
+        named = {m.id: m for m in reversed(annotated.mentions)}
+        wanted = labels if "Country" in labels else (*labels, "Country")
+        found = []
+        for mention in _group(annotated, token, own, wanted):
+            body = named.get(_as_service(mention, service).id) \
+                if mention.label == "Country" else None
+            if body is not None and body.label in labels:
+                found.append(body)
+            elif mention.label in labels:
+                found.append(mention)
+        return found
+    return _group(annotated, token, own, labels)
+
+
+def _service(token: Token) -> str | None:
+    """The service a plural group noun names (``navies``, ``air forces``), if any: it stands
+    for each state's service the report names, else for the state."""
+    word = token.lower_
+    if word == "forces" and any(c.dep_ == "compound" and c.lower_ == "air"
+                                for c in token.children):
+        word = "air forces"
+    return SERVICE_PLURALS.get(word)
+
+
+def _as_service(state: Mention, service: str) -> Mention:
+    """The service of ``state`` a plural service noun stands for (``the navies of A``)."""
+    return service_of(state, service, state.start, state.end, state.text, "matching.service")
+
+
+def _group(annotated: Annotated, token: Token, own: Mention | None,
+           labels: tuple[str, ...]) -> list[Mention]:
+    """The mentions a group noun stands for: the states counted or qualifying it."""
     counted = _counted(annotated, token, labels)
     if counted:
         return counted

@@ -254,6 +254,9 @@ ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forc
                                   "commando"),
               "special forces": ("Unit", "special-forces", "Special forces of {}",
                                  "special_forces")}
+SERVICE_PLURALS = {"navies": "navy", "air forces": "air force", "armies": "army"}
+"""Plural services that stand for one service of each state they are said of: ``the navies
+of A and B``, ``the A and B air forces``."""
 LEADS = (("appositive", ("head", "chief", "commander", "director", "minister", "chairman",
                          "chairwoman", "secretary", "spokesman", "spokesperson", "ambassador",
                          "attach", "envoy", "president", "adviser", "advisor", "leader",
@@ -797,11 +800,18 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
             continue
         if MINISTER_AFTER.match(text, match.end()):
             continue
-        label, suffix, pattern, kind = ARMED_KIND.get(
-            what, ("Organization", "armed-forces", "Armed Forces of {}", "armed_forces"))
-        yield Mention(country.start, match.end(), text[country.start:match.end()], label,
-                      f"{country.id.lower()}-{suffix}", pattern.format(country.name), kind,
-                      role=f"of:{country.id}", rule="org.armed_forces", confidence=0.75)
+        yield service_of(country, what, country.start, match.end(),
+                         text[country.start:match.end()], "org.armed_forces")
+
+
+def service_of(country: Mention, what: str, start: int, end: int, surface: str,
+               rule: str) -> Mention:
+    """The mention of a state's service of the kind ``what`` names (``navy``, ``army``)."""
+    label, suffix, pattern, kind = ARMED_KIND.get(
+        what, ("Organization", "armed-forces", "Armed Forces of {}", "armed_forces"))
+    return Mention(start, end, surface, label, f"{country.id.lower()}-{suffix}",
+                   pattern.format(country.name), kind, role=f"of:{country.id}", rule=rule,
+                   confidence=0.75)
 
 
 POSTED = re.compile(rf"\s+in\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")

@@ -140,3 +140,20 @@ def test_a_navy_is_part_of_its_states_one_named_armed_force() -> None:
                     "The Royal Cambodian Armed Forces welcomed the ships, and the Royal Cambodian "
                     "Navy will send two patrol boats.\n")
     assert found["Royal Cambodian Navy"] == {"royal-cambodian-armed-forces"}
+
+
+def test_plural_navies_stand_for_each_state_navy_the_report_names() -> None:
+    out = extract("Navies meet\n\n"
+                  "The Ghanaian Navy and the Togolese Navy held talks in Accra on Monday. The "
+                  "Ghanaian and Togolese navies will sign an accord on maritime patrols.\n",
+                  "t", "2026-03-01")
+    signers = {r.source for r in out.relations.values() if r.type == "SIGNED"}
+    assert {"gha-naval-forces", "tgo-naval-forces"} <= signers
+    assert not signers & {"GHA", "TGO"}
+
+
+def test_plural_air_forces_stand_for_their_states_when_no_air_force_is_named() -> None:
+    out = extract("Air forces meet\n\n"
+                  "The air forces of Ghana and Togo will sign an accord on air patrols.\n",
+                  "t", "2026-03-01")
+    assert not {"gha-air-force", "tgo-air-force"} & set(out.entities)
