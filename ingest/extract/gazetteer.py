@@ -118,12 +118,31 @@ def _rank_terms() -> Iterator[tuple[str, Term]]:
             yield surface, term
 
 
+PLURAL_HEADS = {"Minister": "Ministers", "Secretary": "Secretaries", "Chief": "Chiefs",
+                "Commander": "Commanders"}
+"""Title head words and their plurals: ``Defence ministers X of A and Y of B`` names two
+(office titles only: a leader's plural title says too little of whose leader each is)."""
+
+
+def plural_title(surface: str) -> str | None:
+    """A title's plural (``Defence Ministers``, ``Ministers of Defence``), if it has one."""
+    words = surface.split()
+    head = next((i for i, word in enumerate(words) if word == "of"), len(words)) - 1
+    if head < 0 or words[head] not in PLURAL_HEADS or words[0] in ("Deputy", "Vice"):
+        return None
+    return " ".join([*words[:head], PLURAL_HEADS[words[head]], *words[head + 1:]])
+
+
 def _title_terms() -> Iterator[tuple[str, Term]]:
     for row in rows("titles.csv"):
         term = Term("Title", row["title"], row["title"], row["relation"], extra=row["target"])
         for surface in [row["title"], *split_list(row["aliases"])]:
             yield surface, term
             yield surface.lower(), term
+            plural = plural_title(surface) if row["relation"] == "COMMANDS" else None
+            if plural:
+                yield plural, term
+                yield plural[:1] + plural[1:].lower(), term
 
 
 def all_terms() -> Iterator[tuple[str, Term]]:

@@ -314,6 +314,41 @@ def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
                       canonical(name),
                       role=f"rank:{rank}" if rank else f"title:{title}", rule="person.after_"
                       + anchor.label.lower(), confidence=0.8 if len(words) > 1 else 0.5)
+        if title and PLURAL_TITLE.search(anchor.text):
+            yield from _sharing_title(text, start + len(name), title, anchors)
+
+
+PLURAL_TITLE = re.compile(r"\b(?i:ministers|secretaries|chiefs|commanders)\b")
+"""A title in the plural, naming more than one person."""
+SHARED_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’'-]*"
+                        r"(?:\s+[A-Z][\w’'-]*){0,2}))?(?:,\s+(?:and\s+)?|\s+and\s+)(?=[A-Z])")
+"""After one of the people a plural title names (``Defence ministers X of A and``): the
+next is named."""
+
+
+def _sharing_title(text: str, end: int, title: str,
+                   anchors: list[Mention]) -> Iterator[Mention]:
+    """The others a plural title names after its first: ``Defence ministers X of Norway and
+    Y of Finland``, ``the foreign ministers X, Y and Z``."""
+    states = {(m.start, m.end) for m in anchors if m.label == "Country"}
+    for _ in range(6):
+        gap = SHARED_GAP.match(text, end)
+        if not gap or (gap["state"] and (gap.start("state"), gap.end("state")) not in states):
+            return
+        match = PERSON_AFTER.match(text, gap.end() - 1)
+        if not match:
+            return
+        words = match["name"].split()
+        while words and words[-1] in NOT_NAME:
+            words.pop()
+        if len(words) < 2 or words[0] in NOT_NAME or any(w in NOT_PERSON for w in words):
+            return
+        name = " ".join(words)
+        start = match.start("name")
+        yield Mention(start, start + len(name), name, "Person", slug(canonical(name)),
+                      canonical(name), role=f"title:{title}", rule="person.after_title",
+                      confidence=0.7)
+        end = start + len(name)
 
 
 def _after_of(text: str, anchor: Mention, anchors: list[Mention]) -> re.Match[str] | None:

@@ -456,6 +456,15 @@ def test_names_coordinated_with_a_persons_name_are_people_of_the_state_after_the
     assert ("paolo-ricci", "COMMANDS", "ita-ministry-of-defence") in out.relations
 
 
+def test_each_person_a_plural_office_title_names_heads_his_own_states_office() -> None:
+    out = relations("Defence ministers Ana Pereira of Portugal and Luis Moreno of Spain met "
+                    "in Lisbon. Prime Ministers Tomas Berg and Jonas Lind spoke later.\n")
+    assert {("ana-pereira", "COMMANDS", "prt-ministry-of-defence"),
+            ("luis-moreno", "COMMANDS", "esp-ministry-of-defence"),
+            ("esp-ministry-of-defence", "PART_OF", "ESP")} <= out
+    assert not {r for r in out if r[1] == "LEADS"}
+
+
 def test_a_un_mission_is_one_entity_by_its_full_name_acronym_and_possessive() -> None:
     out = extract("UNMISS rotation wraps up\n\nNepalese soldiers guard the United Nations "
                   "Mission in South Sudan's (UNMISS) protection of civilians site, and Mongolia "

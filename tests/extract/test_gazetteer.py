@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract.gazetteer import default, rows
+from ingest.extract.gazetteer import default, plural_title, rows
 
 
 def found(text: str) -> list[tuple[str, str, str]]:
@@ -111,3 +111,11 @@ def test_bloc_memberships_name_known_blocs_and_states_with_their_years() -> None
     assert all(not row["until"] or int(row["until"]) > int(row["since"]) for row in memberships)
     assert {("nato", "FIN", "2023"), ("csto", "UZB", "1992")} <= {
         (row["organization"], row["member"], row["since"]) for row in memberships}
+
+
+def test_an_office_title_has_its_head_word_in_the_plural() -> None:
+    assert plural_title("Defence Minister") == "Defence Ministers"
+    assert plural_title("Minister of Defence") == "Ministers of Defence"
+    assert plural_title("Secretary of State") == "Secretaries of State"
+    assert plural_title("Deputy Defence Minister") is None
+    assert plural_title("Ambassador") is None
