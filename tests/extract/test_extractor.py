@@ -465,6 +465,14 @@ def test_each_person_a_plural_office_title_names_heads_his_own_states_office() -
     assert not {r for r in out if r[1] == "LEADS"}
 
 
+def test_the_two_defence_ministries_that_sign_are_the_sentences_states_offices() -> None:
+    out = relations("Polish Defence Minister Jan Nowak visited Vilnius on Monday, where the two "
+                    "defence ministries signed a memorandum on air defence with Lithuania.\n")
+    signed = {source for source, kind, _ in out if kind == "SIGNED"}
+    assert signed == {"POL", "LTU", "pol-ministry-of-defence", "ltu-ministry-of-defence"}
+    assert ("ltu-ministry-of-defence", "PART_OF", "LTU") in out
+
+
 def test_a_un_mission_is_one_entity_by_its_full_name_acronym_and_possessive() -> None:
     out = extract("UNMISS rotation wraps up\n\nNepalese soldiers guard the United Nations "
                   "Mission in South Sudan's (UNMISS) protection of civilians site, and Mongolia "

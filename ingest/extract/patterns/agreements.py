@@ -9,8 +9,10 @@ from itertools import combinations
 
 from graph.model import merge_list
 from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import default, extras
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, link_actors, record_event, refer
+from ingest.extract.patterns.roles import office_of
 from ingest.extract.slugs import slug
 
 WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "agreement",
@@ -405,6 +407,9 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
         return people + _their_states(ctx, people, at) if people else \
             [m for m in after if m.label != "Person"]
     verb = ctx.sentence.start + signing.start() if signing else ctx.sentence.end
+    ministries = PLURAL_OFFICES.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    if ministries:
+        return _their_offices(ctx, ministries["office"])
     before = [m for m in actors if m.end <= verb and ctx.clause(m.start) == ctx.clause(verb)]
     people = [m for m in before if m.label == "Person"]
     bodies = [m for m in before if m.label in ("Organization", "Unit")
@@ -450,6 +455,31 @@ def _their_states(ctx: Context, people: list[Mention], at: int) -> list[Mention]
 OWNER_GAP = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}")
 """Between a state and a company of it (``South Korea's Hanwha Aerospace``): the company
 signs, not the state (which signs through its own ministries and forces)."""
+
+
+PLURAL_OFFICES = re.compile(r"\b(?i:the\s+(?:two|three|four|respective)|both|their)\s+"
+                            r"(?P<office>(?i:defen[cs]e|foreign))\s+ministries\s+"
+                            r"(?:(?:have|had|also|jointly|on\s+\w+)\s+)*"
+                            r"(?=(?i:sign(?:ed|s)?|ink(?:ed|s)?|conclude[ds]?|seal(?:ed|s)?)\b)")
+"""``the two defence ministries`` right before a signing verb: they signed."""
+
+
+def _their_offices(ctx: Context, word: str) -> list[Mention]:
+    """The offices ``the two defence ministries`` stands for, of the states the sentence
+    names (else the two last named), with the states they sign for."""
+    title = next((m.id for m in default().find(f"{word.capitalize()} Minister")
+                  if m.label == "Title"), None)
+    target = extras().get(("Title", title or ""))
+    states = list(dict.fromkeys(m.id for m in ctx.labelled("Country")))
+    if len(states) < 2:
+        states = [m.id for m in ctx.article.pair()]
+    found: list[Mention] = []
+    for state in states:
+        office = office_of(ctx.out, state, target, ctx.span) if target else None
+        if office:
+            found.append(Mention(0, 0, "", "Organization", office, office, rule="pseudo"))
+        found.append(Mention(0, 0, "", "Country", state, state, rule="pseudo"))
+    return found
 
 
 def _the_two(ctx: Context, said: str) -> list[Mention]:

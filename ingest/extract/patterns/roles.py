@@ -213,7 +213,7 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
     country = country or _service_state(ctx, target) or _sentence_state(ctx, person) or \
         ctx.article.home
     if target and country and target not in ("country", "organization"):
-        office = _office(ctx.out, country, target, person.span)
+        office = office_of(ctx.out, country, target, person.span)
         if office and _deputy(ctx, person, title):
             ctx.out.relate("MEMBER_OF", person.id, office, ctx.span, "role.deputy_title", 0.6,
                            role=title)
@@ -264,7 +264,7 @@ def _service_state(ctx: Context, target: str | None) -> str | None:
     return states.pop() if len(states) == 1 else None
 
 
-def _office(out: Extraction, country: str, target: str, span: tuple[int, int]) -> str | None:
+def office_of(out: Extraction, country: str, target: str, span: tuple[int, int]) -> str | None:
     """The id of a state's office an office title names, added when not yet named."""
     office = f"{country.lower()}-{target}"
     state = out.entities.get(country)
@@ -292,7 +292,7 @@ def _serves_as(ctx: Context, person: Mention) -> None:
         return
     target = extras().get(("Title", title.id))
     if target and target not in ("country", "organization"):
-        office = _office(ctx.out, country, target, (serves.end(), serves.end() + title.end))
+        office = office_of(ctx.out, country, target, (serves.end(), serves.end() + title.end))
         if office:
             ctx.out.relate("COMMANDS", person.id, office, ctx.span, "role.serves_as", 0.65,
                            role=title.name)
@@ -320,7 +320,7 @@ def _counterpart(ctx: Context, person: Mention) -> None:
     office = ctx.out.entities[offices[-1]]
     if state is not None:
         target = office.id.split("-", 1)[1]
-        made = _office(ctx.out, state, target, person.span)
+        made = office_of(ctx.out, state, target, person.span)
         if made:
             ctx.out.relate("COMMANDS", person.id, made, ctx.span, "role.counterpart", 0.55)
         return
