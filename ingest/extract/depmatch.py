@@ -68,7 +68,7 @@ class Table:
     attribute columns the patterns ask for, and per node test the tokens that pass it (so
     a pattern's tokens are checked by set membership, each test run once per document)."""
 
-    def __init__(self, doc: Doc, shared: bool = False) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.size = len(doc)
         self.heads = [index + offset for index, offset in
@@ -81,7 +81,7 @@ class Table:
         self.indexes: dict[str, dict[str, list[int]]] = {}
         self.passing: dict[Checks, tuple[list[int], set[int]]] = {}
         self.below: dict[int, list[int]] = {}
-        self.shared = shared_subjects(doc) if shared else {}
+        self.shared: dict[int, list[int]] = {}
 
     def sharing(self) -> Table:
         """This table with each conjunct verb's borrowed subjects (``shared_subjects``) seen

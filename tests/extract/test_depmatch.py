@@ -79,5 +79,5 @@ def test_only_a_table_asked_to_share_subjects_reaches_them() -> None:
                 "RIGHT_ATTRS": {"DEP": "nsubj"}}]
     compiled = compile_pattern(pattern)
     assert list(find(compiled, Table(doc))) == []
-    assert [[doc[i].text for i in ids] for ids in find(compiled, Table(doc, shared=True))] \
+    assert [[doc[i].text for i in ids] for ids in find(compiled, Table(doc).sharing())] \
         == [["train", "Kenya"]]
