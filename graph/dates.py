@@ -36,3 +36,27 @@ def date_problem(value: Any) -> str | None:
     except ValueError:
         return f"{value!r} is not a calendar date"
     return None
+
+
+Interval = tuple[int, int | None]
+"""First and last year a fact held (None: it still holds)."""
+
+
+def own(data: dict[str, Any]) -> Interval | None:
+    """The years a fact's own dates give: ``date``, ``start``-``end`` or ``since``-``until``.
+
+    >>> own({"date": "2023-10"}), own({"since": "1994-05"}), own({"start": 2020, "end": 2021})
+    ((2023, 2023), (1994, None), (2020, 2021))
+    """
+    if year(data.get("date")) is not None:
+        return year(data["date"]), year(data["date"])
+    if year(data.get("start")) is not None:
+        return year(data["start"]), year(data.get("end")) or year(data["start"])
+    if year(data.get("since")) is not None:
+        return year(data["since"]), year(data.get("until"))
+    return None
+
+
+def happened(data: dict[str, Any], *ends: dict[str, Any]) -> Interval | None:
+    """When a fact held: its own years, else those of an end (the event it is about)."""
+    return next((found for item in (data, *ends) if (found := own(item)) is not None), None)

@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.dates import happened, own, year
 from graph.errors import AnalysisError
 from graph.vocabulary import (
     ADVERSARIAL_ROLES,
@@ -232,13 +233,29 @@ def country_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 COUNTRY_PAIRS = "country_pairs"
 """The graph attribute of a pair view that holds the whole country projection's edges."""
 
+TIE_NAMES = "tie_names"
+"""The graph attribute of a pair view that holds the names its rows' ``through`` and
+``clocks`` point to by position (an event's name is written once, not once per pair)."""
+
+
+NAMES_KEPT = 16
+"""Most tie names a pair keeps, in its ``through`` list and in each of its clock groups: a
+map's tie tooltip lists 16 and counts the rest."""
+
+CITED_KEPT = 24
+"""Most of a pair's source articles a pair view keeps (the first, in id order): a tooltip
+cites 24 and counts the rest."""
+
 
 def pair_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The states (label and name) and, as the graph attribute ``country_pairs``, the whole
-    country projection's edges (``[first, second, weight, {kind: ties}, reports]``): all
-    that the strongest pairs and country centrality over every tie read, a row per pair
-    however many ties it has, so they answer at once where the country view is read tie by
-    tie.
+    """The states, the articles and, as the graph attribute ``country_pairs``, the whole
+    country projection's edges (``[first, second, weight, {kind: ties}, reports, shown]``,
+    ``shown`` holding what a map draws of the pair: ``through``, the names of its first
+    ``NAMES_KEPT`` ties; ``cited``, its first ``CITED_KEPT`` articles; ``clocks``, its
+    ``tie_clocks``; names as positions in the graph attribute ``tie_names``): all that the
+    strongest pairs, country centrality and the country map over every tie read, a row per
+    pair bounded by kinds and years however many ties it has, so they answer at once where
+    the country view is read tie by tie.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("AZE", {"label": "Country"}), ("TUR", {"label": "Country"})])
@@ -246,25 +263,132 @@ def pair_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> view = pair_view(g)
     >>> sorted(view), view.graph["country_pairs"][0][:3]
     (['AZE', 'TUR'], ['AZE', 'TUR', 1])
+    >>> view.graph["country_pairs"][0][5]["clocks"], view.graph["tie_names"]
+    ([['support', None, [], 1, [0]]], ['TUR SUPPORTS AZE'])
     """
     projection = country_projection(graph)
+    times = tie_times(graph)
+    names = sorted({name for _, name, _, _ in times.values()})
+    number = {name: index for index, name in enumerate(names)}
     view = nx.MultiDiGraph()
-    view.add_nodes_from(projection.nodes(data=True))
-    view.graph[COUNTRY_PAIRS] = [
-        [*sorted((one, two)), data["weight"], {kind: data[kind] for kind in TIE_KINDS},
-         data["reports"]] for one, two, data in sorted(projection.edges(data=True))]
+    view.add_nodes_from((node, data) for node, data in graph.nodes(data=True)
+                        if data.get("label") in ("Country", "Article"))
+    rows = []
+    for one, two, data in sorted(projection.edges(data=True)):
+        pair = tuple(sorted((one, two)))
+        shown = drawn(pair, data, times)
+        shown["through"] = [number[name] for name in shown["through"]]
+        for group in shown["clocks"]:
+            group[4] = [number[name] for name in group[4]]
+        rows.append([*pair, data["weight"], {kind: data[kind] for kind in TIE_KINDS},
+                     data["reports"], shown])
+    view.graph[COUNTRY_PAIRS] = rows
+    view.graph[TIE_NAMES] = names
     return view
 
 
 def _from_pairs(graph: nx.MultiDiGraph) -> nx.Graph:
-    """The country projection a pair view holds (without ``via`` and ``sources``)."""
+    """The country projection a pair view holds: without ``via`` and ``sources``, with what
+    a map draws of each pair (``through``, ``cited``, ``clocks``)."""
+    names = graph.graph[TIE_NAMES]
     projection = nx.Graph()
     projection.add_nodes_from((n, {"label": "Country", "name": d.get("name", n)})
                               for n, d in graph.nodes(data=True) if d.get("label") == "Country")
-    projection.add_edges_from((first, second, {"weight": weight, **kinds, "reports": reports})
-                              for first, second, weight, kinds, reports
-                              in graph.graph[COUNTRY_PAIRS])
+    for first, second, weight, kinds, reports, shown in graph.graph[COUNTRY_PAIRS]:
+        clocks = [[*group[:4], [names[i] for i in group[4]]] for group in shown["clocks"]]
+        projection.add_edge(first, second, weight=weight, **kinds, reports=reports,
+                            through=[names[i] for i in shown["through"]],
+                            cited=shown["cited"], clocks=clocks)
     return projection
+
+
+TieTime = tuple[str, str, list[int] | None, list[int]]
+"""A tie as a map's time bar reads it: kind, name, the years it held, the years of its
+reports."""
+
+
+def tie_times(graph: nx.MultiDiGraph) -> dict[tuple[tuple[str, ...], str], TieTime]:
+    """Each country tie by (pair of states, via): its kind, its name (``via_name``), the
+    years it held (its event's, or the direct relationship's own; None: undated) and the
+    years the articles stating it came out. Reckoned once per event and per set of
+    articles, not once per tie.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("AZE", {"label": "Country"}), ("TUR", {"label": "Country"}),
+    ...                   ("x", {"label": "Exercise", "name": "TurAz", "start": "2023-10"}),
+    ...                   ("a", {"label": "Article", "published": "2024-01-02"})])
+    >>> for c in ("AZE", "TUR"):
+    ...     _ = g.add_edge(c, "x", key="PARTICIPATED_IN", type="PARTICIPATED_IN", sources=["a"])
+    >>> tie_times(g)
+    {(('AZE', 'TUR'), 'x'): ('exercise', 'TurAz (Exercise)', [2023, 2023], [2024])}
+    """
+    published = {node: found for node, data in graph.nodes(data=True)
+                 if data.get("label") == "Article" and (found := year(data.get("published")))}
+    found: dict[tuple[tuple[str, ...], str], TieTime] = {}
+    vias: dict[str, tuple[str, list[int] | None]] = {}
+    told: dict[frozenset[str], list[int]] = {}
+    for first, second, kind, via, _, cited in country_ties(graph):
+        if ((first, second), via) in found:
+            continue
+        if via not in vias:
+            if via in graph:
+                when = own(graph.nodes[via])
+            else:
+                source, type_, target = via.split(" ")
+                when = happened(graph.edges[source, target, type_], graph.nodes[source],
+                                graph.nodes[target])
+            vias[via] = via_name(graph, via), list(when) if when else None
+        articles = frozenset(cited)
+        if articles not in told:
+            told[articles] = sorted({published[a] for a in articles if a in published})
+        found[(first, second), via] = (kind, *vias[via], told[articles])
+    return found
+
+
+def drawn(pair: tuple[str, ...], data: dict[str, Any],
+          times: dict[tuple[tuple[str, ...], str], TieTime]) -> dict[str, Any]:
+    """What a map draws of a projection edge (``pair``, its ``data``) besides its counts:
+    ``through`` (its first ``NAMES_KEPT`` ties' names), ``cited`` (its first
+    ``CITED_KEPT`` articles), ``clocks`` (``tie_clocks``); ``times`` from ``tie_times``."""
+    return {"through": [times[pair, via][1] for via in data["via"][:NAMES_KEPT]],
+            "cited": data["sources"][:CITED_KEPT],
+            "clocks": tie_clocks(times[pair, via] for via in data["via"])}
+
+
+def tie_clocks(times: Iterable[TieTime]) -> list[list[Any]]:
+    """A pair's ties grouped by kind and both clocks, as a map's time bar weighs them:
+    ``[kind, when, told, ties, names]`` (the first ``NAMES_KEPT`` names), sorted; as many
+    groups as kinds and years give, however many ties.
+
+    >>> tie_clocks([("exercise", "A", [2023, 2023], [2024]), ("meeting", "M", None, []),
+    ...             ("exercise", "B", [2023, 2023], [2024])])
+    [['exercise', [2023, 2023], [2024], 2, ['A', 'B']], ['meeting', None, [], 1, ['M']]]
+    """
+    groups: dict[tuple[Any, ...], list[Any]] = {}
+    for kind, name, when, told in times:
+        key = (kind, when is not None, tuple(when or ()), tuple(told))
+        group = groups.setdefault(key, [kind, when, told, 0, []])
+        group[3] += 1
+        if len(group[4]) < NAMES_KEPT:
+            group[4].append(name)
+    return [groups[key] for key in sorted(groups, key=lambda key: (key[0], key[1],
+                                                                   _years(key[2]), key[3]))]
+
+
+def _years(when: tuple[Any, ...]) -> tuple[int, int]:
+    """An interval's years in sort order (an open end last)."""
+    return (when[0], when[1] if when[1] is not None else 10_000) if when else (0, 0)
+
+
+def via_name(graph: nx.MultiDiGraph, via: str) -> str:
+    """What a tie goes through, in names: a shared event, or ``source TYPE target``."""
+    if via in graph:
+        return f"{graph.nodes[via].get('name', via)} ({graph.nodes[via].get('label', '')})"
+    parts = via.split(" ")
+    if len(parts) == 3 and parts[0] in graph and parts[2] in graph:
+        first, second = (graph.nodes[p].get("name", p) for p in (parts[0], parts[2]))
+        return f"{first} {parts[1]} {second}"
+    return via
 
 
 def _name(graph: nx.MultiDiGraph, node: str) -> str:
@@ -386,7 +510,7 @@ def country_projection(graph: nx.MultiDiGraph, since: str | None = None,
             continue
         vias[first, second].setdefault(via, kind)
         cited[first, second] |= sources
-    for (first, second), via in vias.items():
+    for (first, second), via in sorted(vias.items()):
         by_kind = Counter(via.values())
         projection.add_edge(first, second, weight=len(via), via=sorted(via),
                             sources=sorted(cited[first, second]),

@@ -12,9 +12,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.projection import country_ties
-from graph.maps.timeline import Interval, happened, own, reported
-from graph.maps.tooltips import Sources, edge_tooltip, node_tooltip, tie_tooltip, via_name
+from graph.analysis.projection import drawn, tie_times
+from graph.dates import Interval, happened, own
+from graph.maps.timeline import reported
+from graph.maps.tooltips import Sources, edge_tooltip, node_tooltip, tie_tooltip
 from graph.vocabulary import DERIVED_TYPES, LABELS, REL_TYPES, TIE_KINDS
 
 LABEL_CHARS = 32
@@ -148,15 +149,18 @@ def country_map(projection: nx.Graph, graph: nx.MultiDiGraph, sources: Sources,
                                     node_tooltip(node, full, sources))
                           | _times(None, full, sources))
     colour = DERIVED_TYPES["TIES_WITH"].colour
-    ties = _tie_times(graph, sources)
+    times = None
     for index, (u, v, attrs) in enumerate(projection.edges(data=True)):
         names = (projection.nodes[u].get("name", u), projection.nodes[v].get("name", v))
-        pair = tuple(sorted((u, v)))
+        if "clocks" not in attrs:
+            times = tie_times(graph) if times is None else times
+            attrs = attrs | drawn(tuple(sorted((u, v))), attrs, times)
         data.edges.append({"id": f"e{index}", "from": u, "to": v, "value": attrs["weight"],
                            "label": str(attrs["weight"]), "category": "ties",
                            "color": _edge_colour(colour), "arrows": "",
-                           "title": tie_tooltip(graph, names, attrs, TIE_KINDS, sources),
-                           "ties": [ties[pair, via] for via in attrs["via"]]})
+                           "title": tie_tooltip(names, attrs, TIE_KINDS, sources),
+                           "ties": [dict(zip(_TIE_KEYS, group, strict=True))
+                                    for group in attrs["clocks"]]})
     country = LABELS["Country"]
     data.node_legend = _legend(Counter({"Country": projection.number_of_nodes()}),
                                {"Country": (country.colour, country.shape,
@@ -168,33 +172,14 @@ def country_map(projection: nx.Graph, graph: nx.MultiDiGraph, sources: Sources,
     return data
 
 
+_TIE_KEYS = ("kind", "when", "told", "n", "what")
+"""A tie group's fields on the page (``projection.tie_clocks``): ties of one kind and years."""
+
+
 def _times(when: Interval | None, attrs: dict[str, Any], sources: Sources) -> dict[str, Any]:
     """An item's two clocks (``graph.maps.timeline``): when it held, when it was reported."""
     return {"when": list(when) if when else None,
             "told": reported(sources, attrs.get("sources", []))}
-
-
-def _tie_times(graph: nx.MultiDiGraph, sources: Sources
-               ) -> dict[tuple[tuple[str, ...], str], dict[str, Any]]:
-    """Each country tie's clocks by (country pair, via): its event's years, or the direct
-    relationship's, and the years its reports came out."""
-    found: dict[tuple[tuple[str, ...], str], dict[str, Any]] = {}
-    vias: dict[str, tuple[str, str, list[int] | None]] = {}
-    for first, second, kind, via, _, cited in country_ties(graph):
-        if ((first, second), via) in found:
-            continue
-        if via not in vias:
-            if via in graph:
-                when = own(graph.nodes[via])
-            else:
-                source, kind, target = via.split(" ")
-                when = happened(graph.edges[source, target, kind], graph.nodes[source],
-                                graph.nodes[target])
-            vias[via] = kind, via_name(graph, via), list(when) if when else None
-        kind, what, held = vias[via]
-        found[(first, second), via] = {"kind": kind, "what": what, "when": held,
-                                       "told": reported(sources, cited)}
-    return found
 
 
 def _legend(counts: Counter[str], styles: dict[str, tuple[str, str, str]]) -> list[LegendEntry]:

@@ -100,19 +100,22 @@ def _digest(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
-def tie_table(edges: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The edges with each country tie written once for the page: a table of distinct tie
-    records, and each edge's ``ties`` as indices into it (a shared exercise of twenty states
-    ties 190 pairs: its record was written 190 times, most of a large map's bytes).
+def tie_table(edges: list[dict[str, Any]]
+              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """The edges with each country tie group written once for the page: a table of distinct
+    groups (``projection.tie_clocks``), each edge's ``ties`` as indices into it (a shared
+    exercise of twenty states ties 190 pairs, each with the same group), and the names the
+    groups list, each once, their ``what`` as indices into them.
 
-    >>> tie = {"kind": "exercise", "what": "X", "when": [2023, 2023], "told": [2024]}
-    >>> edges, table = tie_table([{"id": "e0", "ties": [tie]}, {"id": "e1", "ties": [tie]},
-    ...                           {"id": "e2"}])
-    >>> [edge.get("ties") for edge in edges], len(table)
-    ([[0], [0], None], 1)
+    >>> tie = {"kind": "exercise", "when": [2023, 2023], "told": [2024], "n": 1, "what": ["X"]}
+    >>> edges, table, names = tie_table([{"id": "e0", "ties": [tie]},
+    ...                                  {"id": "e1", "ties": [tie]}, {"id": "e2"}])
+    >>> [edge.get("ties") for edge in edges], table[0]["what"], names
+    ([[0], [0], None], [0], ['X'])
     """
     table: list[dict[str, Any]] = []
     index: dict[tuple[Any, ...], int] = {}
+    number: dict[str, int] = {}
     written = []
     for edge in edges:
         if "ties" not in edge:
@@ -121,13 +124,14 @@ def tie_table(edges: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[d
         refs = []
         for tie in edge["ties"]:
             when = None if tie["when"] is None else tuple(tie["when"])
-            key = (tie["kind"], tie["what"], when, tuple(tie["told"]))
+            key = (tie["kind"], tuple(tie["what"]), when, tuple(tie["told"]), tie["n"])
             if key not in index:
                 index[key] = len(table)
-                table.append(tie)
+                table.append({**tie, "what": [number.setdefault(name, len(number))
+                                              for name in tie["what"]]})
             refs.append(index[key])
         written.append({**edge, "ties": refs})
-    return written, table
+    return written, table, list(number)
 
 
 def render(net: Network, data: MapData, title: str, summary: str, physics: bool,
@@ -141,10 +145,10 @@ def render(net: Network, data: MapData, title: str, summary: str, physics: bool,
     slider over them; with ``geo`` (``graph.maps.geography``), a graticule under the map.
     """
     vis_js, script = _asset("vis-network.min.js"), _script()
-    edges, ties = tie_table(net.edges)
-    payload = {"nodes": net.nodes, "edges": edges, "ties": ties, "options": net.options,
-               "physics": physics, "fade": fade, "edgeNoun": edge_noun, "years": years,
-               "geo": geo}
+    edges, ties, names = tie_table(net.edges)
+    payload = {"nodes": net.nodes, "edges": edges, "ties": ties, "names": names,
+               "options": net.options, "physics": physics, "fade": fade, "edgeNoun": edge_noun,
+               "years": years, "geo": geo}
     policy = (f"default-src 'none'; script-src {_digest(vis_js)} {_digest(script)}; "
               "style-src 'unsafe-inline'; img-src data:")
     return _TEMPLATES.get_template("map.html").render(

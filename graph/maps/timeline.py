@@ -12,32 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from graph.dates import year
+from graph.dates import Interval
 from graph.maps.tooltips import Sources
 
-Interval = tuple[int, int | None]
-"""First and last year a fact held (None: it still holds)."""
 CLOCKS = ("happened", "reported")
-
-
-def own(data: dict[str, Any]) -> Interval | None:
-    """The years a fact's own dates give: ``date``, ``start``-``end`` or ``since``-``until``.
-
-    >>> own({"date": "2023-10"}), own({"since": "1994-05"}), own({"start": 2020, "end": 2021})
-    ((2023, 2023), (1994, None), (2020, 2021))
-    """
-    if year(data.get("date")) is not None:
-        return year(data["date"]), year(data["date"])
-    if year(data.get("start")) is not None:
-        return year(data["start"]), year(data.get("end")) or year(data["start"])
-    if year(data.get("since")) is not None:
-        return year(data["since"]), year(data.get("until"))
-    return None
-
-
-def happened(data: dict[str, Any], *ends: dict[str, Any]) -> Interval | None:
-    """When a fact held: its own years, else those of an end (the event it is about)."""
-    return next((found for item in (data, *ends) if (found := own(item)) is not None), None)
 
 
 def reported(sources: Sources, articles: Iterable[str]) -> list[int]:
@@ -83,10 +61,10 @@ def shown(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], clock: str, 
 
     An edge shows when its category is not hidden, both its ends' categories neither, and it
     falls in the window (an undated one when ``undated``); a country-tie edge when any of
-    its ties does, weighing as many as do. A node shows when its category is not hidden and
-    it falls in the window itself, or has an edge that shows, or has no edge the categories
-    leave and no date on the clock while undated facts are shown (so the full window shows
-    all that the categories leave).
+    its tie groups does, weighing as many ties as they hold. A node shows when its category
+    is not hidden and it falls in the window itself, or has an edge that shows, or has no
+    edge the categories leave and no date on the clock while undated facts are shown (so
+    the full window shows all that the categories leave).
     """
     hidden = set(hidden)
     kept = {node["id"] for node in nodes if node.get("category") not in hidden}
@@ -99,7 +77,7 @@ def shown(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], clock: str, 
             continue
         linked |= {edge["from"], edge["to"]}
         if "ties" in edge:
-            weight = sum(1 for tie in edge["ties"]
+            weight = sum(tie["n"] for tie in edge["ties"]
                          if _falls(in_window(tie, clock, first, last), undated))
             if not weight:
                 continue

@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.projection import CITED_KEPT, NAMES_KEPT
 from graph.dates import year
 from graph.model import Span
 from graph.vocabulary import REL_TYPES
@@ -22,10 +23,10 @@ QUOTE_CHARS = 240
 SPANS_SHOWN = 8
 """Most evidence spans listed in one tooltip; the rest are counted."""
 
-VIAS_SHOWN = 16
+VIAS_SHOWN = NAMES_KEPT
 """Most events or direct ties listed in the tooltip of a country-to-country tie."""
 
-ARTICLES_SHOWN = 24
+ARTICLES_SHOWN = CITED_KEPT
 """Most source articles listed in one tooltip (a state named in 5,000 reports would list
 them all); the rest are counted."""
 
@@ -76,25 +77,28 @@ class Sources:
         title = data.get("title") or article
         return f"• {title}" + (f" — {where}" if where else "")
 
-    def lines(self, sources: Iterable[str], evidence: Iterable[str] = ()) -> list[str]:
-        """The sources block: each article, then its spans (quoted when the text is at hand)."""
-        spans = sorted(Span.parse(text) for text in evidence)
-        articles = sorted(set(sources) | {span.article for span in spans})
+    def lines(self, sources: Iterable[str], evidence: Iterable[str] = (),
+              total: int | None = None) -> list[str]:
+        """The sources block: each article, then its spans (quoted when the text is at hand);
+        ``total`` counts them when ``sources`` holds only the first. Only the spans of the
+        articles listed are read (a state's evidence runs to tens of thousands)."""
+        by_article: dict[str, list[str]] = {}
+        for text in evidence:
+            by_article.setdefault(text.rpartition(":")[0], []).append(text)
+        articles = sorted(set(sources) | by_article.keys())
         if not articles:
             return []
-        lines = [f"Sources ({len(articles)}):"]
-        by_article: dict[str, list[Span]] = {}
-        for span in spans:
-            by_article.setdefault(span.article, []).append(span)
+        total = max(total or 0, len(articles))
+        lines = [f"Sources ({total}):"]
         shown = 0
         for article in articles[:ARTICLES_SHOWN]:
             lines.append(self.cite(article))
-            for span in by_article.get(article, []):
+            for span in sorted(Span.parse(text) for text in by_article.get(article, [])):
                 if shown < SPANS_SHOWN:
                     lines.append(self._span(span))
                 shown += 1
-        if len(articles) > ARTICLES_SHOWN:
-            lines.append(f"… and {len(articles) - ARTICLES_SHOWN} more articles")
+        if total > min(len(articles), ARTICLES_SHOWN):
+            lines.append(f"… and {total - min(len(articles), ARTICLES_SHOWN)} more articles")
         if shown > SPANS_SHOWN:
             lines.append(f"  … and {shown - SPANS_SHOWN} more spans")
         return lines
@@ -138,15 +142,15 @@ def edge_tooltip(names: tuple[str, str], data: dict[str, Any], sources: Sources)
                  sources.lines(data.get("sources", []), data.get("evidence", [])))
 
 
-def tie_tooltip(graph: nx.MultiDiGraph, names: tuple[str, str], data: dict[str, Any],
-                kinds: Iterable[str], sources: Sources) -> str:
-    """The tooltip of a country-to-country tie: how many, of which kinds, through what.
+def tie_tooltip(names: tuple[str, str], data: dict[str, Any], kinds: Iterable[str],
+                sources: Sources) -> str:
+    """The tooltip of a country-to-country tie: how many, of which kinds, through what
+    (``through``: the first names), and its ``reports`` articles (``cited``: the first).
 
-    >>> g = nx.MultiDiGraph()
-    >>> g.add_node("x", label="Exercise", name="Caucasus Eagle")
-    >>> print(tie_tooltip(g, ("Azerbaijan", "Türkiye"),
-    ...                   {"weight": 1, "exercise": 1, "via": ["x"], "sources": []},
-    ...                   ["exercise", "program"], Sources(g)))
+    >>> print(tie_tooltip(("Azerbaijan", "Türkiye"),
+    ...                   {"weight": 1, "exercise": 1, "through": ["Caucasus Eagle (Exercise)"],
+    ...                    "cited": [], "reports": 0},
+    ...                   ["exercise", "program"], Sources(nx.MultiDiGraph())))
     Azerbaijan — Türkiye: 1 tie
     exercise 1
     through:
@@ -155,21 +159,10 @@ def tie_tooltip(graph: nx.MultiDiGraph, names: tuple[str, str], data: dict[str, 
     weight = data.get("weight", 0)
     head = [f"{names[0]} — {names[1]}: {weight} tie{'s' if weight != 1 else ''}",
             ", ".join(f"{kind} {data[kind]}" for kind in kinds if data.get(kind)), "through:"]
-    vias = data.get("via", [])
-    head += [f"• {via_name(graph, via)}" for via in vias[:VIAS_SHOWN]]
-    head += [f"… and {len(vias) - VIAS_SHOWN} more"] * (len(vias) > VIAS_SHOWN)
-    return _join(head, sources.lines(data.get("sources", [])))
-
-
-def via_name(graph: nx.MultiDiGraph, via: str) -> str:
-    """What a tie goes through, in names: a shared event, or ``source TYPE target``."""
-    if via in graph:
-        return f"{graph.nodes[via].get('name', via)} ({graph.nodes[via].get('label', '')})"
-    parts = via.split(" ")
-    if len(parts) == 3 and parts[0] in graph and parts[2] in graph:
-        first, second = (graph.nodes[p].get("name", p) for p in (parts[0], parts[2]))
-        return f"{first} {parts[1]} {second}"
-    return via
+    through = data.get("through", [])[:VIAS_SHOWN]
+    head += [f"• {name}" for name in through]
+    head += [f"… and {weight - len(through)} more"] * (weight > len(through))
+    return _join(head, sources.lines(data.get("cited", []), total=data.get("reports")))
 
 
 def _join(head: list[str], tail: list[str]) -> str:

@@ -64,8 +64,8 @@ def map_command(source: str, facts: Path, corpus: tuple[Path, ...], output: Path
       milcoop map --countries --layout geo
     """
     texts = corpus_of(corpus)
-    with reading_store(SETTINGS, source, facts, texts,
-                       view="countries" if countries else None) as store:
+    view = ("countries" if since or until else "pairs") if countries else None
+    with reading_store(SETTINGS, source, facts, texts, view=view) as store:
         graph = store.read()
 
     def quote(span: Span) -> str | None:

@@ -2,8 +2,9 @@
 
 ``milcoop query partners|cooperation_by_year``, ``map --countries`` and ``centrality
 --projection countries`` with a window read the country view instead of the whole graph;
-``query strongest_pairs`` and ``centrality --projection countries`` over every tie read the
-pair view. Each must give exactly the rows, page and ranks the whole seed graph gives.
+``query strongest_pairs``, ``centrality --projection countries`` and ``map --countries``
+over every tie read the pair view. Each must give exactly the rows, page and ranks the whole
+seed graph gives.
 """
 
 from __future__ import annotations
@@ -93,6 +94,24 @@ def test_the_country_map_is_the_same_page(seed_graph, view):
     geo = MapRequest(countries=True, layout="geo")
     assert map_page(view, geo, place=place_of).html == \
         map_page(seed_graph, geo, place=place_of).html
+
+
+def test_the_country_map_over_every_tie_is_the_same_page_from_the_pair_view(
+        tmp_path, seed_graph, pairs):
+    NetworkXStore(pairs).save(tmp_path / "pairs.json")
+    saved = NetworkXStore.load(tmp_path / "pairs.json").read()
+    for request in (MapRequest(countries=True), MapRequest(countries=True, focus="AZE"),
+                    MapRequest(countries=True, layout="geo")):
+        assert map_page(saved, request, place=place_of).html == \
+            map_page(seed_graph, request, place=place_of).html
+
+
+def test_a_pair_row_keeps_what_its_map_draws_bounded_by_kinds_and_years(pairs):
+    aze_tur, = (row for row in pairs.graph["country_pairs"] if row[:2] == ["AZE", "TUR"])
+    drawn = aze_tur[5]
+    assert len(drawn["through"]) == 16 and len(drawn["cited"]) == aze_tur[4] == 3
+    assert sum(group[3] for group in drawn["clocks"]) == aze_tur[2] == 23
+    assert len(drawn["clocks"]) < 23
 
 
 def test_country_centrality_ranks_the_same(seed_graph, view, pairs):

@@ -242,8 +242,9 @@ def test_a_tie_shared_by_three_states_is_written_once_for_its_three_pairs():
         graph.add_edge(state, "x", key="PARTICIPATED_IN", type="PARTICIPATED_IN",
                        sources=["a"])
     data = _data(map_page(graph, MapRequest(countries=True)).html)
-    assert data["ties"] == [{"kind": "exercise", "what": "Trident (Exercise)",
-                             "when": [2024, 2024], "told": []}]
+    assert data["ties"] == [{"kind": "exercise", "when": [2024, 2024], "told": [], "n": 1,
+                             "what": [0]}]
+    assert data["names"] == ["Trident (Exercise)"]
     assert [edge["ties"] for edge in data["edges"]] == [[0], [0], [0]]
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from graph.dates import happened, own
 from graph.maps.page import MapRequest, map_page
-from graph.maps.timeline import happened, own, shown, span
+from graph.maps.timeline import shown, span
 from map_browser import MapPage
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed: "

@@ -4,7 +4,11 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("map-data").textContent);
-  // A country tie is written once in data.ties; its edges hold its index there.
+  // A country tie group (ties of one kind and years) is written once in data.ties, its
+  // edges holding its index there, and each name it lists once in data.names.
+  data.ties.forEach(function (tie) {
+    tie.what = tie.what.map(function (i) { return data.names[i]; });
+  });
   data.edges.forEach(function (edge) {
     if (edge.ties) { edge.ties = edge.ties.map(function (i) { return data.ties[i]; }); }
   });
@@ -47,7 +51,9 @@
       linked.add(edge.to);
       if (time) {
         if (edge.ties) {
-          var weight = edge.ties.filter(function (tie) { return falls(inWindow(tie)); }).length;
+          var weight = edge.ties.reduce(function (sum, tie) {
+            return sum + (falls(inWindow(tie)) ? tie.n : 0);
+          }, 0);
           if (!weight) { return; }
           weights.set(edge.id, weight);
         } else if (!falls(inWindow(edge))) { return; }
@@ -202,16 +208,20 @@
   function tieTitle(id) {
     var edge = edgeById.get(id);
     var inside = edge.ties.filter(function (tie) { return falls(inWindow(tie)); });
-    var kinds = {};
-    inside.forEach(function (tie) { kinds[tie.kind] = (kinds[tie.kind] || 0) + 1; });
+    var kinds = {}, count = 0, names = [];
+    inside.forEach(function (tie) {
+      kinds[tie.kind] = (kinds[tie.kind] || 0) + tie.n;
+      count += tie.n;
+      names = names.concat(tie.what.slice(0, 16 - names.length));
+    });
     var when = time.first === time.last ? String(time.first) : time.first + "–" + time.last;
-    var lines = [nameOf.get(edge.from) + " — " + nameOf.get(edge.to) + ": " + inside.length +
-                 " tie" + (inside.length === 1 ? "" : "s") + " in " + when + " (" +
+    var lines = [nameOf.get(edge.from) + " — " + nameOf.get(edge.to) + ": " + count +
+                 " tie" + (count === 1 ? "" : "s") + " in " + when + " (" +
                  clockNames[time.clock] + ")",
                  Object.keys(kinds).sort().map(function (k) { return k + " " + kinds[k]; })
                    .join(", "), "through:"];
-    inside.slice(0, 16).forEach(function (tie) { lines.push("• " + tie.what); });
-    if (inside.length > 16) { lines.push("… and " + (inside.length - 16) + " more"); }
+    names.forEach(function (name) { lines.push("• " + name); });
+    if (count > names.length) { lines.push("… and " + (count - names.length) + " more"); }
     var cited = edge.title.indexOf("\n\n");
     return lines.join("\n") + (cited < 0 ? "" : edge.title.slice(cited));
   }
