@@ -196,10 +196,23 @@ def _follow_up(ctx: Context) -> Mention | None:
     seen, label, event = max(recent)
     if ctx.article.sentence - seen > FOLLOW_UP:
         return None
+    event = _in_focus(ctx, label, event)
     at = ctx.sentence.start + verb.start()
     end = ctx.sentence.start + verb.end()
     return Mention(at, end, ctx.text[at:end], label, event,
                    ctx.out.entities[event].name, rule="event.follow_up", confidence=0.5)
+
+
+def _in_focus(ctx: Context, label: str, last: str) -> str:
+    """The event a sentence without one goes on about: the report's own event of the label
+    (told of in more sentences) rather than the one named last in passing, a side drill or
+    an earlier edition, unless that one was named in the sentence just before."""
+    main = ctx.article.main_event.get(label, last)
+    told = ctx.article.told
+    if main == last or ctx.article.sentence - ctx.article.seen_at.get(last, -9) <= 1 or \
+            told.get(main, 0) <= told.get(last, 0):
+        return last
+    return main
 
 
 def _is_qualifier(ctx: Context, actor: Mention, event: Mention) -> bool:
