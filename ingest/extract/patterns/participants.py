@@ -81,6 +81,8 @@ HOSTING = re.compile(r"\s+(?:(?:has|have|had|will|is|are|was|were)\s+(?:be(?:en)
 ORDERED = re.compile(r"\b(?:ordered|decree\s+on|order\s+on|directed|authori[sz]ed)\s+"
                      r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 FOLLOW_UP = 4
+TOLD_OF = 3
+"""In how many sentences an event is told of before the report counts as being about it."""
 """How many sentences after an event a sentence naming participants is still about it."""
 OFFICE_OF = re.compile(r"\b(?:commander|chief|head|director|commandant|officer\s+commanding|"
                        r"commanding|in-chief|minister|secretary)\s+of\s+(?:the\s+)?"
@@ -195,12 +197,29 @@ def _follow_up(ctx: Context) -> Mention | None:
         return None
     seen, label, event = max(recent)
     if ctx.article.sentence - seen > FOLLOW_UP:
-        return None
-    event = _in_focus(ctx, label, event)
+        event = _about(ctx)
+        if event is None:
+            return None
+        label = ctx.out.entities[event].label
+    else:
+        event = _in_focus(ctx, label, event)
     at = ctx.sentence.start + verb.start()
     end = ctx.sentence.start + verb.end()
     return Mention(at, end, ctx.text[at:end], label, event,
                    ctx.out.entities[event].name, rule="event.follow_up", confidence=0.5)
+
+
+def _about(ctx: Context) -> str | None:
+    """The exercise or operation the report is about, told of in at least ``TOLD_OF``
+    sentences and more than any other: a sentence naming participants and no event goes on
+    about it however long ago it was last named."""
+    told = ctx.article.told
+    mains = sorted((told.get(event, 0), event) for label, event in
+                   ctx.article.main_event.items() if label in ("Exercise", "Operation"))
+    if not mains or mains[-1][0] < TOLD_OF or any(
+            count >= mains[-1][0] for event, count in told.items() if event != mains[-1][1]):
+        return None
+    return mains[-1][1]
 
 
 def _in_focus(ctx: Context, label: str, last: str) -> str:
