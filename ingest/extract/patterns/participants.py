@@ -32,8 +32,10 @@ FOLLOW_VERB = re.compile(r"\b(?:t(?:ook|ake|akes|aking)\s+part|participat(?:ed|e
                          r"involv(?:ed|es|ing)|join(?:ed|s|ing)?|attend(?:ed|s|ing))\b", re.I)
 CONTRIBUTED = re.compile(r"\b(?:committed|sent|contribut(?:ed|es|ing)|deployed|fielded|"
                          r"dispatched|provided)\b", re.I)
-ELSEWHERE = re.compile(r"\s(?:to|into|in|at)\s+(?:the\s+)?[\w’']", re.I)
-"""A destination after a contribution verb: the troops go elsewhere, not to the event."""
+ELSEWHERE = re.compile(r"\s(?:to(?!\s+(?:observe|watch|take\s+part|join|participate|attend)\b)|"
+                       r"into|in|at)\s+(?:the\s+)?[\w’']", re.I)
+"""A destination after a contribution verb: the troops go elsewhere, not to the event (sent
+``to observe`` or ``to take part`` tells what for, not where)."""
 OWN_OBJECT = re.compile(r"\s+(?:in|to|into|the|a|an)\b", re.I)
 """A participation verb with an object of its own (``joined the AU mission``)."""
 INVITED = re.compile(r"\b(?:with\s+the\s+participation\s+of|involving|joined\s+by|including|"
