@@ -114,6 +114,17 @@ def test_participants_named_in_the_next_sentence_join_the_exercise() -> None:
     assert ("KEN", "RUNS", "linda-shamba-2025") in found
 
 
+def test_troops_said_to_come_from_states_join_the_report_s_exercise() -> None:
+    found = relations("Kenya began the Linda Shamba-2025 exercise near Nanyuki on Monday.\n"
+                      "Linda Shamba-2025 will end with a live-fire drill.\n"
+                      "Last year's edition, Linda Shamba-2024, was held near Isiolo.\n"
+                      "Linda Shamba-2025 runs for two weeks.\n"
+                      "Besides Kenya, troops come from Uganda and Rwanda.\n")
+    assert {(state, "PARTICIPATED_IN", "linda-shamba-2025") for state in ("UGA", "RWA")} <= found
+    assert not any(event == "linda-shamba-2024" for _, type_, event in found
+                   if type_ == "PARTICIPATED_IN")
+
+
 def test_exercises_in_different_places_stay_apart() -> None:
     out = extract("Kazakhstan held tactical exercises in the Almaty region on Monday.\n"
                   "Separately, Kyrgyzstan held tactical exercises in the Osh region.\n", "t")

@@ -32,6 +32,11 @@ FOLLOW_VERB = re.compile(r"\b(?:t(?:ook|ake|akes|aking)\s+part|participat(?:ed|e
                          r"involv(?:ed|es|ing)|join(?:ed|s|ing)?|attend(?:ed|s|ing))\b", re.I)
 CONTRIBUTED = re.compile(r"\b(?:committed|sent|contribut(?:ed|es|ing)|deployed|fielded|"
                          r"dispatched|provided)\b", re.I)
+DRAWN_FROM = re.compile(r"\b(?:troops|forces|contingents?|units|soldiers|personnel|sailors|"
+                        r"element|detachment)\s+(?:(?:come|came|comes)|(?:is|are|was|were)\s+"
+                        r"drawn(?:\s+mainly)?)\s+from\b|\b(?:is|are)\s+represented\s+by\b", re.I)
+"""Words naming who a drill's troops are: ``troops come from``, ``the Polish element is
+drawn from``, ``the US Navy is represented by the destroyer``."""
 ELSEWHERE = re.compile(r"\s(?:to(?!\s+(?:observe|watch|take\s+part|join|participate|attend)\b)|"
                        r"into|in|at)\s+(?:the\s+)?[\w’']", re.I)
 """A destination after a contribution verb: the troops go elsewhere, not to the event (sent
@@ -152,6 +157,7 @@ TAKERS = {"Exercise": ("Country", "Organization", "Unit"),
 
 fold(FOLLOW_VERB)
 fold(CONTRIBUTED)
+fold(DRAWN_FROM)
 AT_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 """Right before the place a meeting is held in."""
 
@@ -190,6 +196,8 @@ def _follow_up(ctx: Context) -> Mention | None:
             ctx.has(CONTRIBUTED)
         if verb and ELSEWHERE.search(ctx.sentence.text, verb.end(), verb.end() + 50):
             verb = None
+    if not verb and ctx.says("come", "came", "drawn", "represented"):
+        verb = ctx.has(DRAWN_FROM)
     if not verb:
         return None
     recent = [(ctx.article.seen_at.get(event, -9), label, event)
