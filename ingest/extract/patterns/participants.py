@@ -34,9 +34,13 @@ CONTRIBUTED = re.compile(r"\b(?:committed|sent|contribut(?:ed|es|ing)|deployed|f
                          r"dispatched|provided)\b", re.I)
 DRAWN_FROM = re.compile(r"\b(?:troops|forces|contingents?|units|soldiers|personnel|sailors|"
                         r"element|detachment)\s+(?:(?:come|came|comes)|(?:is|are|was|were)\s+"
-                        r"drawn(?:\s+mainly)?)\s+from\b|\b(?:is|are)\s+represented\s+by\b", re.I)
-"""Words naming who a drill's troops are: ``troops come from``, ``the Polish element is
-drawn from``, ``the US Navy is represented by the destroyer``."""
+                        r"drawn(?:\s+mainly)?)\s+from\b|\b(?:is|are|was|were)\s+represented\s+"
+                        r"by\b|\bamong\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?(?:participants|"
+                        r"detachments|ships|units|contingents|forces|vessels|aircraft))\s+"
+                        r"(?:are|were)\b|\b(?:also\s+)?present\s+were\b", re.I)
+"""Words naming who a drill's troops or a meeting's people are: ``troops come from``, ``the
+Polish element is drawn from``, ``the US Navy is represented by the destroyer``, ``among
+them are``, ``also present were``."""
 ELSEWHERE = re.compile(r"\s(?:to(?!\s+(?:observe|watch|take\s+part|join|participate|attend)\b)|"
                        r"into|in|at)\s+(?:the\s+)?[\w’']", re.I)
 """A destination after a contribution verb: the troops go elsewhere, not to the event (sent
@@ -196,7 +200,7 @@ def _follow_up(ctx: Context) -> Mention | None:
             ctx.has(CONTRIBUTED)
         if verb and ELSEWHERE.search(ctx.sentence.text, verb.end(), verb.end() + 50):
             verb = None
-    if not verb and ctx.says("come", "came", "drawn", "represented"):
+    if not verb and ctx.says("come", "came", "drawn", "represented", "among", "present"):
         verb = ctx.has(DRAWN_FROM)
     if not verb:
         return None
