@@ -80,9 +80,9 @@ def signed_at_meetings(out: Extraction, sentences: list[Sentence]) -> None:
 
 def drills_at(out: Extraction, sentences: list[Sentence]) -> None:
     """HELD_IN from the exercise a report is about (named at least three times, and more
-    than any other event) to the places where sentences that name no event tell of its
-    drills: ``Training is spread over three sites: ..., a drop zone near the village of
-    Pepelishte``."""
+    than any other event) to the places where sentences that name no event but its phases
+    tell of its drills: ``Training is spread over three sites: ..., a drop zone near the
+    village of Pepelishte``, ``The at-sea phase runs from the naval base at Souda Bay``."""
     exercises = [e for e in out.entities.values() if e.label == "Exercise"]
     if not exercises:
         return
@@ -101,7 +101,8 @@ def drills_at(out: Extraction, sentences: list[Sentence]) -> None:
             continue
         inside = [entity for start, entity in spans[bisect_right(starts, sentence.start - 1):
                                                     bisect_right(starts, sentence.end - 1)]]
-        if any(entity.label in EVENT_LABELS for entity in inside):
+        if any(entity.label in EVENT_LABELS and entity.properties.get("kind") != "phase"
+               for entity in inside):
             continue
         for start, place in spans[bisect_right(starts, sentence.start - 1):
                                   bisect_right(starts, sentence.end - 1)]:
