@@ -2,14 +2,15 @@
 a meeting (``the ministers signed the Bodø Declaration at the autumn meeting of NORDEFCO``)
 took part in that meeting, however many sentences later the signatories are named; and the
 drills a report about one exercise tells of, at a place, without naming the exercise again
-(``a final phase ... is planned near the port of Yanbu``), are that exercise's."""
+(``a final phase ... is planned near the port of Yanbu``), are that exercise's, and so are
+the units such sentences tell of doing them."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
-from ingest.extract.facts import Extraction
+from ingest.extract.facts import Entity, Extraction
 from ingest.extract.sentences import Sentence
 
 SIGNED_AT = re.compile(r"\b(?:at|during|(?:sidelines|margins|close|end) of)\s+"
@@ -78,36 +79,52 @@ def signed_at_meetings(out: Extraction, sentences: list[Sentence]) -> None:
                                    "meeting.signed_at", 0.55)
 
 
-def drills_at(out: Extraction, sentences: list[Sentence]) -> None:
-    """HELD_IN from the exercise a report is about (named at least three times, and more
-    than any other event) to the places where sentences that name no event but its phases
-    tell of its drills: ``Training is spread over three sites: ..., a drop zone near the
-    village of Pepelishte``, ``The at-sea phase runs from the naval base at Souda Bay``."""
+def _drill_sentences(out: Extraction, sentences: list[Sentence]
+                     ) -> tuple[Entity | None, list[tuple[Sentence, list[tuple[int, Entity]]]]]:
+    """The exercise a report is about (named at least three times, and more than any other
+    event) and, with the entities each names, the body sentences after its first mention
+    that tell of drills and name no event but its phases: what they tell is of its drills."""
     exercises = [e for e in out.entities.values() if e.label == "Exercise"]
     if not exercises:
-        return
+        return None, []
     main = max(exercises, key=lambda e: len(e.spans))
     if len(main.spans) < 3 or any(len(e.spans) > len(main.spans) for e in out.entities.values()
                                   if e.label in EVENT_LABELS and e is not main):
-        return
+        return None, []
     first = min(start for start, _ in main.spans)
     spans = sorted(((start, entity) for entity in out.entities.values()
                     for start, _ in entity.spans), key=lambda pair: pair[0])
     starts = [start for start, _ in spans]
+    found = []
     for sentence in sentences:
         if sentence.heading or sentence.start < first or \
                 not DRILLING.search(out.text, sentence.start, sentence.end) or \
                 ANOTHER_TIME.search(out.text, sentence.start, sentence.end):
             continue
-        inside = [entity for start, entity in spans[bisect_right(starts, sentence.start - 1):
-                                                    bisect_right(starts, sentence.end - 1)]]
-        if any(entity.label in EVENT_LABELS and entity.properties.get("kind") != "phase"
-               for entity in inside):
-            continue
-        for start, place in spans[bisect_right(starts, sentence.start - 1):
-                                  bisect_right(starts, sentence.end - 1)]:
+        inside = spans[bisect_right(starts, sentence.start - 1):
+                       bisect_right(starts, sentence.end - 1)]
+        if not any(entity.label in EVENT_LABELS and entity.properties.get("kind") != "phase"
+                   for _, entity in inside):
+            found.append((sentence, inside))
+    return main, found
+
+
+def drills_at(out: Extraction, sentences: list[Sentence]) -> None:
+    """HELD_IN from the exercise a report is about to the places where sentences that name
+    no event but its phases tell of its drills: ``Training is spread over three sites: ...,
+    a drop zone near the village of Pepelishte``, ``The at-sea phase runs from the naval
+    base at Souda Bay``; and PARTICIPATED_IN from the units such sentences name doing the
+    drills: ``The landing on Örö will be carried out by the Nyland Brigade``."""
+    main, found = _drill_sentences(out, sentences)
+    if main is None:
+        return
+    for sentence, inside in found:
+        span = (sentence.start, sentence.end)
+        for start, entity in inside:
             before = out.text[max(sentence.start, start - 40):start]
-            if place.label == "Location" and AT_PLACE.search(before) and \
+            if entity.label == "Location" and AT_PLACE.search(before) and \
                     not HOME_BASE.search(before[-30:]):
-                out.relate("HELD_IN", main.id, place.id, (sentence.start, sentence.end),
-                           "venue.drills_at", 0.45)
+                out.relate("HELD_IN", main.id, entity.id, span, "venue.drills_at", 0.45)
+            elif entity.label == "Unit":
+                out.relate("PARTICIPATED_IN", entity.id, main.id, span,
+                           "exercise.drilling_unit", 0.45)

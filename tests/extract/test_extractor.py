@@ -125,6 +125,17 @@ def test_troops_said_to_come_from_states_join_the_report_s_exercise() -> None:
                    if type_ == "PARTICIPATED_IN")
 
 
+def test_units_doing_the_drills_of_the_report_s_exercise_take_part_in_it() -> None:
+    found = relations("Kenya began the Linda Shamba-2025 exercise near Nanyuki on Monday.\n"
+                      "Troops from Uganda and Tanzania joined the Linda Shamba-2025 exercise on "
+                      "Tuesday.\n"
+                      "The Linda Shamba-2025 exercise runs for two weeks.\n"
+                      "The landing on the lake shore will be carried out by the 20th Parachute "
+                      "Battalion near the village of Kimanjo.\n")
+    assert {("20th-parachute-battalion", "PARTICIPATED_IN", "linda-shamba-2025"),
+            ("linda-shamba-2025", "HELD_IN", "kimanjo")} <= found
+
+
 def test_exercises_in_different_places_stay_apart() -> None:
     out = extract("Kazakhstan held tactical exercises in the Almaty region on Monday.\n"
                   "Separately, Kyrgyzstan held tactical exercises in the Osh region.\n", "t")
