@@ -37,6 +37,10 @@ AT_PLACE = re.compile(r"\b(?:at|in|on|off|near|around|across)\s+(?:the\s+)?"
 HOME_BASE = re.compile(r"\b(?:based|headquartered|stationed|previous|last\s+year|edition|"
                        r"hosted)\b", re.I)
 """Before a place that is a unit's home or another edition's venue, not the drills'."""
+OFFICE_OF = re.compile(r"\b(?:commander|chief|head|director|commandant|officer)\s+of\s+"
+                       r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}$", re.I)
+"""Before a unit named as someone's office (``commander of the Colombian Navy's``), not
+as one doing the drills."""
 GATHERINGS = ("meeting", "talks")
 """Kinds of meeting attended by everyone who signs there: at a visit the hosts sign too,
 but only the visitors take part in the visit."""
@@ -125,6 +129,7 @@ def drills_at(out: Extraction, sentences: list[Sentence]) -> None:
             if entity.label == "Location" and AT_PLACE.search(before) and \
                     not HOME_BASE.search(before[-30:]):
                 out.relate("HELD_IN", main.id, entity.id, span, "venue.drills_at", 0.45)
-            elif entity.label == "Unit":
+            elif entity.label == "Unit" and not out.text[start:start + 1].islower() and \
+                    not OFFICE_OF.search(out.text, max(sentence.start, start - 60), start):
                 out.relate("PARTICIPATED_IN", entity.id, main.id, span,
                            "exercise.drilling_unit", 0.45)
