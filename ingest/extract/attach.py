@@ -28,6 +28,9 @@ DRILLING = re.compile(r"\b(?:training(?!\s+(?:ship|range|area|centre|center|grou
                       r"patrolling|phase|live-fire|manoeuvres|maneuvers|assault|raid|"
                       r"rehears\w*|boarding)\b", re.I)
 """Words telling of an exercise's activity: training, drills, firing, landings, a phase."""
+FLYING = re.compile(r"\b(?:fl(?:y|ies|ying|ew)|sail(?:s|ed|ing)?|serials?|sorties)\b", re.I)
+"""Words telling of what a unit's aircraft or ships do in an exercise (not where it is held:
+they fly ``from`` a home base)."""
 ANOTHER_TIME = re.compile(r"\b(?:previous|last\s+year|next\s+year|earlier\s+edition)\b",
                           re.I)
 """Words putting a sentence's drills in another edition than the report's."""
@@ -84,10 +87,12 @@ def signed_at_meetings(out: Extraction, sentences: list[Sentence]) -> None:
 
 
 def _drill_sentences(out: Extraction, sentences: list[Sentence]
-                     ) -> tuple[Entity | None, list[tuple[Sentence, list[tuple[int, Entity]]]]]:
+                     ) -> tuple[Entity | None, list[tuple[Sentence, bool,
+                                                          list[tuple[int, Entity]]]]]:
     """The exercise a report is about (named at least three times, and more than any other
-    event) and, with the entities each names, the body sentences after its first mention
-    that tell of drills and name no event but its phases: what they tell is of its drills."""
+    event) and, with whether they tell of drills (else only of flying or sailing) and the
+    entities each names, the body sentences after its first mention that tell of its drills
+    or sorties and name no event but its phases."""
     exercises = [e for e in out.entities.values() if e.label == "Exercise"]
     if not exercises:
         return None, []
@@ -102,14 +107,16 @@ def _drill_sentences(out: Extraction, sentences: list[Sentence]
     found = []
     for sentence in sentences:
         if sentence.heading or sentence.start < first or \
-                not DRILLING.search(out.text, sentence.start, sentence.end) or \
                 ANOTHER_TIME.search(out.text, sentence.start, sentence.end):
+            continue
+        drilling = DRILLING.search(out.text, sentence.start, sentence.end) is not None
+        if not drilling and not FLYING.search(out.text, sentence.start, sentence.end):
             continue
         inside = spans[bisect_right(starts, sentence.start - 1):
                        bisect_right(starts, sentence.end - 1)]
         if not any(entity.label in EVENT_LABELS and entity.properties.get("kind") != "phase"
                    for _, entity in inside):
-            found.append((sentence, inside))
+            found.append((sentence, drilling, inside))
     return main, found
 
 
@@ -117,16 +124,17 @@ def drills_at(out: Extraction, sentences: list[Sentence]) -> None:
     """HELD_IN from the exercise a report is about to the places where sentences that name
     no event but its phases tell of its drills: ``Training is spread over three sites: ...,
     a drop zone near the village of Pepelishte``, ``The at-sea phase runs from the naval
-    base at Souda Bay``; and PARTICIPATED_IN from the units such sentences name doing the
-    drills: ``The landing on Örö will be carried out by the Nyland Brigade``."""
+    base at Souda Bay``; and PARTICIPATED_IN from the units such sentences, or sentences
+    telling of its sorties, name doing them: ``The landing on Örö will be carried out by the
+    Nyland Brigade``, ``The host is flying F-16s of Aviation Group No. 7``."""
     main, found = _drill_sentences(out, sentences)
     if main is None:
         return
-    for sentence, inside in found:
+    for sentence, drilling, inside in found:
         span = (sentence.start, sentence.end)
         for start, entity in inside:
             before = out.text[max(sentence.start, start - 40):start]
-            if entity.label == "Location" and AT_PLACE.search(before) and \
+            if entity.label == "Location" and drilling and AT_PLACE.search(before) and \
                     not HOME_BASE.search(before[-30:]):
                 out.relate("HELD_IN", main.id, entity.id, span, "venue.drills_at", 0.45)
             elif entity.label == "Unit" and not out.text[start:start + 1].islower() and \
