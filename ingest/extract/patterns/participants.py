@@ -92,9 +92,9 @@ HOSTING = re.compile(r"\s+(?:(?:has|have|had|will|is|are|was|were)\s+(?:be(?:en)
 ORDERED = re.compile(r"\b(?:ordered|decree\s+on|order\s+on|directed|authori[sz]ed)\s+"
                      r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 FOLLOW_UP = 4
+"""How many sentences after an event a sentence naming participants is still about it."""
 TOLD_OF = 3
 """In how many sentences an event is told of before the report counts as being about it."""
-"""How many sentences after an event a sentence naming participants is still about it."""
 OFFICE_OF = re.compile(r"\b(?:commander|chief|head|director|commandant|officer\s+commanding|"
                        r"commanding|in-chief|minister|secretary)\s+of\s+(?:the\s+)?"
                        r"(?:[\w’'-]+\s+){0,3}?(?:(?:and|,)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4})?$",
