@@ -106,6 +106,13 @@ ACTIVITY_LEFT = re.compile(
 """What a programme or package does: ``a two-year training package``."""
 VENTURE_LEFT = re.compile(r"(?P<what>(?:(?:second|third|new|planned|[a-z]+-calibre|ammunition|"
                           r"defen[cs]e|industrial)\s+){0,2}joint)\s+$", re.I)
+INTRODUCED = re.compile(r"\b[Aa]n?\s+(?P<what>(?:[a-z][\w-]*\s+){0,3})$")
+"""An unnamed programme introduced: ``a programme``, ``a new training and exchange
+programme``."""
+NAMED_PROGRAMME = re.compile(r"\b[A-Z][\w-]*\s+(?:Programme|Program)\b")
+AIM = re.compile(r"\s+(?P<aim>to\s+[a-z]+\s[^,.;]{3,80}?)(?=[,.;]|\s+with\b|\s+and\b)")
+"""What an unnamed programme is for: ``a programme to refit the Indian Navy's six
+Kalvari-class submarines``."""
 TITLED_PROGRAM = re.compile(
     r"(?:\b(?:the|its|their|under|a|an)\s+|['’]s\s+|-funded\s+|[\"“])[\"“]?(?P<name>"
     r"(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*(?:\s+(?:(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*|"
@@ -412,6 +419,8 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         left = ACTIVITY_LEFT.search(text, max(0, start - 40), start)
         if left and (head == "programme" or left["what"].lower() == "training"):
             yield _activity(scene, left.start("what"), end)
+        elif head == "programme" and text[start].islower():
+            yield from _introduced(scene, start, end)
     elif head == "venture":
         left = VENTURE_LEFT.search(text, max(0, start - 50), start)
         if left and not COMPANY.search(text, max(0, left.start() - 12), left.start()):
@@ -437,6 +446,24 @@ def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
         return None
     return Mention(left.start("name"), left.end("name"), left["name"], "Program", slug(name),
                    name, "titled", "name", "described.program", 0.75)
+
+
+def _introduced(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+    """A programme the report introduces unnamed and then calls ``the programme``: ``India
+    and France have launched a programme to refit ...``, the noun its mention (what qualifies
+    it may say more: ``a joint cooperation programme``); not where a programme is named
+    before it or right after (``a ... programme ... . The Blue Horizon Programme``, see
+    ``discourse``)."""
+    text = scene.text
+    left = INTRODUCED.search(text, max(0, start - 80), start)
+    if left is None or not re.search(r"\b(?:the|this)\s+programme\b", text[end:], re.I) or \
+            NAMED_PROGRAMME.search(text, 0, min(len(text), end + 400)):
+        return
+    aim = AIM.match(text, end)
+    core = " ".join(text[left.start("what"):end].split())
+    name = f"{core} {' '.join(aim['aim'].split())}" if aim and core == "programme" else core
+    yield _make(scene, start, end, "Program", slug(name), name[:1].upper() + name[1:],
+                "activity")
 
 
 def _activity(scene: Scene, start: int, end: int) -> Mention:
