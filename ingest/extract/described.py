@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ingest.extract.cues import fold_case
 from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import default
 from ingest.extract.scene import Scene
 from ingest.extract.slugs import slug
 
@@ -121,6 +122,7 @@ TITLED_PROGRAM = re.compile(
 """A name written before a lower-case program noun: ``the LAND 400 Phase 3 project``, ``the
 Self-Reliant Defense Posture programme``, ``the "Achilles Shield" air-defence programme``."""
 TITLED_HEADS = ("programme", "program", "project", "plan", "initiative")
+ACRONYM_NAME = re.compile(r"[A-Z]{3,6}")
 NOT_PROGRAM_NAME = re.compile(
     r"(?:^|\s)(?:Army|Navy|Forces?|Guard|Ministry|Department|Command|Council|Union|Agency|"
     r"Nations|Government|Company|Group|Corporation|Industries|Office|Administration|Service|"
@@ -436,8 +438,17 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
 def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
     """A program named before its lower-case noun (``the Re-Horizon 3 modernisation plan``),
     the name alone its mention (a name the dictionaries know keeps their reading); not a
-    body's or a state's plan (``the Indian Navy programme``)."""
+    body's or a state's plan (``the Indian Navy programme``). An acronym right before the
+    noun names a program with it (``the MASE programme``) when it is no body's: neither a
+    dictionary term (``the NATO programme``) nor one the report spells out in brackets
+    (``United Nations Office on Drugs and Crime (UNODC)``)."""
     left = TITLED_PROGRAM.search(scene.text, max(0, start - 90), start)
+    if left is not None and ACRONYM_NAME.fullmatch(left["name"]) and \
+            left.end("name") + 1 == start and not default().knows(left["name"]) and \
+            f"({left['name']})" not in scene.text:
+        name = f"{left['name']} {scene.text[start:end]}"
+        return Mention(left.start("name"), end, scene.text[left.start("name"):end], "Program",
+                       slug(name), name, "titled", "name", "described.program", 0.7)
     if left is None or NOT_PROGRAM_NAME.search(left["name"]) or \
             scene.at.get(left.start("name")) is not None:
         return None
