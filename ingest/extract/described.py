@@ -133,6 +133,10 @@ NOT_PROGRAM_NAME = re.compile(
     r"Both|Such)\b|\s(?:and|for|of|on)$|^[A-Z]+$")
 """Names a program noun is said of but that name no program: a body's (``the Indian Navy
 programme``), a date's, or a bare acronym (``the NATO programme``)."""
+PLANNED_VENTURE = re.compile(r"\b(?:would|could|might|may|plans?\s+to|intends?\s+to|"
+                             r"aims?\s+to)\s+(?:\w+\s+){0,2}?(?:form|set\s+up|create|"
+                             r"establish|launch)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+"""Before a joint venture only planned: ``announced that X and Y would form a``."""
 COMPANY = re.compile(r"(?:\bis|\bwas|,)\s+(?:an?|the)\s+$", re.I)
 """Before ``a joint venture`` describing a company (``Eurosam, a joint venture of``)."""
 AGREEMENT_NEXT = re.compile(r"\s+(?:agreement|treaty|accord|pact|charter|declaration)s?\b",
@@ -426,7 +430,7 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
     elif head == "venture":
         left = VENTURE_LEFT.search(text, max(0, start - 50), start)
         if left and not COMPANY.search(text, max(0, left.start() - 12), left.start()):
-            yield _activity(scene, left.start("what"), end)
+            yield _venture(scene, left.start("what"), end)
     elif head.startswith("moderni"):
         begin = max(0, start - 30)
         match = MODERNIZATION.search(text, begin, end + 40)
@@ -475,6 +479,20 @@ def _introduced(scene: Scene, start: int, end: int) -> Iterator[Mention]:
     name = f"{core} {' '.join(aim['aim'].split())}" if aim and core == "programme" else core
     yield _make(scene, start, end, "Program", slug(name), name[:1].upper() + name[1:],
                 "activity")
+
+
+def _venture(scene: Scene, start: int, end: int) -> Mention:
+    """A joint venture: the company it is once founded or agreed (``signed an agreement to
+    form a joint venture``, ``The joint venture, set up in 2021``), a program while only
+    planned (``would form a joint venture``, ``a second joint venture ... they intend to set
+    up``)."""
+    what = " ".join(scene.text[start:end].split())
+    sentence = scene.sentence(start)
+    planned = PLANNED_VENTURE.search(scene.text, sentence.start if sentence else 0, start)
+    if what.lower() != "joint venture" or planned:
+        return _activity(scene, start, end)
+    return _make(scene, start, end, "Organization", slug(what), what[:1].upper() + what[1:],
+                 "company")
 
 
 def _activity(scene: Scene, start: int, end: int) -> Mention:
