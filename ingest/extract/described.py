@@ -118,9 +118,12 @@ TITLED_PROGRAM = re.compile(
     r"(?:\b(?:the|its|their|under|a|an)\s+|['’]s\s+|-funded\s+|[\"“])[\"“]?(?P<name>"
     r"(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*(?:\s+(?:(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*|"
     r"and|for|of|on))*?)[\"”]?"
-    r"(?:\s+\((?P<short>[A-Z][\w-]*(?:\s+\d+)?)\))?\s+(?:[a-z][\w-]*\s+){0,2}$")
+    r"(?:\s+\((?P<short>[A-Z][\w-]*(?:\s+\d+)?)\))?\s+"
+    r"(?:(?!(?:the|a|an|this|that|its|their)\s)[a-z][\w-]*\s+){0,2}$")
 """A name written before a lower-case program noun: ``the LAND 400 Phase 3 project``, ``the
-Self-Reliant Defense Posture programme``, ``the "Achilles Shield" air-defence programme``."""
+Self-Reliant Defense Posture programme``, ``the "Achilles Shield" air-defence programme``;
+not a name an article parts from it (``Colombia's Ministry of National Defence said the
+programme``)."""
 TITLED_HEADS = ("programme", "program", "project", "plan", "initiative")
 ACRONYM_NAME = re.compile(r"[A-Z]{3,6}")
 NOT_PROGRAM_NAME = re.compile(

@@ -145,8 +145,9 @@ ACRONYM_NEXT = re.compile(r"\s*\([A-Z]{2,}")
 part of the program's name."""
 LAST_HEADS = {
     **dict.fromkeys(("Program", "Programme", "Plan", "Plans", "Initiative", "Concept",
-                     "Process", "Project", "Projects", "Mechanism", "Doctrine", "Strategy"),
+                     "Process", "Project", "Projects", "Doctrine", "Strategy"),
                     ("Program", None)),
+    "Mechanism": ("Organization", None),
     **dict.fromkeys(("Declaration", "Agreement", "Treaty", "Accord", "Accords", "Memorandum",
                      "Pact", "Charter", "Protocol", "Convention"), ("Agreement", None)),
     "War": ("Operation", "war"), "Operation": ("Operation", "operation"),
