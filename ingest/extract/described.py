@@ -103,8 +103,11 @@ PLAN_LEFT = re.compile(r"(?:(?:(?:19|20)\d\d|annual|joint|combat|bilateral)\s+)*
 ACTIVITY_LEFT = re.compile(
     r"(?P<what>(?:(?:\w+-(?:year|month|week)|local|joint|new)\s+)?(?:training|assembly|housing|"
     r"exchange|education|maintenance|construction|production|modernisation|modernization|"
-    r"capacity-building|scholarship|mentoring)(?:\s+and\s+[a-z]+)?)\s+$", re.I)
+    r"capacity-building|scholarship|mentoring|support)(?:\s+and\s+[a-z]+)?)\s+$", re.I)
 """What a programme or package does: ``a two-year training package``."""
+PACKAGES = ("training", "support")
+"""What a package named as a program does (``a training and basing package``, ``the support
+package``): other packages are deals or aid (``a $2 billion package``)."""
 VENTURE_LEFT = re.compile(r"(?P<what>(?:(?:second|third|new|planned|[a-z]+-calibre|ammunition|"
                           r"defen[cs]e|industrial)\s+){0,2}joint)\s+$", re.I)
 INTRODUCED = re.compile(r"\b[Aa]n?\s+(?P<what>(?:[a-z][\w-]*\s+){0,3})$")
@@ -426,7 +429,7 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
                         core.capitalize() + (f" in {state.name}" if state else ""), "reform")
     elif head in ("programme", "package"):
         left = ACTIVITY_LEFT.search(text, max(0, start - 40), start)
-        if left and (head == "programme" or left["what"].lower() == "training"):
+        if left and (head == "programme" or left["what"].lower().startswith(PACKAGES)):
             yield _activity(scene, left.start("what"), end)
         elif head == "programme" and text[start].islower():
             yield from _introduced(scene, start, end)
