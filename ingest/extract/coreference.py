@@ -12,9 +12,10 @@ from dataclasses import replace
 from ingest.extract.facts import Mention
 from ingest.extract.names import SHIPS
 
-ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z0-9&-]{1,11})\)(?!\s*(?:[—–]|--|-\s))")
-"""``(CSTO)`` right after a name: the short form the report will use (not a dateline's
-``(AFP) -``)."""
+ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z0-9&-]{1,11}(?: \d{1,3})?)\)"
+                     r"(?!\s*(?:[—–]|--|-\s))")
+"""``(CSTO)`` right after a name: the short form the report will use, with the phase or
+edition number it may carry (``(BOMCA 11)``); not a dateline's ``(AFP) -``."""
 INTRODUCED_PLACES = ("place.described", "place.town_of", "place.apposed", "place.dateline")
 LOWER_TAIL = re.compile(r"(?:\s+[a-z][\w-]*)+$")
 """The common nouns after a place's name: ``Cincu range`` is called ``Cincu`` too."""

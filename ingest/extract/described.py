@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ingest.extract.cues import fold_case
 from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import default
 from ingest.extract.scene import Scene
 from ingest.extract.slugs import slug
 
@@ -102,18 +103,32 @@ PLAN_LEFT = re.compile(r"(?:(?:(?:19|20)\d\d|annual|joint|combat|bilateral)\s+)*
 ACTIVITY_LEFT = re.compile(
     r"(?P<what>(?:(?:\w+-(?:year|month|week)|local|joint|new)\s+)?(?:training|assembly|housing|"
     r"exchange|education|maintenance|construction|production|modernisation|modernization|"
-    r"capacity-building|scholarship|mentoring)(?:\s+and\s+[a-z]+)?)\s+$", re.I)
+    r"capacity-building|scholarship|mentoring|support)(?:\s+and\s+[a-z]+)?)\s+$", re.I)
 """What a programme or package does: ``a two-year training package``."""
+PACKAGES = ("training", "support")
+"""What a package named as a program does (``a training and basing package``, ``the support
+package``): other packages are deals or aid (``a $2 billion package``)."""
 VENTURE_LEFT = re.compile(r"(?P<what>(?:(?:second|third|new|planned|[a-z]+-calibre|ammunition|"
                           r"defen[cs]e|industrial)\s+){0,2}joint)\s+$", re.I)
+INTRODUCED = re.compile(r"\b[Aa]n?\s+(?P<what>(?:[a-z][\w-]*\s+){0,3})$")
+"""An unnamed programme introduced: ``a programme``, ``a new training and exchange
+programme``."""
+NAMED_PROGRAMME = re.compile(r"\b[A-Z][\w-]*\s+(?:Programme|Program)\b")
+AIM = re.compile(r"\s+(?P<aim>to\s+[a-z]+\s[^,.;]{3,80}?)(?=[,.;]|\s+with\b|\s+and\b)")
+"""What an unnamed programme is for: ``a programme to refit the Indian Navy's six
+Kalvari-class submarines``."""
 TITLED_PROGRAM = re.compile(
     r"(?:\b(?:the|its|their|under|a|an)\s+|['’]s\s+|-funded\s+|[\"“])[\"“]?(?P<name>"
     r"(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*(?:\s+(?:(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*|"
     r"and|for|of|on))*?)[\"”]?"
-    r"(?:\s+\((?P<short>[A-Z][\w-]*(?:\s+\d+)?)\))?\s+(?:[a-z][\w-]*\s+){0,2}$")
+    r"(?:\s+\((?P<short>[A-Z][\w-]*(?:\s+\d+)?)\))?\s+"
+    r"(?:(?!(?:the|a|an|this|that|its|their)\s)[a-z][\w-]*\s+){0,2}$")
 """A name written before a lower-case program noun: ``the LAND 400 Phase 3 project``, ``the
-Self-Reliant Defense Posture programme``, ``the "Achilles Shield" air-defence programme``."""
+Self-Reliant Defense Posture programme``, ``the "Achilles Shield" air-defence programme``;
+not a name an article parts from it (``Colombia's Ministry of National Defence said the
+programme``)."""
 TITLED_HEADS = ("programme", "program", "project", "plan", "initiative")
+ACRONYM_NAME = re.compile(r"[A-Z]{3,6}")
 NOT_PROGRAM_NAME = re.compile(
     r"(?:^|\s)(?:Army|Navy|Forces?|Guard|Ministry|Department|Command|Council|Union|Agency|"
     r"Nations|Government|Company|Group|Corporation|Industries|Office|Administration|Service|"
@@ -124,6 +139,10 @@ NOT_PROGRAM_NAME = re.compile(
     r"Both|Such)\b|\s(?:and|for|of|on)$|^[A-Z]+$")
 """Names a program noun is said of but that name no program: a body's (``the Indian Navy
 programme``), a date's, or a bare acronym (``the NATO programme``)."""
+PLANNED_VENTURE = re.compile(r"\b(?:would|could|might|may|plans?\s+to|intends?\s+to|"
+                             r"aims?\s+to)\s+(?:\w+\s+){0,2}?(?:form|set\s+up|create|"
+                             r"establish|launch)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+"""Before a joint venture only planned: ``announced that X and Y would form a``."""
 COMPANY = re.compile(r"(?:\bis|\bwas|,)\s+(?:an?|the)\s+$", re.I)
 """Before ``a joint venture`` describing a company (``Eurosam, a joint venture of``)."""
 AGREEMENT_NEXT = re.compile(r"\s+(?:agreement|treaty|accord|pact|charter|declaration)s?\b",
@@ -410,12 +429,14 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
                         core.capitalize() + (f" in {state.name}" if state else ""), "reform")
     elif head in ("programme", "package"):
         left = ACTIVITY_LEFT.search(text, max(0, start - 40), start)
-        if left and (head == "programme" or left["what"].lower() == "training"):
+        if left and (head == "programme" or left["what"].lower().startswith(PACKAGES)):
             yield _activity(scene, left.start("what"), end)
+        elif head == "programme" and text[start].islower():
+            yield from _introduced(scene, start, end)
     elif head == "venture":
         left = VENTURE_LEFT.search(text, max(0, start - 50), start)
         if left and not COMPANY.search(text, max(0, left.start() - 12), left.start()):
-            yield _activity(scene, left.start("what"), end)
+            yield _venture(scene, left.start("what"), end)
     elif head.startswith("moderni"):
         begin = max(0, start - 30)
         match = MODERNIZATION.search(text, begin, end + 40)
@@ -427,8 +448,17 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
 def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
     """A program named before its lower-case noun (``the Re-Horizon 3 modernisation plan``),
     the name alone its mention (a name the dictionaries know keeps their reading); not a
-    body's or a state's plan (``the Indian Navy programme``)."""
+    body's or a state's plan (``the Indian Navy programme``). An acronym right before the
+    noun names a program with it (``the MASE programme``) when it is no body's: neither a
+    dictionary term (``the NATO programme``) nor one the report spells out in brackets
+    (``United Nations Office on Drugs and Crime (UNODC)``)."""
     left = TITLED_PROGRAM.search(scene.text, max(0, start - 90), start)
+    if left is not None and ACRONYM_NAME.fullmatch(left["name"]) and \
+            left.end("name") + 1 == start and not default().knows(left["name"]) and \
+            f"({left['name']})" not in scene.text:
+        name = f"{left['name']} {scene.text[start:end]}"
+        return Mention(left.start("name"), end, scene.text[left.start("name"):end], "Program",
+                       slug(name), name, "titled", "name", "described.program", 0.7)
     if left is None or NOT_PROGRAM_NAME.search(left["name"]) or \
             scene.at.get(left.start("name")) is not None:
         return None
@@ -437,6 +467,38 @@ def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
         return None
     return Mention(left.start("name"), left.end("name"), left["name"], "Program", slug(name),
                    name, "titled", "name", "described.program", 0.75)
+
+
+def _introduced(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+    """A programme the report introduces unnamed and then calls ``the programme``: ``India
+    and France have launched a programme to refit ...``, the noun its mention (what qualifies
+    it may say more: ``a joint cooperation programme``); not where a programme is named
+    before it or right after (``a ... programme ... . The Blue Horizon Programme``, see
+    ``discourse``)."""
+    text = scene.text
+    left = INTRODUCED.search(text, max(0, start - 80), start)
+    if left is None or not re.search(r"\b(?:the|this)\s+programme\b", text[end:], re.I) or \
+            NAMED_PROGRAMME.search(text, 0, min(len(text), end + 400)):
+        return
+    aim = AIM.match(text, end)
+    core = " ".join(text[left.start("what"):end].split())
+    name = f"{core} {' '.join(aim['aim'].split())}" if aim and core == "programme" else core
+    yield _make(scene, start, end, "Program", slug(name), name[:1].upper() + name[1:],
+                "activity")
+
+
+def _venture(scene: Scene, start: int, end: int) -> Mention:
+    """A joint venture: the company it is once founded or agreed (``signed an agreement to
+    form a joint venture``, ``The joint venture, set up in 2021``), a program while only
+    planned (``would form a joint venture``, ``a second joint venture ... they intend to set
+    up``)."""
+    what = " ".join(scene.text[start:end].split())
+    sentence = scene.sentence(start)
+    planned = PLANNED_VENTURE.search(scene.text, sentence.start if sentence else 0, start)
+    if what.lower() != "joint venture" or planned:
+        return _activity(scene, start, end)
+    return _make(scene, start, end, "Organization", slug(what), what[:1].upper() + what[1:],
+                 "company")
 
 
 def _activity(scene: Scene, start: int, end: int) -> Mention:

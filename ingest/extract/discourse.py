@@ -16,6 +16,7 @@ from ingest.extract.scan import tokens, words
 from ingest.extract.syntax import EVENT_NOUNS, Annotated
 
 DEFINITE = frozenset(("the", "this", "these", "that", "those", "its", "their"))
+INDEFINITE = frozenset(("a", "an"))
 NAMING = frozenset(("compound", "appos", "nmod", "amod", "npadvmod"))
 UNIT_NOUNS = frozenset(("brigade", "battalion", "regiment", "division", "fleet", "squadron",
                         "wing", "corps", "flotilla", "company", "contingent", "task"))
@@ -78,9 +79,27 @@ def refer(annotated: Annotated) -> None:
         event = _named(annotated, token, label)
         if event is None and any(c.lower_ in DEFINITE for c in token.children):
             event = _earlier(events, starts, token.idx, label, token.lower_)
+        if event is None and label == "Program" and \
+                any(c.lower_ in INDEFINITE for c in token.children):
+            event = _announced(events, starts, token)
         if event is not None:
             annotated.events[token.i] = event
     units(annotated)
+
+
+def _announced(events: list[Mention], starts: list[int], token: Token) -> Mention | None:
+    """The program a description announces: ``Kenya launched a regional maritime security
+    programme ... . The Blue Horizon Maritime Security Programme will be led by ...``, the
+    next program named, in that sentence or the next, under the same noun."""
+    after = events[bisect_left(starts, token.idx):]
+    named = next((m for m in after if m.label == "Program" and m.text[:1].isupper()), None)
+    sentence = token.sent
+    end = sentence[-1].nbor().sent.end_char if sentence.end < len(token.doc) else \
+        sentence.end_char
+    if named is None or named.start >= end or \
+            not named.name.lower().endswith(token.lower_.removesuffix("s")):
+        return None
+    return named
 
 
 def refer_recorded(annotated: Annotated) -> None:

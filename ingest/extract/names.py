@@ -110,7 +110,8 @@ ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 FIRST = rf"[{UPPER}\d](?:(?<=[{UPPER}])(?:[\w’'.-]*[\w])?|(?<=\d)\d{{0,2}}(?:st|nd|rd|th))"
 """``CAP`` or ``ORDINAL``, written to begin with one character class so a scan is fast."""
 CHUNK = re.compile(rf"{FIRST}(?:(?:[ \t]+(?:of|for|and|on|de|du|del|the)){{0,2}}[ \t]+"
-                   rf"(?:No\.[ \t]+\d{{1,4}}\b|{CAP}|{ORDINAL}|\d{{1,4}}\b))*")
+                   rf"(?:No\.[ \t]+\d{{1,4}}\b|{CAP}|{ORDINAL}|(?:19|20)\d\d[-–](?:19|20)\d\d\b|"
+                   rf"\d{{1,4}}\b))*")
 TOKEN = re.compile(r"\S+")
 NUMBER_BEFORE = re.compile(r"(?<![\w.,’'-])(?:No\.[ \t]+)?\d{1,3}[ \t]+$")
 """A bare number before a formation's name: ``322 Squadron``, ``No. 12 Squadron``, ``1
@@ -145,8 +146,9 @@ ACRONYM_NEXT = re.compile(r"\s*\([A-Z]{2,}")
 part of the program's name."""
 LAST_HEADS = {
     **dict.fromkeys(("Program", "Programme", "Plan", "Plans", "Initiative", "Concept",
-                     "Process", "Project", "Projects", "Mechanism", "Doctrine", "Strategy"),
+                     "Process", "Project", "Projects", "Doctrine", "Strategy"),
                     ("Program", None)),
+    "Mechanism": ("Organization", None),
     **dict.fromkeys(("Declaration", "Agreement", "Treaty", "Accord", "Accords", "Memorandum",
                      "Pact", "Charter", "Protocol", "Convention"), ("Agreement", None)),
     "War": ("Operation", "war"), "Operation": ("Operation", "operation"),
@@ -704,13 +706,17 @@ def _trim(words: list[Word]) -> list[Word]:
     while words and (words[0][1] in LEADING or words[0][1] in CONNECTORS or
                      (words[0][1] in WHEN and len(words) > 2 and words[1][1] == "the")):
         words = words[1:]
-    while words and (words[-1][1] in CONNECTORS or (words[-1][1].isdigit() and len(words) > 1
-                     and words[-2][1] in CONNECTORS) or (words[-1][1] in WHEN and len(words) > 1
-                                                         and words[-2][1] in CONNECTORS)):
+    while words and (words[-1][1] in CONNECTORS or (
+            (words[-1][1].isdigit() or YEARS.fullmatch(words[-1][1])) and len(words) > 1
+            and words[-2][1] in CONNECTORS) or (words[-1][1] in WHEN and len(words) > 1
+                                                and words[-2][1] in CONNECTORS)):
         words = words[:-1]
     return words
 
 
+YEARS = re.compile(r"(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?")
+"""The years a plan runs for, written after its name: ``Defence Cooperation Plan
+2025-2027``."""
 DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z\d]*s?")
 """An aircraft's or vehicle's model after the name of the force flying it: ``F-16s``, ``C-17``,
 ``Su-30MK2``."""
@@ -719,19 +725,26 @@ DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z\d]*s?")
 def _named(words: list[Word]) -> tuple[list[Word], tuple[str, str | None]] | None:
     """The words and class of a telling phrase, or of its part after a role (``Acting Chief
     of the Main Department for Personnel``) or before the model of its craft (``Royal Thai Air
-    Force F-16s``)."""
+    Force F-16s``), or a program named before the body it is of (``Global Maritime Crime
+    Programme of the United Nations Office on Drugs and Crime``)."""
     while len(words) >= 2:
         kind = _classify([w for _, w in words])
         if kind == ("Organization", "company") and any(w == "of" for _, w in words):
             return words[:next(i for i, (_, w) in enumerate(words) if w == "of")], kind
         if kind is not None:
             return words, kind
+        if YEARS.fullmatch(words[-1][1]) and \
+                _classify([w for _, w in words[:-1]]) == ("Program", None):
+            return words, ("Program", None)
         if DESIGNATION.fullmatch(words[-1][1]):
             words = words[:-1]
             continue
         cut = next((i for i, (_, w) in enumerate(words) if w == "of"), None)
         if cut is None:
             return None
+        if cut + 1 < len(words) and words[cut + 1][1] == "the" and \
+                LAST_HEADS.get(words[cut - 1][1]) == ("Program", None) and cut >= 2:
+            return words[:cut], ("Program", None)
         words = _trim(words[cut + 1:])
     return None
 

@@ -536,7 +536,7 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             continue
         if kind == ("Person", None) and (span.start_char, span.end_char) in sited:
             kind = ("Location", None)
-        taken = named if kind is not None and (kind[0] in (*EVENTS, "Operation") or (
+        taken = named if kind is not None and (kind[0] in (*EVENTS, "Operation", "Program") or (
             kind[0] in BODIES and ent.label_ == "ORG")) else covered
         if kind is None or any(taken[span.start_char:span.end_char]) or \
                 "\n" in span.text or known(span.text):

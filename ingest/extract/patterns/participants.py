@@ -84,6 +84,8 @@ COMMANDED_BY = re.compile(r"(?:\b(?:commanded|led|directed|headed|overseen|super
                           r"(?:[\w-]+\s+){0,6}?[\w-]+,\s+(?:[A-Z][\w.’'-]*\s+){0,3})$", re.I)
 COMMANDER_BEFORE = re.compile(r"\b(?:commanded|led|headed)\s+by\s+[^.;]*$", re.I)
 """Before a person who commands a force the sentence named first."""
+SAID = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|stated|told|added)\b")
+"""After who only reports what is told: ``..., the Ministry of Defence said``."""
 PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|alongside|"
                          r"in|at|on|into|over|through|via|under)\s+(?:the\s+)?"
                          r"(?:[a-z][\w-]*\s+){0,2}$")
@@ -359,7 +361,7 @@ def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> li
                 _relate(ctx, "RUNS", actor, program.id, "program.alliance", 0.4)
             if not _is_qualifier(ctx, actor, program):
                 continue
-        if _program_party(ctx, actor):
+        if _program_party(ctx, actor, program):
             found.append(actor)
     return found
 
@@ -402,12 +404,16 @@ def _with_partner(ctx: Context, event: Mention) -> bool:
                                      for m in ctx.actor_mentions())
 
 
-def _program_party(ctx: Context, actor: Mention) -> bool:
+def _program_party(ctx: Context, actor: Mention, program: Mention) -> bool:
     """Who takes part in a program: the clause's subjects (``Azerbaijan joined``), owners
-    (``the two countries' partnership``) and academies it runs at (``at the War College``)."""
-    if re.match(r"['’]s?\s", ctx.text[actor.end:actor.end + 3]):
-        return True
+    (``the two countries' partnership``) and academies it runs at (``at the War College``);
+    not the owner of a place it is told at (``launched at the Kenya Navy's Mtongwe base``)
+    nor who reports on it (``the Ministry of Defence said``)."""
     before = ctx.before(actor, 30)
+    if re.match(r"['’]s?\s", ctx.text[actor.end:actor.end + 3]):
+        return not (AT_IN.search(before) and not actor.end <= program.start <= actor.end + 4)
+    if SAID.match(ctx.text, actor.end):
+        return False
     if actor.kind == "academy" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
         return True
     if re.search(r"\b(?:between|among)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and\s+)?)?$", before):

@@ -269,7 +269,7 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
     its armed forces when named as theirs: ``War College of the Armed Forces``), a body
     named with one state inside its name (``US Africa Command``) PART_OF that state,
     ``X's Y`` PART_OF X, places LOCATED_IN the state their name gives, programs RUN by
-    their owners."""
+    their owners and taken part in by the states their name pairs."""
     previous: Mention | None = None
     for index, mention in enumerate(mentions):
         state = mention.role.removeprefix("of:") if mention.role.startswith("of:") else \
@@ -288,6 +288,8 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
         if mention.label == "Location" and place_state in out.entities:
             out.relate("LOCATED_IN", mention.id, place_state, mention.span,
                        "structure.located_in", 0.5)
+        if mention.label == "Program" and mention.role == "name":
+            _paired_states(out, mention, mentions[index + 1:index + 4])
         owner = extras().get(("Program", mention.id))
         if mention.label == "Program" and owner in out.entities:
             out.relate("RUNS", owner, mention.id, mention.span, "structure.program_owner", 0.7)
@@ -530,6 +532,19 @@ def _officer_home(out: Extraction, relation: Relation) -> bool:
     spans = [span for span in out.entities[relation.source].spans if start <= span[0] < end]
     return bool(spans) and all(OFFICER_OF.search(out.text, max(0, span[0] - 80), span[0])
                                for span in spans)
+
+
+def _paired_states(out: Extraction, program: Mention, after: list[Mention]) -> None:
+    """The states a program's name opens with, joined by a dash, take part in it: Indonesia
+    and Thailand in the ``Indonesia-Thailand Defence Cooperation Plan 2025-2027``."""
+    states = [m for m in after if m.label == "Country" and m.end <= program.end]
+    if len(states) < 2 or states[0].start != program.start or any(
+            out.text[a.end:b.start] not in ("-", "–") for a, b in itertools.pairwise(states)):
+        return
+    for state in states:
+        if state.id in out.entities:
+            out.relate("PARTICIPATED_IN", state.id, program.id, program.span,
+                       "structure.paired_states", 0.5)
 
 
 def _run_by_name(out: Extraction, event: Mention) -> None:
