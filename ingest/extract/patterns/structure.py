@@ -468,6 +468,32 @@ def company_states(out: Extraction) -> None:
                            "structure.company_state", relation.confidence)
 
 
+NOT_SIGNING_FOR = ("academy", "company")
+"""Kinds of body whose head signs for the body alone, not for its state: a rector, a
+company's chief executive."""
+
+
+def signed_for(out: Extraction) -> None:
+    """An official who signs an agreement signs for the state whose ministry, service or
+    command they head (``signed by Fiji's Minister of Defence, X``): that state signed too."""
+    states: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
+            states.setdefault(relation.source, []).append(relation.target)
+    heads: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        body = out.entities[relation.target]
+        if relation.type == "COMMANDS" and out.entities[relation.source].label == "Person" and \
+                body.properties.get("kind") not in NOT_SIGNING_FOR:
+            heads.setdefault(relation.source, []).extend(states.get(body.id, ()))
+    for relation in sorted(out.relations.values(), key=lambda r: r.key):
+        if relation.type != "SIGNED" or relation.source not in heads:
+            continue
+        for state in sorted(set(heads[relation.source])):
+            out.relate("SIGNED", state, relation.target, relation.spans[0],
+                       "structure.signed_for", round(relation.confidence - 0.1, 2))
+
+
 BRANCHES = (("navy", re.compile(r"\b(?:Navy|Naval|Maritime)\b")),
             ("air", re.compile(r"\b(?:Air Force|Air and Space Force|Air Self-Defense)\b")))
 """Services a trainer and its trainees' service share: a navy trains sailors of a navy."""
