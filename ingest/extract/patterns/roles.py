@@ -41,6 +41,15 @@ LARGER_BODY = re.compile(r"(?:['’]s?)?\s+(?!(?:of|and|in|at|on|for|from|based|
                          r"whose|that)\b)[a-z][\w-]*")
 """After a body in a role phrase, a noun it only qualifies (``head of the EU delegation``,
 ``director of Leonardo's helicopters division``): the role is of that, not of the body."""
+OWNED_ROLE = re.compile(rf"(?:['’]s?)?\s+(?:(?i:new|current|outgoing|incoming)\s+)?"
+                        rf"(?P<role>(?i:{ROLE}|chief\s+executive(?:\s+officer)?|managing\s+"
+                        rf"director|director[\s-]+general|general\s+manager|president\s+"
+                        rf"director))(?:\s+and\s+(?i:{ROLE}|managing\s+director|chief\s+"
+                        rf"executive))?,?\s+(?:(?:[A-Z][\w.’'()-]*\.?|of|the)\s+){{0,5}}")
+"""Between a body and the name of the one who heads it: ``Eurosam's chief executive, ``,
+``MDL's chairman and managing director, Captain (retd) ``, ``TKMS chief executive ``."""
+DEPUTY_ROLE = re.compile(r"(?i:(?:first\s+)?deputy|vice|acting)\b")
+"""A role that is not the head's own: a deputy's, an acting one's."""
 SERVES = re.compile(r",?\s+who\s+(?:also\s+)?(?:serves|served|is|was|acts)\s+as\s+(?:the\s+)?",
                     re.I)
 COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>(?:[A-Z][\w’'-]*"
@@ -347,6 +356,8 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
             _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
         elif title in ORG_LEADERS and re.fullmatch(r"(?:['’]s)?\s+", gap):
             _commands(ctx, person, org, "role.org_title", 0.7, title)
+        elif (owned := OWNED_ROLE.fullmatch(gap)) and not DEPUTY_ROLE.match(owned["role"]):
+            _commands(ctx, person, org, "role.owned_role", 0.65, owned["role"])
         return
     gap = ctx.text[person.end:org.start]
     role = ROLE_AFTER.match(gap)
