@@ -398,6 +398,8 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     """Who signed: people before the signing verb, else states before it, else the states
     after ``between`` or ``by``, else the two last named for ``the two countries``."""
     actors = [m for m in ctx.actors() + ctx.persons() if m not in mediators]
+    if signing and ctx.both() and ctx.has(STATES_SIGNED):
+        return [replace(m, rule="pseudo") for m in ctx.article.pair()]
     passive = ctx.has(SIGNED_BY)
     if passive:
         at = ctx.sentence.start + passive.end()
@@ -432,6 +434,15 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     if ctx.both():
         return [replace(m, rule="pseudo") for m in ctx.article.pair()]
     return []
+
+
+STATES_SIGNED = re.compile(
+    r"\b(?:both|the\s+two)\s+(?:countries|nations|states|governments)(?:['’]\s+(?:[a-z][\w-]*"
+    r"\s+){1,4}?)?\s*(?:(?:have|had|also|jointly|then|formally)\s+)*(?=(?:sign|ink|seal|"
+    r"conclud)\w*\b)|\b(?:sign|ink|seal|conclud)\w*\s+(?:[^.;]{0,60}?\s+)?by\s+(?:both|the\s+two)"
+    r"\s+(?:countries|nations|states|governments)\b", re.I)
+"""``the two countries signed``, ``signed in Berlin by the two countries' procurement
+agencies``: the two states last named signed, through whoever the sentence says."""
 
 
 SERVED_BY_TITLE = re.compile(r"(?:['’]s?)?(?:\s+(?!(?:and|or|by|with|in|at|on)\b)[\w-]+){1,7},?\s+"
