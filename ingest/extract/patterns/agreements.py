@@ -400,6 +400,10 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     actors = [m for m in ctx.actors() + ctx.persons() if m not in mediators]
     if signing and ctx.both() and ctx.has(STATES_SIGNED):
         return [replace(m, rule="pseudo") for m in ctx.article.pair()]
+    ministers = ctx.has(MINISTERS_SIGNED) if signing else None
+    named = _the_ministers(ctx, ministers) if ministers else []
+    if named:
+        return named
     passive = ctx.has(SIGNED_BY)
     if passive:
         at = ctx.sentence.start + passive.end()
@@ -491,6 +495,37 @@ def _their_offices(ctx: Context, word: str) -> list[Mention]:
             found.append(Mention(0, 0, "", "Organization", office, office, rule="pseudo"))
         found.append(Mention(0, 0, "", "Country", state, state, rule="pseudo"))
     return found
+
+
+NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+           "twelve")
+MINISTERS = (r"(?:all\s+(?:the\s+)?|the\s+)(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
+             r"ten|eleven|twelve|\d+)\s+)?(?:defen[cs]e\s+)?ministers\b(?!['’]|\s+of\b)")
+MINISTERS_SIGNED = re.compile(
+    rf"\b{MINISTERS}\s*(?:(?:have|had|also|jointly|then|formally|later)\s+)*(?=(?:sign|ink|"
+    rf"seal|adopt)\w*\b)|\b(?:sign|ink|seal|adopt)\w*\s+(?:[^.;,]{{0,60}}?\s+)?by\s+"
+    rf"{MINISTERS.replace('(?P<n>', '(?P<m>')}", re.I)
+"""``the ministers signed``, ``signed by all ten ministers``: every minister the report has
+named signed (when it says how many, at most that many), with the states they serve."""
+
+
+def _the_ministers(ctx: Context, said: re.Match[str]) -> list[Mention]:
+    """The ministers ``the eight ministers`` stands for: those the report named so far, and
+    in the sentence, who head a ministry; each one's state signs through them."""
+    heads = {r.source for r in ctx.out.relations.values() if r.type == "COMMANDS" and
+             ctx.out.entities[r.target].properties.get("kind") in ("ministry", "department")}
+    people: list[Mention] = []
+    for person in [*ctx.article.people, *ctx.persons()]:
+        if person.id in heads:
+            people = [m for m in people if m.id != person.id] + [person]
+    count = (said["n"] or said["m"] or "").lower()
+    many = NUMBERS.index(count) + 2 if count in NUMBERS else int(count) if count else 0
+    if len(people) < 2 or (many and len(people) > many):
+        return []
+    found = [replace(m, rule="pseudo") for m in people]
+    states = list(dict.fromkeys(ctx.article.person_country.get(m.id) for m in people))
+    return found + [Mention(0, 0, "", "Country", s, s, rule="pseudo")
+                    for s in states if s and s in ctx.out.entities]
 
 
 def _the_two(ctx: Context, said: str) -> list[Mention]:
