@@ -20,7 +20,7 @@ WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "a
          "ceasefire", "truce", "armistice", "statement", "decree", "pact", "arrangement",
          "document", "communiqu")
 DESCRIBED = re.compile(
-    r"\b(?P<kind>memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
+    r"\b(?P<kind>status[\s-]+of[\s-]+(?:visiting[\s-]+)?forces[\s-]+agreements?|memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
     r"letters?\s+of\s+intent|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
     r"amendments?|plans?\s+of\s+(?:[a-z-]+\s+){0,2}(?:cooperation|training)|communiqu[ée]|"
     r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|roadmap|pact|"
@@ -31,6 +31,9 @@ PRONOUN = re.compile(r"(?P<kind>It\s+was|They\s+were)(?=\s+(?:\w+\s+)?signed\b)"
 """``It was signed in London by ...``: the agreement just reported."""
 """Words that only refer back to an agreement already reported (``the document``)."""
 LEFT_WORD = re.compile(r"\b(?P<word>[a-z][\w-]*)\s+$")
+TITLE_WORD = re.compile(r"\b(?P<word>[A-Z][a-z][\w-]*)\s+$")
+"""A capitalised word before a capitalised agreement word: part of its title (``a Joint
+Vision Statement``)."""
 NOT_MODIFIERS = frozenset((
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
     "new", "first", "landmark", "historic", "signed", "which", "and", "of", "to", "on", "in",
@@ -336,8 +339,10 @@ def referred(ctx: Context, kind: str) -> str:
 def _phrase_start(ctx: Context, start: int) -> int:
     """Where an agreement's noun phrase begins: ``a new defence cooperation agreement``
     gives ``defence cooperation agreement``."""
+    titled = ctx.text[start:start + 1].isupper()
     for _ in range(3):
-        word = LEFT_WORD.search(ctx.text, max(ctx.sentence.start, start - 30), start)
+        word = (TITLE_WORD if titled else LEFT_WORD).search(
+            ctx.text, max(ctx.sentence.start, start - 30), start)
         if word is None or word["word"].lower() in NOT_MODIFIERS:
             break
         start = word.start()
@@ -578,7 +583,8 @@ def _ends_war(ctx: Context, event: str) -> None:
 
 
 DATED = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)\s+(?P<phrase>(?:[a-z][\w-]*\s+){0,3}?(?P<head>agreement|treaty|"
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?P<phrase>(?:(?!(?:and|or|a|an|the|to|of|in|on|with)\s)[a-z][\w-]*"
+    r"\s+){0,3}?(?P<head>agreement|treaty|"
     r"contract|memorandum(?:\s+of\s+understanding)?|accord|pact|deal|declaration|protocol))\b")
 BETWEEN = re.compile(r"\s+(?:between|with)\s+(?:the\s+)?$")
 
