@@ -18,12 +18,14 @@ from ingest.extract.slugs import slug
 WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "agreement",
          "declaration", "treaty", "contract", "deal", "accord", "protocol", "roadmap",
          "ceasefire", "truce", "armistice", "statement", "decree", "pact", "arrangement",
-         "document", "communiqu")
+         "document", "communiqu", "road map", "strategic partnership")
 DESCRIBED = re.compile(
     r"\b(?P<kind>status[\s-]+of[\s-]+(?:visiting[\s-]+)?forces[\s-]+agreements?|memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
     r"letters?\s+of\s+intent|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
     r"amendments?|plans?\s+of\s+(?:[a-z-]+\s+){0,2}(?:cooperation|training)|communiqu[ée]|"
-    r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|roadmap|pact|"
+    r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|road\s?map|"
+    r"(?:comprehensive\s+)?strategic\s+partnership(?!\s+[a-z]+\s+(?:agreement|treaty|accord))(?!\s+"
+    r"(?:agreement|treaty|accord|declaration|pact|roadmap))|pact|"
     r"arrangement|ceasefire(?:\s+deal|\s+agreement)?|truce|armistice|statement|decree|"
     r"document)\b", re.I)
 ONLY_REFERS = ("document", "it was", "they were")
