@@ -137,6 +137,12 @@ def agreements(ctx: Context) -> None:
         if start == described.start() and not signers and " " not in described.group() and \
                 not TOPIC.match(ctx.text, described.end(), ctx.sentence.end):
             return
+        titled = None if split else _titled_in_headline(ctx, kind)
+        if titled is not None:
+            refer(ctx, "Agreement", titled, described.start(), described.end())
+            _alias(ctx, titled, phrase)
+            _signed(ctx, titled, signing, signers, mediators)
+            return
         name = event_name(ctx, phrase.lower(), states)
         headline = None if split else _headline(ctx, kind)
         if headline is not None:
@@ -180,6 +186,20 @@ def _headline(ctx: Context, kind: str) -> str | None:
             ctx.article.sentence > LEAD and entity.properties.get("kind") != kind):
         return None
     return entity.id
+
+
+def _titled_in_headline(ctx: Context, kind: str) -> str | None:
+    """The one agreement of ``kind`` the headline names (``ministers adopt Tallinn
+    Declaration``), which a lead sentence describing one of that kind (``adopted a
+    declaration``) tells of in full."""
+    end = ctx.text.find("\n", LEADING_SPACE.match(ctx.text).end())
+    if end < 0 or ctx.sentence.start < end or ctx.article.sentence > LEAD:
+        return None
+    named = [e.id for e in ctx.out.entities.values() if e.label == "Agreement" and
+             e.rule not in ("agreement.described", "agreement.dated") and
+             DESCRIBED.search(e.name) and kind_of(e.name) == kind and
+             any(s < end for s, _ in e.spans)]
+    return named[0] if len(named) == 1 else None
 
 
 TOLD_AS = re.compile(r"\b(?P<word>separate|original|second|third)\s+$", re.I)
