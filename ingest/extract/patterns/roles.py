@@ -506,8 +506,9 @@ def _guests_met(article: Article, out: Extraction, person: str) -> set[str]:
 
 
 def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
-    """Leaders whose state the report never names lead the states it is most about, one
-    leader per title and state, with a low confidence."""
+    """Leaders whose state the report never names lead the state whose meeting they joined,
+    else the report's dateline state, else the states it names most, one leader per title
+    and state, with a low confidence."""
     counts = Counter(m.id for m in mentions if m.label == "Country")
     leads = [r for r in out.relations.values() if r.type == "LEADS"]
     led = {(out.entities[r.source].properties.get("title"), r.target) for r in leads}
@@ -519,8 +520,9 @@ def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
             continue
         hosts = _hosts_met(out, person)
         guests = _guests_met(article, out, person)
-        state = next((c for c in [*hosts, *(c for c, _ in counts.most_common(2)
-                                            if c not in guests)]
+        home = [article.home] if article.home and article.home not in guests else []
+        state = next((c for c in [*hosts, *home, *(c for c, _ in counts.most_common(2)
+                                                   if c not in guests)]
                       if (title, c) not in led), None)
         if state is None:
             continue
