@@ -163,7 +163,8 @@ def roles(ctx: Context) -> None:
         country = _country_of_title(ctx, person)
         if country:
             ctx.article.person_country.setdefault(person.id, country)
-        if title:
+        if title and not FORMER.search(ctx.text, max(ctx.sentence.start, person.start - 60),
+                                       person.start):
             entity.properties.setdefault("title", title)
             _titled(ctx, person, title, country)
         _serves_as(ctx, person)
@@ -213,8 +214,13 @@ def _apposed_leaders(ctx: Context) -> None:
                            0.75, role=title)
 
 
+FORMER = re.compile(r"\b(?i:former|ex-)\s*(?:[A-Z][\w’'-]*\s+){1,5}$")
+"""Before a title and name: a holder who no longer holds it (``former Kenyan President``)."""
+
+
 def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> None:
-    """LEADS for a leader's title, COMMANDS of the office an office title names."""
+    """LEADS for a leader's title, COMMANDS of the office an office title names (none for
+    a former holder: ``former Kenyan President X``)."""
     if title in LEADER_TITLES and country and country in ctx.out.entities:
         ctx.out.relate("LEADS", person.id, country, ctx.span, "role.leader_title", 0.75,
                        role=title)
