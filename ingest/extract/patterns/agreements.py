@@ -45,7 +45,9 @@ NOT_MODIFIERS = frozenset((
     "signs", "inks", "ratifies", "ratified", "ratify", "adopts", "adopted", "adopt", "seals",
     "sealed", "renews", "renewed", "approves", "approved", "concludes", "clinches", "wins",
     "any", "every", "such", "separate", "other", "previous", "earlier", "million", "billion",
-    "trillion"))
+    "trillion", "under", "within", "from", "after", "before", "as", "about", "over", "into",
+    "through", "following", "against", "without", "via", "upon", "among", "between", "since",
+    "until", "per"))
 """Words before an agreement word that are not part of its name."""
 SIGNED_BY = re.compile(r"\bsigned\s+(?:(?:on\s+\w+\s+)?(?:(?:in|at)\s+(?:the\s+)?"
                        r"(?:[A-Z][\w’'-]*\s+){1,4})?(?:on\s+\w+\s+)?|(?:on|in|at)\s+"
