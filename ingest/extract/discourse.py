@@ -77,7 +77,7 @@ def refer(annotated: Annotated) -> None:
         if annotated.mention(token) is not None:
             continue
         event = _named(annotated, token, label)
-        if event is None and any(c.lower_ in DEFINITE for c in token.children):
+        if event is None and _definite(token):
             event = _earlier(events, starts, token.idx, label, token.lower_)
         if event is None and label == "Program" and \
                 any(c.lower_ in INDEFINITE for c in token.children):
@@ -118,8 +118,7 @@ def refer_recorded(annotated: Annotated) -> None:
     for token in tokens(annotated.doc, LOWER, _DESCRIPTIONS):
         label = EVENT_NOUNS[token.lower_]
         if token.pos_ not in ("NOUN", "PROPN") or token.i in annotated.events \
-                or annotated.mention(token) is not None or \
-                not any(c.lower_ in DEFINITE for c in token.children):
+                or annotated.mention(token) is not None or not _definite(token):
             continue
         event = _earlier(events, starts, token.idx, label, token.lower_)
         if event is not None:

@@ -216,6 +216,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.not_hosts(out)
     structure.organs(out)
     structure.company_states(out)
+    structure.signed_for(out)
     structure.trainees(out)
     structure.services(out)
     corroborate(out)

@@ -559,7 +559,27 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             found.append(Mention(start, end, text[start:end], "Location", slug(name), name,
                                  rule="place.sited", confidence=0.5))
             covered[start:end] = b"\x01" * (end - start)
+    found.extend(_named_again(text, found, covered))
     return _companies_again(_not_people(found, mentions))
+
+
+def _named_again(text: str, found: list[Mention], covered: bytearray) -> list[Mention]:
+    """A company the report names by its name once (``the Franco-Italian consortium
+    Eurosam``) is that company wherever else the same name stands where nothing lies yet
+    (``Eurosam's chief executive``), though the NER missed it there."""
+    companies = {m.text: m for m in found if m.label == "Organization" and m.kind == "company"
+                 and m.text[:1].isupper() and len(m.text) > 3}
+    if not companies:
+        return []
+    written = "|".join(map(re.escape, sorted(companies, key=len, reverse=True)))
+    again = []
+    for match in re.finditer(rf"(?<![\w-])(?:{written})(?![\w-])", text):
+        start, end = match.span()
+        if not any(covered[start:end]):
+            again.append(replace(companies[match.group()], start=start, end=end,
+                                 rule="ner.company_again"))
+            covered[start:end] = b"\x01" * (end - start)
+    return again
 
 
 def _companies_again(found: list[Mention]) -> list[Mention]:

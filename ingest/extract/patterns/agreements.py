@@ -18,12 +18,14 @@ from ingest.extract.slugs import slug
 WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "agreement",
          "declaration", "treaty", "contract", "deal", "accord", "protocol", "roadmap",
          "ceasefire", "truce", "armistice", "statement", "decree", "pact", "arrangement",
-         "document", "communiqu")
+         "document", "communiqu", "road map", "strategic partnership")
 DESCRIBED = re.compile(
-    r"\b(?P<kind>memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
+    r"\b(?P<kind>status[\s-]+of[\s-]+(?:visiting[\s-]+)?forces[\s-]+agreements?|memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
     r"letters?\s+of\s+intent|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
     r"amendments?|plans?\s+of\s+(?:[a-z-]+\s+){0,2}(?:cooperation|training)|communiqu[ée]|"
-    r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|roadmap|pact|"
+    r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|road\s?map|"
+    r"(?:comprehensive\s+)?strategic\s+partnership(?!\s+[a-z]+\s+(?:agreement|treaty|accord))(?!\s+"
+    r"(?:agreement|treaty|accord|declaration|pact|roadmap))|pact|"
     r"arrangement|ceasefire(?:\s+deal|\s+agreement)?|truce|armistice|statement|decree|"
     r"document)\b", re.I)
 ONLY_REFERS = ("document", "it was", "they were")
@@ -31,6 +33,9 @@ PRONOUN = re.compile(r"(?P<kind>It\s+was|They\s+were)(?=\s+(?:\w+\s+)?signed\b)"
 """``It was signed in London by ...``: the agreement just reported."""
 """Words that only refer back to an agreement already reported (``the document``)."""
 LEFT_WORD = re.compile(r"\b(?P<word>[a-z][\w-]*)\s+$")
+TITLE_WORD = re.compile(r"\b(?P<word>[A-Z][a-z][\w-]*)\s+$")
+"""A capitalised word before a capitalised agreement word: part of its title (``a Joint
+Vision Statement``)."""
 NOT_MODIFIERS = frozenset((
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
     "new", "first", "landmark", "historic", "signed", "which", "and", "of", "to", "on", "in",
@@ -40,7 +45,9 @@ NOT_MODIFIERS = frozenset((
     "signs", "inks", "ratifies", "ratified", "ratify", "adopts", "adopted", "adopt", "seals",
     "sealed", "renews", "renewed", "approves", "approved", "concludes", "clinches", "wins",
     "any", "every", "such", "separate", "other", "previous", "earlier", "million", "billion",
-    "trillion"))
+    "trillion", "under", "within", "from", "after", "before", "as", "about", "over", "into",
+    "through", "following", "against", "without", "via", "upon", "among", "between", "since",
+    "until", "per"))
 """Words before an agreement word that are not part of its name."""
 SIGNED_BY = re.compile(r"\bsigned\s+(?:(?:on\s+\w+\s+)?(?:(?:in|at)\s+(?:the\s+)?"
                        r"(?:[A-Z][\w’'-]*\s+){1,4})?(?:on\s+\w+\s+)?|(?:on|in|at)\s+"
@@ -132,6 +139,12 @@ def agreements(ctx: Context) -> None:
         if start == described.start() and not signers and " " not in described.group() and \
                 not TOPIC.match(ctx.text, described.end(), ctx.sentence.end):
             return
+        titled = None if split else _titled_in_headline(ctx, kind)
+        if titled is not None:
+            refer(ctx, "Agreement", titled, described.start(), described.end())
+            _alias(ctx, titled, phrase)
+            _signed(ctx, titled, signing, signers, mediators)
+            return
         name = event_name(ctx, phrase.lower(), states)
         headline = None if split else _headline(ctx, kind)
         if headline is not None:
@@ -175,6 +188,20 @@ def _headline(ctx: Context, kind: str) -> str | None:
             ctx.article.sentence > LEAD and entity.properties.get("kind") != kind):
         return None
     return entity.id
+
+
+def _titled_in_headline(ctx: Context, kind: str) -> str | None:
+    """The one agreement of ``kind`` the headline names (``ministers adopt Tallinn
+    Declaration``), which a lead sentence describing one of that kind (``adopted a
+    declaration``) tells of in full."""
+    end = ctx.text.find("\n", LEADING_SPACE.match(ctx.text).end())
+    if end < 0 or ctx.sentence.start < end or ctx.article.sentence > LEAD:
+        return None
+    named = [e.id for e in ctx.out.entities.values() if e.label == "Agreement" and
+             e.rule not in ("agreement.described", "agreement.dated") and
+             DESCRIBED.search(e.name) and kind_of(e.name) == kind and
+             any(s < end for s, _ in e.spans)]
+    return named[0] if len(named) == 1 else None
 
 
 TOLD_AS = re.compile(r"\b(?P<word>separate|original|second|third)\s+$", re.I)
@@ -336,8 +363,10 @@ def referred(ctx: Context, kind: str) -> str:
 def _phrase_start(ctx: Context, start: int) -> int:
     """Where an agreement's noun phrase begins: ``a new defence cooperation agreement``
     gives ``defence cooperation agreement``."""
+    titled = ctx.text[start:start + 1].isupper()
     for _ in range(3):
-        word = LEFT_WORD.search(ctx.text, max(ctx.sentence.start, start - 30), start)
+        word = (TITLE_WORD if titled else LEFT_WORD).search(
+            ctx.text, max(ctx.sentence.start, start - 30), start)
         if word is None or word["word"].lower() in NOT_MODIFIERS:
             break
         start = word.start()
@@ -398,6 +427,12 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     """Who signed: people before the signing verb, else states before it, else the states
     after ``between`` or ``by``, else the two last named for ``the two countries``."""
     actors = [m for m in ctx.actors() + ctx.persons() if m not in mediators]
+    if signing and ctx.both() and ctx.has(STATES_SIGNED):
+        return [replace(m, rule="pseudo") for m in ctx.article.pair()]
+    ministers = ctx.has(MINISTERS_SIGNED) if signing else None
+    named = _the_ministers(ctx, ministers) if ministers else []
+    if named:
+        return named
     passive = ctx.has(SIGNED_BY)
     if passive:
         at = ctx.sentence.start + passive.end()
@@ -432,6 +467,15 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     if ctx.both():
         return [replace(m, rule="pseudo") for m in ctx.article.pair()]
     return []
+
+
+STATES_SIGNED = re.compile(
+    r"\b(?:both|the\s+two)\s+(?:countries|nations|states|governments)(?:['’]\s+(?:[a-z][\w-]*"
+    r"\s+){1,4}?)?\s*(?:(?:have|had|also|jointly|then|formally)\s+)*(?=(?:sign|ink|seal|"
+    r"conclud)\w*\b)|\b(?:sign|ink|seal|conclud)\w*\s+(?:[^.;]{0,60}?\s+)?by\s+(?:both|the\s+two)"
+    r"\s+(?:countries|nations|states|governments)\b", re.I)
+"""``the two countries signed``, ``signed in Berlin by the two countries' procurement
+agencies``: the two states last named signed, through whoever the sentence says."""
 
 
 SERVED_BY_TITLE = re.compile(r"(?:['’]s?)?(?:\s+(?!(?:and|or|by|with|in|at|on)\b)[\w-]+){1,7},?\s+"
@@ -480,6 +524,37 @@ def _their_offices(ctx: Context, word: str) -> list[Mention]:
             found.append(Mention(0, 0, "", "Organization", office, office, rule="pseudo"))
         found.append(Mention(0, 0, "", "Country", state, state, rule="pseudo"))
     return found
+
+
+NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+           "twelve")
+MINISTERS = (r"(?:all\s+(?:the\s+)?|the\s+)(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
+             r"ten|eleven|twelve|\d+)\s+)?(?:defen[cs]e\s+)?ministers\b(?!['’]|\s+of\b)")
+MINISTERS_SIGNED = re.compile(
+    rf"\b{MINISTERS}\s*(?:(?:have|had|also|jointly|then|formally|later)\s+)*(?=(?:sign|ink|"
+    rf"seal|adopt)\w*\b)|\b(?:sign|ink|seal|adopt)\w*\s+(?:[^.;,]{{0,60}}?\s+)?by\s+"
+    rf"{MINISTERS.replace('(?P<n>', '(?P<m>')}", re.I)
+"""``the ministers signed``, ``signed by all ten ministers``: every minister the report has
+named signed (when it says how many, at most that many), with the states they serve."""
+
+
+def _the_ministers(ctx: Context, said: re.Match[str]) -> list[Mention]:
+    """The ministers ``the eight ministers`` stands for: those the report named so far, and
+    in the sentence, who head a ministry; each one's state signs through them."""
+    heads = {r.source for r in ctx.out.relations.values() if r.type == "COMMANDS" and
+             ctx.out.entities[r.target].properties.get("kind") in ("ministry", "department")}
+    people: list[Mention] = []
+    for person in [*ctx.article.people, *ctx.persons()]:
+        if person.id in heads:
+            people = [m for m in people if m.id != person.id] + [person]
+    count = (said["n"] or said["m"] or "").lower()
+    many = NUMBERS.index(count) + 2 if count in NUMBERS else int(count) if count else 0
+    if len(people) < 2 or (many and len(people) > many):
+        return []
+    found = [replace(m, rule="pseudo") for m in people]
+    states = list(dict.fromkeys(ctx.article.person_country.get(m.id) for m in people))
+    return found + [Mention(0, 0, "", "Country", s, s, rule="pseudo")
+                    for s in states if s and s in ctx.out.entities]
 
 
 def _the_two(ctx: Context, said: str) -> list[Mention]:
@@ -532,7 +607,8 @@ def _ends_war(ctx: Context, event: str) -> None:
 
 
 DATED = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)\s+(?P<phrase>(?:[a-z][\w-]*\s+){0,3}?(?P<head>agreement|treaty|"
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?P<phrase>(?:(?!(?:and|or|a|an|the|to|of|in|on|with)\s)[a-z][\w-]*"
+    r"\s+){0,3}?(?P<head>agreement|treaty|"
     r"contract|memorandum(?:\s+of\s+understanding)?|accord|pact|deal|declaration|protocol))\b")
 BETWEEN = re.compile(r"\s+(?:between|with)\s+(?:the\s+)?$")
 

@@ -41,6 +41,15 @@ LARGER_BODY = re.compile(r"(?:['’]s?)?\s+(?!(?:of|and|in|at|on|for|from|based|
                          r"whose|that)\b)[a-z][\w-]*")
 """After a body in a role phrase, a noun it only qualifies (``head of the EU delegation``,
 ``director of Leonardo's helicopters division``): the role is of that, not of the body."""
+OWNED_ROLE = re.compile(rf"(?:['’]s?)?\s+(?:(?i:new|current|outgoing|incoming)\s+)?"
+                        rf"(?P<role>(?i:{ROLE}|chief\s+executive(?:\s+officer)?|managing\s+"
+                        rf"director|director[\s-]+general|general\s+manager|president\s+"
+                        rf"director))(?:\s+and\s+(?i:{ROLE}|managing\s+director|chief\s+"
+                        rf"executive))?,?\s+(?:(?:[A-Z][\w.’'()-]*\.?|of|the)\s+){{0,5}}")
+"""Between a body and the name of the one who heads it: ``Eurosam's chief executive, ``,
+``MDL's chairman and managing director, Captain (retd) ``, ``TKMS chief executive ``."""
+DEPUTY_ROLE = re.compile(r"(?i:(?:first\s+)?deputy|vice|acting)\b")
+"""A role that is not the head's own: a deputy's, an acting one's."""
 SERVES = re.compile(r",?\s+who\s+(?:also\s+)?(?:serves|served|is|was|acts)\s+as\s+(?:the\s+)?",
                     re.I)
 COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>(?:[A-Z][\w’'-]*"
@@ -154,7 +163,8 @@ def roles(ctx: Context) -> None:
         country = _country_of_title(ctx, person)
         if country:
             ctx.article.person_country.setdefault(person.id, country)
-        if title:
+        if title and not FORMER.search(ctx.text, max(ctx.sentence.start, person.start - 60),
+                                       person.start):
             entity.properties.setdefault("title", title)
             _titled(ctx, person, title, country)
         _serves_as(ctx, person)
@@ -204,8 +214,13 @@ def _apposed_leaders(ctx: Context) -> None:
                            0.75, role=title)
 
 
+FORMER = re.compile(r"\b(?i:former|ex-)\s*(?:[A-Z][\w’'-]*\s+){1,5}$")
+"""Before a title and name: a holder who no longer holds it (``former Kenyan President``)."""
+
+
 def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> None:
-    """LEADS for a leader's title, COMMANDS of the office an office title names."""
+    """LEADS for a leader's title, COMMANDS of the office an office title names (none for
+    a former holder: ``former Kenyan President X``)."""
     if title in LEADER_TITLES and country and country in ctx.out.entities:
         ctx.out.relate("LEADS", person.id, country, ctx.span, "role.leader_title", 0.75,
                        role=title)
@@ -347,6 +362,8 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
             _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
         elif title in ORG_LEADERS and re.fullmatch(r"(?:['’]s)?\s+", gap):
             _commands(ctx, person, org, "role.org_title", 0.7, title)
+        elif (owned := OWNED_ROLE.fullmatch(gap)) and not DEPUTY_ROLE.match(owned["role"]):
+            _commands(ctx, person, org, "role.owned_role", 0.65, owned["role"])
         return
     gap = ctx.text[person.end:org.start]
     role = ROLE_AFTER.match(gap)
@@ -495,8 +512,9 @@ def _guests_met(article: Article, out: Extraction, person: str) -> set[str]:
 
 
 def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
-    """Leaders whose state the report never names lead the states it is most about, one
-    leader per title and state, with a low confidence."""
+    """Leaders whose state the report never names lead the state whose meeting they joined,
+    else the report's dateline state, else the states it names most, one leader per title
+    and state, with a low confidence."""
     counts = Counter(m.id for m in mentions if m.label == "Country")
     leads = [r for r in out.relations.values() if r.type == "LEADS"]
     led = {(out.entities[r.source].properties.get("title"), r.target) for r in leads}
@@ -508,8 +526,9 @@ def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
             continue
         hosts = _hosts_met(out, person)
         guests = _guests_met(article, out, person)
-        state = next((c for c in [*hosts, *(c for c, _ in counts.most_common(2)
-                                            if c not in guests)]
+        home = [article.home] if article.home and article.home not in guests else []
+        state = next((c for c in [*hosts, *home, *(c for c, _ in counts.most_common(2)
+                                                   if c not in guests)]
                       if (title, c) not in led), None)
         if state is None:
             continue

@@ -470,6 +470,43 @@ def company_states(out: Extraction) -> None:
                            "structure.company_state", relation.confidence)
 
 
+NOT_SIGNING_FOR = ("academy", "company")
+"""Kinds of body whose head signs for the body alone, not for its state: a rector, a
+company's chief executive."""
+SIGNING_ALONE = ("ministry", "department", "government", "headquarters")
+"""Kinds of body a report does not say signed when its head did: a minister signs for the
+state, the ministry is only the minister's office."""
+
+
+def signed_for(out: Extraction) -> None:
+    """An official who signs an agreement signs for what they head: an agency, company,
+    academy or service they head signed it (``signed by X, chief executive of Dassault
+    Aviation``), and so did the state whose ministry, service or command they head
+    (``signed by Fiji's Minister of Defence, X``)."""
+    states: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
+            states.setdefault(relation.source, []).append(relation.target)
+    heads: dict[str, list[str]] = {}
+    bodies: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        body = out.entities[relation.target]
+        if relation.type != "COMMANDS" or out.entities[relation.source].label != "Person":
+            continue
+        if body.properties.get("kind") not in NOT_SIGNING_FOR:
+            heads.setdefault(relation.source, []).extend(states.get(body.id, ()))
+        if body.label in ("Organization", "Unit") and \
+                body.properties.get("kind") not in SIGNING_ALONE:
+            bodies.setdefault(relation.source, []).append(body.id)
+    for relation in sorted(out.relations.values(), key=lambda r: r.key):
+        if relation.type != "SIGNED" or out.entities[relation.source].label != "Person":
+            continue
+        for signer in sorted(set(heads.get(relation.source, ())) |
+                             set(bodies.get(relation.source, ()))):
+            out.relate("SIGNED", signer, relation.target, relation.spans[0],
+                       "structure.signed_for", round(relation.confidence - 0.1, 2))
+
+
 BRANCHES = (("navy", re.compile(r"\b(?:Navy|Naval|Maritime)\b")),
             ("air", re.compile(r"\b(?:Air Force|Air and Space Force|Air Self-Defense)\b")))
 """Services a trainer and its trainees' service share: a navy trains sailors of a navy."""
