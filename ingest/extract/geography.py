@@ -22,10 +22,12 @@ GUESSED = frozenset(("place.described",))
 def locate(annotated: Annotated, out: Extraction) -> None:
     """LOCATED_IN for every place of the report whose state the dictionaries know, unless
     the report puts it in a region or other place (``Rovaniemi, in Lapland``): the nearest
-    container stated is the place's location, the state is that container's."""
+    container stated is the place's location, the state is that container's (a sea holds
+    no state: a port on it still lies in its own)."""
     within = {relation.source for relation in out.relations.values()
               if relation.type == "LOCATED_IN" and
-              out.entities[relation.target].label == "Location"}
+              out.entities[relation.target].label == "Location" and
+              out.entities[relation.target].properties.get("kind") != "sea"}
     for place in annotated.mentions:
         if place.label != "Location" or place.id not in out.entities or \
                 place.role == "qualifier":

@@ -30,6 +30,10 @@ SITE = re.compile(r"\b(?:University|Academy|College|Cent(?:re|er)|School|Institu
                   r"Headquarters|HQ|Base|Barracks|Shipyard|Camp|Garrison|Air(?:port|field)|"
                   r"Hospital|Range|Component\s+Command|[Ee]mbassy)$")
 """Name endings of bodies that sit in one place: ``the Training Centre in Nairobi``."""
+MODIFIES = re.compile(r"\s+(?!(?:and|or|in|on|at|to|from|with|where|which|that|near|off|for|as|by|"
+                      r"is|was|are|were|has|had|will|would)\b)[a-z]")
+"""After a sea's name that qualifies the noun it comes before: ``the Black Sea coast``, ``a
+Pacific tour`` name no sea a place lies on."""
 BASED_BEFORE = re.compile(r"-based\s+(?:the\s+)?")
 """``the Ivanovo-based 98th Division``: the unit lies in the place."""
 COMPANY_CUES = tuple(sorted(COMPANY_NOUNS))
@@ -107,7 +111,8 @@ def parts(ctx: Context) -> None:
                 ctx.out.relate("LOCATED_IN", place.id, second.id, ctx.span,
                                "structure.sites_in", 0.5)
         elif first.label == "Location" and second.label == "Location" and \
-                BESIDE.fullmatch(gap) and second.role != "qualifier":
+                BESIDE.fullmatch(gap) and second.role != "qualifier" and \
+                not (second.kind == "sea" and MODIFIES.match(ctx.text, second.end)):
             ctx.keep(first)
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.site_by",
