@@ -4,8 +4,10 @@ though the text does not say it; marked as inferred by its rule and a lower conf
 
 from __future__ import annotations
 
+import re
+
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import extras
+from ingest.extract.gazetteer import extras, fold_name, town_states
 from ingest.extract.syntax import Annotated
 
 KNOWN = 0.45
@@ -15,6 +17,14 @@ QUALIFIED = 0.6
 PLACE_NOUNS = frozenset(("city", "town", "port", "village", "province", "region", "district",
                          "county", "state", "island", "islands", "enclave", "capital"))
 """Nouns a place is named after (``the city of Tulcán``)."""
+TOWN = 0.4
+"""Confidence of a place's state taken from the towns file (a name many towns share)."""
+PLACE_TAIL = re.compile(r"\s+(?:(?:military\s+|army\s+)?training\s+(?:area|ground)s?|"
+                        r"(?:firing\s+)?range|(?:air|naval|military|army)\s+base|base|airbase|"
+                        r"air\s+station|airfield|airport|garrison|barracks|port|island|"
+                        r"municipality|district|region|province|county|department|prefecture)$",
+                        re.IGNORECASE)
+"""The words a town's name takes when it names a site there (``Pabradė training area``)."""
 GUESSED = frozenset(("place.described",))
 """Rules whose place's state is only the report's home state, not known."""
 
@@ -42,6 +52,23 @@ def locate(annotated: Annotated, out: Extraction) -> None:
         elif state in out.entities and place.id not in within:
             out.relate("LOCATED_IN", place.id, state, place.span, "geography.dictionary",
                        KNOWN)
+        elif state is None and place.id not in within:
+            town = town_state(place, out)
+            if town is not None:
+                out.relate("LOCATED_IN", place.id, town, place.span, "geography.town", TOWN)
+
+
+def town_state(place: Mention, out: Extraction) -> str | None:
+    """The state of a place no other dictionary holds, from the towns of its name: of the
+    states with a town so named, the one with the largest that the report names."""
+    known = town_states()
+    for name in (place.name, place.text):
+        states = known.get(fold_name(PLACE_TAIL.sub("", name.removeprefix("the "))), ())
+        named = next((state for state in states if state in out.entities and
+                      out.entities[state].label == "Country"), None)
+        if named is not None:
+            return named
+    return None
 
 
 def qualifier_state(annotated: Annotated, place: Mention) -> str | None:
