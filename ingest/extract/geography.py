@@ -25,6 +25,14 @@ PLACE_TAIL = re.compile(r"\s+(?:(?:military\s+|army\s+)?training\s+(?:area|groun
                         r"municipality|district|region|province|county|department|prefecture)$",
                         re.IGNORECASE)
 """The words a town's name takes when it names a site there (``Pabradė training area``)."""
+NAMED_AFTER = 0.55
+"""Confidence of a site's place read from its name (``the Lomé naval base`` is in Lomé)."""
+SITE_NAMED = re.compile(r"(?:(?:Autonomous\s+)?Port\s+of\s+|Port\s+)(?P<after>[A-Z].+)|"
+                        r"(?P<before>[A-Z].+?)\s+(?i:(?:international\s+)?port|naval\s+"
+                        r"(?:base|complex|station))")
+"""A port or naval base named after the town it is in: ``Lomé naval base``, ``Cam Ranh
+International Port``, ``Port of Colombo`` (an air base or barracks is as often called by
+the town's name alone, which then names the base)."""
 GUESSED = frozenset(("place.described",))
 """Rules whose place's state is only the report's home state, not known."""
 
@@ -34,6 +42,7 @@ def locate(annotated: Annotated, out: Extraction) -> None:
     the report puts it in a region or other place (``Rovaniemi, in Lapland``): the nearest
     container stated is the place's location, the state is that container's (a sea holds
     no state: a port on it still lies in its own)."""
+    named_after(out)
     within = {relation.source for relation in out.relations.values()
               if relation.type == "LOCATED_IN" and
               out.entities[relation.target].label == "Location" and
@@ -56,6 +65,22 @@ def locate(annotated: Annotated, out: Extraction) -> None:
             town = town_state(place, out)
             if town is not None:
                 out.relate("LOCATED_IN", place.id, town, place.span, "geography.town", TOWN)
+
+
+def named_after(out: Extraction) -> None:
+    """A port named after a town the report names lies in it: ``the Lomé naval base`` and
+    ``the Autonomous Port of Lomé`` are in Lomé."""
+    towns: dict[str, str] = {}
+    for entity in out.entities.values():
+        if entity.label == "Location" and entity.properties.get("kind") == "city":
+            for name in (entity.name, *entity.aliases):
+                towns.setdefault(fold_name(name), entity.id)
+    for site in list(out.entities.values()):
+        named = SITE_NAMED.fullmatch(site.name) if site.label == "Location" else None
+        town = towns.get(fold_name(named["after"] or named["before"])) if named else None
+        if town is not None and town != site.id:
+            out.relate("LOCATED_IN", site.id, town, site.spans[0], "geography.named_after",
+                       NAMED_AFTER)
 
 
 def town_state(place: Mention, out: Extraction) -> str | None:
