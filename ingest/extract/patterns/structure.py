@@ -15,7 +15,7 @@ from ingest.extract.patterns.context import Context
 from ingest.extract.syntax import COMPANY_NOUNS
 
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
-IN = re.compile(r",?\s+in\s+(?:the\s+)?")
+IN = re.compile(r"\)?,?\s+in\s+(?:the\s+)?")
 LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 """Between two places of a list: ``Goma, Rutshuru, Sake and Masisi``."""
 OWN_SITE = re.compile(r"\b(?:at|from|in)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:base|"
@@ -100,7 +100,8 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.based_in",
                            0.6)
-        elif gap.removeprefix(",")[:4] == " in " and IN.fullmatch(gap) and _sited(first) and \
+        elif gap.removeprefix(")").removeprefix(",")[:4] == " in " and IN.fullmatch(gap) and \
+                _sited(first) and \
                 second.label in ("Location", "Country") and \
                 second.role not in ("demonym", "capital"):
             ctx.keep(first)
