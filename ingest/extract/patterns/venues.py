@@ -34,6 +34,10 @@ IN_NAME = re.compile(r"\s+(?:in|on)\s+(?:the\s+)?$")
 VISITS = ("visit",)
 HOME_GROUND = re.compile(r"\b(?:in|across|throughout)\s+the\s+country\b|\bon\s+(?:its|their)\s+"
                          r"(?:own\s+)?(?:territory|soil)\b", re.I)
+WITHIN = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|"
+                    r"north-?west|south-?east|south-?west)(?:ern)?\s+)?")
+"""Between a place and the larger place it lies in: ``at Camp Itami in Hyogo``, ``in Yavoriv,
+in western Ukraine``: the event held at the one is held in the other."""
 STAY = re.compile(r"\b(?:soil|territory|territories|waters|airspace)\b", re.I)
 
 
@@ -79,8 +83,8 @@ def places(ctx: Context) -> None:
         return
     previous: tuple[Mention, Mention | None] | None = None
     for venue in ctx.venues:
-        listed = previous is not None and LISTED.fullmatch(ctx.text[previous[0].end:
-                                                                    venue.start])
+        gap = ctx.text[previous[0].end:venue.start] if previous is not None else ""
+        listed = previous is not None and (LISTED.fullmatch(gap) or WITHIN.fullmatch(gap))
         event = previous[1] if listed and previous else _event_for(ctx, venue)
         if event is not None and event.label == "Agreement" and not listed and \
                 venue.start - event.end > 30 and \
