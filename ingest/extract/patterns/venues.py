@@ -23,6 +23,10 @@ EVENTISH = re.compile(
     r"regarding|concerning|cooperation|security|intelligence|ambassadors?|envoys?|"
     r"attach[eé]s?|consuls?)\b", re.I)
 """Words between an event and a place that show the place belongs to something else."""
+AT_SITE = re.compile(r"\s+(?:[\w,-]+\s+){0,6}?at\s+(?:the\s+|its\s+|their\s+)?"
+                     r"(?:[\w’'()&.-]+\s+){1,10}?in\s+(?:the\s+)?$")
+"""Between an event and the town of the site it is held at: ``a meeting at the EAC
+headquarters in Arusha``; the site's words (headquarters, centre) speak of the site."""
 TO_PLACE = re.compile(r"^\s+(?:to|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", re.I)
 SAME_KIND = {"Exercise": ("exercise", "drill"), "Meeting": ("meeting", "talk", "visit"),
              "Operation": ("operation", "mission", "war", "offensive", "campaign")}
@@ -64,6 +68,8 @@ def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None
     if before:
         event = max(before, key=lambda e: e.end)
         gap = ctx.text[event.end:venue.start]
+        if len(gap) <= reach and AT_SITE.fullmatch(gap):
+            return event
         if len(gap) <= reach and not any(
                 word.group().lower().rstrip("s") not in SAME_KIND.get(event.label, ())
                 for word in EVENTISH.finditer(gap)):
