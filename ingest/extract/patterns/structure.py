@@ -118,6 +118,11 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.site_by",
                            0.5)
+        elif gap == ", " and _apposed_region(ctx, mentions, index):
+            ctx.keep(first)
+            ctx.keep(second)
+            ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span,
+                           "structure.place_region", 0.5)
         elif gap[:7] == "-based " and first.label == "Location" and \
                 second.label in ("Organization", "Unit") and BASED_BEFORE.fullmatch(gap):
             ctx.keep(second)
@@ -129,6 +134,22 @@ def parts(ctx: Context) -> None:
     if any(m.label == "Organization" and m.kind is None for m in mentions) and (
             ctx.says(*COMPANY_CUES) or ctx.says(" of ")):
         _companies(ctx, mentions)
+
+
+def _apposed_region(ctx: Context, mentions: list[Mention], index: int) -> bool:
+    """Whether the place at ``index`` is followed by the region it lies in, set off by a
+    comma (``Baturaja, South Sumatra``, ``Altanbulag soum, Töv province``), not by the next
+    place of a list (``Goma, Rutshuru and Sake``)."""
+    first, second = mentions[index], mentions[index + 1]
+    if first.label != "Location" or second.label != "Location" or \
+            second.kind not in (None, "region", "district") or second.role == "qualifier":
+        return False
+    before = mentions[index - 1] if index else None
+    after = mentions[index + 2] if index + 2 < len(mentions) else None
+    return not ((before is not None and before.label == "Location" and
+                 LIST_SEP.fullmatch(ctx.text, before.end, first.start)) or
+                (after is not None and after.label == "Location" and
+                 LIST_SEP.fullmatch(ctx.text, second.end, after.start)))
 
 
 def _listed_before(ctx: Context, mentions: list[Mention], index: int) -> list[Mention]:
