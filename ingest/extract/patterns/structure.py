@@ -131,7 +131,8 @@ def parts(ctx: Context) -> None:
     _own_sites(ctx, mentions)
     _frames(ctx)
     _known_places(ctx)
-    if any(m.label == "Organization" and m.kind is None for m in mentions) and (
+    if any(m.label == "Organization" and m.kind in (None, "company")
+            for m in mentions) and (
             ctx.says(*COMPANY_CUES) or ctx.says(" of ")):
         _companies(ctx, mentions)
 
@@ -200,7 +201,7 @@ def _companies(ctx: Context, mentions: list[Mention]) -> None:
     """A company lies in its state: ``the Turkish state shipbuilder ASFAT``, ``X, a US
     company``, ``Baykar Technologies of Türkiye``."""
     for index, body in enumerate(mentions):
-        if body.label != "Organization" or body.kind is not None or \
+        if body.label != "Organization" or body.kind not in (None, "company") or \
                 body.role.startswith("of:"):
             continue
         state = None
