@@ -133,7 +133,7 @@ def parts(ctx: Context) -> None:
     _known_places(ctx)
     if any(m.label == "Organization" and m.kind in (None, "company")
             for m in mentions) and (
-            ctx.says(*COMPANY_CUES) or ctx.says(" of ")):
+            ctx.says(*COMPANY_CUES) or ctx.says(" of ", "'s ", "’s ")):
         _companies(ctx, mentions)
 
 
@@ -199,15 +199,18 @@ def _sited(mention: Mention) -> bool:
 
 def _companies(ctx: Context, mentions: list[Mention]) -> None:
     """A company lies in its state: ``the Turkish state shipbuilder ASFAT``, ``X, a US
-    company``, ``Baykar Technologies of Türkiye``."""
+    company``, ``Baykar Technologies of Türkiye``, ``Spain's Navantia`` (a company the
+    dictionaries or the text call one)."""
     for index, body in enumerate(mentions):
         if body.label != "Organization" or body.kind not in (None, "company") or \
                 body.role.startswith("of:"):
             continue
         state = None
         before = mentions[index - 1] if index else None
-        if before is not None and before.label == "Country" and \
-                COMPANY_BEFORE.fullmatch(ctx.text, before.end, body.start):
+        if before is not None and before.label == "Country" and (
+                COMPANY_BEFORE.fullmatch(ctx.text, before.end, body.start) or (
+                    before.role == "name" and (body.kind == "company" or body.rule == "gazetteer")
+                    and ctx.text[before.end:body.start] in ("'s ", "’s "))):
             state = before
         after = mentions[index + 1] if index + 1 < len(mentions) else None
         if after is not None and after.label == "Country" and after.role != "qualifier" and (
