@@ -146,7 +146,8 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
     titles = [(m.start, m.end) for m in gazetteer.find(text) if m.label == "Title"]
     found = [m for m in ner_mentions(doc, mentions, body, gazetteer.knows, parsed)
              if not (m.rule == "ner.org" and any(a <= m.start and m.end <= b for a, b in titles))]
-    mentions = nest(sorted([*mentions, *found], key=lambda m: (m.start, m.role == "qualifier")))
+    mentions = nest(sorted([m for m in (*mentions, *found) if not _ship_class(text, m)],
+                           key=lambda m: (m.start, m.role == "qualifier")))
     annotated = annotate(doc, mentions, parsed)
     refer(annotated)
     for phase in phases(annotated):
@@ -157,6 +158,12 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
         annotated.parts.append((phase.mention, phase.event))
     annotated.mentions.sort(key=lambda m: (m.start, m.role == "qualifier"))
     return annotated
+
+
+def _ship_class(text: str, mention: Mention) -> bool:
+    """Whether a place's name names a class of ships (``Santa María-class frigates``): the
+    class is named after the first ship, not the place."""
+    return mention.label == "Location" and text.startswith(("-class", "–class"), mention.end)
 
 
 def described(annotated: Annotated, out: Extraction) -> None:

@@ -53,6 +53,22 @@ def ascii_fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def fold_name(text: str) -> str:
+    """A place name as the towns file keys it: composed, without diacritics, case-folded
+    (``Sodankylä`` -> ``sodankyla``)."""
+    return ascii_fold(unicodedata.normalize("NFC", text)).casefold()
+
+
+@cache
+def town_states() -> dict[str, tuple[str, ...]]:
+    """The states that have a town of each folded name, the most populous town's first
+    (``hammerfest``: NOR): what tells the state of a place the report names that the
+    other dictionaries do not hold (towns.csv, built by tools/build_towns.py)."""
+    lines = resources.files(DATA).joinpath("towns.csv").read_text(encoding="utf-8").splitlines()
+    return {name: tuple(states.split("|"))
+            for name, states in (line.split(",") for line in lines[1:])}
+
+
 @cache
 def state_names() -> dict[str, tuple[str, ...]]:
     """Each state's name and its other short names by ISO3 (``CZE``: Czechia, Czech

@@ -4,8 +4,10 @@ though the text does not say it; marked as inferred by its rule and a lower conf
 
 from __future__ import annotations
 
+import re
+
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import extras
+from ingest.extract.gazetteer import extras, fold_name, town_states
 from ingest.extract.syntax import Annotated
 
 KNOWN = 0.45
@@ -15,6 +17,22 @@ QUALIFIED = 0.6
 PLACE_NOUNS = frozenset(("city", "town", "port", "village", "province", "region", "district",
                          "county", "state", "island", "islands", "enclave", "capital"))
 """Nouns a place is named after (``the city of Tulcán``)."""
+TOWN = 0.4
+"""Confidence of a place's state taken from the towns file (a name many towns share)."""
+PLACE_TAIL = re.compile(r"\s+(?:(?:military\s+|army\s+)?training\s+(?:area|ground)s?|"
+                        r"(?:firing\s+)?range|(?:air|naval|military|army)\s+base|base|airbase|"
+                        r"air\s+station|airfield|airport|garrison|barracks|port|island|"
+                        r"municipality|district|region|province|county|department|prefecture)$",
+                        re.IGNORECASE)
+"""The words a town's name takes when it names a site there (``Pabradė training area``)."""
+NAMED_AFTER = 0.55
+"""Confidence of a site's place read from its name (``the Lomé naval base`` is in Lomé)."""
+SITE_NAMED = re.compile(r"(?:(?:Autonomous\s+)?Port\s+of\s+|Port\s+)(?P<after>[A-Z].+)|"
+                        r"(?P<before>[A-Z].+?)\s+(?i:(?:international\s+)?port|naval\s+"
+                        r"(?:base|complex|station))")
+"""A port or naval base named after the town it is in: ``Lomé naval base``, ``Cam Ranh
+International Port``, ``Port of Colombo`` (an air base or barracks is as often called by
+the town's name alone, which then names the base)."""
 GUESSED = frozenset(("place.described",))
 """Rules whose place's state is only the report's home state, not known."""
 
@@ -22,10 +40,13 @@ GUESSED = frozenset(("place.described",))
 def locate(annotated: Annotated, out: Extraction) -> None:
     """LOCATED_IN for every place of the report whose state the dictionaries know, unless
     the report puts it in a region or other place (``Rovaniemi, in Lapland``): the nearest
-    container stated is the place's location, the state is that container's."""
+    container stated is the place's location, the state is that container's (a sea holds
+    no state: a port on it still lies in its own)."""
+    named_after(out)
     within = {relation.source for relation in out.relations.values()
               if relation.type == "LOCATED_IN" and
-              out.entities[relation.target].label == "Location"}
+              out.entities[relation.target].label == "Location" and
+              out.entities[relation.target].properties.get("kind") != "sea"}
     for place in annotated.mentions:
         if place.label != "Location" or place.id not in out.entities or \
                 place.role == "qualifier":
@@ -40,6 +61,39 @@ def locate(annotated: Annotated, out: Extraction) -> None:
         elif state in out.entities and place.id not in within:
             out.relate("LOCATED_IN", place.id, state, place.span, "geography.dictionary",
                        KNOWN)
+        elif state is None and place.id not in within:
+            town = town_state(place, out)
+            if town is not None:
+                out.relate("LOCATED_IN", place.id, town, place.span, "geography.town", TOWN)
+
+
+def named_after(out: Extraction) -> None:
+    """A port named after a town the report names lies in it: ``the Lomé naval base`` and
+    ``the Autonomous Port of Lomé`` are in Lomé."""
+    towns: dict[str, str] = {}
+    for entity in out.entities.values():
+        if entity.label == "Location" and entity.properties.get("kind") == "city":
+            for name in (entity.name, *entity.aliases):
+                towns.setdefault(fold_name(name), entity.id)
+    for site in list(out.entities.values()):
+        named = SITE_NAMED.fullmatch(site.name) if site.label == "Location" else None
+        town = towns.get(fold_name(named["after"] or named["before"])) if named else None
+        if town is not None and town != site.id:
+            out.relate("LOCATED_IN", site.id, town, site.spans[0], "geography.named_after",
+                       NAMED_AFTER)
+
+
+def town_state(place: Mention, out: Extraction) -> str | None:
+    """The state of a place no other dictionary holds, from the towns of its name: of the
+    states with a town so named, the one with the largest that the report names."""
+    known = town_states()
+    for name in (place.name, place.text):
+        states = known.get(fold_name(PLACE_TAIL.sub("", name.removeprefix("the "))), ())
+        named = next((state for state in states if state in out.entities and
+                      out.entities[state].label == "Country"), None)
+        if named is not None:
+            return named
+    return None
 
 
 def qualifier_state(annotated: Annotated, place: Mention) -> str | None:

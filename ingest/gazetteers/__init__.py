@@ -1,2 +1,3 @@
 """Dictionaries shipped as data: countries, ranks, titles, organisations, units, operations,
-programs, exercises, agreements and places (one CSV each, read by ingest.extract.gazetteer)."""
+programs, exercises, agreements, places and the states of towns (one CSV each, read by
+ingest.extract.gazetteer)."""

@@ -1032,3 +1032,40 @@ def test_a_program_named_before_a_lower_case_program_noun() -> None:
     programs = {e.name for e in extract(text, "t").entities.values() if e.label == "Program"}
     assert {"LAND 400 Phase 3", "Self-Reliant Defense Posture"} <= programs
     assert not {"Indian Navy", "NATO"} & programs
+
+
+def test_a_town_no_dictionary_holds_lies_in_the_named_state_with_a_town_of_its_name() -> None:
+    out = extract("Norwegian and Finnish troops trained near Hammerfest on Monday, Norway's "
+                  "army said.\n", "t")
+    located = out.relations.get(("hammerfest", "LOCATED_IN", "NOR"))
+    assert located is not None and located.rule == "geography.town"
+
+
+def test_a_port_named_after_a_town_lies_in_it() -> None:
+    found = relations("LOMÉ — The frigate docked at the Autonomous Port of Lomé on Saturday, and "
+                      "its crew trained Togolese sailors at the Lomé naval base.\n")
+    assert ("autonomous-port-of-lome", "LOCATED_IN", "lome") in found
+
+
+def test_a_sea_named_before_a_noun_is_no_sea_a_town_lies_on() -> None:
+    found = relations("The ship called at Constanța, on the Black Sea coast, where Romania is "
+                      "building a new base.\n")
+    assert ("constanta", "LOCATED_IN", "black-sea") not in found
+
+
+def test_a_place_name_before_class_names_ships_not_a_place() -> None:
+    out = extract("Ecuador agreed to buy two Santa María-class frigates from Spain.\n", "t")
+    assert not any(e.label == "Location" and e.name == "Santa María"
+                   for e in out.entities.values())
+
+
+def test_an_event_at_a_site_is_held_in_the_town_the_site_is_in() -> None:
+    found = relations("Jets from 11 countries began the Spears of Victory 2026 air exercise at "
+                      "King Abdulaziz Air Base in Dhahran on Sunday.\n")
+    assert any(type_ == "HELD_IN" and target == "dhahran" for _, type_, target in found)
+
+
+def test_a_place_set_off_by_a_comma_from_its_region_lies_in_it() -> None:
+    found = relations("The troops ended their training at the Army Combat Training Centre in "
+                      "Baturaja, South Sumatra, the final stage of the exercise.\n")
+    assert ("baturaja", "LOCATED_IN", "south-sumatra") in found

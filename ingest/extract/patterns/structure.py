@@ -15,7 +15,7 @@ from ingest.extract.patterns.context import Context
 from ingest.extract.syntax import COMPANY_NOUNS
 
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
-IN = re.compile(r",?\s+in\s+(?:the\s+)?")
+IN = re.compile(r"\)?,?\s+in\s+(?:the\s+)?")
 LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 """Between two places of a list: ``Goma, Rutshuru, Sake and Masisi``."""
 OWN_SITE = re.compile(r"\b(?:at|from|in)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:base|"
@@ -30,6 +30,10 @@ SITE = re.compile(r"\b(?:University|Academy|College|Cent(?:re|er)|School|Institu
                   r"Headquarters|HQ|Base|Barracks|Shipyard|Camp|Garrison|Air(?:port|field)|"
                   r"Hospital|Range|Component\s+Command|[Ee]mbassy)$")
 """Name endings of bodies that sit in one place: ``the Training Centre in Nairobi``."""
+MODIFIES = re.compile(r"\s+(?!(?:and|or|in|on|at|to|from|with|where|which|that|near|off|for|as|by|"
+                      r"is|was|are|were|has|had|will|would)\b)[a-z]")
+"""After a sea's name that qualifies the noun it comes before: ``the Black Sea coast``, ``a
+Pacific tour`` name no sea a place lies on."""
 BASED_BEFORE = re.compile(r"-based\s+(?:the\s+)?")
 """``the Ivanovo-based 98th Division``: the unit lies in the place."""
 COMPANY_CUES = tuple(sorted(COMPANY_NOUNS))
@@ -96,7 +100,8 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.based_in",
                            0.6)
-        elif gap.removeprefix(",")[:4] == " in " and IN.fullmatch(gap) and _sited(first) and \
+        elif gap.removeprefix(")").removeprefix(",")[:4] == " in " and IN.fullmatch(gap) and \
+                _sited(first) and \
                 second.label in ("Location", "Country") and \
                 second.role not in ("demonym", "capital"):
             ctx.keep(first)
@@ -107,11 +112,17 @@ def parts(ctx: Context) -> None:
                 ctx.out.relate("LOCATED_IN", place.id, second.id, ctx.span,
                                "structure.sites_in", 0.5)
         elif first.label == "Location" and second.label == "Location" and \
-                BESIDE.fullmatch(gap) and second.role != "qualifier":
+                BESIDE.fullmatch(gap) and second.role != "qualifier" and \
+                not (second.kind == "sea" and MODIFIES.match(ctx.text, second.end)):
             ctx.keep(first)
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span, "structure.site_by",
                            0.5)
+        elif gap == ", " and _apposed_region(ctx, mentions, index):
+            ctx.keep(first)
+            ctx.keep(second)
+            ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span,
+                           "structure.place_region", 0.5)
         elif gap[:7] == "-based " and first.label == "Location" and \
                 second.label in ("Organization", "Unit") and BASED_BEFORE.fullmatch(gap):
             ctx.keep(second)
@@ -120,9 +131,26 @@ def parts(ctx: Context) -> None:
     _own_sites(ctx, mentions)
     _frames(ctx)
     _known_places(ctx)
-    if any(m.label == "Organization" and m.kind is None for m in mentions) and (
-            ctx.says(*COMPANY_CUES) or ctx.says(" of ")):
+    if any(m.label == "Organization" and m.kind in (None, "company")
+            for m in mentions) and (
+            ctx.says(*COMPANY_CUES) or ctx.says(" of ", "'s ", "’s ")):
         _companies(ctx, mentions)
+
+
+def _apposed_region(ctx: Context, mentions: list[Mention], index: int) -> bool:
+    """Whether the place at ``index`` is followed by the region it lies in, set off by a
+    comma (``Baturaja, South Sumatra``, ``Altanbulag soum, Töv province``), not by the next
+    place of a list (``Goma, Rutshuru and Sake``)."""
+    first, second = mentions[index], mentions[index + 1]
+    if first.label != "Location" or second.label != "Location" or \
+            second.kind not in (None, "region", "district") or second.role == "qualifier":
+        return False
+    before = mentions[index - 1] if index else None
+    after = mentions[index + 2] if index + 2 < len(mentions) else None
+    return not ((before is not None and before.label == "Location" and
+                 LIST_SEP.fullmatch(ctx.text, before.end, first.start)) or
+                (after is not None and after.label == "Location" and
+                 LIST_SEP.fullmatch(ctx.text, second.end, after.start)))
 
 
 def _listed_before(ctx: Context, mentions: list[Mention], index: int) -> list[Mention]:
@@ -171,15 +199,18 @@ def _sited(mention: Mention) -> bool:
 
 def _companies(ctx: Context, mentions: list[Mention]) -> None:
     """A company lies in its state: ``the Turkish state shipbuilder ASFAT``, ``X, a US
-    company``, ``Baykar Technologies of Türkiye``."""
+    company``, ``Baykar Technologies of Türkiye``, ``Spain's Navantia`` (a company the
+    dictionaries or the text call one)."""
     for index, body in enumerate(mentions):
-        if body.label != "Organization" or body.kind is not None or \
+        if body.label != "Organization" or body.kind not in (None, "company") or \
                 body.role.startswith("of:"):
             continue
         state = None
         before = mentions[index - 1] if index else None
-        if before is not None and before.label == "Country" and \
-                COMPANY_BEFORE.fullmatch(ctx.text, before.end, body.start):
+        if before is not None and before.label == "Country" and (
+                COMPANY_BEFORE.fullmatch(ctx.text, before.end, body.start) or (
+                    before.role == "name" and (body.kind == "company" or body.rule == "gazetteer")
+                    and ctx.text[before.end:body.start] in ("'s ", "’s "))):
             state = before
         after = mentions[index + 1] if index + 1 < len(mentions) else None
         if after is not None and after.label == "Country" and after.role != "qualifier" and (

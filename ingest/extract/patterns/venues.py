@@ -23,6 +23,10 @@ EVENTISH = re.compile(
     r"regarding|concerning|cooperation|security|intelligence|ambassadors?|envoys?|"
     r"attach[eé]s?|consuls?)\b", re.I)
 """Words between an event and a place that show the place belongs to something else."""
+AT_SITE = re.compile(r"\s+(?:[\w,-]+\s+){0,6}?at\s+(?:the\s+|its\s+|their\s+)?"
+                     r"(?:[\w’'()&.-]+\s+){1,10}?in\s+(?:the\s+)?$")
+"""Between an event and the town of the site it is held at: ``a meeting at the EAC
+headquarters in Arusha``; the site's words (headquarters, centre) speak of the site."""
 TO_PLACE = re.compile(r"^\s+(?:to|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", re.I)
 SAME_KIND = {"Exercise": ("exercise", "drill"), "Meeting": ("meeting", "talk", "visit"),
              "Operation": ("operation", "mission", "war", "offensive", "campaign")}
@@ -34,6 +38,10 @@ IN_NAME = re.compile(r"\s+(?:in|on)\s+(?:the\s+)?$")
 VISITS = ("visit",)
 HOME_GROUND = re.compile(r"\b(?:in|across|throughout)\s+the\s+country\b|\bon\s+(?:its|their)\s+"
                          r"(?:own\s+)?(?:territory|soil)\b", re.I)
+WITHIN = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|"
+                    r"north-?west|south-?east|south-?west)(?:ern)?\s+)?")
+"""Between a place and the larger place it lies in: ``at Camp Itami in Hyogo``, ``in Yavoriv,
+in western Ukraine``: the event held at the one is held in the other."""
 STAY = re.compile(r"\b(?:soil|territory|territories|waters|airspace)\b", re.I)
 
 
@@ -60,6 +68,8 @@ def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None
     if before:
         event = max(before, key=lambda e: e.end)
         gap = ctx.text[event.end:venue.start]
+        if len(gap) <= reach and AT_SITE.fullmatch(gap):
+            return event
         if len(gap) <= reach and not any(
                 word.group().lower().rstrip("s") not in SAME_KIND.get(event.label, ())
                 for word in EVENTISH.finditer(gap)):
@@ -79,8 +89,8 @@ def places(ctx: Context) -> None:
         return
     previous: tuple[Mention, Mention | None] | None = None
     for venue in ctx.venues:
-        listed = previous is not None and LISTED.fullmatch(ctx.text[previous[0].end:
-                                                                    venue.start])
+        gap = ctx.text[previous[0].end:venue.start] if previous is not None else ""
+        listed = previous is not None and (LISTED.fullmatch(gap) or WITHIN.fullmatch(gap))
         event = previous[1] if listed and previous else _event_for(ctx, venue)
         if event is not None and event.label == "Agreement" and not listed and \
                 venue.start - event.end > 30 and \
