@@ -73,6 +73,12 @@ OFFICER_OF = re.compile(r"\b(?:General|Admiral|Colonel|Brigadier|Commodore|Capta
                         r"(?:[A-Z][\w'’.-]*\s+){1,4}of\s+(?:the\s+)?$")
 OF_FORCES = re.compile(r"\bof\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:Armed\s+Forces|Army|Navy)\b")
 """A body named as part of a state's forces: ``War College of the Azerbaijani Armed Forces``."""
+FORCES_WITHIN = re.compile(r"\bof\s+the\s+(?P<forces>(?:[A-Z][\w’'-]*\s+){1,3}Armed\s+Forces)$")
+"""The state's armed forces named at the end of a body's name, after their state's adjective:
+``General Staff of the Slovak Armed Forces``."""
+STAFF_KINDS = ("headquarters", "academy", "command")
+"""Kinds of body named as a part of their state's armed forces (not ministries, which are the
+government's: ``Ministry of the Armed Forces``)."""
 
 
 INTERNATIONAL = ("alliance", "international_organization", "coalition", "forum", "media")
@@ -276,6 +282,9 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
             _named_state(mentions, index)
         forces = f"{(state or '').lower()}-armed-forces"
         rule = "structure.national" if mention.role.startswith("of:") else "structure.named"
+        if state and state in out.entities and forces not in out.entities and \
+                mention.kind in STAFF_KINDS:
+            _forces_within(out, mention, state)
         if state and forces in out.entities and forces != mention.id and \
                 OF_FORCES.search(mention.text):
             out.relate("PART_OF", mention.id, forces, mention.span, "structure.national_unit",
@@ -300,6 +309,23 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
             out.relate("PART_OF", mention.id, previous.id, (previous.start, mention.end),
                        "structure.possessive", 0.65)
         previous = mention if mention.role != "qualifier" else previous
+
+
+def _forces_within(out: Extraction, mention: Mention, state: str) -> None:
+    """The armed forces a staff's or school's name names as its whole (``General Staff of the
+    Slovak Armed Forces``), when the report names them nowhere else: an entity of their own,
+    PART_OF their state, so the staff can be PART_OF them."""
+    found = FORCES_WITHIN.search(mention.text)
+    if found is None:
+        return
+    start = mention.start + found.start("forces")
+    country = out.entities[state]
+    out.add(Mention(start, mention.start + found.end("forces"), found["forces"], "Organization",
+                    f"{state.lower()}-armed-forces", f"Armed Forces of {country.name}",
+                    "armed_forces", role=f"of:{state}", rule="org.forces_within",
+                    confidence=0.6))
+    out.relate("PART_OF", f"{state.lower()}-armed-forces", state, mention.span,
+               "structure.national", 0.6)
 
 
 def ships(out: Extraction) -> None:
