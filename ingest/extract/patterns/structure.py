@@ -378,6 +378,9 @@ SERVICE = re.compile(r"(?:\b(?:Navy|Naval Forces|Air Force|Air Forces|Army|Land 
                      r"Ground forces|Land Forces) of )")
 """A service's name: a state's navy, air force, army or marine corps (``Naval Forces of X``
 as the dictionaries write a service the text names by its state)."""
+WHOLE_FORCES = re.compile(r"\b(?:Armed|Defen[cs]e|Military|Self-Defen[cs]e)\s+Forces?\b|"
+                          r"\bBundeswehr\b")
+"""A name of a state's forces as a whole, not of one service: ``Armed Forces of X``."""
 
 
 def services(out: Extraction) -> None:
@@ -398,13 +401,22 @@ def services(out: Extraction) -> None:
             forces = out.entities[next(iter(named[state.id]))]
         if relation.type != "PART_OF" or state.label != "Country" or forces is None or \
                 forces.label != "Organization" or forces.id == body.id or \
-                any(SERVICE.search(name) for name in (forces.name, *forces.aliases)) or \
+                not _forces_named(forces) or \
                 not SERVICE.search(body.name) or body.rule.startswith("described."):
             continue
         del out.relations[key]
         for span in relation.spans:
             out.relate("PART_OF", body.id, forces.id, span, "structure.service_of_forces",
                        relation.confidence)
+
+
+def _forces_named(forces: Entity) -> bool:
+    """Whether an armed forces entity is named as the state's forces as a whole (``Armed
+    Forces of the Philippines``, ``AFP``) and not only as one of its services (``Philippine
+    Army``, which it stands for when the report names no other)."""
+    names = (forces.name, *forces.aliases)
+    return not any(SERVICE.search(name) for name in names) or \
+        any(WHOLE_FORCES.search(name) for name in forces.aliases)
 
 
 def hosts(out: Extraction) -> None:
