@@ -42,6 +42,18 @@ NATIONAL = ("ministry", "department", "agency", "armed_forces", "command", "head
             "academy", "government", "corps", "formation", "naval_forces", "commando",
             "special_forces", "units")
 
+GENERIC_FORCES = re.compile(r"(?:Royal\s+|National\s+)?(?:Armed|Defen[cs]e|Military)\s+Forces?")
+"""A state's forces named without their state: ``the Royal Armed Forces``, ``the Defence
+Forces``."""
+
+
+def _home_forces(text: str, mention: Mention) -> bool:
+    """Whether a mention names a state's forces without naming the state or an owner (not
+    ``His Majesty's Armed Forces``): like a ministry so named, its home state's."""
+    return mention.kind == "armed_forces" and mention.rule != "gazetteer" and \
+        GENERIC_FORCES.fullmatch(mention.name) is not None and \
+        not text[:mention.start].endswith(("'s ", "’s "))
+
 
 def _inside(mention: Mention, sentences: list[Sentence], starts: list[int]) -> bool:
     index = bisect_right(starts, mention.start) - 1
@@ -375,7 +387,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     for mention in _choose(m for m in candidates if _inside(m, sentences, starts)
                            and not _credit(text, m) and not any(
                                a <= m.start and m.end <= b for a, b in sources)):
-        if mention.label in ("Organization", "Unit") and mention.kind == "ministry" \
+        if mention.label in ("Organization", "Unit") and (
+                mention.kind == "ministry" or _home_forces(text, mention)) \
                 and not mention.role.startswith("of:") and home and \
                 not (mention.rule == "gazetteer" and mention.id[3:4] == "-"):
             state = gazetteer.country(home[0][0])
