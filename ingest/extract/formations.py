@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 
 from ingest.extract.facts import Entity, Extraction
+from ingest.extract.names import SHIP_STATES
 from ingest.extract.sentences import Sentence
 
 FORMATION_BRANCH = (
@@ -96,6 +97,61 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
         if not states:
             out.relate("PART_OF", formation.id, chosen[0].id, formation.spans[0],
                        "formation.of_service", 0.45)
+
+
+SHIPS_BELONG = re.compile(
+    r"\b[Tt]he\s+(?:(?:two|three|four|five|six)\s+)?(?P<noun>ships?|vessels?|boats?|warships?|"
+    r"frigates?|corvettes?|destroyers?|submarines?)(?:\s+belongs?\s+to|,\s+(?:both\s+)?part\s+of"
+    r"|\s+(?:is|are|was|were)\s+(?:both\s+)?(?:part\s+of|assigned\s+to|attached\s+to))\s+")
+"""A sentence saying where the ships named before belong: ``The ships belong to the Indian
+Navy's Eastern Fleet``, ``The ships, part of the Mumbai-based Western Fleet, ...``."""
+FLEET = re.compile(r"\b(?:Fleet|Flotilla|Squadron)\b")
+FLEET_REACH = 60
+"""How far after ``belong to`` the fleet's name may begin (past its navy's: ``the Indian
+Navy's Eastern Fleet``)."""
+
+
+def _ship(entity: Entity) -> bool:
+    return entity.label == "Unit" and (entity.properties.get("kind") == "ship" or
+                                       entity.rule == "unit.ship" or
+                                       entity.name.split()[0] in SHIP_STATES)
+
+
+def fleets(out: Extraction, sentences: list[Sentence]) -> None:
+    """Ships a sentence says belong to a fleet or squadron (``The ships belong to the Eastern
+    Fleet``: the ships named before it, of the fleet's navy; ``the ship``: the last of them)
+    are PART_OF the fleet, in place of the navy."""
+    fleets_at = sorted((span[0], entity) for entity in out.entities.values()
+                       if entity.label == "Unit" and FLEET.search(entity.name) and
+                       not _ship(entity) for span in entity.spans)
+    if not fleets_at:
+        return
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    for sentence in sentences:
+        found = SHIPS_BELONG.search(out.text, sentence.start, sentence.end)
+        if found is None:
+            continue
+        fleet = next((e for start, e in fleets_at if found.end() <= start <
+                      min(found.end() + FLEET_REACH, sentence.end)), None)
+        if fleet is None or not parents.get(fleet.id):
+            continue
+        navies = set(parents[fleet.id])
+        ships = sorted((min(e.spans)[0], e.id) for e in out.entities.values() if _ship(e)
+                       and min(e.spans)[0] < found.start() and set(parents.get(e.id, ())) &
+                       navies)
+        if not found["noun"].endswith("s"):
+            ships = ships[-1:]
+        for _, ship in ships:
+            for navy in sorted(navies & set(parents[ship])):
+                relation = out.relations.pop((ship, "PART_OF", navy))
+                for span in relation.spans:
+                    out.relate("PART_OF", ship, fleet.id, span, "formation.ships_belong",
+                               relation.confidence)
+            out.relate("PART_OF", ship, fleet.id, (found.start(), sentence.end),
+                       "formation.ships_belong", 0.55)
 
 
 def _prefixes(entity: Entity) -> list[str]:

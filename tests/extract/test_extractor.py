@@ -1010,3 +1010,24 @@ def test_a_program_named_before_a_lower_case_program_noun() -> None:
     programs = {e.name for e in extract(text, "t").entities.values() if e.label == "Program"}
     assert {"LAND 400 Phase 3", "Self-Reliant Defense Posture"} <= programs
     assert not {"Indian Navy", "NATO"} & programs
+
+
+def _part_of(text: str) -> set[tuple[str, str]]:
+    out = extract(text, "t")
+    return {(out.entities[r.source].name, out.entities[r.target].name)
+            for r in out.relations.values() if r.type == "PART_OF"}
+
+
+def test_ships_said_to_belong_to_a_fleet_are_part_of_it_not_of_the_navy() -> None:
+    ties = _part_of("Two Indian Navy ships, the destroyer INS Delhi and the frigate INS Satpura, "
+                    "arrived in Cam Ranh on Friday. The ships belong to the Indian Navy's "
+                    "Eastern Fleet, based in Visakhapatnam.\n")
+    assert {("INS Delhi", "Eastern Fleet"), ("INS Satpura", "Eastern Fleet")} <= ties
+    assert ("INS Delhi", "Naval Forces of India") not in ties
+
+
+def test_the_armed_forces_a_staff_is_named_after_are_an_entity_of_their_own() -> None:
+    ties = _part_of("The Chief of the General Staff of the Slovak Armed Forces, General Marek "
+                    "Vaľko, said the battery would be integrated.\n")
+    assert {("General Staff of Slovakia", "Armed Forces of Slovakia"),
+            ("Armed Forces of Slovakia", "Slovakia")} <= ties
