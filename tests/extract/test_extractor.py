@@ -1031,3 +1031,12 @@ def test_the_armed_forces_a_staff_is_named_after_are_an_entity_of_their_own() ->
                     "Vaľko, said the battery would be integrated.\n")
     assert {("General Staff of Slovakia", "Armed Forces of Slovakia"),
             ("Armed Forces of Slovakia", "Slovakia")} <= ties
+
+
+def test_a_states_unit_named_by_its_state_and_arm() -> None:
+    text = ("The Indian battalion, based at Ebel el-Saqi, patrols the Blue Line, and a "
+            "Bangladeshi engineer company is repairing the road. A Turkish company will build "
+            "the plant.\n")
+    units = {e.name for e in extract(text, "t").entities.values() if e.label == "Unit"}
+    assert {"Battalion of India", "Engineer company of Bangladesh"} <= units
+    assert not any("Turkey" in name or "Türkiye" in name for name in units)
