@@ -22,7 +22,7 @@ SERVICE_BRANCH = (
     ("navy", re.compile(r"\b(?:Navy|Naval\s+Forces|Maritime\s+Self-Defen[cs]e\s+Force)$|"
                         r"^Naval\s+Forces\s+of\s")),
     ("air", re.compile(r"\b(?:Air\s+Force|Air\s+and\s+Space\s+Force|Air\s+Self-Defen[cs]e\s+"
-                       r"Force)$|^Air\s+Force\s+of\s")),
+                       r"Force)$|^Air\s+(?:and\s+Space\s+)?Force\s+of\s")),
     ("land", re.compile(r"\b(?:Army|Land\s+Forces|Ground\s+Forces)$|"
                         r"^(?:Army|Land\s+Forces)\s+of\s")),
     ("forces", re.compile(r"\b(?:Armed\s+Forces|Defen[cs]e\s+Forces?|Military\s+Forces|"
@@ -87,6 +87,9 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
             named = {c for c, where in countries.items() if where & near}
             chosen = [s for s in candidates if _sentences_of(s, starts) & near and
                       named <= _states(s.id, parents, out)]
+            state = _state_before(out, formation, starts) if len(chosen) != 1 else None
+            if state is not None:
+                chosen = [s for s in candidates if state in _states(s.id, parents, out)]
         if len(chosen) != 1:
             continue
         for state in states:
@@ -152,6 +155,25 @@ def fleets(out: Extraction, sentences: list[Sentence]) -> None:
                                relation.confidence)
             out.relate("PART_OF", ship, fleet.id, (found.start(), sentence.end),
                        "formation.ships_belong", 0.55)
+
+
+PLACE_BEFORE = re.compile(r"\b(?:in|to|for|into|at|across|near|off)\s+(?:the\s+)?(?:(?:south|"
+                          r"north|east|west|southern|northern|eastern|western|central)\s+)?$",
+                          re.I)
+"""Before a state named as a place (``left for south Lebanon``), not as the one a unit is of."""
+
+
+def _state_before(out: Extraction, formation: Entity, starts: list[int]) -> str | None:
+    """The state named last before a formation in the sentence that first names it (``Spain's
+    contribution is an A400M of the 31st Wing``, ``a South African Air Force Super Lynx of 22
+    Squadron``): in a sentence naming several states, the one the formation is told of."""
+    start = min(formation.spans)[0]
+    opening = starts[bisect_right(starts, start) - 1] if starts and starts[0] <= start else 0
+    before = [(span[0], entity.id) for entity in out.entities.values()
+              if entity.label == "Country" for span in entity.spans
+              if opening <= span[0] < start and not PLACE_BEFORE.search(out.text, opening,
+                                                                        span[0])]
+    return max(before)[1] if before else None
 
 
 def _prefixes(entity: Entity) -> list[str]:

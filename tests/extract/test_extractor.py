@@ -1040,3 +1040,10 @@ def test_a_states_unit_named_by_its_state_and_arm() -> None:
     units = {e.name for e in extract(text, "t").entities.values() if e.label == "Unit"}
     assert {"Battalion of India", "Engineer company of Bangladesh"} <= units
     assert not any("Turkey" in name or "Türkiye" in name for name in units)
+
+
+def test_a_formation_goes_to_the_service_of_the_state_named_before_it() -> None:
+    ties = _part_of("The Spanish Air and Space Force and the US Air Force sent transports. "
+                    "Eight F-16s flew from Texas, while Spain's contribution is an A400M "
+                    "transport of the 31st Wing, based in Zaragoza.\n")
+    assert ("31st Wing", "Air and Space Force of Spain") in ties
