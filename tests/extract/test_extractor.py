@@ -1047,3 +1047,9 @@ def test_a_formation_goes_to_the_service_of_the_state_named_before_it() -> None:
                     "Eight F-16s flew from Texas, while Spain's contribution is an A400M "
                     "transport of the 31st Wing, based in Zaragoza.\n")
     assert ("31st Wing", "Air and Space Force of Spain") in ties
+
+
+def test_a_formation_named_with_the_unit_it_belongs_to_is_two_units() -> None:
+    ties = _part_of("The ship will join the 25th Destroyer Squadron of the Pakistan Fleet, "
+                    "based at Karachi.\n")
+    assert ("25th Destroyer Squadron", "Fleet of Pakistan") in ties
