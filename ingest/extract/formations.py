@@ -252,7 +252,8 @@ def _whole(body: Entity, wholes: dict[str, Entity]) -> Entity | None:
 def nearest(out: Extraction) -> None:
     """A unit PART_OF a larger body of its state (its forces, a service, a formation, not an
     office) is not also PART_OF the state itself: the nearest whole is the one stated (``the
-    Ghana Armed Forces' Special Forces Regiment``)."""
+    Ghana Armed Forces' Special Forces Regiment``), nor of a body its nearer whole is part
+    of (a ship of the Fourth Fleet is not also the Navy's)."""
     parents: dict[str, list[str]] = {}
     for relation in out.relations.values():
         if relation.type == "PART_OF":
@@ -263,6 +264,9 @@ def nearest(out: Extraction) -> None:
         states = {t for t in above if out.entities[t].label == "Country"}
         wholes = [t for t in above if out.entities[t].label != "Country" and
                   out.entities[t].properties.get("kind") not in OFFICES]
+        for whole in wholes:
+            if any(whole in parents.get(other, ()) for other in wholes):
+                del out.relations[(body, "PART_OF", whole)]
         if not states or not wholes:
             continue
         covered = set().union(*(_states(whole, parents, out) for whole in wholes))
