@@ -21,12 +21,14 @@ HEADS = re.compile(
     r"\b(?:units|forces|troops|contingent|specialists|instructors|advisers|advisors|commandos|"
     r"corps|wars?|operations?|offensive|missions?|mobili[sz]ation|law|partnership|plans?|patrols?|"
     r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
-    r"programs?|initiatives?|package|ventures?)\b", re.I)
+    r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company)\b",
+    re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
                        "offensive", "mission", "mobili", "law", "partnership", "plan", "model",
                        "patrol", "program", "package", "venture", "initiative",
-                       "manufacturing", "production", "project", "reform", "system", "moderni"))
+                       "manufacturing", "production", "project", "reform", "system", "moderni",
+                       "battalion", "detachment", "battery", "unit", "company"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -44,6 +46,14 @@ OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "mission
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
+SUBUNITS = {"battalion", "detachment", "battery", "unit", "company"}
+"""Heads of a state's unit named by its state alone: ``the Indian battalion``, ``an Egyptian
+detachment`` (a company only with the arm it serves: ``a Bangladeshi engineer company``, not
+a firm)."""
+ARM = re.compile(r"(?:(?:[Ee]ngineer(?:ing)?|[Ii]nfantry|[Mm]echani[sz]ed|[Mm]edical|[Aa]rtillery|"
+                 r"[Ll]ogistics|[Ss]ignals|[Tt]ransport|[Aa]viation|[Cc]ommando|[Rr]ifle|"
+                 r"[Pp]olice|[Pp]eacekeeping|[Rr]econnaissance)\s+){1,2}$")
+"""The arm a unit serves in, between its state and its head noun."""
 UNIT_KINDS = {
     "commando": ("commando-forces", "Commando forces", "commando"),
     "naval": ("naval-forces", "Naval Forces", "naval_forces"),
@@ -224,6 +234,24 @@ def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         return
     yield from _national(scene, begin, end, "Unit", suffix, display, kind,
                          _states(scene, begin, end))
+
+
+def subunits(scene: Scene, start: int, end: int, head: str) -> Iterator[Mention]:
+    """A state's unit named by its state, the arm it serves in and what it is: ``the Indian
+    battalion``, ``a Vietnamese engineering company``; not where the report names units of
+    that kind by name (``the 10th Rwandan Battalion``), one of which the words most likely
+    describe again."""
+    if scene.text[start:end] != head or \
+            re.search(rf"\b{head.capitalize()}\b", scene.text) is not None:
+        return
+    arm = ARM.search(scene.text, max(0, start - 40), start)
+    begin = arm.start() if arm else start
+    state = scene.country_before(begin)
+    if state is None or (head == "company" and arm is None):
+        return
+    words = " ".join(scene.text[begin:end].lower().split())
+    yield _make(scene, state.start, end, "Unit", f"{state.id.lower()}-{slug(words)}",
+                f"{words.capitalize()} of {state.name}", "units", f"of:{state.id}")
 
 
 def _states(scene: Scene, start: int, end: int) -> list[Mention]:
@@ -548,6 +576,8 @@ def described(scene: Scene) -> Iterator[Mention]:
         head = match.group().lower()
         if head in UNIT_HEADS:
             yield from units(scene, start, end)
+        elif head in SUBUNITS:
+            yield from subunits(scene, start, end, head)
         elif head in OPERATION_HEADS or head.startswith("mobili"):
             yield from operations(start, end)
         else:

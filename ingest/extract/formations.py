@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 
 from ingest.extract.facts import Entity, Extraction
+from ingest.extract.names import SHIP_STATES
 from ingest.extract.sentences import Sentence
 
 FORMATION_BRANCH = (
@@ -21,7 +22,7 @@ SERVICE_BRANCH = (
     ("navy", re.compile(r"\b(?:Navy|Naval\s+Forces|Maritime\s+Self-Defen[cs]e\s+Force)$|"
                         r"^Naval\s+Forces\s+of\s")),
     ("air", re.compile(r"\b(?:Air\s+Force|Air\s+and\s+Space\s+Force|Air\s+Self-Defen[cs]e\s+"
-                       r"Force)$|^Air\s+Force\s+of\s")),
+                       r"Force)$|^Air\s+(?:and\s+Space\s+)?Force\s+of\s")),
     ("land", re.compile(r"\b(?:Army|Land\s+Forces|Ground\s+Forces)$|"
                         r"^(?:Army|Land\s+Forces)\s+of\s")),
     ("forces", re.compile(r"\b(?:Armed\s+Forces|Defen[cs]e\s+Forces?|Military\s+Forces|"
@@ -86,6 +87,9 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
             named = {c for c, where in countries.items() if where & near}
             chosen = [s for s in candidates if _sentences_of(s, starts) & near and
                       named <= _states(s.id, parents, out)]
+            state = _state_before(out, formation, starts) if len(chosen) != 1 else None
+            if state is not None:
+                chosen = [s for s in candidates if state in _states(s.id, parents, out)]
         if len(chosen) != 1:
             continue
         for state in states:
@@ -96,6 +100,80 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
         if not states:
             out.relate("PART_OF", formation.id, chosen[0].id, formation.spans[0],
                        "formation.of_service", 0.45)
+
+
+SHIPS_BELONG = re.compile(
+    r"\b[Tt]he\s+(?:(?:two|three|four|five|six)\s+)?(?P<noun>ships?|vessels?|boats?|warships?|"
+    r"frigates?|corvettes?|destroyers?|submarines?)(?:\s+belongs?\s+to|,\s+(?:both\s+)?part\s+of"
+    r"|\s+(?:is|are|was|were)\s+(?:both\s+)?(?:part\s+of|assigned\s+to|attached\s+to))\s+")
+"""A sentence saying where the ships named before belong: ``The ships belong to the Indian
+Navy's Eastern Fleet``, ``The ships, part of the Mumbai-based Western Fleet, ...``."""
+FLEET = re.compile(r"\b(?:Fleet|Flotilla|Squadron)\b")
+FLEET_REACH = 60
+"""How far after ``belong to`` the fleet's name may begin (past its navy's: ``the Indian
+Navy's Eastern Fleet``)."""
+
+
+def _ship(entity: Entity) -> bool:
+    return entity.label == "Unit" and (entity.properties.get("kind") == "ship" or
+                                       entity.rule == "unit.ship" or
+                                       entity.name.split()[0] in SHIP_STATES)
+
+
+def fleets(out: Extraction, sentences: list[Sentence]) -> None:
+    """Ships a sentence says belong to a fleet or squadron (``The ships belong to the Eastern
+    Fleet``: the ships named before it, of the fleet's navy; ``the ship``: the last of them)
+    are PART_OF the fleet, in place of the navy."""
+    fleets_at = sorted((span[0], entity) for entity in out.entities.values()
+                       if entity.label == "Unit" and FLEET.search(entity.name) and
+                       not _ship(entity) for span in entity.spans)
+    if not fleets_at:
+        return
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    for sentence in sentences:
+        found = SHIPS_BELONG.search(out.text, sentence.start, sentence.end)
+        if found is None:
+            continue
+        fleet = next((e for start, e in fleets_at if found.end() <= start <
+                      min(found.end() + FLEET_REACH, sentence.end)), None)
+        if fleet is None or not parents.get(fleet.id):
+            continue
+        navies = set(parents[fleet.id])
+        ships = sorted((min(e.spans)[0], e.id) for e in out.entities.values() if _ship(e)
+                       and min(e.spans)[0] < found.start() and set(parents.get(e.id, ())) &
+                       navies)
+        if not found["noun"].endswith("s"):
+            ships = ships[-1:]
+        for _, ship in ships:
+            for navy in sorted(navies & set(parents[ship])):
+                relation = out.relations.pop((ship, "PART_OF", navy))
+                for span in relation.spans:
+                    out.relate("PART_OF", ship, fleet.id, span, "formation.ships_belong",
+                               relation.confidence)
+            out.relate("PART_OF", ship, fleet.id, (found.start(), sentence.end),
+                       "formation.ships_belong", 0.55)
+
+
+PLACE_BEFORE = re.compile(r"\b(?:in|to|for|into|at|across|near|off)\s+(?:the\s+)?(?:(?:south|"
+                          r"north|east|west|southern|northern|eastern|western|central)\s+)?$",
+                          re.I)
+"""Before a state named as a place (``left for south Lebanon``), not as the one a unit is of."""
+
+
+def _state_before(out: Extraction, formation: Entity, starts: list[int]) -> str | None:
+    """The state named last before a formation in the sentence that first names it (``Spain's
+    contribution is an A400M of the 31st Wing``, ``a South African Air Force Super Lynx of 22
+    Squadron``): in a sentence naming several states, the one the formation is told of."""
+    start = min(formation.spans)[0]
+    opening = starts[bisect_right(starts, start) - 1] if starts and starts[0] <= start else 0
+    before = [(span[0], entity.id) for entity in out.entities.values()
+              if entity.label == "Country" for span in entity.spans
+              if opening <= span[0] < start and not PLACE_BEFORE.search(out.text, opening,
+                                                                        span[0])]
+    return max(before)[1] if before else None
 
 
 def _prefixes(entity: Entity) -> list[str]:
@@ -174,7 +252,8 @@ def _whole(body: Entity, wholes: dict[str, Entity]) -> Entity | None:
 def nearest(out: Extraction) -> None:
     """A unit PART_OF a larger body of its state (its forces, a service, a formation, not an
     office) is not also PART_OF the state itself: the nearest whole is the one stated (``the
-    Ghana Armed Forces' Special Forces Regiment``)."""
+    Ghana Armed Forces' Special Forces Regiment``), nor of a body its nearer whole is part
+    of (a ship of the Fourth Fleet is not also the Navy's)."""
     parents: dict[str, list[str]] = {}
     for relation in out.relations.values():
         if relation.type == "PART_OF":
@@ -185,6 +264,9 @@ def nearest(out: Extraction) -> None:
         states = {t for t in above if out.entities[t].label == "Country"}
         wholes = [t for t in above if out.entities[t].label != "Country" and
                   out.entities[t].properties.get("kind") not in OFFICES]
+        for whole in wholes:
+            if any(whole in parents.get(other, ()) for other in wholes):
+                del out.relations[(body, "PART_OF", whole)]
         if not states or not wholes:
             continue
         covered = set().union(*(_states(whole, parents, out) for whole in wholes))

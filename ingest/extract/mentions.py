@@ -42,6 +42,18 @@ NATIONAL = ("ministry", "department", "agency", "armed_forces", "command", "head
             "academy", "government", "corps", "formation", "naval_forces", "commando",
             "special_forces", "units")
 
+GENERIC_FORCES = re.compile(r"(?:Royal\s+|National\s+)?(?:Armed|Defen[cs]e|Military)\s+Forces?")
+"""A state's forces named without their state: ``the Royal Armed Forces``, ``the Defence
+Forces``."""
+
+
+def _home_forces(text: str, mention: Mention) -> bool:
+    """Whether a mention names a state's forces without naming the state or an owner (not
+    ``His Majesty's Armed Forces``): like a ministry so named, its home state's."""
+    return mention.kind == "armed_forces" and mention.rule != "gazetteer" and \
+        GENERIC_FORCES.fullmatch(mention.name) is not None and \
+        not text[:mention.start].endswith(("'s ", "’s "))
+
 
 def _inside(mention: Mention, sentences: list[Sentence], starts: list[int]) -> bool:
     index = bisect_right(starts, mention.start) - 1
@@ -147,6 +159,28 @@ def _detached(text: str, phrase: Mention, bodies: dict[int, Mention]) -> Mention
             return replace(phrase, end=head.start(), text=surface, id=slug(surface),
                            name=" ".join(surface.split()))
     return phrase
+
+
+UNIT_OF = re.compile(r"(?P<part>.+?\b(?:Squadron|Brigade|Regiment|Battalion|Division|Wing|"
+                     r"Flotilla|Group))\s+of\s+the\s+(?P<whole>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,4})")
+"""A formation named with the larger unit it belongs to: ``25th Destroyer Squadron of the
+Pakistan Fleet``, ``Coastal Defense Regiment of the Philippine Marine Corps``."""
+
+
+def _unit_of(text: str, phrase: Mention) -> list[Mention]:
+    """A formation's phrase that names the unit it belongs to after ``of the``, as two
+    mentions (the formation, then the larger unit, a unit or command by its own telling
+    word), so the two are two entities and the one PART_OF the other."""
+    found = UNIT_OF.fullmatch(phrase.text) if phrase.label == "Unit" else None
+    kind = names.classify(found["whole"]) if found else None
+    if found is None or kind is None or kind[0] not in ("Unit", "Organization"):
+        return [phrase]
+    part, whole = found["part"], found["whole"]
+    start = phrase.start + found.start("whole")
+    return [replace(phrase, end=phrase.start + len(part), text=part, id=slug(part),
+                    name=" ".join(part.split())),
+            Mention(start, phrase.end, whole, kind[0], slug(whole), " ".join(whole.split()),
+                    kind[1], rule=f"phrase.{kind[0].lower()}", confidence=0.6)]
 
 
 def _capital(text: str, mention: Mention, states: set[int]) -> Mention:
@@ -350,8 +384,9 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     phrases = [_exercise(_detached(text, _qualified(text, m, countries, country_starts),
                                    bodies), exercises)
                for s in body
-               for m in names.phrases(text, s.start, s.end)
-               if not (m.start in titled and m.end - 1 in titled)]
+               for whole in names.phrases(text, s.start, s.end)
+               if not (whole.start in titled and whole.end - 1 in titled)
+               for m in _unit_of(text, whole)]
     starts = [s.start for s in sentences]
     home = Counter(m.id for m in countries if _inside(m, sentences, starts)).most_common(1)
     cues = Cues(text, (DESCRIBED_LEADS, *PLACE_LEADS, *names.LEADS))
@@ -375,7 +410,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     for mention in _choose(m for m in candidates if _inside(m, sentences, starts)
                            and not _credit(text, m) and not any(
                                a <= m.start and m.end <= b for a, b in sources)):
-        if mention.label in ("Organization", "Unit") and mention.kind == "ministry" \
+        if mention.label in ("Organization", "Unit") and (
+                mention.kind == "ministry" or _home_forces(text, mention)) \
                 and not mention.role.startswith("of:") and home and \
                 not (mention.rule == "gazetteer" and mention.id[3:4] == "-"):
             state = gazetteer.country(home[0][0])

@@ -629,6 +629,11 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
                                   "of" in words else ORG_HEADS.get(head_part[-1]))
 
 
+def classify(surface: str) -> tuple[str, str | None] | None:
+    """The label and kind a capitalised name's telling word gives it, if any."""
+    return _classify(surface.split())
+
+
 def _forces(words: list[str]) -> tuple[str, str | None] | None:
     """Service branches, task forces and military groups are units; armed and defence forces,
     coast and border guards and police forces (law-enforcement agencies) are organisations."""

@@ -1069,3 +1069,46 @@ def test_a_place_set_off_by_a_comma_from_its_region_lies_in_it() -> None:
     found = relations("The troops ended their training at the Army Combat Training Centre in "
                       "Baturaja, South Sumatra, the final stage of the exercise.\n")
     assert ("baturaja", "LOCATED_IN", "south-sumatra") in found
+
+
+def _part_of(text: str) -> set[tuple[str, str]]:
+    out = extract(text, "t")
+    return {(out.entities[r.source].name, out.entities[r.target].name)
+            for r in out.relations.values() if r.type == "PART_OF"}
+
+
+def test_ships_said_to_belong_to_a_fleet_are_part_of_it_not_of_the_navy() -> None:
+    ties = _part_of("Two Indian Navy ships, the destroyer INS Delhi and the frigate INS Satpura, "
+                    "arrived in Cam Ranh on Friday. The ships belong to the Indian Navy's "
+                    "Eastern Fleet, based in Visakhapatnam.\n")
+    assert {("INS Delhi", "Eastern Fleet"), ("INS Satpura", "Eastern Fleet")} <= ties
+    assert ("INS Delhi", "Naval Forces of India") not in ties
+
+
+def test_the_armed_forces_a_staff_is_named_after_are_an_entity_of_their_own() -> None:
+    ties = _part_of("The Chief of the General Staff of the Slovak Armed Forces, General Marek "
+                    "Vaľko, said the battery would be integrated.\n")
+    assert {("General Staff of Slovakia", "Armed Forces of Slovakia"),
+            ("Armed Forces of Slovakia", "Slovakia")} <= ties
+
+
+def test_a_states_unit_named_by_its_state_and_arm() -> None:
+    text = ("The Indian battalion, based at Ebel el-Saqi, patrols the Blue Line, and a "
+            "Bangladeshi engineer company is repairing the road. A Turkish company will build "
+            "the plant.\n")
+    units = {e.name for e in extract(text, "t").entities.values() if e.label == "Unit"}
+    assert {"Battalion of India", "Engineer company of Bangladesh"} <= units
+    assert not any("Turkey" in name or "Türkiye" in name for name in units)
+
+
+def test_a_formation_goes_to_the_service_of_the_state_named_before_it() -> None:
+    ties = _part_of("The Spanish Air and Space Force and the US Air Force sent transports. "
+                    "Eight F-16s flew from Texas, while Spain's contribution is an A400M "
+                    "transport of the 31st Wing, based in Zaragoza.\n")
+    assert ("31st Wing", "Air and Space Force of Spain") in ties
+
+
+def test_a_formation_named_with_the_unit_it_belongs_to_is_two_units() -> None:
+    ties = _part_of("The ship will join the 25th Destroyer Squadron of the Pakistan Fleet, "
+                    "based at Karachi.\n")
+    assert ("25th Destroyer Squadron", "Fleet of Pakistan") in ties

@@ -77,6 +77,12 @@ OFFICER_OF = re.compile(r"\b(?:General|Admiral|Colonel|Brigadier|Commodore|Capta
                         r"(?:[A-Z][\w'’.-]*\s+){1,4}of\s+(?:the\s+)?$")
 OF_FORCES = re.compile(r"\bof\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:Armed\s+Forces|Army|Navy)\b")
 """A body named as part of a state's forces: ``War College of the Azerbaijani Armed Forces``."""
+FORCES_WITHIN = re.compile(r"\bof\s+the\s+(?P<forces>(?:[A-Z][\w’'-]*\s+){1,3}Armed\s+Forces)$")
+"""The state's armed forces named at the end of a body's name, after their state's adjective:
+``General Staff of the Slovak Armed Forces``."""
+STAFF_KINDS = ("headquarters", "academy", "command")
+"""Kinds of body named as a part of their state's armed forces (not ministries, which are the
+government's: ``Ministry of the Armed Forces``)."""
 
 
 INTERNATIONAL = ("alliance", "international_organization", "coalition", "forum", "media")
@@ -307,6 +313,9 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
             _named_state(mentions, index)
         forces = f"{(state or '').lower()}-armed-forces"
         rule = "structure.national" if mention.role.startswith("of:") else "structure.named"
+        if state and state in out.entities and forces not in out.entities and \
+                mention.kind in STAFF_KINDS:
+            _forces_within(out, mention, state)
         if state and forces in out.entities and forces != mention.id and \
                 OF_FORCES.search(mention.text):
             out.relate("PART_OF", mention.id, forces, mention.span, "structure.national_unit",
@@ -333,6 +342,23 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
             out.relate("PART_OF", mention.id, previous.id, (previous.start, mention.end),
                        "structure.possessive", 0.65)
         previous = mention if mention.role != "qualifier" else previous
+
+
+def _forces_within(out: Extraction, mention: Mention, state: str) -> None:
+    """The armed forces a staff's or school's name names as its whole (``General Staff of the
+    Slovak Armed Forces``), when the report names them nowhere else: an entity of their own,
+    PART_OF their state, so the staff can be PART_OF them."""
+    found = FORCES_WITHIN.search(mention.text)
+    if found is None:
+        return
+    start = mention.start + found.start("forces")
+    country = out.entities[state]
+    out.add(Mention(start, mention.start + found.end("forces"), found["forces"], "Organization",
+                    f"{state.lower()}-armed-forces", f"Armed Forces of {country.name}",
+                    "armed_forces", role=f"of:{state}", rule="org.forces_within",
+                    confidence=0.6))
+    out.relate("PART_OF", f"{state.lower()}-armed-forces", state, mention.span,
+               "structure.national", 0.6)
 
 
 def ships(out: Extraction) -> None:
@@ -385,6 +411,9 @@ SERVICE = re.compile(r"(?:\b(?:Navy|Naval Forces|Air Force|Air Forces|Army|Land 
                      r"Ground forces|Land Forces) of )")
 """A service's name: a state's navy, air force, army or marine corps (``Naval Forces of X``
 as the dictionaries write a service the text names by its state)."""
+WHOLE_FORCES = re.compile(r"\b(?:Armed|Defen[cs]e|Military|Self-Defen[cs]e)\s+Forces?\b|"
+                          r"\bBundeswehr\b")
+"""A name of a state's forces as a whole, not of one service: ``Armed Forces of X``."""
 
 
 def services(out: Extraction) -> None:
@@ -405,13 +434,22 @@ def services(out: Extraction) -> None:
             forces = out.entities[next(iter(named[state.id]))]
         if relation.type != "PART_OF" or state.label != "Country" or forces is None or \
                 forces.label != "Organization" or forces.id == body.id or \
-                any(SERVICE.search(name) for name in (forces.name, *forces.aliases)) or \
+                not _forces_named(forces) or \
                 not SERVICE.search(body.name) or body.rule.startswith("described."):
             continue
         del out.relations[key]
         for span in relation.spans:
             out.relate("PART_OF", body.id, forces.id, span, "structure.service_of_forces",
                        relation.confidence)
+
+
+def _forces_named(forces: Entity) -> bool:
+    """Whether an armed forces entity is named as the state's forces as a whole (``Armed
+    Forces of the Philippines``, ``AFP``) and not only as one of its services (``Philippine
+    Army``, which it stands for when the report names no other)."""
+    names = (forces.name, *forces.aliases)
+    return not any(SERVICE.search(name) for name in names) or \
+        any(WHOLE_FORCES.search(name) for name in forces.aliases)
 
 
 def hosts(out: Extraction) -> None:
