@@ -360,9 +360,14 @@ def within_visit(ctx: Context) -> None:
 CEREMONY = re.compile(
     r"\b(?P<what>(?:(?P<kind>opening|closing|handover|hand-over|welcome|welcoming|farewell|"
     r"send-off|change-of-command|graduation|commissioning|arrival|inauguration|flag-raising|"
-    r"wreath-laying)\s+)?(?:ceremon(?:y|ies)|(?P<parade>parades?))|(?<=at\sthe\s)opening"
-    r"(?=\s*[,.]))\b", re.I)
+    r"signing|wreath-laying)\s+)?(?:ceremon(?:y|ies)|(?P<parade>parades?))|(?:(?<=at\sthe\s)|"
+    r"(?<=attended\sthe\s))opening(?=\s*[,.]|\s+(?:at|in)\s+[A-Z]))\b", re.I)
 """A ceremony word, or ``at the opening`` standing alone for the opening ceremony told of."""
+ATTENDED = re.compile(r"\b(?:attended|presided\s+over|witnessed)\s+by\b|\battended\s+the\s+"
+                      r"(?:opening|ceremony)\b|\bin\s+the\s+presence\s+of\b|"
+                      r"\bguest\s+of\s+honou?r\b", re.I)
+"""Who a sentence says attended what it tells of: a ceremony of no named kind is one to
+record when those at it are named (``at a ceremony attended by X``)."""
 fold(CEREMONY)
 MARKING = re.compile(r"(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?)?\s+(?:marking|to\s+mark|celebrating|"
                      r"commemorating)\s+(?P<occasion>the\s+[^,.;]{3,80}?)(?=\s*[,.;]|\s+on\b)")
@@ -395,8 +400,11 @@ def ceremonies(ctx: Context) -> None:
     done = None if match["kind"] else _done_at(ctx, match.start())
     marking = MARKING.match(ctx.text, match.end(), ctx.sentence.end) if match["parade"] \
         else None
+    attended = not match["kind"] and earlier is None and done is None and \
+        ATTENDED.search(ctx.text, ctx.sentence.start, ctx.sentence.end) is not None
     if (match["parade"] and marking is None and earlier is None) or \
-            (not match["kind"] and earlier is None and done is None and marking is None):
+            (not match["kind"] and earlier is None and done is None and marking is None
+             and not attended):
         return
     held = _held(ctx, match.end())
     if marking is not None:
@@ -405,7 +413,7 @@ def ceremonies(ctx: Context) -> None:
             f" ({date})" if date else "")
         event = slug(f"parade {marking['occasion']}")
         held = None
-    elif match["kind"] or done:
+    elif match["kind"] or done or attended:
         what = done or " ".join(match["what"].lower().split()).replace("ceremonies", "ceremony")
         date = when(ctx.date() or ctx.article.published)
         name = f"{what[:1].upper()}{what[1:]}" + (
