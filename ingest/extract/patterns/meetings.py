@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from graph.model import merge_list
-from ingest.extract.facts import Mention
-from ingest.extract.patterns.context import Context, fold
+from ingest.extract.facts import Extraction, Mention
+from ingest.extract.patterns.context import Article, Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.patterns.venues import dateline_city, dateline_state
 from ingest.extract.slugs import slug
@@ -731,3 +731,32 @@ def honours(ctx: Context) -> None:
     visit = ctx.article.last_visit
     if visit is not None and guest.id in ctx.article.visits.get(visit, (set(), None))[0]:
         ctx.out.relate("PART_OF", event, visit, ctx.span, "meeting.honour", 0.45)
+
+
+def visitor_states(article: Article, out: Extraction) -> None:
+    """A visit abroad is the visiting state's too: the state whose office a visitor holds
+    takes part in the visit, unless it is where the visit goes (a visit at home) or hosts it,
+    or the visit is to a thing (``to visit the exercise``), the visitor's office's own
+    business. Run on the whole report, once the visitors' states are known."""
+    for event in sorted(article.visits):
+        if event not in out.entities or any(alias.startswith("visit the ")
+                                             for alias in out.entities[event].aliases):
+            continue
+        home = _visited_states(out, event)
+        for person in sorted(article.visits[event][0]):
+            state = article.person_country.get(person)
+            took_part = out.relations.get((person, "PARTICIPATED_IN", event))
+            if state is None or state in home or took_part is None or \
+                    state not in out.entities or out.entities[state].label != "Country":
+                continue
+            out.relate("PARTICIPATED_IN", state, event, took_part.spans[0],
+                       "meeting.visitor_state", 0.45)
+
+
+def _visited_states(out: Extraction, event: str) -> set[str]:
+    """The states a visit is held in or hosted by, directly or through its places."""
+    places = {r.target for r in out.relations.values() if r.source == event and
+              r.type == "HELD_IN"} | {r.source for r in out.relations.values()
+                                       if r.target == event and r.type == "HOSTED"}
+    return places | {r.target for r in out.relations.values() if r.type == "LOCATED_IN" and
+                     r.source in places}
