@@ -9,7 +9,7 @@ from graph.model import merge_list
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.patterns.context import Article, Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
-from ingest.extract.patterns.venues import dateline_city, dateline_state
+from ingest.extract.patterns.venues import VISIT_TO, dateline_city, dateline_state
 from ingest.extract.slugs import slug
 
 WORDS = ("visit", "call", "conversation", "talk", "meeting", "met", "summit", "negotiation",
@@ -291,10 +291,11 @@ def _referred(ctx: Context, start: int, kind: str) -> str | None:
 
 
 def _destination(ctx: Context, end: int) -> str | None:
-    """Where a visit goes: the place or state named right after ``visit to``."""
+    """Where a visit goes: the place or state named right after ``visit to``, ``visit by X
+    to`` or ``visit to the Fijian capital,``."""
     for mention in ctx.mentions:
         if mention.start >= end and mention.label in ("Country", "Location") and \
-                re.fullmatch(r"\s+to\s+(?:the\s+)?", ctx.text[end:mention.start]):
+                VISIT_TO.match(ctx.text, end, mention.start):
             return mention.id
     return None
 

@@ -36,6 +36,11 @@ DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w’' -]{1,30})?\s*(?:[—–:]|--)\s")
 """After a place opening a sentence: a dateline (``ANKARA —``, ``DOHA:``)."""
 IN_NAME = re.compile(r"\s+(?:in|on)\s+(?:the\s+)?$")
 VISITS = ("visit",)
+VISIT_TO = re.compile(r"\s+(?:by\s+[^,;:.()]{3,80}?\s+)?to\s+(?:the\s+)?"
+                      r"(?:[\w’'-]+\s+capital,?\s+)?$")
+"""Between a visit and where it goes: ``to (the)``, after who makes it (``a visit by
+Minister X to Manila``) and before the capital's description (``to the Fijian capital,
+Suva``)."""
 HOME_GROUND = re.compile(r"\b(?:in|across|throughout)\s+the\s+country\b|\bon\s+(?:its|their)\s+"
                          r"(?:own\s+)?(?:territory|soil)\b", re.I)
 WITHIN = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|"
@@ -218,8 +223,9 @@ def _visits(ctx: Context) -> None:
             continue
         for mention in ctx.mentions:
             if mention.start >= event.end and mention.label in ("Country", "Location") and \
-                    mention.role != "demonym" and TO_PLACE.match(ctx.text[event.end:
-                                                                          mention.start]):
+                    mention.role != "demonym" and (
+                        TO_PLACE.match(ctx.text[event.end:mention.start]) or
+                        VISIT_TO.match(ctx.text, event.end, mention.start)):
                 ctx.keep(mention)
                 ctx.out.relate("HELD_IN", event.id, mention.id, ctx.span, "visit.place", 0.65)
                 host = state_of(ctx, mention)
