@@ -88,6 +88,7 @@ def extract(text: str, article: str, published: str | None = None,
     fleets(out, sentences)
     nearest(out)
     roles.leaders(memory, out, annotated.mentions)
+    meetings.visit_hosts(out)
     meetings.visitor_states(memory, out)
     out.settle()
     return out

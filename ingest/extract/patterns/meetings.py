@@ -761,3 +761,29 @@ def _visited_states(out: Extraction, event: str) -> set[str]:
                                        if r.target == event and r.type == "HOSTED"}
     return places | {r.target for r in out.relations.values() if r.type == "LOCATED_IN" and
                      r.source in places}
+
+
+def visit_hosts(out: Extraction) -> None:
+    """A visit or port call no state is said to host is hosted by the one state its places
+    lie in (``docked at the Autonomous Port of Lomé`` is Togo's to host), unless that state
+    takes part in it (a visit at home). Run on the whole report, once places are located."""
+    hosted = {r.target for r in out.relations.values() if r.type == "HOSTED" and
+              out.entities[r.source].label == "Country"}
+    for event in sorted(out.entities):
+        entity = out.entities[event]
+        if entity.label != "Meeting" or entity.properties.get("kind") != "visit" or \
+                event in hosted:
+            continue
+        places = {r.target for r in out.relations.values() if r.source == event and
+                  r.type == "HELD_IN"}
+        states = {p for p in places if out.entities[p].label == "Country"} | {
+            r.target for r in out.relations.values() if r.type == "LOCATED_IN" and
+            r.source in places and out.entities[r.target].label == "Country"}
+        if len(states) != 1:
+            continue
+        state = states.pop()
+        if (state, "PARTICIPATED_IN", event) in out.relations:
+            continue
+        span = next(r.spans[0] for r in out.relations.values() if r.source == event and
+                    r.type == "HELD_IN")
+        out.relate("HOSTED", state, event, span, "visit.host_place", 0.45)
