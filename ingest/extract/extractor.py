@@ -48,9 +48,9 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
     exercises.exercises, agreements.agreements, agreements.dated, meetings.sittings,
     meetings.meetings, operations.operations, operations.programs, operations.activities,
     operations.courses, operations.trainings,
-    roles.roles, participants.participants, venues.places, meetings.twins, meetings.within_visit,
-    meetings.ceremonies, meetings.port_calls, meetings.calls, meetings.site_visits,
-    meetings.honours, structure.parts,
+    roles.roles, participants.participants, venues.places, meetings.parties, meetings.twins,
+    meetings.within_visit, meetings.ceremonies, meetings.port_calls, meetings.calls,
+    meetings.site_visits, meetings.honours, structure.parts,
     ties.membership, ties.staff, ties.bloc_events, ties.cooperation, ties.training, ties.fighting,
     ties.deployment,
 )

@@ -173,6 +173,8 @@ def _meeting(ctx: Context, match: re.Match[str], persons: list[Mention],
                              kind, f"meeting.{kind}", 0.6,
                              same or slug(f"{key} {what} {ctx.date() or ''}"))
         _phrase_alias(ctx, event, start, end)
+        if kind != "visit" and persons:
+            ctx.memory.setdefault("parties", {})[event] = list(persons)
         if kind == "visit":
             ctx.article.visits[event] = ({m.id for m in persons} |
                                          ctx.article.visits.get(event, (set(), None))[0],
@@ -317,6 +319,19 @@ def _widen(ctx: Context, event: str, start: int, end: int) -> None:
     ctx.events[:] = [Mention(start, end, ctx.text[start:end], e.label, e.id, e.name, e.kind,
                              rule=e.rule, confidence=e.confidence)
                      if e.id == event else e for e in ctx.events]
+
+
+def parties(ctx: Context) -> None:
+    """Talks or a meeting named after the people of its sentence (``Kusuma was received by
+    his counterpart, Ahmet Kaya, before the two held talks``) that no one was found to take
+    part in were held by those people."""
+    for event, people in sorted(ctx.memory.get("parties", {}).items()):
+        if any(r.type == "PARTICIPATED_IN" and r.target == event and
+               ctx.out.entities[r.source].label == "Person" for r in ctx.out.relations.values()):
+            continue
+        for person in people:
+            ctx.keep(person)
+            ctx.out.relate("PARTICIPATED_IN", person.id, event, ctx.span, "meeting.parties", 0.5)
 
 
 def twins(ctx: Context) -> None:
