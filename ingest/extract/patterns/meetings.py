@@ -802,3 +802,46 @@ def visit_hosts(out: Extraction) -> None:
         span = next(r.spans[0] for r in out.relations.values() if r.source == event and
                     r.type == "HELD_IN")
         out.relate("HOSTED", state, event, span, "visit.host_place", 0.45)
+
+
+EXHIBITION = re.compile(
+    r"(?<=\bthe\s)(?P<name>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*(?:\s+20\d\d)?)\s+"
+    r"(?:(?P<own>Expo|Exhibition|Show|Fair)(?:\s+&\s+[A-Z]\w+)?|"
+    r"(?:(?:defen[cs]e|arms|air|aerospace|maritime)\s+)?(?:exhibition|expo)|"
+    r"(?:defen[cs]e|arms|air|aerospace)\s+(?:show|fair))\b")
+"""A named trade show: ``the ADAS 2026 defence exhibition``, ``the IDEAS exhibition``,
+``the Indo Defence 2025 Expo & Forum``, ``the Vietnam International Defence Expo``."""
+SHOWN = re.compile(r"[A-Z]{3,}|\b20\d\d\b")
+"""In a show's name, what makes it a name: an acronym or a year (``the Chinese exhibition``
+is none)."""
+THE_SHOW = re.compile(r"\bthe\s+(?:exhibition|expo|fair|show)\b")
+APPOSED = re.compile(r"[,(]\s*the\s$")
+"""Before a show's full name given in apposition to the one told of (``MSPO, the
+International Defence Industry Exhibition``): another name of it."""
+
+
+def exhibitions(ctx: Context) -> None:
+    """A named defence exhibition is a meeting of those who show at it, by its name (the
+    phrase kept as an alias); ``the exhibition``, ``the show`` or ``the fair`` later refers
+    to the last one told of."""
+    if not ctx.says("exhibition", "expo", "fair", "show"):
+        return
+    match = EXHIBITION.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    shown = [e for e in ctx.out.entities.values() if e.label == "Meeting" and
+             e.properties.get("kind") == "exhibition"]
+    if match is not None and shown and match["own"] and \
+            APPOSED.search(ctx.text, max(0, match.start() - 8), match.start()):
+        shown[-1].aliases = merge_list(shown[-1].aliases, [" ".join(match.group().split())])
+        refer(ctx, "Meeting", shown[-1].id, *match.span())
+        return
+    if match is None or not (match["own"] or SHOWN.search(match["name"])):
+        again = THE_SHOW.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+        if again is not None and shown:
+            refer(ctx, "Meeting", shown[-1].id, *again.span())
+        return
+    name = " ".join(match.group().split()) if match["own"] else " ".join(match["name"].split())
+    event = record_event(ctx, "Meeting", match.start(), match.end(), name, "exhibition",
+                         "meeting.exhibition", 0.55)
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [" ".join(match.group().split()),
+                                                 " ".join(match["name"].split())])
