@@ -126,6 +126,12 @@ NONE_BEFORE = re.compile(r"\b(?:no|cabinet)\s+(?:(?:further|formal|new)\s+)?$", 
 """Before a meeting word, that none was held (``no talks were held``) or that it was a
 government's own (``a cabinet meeting``)."""
 BOARDING = re.compile(r",\s+board\b", re.I)
+HELD_TALKS = re.compile(r"\b(?:h[eo]ld|holding|opened|began|rounds?\s+of)\s+(?:[\w-]+\s+){0,2}$",
+                        re.I)
+BETWEEN = re.compile(r"\s+(?:between|with)\b")
+"""Around ``negotiations``, what makes them a meeting held (``held two rounds of
+negotiations``, ``negotiations between X and Y``), not the process of a deal (``people
+familiar with the negotiations``, ``without case-by-case negotiations``)."""
 """After ``visit``: the boarding drill ``visit, board, search and seizure``."""
 
 
@@ -138,6 +144,10 @@ def _real(ctx: Context, match: re.Match[str]) -> bool:
         return False
     if NONE_BEFORE.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
                           match.start()) or BOARDING.match(ctx.text, match.end()):
+        return False
+    if word.lower() == "negotiations" and not (
+            HELD_TALKS.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
+                              match.start()) or BETWEEN.match(ctx.text, match.end())):
         return False
     return not (word.lower() == "meetings" and not match["a"])
 
