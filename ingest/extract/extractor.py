@@ -90,6 +90,7 @@ def extract(text: str, article: str, published: str | None = None,
     roles.leaders(memory, out, annotated.mentions)
     meetings.visit_hosts(out)
     meetings.visitor_states(memory, out)
+    meetings.visit_parts(memory, out)
     out.settle()
     return out
 

@@ -855,3 +855,32 @@ def exhibitions(ctx: Context) -> None:
     entity = ctx.out.entities[event]
     entity.aliases = merge_list(entity.aliases, [" ".join(match.group().split()),
                                                  " ".join(match["name"].split())])
+
+
+def visit_parts(article: Article, out: Extraction) -> None:
+    """A meeting, call or ceremony a report tells of that a visitor took part in belongs to
+    the visitor's visit (``later met President X``, ``received a welcome ceremony``), when the
+    report tells of one visit by that person and no year sets the meeting apart. Run on the
+    whole report, once every sentence's participants are known."""
+    visits: dict[str, list[str]] = {}
+    for event in sorted(article.visits):
+        if event in out.entities:
+            for person in article.visits[event][0]:
+                visits.setdefault(person, []).append(event)
+    if not visits:
+        return
+    for relation in sorted(out.relations.values(), key=lambda r: (r.target, r.source)):
+        event = out.entities[relation.target]
+        found = visits.get(relation.source, [])
+        if relation.type != "PARTICIPATED_IN" or event.label != "Meeting" or \
+                event.properties.get("kind") in ("visit", "site_visit", "exhibition") or \
+                len(found) != 1 or event.id in found:
+            continue
+        visit = out.entities[found[0]]
+        year, since = event.properties.get("date", "")[:4], visit.properties.get("date", "")[:4]
+        if year and since and year != since:
+            continue
+        if not any(r.type == "PART_OF" and r.source == event.id
+                   for r in out.relations.values()):
+            out.relate("PART_OF", event.id, visit.id, relation.spans[0], "meeting.visit_part",
+                       0.45)
