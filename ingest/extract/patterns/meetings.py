@@ -389,8 +389,8 @@ CEREMONY = re.compile(
     r"signing|wreath-laying)\s+)?(?:ceremon(?:y|ies)|(?P<parade>parades?))|(?:(?<=at\sthe\s)|"
     r"(?<=attended\sthe\s))opening(?=\s*[,.]|\s+(?:at|in)\s+[A-Z]))\b", re.I)
 """A ceremony word, or ``at the opening`` standing alone for the opening ceremony told of."""
-ATTENDED = re.compile(r"\b(?:attended|presided\s+over|witnessed)\s+by\b|\battended\s+the\s+"
-                      r"(?:opening|ceremony)\b|\bin\s+the\s+presence\s+of\b|"
+ATTENDED = re.compile(r"\b(?:attended|presided\s+over|witnessed)\s+by\b|\battended\s+(?:the|a)\s+"
+                      r"(?:opening|ceremony|parade)\b|\bin\s+the\s+presence\s+of\b|"
                       r"\bguest\s+of\s+honou?r\b", re.I)
 """Who a sentence says attended what it tells of: a ceremony of no named kind is one to
 record when those at it are named (``at a ceremony attended by X``)."""
@@ -416,11 +416,12 @@ def ceremonies(ctx: Context) -> None:
     a ceremony of a kind is one (``opening``, ``handover``), and a parade only when it marks
     something (``a parade marking the 105th anniversary of X``); ``the ceremony`` refers to
     the last one told of."""
-    if not ctx.says("ceremon", "parade", "at the opening"):
+    if not ctx.says("ceremon", "parade", "the opening"):
         _present(ctx)
         return
     match = ctx.search(CEREMONY, ctx.sentence.start, ctx.sentence.end)
     if not match:
+        _present(ctx)
         return
     earlier = ctx.article.last_ceremony
     done = None if match["kind"] else _done_at(ctx, match.start())
@@ -428,7 +429,7 @@ def ceremonies(ctx: Context) -> None:
         else None
     attended = not match["kind"] and earlier is None and done is None and \
         ATTENDED.search(ctx.text, ctx.sentence.start, ctx.sentence.end) is not None
-    if (match["parade"] and marking is None and earlier is None) or \
+    if (match["parade"] and marking is None and earlier is None and not attended) or \
             (not match["kind"] and earlier is None and done is None and marking is None
              and not attended):
         return
