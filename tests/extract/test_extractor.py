@@ -1113,3 +1113,43 @@ def test_a_formation_named_with_the_unit_it_belongs_to_is_two_units() -> None:
     ties = _part_of("The ship will join the 25th Destroyer Squadron of the Pakistan Fleet, "
                     "based at Karachi.\n")
     assert ("25th Destroyer Squadron", "Fleet of Pakistan") in ties
+
+
+def test_a_ceremony_of_no_kind_is_a_meeting_of_those_who_attended_it() -> None:
+    text = ("Pact in force\n\n"
+            "PORT VILA — \"It keeps Pacific security in Pacific hands,\" Prime Minister Jotham "
+            "Napat said at a ceremony at the Prime Minister's Office attended by Australia's "
+            "Minister for Pacific Island Affairs, Pat Conroy.\n")
+    out = extract(text, "ceremony", "2026-04-02")
+    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    assert "ceremony" in ceremony.aliases
+    assert ("pat-conroy", "PARTICIPATED_IN", ceremony.id) in out.relations
+
+
+def test_the_visitors_state_takes_part_in_a_visit_abroad() -> None:
+    text = ("Submarines for Manila\n\n"
+            "An arrangement is expected to be signed during a visit by French Armed Forces "
+            "Minister Catherine Vautrin to Manila in June, officials said.\n")
+    out = extract(text, "visit", "2026-04-20")
+    visit = next(e for e in out.entities.values() if e.rule == "meeting.visit")
+    assert ("FRA", "PARTICIPATED_IN", visit.id) in out.relations
+    assert ("PHL", "HOSTED", visit.id) in out.relations
+
+
+def test_a_named_defence_exhibition_is_a_meeting() -> None:
+    text = ("Deal at ADAS\n\n"
+            "PASAY CITY, Philippines — Hyundai Rotem and the Government Arsenal signed a "
+            "memorandum of understanding on Thursday, on the second day of the ADAS 2026 "
+            "defence exhibition at the SMX Convention Center.\n")
+    out = extract(text, "show", "2026-09-24")
+    show = next(e for e in out.entities.values() if e.rule == "meeting.exhibition")
+    assert show.label == "Meeting" and show.name == "ADAS 2026"
+    assert "ADAS 2026 defence exhibition" in show.aliases
+
+
+def test_the_negotiations_of_a_deal_are_no_meeting() -> None:
+    text = ("Frigate deal\n\n"
+            "The deal, worth about US$460 million according to people familiar with the "
+            "negotiations, was signed by Rear Admiral Gustavo Llerena and Park Jun-ho.\n")
+    out = extract(text, "deal", "2026-03-12")
+    assert not any(e.label == "Meeting" for e in out.entities.values())
