@@ -681,7 +681,7 @@ def _call(ctx: Context, match: re.Match[str], caller: Mention, callee: Mention,
 
 
 VISITED = re.compile(
-    r"\b(?P<verb>visited)\s+(?P<what>(?:the\s+)?[^,.;]{2,70}?)(?=\s*[,.;]|\s+(?:on|in|at|"
+    r"\b(?P<verb>visited|toured)\s+(?P<what>(?:the\s+)?[^,.;]{2,70}?)(?=\s*[,.;]|\s+(?:on|in|at|"
     r"with|together|where|during|before|after|and|to|for)\b)")
 TOGETHER = re.compile(r"\s+(?:together\s+)?with\s+(?:his|her|their)?\s*[^,.;]{0,40}?$")
 """Before a person who went along: ``visited X together with his Romanian counterpart, Y``."""
@@ -690,7 +690,7 @@ TOGETHER = re.compile(r"\s+(?:together\s+)?with\s+(?:his|her|their)?\s*[^,.;]{0,
 def site_visits(ctx: Context) -> None:
     """``X visited the Yokosuka naval base``: a visit of the person to the place, part of the
     visit the person is on; one who went ``together with`` the visitor visited too."""
-    if not ctx.says("visited"):
+    if not ctx.says("visited", "toured"):
         return
     match = ctx.search(VISITED, ctx.sentence.start, ctx.sentence.end)
     if match is None or UNREAL_VISIT.search(ctx.text, max(ctx.sentence.start,
