@@ -28,7 +28,7 @@ def editions(out: Extraction) -> None:
     people = [e for e in out.entities.values() if e.label == "Person"]
     for series in [*events, *people]:
         found = [e for e in events if e.id != series.id and EDITION.search(e.name) and
-                 e.rule != "exercise.other_edition" and
+                 e.rule not in ("exercise.other_edition", "event.past_edition") and
                  e.name[:len(series.name) + 1] in (f"{series.name} ", f"{series.name}-")]
         if len(found) == 1 and not any(
                 {r.source, r.target} == {series.id, found[0].id}

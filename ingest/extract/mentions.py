@@ -396,6 +396,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     candidates = [
         *_people(text, hits, cues), *forces, *phrases,
         *names.named_events(text, hits, cues), *names.editions(text, hits),
+        *names.past_editions(text),
         *names.ships(text, hits, cues),
         *names.coordinated_units(text),
         *names.cities(text, countries), *described(scene), *places(scene),
