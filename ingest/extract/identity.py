@@ -24,6 +24,11 @@ def editions(out: Extraction) -> None:
         first = named.setdefault((event.label, event.name), event.id)
         if first != event.id:
             out.merge(event.id, first)
+    operations = {e.name: e.id for e in out.entities.values() if e.label == "Operation"}
+    for name, event in sorted(operations.items()):
+        bare = operations.get(name.removeprefix("Operation "))
+        if name.startswith("Operation ") and bare is not None and bare in out.entities:
+            out.merge(bare, event)
     events = [e for e in out.entities.values() if e.label in ("Exercise", "Operation")]
     people = [e for e in out.entities.values() if e.label == "Person"]
     for series in [*events, *people]:

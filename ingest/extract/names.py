@@ -47,6 +47,13 @@ NAME_AFTER_HEAD = re.compile(
     r"campaign)(?P<called>,?\s+(?:code-?named|dubbed|called|named|titled|known\s+as))?\s+"
     + EVENT_NAME)
 """``the joint naval exercise Sea Shield 2025``, ``an operation code-named Linda Nchi``."""
+OPERATION_APPOSED = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}),\s+(?:its|their|the|an?|{NAME_WORD}['’]s)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:operation|mission|campaign)\b(?![’'\w-])(?!\s+(?:commander|chief|"
+    r"head|spokes\w+|staff|area|headquarters|said|says|added|told|reported|announced)\b)")
+"""A name told to be an operation right after it: ``Eastern Sentry, its operation to
+strengthen air defence``, ``Baltic Sentry, the operation it launched`` (not ``X, the mission
+said``)."""
 NAME_BEFORE_HEAD = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{NAME_WORD}){{0,3}}"
     r"(?:[-–](?:19|20)\d\d|\s(?:19|20)?\d\d)?)"
@@ -454,7 +461,8 @@ def named_events(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention
     """Exercises and operations named beside their common noun: after it (``the joint naval
     exercise Sea Shield 2025``, ``drills dubbed Iron Falcon``, ``an operation code-named Linda
     Nchi``) or before it (``the Zalmi Shield exercise``); an operation's name must be given
-    as such (code-named, dubbed, called)."""
+    as such (code-named, dubbed, called) or in apposition (``Eastern Sentry, its
+    operation``)."""
     for match in cues.matches(NAME_AFTER_HEAD, "event_after"):
         head = match["head"].lower()
         operation = head in ("operation", "mission", "campaign")
@@ -463,6 +471,9 @@ def named_events(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention
             continue
         yield from _event(text, hits, match.start("name"), match["name"],
                           "Operation" if operation else "Exercise", "event.named_after")
+    for match in OPERATION_APPOSED.finditer(text):
+        yield from _event(text, hits, match.start("name"), match["name"], "Operation",
+                          "event.named_apposed")
     starts = cues.starts or {}
     for head in starts.get("event_before", ()):
         before = NAME_BEFORE_HEAD.search(text, max(0, head - 80), head)
