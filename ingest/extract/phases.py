@@ -111,7 +111,7 @@ def _whole(token: Token) -> tuple[int, int]:
 def _parent(annotated: Annotated, token: Token, events: list[Mention]) -> Mention | None:
     """The event a phase belongs to: ``the sea phase of Malabar 2024``, else the event the
     report has told most of before it (its edition, ``Cold Response 26``, over the
-    series)."""
+    series, even where the headline names the series before the edition)."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -122,8 +122,9 @@ def _parent(annotated: Annotated, token: Token, events: list[Mention]) -> Mentio
     last = salient(before)
     if last is None:
         return None
-    editions = [m for m in before if m.name.startswith((f"{last.name} ", f"{last.name}-"))]
-    return editions[-1] if editions else last
+    editions = [m for m in events if m.name.startswith((f"{last.name} ", f"{last.name}-"))]
+    earlier = [m for m in editions if m.end <= token.idx]
+    return earlier[-1] if earlier else editions[0] if editions else last
 
 
 def phases(annotated: Annotated) -> list[Phase]:
