@@ -67,6 +67,11 @@ ACTIVITIES = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such\s+as)\s+(?:[^.;:]*?,\s
                         r"(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s*$|\b(?:includ(?:e|es|ed|ing)|"
                         r"such\s+as)\s+[^.;:]*?,\s*$", re.I)
 """A list of what an event includes running up to a described drill: one of its activities."""
+PRACTISED = re.compile(r"\b(?:practi[sc](?:e|es|ed|ing)|rehears(?:e|es|ed|ing)|cover(?:s|ed|ing)?|"
+                       r"focus(?:es|ed|ing)?\s+on)\s+(?:[^.;:]*?(?:,|\band)\s+)?$", re.I)
+"""A verb whose object is what an event trains, running up to a described drill: the drill
+is one of its activities (``Trainees will practise boarding drills``, ``covers air defence
+and boarding drills``)."""
 NEW = re.compile(r"\b(?:also|simultaneously|separately|meanwhile|in\s+parallel|another|"
                  r"its\s+own|their\s+own)\b", re.I)
 DEFINITE = re.compile(r"\b(?:the|this|these|that|those)\s+$", re.I)
@@ -202,11 +207,12 @@ def _qualified(ctx: Context) -> re.Match[str] | None:
 
 def _generic(ctx: Context, match: re.Match[str]) -> bool:
     """Exercises spoken of as a class or a count (``at least 10 exercises``, ``standards in
-    military exercises``), or drills listed among what an event includes (``included
-    replenishment at sea, boarding drills and ...``), not as one event."""
+    military exercises``), or drills listed among what an event includes or practises
+    (``included replenishment at sea, boarding drills and ...``), not as one event."""
     before = ctx.text[max(ctx.sentence.start, match.start() - 40):match.start()]
     listed = ctx.text[ctx.sentence.start:match.start()]
-    if ACTIVITIES.search(listed) and not ctx.text[match.end():match.end() + 1].isalpha():
+    if (ACTIVITIES.search(listed) or PRACTISED.search(listed)) and \
+            not ctx.text[match.end():match.end() + 1].isalpha():
         return True
     return bool(GENERIC.search(before) or re.search(r"\b(?!part\b|participat\w*\b|"
                                                     r"engaged\b|involved\b)\w+\s+in\s+$",
