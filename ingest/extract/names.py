@@ -54,6 +54,9 @@ OPERATION_APPOSED = re.compile(
 """A name told to be an operation right after it: ``Eastern Sentry, its operation to
 strengthen air defence``, ``Baltic Sentry, the operation it launched`` (not ``X, the mission
 said``)."""
+OWNER_END = re.compile(r".*['’]s\s+")
+"""Everything up to the last possessive of a name before an exercise word: the owner's
+(``the Indian Navy's MILAN multinational exercise``)."""
 NAME_BEFORE_HEAD = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{NAME_WORD}){{0,3}}"
     r"(?:[-–](?:19|20)\d\d|\s(?:19|20)?\d\d)?)"
@@ -478,8 +481,10 @@ def named_events(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention
     for head in starts.get("event_before", ()):
         before = NAME_BEFORE_HEAD.search(text, max(0, head - 80), head)
         if before is not None and "\n" not in before.group():
-            yield from _event(text, hits, before.start("name"), before["name"], "Exercise",
-                              "event.named_before")
+            owner = OWNER_END.search(before["name"])
+            cut = owner.end() if owner else 0
+            yield from _event(text, hits, before.start("name") + cut, before["name"][cut:],
+                              "Exercise", "event.named_before")
 
 
 def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
