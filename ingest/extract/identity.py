@@ -24,11 +24,16 @@ def editions(out: Extraction) -> None:
         first = named.setdefault((event.label, event.name), event.id)
         if first != event.id:
             out.merge(event.id, first)
+    operations = {e.name: e.id for e in out.entities.values() if e.label == "Operation"}
+    for name, event in sorted(operations.items()):
+        bare = operations.get(name.removeprefix("Operation "))
+        if name.startswith("Operation ") and bare is not None and bare in out.entities:
+            out.merge(bare, event)
     events = [e for e in out.entities.values() if e.label in ("Exercise", "Operation")]
     people = [e for e in out.entities.values() if e.label == "Person"]
     for series in [*events, *people]:
         found = [e for e in events if e.id != series.id and EDITION.search(e.name) and
-                 e.rule != "exercise.other_edition" and
+                 e.rule not in ("exercise.other_edition", "event.past_edition") and
                  e.name[:len(series.name) + 1] in (f"{series.name} ", f"{series.name}-")]
         if len(found) == 1 and not any(
                 {r.source, r.target} == {series.id, found[0].id}

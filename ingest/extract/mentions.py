@@ -247,6 +247,18 @@ def _inside_name(text: str, mention: Mention, heads: list[tuple[int, int]]) -> b
     return NAME_AFTER.match(text, mention.end) is not None
 
 
+EPOCH_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
+EPOCH_AFTER = re.compile(r"\s*[.,;]")
+
+
+def _epoch(text: str, mention: Mention) -> bool:
+    """A war named only to date something (``the first deployment abroad since the Second
+    World War.``): a time marker, not an event the report tells of."""
+    return mention.label == "Operation" and mention.kind == "war" and \
+        EPOCH_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None and \
+        EPOCH_AFTER.match(text, mention.end) is not None
+
+
 def _dated(text: str, mention: Mention) -> Mention | None:
     """A named exercise with its edition's year (``Cobra Gold 2024``); left to the exercise
     patterns when quoted or hyphenated (``"Vostok-2022"``)."""
@@ -373,7 +385,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     states = {m.start for m in hits if m.label == "Country" and m.role != "capital"}
     heads = [(s.start, s.end) for s in sentences if s.heading]
     hits = [m for m in (_dated(text, _compass(text, _capital(text, m, states))) for m in hits)
-            if m and not _inside_name(text, m, heads) and not _regional(text, m)]
+            if m and not _inside_name(text, m, heads) and not _regional(text, m)
+            and not _epoch(text, m)]
     countries = sorted((m for m in hits if m.label == "Country"), key=lambda m: m.start)
     country_starts = [m.start for m in countries]
     body = [s for s in sentences if not s.heading]
@@ -396,6 +409,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     candidates = [
         *_people(text, hits, cues), *forces, *phrases,
         *names.named_events(text, hits, cues), *names.editions(text, hits),
+        *names.past_editions(text),
         *names.ships(text, hits, cues),
         *names.coordinated_units(text),
         *names.cities(text, countries), *described(scene), *places(scene),
@@ -408,7 +422,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     sources = _published(text)
     chosen = []
     for mention in _choose(m for m in candidates if _inside(m, sentences, starts)
-                           and not _credit(text, m) and not any(
+                           and not _credit(text, m) and not _epoch(text, m) and not any(
                                a <= m.start and m.end <= b for a, b in sources)):
         if mention.label in ("Organization", "Unit") and (
                 mention.kind == "ministry" or _home_forces(text, mention)) \

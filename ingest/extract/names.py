@@ -47,6 +47,16 @@ NAME_AFTER_HEAD = re.compile(
     r"campaign)(?P<called>,?\s+(?:code-?named|dubbed|called|named|titled|known\s+as))?\s+"
     + EVENT_NAME)
 """``the joint naval exercise Sea Shield 2025``, ``an operation code-named Linda Nchi``."""
+OPERATION_APPOSED = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}),\s+(?:its|their|the|an?|{NAME_WORD}['’]s)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:operation|mission|campaign)\b(?![’'\w-])(?!\s+(?:commander|chief|"
+    r"head|spokes\w+|staff|area|headquarters|said|says|added|told|reported|announced)\b)")
+"""A name told to be an operation right after it: ``Eastern Sentry, its operation to
+strengthen air defence``, ``Baltic Sentry, the operation it launched`` (not ``X, the mission
+said``)."""
+OWNER_END = re.compile(r".*['’]s\s+")
+"""Everything up to the last possessive of a name before an exercise word: the owner's
+(``the Indian Navy's MILAN multinational exercise``)."""
 NAME_BEFORE_HEAD = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{NAME_WORD}){{0,3}}"
     r"(?:[-–](?:19|20)\d\d|\s(?:19|20)?\d\d)?)"
@@ -454,7 +464,8 @@ def named_events(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention
     """Exercises and operations named beside their common noun: after it (``the joint naval
     exercise Sea Shield 2025``, ``drills dubbed Iron Falcon``, ``an operation code-named Linda
     Nchi``) or before it (``the Zalmi Shield exercise``); an operation's name must be given
-    as such (code-named, dubbed, called)."""
+    as such (code-named, dubbed, called) or in apposition (``Eastern Sentry, its
+    operation``)."""
     for match in cues.matches(NAME_AFTER_HEAD, "event_after"):
         head = match["head"].lower()
         operation = head in ("operation", "mission", "campaign")
@@ -463,12 +474,17 @@ def named_events(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention
             continue
         yield from _event(text, hits, match.start("name"), match["name"],
                           "Operation" if operation else "Exercise", "event.named_after")
+    for match in OPERATION_APPOSED.finditer(text):
+        yield from _event(text, hits, match.start("name"), match["name"], "Operation",
+                          "event.named_apposed")
     starts = cues.starts or {}
     for head in starts.get("event_before", ()):
         before = NAME_BEFORE_HEAD.search(text, max(0, head - 80), head)
         if before is not None and "\n" not in before.group():
-            yield from _event(text, hits, before.start("name"), before["name"], "Exercise",
-                              "event.named_before")
+            owner = OWNER_END.search(before["name"])
+            cut = owner.end() if owner else 0
+            yield from _event(text, hits, before.start("name") + cut, before["name"][cut:],
+                              "Exercise", "event.named_before")
 
 
 def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
@@ -512,6 +528,61 @@ def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
     for again in re.finditer(rf"(?<![\w-])(?:{written})(?![\w-])", text):
         if all(h.label in EDITION_HOLDS for h in inside(*again.span())):
             yield replace(found[again.group()], start=again.start(), end=again.end())
+
+
+SERIES_HELD = re.compile(
+    rf"(?P<series>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})(?:(?P<apposed>,\s+)(?:first|last)|\s+(?:was|were)"
+    r"(?:\s+(?:first|last))?)\s+(?:held|hosted|staged|conducted)\b(?P<rest>[^.;]{0,80})")
+"""A series told of as held at a past date: ``Desert Flag was first held in 2016``,
+``Northern Coasts was hosted by Sweden last year``; after a comma (``the bilateral exercise
+Hermandad, last held in 2019``) the series stays named and the words telling the past date
+name the edition."""
+HELD_YEAR = re.compile(r"\bin\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b|"
+                       r"\b(?P<last>last\s+year)\b")
+EDITION_APPOSITION = re.compile(
+    rf"\b(?i:an?|the|its)\s+(?i:first|second|third|fourth|fifth|previous|last|earlier|"
+    rf"{ORDINAL})\s+edition,\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+    r"(?:-\d{1,4}|\s+(?:[IVXL]{2,6}|\d{1,4})))\b")
+"""An edition named right after the words telling it: ``the previous edition, Surya Kiran
+XVIII``, ``a second edition, Nile Eagles-2``."""
+
+
+def past_editions(text: str) -> Iterator[Mention]:
+    """Past editions of an exercise series that the text names: a series (one the report
+    names with an edition number, or after ``exercise``) said to have been held in a year,
+    which names that year's edition (``Desert Flag 2016``; ``last year`` counts back from
+    the edition reported), and an edition named in apposition to ``the previous edition``."""
+    for match in SERIES_HELD.finditer(text):
+        series = match["series"]
+        words = series.split()
+        if words[0] in LEADING or words[0] in NOT_NAME or all(w in GENERIC_EVENT for w in words):
+            continue
+        editions = [int(m[1]) for m in re.finditer(
+            rf"(?<![\w-]){re.escape(series)}[-–\s]((?:19|20)?\d\d?)\b", text)]
+        named = re.search(rf"\b(?i:exercise|drills)\s+{re.escape(series)}\b", text)
+        when = HELD_YEAR.search(match["rest"])
+        if when is None or not (editions or named):
+            continue
+        if when["year"]:
+            year = int(when["year"])
+        else:
+            dated = [n if n > 1900 else 2000 + n for n in editions if n >= 10]
+            if not dated:
+                continue
+            year = max(dated) - 1
+        name = f"{series} {year}"
+        start, end = match.span("series")
+        if match["apposed"]:
+            if not when["year"]:
+                continue
+            start, end = match.end("apposed"), match.start("rest") + when.end()
+        yield Mention(start, end, text[start:end], "Exercise", slug(name), name,
+                      rule="event.past_edition", confidence=0.95)
+    for match in EDITION_APPOSITION.finditer(text):
+        start, end = match.span("name")
+        name = " ".join(match["name"].split())
+        yield Mention(start, end, text[start:end], "Exercise", slug(name), name,
+                      rule="event.past_edition", confidence=0.8)
 
 
 COORDINATED_UNITS = re.compile(

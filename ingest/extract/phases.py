@@ -5,11 +5,13 @@ report says of the phase (who observes it, where it is held) stays with the phas
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
+from graph.model import merge_list
 from ingest.extract.discourse import salient
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.scan import tokens, words
@@ -35,6 +37,9 @@ EVENT_NOUNS = frozenset(("exercise", "exercises", "drill", "drills", "manoeuvres
                          "maneuvers", "operation", "offensive", "campaign", "mission",
                          "deployment", "training", "games", "competition"))
 """What a phase ``of`` an unnamed thing must be a phase of to be an event's."""
+_ORDINALS = words(ORDINALS)
+IN_PHASES = re.compile(r"\b(?:two|three|four|five|[2-5])\s+(?:phases|stages)\b", re.I)
+"""An event said to run in phases, after which ``The first, ...`` is its first phase."""
 PARENTS = ("Exercise", "Operation")
 LIFTED = ("PARTICIPATED_IN", "HOSTED", "RUNS", "HELD_IN")
 """What is said of a phase that holds for the whole event."""
@@ -106,7 +111,7 @@ def _whole(token: Token) -> tuple[int, int]:
 def _parent(annotated: Annotated, token: Token, events: list[Mention]) -> Mention | None:
     """The event a phase belongs to: ``the sea phase of Malabar 2024``, else the event the
     report has told most of before it (its edition, ``Cold Response 26``, over the
-    series)."""
+    series, even where the headline names the series before the edition)."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -117,8 +122,9 @@ def _parent(annotated: Annotated, token: Token, events: list[Mention]) -> Mentio
     last = salient(before)
     if last is None:
         return None
-    editions = [m for m in before if m.name.startswith((f"{last.name} ", f"{last.name}-"))]
-    return editions[-1] if editions else last
+    editions = [m for m in events if m.name.startswith((f"{last.name} ", f"{last.name}-"))]
+    earlier = [m for m in editions if m.end <= token.idx]
+    return earlier[-1] if earlier else editions[0] if editions else last
 
 
 def phases(annotated: Annotated) -> list[Phase]:
@@ -152,15 +158,74 @@ def phases(annotated: Annotated) -> list[Phase]:
         found.append(Phase(Mention(start, end, text[start:end], label, slug(name), name,
                                    "phase", rule="event.phase", confidence=0.6), event,
                            token.i))
+    return _renamed(annotated, found) + _elliptic(annotated, events)
+
+
+def _leading(annotated: Annotated) -> list[Token]:
+    """Ordinals standing alone as a subject after an event is said to run in phases."""
+    return [token for token in tokens(annotated.doc, LOWER, _ORDINALS)
+            if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "JJ" and
+            any(c.dep_ == "det" for c in token.children) and
+            IN_PHASES.search(annotated.text, max(0, token.idx - 300), token.idx)]
+
+
+def _renamed(annotated: Annotated, found: list[Phase]) -> list[Phase]:
+    """``The second, the live phase, ...`` then ``the second phase``: the phase named by its
+    place is the one named in apposition to that place."""
+    named = {}
+    for token in _leading(annotated):
+        for child in token.children:
+            phase = next((p for p in found if p.token == child.i), None)
+            if child.dep_ == "appos" and phase is not None:
+                named[(phase.event.id, f"{phase.event.name} {token.lower_} phase")] = phase
+    renamed = []
+    for phase in found:
+        same = named.get((phase.event.id, phase.mention.name))
+        if same is not None:
+            phase = Phase(replace(phase.mention, id=same.mention.id, name=same.mention.name,
+                                  label=same.mention.label), phase.event, phase.token)
+        renamed.append(phase)
+    return renamed
+
+
+def _elliptic(annotated: Annotated, events: list[Mention]) -> list[Phase]:
+    """``It runs in two phases. The first, a command post exercise, ...``: an ordinal standing
+    alone as a subject after the event is said to run in phases names one of them, by the
+    exercise it is told to be or else by its place (``first phase``); one told to be a
+    named phase (``The second, the live phase``) is found as that."""
+    text = annotated.text
+    found = []
+    for token in _leading(annotated):
+        if annotated.mention(token) is not None:
+            continue
+        apposed = [c for c in token.children if c.dep_ == "appos"]
+        if any(c.lemma_ in PHASES for c in apposed):
+            continue
+        event = _parent(annotated, token, events)
+        if event is None:
+            continue
+        exercise = next((c for c in apposed if c.lower_ in EXERCISE_NOUNS), None)
+        span = _phrase(exercise) if exercise is not None else None
+        phrase = " ".join(text[span[0]:span[1]].split()) if span else f"{token.lower_} phase"
+        name = f"{event.name} {phrase}"
+        label = "Exercise" if span else event.label
+        start, end = token.idx, token.idx + len(token.text)
+        found.append(Phase(Mention(start, end, text[start:end], label, slug(name), name,
+                                   "phase", rule="event.phase", confidence=0.55), event,
+                           token.i))
     return found
 
 
 def lift(annotated: Annotated, out: Extraction) -> None:
-    """Each phase PART_OF its event, and who took part in, hosted or ran a phase and where it
+    """Each phase PART_OF its event (one named by its ordinal alone, ``The first``, known as
+    the ``first phase`` too), and who took part in, hosted or ran a phase and where it
     was held said of the whole event too."""
     for phase, event in annotated.parts:
         if phase.id not in out.entities or event.id not in out.entities:
             continue
+        if phase.text.lower() in ORDINALS:
+            entity = out.entities[phase.id]
+            entity.aliases = merge_list(entity.aliases, [f"{phase.text.lower()} phase"])
         out.relate("PART_OF", phase.id, event.id, phase.span, phase.rule, phase.confidence)
         for relation in list(out.relations.values()):
             if relation.type in LIFTED and phase.id in (relation.source, relation.target):

@@ -67,6 +67,11 @@ ACTIVITIES = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such\s+as)\s+(?:[^.;:]*?,\s
                         r"(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s*$|\b(?:includ(?:e|es|ed|ing)|"
                         r"such\s+as)\s+[^.;:]*?,\s*$", re.I)
 """A list of what an event includes running up to a described drill: one of its activities."""
+PRACTISED = re.compile(r"\b(?:practi[sc](?:e|es|ed|ing)|rehears(?:e|es|ed|ing)|cover(?:s|ed|ing)?|"
+                       r"focus(?:es|ed|ing)?\s+on)\s+(?:[^.;:]*?(?:,|\band)\s+)?$", re.I)
+"""A verb whose object is what an event trains, running up to a described drill: the drill
+is one of its activities (``Trainees will practise boarding drills``, ``covers air defence
+and boarding drills``)."""
 NEW = re.compile(r"\b(?:also|simultaneously|separately|meanwhile|in\s+parallel|another|"
                  r"its\s+own|their\s+own)\b", re.I)
 DEFINITE = re.compile(r"\b(?:the|this|these|that|those)\s+$", re.I)
@@ -202,11 +207,12 @@ def _qualified(ctx: Context) -> re.Match[str] | None:
 
 def _generic(ctx: Context, match: re.Match[str]) -> bool:
     """Exercises spoken of as a class or a count (``at least 10 exercises``, ``standards in
-    military exercises``), or drills listed among what an event includes (``included
-    replenishment at sea, boarding drills and ...``), not as one event."""
+    military exercises``), or drills listed among what an event includes or practises
+    (``included replenishment at sea, boarding drills and ...``), not as one event."""
     before = ctx.text[max(ctx.sentence.start, match.start() - 40):match.start()]
     listed = ctx.text[ctx.sentence.start:match.start()]
-    if ACTIVITIES.search(listed) and not ctx.text[match.end():match.end() + 1].isalpha():
+    if (ACTIVITIES.search(listed) or PRACTISED.search(listed)) and \
+            not ctx.text[match.end():match.end() + 1].isalpha():
         return True
     return bool(GENERIC.search(before) or re.search(r"\b(?!part\b|participat\w*\b|"
                                                     r"engaged\b|involved\b)\w+\s+in\s+$",
@@ -227,15 +233,18 @@ def _states(mentions: list[Mention]) -> set[str]:
 
 def _score(ctx: Context, event: str, states: set[str], places: set[str],
            kind: str | None) -> int:
-    """How well a described exercise fits one already reported (>= 1: the same one)."""
+    """How well a described exercise fits one already reported (>= 1: the same one); places
+    count against it only when they lie in other states (not when their states are unknown)."""
     score = 0
     old_states = ctx.article.exercises.get(event, set())
     if states and old_states:
         score += 1 if states == old_states else 0 if states & old_states else -2
     old_places = ctx.article.places.get(event, set())
-    if places and old_places:
-        score += 1 if places & old_places else 0 if _regions(ctx, places) & _regions(
-            ctx, old_places) else -2
+    if places and old_places and not places & old_places:
+        regions, old_regions = _regions(ctx, places), _regions(ctx, old_places)
+        score += -2 if regions and old_regions and not regions & old_regions else 0
+    elif places and old_places:
+        score += 1
     old_kind = ctx.out.entities[event].properties.get("kind")
     if kind in SPECIFIC and old_kind in SPECIFIC:
         score += 1 if kind == old_kind else -2
@@ -249,14 +258,38 @@ def _regions(ctx: Context, places: set[str]) -> set[str]:
 
 def _same(ctx: Context, match: re.Match[str], states: set[str], places: set[str],
           kind: str | None) -> str | None:
-    """The exercise already reported that a described one is (None: a new exercise)."""
+    """The exercise already reported that a described one is (None: a new exercise): one that
+    fits it, one it fits no worse than it differs from when told definitely (``the drills``)
+    or when the report has named only that one so far."""
     fresh = ctx.has(NEW)
     definite = DEFINITE.search(ctx.text[ctx.sentence.start:match.start()])
+    only = len(ctx.article.exercises) == 1 and _plain(match.group())
     for event in reversed(ctx.article.exercises):
         score = _score(ctx, event, states, places, kind) - (2 if fresh else 0)
-        if score >= 1 or (score == 0 and definite):
+        if score >= 1 or (score == 0 and (definite or (only and _is_named(ctx, event)))):
             return event
     return None if fresh or ctx.article.exercises else _named_before(ctx)
+
+
+PLAIN = frozenset(("a", "an", "the", "joint", "bilateral", "trilateral", "multilateral",
+                   "multinational", "military", "large-scale", "annual", "biennial", "regional",
+                   "international"))
+"""Words that say only who holds an exercise or how often, not what part of one it is."""
+
+
+def _plain(phrase: str) -> bool:
+    """Whether a described exercise says nothing of its own kind (``a three-week joint
+    exercise``), unlike a part of a larger one (``a validation exercise``)."""
+    words = phrase.lower().split()[:-1]
+    return all(word in PLAIN or re.fullmatch(r"[\w-]+-(?:day|week|month)", word)
+               for word in words)
+
+
+def _is_named(ctx: Context, event: str) -> bool:
+    """Whether an exercise was reported by its name (not only described)."""
+    rule = ctx.out.entities[event].rule
+    return not rule.startswith("exercise.") and \
+        ctx.out.entities[event].properties.get("kind") != "phase"
 
 
 def _named_before(ctx: Context) -> str | None:

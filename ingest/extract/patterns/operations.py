@@ -45,6 +45,51 @@ def operations(ctx: Context) -> None:
     refer(ctx, "Operation", event, start, ctx.sentence.start + match.end())
 
 
+ROTATION_AFTER = re.compile(r"\s+rotation\b(?!s)")
+"""``rotation`` right after a state's demonym: ``the Hungarian rotation``."""
+ROTATION_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                              r"ninth|tenth|latest|\d{1,3}(?:st|nd|rd|th))\s+$", re.I)
+"""An ordinal before the demonym, kept in the phrase: ``the fourth Italian rotation``."""
+PARENT_AFTER = re.compile(r"\s+(?:of|to|into|in|with)\s+(?:(?:the|NATO['’]s|[A-Z]{2,}['’]s)\s+)?$")
+
+
+def rotations(ctx: Context) -> None:
+    """``the Hungarian rotation`` of a standing mission (not a UN or AU peacekeeping force,
+    which its contingents deploy to): one state's tour of it, an operation of its own that
+    the state takes part in, part of the mission it names right after (``of Icelandic Air
+    Policing``) or else of the report's main operation, which stays the one ``the mission``
+    refers to."""
+    if not ctx.says("rotation"):
+        return
+    for state in ctx.labelled("Country"):
+        after = ROTATION_AFTER.match(ctx.text, state.end, ctx.sentence.end)
+        if after is None or not state.text[:1].isupper() or state.text == state.name:
+            continue
+        parent = next((m for m in ctx.labelled("Operation") if m.start >= after.end() and
+                       PARENT_AFTER.fullmatch(ctx.text, after.end(), m.start)), None)
+        parent_id = parent.id if parent else ctx.article.main_event.get("Operation")
+        entity = ctx.out.entities.get(parent_id) if parent_id else None
+        if entity is None or entity.properties.get("kind") in ("war", "peacekeeping"):
+            continue
+        ordinal = ROTATION_ORDINAL.search(ctx.text, max(ctx.sentence.start, state.start - 14),
+                                          state.start)
+        start = ordinal.start() if ordinal else state.start
+        year = (ctx.article.published or "")[:4]
+        name = f"{state.text} rotation of {entity.name}" + (f" ({year})" if year else "")
+        main, last = ctx.article.main_event.get("Operation"), ctx.article.last_event.get(
+            "Operation")
+        event = record_event(ctx, "Operation", after.end() - len("rotation"), after.end(),
+                             name, "operation", "operation.rotation", 0.55)
+        rotation = ctx.out.entities[event]
+        rotation.aliases = merge_list(rotation.aliases, [ctx.text[start:after.end()]])
+        for memory, held in ((ctx.article.main_event, main), (ctx.article.last_event, last)):
+            if held is not None:
+                memory["Operation"] = held
+        ctx.keep(state)
+        ctx.out.relate("PARTICIPATED_IN", state.id, event, ctx.span, "operation.rotation", 0.55)
+        ctx.out.relate("PART_OF", event, entity.id, ctx.span, "operation.rotation", 0.55)
+
+
 def programs(ctx: Context) -> None:
     """Tie ``the program`` or ``this program`` to the program reported just before."""
     event = ctx.article.last_event.get("Program")

@@ -155,6 +155,9 @@ VISITS = ("visit", "site_visit", "call")
 """Meetings that belong to the visitor: those received there stand for their office only."""
 STATE_ACTS = ("mobilization", "martial_law")
 """Operations a state declares rather than takes part in."""
+ARMED_GROUP_EVENTS = ("war", "patrol")
+"""Operations an armed group takes part in: a war it fights, a ceasefire's joint patrols; a
+military operation or mission named with one is waged against it."""
 GROUPS = ("alliance", "international_organization", "coalition", "forum")
 TAKERS = {"Exercise": ("Country", "Organization", "Unit"),
           "Operation": ("Country", "Organization", "Unit"),
@@ -287,8 +290,10 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if _office_of_person(ctx, actor):
         return False
     if actor.label == "Organization" and event.label in ("Exercise", "Operation"):
+        if actor.kind == "armed_group":
+            return ctx.out.entities[event.id].properties.get("kind") in ARMED_GROUP_EVENTS
         return actor.kind in FORCES or actor.id.endswith("armed-forces") or \
-            actor.kind == "armed_group" or _participates(ctx, actor)
+            _participates(ctx, actor)
     return True
 
 
