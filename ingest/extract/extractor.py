@@ -20,7 +20,7 @@ from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer, refer_recorded
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.formations import fleets, formations, named_within, nearest
-from ingest.extract.gazetteer import Gazetteer, default
+from ingest.extract.gazetteer import Gazetteer, default, extras
 from ingest.extract.geography import locate
 from ingest.extract.matching import apply_rules, matches
 from ingest.extract.mentions import resolve_mentions
@@ -39,6 +39,7 @@ from ingest.extract.patterns import (
 from ingest.extract.patterns.context import Article, Context
 from ingest.extract.patterns.events import remember
 from ingest.extract.phases import lift, phases
+from ingest.extract.places import DATELINE
 from ingest.extract.rulebook import Rule
 from ingest.extract.sentences import Sentence, split
 from ingest.extract.status import mark
@@ -111,6 +112,7 @@ def sentence_facts(text: str, article: str, published: str | None = None,
     out = Extraction(article, text)
     lower = text.lower()
     memory = Article(published=published, home=home(mentions),
+                     dateline=dateline_state(text, sentences),
                      lower=lower if len(lower) == len(text) else None)
     for mention in mentions:
         out.add(mention)
@@ -208,6 +210,27 @@ def home(mentions: list[Mention]) -> str | None:
             return capital
     counts = Counter(m.id for m in mentions if m.label == "Country")
     return counts.most_common(1)[0][0] if counts else None
+
+
+def dateline_state(text: str, sentences: list[Sentence]) -> str | None:
+    """The state of the city opening the report's first dateline (``KARACHI —``, ``ALTA,
+    Norway —``): the state named with it, the one it is the capital of, or the one the
+    dictionaries place it in; a local report's bare titles are that state's."""
+    for sentence in sentences:
+        if sentence.heading or (sentence.start and text[sentence.start - 1] != "\n"):
+            continue
+        match = DATELINE.match(text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        found = default().find(match["where"] or "") + default().find(
+            match["city"].title() if match["city"].isupper() else match["city"])
+        for term in found:
+            if term.label == "Country":
+                return term.id
+            if term.label == "Location" and extras().get(("Location", term.id)):
+                return extras()[("Location", term.id)]
+        return None
+    return None
 
 
 def finish(out: Extraction, mentions: list[Mention]) -> None:

@@ -147,6 +147,9 @@ class Article:
     """Memory kept across the sentences of one report."""
 
     home: str | None = None
+    dateline: str | None = None
+    """The state of the report's dateline city (``KARACHI —``): whose officials a bare
+    title names when nothing else does."""
     published: str | None = None
     lower: str | None = None
     """The report's text lower-cased, when that keeps its length (see ``fold``)."""

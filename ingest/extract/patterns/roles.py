@@ -226,7 +226,7 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
                        role=title)
     target = extras().get(("Title", title))
     country = country or _service_state(ctx, target) or _sentence_state(ctx, person) or \
-        ctx.article.home
+        ctx.article.dateline or ctx.article.home
     if target and country and target not in ("country", "organization"):
         office = office_of(ctx.out, country, target, person.span)
         if office and _deputy(ctx, person, title):
