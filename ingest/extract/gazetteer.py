@@ -264,6 +264,14 @@ def own_offices() -> dict[str, str]:
 
 
 @cache
+def junior_titles() -> frozenset[tuple[str, str]]:
+    """(state, title) pairs whose holder is a member of the office the title names, not its
+    head: India's Defence Secretary is the ministry's senior civil servant, Spain's Secretary
+    of State for Defence a junior minister under the Minister of Defence."""
+    return frozenset((row["state"], row["title"]) for row in rows("junior_titles.csv"))
+
+
+@cache
 def extras() -> dict[tuple[str, str], str]:
     """Extra columns by (label, id): a program's owner, a place's country, a title's target,
     the state or body an organisation belongs to."""

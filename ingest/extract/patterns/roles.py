@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ingest.extract.facts import Entity, Extraction, Mention
-from ingest.extract.gazetteer import default, extras, known, own_offices
+from ingest.extract.gazetteer import default, extras, junior_titles, known, own_offices
 from ingest.extract.identity import SERVICE_WORDS
 from ingest.extract.patterns.context import Article, Context
 
@@ -229,7 +229,7 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
         ctx.article.dateline or ctx.article.home
     if target and country and target not in ("country", "organization"):
         office = office_of(ctx.out, country, target, person.span)
-        if office and _deputy(ctx, person, title):
+        if office and (_deputy(ctx, person, title) or (country, title) in junior_titles()):
             ctx.out.relate("MEMBER_OF", person.id, office, ctx.span, "role.deputy_title", 0.6,
                            role=title)
         elif office:
@@ -381,7 +381,8 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
 def _office_holder(ctx: Context, person: Mention, org: Mention) -> None:
     """COMMANDS of the office an office title names (``Latvia's Defence Minister``); a
     deputy's (``Saudi Arabia's Deputy Defence Minister``) makes a member of it."""
-    if DEPUTY.search(org.text):
+    title = next((m.id for m in default().find(org.text) if m.label == "Title"), None)
+    if DEPUTY.search(org.text) or (org.role.removeprefix("of:"), title) in junior_titles():
         ctx.keep(org)
         ctx.out.relate("MEMBER_OF", person.id, org.id, ctx.span, "role.deputy_title", 0.6)
     else:
