@@ -151,6 +151,7 @@ def roles(ctx: Context) -> None:
             ctx.article.person_country.setdefault(person.id, state)
         elif title and previous and previous[1] and previous[0].id in ctx.article.person_country \
                 and _country_of_title(ctx, person) is None and \
+                not _alike(title, previous[1]) and \
                 COORDINATED_TITLE.fullmatch(ctx.text, previous[0].end, person.start):
             ctx.article.person_country.setdefault(
                 person.id, ctx.article.person_country[previous[0].id])
@@ -176,6 +177,24 @@ def roles(ctx: Context) -> None:
         _described_body_role(ctx, person)
     _title_of_state(ctx)
     _apposed_leaders(ctx)
+
+
+def _office_kind(title: str) -> str | None:
+    """The kind of office a title heads, whatever a state calls it (``Defense Secretary``
+    and ``Defence Minister`` both head defence): one state has one head of each, so two
+    people titled alike in a pair (``Philippine Defense Secretary X and Defense Minister Y``)
+    are of two states."""
+    target = extras().get(("Title", title))
+    if target is None or target in ("country", "organization"):
+        return None
+    return re.sub(r"^(?:ministry|department)-of-(?:the-)?", "", target).replace("defense",
+                                                                                "defence")
+
+
+def _alike(title: str, other: str) -> bool:
+    """Whether two titles head the same kind of office (see ``_office_kind``)."""
+    kind = _office_kind(title)
+    return kind is not None and kind == _office_kind(other)
 
 
 def _apposed_leaders(ctx: Context) -> None:
