@@ -244,8 +244,12 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
         ctx.out.relate("LEADS", person.id, country, ctx.span, "role.leader_title", 0.75,
                        role=title)
     target = extras().get(("Title", title))
-    country = country or _service_state(ctx, target) or _sentence_state(ctx, person) or \
-        ctx.article.dateline or ctx.article.home
+    if country is None:
+        held = _held(ctx, person, title)
+        country = next((state for state in (
+            _service_state(ctx, target), _sentence_state(ctx, person), ctx.article.dateline,
+            ctx.article.home, _sentence_state(ctx, person, owned=True)) if state and
+            state not in held), None)
     if target and country and target not in ("country", "organization"):
         office = office_of(ctx.out, country, target, person.span)
         if office and (_deputy(ctx, person, title) or (country, title) in junior_titles()):
@@ -264,14 +268,26 @@ ATTRIBUTIVE = re.compile(r"\b(?:(?:a|an)\s+(?:[a-z]+\s+)?|the\s+[a-z]+\s+)$")
 """Before a state's name that only qualifies a noun: ``a permanent US base``."""
 
 
-def _sentence_state(ctx: Context, person: Mention) -> str | None:
+def _held(ctx: Context, person: Mention, title: str) -> frozenset[str]:
+    """The states whose office of this title's kind another person already named holds:
+    not a bare title's state (``Türkiye's Minister of National Defence, X ... held talks
+    with Defence Minister Y``: Y is not Türkiye's)."""
+    return frozenset(
+        state for other, state in ctx.article.person_country.items() if other != person.id
+        and other in ctx.out.entities and
+        _alike(title, ctx.out.entities[other].properties.get("title") or ""))
+
+
+def _sentence_state(ctx: Context, person: Mention, owned: bool = False) -> str | None:
     """The state of a titled person given no state: the one the sentence names last before
     him, by name or capital, that is no other's (``Cambodia's minister``, ``Malaysian``) and
     not one he went to (``Indonesia signed during a visit to France by Defence Minister X``);
-    one named after him is mostly his partner (``Defence Minister X thanked India``)."""
+    one named after him is mostly his partner (``Defence Minister X thanked India``). With
+    ``owned``, one owning a word counts too (``Somalia's delegation, led by Defence Minister
+    X``): the last resort when the others' offices are held."""
     found = [c for c in ctx.labelled("Country") if c.role in ("name", "capital") and
              c.end <= person.start and
-             not re.match(r"['’]", ctx.text[c.end:c.end + 1]) and
+             (owned or not re.match(r"['’]", ctx.text[c.end:c.end + 1])) and
              not NOT_OWN_STATE.search(ctx.text, max(0, c.start - 30), c.start) and
              not ATTRIBUTIVE.search(ctx.text, max(0, c.start - 20), c.start)]
     nearest = min(found, key=lambda c: abs(c.start - person.start), default=None)
