@@ -247,8 +247,9 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
     if country is None:
         held = _held(ctx, person, title)
         country = next((state for state in (
-            _service_state(ctx, target), _sentence_state(ctx, person), ctx.article.dateline,
-            ctx.article.home, _sentence_state(ctx, person, owned=True)) if state and
+            _service_state(ctx, target), _sentence_state(ctx, person, held),
+            ctx.article.dateline, ctx.article.home,
+            _sentence_state(ctx, person, held, owned=True)) if state and
             state not in held), None)
     if target and country and target not in ("country", "organization"):
         office = office_of(ctx.out, country, target, person.span)
@@ -272,21 +273,37 @@ def _held(ctx: Context, person: Mention, title: str) -> frozenset[str]:
     """The states whose office of this title's kind another person already named holds:
     not a bare title's state (``Türkiye's Minister of National Defence, X ... held talks
     with Defence Minister Y``: Y is not Türkiye's)."""
-    return frozenset(
-        state for other, state in ctx.article.person_country.items() if other != person.id
-        and other in ctx.out.entities and
-        _alike(title, ctx.out.entities[other].properties.get("title") or ""))
+    held = {state for other, state in ctx.article.person_country.items() if other != person.id
+            and other in ctx.out.entities and
+            _alike(title, ctx.out.entities[other].properties.get("title") or "")}
+    return frozenset(held | _visited(ctx, person))
 
 
-def _sentence_state(ctx: Context, person: Mention, owned: bool = False) -> str | None:
+VISIT_TO = re.compile(r"\b(?:visits?|trip|tour|travel(?:led|ed)?|flew|arrived)\s+(?:to|in)\s+"
+                      r"(?:the\s+)?$")
+"""Before a state a person after his name goes to: ``X announced during a one-day visit to
+the Fijian capital``."""
+
+
+def _visited(ctx: Context, person: Mention) -> set[str]:
+    """The states the sentence says a titled person goes to after his name, before any
+    other person is named (who may be the one going): not his own."""
+    end = min((p.start for p in ctx.persons() if p.start >= person.end), default=len(ctx.text))
+    return {c.id for c in ctx.labelled("Country") if person.end <= c.start < end and
+            VISIT_TO.search(ctx.text, max(person.end, c.start - 40), c.start)}
+
+
+def _sentence_state(ctx: Context, person: Mention, held: frozenset[str] = frozenset(),
+                    owned: bool = False) -> str | None:
     """The state of a titled person given no state: the one the sentence names last before
     him, by name or capital, that is no other's (``Cambodia's minister``, ``Malaysian``) and
     not one he went to (``Indonesia signed during a visit to France by Defence Minister X``);
     one named after him is mostly his partner (``Defence Minister X thanked India``). With
     ``owned``, one owning a word counts too (``Somalia's delegation, led by Defence Minister
-    X``): the last resort when the others' offices are held."""
+    X``): the last resort when the others' offices are held. None of ``held`` (see
+    ``_held``)."""
     found = [c for c in ctx.labelled("Country") if c.role in ("name", "capital") and
-             c.end <= person.start and
+             c.end <= person.start and c.id not in held and
              (owned or not re.match(r"['’]", ctx.text[c.end:c.end + 1])) and
              not NOT_OWN_STATE.search(ctx.text, max(0, c.start - 30), c.start) and
              not ATTRIBUTIVE.search(ctx.text, max(0, c.start - 20), c.start)]
@@ -417,7 +434,8 @@ def _office_holder(ctx: Context, person: Mention, org: Mention) -> None:
     """COMMANDS of the office an office title names (``Latvia's Defence Minister``); a
     deputy's (``Saudi Arabia's Deputy Defence Minister``) makes a member of it."""
     title = next((m.id for m in default().find(org.text) if m.label == "Title"), None)
-    if DEPUTY.search(org.text) or (org.role.removeprefix("of:"), title) in junior_titles():
+    if DEPUTY.search(org.text) or (title and DEPUTY.match(title)) or \
+            (org.role.removeprefix("of:"), title) in junior_titles():
         ctx.keep(org)
         ctx.out.relate("MEMBER_OF", person.id, org.id, ctx.span, "role.deputy_title", 0.6)
     else:
