@@ -77,6 +77,8 @@ HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?$", re.I)
 INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:his\s+|her\s+)?"
                         r"(?:[\w’'-]+\s+){0,3}$", re.I)
 """Before the host of a visit or meeting: ``at the invitation of the Kenyan government``."""
+OWN_INVITATION = re.compile(r"['’]s?\s+(?:(?:personal|official)\s+)?invitation\b", re.I)
+"""After the host of a visit or meeting, ``at`` before him: ``at Yıldırım's invitation``."""
 COMMANDED_BY = re.compile(r"(?:\b(?:commanded|led|directed|headed|overseen|supervised|"
                           r"(?:co-)?chaired|presided\s+over)\s+by|"
                           r"\bunder\s+the\s+(?:command|leadership|direction)\s+of)\s+"
@@ -435,6 +437,16 @@ def _city_named(ctx: Context) -> bool:
                for m in ctx.mentions)
 
 
+def _office_state(ctx: Context, person: str) -> str | None:
+    """The state whose office a person heads, when it is the only one (``Defence Minister
+    X``, his state read from the whole report): who invites on that state's behalf."""
+    offices = {r.target for r in ctx.out.relations.values() if r.type == "COMMANDS" and
+               r.source == person}
+    states = sorted({r.target for r in ctx.out.relations.values() if r.type == "PART_OF" and
+                     r.source in offices and ctx.out.entities[r.target].label == "Country"})
+    return states[0] if len(states) == 1 else None
+
+
 def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
     """What each actor tied to an event is to it: host, commander, runner, participant."""
     persons = [m for m in takers if m.label == "Person"]
@@ -448,9 +460,12 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
         if by and (BY_RUNNER.search(before) or HOSTED_BY.search(before)) and \
                 _owner_only(ctx, actor, takers):
             continue
-        if "invitation" in before and INVITATION.search(before) and event.label == "Meeting":
+        if event.label == "Meeting" and (
+                ("invitation" in before and INVITATION.search(before)) or
+                (re.search(r"\bat\s+$", before) and
+                 OWN_INVITATION.match(ctx.text, actor.end, ctx.sentence.end))):
             host = actor.id if actor.label != "Person" else \
-                ctx.article.person_country.get(actor.id)
+                ctx.article.person_country.get(actor.id) or _office_state(ctx, actor.id)
             if actor.kind == "government" and actor.role.startswith("of:"):
                 host = actor.role[3:]
             if actor.label == "Person":
@@ -459,6 +474,10 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
                 ctx.keep(actor)
             if host in ctx.out.entities:
                 ctx.out.relate("HOSTED", host, event.id, ctx.span, "event.invitation", 0.6)
+                if ctx.out.entities[host].label == "Country" and \
+                        ctx.out.entities[event.id].properties.get("kind") == "visit":
+                    ctx.out.relate("HELD_IN", event.id, host, ctx.span, "event.invitation",
+                                   0.45)
         elif event.label == "Meeting" and BROKER_BY.search(before):
             _relate(ctx, "MEDIATED", actor, event.id, "meeting.mediator", 0.6)
         elif actor.label == "Person":
