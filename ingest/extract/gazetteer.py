@@ -70,6 +70,16 @@ def town_states() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def region_states() -> dict[str, tuple[str, ...]]:
+    """The states that have a province, state or county of each folded name, the one with
+    the most towns first (``finnmark``: NOR): the state of a region the report names that
+    the other dictionaries do not hold (regions.csv, built by tools/build_regions.py)."""
+    lines = resources.files(DATA).joinpath("regions.csv").read_text(encoding="utf-8")
+    return {name: tuple(states.split("|"))
+            for name, states in (line.split(",") for line in lines.splitlines()[1:])}
+
+
+@cache
 def state_names() -> dict[str, tuple[str, ...]]:
     """Each state's name and its other short names by ISO3 (``CZE``: Czechia, Czech
     Republic); formal names of more than three words left out."""

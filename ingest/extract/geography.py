@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import extras, fold_name, town_states
+from ingest.extract.gazetteer import extras, fold_name, region_states, town_states
 from ingest.extract.syntax import Annotated
 
 KNOWN = 0.45
@@ -62,9 +62,13 @@ def locate(annotated: Annotated, out: Extraction) -> None:
             out.relate("LOCATED_IN", place.id, state, place.span, "geography.dictionary",
                        KNOWN)
         elif state is None and place.id not in within:
-            town = town_state(place, out)
+            town = town_state(place, out, town_states())
+            region = town_state(place, out, region_states()) if town is None else None
             if town is not None:
                 out.relate("LOCATED_IN", place.id, town, place.span, "geography.town", TOWN)
+            elif region is not None:
+                out.relate("LOCATED_IN", place.id, region, place.span, "geography.region",
+                           TOWN)
 
 
 def named_after(out: Extraction) -> None:
@@ -83,12 +87,14 @@ def named_after(out: Extraction) -> None:
                        NAMED_AFTER)
 
 
-def town_state(place: Mention, out: Extraction) -> str | None:
-    """The state of a place no other dictionary holds, from the towns of its name: of the
-    states with a town so named, the one with the largest that the report names."""
-    known = town_states()
+def town_state(place: Mention, out: Extraction,
+               known: dict[str, tuple[str, ...]]) -> str | None:
+    """The state of a place no other dictionary holds, from the towns (or regions) of its
+    name: of the states with one so named, the largest that the report names."""
     for name in (place.name, place.text):
-        states = known.get(fold_name(PLACE_TAIL.sub("", name.removeprefix("the "))), ())
+        bare = name.removeprefix("the ")
+        states = known.get(fold_name(PLACE_TAIL.sub("", bare)), ()) or \
+            known.get(fold_name(bare), ())
         named = next((state for state in states if state in out.entities and
                       out.entities[state].label == "Country"), None)
         if named is not None:

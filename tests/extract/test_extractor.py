@@ -1042,6 +1042,14 @@ def test_a_town_no_dictionary_holds_lies_in_the_named_state_with_a_town_of_its_n
     assert located is not None and located.rule == "geography.town"
 
 
+def test_a_region_no_dictionary_holds_lies_in_the_named_state_with_a_region_so_named() -> None:
+    out = extract("Indonesian and Australian marines landed in East Java province on Monday, "
+                  "Indonesia's navy said.\n", "t")
+    located = [r for r in out.relations.values()
+               if r.type == "LOCATED_IN" and r.target == "IDN" and r.rule == "geography.region"]
+    assert [out.entities[r.source].name for r in located] == ["East Java"]
+
+
 def test_a_port_named_after_a_town_lies_in_it() -> None:
     found = relations("LOMÉ — The frigate docked at the Autonomous Port of Lomé on Saturday, and "
                       "its crew trained Togolese sailors at the Lomé naval base.\n")
