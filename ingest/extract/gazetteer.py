@@ -70,13 +70,29 @@ def town_states() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def region_states() -> dict[str, tuple[str, ...]]:
-    """The states that have a province, state or county of each folded name, the one with
-    the most towns first (``finnmark``: NOR): the state of a region the report names that
-    the other dictionaries do not hold (regions.csv, built by tools/build_regions.py)."""
+def _regions() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """The states and the towns of each folded region name (regions.csv, built by
+    tools/build_regions.py)."""
     lines = resources.files(DATA).joinpath("regions.csv").read_text(encoding="utf-8")
-    return {name: tuple(states.split("|"))
-            for name, states in (line.split(",") for line in lines.splitlines()[1:])}
+    states: dict[str, tuple[str, ...]] = {}
+    towns: dict[str, frozenset[str]] = {}
+    for name, held, inside in (line.split(",") for line in lines.splitlines()[1:]):
+        if held:
+            states[name] = tuple(held.split("|"))
+        towns[name] = frozenset(inside.split("|"))
+    return states, towns
+
+
+def region_states() -> dict[str, tuple[str, ...]]:
+    """The states that have a province, state or county of each folded name no other
+    dictionary holds, the one with the most towns first (``finnmark``: NOR)."""
+    return _regions()[0]
+
+
+def region_towns() -> dict[str, frozenset[str]]:
+    """The folded names of the towns and districts in the regions of each folded name
+    (``finnmark``: Hammerfest, Karasjok ...): what tells that a town lies in a region."""
+    return _regions()[1]
 
 
 @cache

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import extras, fold_name, region_states, town_states
+from ingest.extract.gazetteer import extras, fold_name, region_states, region_towns, town_states
 from ingest.extract.syntax import Annotated
 
 KNOWN = 0.45
@@ -25,6 +25,11 @@ PLACE_TAIL = re.compile(r"\s+(?:(?:military\s+|army\s+)?training\s+(?:area|groun
                         r"municipality|district|region|province|county|department|prefecture)$",
                         re.IGNORECASE)
 """The words a town's name takes when it names a site there (``Pabradė training area``)."""
+REGION_TAIL = re.compile(r"\s+(?:region|province|county|state|district|department|"
+                         r"prefecture|oblast|governorate)$", re.IGNORECASE)
+"""The words a region's name takes for its kind (``Putumayo department``)."""
+REGION_KINDS = (None, "region", "district")
+"""The kinds of place that may be a region holding towns (not a city, sea or base)."""
 NAMED_AFTER = 0.55
 """Confidence of a site's place read from its name (``the Lomé naval base`` is in Lomé)."""
 SITE_NAMED = re.compile(r"(?:(?:Autonomous\s+)?Port\s+of\s+|Port\s+)(?P<after>[A-Z].+)|"
@@ -47,6 +52,7 @@ def locate(annotated: Annotated, out: Extraction) -> None:
               if relation.type == "LOCATED_IN" and
               out.entities[relation.target].label == "Location" and
               out.entities[relation.target].properties.get("kind") != "sea"}
+    known: list[tuple[Mention, str, str]] = []
     for place in annotated.mentions:
         if place.label != "Location" or place.id not in out.entities or \
                 place.role == "qualifier":
@@ -59,16 +65,56 @@ def locate(annotated: Annotated, out: Extraction) -> None:
             out.relate("LOCATED_IN", place.id, qualified, place.span, "geography.qualified",
                        QUALIFIED)
         elif state in out.entities and place.id not in within:
-            out.relate("LOCATED_IN", place.id, state, place.span, "geography.dictionary",
-                       KNOWN)
+            known.append((place, state, "geography.dictionary"))
         elif state is None and place.id not in within:
             town = town_state(place, out, town_states())
             region = town_state(place, out, region_states()) if town is None else None
             if town is not None:
-                out.relate("LOCATED_IN", place.id, town, place.span, "geography.town", TOWN)
+                known.append((place, town, "geography.town"))
             elif region is not None:
-                out.relate("LOCATED_IN", place.id, region, place.span, "geography.region",
-                           TOWN)
+                known.append((place, region, "geography.region"))
+    within |= in_regions(out, known)
+    for place, state, rule in known:
+        if place.id not in within:
+            out.relate("LOCATED_IN", place.id, state, place.span, rule,
+                       KNOWN if rule == "geography.dictionary" else TOWN)
+
+
+def in_regions(out: Extraction, known: list[tuple[Mention, str, str]]) -> set[str]:
+    """A town lies in a region of its state that the report names when GeoNames has a town
+    or district of its name there (``Hammerfest`` in ``Finnmark``); of two such regions,
+    in the one with fewer towns (a place itself a region is left alone): the ids of the
+    towns so placed."""
+    inside = region_towns()
+    states = {place.id: state for place, state, _ in known}
+    for relation in out.relations.values():
+        if relation.type == "LOCATED_IN" and out.entities[relation.target].label == "Country":
+            states.setdefault(relation.source, relation.target)
+    regions: dict[str, frozenset[str]] = {}
+    for entity in out.entities.values():
+        towns = inside.get(fold_name(REGION_TAIL.sub("", entity.name.removeprefix("the ")))) \
+            if entity.label == "Location" and entity.properties.get("kind") in REGION_KINDS \
+            else None
+        if towns and entity.id in states:
+            regions[entity.id] = towns
+    placed: set[str] = set()
+    for place, state, rule in known:
+        names = {bare_name(place.name), bare_name(place.text)}
+        kind = out.entities[place.id].properties.get("kind")
+        if place.id in placed or kind not in (None, "city") or rule == "geography.region":
+            continue
+        around = sorted((len(towns), region) for region, towns in regions.items()
+                        if states[region] == state and region != place.id and names & towns)
+        if around:
+            out.relate("LOCATED_IN", place.id, around[0][1], place.span,
+                       "geography.region_town", TOWN)
+            placed.add(place.id)
+    return placed
+
+
+def bare_name(name: str) -> str:
+    """A place's folded name without ``the`` and the word for its kind."""
+    return fold_name(PLACE_TAIL.sub("", name.removeprefix("the ")))
 
 
 def named_after(out: Extraction) -> None:
