@@ -30,6 +30,9 @@ REGION_TAIL = re.compile(r"\s+(?:region|province|county|state|district|departmen
 """The words a region's name takes for its kind (``Putumayo department``)."""
 REGION_KINDS = (None, "region", "district")
 """The kinds of place that may be a region holding towns (not a city, sea or base)."""
+DISTRICT = 4
+"""How many times more towns a region holds than a district of it that has towns of its
+own (``Karasjok`` in ``Finnmark``; not a province in a province)."""
 NAMED_AFTER = 0.55
 """Confidence of a site's place read from its name (``the Lomé naval base`` is in Lomé)."""
 SITE_NAMED = re.compile(r"(?:(?:Autonomous\s+)?Port\s+of\s+|Port\s+)(?P<after>[A-Z].+)|"
@@ -67,9 +70,9 @@ def locate(annotated: Annotated, out: Extraction) -> None:
         elif state in out.entities and place.id not in within:
             known.append((place, state, "geography.dictionary"))
         elif state is None and place.id not in within:
+            region = town_state(place, out, region_states())
             town = town_state(place, out, town_states())
-            region = town_state(place, out, region_states()) if town is None else None
-            if town is not None:
+            if town is not None and region in (None, town):
                 known.append((place, town, "geography.town"))
             elif region is not None:
                 known.append((place, region, "geography.region"))
@@ -83,8 +86,8 @@ def locate(annotated: Annotated, out: Extraction) -> None:
 def in_regions(out: Extraction, known: list[tuple[Mention, str, str]]) -> set[str]:
     """A town lies in a region of its state that the report names when GeoNames has a town
     or district of its name there (``Hammerfest`` in ``Finnmark``); of two such regions,
-    in the one with fewer towns (a place itself a region is left alone): the ids of the
-    towns so placed."""
+    in the one with fewer towns; a place with towns of its own only in a region of many
+    more: the ids of the towns so placed."""
     inside = region_towns()
     states = {place.id: state for place, state, _ in known}
     for relation in out.relations.values():
@@ -98,13 +101,15 @@ def in_regions(out: Extraction, known: list[tuple[Mention, str, str]]) -> set[st
         if towns and entity.id in states:
             regions[entity.id] = towns
     placed: set[str] = set()
-    for place, state, rule in known:
+    for place, state, _ in known:
         names = {bare_name(place.name), bare_name(place.text)}
         kind = out.entities[place.id].properties.get("kind")
-        if place.id in placed or kind not in (None, "city") or rule == "geography.region":
+        if place.id in placed or kind not in (None, "city"):
             continue
+        own = max(len(inside.get(name, ())) for name in names)
         around = sorted((len(towns), region) for region, towns in regions.items()
-                        if states[region] == state and region != place.id and names & towns)
+                        if states[region] == state and region != place.id and names & towns
+                        and own * DISTRICT < len(towns))
         if around:
             out.relate("LOCATED_IN", place.id, around[0][1], place.span,
                        "geography.region_town", TOWN)
