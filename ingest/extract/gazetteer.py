@@ -70,6 +70,32 @@ def town_states() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _regions() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """The states and the towns of each folded region name (regions.csv, built by
+    tools/build_regions.py)."""
+    lines = resources.files(DATA).joinpath("regions.csv").read_text(encoding="utf-8")
+    states: dict[str, tuple[str, ...]] = {}
+    towns: dict[str, frozenset[str]] = {}
+    for name, held, inside in (line.split(",") for line in lines.splitlines()[1:]):
+        if held:
+            states[name] = tuple(held.split("|"))
+        towns[name] = frozenset(inside.split("|"))
+    return states, towns
+
+
+def region_states() -> dict[str, tuple[str, ...]]:
+    """The states that have a province, state or county of each folded name no other
+    dictionary holds, the one with the most towns first (``finnmark``: NOR)."""
+    return _regions()[0]
+
+
+def region_towns() -> dict[str, frozenset[str]]:
+    """The folded names of the towns and districts in the regions of each folded name
+    (``finnmark``: Hammerfest, Karasjok ...): what tells that a town lies in a region."""
+    return _regions()[1]
+
+
+@cache
 def state_names() -> dict[str, tuple[str, ...]]:
     """Each state's name and its other short names by ISO3 (``CZE``: Czechia, Czech
     Republic); formal names of more than three words left out."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import extras, fold_name, town_states
+from ingest.extract.gazetteer import extras, fold_name, region_states, region_towns, town_states
 from ingest.extract.syntax import Annotated
 
 KNOWN = 0.45
@@ -25,6 +25,14 @@ PLACE_TAIL = re.compile(r"\s+(?:(?:military\s+|army\s+)?training\s+(?:area|groun
                         r"municipality|district|region|province|county|department|prefecture)$",
                         re.IGNORECASE)
 """The words a town's name takes when it names a site there (``Pabradė training area``)."""
+REGION_TAIL = re.compile(r"\s+(?:region|province|county|state|district|department|"
+                         r"prefecture|oblast|governorate)$", re.IGNORECASE)
+"""The words a region's name takes for its kind (``Putumayo department``)."""
+REGION_KINDS = (None, "region", "district")
+"""The kinds of place that may be a region holding towns (not a city, sea or base)."""
+DISTRICT = 4
+"""How many times more towns a region holds than a district of it that has towns of its
+own (``Karasjok`` in ``Finnmark``; not a province in a province)."""
 NAMED_AFTER = 0.55
 """Confidence of a site's place read from its name (``the Lomé naval base`` is in Lomé)."""
 SITE_NAMED = re.compile(r"(?:(?:Autonomous\s+)?Port\s+of\s+|Port\s+)(?P<after>[A-Z].+)|"
@@ -47,6 +55,7 @@ def locate(annotated: Annotated, out: Extraction) -> None:
               if relation.type == "LOCATED_IN" and
               out.entities[relation.target].label == "Location" and
               out.entities[relation.target].properties.get("kind") != "sea"}
+    known: list[tuple[Mention, str, str]] = []
     for place in annotated.mentions:
         if place.label != "Location" or place.id not in out.entities or \
                 place.role == "qualifier":
@@ -59,12 +68,58 @@ def locate(annotated: Annotated, out: Extraction) -> None:
             out.relate("LOCATED_IN", place.id, qualified, place.span, "geography.qualified",
                        QUALIFIED)
         elif state in out.entities and place.id not in within:
-            out.relate("LOCATED_IN", place.id, state, place.span, "geography.dictionary",
-                       KNOWN)
+            known.append((place, state, "geography.dictionary"))
         elif state is None and place.id not in within:
-            town = town_state(place, out)
-            if town is not None:
-                out.relate("LOCATED_IN", place.id, town, place.span, "geography.town", TOWN)
+            region = town_state(place, out, region_states())
+            town = town_state(place, out, town_states())
+            if town is not None and region in (None, town):
+                known.append((place, town, "geography.town"))
+            elif region is not None:
+                known.append((place, region, "geography.region"))
+    within |= in_regions(out, known)
+    for place, state, rule in known:
+        if place.id not in within:
+            out.relate("LOCATED_IN", place.id, state, place.span, rule,
+                       KNOWN if rule == "geography.dictionary" else TOWN)
+
+
+def in_regions(out: Extraction, known: list[tuple[Mention, str, str]]) -> set[str]:
+    """A town lies in a region of its state that the report names when GeoNames has a town
+    or district of its name there (``Hammerfest`` in ``Finnmark``); of two such regions,
+    in the one with fewer towns; a place with towns of its own only in a region of many
+    more: the ids of the towns so placed."""
+    inside = region_towns()
+    states = {place.id: state for place, state, _ in known}
+    for relation in out.relations.values():
+        if relation.type == "LOCATED_IN" and out.entities[relation.target].label == "Country":
+            states.setdefault(relation.source, relation.target)
+    regions: dict[str, frozenset[str]] = {}
+    for entity in out.entities.values():
+        towns = inside.get(fold_name(REGION_TAIL.sub("", entity.name.removeprefix("the ")))) \
+            if entity.label == "Location" and entity.properties.get("kind") in REGION_KINDS \
+            else None
+        if towns and entity.id in states:
+            regions[entity.id] = towns
+    placed: set[str] = set()
+    for place, state, _ in known:
+        names = {bare_name(place.name), bare_name(place.text)}
+        kind = out.entities[place.id].properties.get("kind")
+        if place.id in placed or kind not in (None, "city"):
+            continue
+        own = max(len(inside.get(name, ())) for name in names)
+        around = sorted((len(towns), region) for region, towns in regions.items()
+                        if states[region] == state and region != place.id and names & towns
+                        and own * DISTRICT < len(towns))
+        if around:
+            out.relate("LOCATED_IN", place.id, around[0][1], place.span,
+                       "geography.region_town", TOWN)
+            placed.add(place.id)
+    return placed
+
+
+def bare_name(name: str) -> str:
+    """A place's folded name without ``the`` and the word for its kind."""
+    return fold_name(PLACE_TAIL.sub("", name.removeprefix("the ")))
 
 
 def named_after(out: Extraction) -> None:
@@ -83,12 +138,14 @@ def named_after(out: Extraction) -> None:
                        NAMED_AFTER)
 
 
-def town_state(place: Mention, out: Extraction) -> str | None:
-    """The state of a place no other dictionary holds, from the towns of its name: of the
-    states with a town so named, the one with the largest that the report names."""
-    known = town_states()
+def town_state(place: Mention, out: Extraction,
+               known: dict[str, tuple[str, ...]]) -> str | None:
+    """The state of a place no other dictionary holds, from the towns (or regions) of its
+    name: of the states with one so named, the largest that the report names."""
     for name in (place.name, place.text):
-        states = known.get(fold_name(PLACE_TAIL.sub("", name.removeprefix("the "))), ())
+        bare = name.removeprefix("the ")
+        states = known.get(fold_name(PLACE_TAIL.sub("", bare)), ()) or \
+            known.get(fold_name(bare), ())
         named = next((state for state in states if state in out.entities and
                       out.entities[state].label == "Country"), None)
         if named is not None:

@@ -1042,6 +1042,23 @@ def test_a_town_no_dictionary_holds_lies_in_the_named_state_with_a_town_of_its_n
     assert located is not None and located.rule == "geography.town"
 
 
+def test_a_region_no_dictionary_holds_lies_in_the_named_state_with_a_region_so_named() -> None:
+    out = extract("Indonesian and Australian marines landed in East Java province on Monday, "
+                  "Indonesia's navy said.\n", "t")
+    located = [r for r in out.relations.values()
+               if r.type == "LOCATED_IN" and r.target == "IDN" and r.rule == "geography.region"]
+    assert [out.entities[r.source].name for r in located] == ["East Java"]
+
+
+def test_a_town_lies_in_the_region_of_its_state_the_report_names() -> None:
+    out = extract("Norwegian troops trained in Finnmark this week, Norway's army said.\n"
+                  "Marines landed near Hammerfest and Bodø on Monday.\n", "t")
+    located = out.relations.get(("hammerfest", "LOCATED_IN", "finnmark"))
+    assert located is not None and located.rule == "geography.region_town"
+    assert ("hammerfest", "LOCATED_IN", "NOR") not in out.relations
+    assert ("bodo", "LOCATED_IN", "finnmark") not in out.relations
+
+
 def test_a_port_named_after_a_town_lies_in_it() -> None:
     found = relations("LOMÉ — The frigate docked at the Autonomous Port of Lomé on Saturday, and "
                       "its crew trained Togolese sailors at the Lomé naval base.\n")
