@@ -110,9 +110,14 @@ class Table:
         return index
 
     def having(self, key: str, values: frozenset[str]) -> list[int]:
-        """The tokens whose attribute ``key`` is one of ``values``, in text order."""
+        """The tokens whose attribute ``key`` is one of ``values``, in text order (read from
+        the document's values when fewer than those named: a long word list meets few)."""
         index = self.index(key)
-        found = [position for value in values for position in index.get(value, ())]
+        if len(values) > len(index):
+            found = [position for value, positions in index.items() if value in values
+                     for position in positions]
+        else:
+            found = [position for value in values for position in index.get(value, ())]
         return sorted(found) if len(values) > 1 else found
 
     def passes(self, checks: Checks) -> tuple[list[int], set[int]]:
