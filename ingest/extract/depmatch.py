@@ -81,6 +81,7 @@ class Table:
         self.indexes: dict[str, dict[str, list[int]]] = {}
         self.passing: dict[Checks, tuple[list[int], set[int]]] = {}
         self.below: dict[int, list[int]] = {}
+        self.parents: dict[tuple[str, frozenset[str] | None], set[int]] = {}
         self.shared: dict[int, list[int]] = {}
 
     def sharing(self) -> Table:
@@ -137,6 +138,18 @@ class Table:
             column = self.column(key)
             tokens = [token for token in tokens if (column[token] in values) is positive]
         found = self.passing[checks] = (tokens, set(tokens))
+        return found
+
+    def heading(self, dep: str, words: frozenset[str] | None = None) -> set[int]:
+        """The tokens with a child related to them by ``dep`` (one of ``words``, lowercased,
+        when given): what asks of a match's tokens' children, without making their Tokens."""
+        key = (dep, words)
+        found = self.parents.get(key)
+        if found is None:
+            lower = self.column("LOWER") if words is not None else []
+            found = self.parents[key] = {
+                self.heads[child] for child in self.index("DEP").get(dep, ())
+                if self.heads[child] != child and (words is None or lower[child] in words)}
         return found
 
     def related(self, index: int, operator: str) -> list[int]:
