@@ -81,6 +81,7 @@ class Table:
         self.indexes: dict[str, dict[str, list[int]]] = {}
         self.passing: dict[Checks, tuple[list[int], set[int]]] = {}
         self.below: dict[int, list[int]] = {}
+        self.parents: dict[tuple[str, frozenset[str] | None], set[int]] = {}
         self.shared: dict[int, list[int]] = {}
 
     def sharing(self) -> Table:
@@ -110,9 +111,14 @@ class Table:
         return index
 
     def having(self, key: str, values: frozenset[str]) -> list[int]:
-        """The tokens whose attribute ``key`` is one of ``values``, in text order."""
+        """The tokens whose attribute ``key`` is one of ``values``, in text order (read from
+        the document's values when fewer than those named: a long word list meets few)."""
         index = self.index(key)
-        found = [position for value in values for position in index.get(value, ())]
+        if len(values) > len(index):
+            found = [position for value, positions in index.items() if value in values
+                     for position in positions]
+        else:
+            found = [position for value in values for position in index.get(value, ())]
         return sorted(found) if len(values) > 1 else found
 
     def passes(self, checks: Checks) -> tuple[list[int], set[int]]:
@@ -132,6 +138,18 @@ class Table:
             column = self.column(key)
             tokens = [token for token in tokens if (column[token] in values) is positive]
         found = self.passing[checks] = (tokens, set(tokens))
+        return found
+
+    def heading(self, dep: str, words: frozenset[str] | None = None) -> set[int]:
+        """The tokens with a child related to them by ``dep`` (one of ``words``, lowercased,
+        when given): what asks of a match's tokens' children, without making their Tokens."""
+        key = (dep, words)
+        found = self.parents.get(key)
+        if found is None:
+            lower = self.column("LOWER") if words is not None else []
+            found = self.parents[key] = {
+                self.heads[child] for child in self.index("DEP").get(dep, ())
+                if self.heads[child] != child and (words is None or lower[child] in words)}
         return found
 
     def related(self, index: int, operator: str) -> list[int]:

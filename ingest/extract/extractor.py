@@ -74,12 +74,13 @@ def extract(text: str, article: str, published: str | None = None,
     """The facts proposed for the report ``text`` (``published``: its ISO date, if known;
     ``doc``: its parse, when already parsed in a batch; ``without``: families left out, a
     hand-written one by name or a pattern file by its stem, to measure what each adds)."""
-    annotated, out, memory = sentence_facts(text, article, published, gazetteer, doc, without)
+    sentences = split(text)
+    annotated, out, memory = sentence_facts(text, article, published, gazetteer, doc, without,
+                                            sentences)
     apply_rules(annotated, out, without)
     lift(annotated, out)
     mark(annotated, out)
     locate(annotated, out)
-    sentences = split(text)
     memberships(annotated, out, sentences, memory.published)
     signed_at_meetings(out, sentences)
     drills_at(out, sentences)
@@ -98,12 +99,14 @@ def extract(text: str, article: str, published: str | None = None,
 
 def sentence_facts(text: str, article: str, published: str | None = None,
                    gazetteer: Gazetteer | None = None, doc: Doc | None = None,
-                   without: frozenset[str] = frozenset()
+                   without: frozenset[str] = frozenset(),
+                   sentences: list[Sentence] | None = None
                    ) -> tuple[Annotated, Extraction, Article]:
     """The report read, and what the hand-written families find sentence by sentence, with
-    the events they recorded from descriptions tied to the parse for the pattern files."""
+    the events they recorded from descriptions tied to the parse for the pattern files
+    (``sentences``: the report split, when the caller has split it)."""
     patterns = [p for p in PATTERNS if family(p) not in without]
-    sentences = split(text)
+    sentences = sentences if sentences is not None else split(text)
     published = published or infer_published(text)
     annotated = read(text, sentences, gazetteer, doc)
     mentions = annotated.mentions

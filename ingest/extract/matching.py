@@ -335,16 +335,17 @@ def _state(annotated: Annotated, token: Token) -> bool:
     return mention is not None and mention.label == "Country" and mention.role != "qualifier"
 
 
-def _hedged(tokens: list[Token]) -> bool:
+def _hedged(table: Table, ids: list[int]) -> bool:
     """Whether the clause of the match is modal (``will join``, ``could sign``)."""
-    return any(child.dep_ == "aux" and child.lower_ in MODAL
-               for token in tokens for child in token.children)
+    modal = table.heading("aux", MODAL)
+    return any(index in modal for index in ids)
 
 
-def _negated(tokens: list[Token]) -> bool:
+def _negated(table: Table, ids: list[int]) -> bool:
     """Whether a word of the match is negated (``Armenia did not send troops``): the
     sentence denies the relation."""
-    return any(child.dep_ == "neg" for token in tokens for child in token.children)
+    negated = table.heading("neg")
+    return any(index in negated for index in ids)
 
 
 def _events(annotated: Annotated, labels: tuple[str, ...]) -> list[Mention]:
@@ -385,13 +386,13 @@ def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
         if wanted is None or rule.id in wanted:
             if rule.implicit and shared is None:
                 shared = table.sharing()
-            yield from _found(annotated, rule, find(pattern, shared if rule.implicit
-                                                     else table))
+            yield from _found(annotated, rule, table, find(pattern, shared if rule.implicit
+                                                            else table))
 
 
-def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
+def _found(annotated: Annotated, rule: Rule, table: Table, found: Iterator[list[int]]
            ) -> Iterator[tuple[Rule, Mention, Mention, tuple[int, int], bool]]:
-    """The relations one pattern's matches state."""
+    """The relations one pattern's matches state (``table``: the document's, read once)."""
     doc = annotated.doc
     names = [node["RIGHT_ID"] for node in rule.pattern]
     for ids in found:
@@ -405,10 +406,9 @@ def _found(annotated: Annotated, rule: Rule, found: Iterator[list[int]]
             anchors = nouns
         sentence = next(iter(anchors.values())).sent
         span = (sentence.start_char, sentence.end_char)
-        tokens = [doc[i] for i in ids]
-        if _negated(tokens):
+        if _negated(table, ids):
             continue
-        hedged = _hedged(tokens)
+        hedged = _hedged(table, ids)
         sources, targets = (
             (_one(annotated, anchors[name], labels) if name in alone else
              members(annotated, anchors[name], labels)) if name in anchors else
