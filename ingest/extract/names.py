@@ -938,6 +938,32 @@ def service_of(country: Mention, what: str, start: int, end: int, surface: str,
                    confidence=0.75)
 
 
+ARMY_NAME = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w-]*\s+){1,3}Army)$")
+"""A state's army by its proper name, capitalised: ``the Philippine Army`` (not ``the Sudanese
+army``, which reports use for the military as a whole)."""
+WHOLE_FORCES = re.compile(r"\b(?:Armed|Defen[cs]e|Self-Defen[cs]e)\s+Forces?\b")
+"""A name of a state's forces as a whole: ``Armed Forces of the Philippines``."""
+IMPLIED_RULES = ("org.office_of_title", "role.office")
+"""Forces only implied by a chief's title, which name no body the report separates."""
+
+
+def armies(mentions: list[Mention]) -> list[Mention]:
+    """A state's Army named as such (``the Philippine Army``) is a body of its own, PART_OF
+    the armed forces, when the report also names the forces as a whole (``Armed Forces of
+    the Philippines``, ``AFP``)."""
+    whole = {m.id[:3].upper() for m in mentions if m.id[3:] == "-armed-forces" and
+             m.rule not in IMPLIED_RULES and (WHOLE_FORCES.search(m.text) or
+                                              m.rule == "alias.acronym")}
+    out = []
+    for mention in mentions:
+        state = mention.role[3:] if mention.role.startswith("of:") else ""
+        named = ARMY_NAME.match(mention.text)
+        if state in whole and named and mention.id == f"{state.lower()}-armed-forces":
+            mention = replace(mention, id=f"{state.lower()}-army", name=named["name"])
+        out.append(mention)
+    return out
+
+
 POSTED = re.compile(rf"\s+in\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
 """A state's forces posted in a named place, a command of their own: ``the French Armed
 Forces in New Caledonia``."""
