@@ -8,7 +8,7 @@ from graph.lookup import fold
 from graph.model import merge_list
 from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract.facts import Extraction
-from ingest.extract.gazetteer import own_offices, state_names
+from ingest.extract.gazetteer import demonyms, own_offices, state_names
 from ingest.extract.implied import office_spellings
 from ingest.extract.names import SHIPS
 from ingest.extract.syntax import EDITION
@@ -106,12 +106,15 @@ def _generic_office(office: str, state: str) -> str | None:
 SERVICE_WORDS = {"naval-forces": ("Navy", "Naval Forces"), "air-force": ("Air Force",),
                  "armed-forces": ("Armed Forces", "Defence Force", "Defense Force")}
 """What the name of a state's service says it is, by the id an office title gives it."""
+SERVICE_NAMES = {"naval-forces": "Navy", "air-force": "Air Force", "armed-forces": "Armed Forces"}
+"""How English names a state's service by its demonym (``the Norwegian Armed Forces``)."""
 
 
 def services(out: Extraction) -> None:
     """One entity for a state's navy, air force or armed forces: the one implied by a chief's
     title (``Chief of Navy``) is the one the report names (``Royal Malaysian Navy``) when the
-    report names exactly one of that kind for that state."""
+    report names exactly one of that kind for that state; else it is named as English names
+    it, by the state's demonym (``the Norwegian Armed Forces``), its formal name an alias."""
     for implied in [e for e in out.entities.values() if e.rule in IMPLIED]:
         state, _, service = implied.id.partition("-")
         words = SERVICE_WORDS.get(service)
@@ -123,6 +126,9 @@ def services(out: Extraction) -> None:
                  (state.upper(), "PART_OF") in _owners(out, e.id)]
         if len(named) == 1:
             out.merge(implied.id, named[0].id)
+        elif state.upper() in demonyms():
+            implied.aliases = merge_list(implied.aliases, [implied.name])
+            implied.name = f"{demonyms()[state.upper()]} {SERVICE_NAMES[service]}"
 
 
 def _owners(out: Extraction, body: str) -> set[tuple[str, str]]:

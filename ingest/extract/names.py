@@ -944,16 +944,19 @@ army``, which reports use for the military as a whole)."""
 WHOLE_FORCES = re.compile(r"\b(?:Armed|Defen[cs]e|Self-Defen[cs]e)\s+Forces?\b")
 """A name of a state's forces as a whole: ``Armed Forces of the Philippines``."""
 IMPLIED_RULES = ("org.office_of_title", "role.office")
-"""Forces only implied by a chief's title, which name no body the report separates."""
+"""Forces implied by their chief's title (``the Lithuanian Chief of Defence``)."""
+ARMY_WORD = re.compile(r"\b[Aa]rmy\b")
+"""An army chief's title (``Chief of the Army Staff``), which implies the army, not the
+forces as a whole."""
 
 
 def armies(mentions: list[Mention]) -> list[Mention]:
     """A state's Army named as such (``the Philippine Army``) is a body of its own, PART_OF
     the armed forces, when the report also names the forces as a whole (``Armed Forces of
-    the Philippines``, ``AFP``)."""
-    whole = {m.id[:3].upper() for m in mentions if m.id[3:] == "-armed-forces" and
-             m.rule not in IMPLIED_RULES and (WHOLE_FORCES.search(m.text) or
-                                              m.rule == "alias.acronym")}
+    the Philippines``, ``AFP``) or their chief (``the Lithuanian Chief of Defence``)."""
+    whole = {m.id[:3].upper() for m in mentions if m.id[3:] == "-armed-forces" and (
+        WHOLE_FORCES.search(m.text) or m.rule == "alias.acronym" or
+        (m.rule in IMPLIED_RULES and not ARMY_WORD.search(m.text)))}
     out = []
     for mention in mentions:
         state = mention.role[3:] if mention.role.startswith("of:") else ""
