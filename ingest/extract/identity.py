@@ -131,6 +131,42 @@ def services(out: Extraction) -> None:
             implied.name = f"{demonyms()[state.upper()]} {SERVICE_NAMES[service]}"
 
 
+OWN_NAME_HEADS = {"Naval Forces": ("Navy", "Naval Forces"), "Air Force": ("Air Force",),
+                  "Armed Forces": ("Armed Forces", "Defence Force", "Defense Force",
+                                   "Defence Forces", "Defense Forces")}
+"""Other heads a state's service goes by in its own name (``Naval Forces of Colombia``: the
+Colombian Navy)."""
+FORMAL_KINDS = ("ministry", "department", "government")
+"""Bodies whose formal name (``Ministry of Defence of Norway``) readers look for."""
+
+
+def own_names(out: Extraction) -> None:
+    """A state's body named as the report names it (``the Norwegian Armed Forces``, ``the
+    Seychelles Coast Guard``), not by the formal form built from it (``Armed Forces of
+    Norway``), which stays an alias so ids and lookups still merge."""
+    for entity in out.entities.values():
+        state = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
+        if not state or entity.properties.get("kind") in FORMAL_KINDS or \
+                entity.label not in ("Organization", "Unit") or \
+                not entity.name.endswith(f" of {state[0]}"):
+            continue
+        head = entity.name.removesuffix(f" of {state[0]}")
+        heads = OWN_NAME_HEADS.get(head, (head,))
+        own = next((alias for alias in entity.aliases if _own_name(alias, heads)), None)
+        if own is not None:
+            entity.aliases = merge_list(entity.aliases, [entity.name])
+            entity.name = own
+
+
+def _own_name(alias: str, heads: tuple[str, ...]) -> bool:
+    """Whether ``alias`` is a proper name of one of ``heads`` with its state before it
+    (``Colombian Navy``), not a possessive or a description (``Argentina's navy``)."""
+    words = alias.split()
+    return any(alias.endswith(f" {head}") for head in heads) and "'" not in alias and \
+        "’" not in alias and all(word[:1].isupper() for word in words) and \
+        words[0] not in ("The", "Coast", "Naval")
+
+
 def _owners(out: Extraction, body: str) -> set[tuple[str, str]]:
     """The (target, type) of the relations that tie ``body`` upward."""
     return {(r.target, r.type) for r in out.relations.values() if r.source == body}
