@@ -677,6 +677,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return LAST_HEADS[last]
     if first == "Special" and last == "Service" and len(words) > 2:
         return ("Unit", "special_forces")
+    if words[-2:] == ["Naval", "Service"]:
+        return ("Unit", "naval_forces")
     if last in ("Base", "Airbase") and re.fullmatch(ORDINAL, first):
         return ("Unit", "formation")
     if last in PLACE_HEADS and not set(words) <= GENERIC_PLACE:
