@@ -256,6 +256,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.signed_for(out)
     structure.trainees(out)
     structure.services(out)
+    identity.own_names(out)
     corroborate(out)
 
 

@@ -104,6 +104,13 @@ def state_names() -> dict[str, tuple[str, ...]]:
             for row in rows("countries.csv")}
 
 
+@cache
+def demonyms() -> dict[str, str]:
+    """Each state's first demonym by ISO3 (``NOR``: Norwegian), for its bodies' names."""
+    return {row["iso3"]: split_list(row["demonyms"])[0] for row in rows("countries.csv")
+            if split_list(row["demonyms"])}
+
+
 def _country_terms() -> Iterator[tuple[str, Term]]:
     for row in rows("countries.csv"):
         base = dict(label="Country", id=row["iso3"], name=row["name"])

@@ -8,7 +8,7 @@ from graph.lookup import fold
 from graph.model import merge_list
 from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract.facts import Extraction
-from ingest.extract.gazetteer import own_offices, state_names
+from ingest.extract.gazetteer import demonyms, own_offices, state_names
 from ingest.extract.implied import office_spellings
 from ingest.extract.names import SHIPS
 from ingest.extract.syntax import EDITION
@@ -106,12 +106,15 @@ def _generic_office(office: str, state: str) -> str | None:
 SERVICE_WORDS = {"naval-forces": ("Navy", "Naval Forces"), "air-force": ("Air Force",),
                  "armed-forces": ("Armed Forces", "Defence Force", "Defense Force")}
 """What the name of a state's service says it is, by the id an office title gives it."""
+SERVICE_NAMES = {"naval-forces": "Navy", "air-force": "Air Force", "armed-forces": "Armed Forces"}
+"""How English names a state's service by its demonym (``the Norwegian Armed Forces``)."""
 
 
 def services(out: Extraction) -> None:
     """One entity for a state's navy, air force or armed forces: the one implied by a chief's
     title (``Chief of Navy``) is the one the report names (``Royal Malaysian Navy``) when the
-    report names exactly one of that kind for that state."""
+    report names exactly one of that kind for that state; else it is named as English names
+    it, by the state's demonym (``the Norwegian Armed Forces``), its formal name an alias."""
     for implied in [e for e in out.entities.values() if e.rule in IMPLIED]:
         state, _, service = implied.id.partition("-")
         words = SERVICE_WORDS.get(service)
@@ -123,6 +126,45 @@ def services(out: Extraction) -> None:
                  (state.upper(), "PART_OF") in _owners(out, e.id)]
         if len(named) == 1:
             out.merge(implied.id, named[0].id)
+        elif state.upper() in demonyms():
+            implied.aliases = merge_list(implied.aliases, [implied.name])
+            implied.name = f"{demonyms()[state.upper()]} {SERVICE_NAMES[service]}"
+
+
+OWN_NAME_HEADS = {"Naval Forces": ("Navy", "Naval Forces"), "Air Force": ("Air Force",),
+                  "Armed Forces": ("Armed Forces", "Defence Force", "Defense Force",
+                                   "Defence Forces", "Defense Forces")}
+"""Other heads a state's service goes by in its own name (``Naval Forces of Colombia``: the
+Colombian Navy)."""
+FORMAL_KINDS = ("ministry", "department", "government")
+"""Bodies whose formal name (``Ministry of Defence of Norway``) readers look for."""
+
+
+def own_names(out: Extraction) -> None:
+    """A state's body named as the report names it (``the Norwegian Armed Forces``, ``the
+    Seychelles Coast Guard``), not by the formal form built from it (``Armed Forces of
+    Norway``), which stays an alias so ids and lookups still merge."""
+    for entity in out.entities.values():
+        state = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
+        if not state or entity.properties.get("kind") in FORMAL_KINDS or \
+                entity.label not in ("Organization", "Unit") or \
+                not entity.name.endswith(f" of {state[0]}"):
+            continue
+        head = entity.name.removesuffix(f" of {state[0]}")
+        heads = OWN_NAME_HEADS.get(head, (head,))
+        own = next((alias for alias in entity.aliases if _own_name(alias, heads)), None)
+        if own is not None:
+            entity.aliases = merge_list(entity.aliases, [entity.name])
+            entity.name = own
+
+
+def _own_name(alias: str, heads: tuple[str, ...]) -> bool:
+    """Whether ``alias`` is a proper name of one of ``heads`` with its state before it
+    (``Colombian Navy``), not a possessive or a description (``Argentina's navy``)."""
+    words = alias.split()
+    return any(alias.endswith(f" {head}") for head in heads) and "'" not in alias and \
+        "’" not in alias and all(word[:1].isupper() for word in words) and \
+        words[0] not in ("The", "Coast", "Naval")
 
 
 def _owners(out: Extraction, body: str) -> set[tuple[str, str]]:

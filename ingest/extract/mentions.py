@@ -433,7 +433,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                               name=f"{mention.name} of {state.name if state else home[0][0]}",
                               role=f"of:{home[0][0]}", confidence=0.5)
         chosen.append(mention)
-    chosen = [_with_honorific(text, m) for m in chosen]
+    chosen = names.armies([_with_honorific(text, m) for m in chosen])
     chosen = coreference.share_out(text, coreference.places_again(
         text, coreference.ships_again(text, coreference.acronyms(text, chosen))))
     chosen = coreference.unify(coreference.adopt(chosen, hits))

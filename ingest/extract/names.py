@@ -677,6 +677,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return LAST_HEADS[last]
     if first == "Special" and last == "Service" and len(words) > 2:
         return ("Unit", "special_forces")
+    if words[-2:] == ["Naval", "Service"]:
+        return ("Unit", "naval_forces")
     if last in ("Base", "Airbase") and re.fullmatch(ORDINAL, first):
         return ("Unit", "formation")
     if last in PLACE_HEADS and not set(words) <= GENERIC_PLACE:
@@ -936,6 +938,35 @@ def service_of(country: Mention, what: str, start: int, end: int, surface: str,
     return Mention(start, end, surface, label, f"{country.id.lower()}-{suffix}",
                    pattern.format(country.name), kind, role=f"of:{country.id}", rule=rule,
                    confidence=0.75)
+
+
+ARMY_NAME = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w-]*\s+){1,3}Army)$")
+"""A state's army by its proper name, capitalised: ``the Philippine Army`` (not ``the Sudanese
+army``, which reports use for the military as a whole)."""
+WHOLE_FORCES = re.compile(r"\b(?:Armed|Defen[cs]e|Self-Defen[cs]e)\s+Forces?\b")
+"""A name of a state's forces as a whole: ``Armed Forces of the Philippines``."""
+IMPLIED_RULES = ("org.office_of_title", "role.office")
+"""Forces implied by their chief's title (``the Lithuanian Chief of Defence``)."""
+ARMY_WORD = re.compile(r"\b[Aa]rmy\b")
+"""An army chief's title (``Chief of the Army Staff``), which implies the army, not the
+forces as a whole."""
+
+
+def armies(mentions: list[Mention]) -> list[Mention]:
+    """A state's Army named as such (``the Philippine Army``) is a body of its own, PART_OF
+    the armed forces, when the report also names the forces as a whole (``Armed Forces of
+    the Philippines``, ``AFP``) or their chief (``the Lithuanian Chief of Defence``)."""
+    whole = {m.id[:3].upper() for m in mentions if m.id[3:] == "-armed-forces" and (
+        WHOLE_FORCES.search(m.text) or m.rule == "alias.acronym" or
+        (m.rule in IMPLIED_RULES and not ARMY_WORD.search(m.text)))}
+    out = []
+    for mention in mentions:
+        state = mention.role[3:] if mention.role.startswith("of:") else ""
+        named = ARMY_NAME.match(mention.text)
+        if state in whole and named and mention.id == f"{state.lower()}-armed-forces":
+            mention = replace(mention, id=f"{state.lower()}-army", name=named["name"])
+        out.append(mention)
+    return out
 
 
 POSTED = re.compile(rf"\s+in\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
