@@ -813,6 +813,14 @@ def test_the_states_a_mission_serves_do_not_take_part_in_it() -> None:
     assert {key[0] for key in found if key[1] == "PARTICIPATED_IN"} == {"HUN"}
 
 
+def test_the_parties_of_a_ceasefire_a_mission_watches_do_not_take_part_in_it() -> None:
+    found = relations("Italy and Spain lead sectors of the UN Interim Force in Lebanon (UNIFIL)."
+                      "\nUNIFIL monitors the cessation of hostilities between Israel and "
+                      "Hezbollah, the mission said.\n")
+    assert ("ITA", "PARTICIPATED_IN", "unifil") in found
+    assert not {key for key in found if key[0] == "ISR" and key[2] == "unifil"}
+
+
 def test_a_ministry_the_talks_are_held_at_takes_no_part_in_them() -> None:
     found = relations("ULAANBAATAR — South Korea's Defence Minister Kim Min-seok arrived in "
                       "Mongolia on Monday for a three-day visit.\nThe visit began on Tuesday with "
