@@ -821,6 +821,14 @@ def test_the_parties_of_a_ceasefire_a_mission_watches_do_not_take_part_in_it() -
     assert not {key for key in found if key[0] == "ISR" and key[2] == "unifil"}
 
 
+def test_a_numbered_rotation_of_a_states_operation_is_a_tour_the_state_takes_part_in() -> None:
+    found = relations("The brigade forms the core of the 46th rotation of Spain's Operation Libre "
+                      "Hidalgo, the Spanish contribution to the mission.\n")
+    tours = {key[2] for key in found if key[0] == "ESP" and key[1] == "PARTICIPATED_IN"}
+    assert any("46th-rotation" in tour for tour in tours)
+    assert any(key[1] == "PART_OF" and "46th-rotation" in key[0] for key in found)
+
+
 def test_a_ministry_the_talks_are_held_at_takes_no_part_in_them() -> None:
     found = relations("ULAANBAATAR — South Korea's Defence Minister Kim Min-seok arrived in "
                       "Mongolia on Monday for a three-day visit.\nThe visit began on Tuesday with "
