@@ -829,6 +829,13 @@ def test_a_numbered_rotation_of_a_states_operation_is_a_tour_the_state_takes_par
     assert any(key[1] == "PART_OF" and "46th-rotation" in key[0] for key in found)
 
 
+def test_the_state_an_operation_is_named_for_or_an_envoy_is_sent_to_takes_no_part() -> None:
+    found = relations("Italian Air Force jets arrived on Monday to begin a rotation of NATO's "
+                      "Icelandic Air Policing mission.\nA ceremony for the mission was attended "
+                      "by the Italian ambassador to Norway and Iceland.\n")
+    assert not {key for key in found if key[0] == "ISL" and key[1] == "PARTICIPATED_IN"}
+
+
 def test_a_ministry_the_talks_are_held_at_takes_no_part_in_them() -> None:
     found = relations("ULAANBAATAR — South Korea's Defence Minister Kim Min-seok arrived in "
                       "Mongolia on Monday for a three-day visit.\nThe visit began on Tuesday with "

@@ -278,11 +278,14 @@ def _subjects(ctx: Context, event: Mention, takers: list[Mention]) -> list[Menti
 def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     """Whether an actor tied to an event takes part in it (rather than only naming it)."""
     if actor.label not in TAKERS[event.label] or (
-            actor.label == "Country" and DESTINATION.search(ctx.before(actor, 12))) or \
+            actor.label == "Country" and DESTINATION.search(
+                ctx.before(_list_head(ctx, actor), 12))) or \
             NOT_A_PARTY.search(ctx.before(actor, 24)) or _declined(ctx, actor):
         return False
     if actor.label == "Country" and event.label != "Meeting" and \
             OFFICER_OF.search(ctx.before(actor, 80)):
+        return False
+    if _named_for(ctx, actor, event):
         return False
     if event.label == "Meeting":
         if ctx.out.entities[event.id].properties.get("kind") == "visit":
@@ -302,6 +305,15 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
         return actor.kind in FORCES or actor.id.endswith("armed-forces") or \
             _participates(ctx, actor)
     return True
+
+
+def _named_for(ctx: Context, actor: Mention, event: Mention) -> bool:
+    """Whether a state is only the one a standing operation is named for (``Icelandic Air
+    Policing`` polices Iceland's skies): it hosts it; the parties a war is named for (the
+    ``Armenia-Azerbaijan conflict``) do fight it."""
+    return actor.label == "Country" and event.label == "Operation" and \
+        event.start <= actor.start and actor.end <= event.end and \
+        ctx.out.entities[event.id].properties.get("kind") != "war"
 
 
 def _conflict_party(ctx: Context, head: Mention, event: Mention) -> bool:
