@@ -836,6 +836,13 @@ def test_the_state_an_operation_is_named_for_or_an_envoy_is_sent_to_takes_no_par
     assert not {key for key in found if key[0] == "ISL" and key[1] == "PARTICIPATED_IN"}
 
 
+def test_a_known_operation_with_its_leader_before_it_stays_the_operation() -> None:
+    found = relations("Montenegro deploys a company to the NATO-led Kosovo Force (KFOR), the "
+                      "ministry said.\n")
+    assert ("MNE", "DEPLOYED_TO", "kfor") in found
+    assert not {key for key in found if "nato-led" in key[0]}
+
+
 def test_a_ministry_the_talks_are_held_at_takes_no_part_in_them() -> None:
     found = relations("ULAANBAATAR — South Korea's Defence Minister Kim Min-seok arrived in "
                       "Mongolia on Monday for a three-day visit.\nThe visit began on Tuesday with "
