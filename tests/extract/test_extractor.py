@@ -843,6 +843,14 @@ def test_a_known_operation_with_its_leader_before_it_stays_the_operation() -> No
     assert not {key for key in found if "nato-led" in key[0]}
 
 
+def test_who_only_reports_a_missions_news_takes_no_part_in_it() -> None:
+    found = relations("A Ghanaian battalion rotated into the UN Interim Security Force for Abyei "
+                      "(UNISFA) on Monday.\nThe troops were flown from Accra to Entebbe and then "
+                      "on to the mission's logistics base, the Ghana Armed Forces said.\n")
+    assert ("GHA", "PARTICIPATED_IN", "unisfa") in found
+    assert not {key for key in found if key[2] == "unisfa" and "armed-forces" in key[0]}
+
+
 def test_a_ministry_the_talks_are_held_at_takes_no_part_in_them() -> None:
     found = relations("ULAANBAATAR — South Korea's Defence Minister Kim Min-seok arrived in "
                       "Mongolia on Monday for a three-day visit.\nThe visit began on Tuesday with "

@@ -285,7 +285,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if actor.label == "Country" and event.label != "Meeting" and \
             OFFICER_OF.search(ctx.before(actor, 80)):
         return False
-    if _named_for(ctx, actor, event):
+    if _named_for(ctx, actor, event) or (event.label == "Operation" and _reporter(ctx, actor)):
         return False
     if event.label == "Meeting":
         if ctx.out.entities[event.id].properties.get("kind") == "visit":
@@ -305,6 +305,13 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
         return actor.kind in FORCES or actor.id.endswith("armed-forces") or \
             _participates(ctx, actor)
     return True
+
+
+def _reporter(ctx: Context, actor: Mention) -> bool:
+    """Whether an actor only reports the sentence, named last before ``said`` (``..., the
+    Ghana Armed Forces said``): the source of an operation's news, not one of its forces."""
+    return SAID.match(ctx.text, actor.end) is not None and \
+        re.search(r"[,;]\s+(?:the\s+)?$", ctx.before(actor, 6)) is not None
 
 
 def _named_for(ctx: Context, actor: Mention, event: Mention) -> bool:
