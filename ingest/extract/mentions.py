@@ -30,6 +30,8 @@ PLACES_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|off)\s+(?:the\s+)?(?:[A-
                            r"(?:\s+|,\s+)){1,6}(?:and|or)|\bvia)\s+$")
 """Before a capital named as one more place of a list, or as a stop on the way: ``most of
 them in Bentiu and Juba``, ``flying to Larnaca via Rome``."""
+LED_BY = re.compile(r"[A-Z][\w.]*-led\s+")
+"""A leader's qualifier before a known operation's name: ``the NATO-led Kosovo Force``."""
 CREDIT = re.compile(r"\)\s*(?:[—–]|--|-\s)")
 """After a news agency in a dateline: ``(Reuters) -`` credits the report, it is no fact."""
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
@@ -136,6 +138,14 @@ def _exercise(phrase: Mention, known: dict[tuple[int, int], Mention]) -> Mention
     entry = known.get((start, phrase.end))
     return replace(phrase, id=entry.id if entry else slug(name),
                    name=entry.name if entry else name)
+
+
+def _led_operation(text: str, phrase: Mention, operations: dict[int, Mention]) -> bool:
+    """Whether a phrase is a known operation with its leader before it (``NATO-led Kosovo
+    Force``): the operation, not a formation of that name."""
+    operation = operations.get(phrase.end)
+    return operation is not None and phrase.start < operation.start and \
+        LED_BY.fullmatch(text, phrase.start, operation.start) is not None
 
 
 def _detached(text: str, phrase: Mention, bodies: dict[int, Mention]) -> Mention:
@@ -400,6 +410,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                for whole in names.phrases(text, s.start, s.end)
                if not (whole.start in titled and whole.end - 1 in titled)
                for m in _unit_of(text, whole)]
+    operations = {m.end: m for m in hits if m.label == "Operation"}
+    phrases = [m for m in phrases if not _led_operation(text, m, operations)]
     starts = [s.start for s in sentences]
     home = Counter(m.id for m in countries if _inside(m, sentences, starts)).most_common(1)
     cues = Cues(text, (DESCRIBED_LEADS, *PLACE_LEADS, *names.LEADS))

@@ -813,6 +813,44 @@ def test_the_states_a_mission_serves_do_not_take_part_in_it() -> None:
     assert {key[0] for key in found if key[1] == "PARTICIPATED_IN"} == {"HUN"}
 
 
+def test_the_parties_of_a_ceasefire_a_mission_watches_do_not_take_part_in_it() -> None:
+    found = relations("Italy and Spain lead sectors of the UN Interim Force in Lebanon (UNIFIL)."
+                      "\nUNIFIL monitors the cessation of hostilities between Israel and "
+                      "Hezbollah, the mission said.\n")
+    assert ("ITA", "PARTICIPATED_IN", "unifil") in found
+    assert not {key for key in found if key[0] == "ISR" and key[2] == "unifil"}
+
+
+def test_a_numbered_rotation_of_a_states_operation_is_a_tour_the_state_takes_part_in() -> None:
+    found = relations("The brigade forms the core of the 46th rotation of Spain's Operation Libre "
+                      "Hidalgo, the Spanish contribution to the mission.\n")
+    tours = {key[2] for key in found if key[0] == "ESP" and key[1] == "PARTICIPATED_IN"}
+    assert any("46th-rotation" in tour for tour in tours)
+    assert any(key[1] == "PART_OF" and "46th-rotation" in key[0] for key in found)
+
+
+def test_the_state_an_operation_is_named_for_or_an_envoy_is_sent_to_takes_no_part() -> None:
+    found = relations("Italian Air Force jets arrived on Monday to begin a rotation of NATO's "
+                      "Icelandic Air Policing mission.\nA ceremony for the mission was attended "
+                      "by the Italian ambassador to Norway and Iceland.\n")
+    assert not {key for key in found if key[0] == "ISL" and key[1] == "PARTICIPATED_IN"}
+
+
+def test_a_known_operation_with_its_leader_before_it_stays_the_operation() -> None:
+    found = relations("Montenegro deploys a company to the NATO-led Kosovo Force (KFOR), the "
+                      "ministry said.\n")
+    assert ("MNE", "DEPLOYED_TO", "kfor") in found
+    assert not {key for key in found if "nato-led" in key[0] or key[1:] == ("DEPLOYED_TO", "nato")}
+
+
+def test_who_only_reports_a_missions_news_takes_no_part_in_it() -> None:
+    found = relations("A Ghanaian battalion rotated into the UN Interim Security Force for Abyei "
+                      "(UNISFA) on Monday.\nThe troops were flown from Accra to Entebbe and then "
+                      "on to the mission's logistics base, the Ghana Armed Forces said.\n")
+    assert ("GHA", "PARTICIPATED_IN", "unisfa") in found
+    assert not {key for key in found if key[2] == "unisfa" and "armed-forces" in key[0]}
+
+
 def test_a_ministry_the_talks_are_held_at_takes_no_part_in_them() -> None:
     found = relations("ULAANBAATAR — South Korea's Defence Minister Kim Min-seok arrived in "
                       "Mongolia on Monday for a three-day visit.\nThe visit began on Tuesday with "

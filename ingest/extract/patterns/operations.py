@@ -53,6 +53,14 @@ ROTATION_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seven
 PARENT_AFTER = re.compile(r"\s+(?:of|to|into|in|with)\s+(?:(?:the|NATO['’]s|[A-Z]{2,}['’]s)\s+)?$")
 
 
+NUMBERED_ROTATION_OF = re.compile(
+    r"\b(?P<phrase>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d{1,3}(?:st|nd|rd|th))\s+rotation)\s+of\s+$", re.I)
+"""Before a state whose own operation a numbered tour belongs to: ``the 46th rotation of
+Spain's Operation Libre Hidalgo``."""
+POSSESSIVE = re.compile(r"['’]s?\s+")
+
+
 def rotations(ctx: Context) -> None:
     """``the Hungarian rotation`` of a standing mission (not a UN or AU peacekeeping force,
     which its contingents deploy to): one state's tour of it, an operation of its own that
@@ -85,6 +93,30 @@ def rotations(ctx: Context) -> None:
         for memory, held in ((ctx.article.main_event, main), (ctx.article.last_event, last)):
             if held is not None:
                 memory["Operation"] = held
+        ctx.keep(state)
+        ctx.out.relate("PARTICIPATED_IN", state.id, event, ctx.span, "operation.rotation", 0.55)
+        ctx.out.relate("PART_OF", event, entity.id, ctx.span, "operation.rotation", 0.55)
+    numbered_rotations(ctx)
+
+
+def numbered_rotations(ctx: Context) -> None:
+    """``the 46th rotation of Spain's Operation Libre Hidalgo``: one numbered tour of a
+    state's own operation, an operation of its own that the state takes part in, part of
+    the one it is a tour of (a UN or AU force is left to the contingents that deploy to it)."""
+    for state in ctx.labelled("Country"):
+        numbered = NUMBERED_ROTATION_OF.search(ctx.text, max(ctx.sentence.start, state.start - 30),
+                                               state.start)
+        owner = POSSESSIVE.match(ctx.text, state.end, ctx.sentence.end)
+        if numbered is None or owner is None:
+            continue
+        parent = next((m for m in ctx.labelled("Operation") if m.start == owner.end()), None)
+        entity = ctx.out.entities.get(parent.id) if parent else None
+        if entity is None or entity.properties.get("kind") in ("war", "peacekeeping"):
+            continue
+        phrase = numbered["phrase"]
+        event = record_event(ctx, "Operation", numbered.start("phrase"), numbered.end("phrase"),
+                             f"{phrase} of {entity.name}", "operation", "operation.rotation",
+                             0.55)
         ctx.keep(state)
         ctx.out.relate("PARTICIPATED_IN", state.id, event, ctx.span, "operation.rotation", 0.55)
         ctx.out.relate("PART_OF", event, entity.id, ctx.span, "operation.rotation", 0.55)

@@ -141,6 +141,11 @@ HELPED = re.compile(r"\b(?:help(?:ed|s|ing)?|assist(?:ed|s|ing)?|protect(?:ed|s|
                     re.I)
 """Before an actor an operation serves (``the mission has helped the Iraqi Air Force``,
 ``polices the airspace of Estonia``): it benefits, it does not take part."""
+CONFLICT_PARTIES = re.compile(
+    r"\b(?:ceasefire|cease-fire|truce|armistice|hostilities|fighting|clashes|conflict|war|"
+    r"tensions?|dispute)\s+between\s+(?:the\s+)?$", re.I)
+"""Before the parties of a conflict an operation watches (``monitors the cessation of
+hostilities between Israel and Hezbollah``): they fight, they do not take part in it."""
 AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$", re.I)
 """Before a body named as where a meeting is held (``talks at the Ministry of Defence``)."""
 WITH_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+with\s+")
@@ -273,11 +278,14 @@ def _subjects(ctx: Context, event: Mention, takers: list[Mention]) -> list[Menti
 def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     """Whether an actor tied to an event takes part in it (rather than only naming it)."""
     if actor.label not in TAKERS[event.label] or (
-            actor.label == "Country" and DESTINATION.search(ctx.before(actor, 12))) or \
+            actor.label == "Country" and DESTINATION.search(
+                ctx.before(_list_head(ctx, actor), 12))) or \
             NOT_A_PARTY.search(ctx.before(actor, 24)) or _declined(ctx, actor):
         return False
     if actor.label == "Country" and event.label != "Meeting" and \
             OFFICER_OF.search(ctx.before(actor, 80)):
+        return False
+    if _named_for(ctx, actor, event) or (event.label == "Operation" and _reporter(ctx, actor)):
         return False
     if event.label == "Meeting":
         if ctx.out.entities[event.id].properties.get("kind") == "visit":
@@ -287,7 +295,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
             and not (actor.label != "Country" and AT_VENUE.search(ctx.before(actor, 12))))
     head = _list_head(ctx, actor)
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
-            HELPED.search(ctx.before(head, 40)):
+            HELPED.search(ctx.before(head, 40)) or _conflict_party(ctx, head, event):
         return False
     if _office_of_person(ctx, actor):
         return False
@@ -297,6 +305,33 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
         return actor.kind in FORCES or actor.id.endswith("armed-forces") or \
             _participates(ctx, actor)
     return True
+
+
+def _reporter(ctx: Context, actor: Mention) -> bool:
+    """Whether an actor only reports the sentence, named last before ``said`` (``..., the
+    Ghana Armed Forces said``): the source of an operation's news, not one of its forces."""
+    return SAID.match(ctx.text, actor.end) is not None and \
+        re.search(r"[,;]\s+(?:the\s+)?$", ctx.before(actor, 6)) is not None
+
+
+def _named_for(ctx: Context, actor: Mention, event: Mention) -> bool:
+    """Whether a state is only the one a standing operation is named for (``Icelandic Air
+    Policing`` polices Iceland's skies): it hosts it; the parties a war is named for (the
+    ``Armenia-Azerbaijan conflict``) do fight it."""
+    return actor.label == "Country" and event.label == "Operation" and \
+        event.start <= actor.start and actor.end <= event.end and \
+        ctx.out.entities[event.id].properties.get("kind") != "war"
+
+
+def _conflict_party(ctx: Context, head: Mention, event: Mention) -> bool:
+    """Whether an actor is named as a party of another conflict (``the ceasefire between
+    Israel and Hezbollah``), not of the event itself (``the war between Israel and
+    Hezbollah`` is the war its parties fight)."""
+    conflict = CONFLICT_PARTIES.search(ctx.before(head, 50))
+    if conflict is None:
+        return False
+    start = max(ctx.sentence.start, head.start - 50) + conflict.start()
+    return not start <= event.end <= head.start
 
 
 def _visiting_forces(ctx: Context, actor: Mention, event: Mention) -> bool:

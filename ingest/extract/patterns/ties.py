@@ -613,7 +613,7 @@ def deployment(ctx: Context) -> None:
         if before.rstrip().endswith("(") or SOURCE_OF.search(before) or \
                 NOT_SENT_TO.search(ctx.text[at:target.start]) or \
                 state_of(ctx, target) in sources or (
-                target.label == "Organization" and re.match(r"(?:['’]s)?\s+[a-z]",
+                target.label == "Organization" and re.match(r"(?:['’]s)?\s+[a-z]|-led\b",
                                                             ctx.after(target, 5))
                 and not re.match(r"\s+(?:in|at)\s", ctx.after(target, 5))):
             continue
