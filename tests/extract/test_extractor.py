@@ -1170,3 +1170,12 @@ def test_the_negotiations_of_a_deal_are_no_meeting() -> None:
             "negotiations, was signed by Rear Admiral Gustavo Llerena and Park Jun-ho.\n")
     out = extract(text, "deal", "2026-03-12")
     assert not any(e.label == "Meeting" for e in out.entities.values())
+
+
+def test_an_amphibious_landing_is_a_part_of_the_exercise_told_again_as_the_landing() -> None:
+    found = relations("Cold Response 26 began on Monday in northern Norway.\nThe exercise "
+                      "includes an amphibious landing in the Lyngen fjord.\nThe landing will "
+                      "be carried out by the Royal Marines.\n")
+    assert {("cold-response-amphibious-landing", "PART_OF", "cold-response"),
+            ("cold-response-amphibious-landing", "HELD_IN", "lyngen"),
+            ("royal-marines", "PARTICIPATED_IN", "cold-response-amphibious-landing")} <= found
