@@ -305,13 +305,24 @@ def _named_before(ctx: Context) -> str | None:
 
 
 def _referred(ctx: Context, states: set[str], plural: bool) -> str | None:
-    """The exercise ``the exercise`` stands for: the latest whose parties hold those named,
-    one reported in the same number (``the exercises`` for drills told in the plural); else
-    the report's main exercise (the one it tells most of)."""
+    """The exercise ``the exercise`` stands for: of those whose parties hold those named,
+    reported in the same number (``the exercises`` for drills told in the plural), the
+    report's main exercise (told of in more sentences) rather than the latest, named in
+    passing, unless that one was named in the sentence just before; else the main one."""
     fitting = [event for event in reversed(ctx.article.exercises)
                if states <= ctx.article.exercises[event] or not states]
     same_number = [event for event in fitting if plural in ctx.article.number.get(event, ())]
-    return next(iter(same_number or fitting), ctx.article.main_event.get("Exercise"))
+    candidates = same_number or fitting
+    main = ctx.article.main_event.get("Exercise")
+    if not candidates:
+        return main
+    latest = candidates[0]
+    told = ctx.article.told
+    if main in candidates and main != latest and \
+            ctx.article.sentence - ctx.article.seen_at.get(latest, -9) > 1 and \
+            told.get(main, 0) > told.get(latest, 0):
+        return main
+    return latest
 
 
 NOUN_AFTER = re.compile(r"\s+(?:exercises?|drills|manoeuvres|maneuvers)\b")
