@@ -1179,3 +1179,11 @@ def test_an_amphibious_landing_is_a_part_of_the_exercise_told_again_as_the_landi
     assert {("cold-response-amphibious-landing", "PART_OF", "cold-response"),
             ("cold-response-amphibious-landing", "HELD_IN", "lyngen"),
             ("royal-marines", "PARTICIPATED_IN", "cold-response-amphibious-landing")} <= found
+
+
+def test_a_described_drill_in_apposition_to_the_exercise_is_that_exercise() -> None:
+    out = extract("About 1,100 soldiers from Indonesia and Australia began the army exercise "
+                  "Wirra Jaya 2026 on Monday in East Java.\n\nThe exercise, the largest "
+                  "bilateral land drill between the neighbours since 2019, will run in two "
+                  "phases over three weeks.\n", "t", "2026-06-17")
+    assert [e.name for e in out.entities.values() if e.label == "Exercise"] == ["Wirra Jaya 2026"]

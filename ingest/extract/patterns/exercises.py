@@ -74,6 +74,10 @@ is one of its activities (``Trainees will practise boarding drills``, ``covers a
 and boarding drills``)."""
 NEW = re.compile(r"\b(?:also|simultaneously|separately|meanwhile|in\s+parallel|another|"
                  r"its\s+own|their\s+own)\b", re.I)
+APPOSED = re.compile(rf"\b(?:the|this|these)\s+{NOUN}\s*,\s+(?:the|an?)\s+(?:[\w-]+\s+){{0,2}}$",
+                     re.I)
+"""``The exercise, the largest bilateral land drill since 2019, ...``: a described drill in
+apposition to the exercise told of before describes that one, not another."""
 DEFINITE = re.compile(r"\b(?:the|this|these|that|those)\s+$", re.I)
 KINDS = (("tactical-special", "tactical_special"), ("command", "command_staff"),
          ("naval", "naval"), ("sea", "naval"), ("maritime", "naval"), ("tactical", "tactical"),
@@ -363,7 +367,8 @@ def exercises(ctx: Context) -> None:
         if described:
             record_event(ctx, "Exercise", described.start(), described.end(), name, None,
                          "exercise.described", 0.6, event)
-    elif described and not _generic(ctx, described):
+    elif described and not _generic(ctx, described) and not APPOSED.search(
+            ctx.text, max(ctx.sentence.start, described.start() - 60), described.start()):
         kind = _kind(described.group())
         event = _same(ctx, described, states, places, kind)
         if event is None:
