@@ -1187,3 +1187,12 @@ def test_a_described_drill_in_apposition_to_the_exercise_is_that_exercise() -> N
                   "bilateral land drill between the neighbours since 2019, will run in two "
                   "phases over three weeks.\n", "t", "2026-06-17")
     assert [e.name for e in out.entities.values() if e.label == "Exercise"] == ["Wirra Jaya 2026"]
+
+
+def test_who_hosts_next_years_edition_and_where_are_that_editions() -> None:
+    found = relations("Greek, Egyptian and Cypriot warships began the Triaina 2026 naval "
+                      "exercise on Monday off Crete.\nGreek officials said Egypt is expected to "
+                      "host next year's edition off Alexandria.\n", "2026-05-01")
+    assert {("EGY", "PARTICIPATED_IN", "triaina-2027"),
+            ("triaina-2027", "HELD_IN", "alexandria")} <= found
+    assert ("triaina-2026", "HELD_IN", "alexandria") not in found

@@ -166,7 +166,7 @@ def other_editions(ctx: Context) -> None:
         start = match.start() + (4 if match["year"] else 0)
         mention = Mention(start, match.end(), ctx.text[start:match.end()], "Exercise",
                           slug(name), name, rule="exercise.other_edition", confidence=0.6)
-        ctx.out.add(mention)
+        _tell(ctx, mention)
     for match in ORDINAL_EDITION.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
         if (match["series"] and match["series"] != edition["series"]) or HEDGED.search(
                 ctx.text, ctx.sentence.start, match.start()):
@@ -183,7 +183,18 @@ def other_editions(ctx: Context) -> None:
         start = match.start("which")
         mention = Mention(start, match.end(), ctx.text[start:match.end()], "Exercise",
                           slug(name), name, rule="exercise.other_edition", confidence=0.6)
-        ctx.out.add(mention)
+        _tell(ctx, mention)
+
+
+def _tell(ctx: Context, mention: Mention) -> None:
+    """Record another edition and make it one of the sentence's events, so who hosts or
+    takes part in it and where it is held attach to it (``Egypt is expected to host next
+    year's edition off Alexandria``); not the latest exercise, which ``the exercise`` of
+    later sentences still stands for."""
+    ctx.out.add(mention)
+    if not any(m.id == mention.id and m.start == mention.start for m in ctx.events):
+        ctx.events.append(mention)
+        ctx.events.sort(key=lambda m: m.start)
 
 
 def _near_noun(ctx: Context, pattern: re.Pattern[str]) -> re.Match[str] | None:
