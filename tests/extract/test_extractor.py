@@ -1196,3 +1196,13 @@ def test_who_hosts_next_years_edition_and_where_are_that_editions() -> None:
     assert {("EGY", "PARTICIPATED_IN", "triaina-2027"),
             ("triaina-2027", "HELD_IN", "alexandria")} <= found
     assert ("triaina-2026", "HELD_IN", "alexandria") not in found
+
+
+def test_a_phase_told_to_be_a_command_post_exercise_is_one_exercise() -> None:
+    out = extract("The first exercise under the new framework, Vigilant Isles 2026, began the "
+                  "same day at the Aibano training area.\n\nThe two-week drills will move in a "
+                  "second phase to Miyagi prefecture. A third phase, a command post exercise, "
+                  "is expected to be held at Camp Itami in Hyogo.\n", "t", "2026-04-01")
+    names = [e.name for e in out.entities.values() if e.label == "Exercise"]
+    assert "Vigilant Isles 2026 command post exercise" in names
+    assert not any(name.startswith("command post exercise") for name in names)

@@ -186,6 +186,14 @@ def other_editions(ctx: Context) -> None:
         _tell(ctx, mention)
 
 
+def _phase_at(ctx: Context, match: re.Match[str]) -> str | None:
+    """The phase a described exercise is told to be (``A third phase, a command post
+    exercise, ...``): that phase, not another exercise."""
+    return next((m.id for m in ctx.labelled("Exercise") if m.kind == "phase" and
+                 m.id in ctx.out.entities and m.start < match.end() and
+                 match.start() < m.end), None)
+
+
 def _tell(ctx: Context, mention: Mention) -> None:
     """Record another edition and make it one of the sentence's events, so who hosts or
     takes part in it and where it is held attach to it (``Egypt is expected to host next
@@ -381,7 +389,7 @@ def exercises(ctx: Context) -> None:
     elif described and not _generic(ctx, described) and not APPOSED.search(
             ctx.text, max(ctx.sentence.start, described.start() - 60), described.start()):
         kind = _kind(described.group())
-        event = _same(ctx, described, states, places, kind)
+        event = _phase_at(ctx, described) or _same(ctx, described, states, places, kind)
         if event is None:
             if not (actors or places or ctx.date() or PERSONNEL.search(ctx.sentence.text)):
                 return
