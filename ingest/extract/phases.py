@@ -19,8 +19,13 @@ from ingest.extract.slugs import slug
 from ingest.extract.syntax import Annotated
 
 PHASES = frozenset(("phase", "stage"))
-_PHASES = words(PHASES)
-"""``PHASES`` as ``scan.tokens`` finds them."""
+SUB_EVENTS = {"landing": frozenset(("amphibious", "beach")),
+              "jump": frozenset(("parachute", "paratroop", "paratrooper", "airborne")),
+              "crossing": frozenset(("river", "wet-gap", "gap"))}
+"""Manoeuvres a report tells of as an event's part in its own right (``an amphibious landing``,
+``a parachute jump``, ``a river crossing``), each known by the word that says what it is."""
+_PHASES = words(PHASES | SUB_EVENTS.keys())
+"""``PHASES`` and ``SUB_EVENTS`` as ``scan.tokens`` finds them."""
 MODIFIERS = frozenset(("compound", "amod", "nmod"))
 POSITIONAL = frozenset((
     "final", "first", "second", "third", "fourth", "last", "next", "initial", "active",
@@ -133,11 +138,24 @@ def phases(annotated: Annotated) -> list[Phase]:
     events = sorted((m for m in annotated.mentions
                      if m.label in PARENTS and m.role != "qualifier"), key=lambda m: m.start)
     found = []
+    told: dict[str, Phase] = {}
     for token in tokens(annotated.doc, LEMMA, _PHASES):
         if token.tag_ != "NN" or \
                 annotated.mention(token) is not None:
             continue
         span, head = _phrase(token), token
+        if token.lemma_ in SUB_EVENTS:
+            part = _sub_event(token, told)
+            if part is not None:
+                found.append(part)
+                told.setdefault(token.lemma_, part)
+            elif span is not None and token.dep_ != "compound" and \
+                    any(c.lower_ in SUB_EVENTS[token.lemma_] for c in _describing(token)):
+                event = _parent(annotated, token, events)
+                if event is not None:
+                    told[token.lemma_] = _part(annotated, token, span, event)
+                    found.append(told[token.lemma_])
+            continue
         if span is None:
             apposed = [c for c in token.children if c.dep_ == "appos"]
             if token.dep_ == "appos":
@@ -159,6 +177,25 @@ def phases(annotated: Annotated) -> list[Phase]:
                                    "phase", rule="event.phase", confidence=0.6), event,
                            token.i))
     return _renamed(annotated, found) + _elliptic(annotated, events)
+
+
+def _part(annotated: Annotated, token: Token, span: tuple[int, int], event: Mention) -> Phase:
+    """A described part of ``event`` (``amphibious landing``) named after the event."""
+    text = annotated.text
+    name = f"{event.name} {' '.join(text[span[0]:span[1]].split())}"
+    start, end = _whole(token)
+    return Phase(Mention(start, end, text[start:end], "Exercise", slug(name), name, "phase",
+                         rule="event.phase", confidence=0.6), event, token.i)
+
+
+def _sub_event(token: Token, told: dict[str, Phase]) -> Phase | None:
+    """``the landing`` after ``an amphibious landing``: the part told of before, again."""
+    earlier = told.get(token.lemma_)
+    if earlier is None or token.dep_ == "compound" or _describing(token) or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    return Phase(replace(earlier.mention, start=token.idx, end=token.idx + len(token.text),
+                         text=token.text, confidence=0.55), earlier.event, token.i)
 
 
 def _leading(annotated: Annotated) -> list[Token]:

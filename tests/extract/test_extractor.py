@@ -1208,3 +1208,39 @@ def test_the_negotiations_of_a_deal_are_no_meeting() -> None:
             "negotiations, was signed by Rear Admiral Gustavo Llerena and Park Jun-ho.\n")
     out = extract(text, "deal", "2026-03-12")
     assert not any(e.label == "Meeting" for e in out.entities.values())
+
+
+def test_an_amphibious_landing_is_a_part_of_the_exercise_told_again_as_the_landing() -> None:
+    found = relations("Cold Response 26 began on Monday in northern Norway.\nThe exercise "
+                      "includes an amphibious landing in the Lyngen fjord.\nThe landing will "
+                      "be carried out by the Royal Marines.\n")
+    assert {("cold-response-amphibious-landing", "PART_OF", "cold-response"),
+            ("cold-response-amphibious-landing", "HELD_IN", "lyngen"),
+            ("royal-marines", "PARTICIPATED_IN", "cold-response-amphibious-landing")} <= found
+
+
+def test_a_described_drill_in_apposition_to_the_exercise_is_that_exercise() -> None:
+    out = extract("About 1,100 soldiers from Indonesia and Australia began the army exercise "
+                  "Wirra Jaya 2026 on Monday in East Java.\n\nThe exercise, the largest "
+                  "bilateral land drill between the neighbours since 2019, will run in two "
+                  "phases over three weeks.\n", "t", "2026-06-17")
+    assert [e.name for e in out.entities.values() if e.label == "Exercise"] == ["Wirra Jaya 2026"]
+
+
+def test_who_hosts_next_years_edition_and_where_are_that_editions() -> None:
+    found = relations("Greek, Egyptian and Cypriot warships began the Triaina 2026 naval "
+                      "exercise on Monday off Crete.\nGreek officials said Egypt is expected to "
+                      "host next year's edition off Alexandria.\n", "2026-05-01")
+    assert {("EGY", "PARTICIPATED_IN", "triaina-2027"),
+            ("triaina-2027", "HELD_IN", "alexandria")} <= found
+    assert ("triaina-2026", "HELD_IN", "alexandria") not in found
+
+
+def test_a_phase_told_to_be_a_command_post_exercise_is_one_exercise() -> None:
+    out = extract("The first exercise under the new framework, Vigilant Isles 2026, began the "
+                  "same day at the Aibano training area.\n\nThe two-week drills will move in a "
+                  "second phase to Miyagi prefecture. A third phase, a command post exercise, "
+                  "is expected to be held at Camp Itami in Hyogo.\n", "t", "2026-04-01")
+    names = [e.name for e in out.entities.values() if e.label == "Exercise"]
+    assert "Vigilant Isles 2026 command post exercise" in names
+    assert not any(name.startswith("command post exercise") for name in names)

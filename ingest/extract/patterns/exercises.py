@@ -74,6 +74,10 @@ is one of its activities (``Trainees will practise boarding drills``, ``covers a
 and boarding drills``)."""
 NEW = re.compile(r"\b(?:also|simultaneously|separately|meanwhile|in\s+parallel|another|"
                  r"its\s+own|their\s+own)\b", re.I)
+APPOSED = re.compile(rf"\b(?:the|this|these)\s+{NOUN}\s*,\s+(?:the|an?)\s+(?:[\w-]+\s+){{0,2}}$",
+                     re.I)
+"""``The exercise, the largest bilateral land drill since 2019, ...``: a described drill in
+apposition to the exercise told of before describes that one, not another."""
 DEFINITE = re.compile(r"\b(?:the|this|these|that|those)\s+$", re.I)
 KINDS = (("tactical-special", "tactical_special"), ("command", "command_staff"),
          ("naval", "naval"), ("sea", "naval"), ("maritime", "naval"), ("tactical", "tactical"),
@@ -162,7 +166,7 @@ def other_editions(ctx: Context) -> None:
         start = match.start() + (4 if match["year"] else 0)
         mention = Mention(start, match.end(), ctx.text[start:match.end()], "Exercise",
                           slug(name), name, rule="exercise.other_edition", confidence=0.6)
-        ctx.out.add(mention)
+        _tell(ctx, mention)
     for match in ORDINAL_EDITION.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
         if (match["series"] and match["series"] != edition["series"]) or HEDGED.search(
                 ctx.text, ctx.sentence.start, match.start()):
@@ -179,7 +183,26 @@ def other_editions(ctx: Context) -> None:
         start = match.start("which")
         mention = Mention(start, match.end(), ctx.text[start:match.end()], "Exercise",
                           slug(name), name, rule="exercise.other_edition", confidence=0.6)
-        ctx.out.add(mention)
+        _tell(ctx, mention)
+
+
+def _phase_at(ctx: Context, match: re.Match[str]) -> str | None:
+    """The phase a described exercise is told to be (``A third phase, a command post
+    exercise, ...``): that phase, not another exercise."""
+    return next((m.id for m in ctx.labelled("Exercise") if m.kind == "phase" and
+                 m.id in ctx.out.entities and m.start < match.end() and
+                 match.start() < m.end), None)
+
+
+def _tell(ctx: Context, mention: Mention) -> None:
+    """Record another edition and make it one of the sentence's events, so who hosts or
+    takes part in it and where it is held attach to it (``Egypt is expected to host next
+    year's edition off Alexandria``); not the latest exercise, which ``the exercise`` of
+    later sentences still stands for."""
+    ctx.out.add(mention)
+    if not any(m.id == mention.id and m.start == mention.start for m in ctx.events):
+        ctx.events.append(mention)
+        ctx.events.sort(key=lambda m: m.start)
 
 
 def _near_noun(ctx: Context, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -305,13 +328,24 @@ def _named_before(ctx: Context) -> str | None:
 
 
 def _referred(ctx: Context, states: set[str], plural: bool) -> str | None:
-    """The exercise ``the exercise`` stands for: the latest whose parties hold those named,
-    one reported in the same number (``the exercises`` for drills told in the plural); else
-    the report's main exercise (the one it tells most of)."""
+    """The exercise ``the exercise`` stands for: of those whose parties hold those named,
+    reported in the same number (``the exercises`` for drills told in the plural), the
+    report's main exercise (told of in more sentences) rather than the latest, named in
+    passing, unless that one was named in the sentence just before; else the main one."""
     fitting = [event for event in reversed(ctx.article.exercises)
                if states <= ctx.article.exercises[event] or not states]
     same_number = [event for event in fitting if plural in ctx.article.number.get(event, ())]
-    return next(iter(same_number or fitting), ctx.article.main_event.get("Exercise"))
+    candidates = same_number or fitting
+    main = ctx.article.main_event.get("Exercise")
+    if not candidates:
+        return main
+    latest = candidates[0]
+    told = ctx.article.told
+    if main in candidates and main != latest and \
+            ctx.article.sentence - ctx.article.seen_at.get(latest, -9) > 1 and \
+            told.get(main, 0) > told.get(latest, 0):
+        return main
+    return latest
 
 
 NOUN_AFTER = re.compile(r"\s+(?:exercises?|drills|manoeuvres|maneuvers)\b")
@@ -352,9 +386,10 @@ def exercises(ctx: Context) -> None:
         if described:
             record_event(ctx, "Exercise", described.start(), described.end(), name, None,
                          "exercise.described", 0.6, event)
-    elif described and not _generic(ctx, described):
+    elif described and not _generic(ctx, described) and not APPOSED.search(
+            ctx.text, max(ctx.sentence.start, described.start() - 60), described.start()):
         kind = _kind(described.group())
-        event = _same(ctx, described, states, places, kind)
+        event = _phase_at(ctx, described) or _same(ctx, described, states, places, kind)
         if event is None:
             if not (actors or places or ctx.date() or PERSONNEL.search(ctx.sentence.text)):
                 return
