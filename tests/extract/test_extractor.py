@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ingest.extract.extractor import extract
+from ingest.extract.facts import Extraction, Mention
 from ingest.extract.output import scoring_json
 
 CENTRAL_ASIA = (
@@ -20,6 +21,11 @@ AFRICA = ("Kenya joined the African Union mission in Somalia, and Ethiopia is a 
 
 def relations(text: str, published: str | None = None) -> set[tuple[str, str, str]]:
     return set(extract(text, "t", published).relations)
+
+
+def made_by(out: Extraction, rule: str) -> Mention:
+    """The first entity ``rule`` made (a described event, which has no fixed id)."""
+    return next(e for e in out.entities.values() if e.rule == rule)
 
 
 def test_a_described_exercise_its_name_parties_place_and_size() -> None:
@@ -437,7 +443,7 @@ def test_an_opening_ceremony_is_a_meeting_of_the_people_at_it_and_part_of_the_ex
             "Almaty was attended by Lieutenant General Ruslan Zhaksylykov, the Kazakh defence "
             "minister. A parade closed the ceremony.\n")
     out = extract(text, "kz", "2025-09-01")
-    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    ceremony = made_by(out, "meeting.ceremony")
     assert (ceremony.label, ceremony.name) == (
         "Meeting", "Opening ceremony of Steppe Eagle-2025 (September 2025)")
     assert "opening ceremony" in ceremony.aliases and len(ceremony.spans) == 2
@@ -455,7 +461,7 @@ def test_a_port_call_is_a_visit_of_its_ships_held_at_the_port() -> None:
             "The Indian Navy destroyer INS Delhi and frigate INS Satpura arrived at Port "
             "Sultan Qaboos in Muscat on Sunday for a three-day port call.\n")
     out = extract(text, "call", "2026-01-12")
-    call = next(e for e in out.entities.values() if e.rule == "meeting.port_call")
+    call = made_by(out, "meeting.port_call")
     assert call.label == "Meeting" and call.properties["kind"] == "visit"
     assert call.name.startswith("Port call of INS Delhi and INS Satpura at ")
     assert {"three-day port call", "port call"} <= set(call.aliases)
@@ -899,7 +905,7 @@ def test_a_state_sending_an_unnamed_envoy_to_a_ceremony_takes_part_in_it() -> No
             "Affairs, Sigríður Helga Jónsdóttir, and the Italian ambassador to Norway and "
             "Iceland.\n")
     out = extract(text, "envoy", "2026-10-05")
-    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    ceremony = made_by(out, "meeting.ceremony")
     takers = {r.source for r in out.relations.values()
               if r.type == "PARTICIPATED_IN" and r.target == ceremony.id}
     assert "ITA" in takers and "ISL" not in takers
@@ -911,7 +917,7 @@ def test_courses_trainees_attend_at_a_school_are_a_program_the_agreement_provide
             "under which Togolese officers have attended courses at the Italian Naval Academy "
             "in Livorno.\n")
     out = extract(text, "courses", "2026-02-01")
-    program = next(e for e in out.entities.values() if e.rule == "program.courses")
+    program = made_by(out, "program.courses")
     assert program.name == "Courses for Togolese officers" and "courses" in program.aliases
     found = {(r.type, r.source if r.target == program.id else r.target)
              for r in out.relations.values() if program.id in (r.source, r.target)}
@@ -928,7 +934,7 @@ def test_who_presided_over_or_attended_the_ceremony_told_just_before_was_at_it()
             "Richard Coleman. Iraq's Minister of Defence, Saad al-Juburi, attended, along with "
             "the Italian ambassador.\n")
     out = extract(text, "present", "2026-05-12")
-    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    ceremony = made_by(out, "meeting.ceremony")
     takers = {r.source for r in out.relations.values()
               if r.type == "PARTICIPATED_IN" and r.target == ceremony.id}
     assert {"richard-coleman", "saad-al-juburi", "ITA"} <= takers
@@ -938,7 +944,7 @@ def test_the_state_of_the_port_hosts_a_port_call_told_without_a_dateline() -> No
     text = ("Brazil and Angola deepen naval ties\n\n"
             "The Brazilian Navy's patrol ship Araguari made a port call in Luanda last year.\n")
     out = extract(text, "port", "2026-04-01")
-    call = next(e for e in out.entities.values() if e.rule == "meeting.port_call")
+    call = made_by(out, "meeting.port_call")
     assert ("AGO", "HOSTED", call.id) in out.relations
 
 
@@ -948,7 +954,7 @@ def test_at_the_opening_stands_for_the_opening_ceremony_told_of() -> None:
             "with an opening ceremony at the academy in Jacqueville. \"Our answer has to be "
             "regional,\" General Moussa Traoré said at the opening.\n")
     out = extract(text, "opening", "2026-02-09")
-    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    ceremony = made_by(out, "meeting.ceremony")
     assert ("moussa-traore", "PARTICIPATED_IN", ceremony.id) in out.relations
 
 
@@ -1176,7 +1182,7 @@ def test_a_ceremony_of_no_kind_is_a_meeting_of_those_who_attended_it() -> None:
             "Napat said at a ceremony at the Prime Minister's Office attended by Australia's "
             "Minister for Pacific Island Affairs, Pat Conroy.\n")
     out = extract(text, "ceremony", "2026-04-02")
-    ceremony = next(e for e in out.entities.values() if e.rule == "meeting.ceremony")
+    ceremony = made_by(out, "meeting.ceremony")
     assert "ceremony" in ceremony.aliases
     assert ("pat-conroy", "PARTICIPATED_IN", ceremony.id) in out.relations
 
@@ -1186,7 +1192,7 @@ def test_the_visitors_state_takes_part_in_a_visit_abroad() -> None:
             "An arrangement is expected to be signed during a visit by French Armed Forces "
             "Minister Catherine Vautrin to Manila in June, officials said.\n")
     out = extract(text, "visit", "2026-04-20")
-    visit = next(e for e in out.entities.values() if e.rule == "meeting.visit")
+    visit = made_by(out, "meeting.visit")
     assert ("FRA", "PARTICIPATED_IN", visit.id) in out.relations
     assert ("PHL", "HOSTED", visit.id) in out.relations
 
@@ -1197,7 +1203,7 @@ def test_a_named_defence_exhibition_is_a_meeting() -> None:
             "memorandum of understanding on Thursday, on the second day of the ADAS 2026 "
             "defence exhibition at the SMX Convention Center.\n")
     out = extract(text, "show", "2026-09-24")
-    show = next(e for e in out.entities.values() if e.rule == "meeting.exhibition")
+    show = made_by(out, "meeting.exhibition")
     assert show.label == "Meeting" and show.name == "ADAS 2026"
     assert "ADAS 2026 defence exhibition" in show.aliases
 
