@@ -132,6 +132,10 @@ DO_VERB = re.compile(r"\b(?:conduct(?:ed|s|ing)?|h[eo]ld|holds|holding|carr(?:y|
 LIST_LINK = re.compile(r"(?:\s*\([^)]*\))?(?:,\s*|\s+)(?:and\s+)?(?:the\s+)?|['’]s?\s+")
 """Between two actors of one list, or a state and its body (``Mongolia and the``,
 ``UAE's``)."""
+LIST_OBJECT = re.compile(r"\b(?:with|from|alongside|among)\s+(?:[\w'’-]+\s+){0,4}$")
+"""Before a list that is a preposition's object (``with the Togolese patrol boats``)."""
+MEMBER_LINK = re.compile(r"(?:\s*\([^)]*\))?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+"""Between two like actors of one list (``France, Germany and the``)."""
 SOURCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:spokes(?:person|man|woman)|officials?|statement)\s+"
                           r"(?:said|says|told|added|announced)\b")
 """After an event named only as the source of what is said (``a UNISFA spokesperson
@@ -191,6 +195,20 @@ def _candidates(ctx: Context) -> list[Mention]:
         found += [m for m, n in pairwise(inside) if ctx.text[m.end:n.start] in "-–"]
         found += [n for m, n in pairwise(inside) if ctx.text[m.end:n.start] in "-–"]
     return sorted(found, key=lambda m: m.start)
+
+
+def _list_first(ctx: Context, actor: Mention) -> Mention:
+    """The first member of the list of like actors ``actor`` ends (``with French, German
+    and Norwegian forces``): a list that is the object of ``with`` or ``from`` is said of
+    one event, so every member is tied to the event its first member is, not each to
+    whichever event its own words lie nearest."""
+    first = actor
+    while True:
+        previous = next((m for m in reversed(ctx.actor_mentions()) if m.end <= first.start), None)
+        if previous is None or previous.label != actor.label or \
+                not MEMBER_LINK.fullmatch(ctx.text, previous.end, first.start):
+            return first
+        first = previous
 
 
 def _relate(ctx: Context, type_: str, source: Mention, target: str, rule: str,
@@ -371,7 +389,10 @@ def participants(ctx: Context) -> None:
     for candidate in _candidates(ctx):
         pool = meetings if candidate.label == "Person" and meetings else \
             [e for e in events if e not in frames]
-        event = event_at(ctx, candidate, pool)
+        first = _list_first(ctx, candidate)
+        event = (event_at(ctx, first, pool) if first is not candidate and
+                 LIST_OBJECT.search(ctx.before(first, 50)) else None) or \
+            event_at(ctx, candidate, pool)
         if event is not None and event.label != "Agreement":
             tied.setdefault(id(event), []).append(candidate)
     for event in events:
