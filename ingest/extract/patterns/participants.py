@@ -656,9 +656,11 @@ def _co_commander(ctx: Context, person: Mention, event: Mention,
 
 
 def _chair_attends(ctx: Context, person: Mention, event: Mention) -> None:
-    """Who chairs a meeting takes part in it too."""
+    """Who chairs a meeting takes part in it too, and so does the state whose office the
+    chair holds (``chaired by Algeria's permanent representative, Ambassador X``)."""
     if event.label == "Meeting":
         _relate(ctx, "PARTICIPATED_IN", person, event.id, "meeting.participant", 0.6)
+        _delegate_state(ctx, person, event)
 
 
 def _participates(ctx: Context, actor: Mention) -> bool:
