@@ -47,6 +47,10 @@ WITHIN = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|n
                     r"north-?west|south-?east|south-?west)(?:ern)?\s+)?")
 """Between a place and the larger place it lies in: ``at Camp Itami in Hyogo``, ``in Yavoriv,
 in western Ukraine``: the event held at the one is held in the other."""
+AGREEMENT_TOPIC = re.compile(r"\s+(?:of\s+understanding\s+)?(?:on|for)\s+"
+                             r"(?:(?!in\s|at\s)[\w’'-]+\s+){0,5}"
+                             r"(?:cooperation|security|intelligence|partnership)(?=\s)", re.I)
+"""After an agreement, what it is on: ``on maritime security cooperation``."""
 STAY = re.compile(r"\b(?:soil|territory|territories|waters|airspace)\b", re.I)
 
 
@@ -65,6 +69,18 @@ def state_of(ctx: Context, mention: Mention) -> str | None:
     return prefix if state is not None and state.label == "Country" else None
 
 
+def _gap(ctx: Context, event: Mention, venue: Mention) -> str:
+    """The words between an event and a place named after it, less the subject of an
+    agreement before a city in the same phrase (``a memorandum on defence cooperation in
+    Islamabad``): what the agreement is on names it, not another thing the city is for."""
+    gap = ctx.text[event.end:venue.start]
+    if event.label == "Agreement" and venue.kind == "city":
+        topic = AGREEMENT_TOPIC.match(gap)
+        if topic is not None and not re.search(r"[,;:]", gap[topic.end():]):
+            return gap[topic.end():]
+    return gap
+
+
 def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None:
     """The event a place is given for: the nearest before it in its clause with nothing
     event-like between, else an event right after a place that opens the clause."""
@@ -72,7 +88,7 @@ def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None
               and e.rule != "event.follow_up"]
     if before:
         event = max(before, key=lambda e: e.end)
-        gap = ctx.text[event.end:venue.start]
+        gap = _gap(ctx, event, venue)
         if len(gap) <= reach and AT_SITE.fullmatch(gap):
             return event
         if len(gap) <= reach and not any(
@@ -98,7 +114,7 @@ def places(ctx: Context) -> None:
         listed = previous is not None and (LISTED.fullmatch(gap) or WITHIN.fullmatch(gap))
         event = previous[1] if listed and previous else _event_for(ctx, venue)
         if event is not None and event.label == "Agreement" and not listed and \
-                venue.start - event.end > 30 and \
+                len(_gap(ctx, event, venue)) > 30 and \
                 "signed" not in ctx.text[event.end:venue.start].lower():
             event = None
         previous = (venue, event)
