@@ -51,6 +51,8 @@ AGREEMENT_TOPIC = re.compile(r"\s+(?:of\s+understanding\s+)?(?:on|for)\s+"
                              r"(?:(?!in\s|at\s)[\w’'-]+\s+){0,5}"
                              r"(?:cooperation|security|intelligence|partnership)(?=\s)", re.I)
 """After an agreement, what it is on: ``on maritime security cooperation``."""
+DURING = re.compile(r"\bduring\s+(?:[\w’'-]+\s+){0,6}$")
+"""Before a visit something else is done in: ``during Prime Minister X's``."""
 STAY = re.compile(r"\b(?:soil|territory|territories|waters|airspace)\b", re.I)
 
 
@@ -129,6 +131,29 @@ def places(ctx: Context) -> None:
     if city is not None:
         _dateline(ctx, city)
     _in_name(ctx)
+    _signed_during_visit(ctx)
+
+
+def _signed_during_visit(ctx: Context) -> None:
+    """An agreement signed during a visit (``signed in Quito, during his visit to
+    Ecuador``, ``signed during Modi's visit to Colombo``) is signed where the visit is,
+    and the visit is where the agreement is signed: the towns this sentence gives either
+    are given to both."""
+    if not ctx.says("during"):
+        return
+    visits = [e for e in ctx.events if e.label == "Meeting" and DURING.search(ctx.before(e, 60))
+              and ctx.out.entities[e.id].properties.get("kind") in VISITS]
+    agreements = [e for e in ctx.events if e.label == "Agreement"]
+    for visit in visits:
+        for agreement in (a for a in agreements if ctx.same_clause(a, visit)):
+            pair = (agreement.id, visit.id)
+            towns = sorted({r.target for r in ctx.out.relations.values()
+                            if r.type == "HELD_IN" and r.source in pair and ctx.span in r.spans
+                            and ctx.out.entities[r.target].label == "Location"})
+            for event in pair:
+                for town in towns:
+                    ctx.out.relate("HELD_IN", event, town, ctx.span, "place.signed_during_visit",
+                                   0.5)
 
 
 def _dateline(ctx: Context, first: Mention) -> None:
