@@ -162,13 +162,23 @@ def activities(ctx: Context) -> None:
 
 TRAINED = re.compile(
     r"(?:^|[,;:]\s+(?:and\s+|while\s+)?|\b(?:and|while)\s+)"
-    r"(?P<subj>[^,;:]{2,100}?)\s+"
-    r"(?P<aux>(?:will|would|are\s+to|is\s+to)\s+be|(?:are|is|were|was)\s+(?:now\s+)?being)\s+"
-    r"(?P<verb>trained)\b"
+    r"(?P<subj>[^,;:]{2,100}?(?:,\s+(?:led|commanded|headed)\s+by\s+[^,;:]{2,60},)?)\s+"
+    r"(?:(?P<aux>(?:will|would|are\s+to|is\s+to)\s+be|(?:are|is|were|was)\s+(?:now\s+)?being)"
+    r"\s+(?P<verb>trained)\b|(?P<verb2>trained)(?=\s+for\s+(?:about\s+|some\s+|nearly\s+)?"
+    r"(?:\w+|\d+)\s+(?:weeks|months|years)\b))"
     r"(?P<pp>\s+(?:in|for)\s+[^,;:.]+?(?=\s+(?:at|by|from|before|with|on|first|and|including|"
     r"under)\b|[,;:.]|$))?", re.I)
 """A training told by a passive verb: ``Nigerian student pilots will be trained at``,
-``about 150 Uzbek servicemen were now being trained in Türkiye``."""
+``about 150 Uzbek servicemen were now being trained in Türkiye``; or by the trainees' own
+verb and how long it lasted: ``Its first crew, led by X, trained for six months at``."""
+LED_BY = re.compile(r",\s+(?:led|commanded|headed)\s+by\s+.*$", re.S)
+"""Who led the trainees, said between commas: kept out of the training's name."""
+ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)\b")
+SCHOOL = re.compile(r"\b(?:[Ss]chool|[Cc]ent(?:re|er)|[Aa]cademy|[Cc]ollege|[Ii]nstitute)\b")
+"""A body that trains for a living: trainees who train at it are trained by it."""
+AT_SCHOOL = re.compile(r"\bat\s+(?:the\s+|its\s+)?(?:[A-Z][\w-]*\s+){0,4}?"
+                       r"(?:[A-Z][\w-]*['’]s?\s+)?(?:\([A-Z]+\)\s+)?$")
+"""Before a school trained at, perhaps after its owner: ``at the Turkish Naval Forces'``."""
 QUANTITY = re.compile(r"^(?:(?:about|some|around|up\s+to|nearly|more\s+than|the)\s+)*"
                       r"(?:[\d,]+\s+|(?:first|two|three|four|five)\s+)?", re.I)
 OWNED_SITE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|shipyard|yard|"
@@ -190,25 +200,29 @@ def trainings(ctx: Context) -> None:
             any(m.label == "Program" for m in ctx.mentions):
         return
     match = ctx.has(TRAINED)
-    if match is None or BY_AGENT.match(ctx.sentence.text, match.end("verb")):
+    verb = "verb" if match is not None and match["verb"] else "verb2"
+    if match is None or BY_AGENT.match(ctx.sentence.text, match.end(verb)):
         return
     base = ctx.sentence.start
-    subject = " ".join(match["subj"].split())
+    subject = " ".join(LED_BY.sub("", match["subj"]).split())
     core = QUANTITY.sub("", subject)
-    if not core or not core[0].isalpha():
+    if not core or not (core[0].isalpha() or ORDINAL.match(core)):
         return
-    name = f"Training of {core}"
-    event = record_event(ctx, "Program", base + match.start("verb"), base + match.end("verb"),
+    name = f"Training of {core[:1].lower() + core[1:] if core.startswith('Its ') else core}"
+    event = record_event(ctx, "Program", base + match.start(verb), base + match.end(verb),
                          name, "activity", "program.trained", 0.5, slug(name))
-    aliases = [" ".join(ctx.sentence.text[match.start("subj"):match.end("verb")].split())]
-    if match["pp"]:
+    aliases = [" ".join(ctx.sentence.text[match.start("subj"):match.end(verb)].split())]
+    if verb == "verb2":
+        told = TOLD_FOR.match(ctx.sentence.text, match.start(verb))
+        aliases.append(" ".join(told.group().split()))
+    elif match["pp"]:
         told = " ".join(f"{match['verb']}{match['pp']}".split())
         aliases.append(told)
         if "being" in match["aux"].lower():
             aliases.append(f"being {told}")
     entity = ctx.out.entities[event]
     entity.aliases = merge_list(entity.aliases, aliases)
-    subject_start, verb_end = base + match.start("subj"), base + match.end("verb")
+    subject_start, verb_end = base + match.start("subj"), base + match.end(verb)
     inside = [m for m in ctx.mentions if subject_start <= m.start and m.end <= base +
               match.end("subj")]
     for party in inside:
@@ -228,6 +242,20 @@ def trainings(ctx: Context) -> None:
             ctx.keep(place)
             ctx.out.relate("HELD_IN", event, place.id, ctx.span, "program.trained_at", 0.5)
     _site_owner(ctx, event, verb_end, end)
+    _school(ctx, event, verb_end, end)
+
+
+TOLD_FOR = re.compile(r"trained\s+for\s+(?:about\s+|some\s+|nearly\s+)?\S+\s+\w+")
+
+
+def _school(ctx: Context, event: str, start: int, end: int) -> None:
+    """RUNS from the school, centre or academy a training is held at (``trained for six
+    months at the Surface Warfare School in Aksaz``): a school trains those it hosts."""
+    for body in ctx.labelled("Organization", "Unit"):
+        if start <= body.start and body.end <= end and SCHOOL.search(body.name) and \
+                AT_SCHOOL.search(ctx.before(body, 60)):
+            ctx.keep(body)
+            ctx.out.relate("RUNS", body.id, event, ctx.span, "program.school", 0.5)
 
 
 def _site_owner(ctx: Context, event: str, start: int, end: int) -> None:
