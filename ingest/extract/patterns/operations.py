@@ -245,6 +245,81 @@ def trainings(ctx: Context) -> None:
     _school(ctx, event, verb_end, end)
 
 
+TRAINS = re.compile(
+    r"\b(?:will|would|to|has|have|had|also|now|keep|kept|continue\s+to|continues\s+to)\s+"
+    r"(?:also\s+)?(?P<verb>train|trains|trained|training)\s+"
+    r"(?P<obj>(?!(?:and|or|at|in|on|for|with|by|to|from|alongside|together|here|there|"
+    r"regularly|jointly)\b)(?:(?!\b(?:since|under|with|for|from|before|after|during|as|"
+    r"across|who|which|that)\b)[^,;:.()]){2,80}?)"
+    r"(?P<pp>\s+(?:at|in)\s+)", re.I)
+"""A trainer's own verb and the trainees it trains somewhere: ``the Indian Navy also trains
+Sri Lankan officers at the Indian Naval Academy``, ``ECOMIG instructors have trained Gambian
+soldiers at the Yundum barracks``."""
+TRAINER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[a-z][\w-]*|\([A-Z]+\))\s+){0,2}")
+"""Between the trainer and its verb: ``the Indian Navy also``, ``ECOMIG instructors have``."""
+PLACE_NEXT = re.compile(r"(?:the\s+|its\s+)?")
+
+
+def active_trainings(ctx: Context) -> None:
+    """A training its trainer tells in the active voice, with where it is held right after
+    the trainees (``Leonardo will train about 60 PADC technicians at its Vergiate plant``):
+    a training program the trainer named before the verb runs, the trainees' bodies take
+    part in and the place after it is held in. Only with a trainer and a named place, so a
+    passing ``train together`` or ``trained crews across the region`` is no program."""
+    if not ctx.says("train", "trains", "trained", "training") or \
+            any(e.label == "Program" for e in ctx.events) or \
+            any(m.label == "Program" for m in ctx.mentions):
+        return
+    match = ctx.has(TRAINS)
+    if match is None:
+        return
+    base = ctx.sentence.start
+    verb_start, obj_end = base + match.start("verb"), base + match.end("obj")
+    clause = ctx.clause(verb_start)
+    trainer = max((m for m in ctx.mentions if m.end <= verb_start and
+                   m.label in ("Country", "Organization", "Unit") and
+                   ctx.clause(m.start) == clause), key=lambda m: (m.end, -m.start),
+                  default=None)
+    if trainer is not None and not TRAINER_GAP.fullmatch(ctx.text, trainer.end,
+                                                         base + match.start()):
+        trainer = None
+    at = base + match.end("pp")
+    lead = PLACE_NEXT.match(ctx.text, at)
+    place = next((m for m in ctx.mentions if lead and m.start == lead.end() and
+                  m.label in ("Location", "Organization", "Country")), None)
+    if trainer is None or place is None:
+        return
+    trainees = " ".join(match["obj"].split())
+    core = QUANTITY.sub("", trainees)
+    if not core or not core[0].isalpha():
+        return
+    name = f"{trainer.name} training of {core}"
+    event = record_event(ctx, "Program", verb_start, base + match.end("verb"), name,
+                         "activity", "program.trains", 0.5, slug(name))
+    told = " ".join(ctx.text[verb_start:obj_end].split())
+    where = " ".join(ctx.text[verb_start:place.end].split())
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [told, where])
+    ctx.keep(trainer)
+    ctx.out.relate("RUNS", trainer.id, event, ctx.span, "program.trainer", 0.5)
+    for party in ctx.mentions:
+        if verb_start <= party.start and party.end <= obj_end and \
+                party.label in ("Organization", "Unit"):
+            ctx.keep(party)
+            ctx.out.relate("PARTICIPATED_IN", party.id, event, ctx.span, "program.trainees",
+                           0.5)
+    stop = CLAUSE_END.search(ctx.text, obj_end, ctx.sentence.end)
+    end = stop.start() if stop else ctx.sentence.end
+    for spot in ctx.mentions:
+        if obj_end <= spot.start and spot.end <= end and (
+                spot.label == "Location" or (spot.label == "Country" and spot.role == "name"
+                                             and re.search(r"\bin\s+$",
+                                                           ctx.before(spot, 6)))):
+            ctx.keep(spot)
+            ctx.out.relate("HELD_IN", event, spot.id, ctx.span, "program.trained_at", 0.5)
+    _school(ctx, event, obj_end, end)
+
+
 TOLD_FOR = re.compile(r"trained\s+for\s+(?:about\s+|some\s+|nearly\s+)?\S+\s+\w+")
 
 
