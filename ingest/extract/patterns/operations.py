@@ -137,8 +137,10 @@ def programs(ctx: Context) -> None:
 
 UNDER_AGREEMENT = re.compile(
     r"\b(?:under|includes?|including|within|as\s+part\s+of)\s+(?:the|this|that|its|their|an?)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement|memorandum|accord|treaty|package)s?\b|"
-    r"\b(?:the|this)\s+(?:deal|contract|agreement|memorandum)\s+(?:also\s+)?includes?\b", re.I)
+    r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement|memorandum|accord|treaty|package|document|"
+    r"text|arrangement|protocol|pact)s?\b|"
+    r"\b(?:the|this)\s+(?:deal|contract|agreement|memorandum|document|text|arrangement)\s+"
+    r"(?:also\s+)?(?:includes?|provides\s+for)\b", re.I)
 fold(UNDER_AGREEMENT)
 
 
