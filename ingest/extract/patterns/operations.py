@@ -175,6 +175,8 @@ TRAINED = re.compile(
 verb and how long it lasted: ``Its first crew, led by X, trained for six months at``."""
 LED_BY = re.compile(r",\s+(?:led|commanded|headed)\s+by\s+.*$", re.S)
 """Who led the trainees, said between commas: kept out of the training's name."""
+RELATIVE = re.compile(r"(?:where|which|who|whom|that|it|they|he|she)\b")
+"""A relative or personal pronoun for the trainees (``where it had trained``): no name."""
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)\b")
 SCHOOL = re.compile(r"\b(?:[Ss]chool|[Cc]ent(?:re|er)|[Aa]cademy|[Cc]ollege|[Ii]nstitute)\b")
 """A body that trains for a living: trainees who train at it are trained by it."""
@@ -208,7 +210,7 @@ def trainings(ctx: Context) -> None:
     base = ctx.sentence.start
     subject = " ".join(LED_BY.sub("", match["subj"]).split())
     core = QUANTITY.sub("", subject)
-    if not core or not (core[0].isalpha() or ORDINAL.match(core)):
+    if not core or not (core[0].isalpha() or ORDINAL.match(core)) or RELATIVE.match(core):
         return
     name = f"Training of {core[:1].lower() + core[1:] if core.startswith('Its ') else core}"
     event = record_event(ctx, "Program", base + match.start(verb), base + match.end(verb),
