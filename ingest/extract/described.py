@@ -21,14 +21,17 @@ HEADS = re.compile(
     r"\b(?:units|forces|troops|contingent|specialists|instructors|advisers|advisors|commandos|"
     r"corps|wars?|operations?|offensive|missions?|mobili[sz]ation|law|partnership|plans?|patrols?|"
     r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
-    r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company)\b",
+    r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
+    r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
                        "offensive", "mission", "mobili", "law", "partnership", "plan", "model",
                        "patrol", "program", "package", "venture", "initiative",
                        "manufacturing", "production", "project", "reform", "system", "moderni",
-                       "battalion", "detachment", "battery", "unit", "company"))
+                       "battalion", "detachment", "battery", "unit", "company", "facilit",
+                       "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
+                       "dockyard"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -166,6 +169,20 @@ JOINT_LEFT = re.compile(r"joint\s+(?:defen[cs]e\s+|military\s+|defen[cs]e-indust
                         re.I)
 REFORM_LEFT = re.compile(r"(?:military|defen[cs]e|army|security[- ]sector|armed\s+forces|"
                          r"personnel\s+management|military\s+education)\s+$", re.I)
+FACILITY_HEADS = ("facility", "facilities", "centre", "center", "depot", "wharf", "hub", "plant",
+                  "range", "harbour", "dockyard")
+FACILITY_LEFT = re.compile(
+    r"\b(?:build|builds|built|building|set\s+up|sets\s+up|setting\s+up|establish|establishes|"
+    r"established|establishing|construct|constructs|constructed|constructing|create|creates|"
+    r"creating|fund|funds|funded|funding|finance|finances|financed|financing|open|opens|"
+    r"opening|run|runs|running)\s+(?:an?|the)\s+"
+    r"(?P<what>(?:new\s+)?(?:(?:[a-z][a-z-]*|and),?\s+){0,5})$")
+"""A facility set up, built, funded or run as a cooperation project: ``KSSL agreed to set up
+a service facility``, ``Australia will fund a new police training centre``; its lower-case
+words only (a named base or school is a place or a body)."""
+FACILITY_AFTER = re.compile(r"\s+and\s+(?:[a-z][a-z-]*\s+){0,2}?(?:facility|facilities|"
+                            r"workshop|dockyard|depot|wharf|hub)\b")
+"""A second facility of the same project: ``a new wharf and fuel facility``."""
 MODERNIZATION = re.compile(r"(?:(?:restructuring|reform)\s+and\s+)?moderni[sz]ation\s+of\s+"
                            r"(?:the\s+)?(?:[A-Z][\w’'-]+\s+)?(?:armed\s+forces|army|military|"
                            r"troops)\b", re.I)
@@ -465,6 +482,11 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         left = VENTURE_LEFT.search(text, max(0, start - 50), start)
         if left and not COMPANY.search(text, max(0, left.start() - 12), left.start()):
             yield _venture(scene, left.start("what"), end)
+    elif head in FACILITY_HEADS and text[start].islower():
+        left = FACILITY_LEFT.search(text, max(0, start - 90), start)
+        if left:
+            more = FACILITY_AFTER.match(text, end)
+            yield _activity(scene, left.start("what"), more.end() if more else end)
     elif head.startswith("moderni"):
         begin = max(0, start - 30)
         match = MODERNIZATION.search(text, begin, end + 40)

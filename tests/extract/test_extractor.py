@@ -209,8 +209,10 @@ def test_membership_is_read_from_appositions_and_not_from_negations() -> None:
 def test_a_place_given_for_a_facility_is_not_where_the_signing_was() -> None:
     found = relations("Ghana and the United States signed a memorandum to set up a training "
                       "centre in Tamale.\n")
-    assert not {key for key in found if key[1] == "HELD_IN"}
+    signed = {key[2] for key in found if key[1] == "SIGNED"}
+    assert not {key for key in found if key[1] == "HELD_IN" and key[0] in signed}
     assert {key[0] for key in found if key[1] == "SIGNED"} == {"GHA", "USA"}
+    assert ("training-centre", "HELD_IN", "tamale") in found
 
 
 def test_a_state_declaring_martial_law_runs_it_without_taking_part() -> None:

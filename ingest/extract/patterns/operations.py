@@ -137,8 +137,10 @@ def programs(ctx: Context) -> None:
 
 UNDER_AGREEMENT = re.compile(
     r"\b(?:under|includes?|including|within|as\s+part\s+of)\s+(?:the|this|that|its|their|an?)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement|memorandum|accord|treaty|package)s?\b|"
-    r"\b(?:the|this)\s+(?:deal|contract|agreement|memorandum)\s+(?:also\s+)?includes?\b", re.I)
+    r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement|memorandum|accord|treaty|package|document|"
+    r"text|arrangement|protocol|pact)s?\b|"
+    r"\b(?:the|this)\s+(?:deal|contract|agreement|memorandum|document|text|arrangement)\s+"
+    r"(?:also\s+)?(?:includes?|provides\s+for)\b", re.I)
 fold(UNDER_AGREEMENT)
 
 
@@ -162,13 +164,25 @@ def activities(ctx: Context) -> None:
 
 TRAINED = re.compile(
     r"(?:^|[,;:]\s+(?:and\s+|while\s+)?|\b(?:and|while)\s+)"
-    r"(?P<subj>[^,;:]{2,100}?)\s+"
-    r"(?P<aux>(?:will|would|are\s+to|is\s+to)\s+be|(?:are|is|were|was)\s+(?:now\s+)?being)\s+"
-    r"(?P<verb>trained)\b"
+    r"(?P<subj>[^,;:]{2,100}?(?:,\s+(?:led|commanded|headed)\s+by\s+[^,;:]{2,60},)?)\s+"
+    r"(?:(?P<aux>(?:will|would|are\s+to|is\s+to)\s+be|(?:are|is|were|was)\s+(?:now\s+)?being)"
+    r"\s+(?P<verb>trained)\b|(?P<verb2>trained)(?=\s+for\s+(?:about\s+|some\s+|nearly\s+)?"
+    r"(?:\w+|\d+)\s+(?:weeks|months|years)\b))"
     r"(?P<pp>\s+(?:in|for)\s+[^,;:.]+?(?=\s+(?:at|by|from|before|with|on|first|and|including|"
     r"under)\b|[,;:.]|$))?", re.I)
 """A training told by a passive verb: ``Nigerian student pilots will be trained at``,
-``about 150 Uzbek servicemen were now being trained in Türkiye``."""
+``about 150 Uzbek servicemen were now being trained in Türkiye``; or by the trainees' own
+verb and how long it lasted: ``Its first crew, led by X, trained for six months at``."""
+LED_BY = re.compile(r",\s+(?:led|commanded|headed)\s+by\s+.*$", re.S)
+"""Who led the trainees, said between commas: kept out of the training's name."""
+RELATIVE = re.compile(r"(?:where|which|who|whom|that|it|they|he|she)\b")
+"""A relative or personal pronoun for the trainees (``where it had trained``): no name."""
+ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)\b")
+SCHOOL = re.compile(r"\b(?:[Ss]chool|[Cc]ent(?:re|er)|[Aa]cademy|[Cc]ollege|[Ii]nstitute)\b")
+"""A body that trains for a living: trainees who train at it are trained by it."""
+AT_SCHOOL = re.compile(r"\bat\s+(?:the\s+|its\s+)?(?:[A-Z][\w-]*\s+){0,4}?"
+                       r"(?:[A-Z][\w-]*['’]s?\s+)?(?:\([A-Z]+\)\s+)?$")
+"""Before a school trained at, perhaps after its owner: ``at the Turkish Naval Forces'``."""
 QUANTITY = re.compile(r"^(?:(?:about|some|around|up\s+to|nearly|more\s+than|the)\s+)*"
                       r"(?:[\d,]+\s+|(?:first|two|three|four|five)\s+)?", re.I)
 OWNED_SITE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|shipyard|yard|"
@@ -190,25 +204,29 @@ def trainings(ctx: Context) -> None:
             any(m.label == "Program" for m in ctx.mentions):
         return
     match = ctx.has(TRAINED)
-    if match is None or BY_AGENT.match(ctx.sentence.text, match.end("verb")):
+    verb = "verb" if match is not None and match["verb"] else "verb2"
+    if match is None or BY_AGENT.match(ctx.sentence.text, match.end(verb)):
         return
     base = ctx.sentence.start
-    subject = " ".join(match["subj"].split())
+    subject = " ".join(LED_BY.sub("", match["subj"]).split())
     core = QUANTITY.sub("", subject)
-    if not core or not core[0].isalpha():
+    if not core or not (core[0].isalpha() or ORDINAL.match(core)) or RELATIVE.match(core):
         return
-    name = f"Training of {core}"
-    event = record_event(ctx, "Program", base + match.start("verb"), base + match.end("verb"),
+    name = f"Training of {core[:1].lower() + core[1:] if core.startswith('Its ') else core}"
+    event = record_event(ctx, "Program", base + match.start(verb), base + match.end(verb),
                          name, "activity", "program.trained", 0.5, slug(name))
-    aliases = [" ".join(ctx.sentence.text[match.start("subj"):match.end("verb")].split())]
-    if match["pp"]:
+    aliases = [" ".join(ctx.sentence.text[match.start("subj"):match.end(verb)].split())]
+    if verb == "verb2":
+        told = TOLD_FOR.match(ctx.sentence.text, match.start(verb))
+        aliases.append(" ".join(told.group().split()))
+    elif match["pp"]:
         told = " ".join(f"{match['verb']}{match['pp']}".split())
         aliases.append(told)
         if "being" in match["aux"].lower():
             aliases.append(f"being {told}")
     entity = ctx.out.entities[event]
     entity.aliases = merge_list(entity.aliases, aliases)
-    subject_start, verb_end = base + match.start("subj"), base + match.end("verb")
+    subject_start, verb_end = base + match.start("subj"), base + match.end(verb)
     inside = [m for m in ctx.mentions if subject_start <= m.start and m.end <= base +
               match.end("subj")]
     for party in inside:
@@ -228,6 +246,95 @@ def trainings(ctx: Context) -> None:
             ctx.keep(place)
             ctx.out.relate("HELD_IN", event, place.id, ctx.span, "program.trained_at", 0.5)
     _site_owner(ctx, event, verb_end, end)
+    _school(ctx, event, verb_end, end)
+
+
+TRAINS = re.compile(
+    r"\b(?:will|would|to|has|have|had|also|now|keep|kept|continue\s+to|continues\s+to)\s+"
+    r"(?:also\s+)?(?P<verb>train|trains|trained|training)\s+"
+    r"(?P<obj>(?!(?:and|or|at|in|on|for|with|by|to|from|alongside|together|here|there|"
+    r"regularly|jointly)\b)(?:(?!\b(?:since|under|with|for|from|before|after|during|as|"
+    r"across|who|which|that)\b)[^,;:.()]){2,80}?)"
+    r"(?P<pp>\s+(?:at|in)\s+)", re.I)
+"""A trainer's own verb and the trainees it trains somewhere: ``the Indian Navy also trains
+Sri Lankan officers at the Indian Naval Academy``, ``ECOMIG instructors have trained Gambian
+soldiers at the Yundum barracks``."""
+TRAINER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[a-z][\w-]*|\([A-Z]+\))\s+){0,2}")
+"""Between the trainer and its verb: ``the Indian Navy also``, ``ECOMIG instructors have``."""
+PLACE_NEXT = re.compile(r"(?:the\s+|its\s+)?")
+
+
+def active_trainings(ctx: Context) -> None:
+    """A training its trainer tells in the active voice, with where it is held right after
+    the trainees (``Leonardo will train about 60 PADC technicians at its Vergiate plant``):
+    a training program the trainer named before the verb runs, the trainees' bodies take
+    part in and the place after it is held in. Only with a trainer and a named place, so a
+    passing ``train together`` or ``trained crews across the region`` is no program."""
+    if not ctx.says("train", "trains", "trained", "training") or \
+            any(e.label == "Program" for e in ctx.events) or \
+            any(m.label == "Program" for m in ctx.mentions):
+        return
+    match = ctx.has(TRAINS)
+    if match is None:
+        return
+    base = ctx.sentence.start
+    verb_start, obj_end = base + match.start("verb"), base + match.end("obj")
+    clause = ctx.clause(verb_start)
+    trainer = max((m for m in ctx.mentions if m.end <= verb_start and
+                   m.label in ("Country", "Organization", "Unit") and
+                   ctx.clause(m.start) == clause), key=lambda m: (m.end, -m.start),
+                  default=None)
+    if trainer is not None and not TRAINER_GAP.fullmatch(ctx.text, trainer.end,
+                                                         base + match.start()):
+        trainer = None
+    at = base + match.end("pp")
+    lead = PLACE_NEXT.match(ctx.text, at)
+    place = next((m for m in ctx.mentions if lead and m.start == lead.end() and
+                  m.label in ("Location", "Organization", "Country")), None)
+    if trainer is None or place is None:
+        return
+    trainees = " ".join(match["obj"].split())
+    core = QUANTITY.sub("", trainees)
+    if not core or not core[0].isalpha():
+        return
+    name = f"{trainer.name} training of {core}"
+    event = record_event(ctx, "Program", verb_start, base + match.end("verb"), name,
+                         "activity", "program.trains", 0.5, slug(name))
+    told = " ".join(ctx.text[verb_start:obj_end].split())
+    where = " ".join(ctx.text[verb_start:place.end].split())
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [told, where])
+    ctx.keep(trainer)
+    ctx.out.relate("RUNS", trainer.id, event, ctx.span, "program.trainer", 0.5)
+    for party in ctx.mentions:
+        if verb_start <= party.start and party.end <= obj_end and \
+                party.label in ("Organization", "Unit"):
+            ctx.keep(party)
+            ctx.out.relate("PARTICIPATED_IN", party.id, event, ctx.span, "program.trainees",
+                           0.5)
+    stop = CLAUSE_END.search(ctx.text, obj_end, ctx.sentence.end)
+    end = stop.start() if stop else ctx.sentence.end
+    for spot in ctx.mentions:
+        if obj_end <= spot.start and spot.end <= end and (
+                spot.label == "Location" or (spot.label == "Country" and spot.role == "name"
+                                             and re.search(r"\bin\s+$",
+                                                           ctx.before(spot, 6)))):
+            ctx.keep(spot)
+            ctx.out.relate("HELD_IN", event, spot.id, ctx.span, "program.trained_at", 0.5)
+    _school(ctx, event, obj_end, end)
+
+
+TOLD_FOR = re.compile(r"trained\s+for\s+(?:about\s+|some\s+|nearly\s+)?\S+\s+\w+")
+
+
+def _school(ctx: Context, event: str, start: int, end: int) -> None:
+    """RUNS from the school, centre or academy a training is held at (``trained for six
+    months at the Surface Warfare School in Aksaz``): a school trains those it hosts."""
+    for body in ctx.labelled("Organization", "Unit"):
+        if start <= body.start and body.end <= end and SCHOOL.search(body.name) and \
+                AT_SCHOOL.search(ctx.before(body, 60)):
+            ctx.keep(body)
+            ctx.out.relate("RUNS", body.id, event, ctx.span, "program.school", 0.5)
 
 
 def _site_owner(ctx: Context, event: str, start: int, end: int) -> None:
