@@ -49,7 +49,6 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
     exercises.exercises, agreements.agreements, agreements.dated, meetings.sittings,
     meetings.meetings, meetings.exhibitions, operations.operations, operations.rotations,
     operations.programs, operations.activities, operations.courses, operations.trainings,
-    operations.active_trainings,
     roles.roles, participants.participants, venues.places, meetings.parties, meetings.twins,
     meetings.within_visit, meetings.ceremonies, meetings.port_calls, meetings.calls,
     meetings.site_visits, meetings.honours, structure.parts,
