@@ -198,9 +198,11 @@ def _own_sites(ctx: Context, mentions: list[Mention]) -> None:
 
 def _sited(mention: Mention) -> bool:
     """Whether a mention names a place or a body that sits somewhere (a university, a base,
-    a headquarters): ``X in Y`` then says where it lies."""
+    a headquarters), by its name or its words in the text (``the Turkish Military Academy``,
+    named Military Academy of Türkiye): ``X in Y`` then says where it lies."""
     return mention.label == "Location" or (
-        mention.label in ("Organization", "Unit") and bool(SITE.search(mention.name)))
+        mention.label in ("Organization", "Unit") and
+        bool(SITE.search(mention.name) or SITE.search(mention.text)))
 
 
 def _companies(ctx: Context, mentions: list[Mention]) -> None:
