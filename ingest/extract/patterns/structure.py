@@ -85,6 +85,18 @@ STAFF_KINDS = ("headquarters", "academy", "command")
 government's: ``Ministry of the Armed Forces``)."""
 
 
+PART_NOUNS = (r"(?:formation|unit|arm|branch|wing|component|subsidiary|division|element|"
+              r"flotilla|squadron|brigade|battalion|regiment|corps|directorate|department|"
+              r"agency|school|academy|college)")
+"""Nouns that name a body as a part of the one whose possessive they take: ``the Finnish
+Navy's amphibious formation``, ``Rostec's arms export arm``."""
+APPOSED_PART = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,3}}{PART_NOUNS}\b")
+"""After the whole in ``X, the Y's amphibious formation``: X is part of Y."""
+POSSESSED_PART = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,3}}{PART_NOUNS}\s+(?:the\s+)?")
+"""Between the whole and the part in ``Rostec's arms export arm Rosoboronexport``."""
+APPOSED_THE = re.compile(r",\s+(?:the|a|an)\s+")
+
+
 INTERNATIONAL = ("alliance", "international_organization", "coalition", "forum", "media")
 WHOLES = ("Program", "Exercise", "Operation", "Agreement")
 PARTS = ("Exercise", "Operation", "Meeting", "Program")
@@ -129,6 +141,13 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span,
                            "structure.place_region", 0.5)
+        elif first.label in ("Organization", "Unit") and second.label in (
+                "Organization", "Unit") and _part_named(ctx, first, second, gap):
+            ctx.keep(first)
+            ctx.keep(second)
+            part, whole = (first, second) if gap[:1] == "," else (second, first)
+            ctx.out.relate("PART_OF", part.id, whole.id, ctx.span, "structure.named_part",
+                           0.55)
         elif gap[:7] == "-based " and first.label == "Location" and \
                 second.label in ("Organization", "Unit") and BASED_BEFORE.fullmatch(gap):
             ctx.keep(second)
@@ -141,6 +160,16 @@ def parts(ctx: Context) -> None:
             for m in mentions) and (
             ctx.says(*COMPANY_CUES) or ctx.says(" of ", "'s ", "’s ")):
         _companies(ctx, mentions)
+
+
+def _part_named(ctx: Context, first: Mention, second: Mention, gap: str) -> bool:
+    """Whether one body is named as a part of the other: ``the Nyland Brigade, the Finnish
+    Navy's amphibious formation`` (the first of the second), ``Rostec's arms export arm
+    Rosoboronexport`` (the second of the first)."""
+    if gap[:1] == ",":
+        return bool(APPOSED_THE.fullmatch(gap)) and \
+            bool(APPOSED_PART.match(ctx.text, second.end, ctx.sentence.end))
+    return gap[:1] in ("'", "’") and bool(POSSESSED_PART.fullmatch(gap))
 
 
 def _apposed_region(ctx: Context, mentions: list[Mention], index: int) -> bool:
