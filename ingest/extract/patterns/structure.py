@@ -437,11 +437,13 @@ def stateless(out: Extraction) -> None:
                        0.5)
 
 
-SERVICE = re.compile(r"(?:\b(?:Navy|Naval Forces|Air Force|Air Forces|Army|Land Forces|"
-                     r"Ground Forces|Marine Corps|Marines)$|^(?:Naval Forces|Air Force|Army|"
+SERVICE = re.compile(r"(?:\b(?:Navy|Naval Forces?|Air Force|Air Forces|Army|Land Forces|"
+                     r"Ground Forces|Marine Corps|Marines|Home Guard)$|"
+                     r"^(?:Naval Forces|Air Force|Army|"
                      r"Ground forces|Land Forces) of )")
-"""A service's name: a state's navy, air force, army or marine corps (``Naval Forces of X``
-as the dictionaries write a service the text names by its state)."""
+"""A service's name: a state's navy (``Royal Jordanian Naval Force``), air force, army, marine
+corps or home guard (``Naval Forces of X`` as the dictionaries write a service the text names
+by its state)."""
 WHOLE_FORCES = re.compile(r"\b(?:Armed|Defen[cs]e|Military|Self-Defen[cs]e)\s+Forces?\b|"
                           r"\bBundeswehr\b")
 """A name of a state's forces as a whole, not of one service: ``Armed Forces of X``."""
