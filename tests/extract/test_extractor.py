@@ -1264,3 +1264,10 @@ def test_a_site_named_after_its_state_lies_where_the_text_puts_it() -> None:
     found = relations("Twelve Uzbek cadets received their commissions at the Turkish Military "
                       "Academy in Ankara last week.\n", "2026-05-01")
     assert ("tur-military-academy", "LOCATED_IN", "ankara") in found
+
+
+def test_a_company_named_by_its_legal_word_lies_in_its_state() -> None:
+    found = relations("India is evaluating bids for six submarines, for which MDL has teamed "
+                      "with Germany's ThyssenKrupp Marine Systems.\n", "2026-05-01")
+    assert ("thyssenkrupp-marine-systems", "LOCATED_IN", "DEU") in found
+    assert ("thyssenkrupp-marine-systems", "PART_OF", "DEU") not in found

@@ -559,13 +559,22 @@ def organs(out: Extraction) -> None:
                        0.5)
 
 
+COMPANY_END = re.compile(r"\s(?:Systems|Industries|Technologies|Electronics|Dynamics|Holdings|"
+                         r"Shipyards?|Shipbuilders|Limited|Ltd|Inc|LLC|PLC|GmbH|AG|SpA|ASA)\.?$")
+"""The last word of a company's name that no state body's ends with (not ``Corporation`` or
+``Company``: ``Philippine Aerospace Development Corporation``, ``601 Commando Company``)."""
+
+
 def company_states(out: Extraction) -> None:
-    """A company is in its state, not part of it: ``Spain's Navantia`` LOCATED_IN Spain."""
+    """A company is in its state, not part of it: ``Spain's Navantia`` LOCATED_IN Spain (a
+    company the dictionaries or the text call one, or whose name ends in a company's word:
+    ``Germany's ThyssenKrupp Marine Systems``)."""
     for key, relation in list(out.relations.items()):
         body = out.entities[relation.source]
         if relation.type == "PART_OF" and out.entities[relation.target].label == "Country" and \
                 body.label == "Organization" and (body.properties.get("kind") == "company" or (
-                    body.rule == "gazetteer" and "kind" not in body.properties)):
+                    body.rule == "gazetteer" and "kind" not in body.properties) or (
+                    "kind" not in body.properties and COMPANY_END.search(body.name))):
             del out.relations[key]
             for span in relation.spans:
                 out.relate("LOCATED_IN", body.id, relation.target, span,
