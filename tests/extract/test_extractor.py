@@ -1252,3 +1252,24 @@ def test_a_phase_told_to_be_a_command_post_exercise_is_one_exercise() -> None:
     names = [e.name for e in out.entities.values() if e.label == "Exercise"]
     assert "Vigilant Isles 2026 command post exercise" in names
     assert not any(name.startswith("command post exercise") for name in names)
+
+
+def test_a_body_named_as_a_part_of_another_is_part_of_it() -> None:
+    found = relations("The landing will be carried out by the Nyland Brigade, the Finnish "
+                      "Navy's amphibious formation. At the expo, Rostec's arms export arm "
+                      "Rosoboronexport had the largest pavilion.\n", "2026-05-01")
+    assert {("nyland-brigade", "PART_OF", "fin-naval-forces"),
+            ("rosoboronexport", "PART_OF", "rostec")} <= found
+
+
+def test_a_site_named_after_its_state_lies_where_the_text_puts_it() -> None:
+    found = relations("Twelve Uzbek cadets received their commissions at the Turkish Military "
+                      "Academy in Ankara last week.\n", "2026-05-01")
+    assert ("tur-military-academy", "LOCATED_IN", "ankara") in found
+
+
+def test_a_company_named_by_its_legal_word_lies_in_its_state() -> None:
+    found = relations("India is evaluating bids for six submarines, for which MDL has teamed "
+                      "with Germany's ThyssenKrupp Marine Systems.\n", "2026-05-01")
+    assert ("thyssenkrupp-marine-systems", "LOCATED_IN", "DEU") in found
+    assert ("thyssenkrupp-marine-systems", "PART_OF", "DEU") not in found

@@ -85,6 +85,18 @@ STAFF_KINDS = ("headquarters", "academy", "command")
 government's: ``Ministry of the Armed Forces``)."""
 
 
+PART_NOUNS = (r"(?:formation|unit|arm|branch|wing|component|subsidiary|division|element|"
+              r"flotilla|squadron|brigade|battalion|regiment|corps|directorate|department|"
+              r"agency|school|academy|college)")
+"""Nouns that name a body as a part of the one whose possessive they take: ``the Finnish
+Navy's amphibious formation``, ``Rostec's arms export arm``."""
+APPOSED_PART = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,3}}{PART_NOUNS}\b")
+"""After the whole in ``X, the Y's amphibious formation``: X is part of Y."""
+POSSESSED_PART = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,3}}{PART_NOUNS}\s+(?:the\s+)?")
+"""Between the whole and the part in ``Rostec's arms export arm Rosoboronexport``."""
+APPOSED_THE = re.compile(r",\s+(?:the|a|an)\s+")
+
+
 INTERNATIONAL = ("alliance", "international_organization", "coalition", "forum", "media")
 WHOLES = ("Program", "Exercise", "Operation", "Agreement")
 PARTS = ("Exercise", "Operation", "Meeting", "Program")
@@ -129,6 +141,13 @@ def parts(ctx: Context) -> None:
             ctx.keep(second)
             ctx.out.relate("LOCATED_IN", first.id, second.id, ctx.span,
                            "structure.place_region", 0.5)
+        elif first.label in ("Organization", "Unit") and second.label in (
+                "Organization", "Unit") and _part_named(ctx, first, second, gap):
+            ctx.keep(first)
+            ctx.keep(second)
+            part, whole = (first, second) if gap[:1] == "," else (second, first)
+            ctx.out.relate("PART_OF", part.id, whole.id, ctx.span, "structure.named_part",
+                           0.55)
         elif gap[:7] == "-based " and first.label == "Location" and \
                 second.label in ("Organization", "Unit") and BASED_BEFORE.fullmatch(gap):
             ctx.keep(second)
@@ -141,6 +160,16 @@ def parts(ctx: Context) -> None:
             for m in mentions) and (
             ctx.says(*COMPANY_CUES) or ctx.says(" of ", "'s ", "’s ")):
         _companies(ctx, mentions)
+
+
+def _part_named(ctx: Context, first: Mention, second: Mention, gap: str) -> bool:
+    """Whether one body is named as a part of the other: ``the Nyland Brigade, the Finnish
+    Navy's amphibious formation`` (the first of the second), ``Rostec's arms export arm
+    Rosoboronexport`` (the second of the first)."""
+    if gap[:1] == ",":
+        return bool(APPOSED_THE.fullmatch(gap)) and \
+            bool(APPOSED_PART.match(ctx.text, second.end, ctx.sentence.end))
+    return gap[:1] in ("'", "’") and bool(POSSESSED_PART.fullmatch(gap))
 
 
 def _apposed_region(ctx: Context, mentions: list[Mention], index: int) -> bool:
@@ -198,9 +227,11 @@ def _own_sites(ctx: Context, mentions: list[Mention]) -> None:
 
 def _sited(mention: Mention) -> bool:
     """Whether a mention names a place or a body that sits somewhere (a university, a base,
-    a headquarters): ``X in Y`` then says where it lies."""
+    a headquarters), by its name or its words in the text (``the Turkish Military Academy``,
+    named Military Academy of Türkiye): ``X in Y`` then says where it lies."""
     return mention.label == "Location" or (
-        mention.label in ("Organization", "Unit") and bool(SITE.search(mention.name)))
+        mention.label in ("Organization", "Unit") and
+        bool(SITE.search(mention.name) or SITE.search(mention.text)))
 
 
 def _companies(ctx: Context, mentions: list[Mention]) -> None:
@@ -406,11 +437,13 @@ def stateless(out: Extraction) -> None:
                        0.5)
 
 
-SERVICE = re.compile(r"(?:\b(?:Navy|Naval Forces|Air Force|Air Forces|Army|Land Forces|"
-                     r"Ground Forces|Marine Corps|Marines)$|^(?:Naval Forces|Air Force|Army|"
+SERVICE = re.compile(r"(?:\b(?:Navy|Naval Forces?|Air Force|Air Forces|Army|Land Forces|"
+                     r"Ground Forces|Marine Corps|Marines|Home Guard)$|"
+                     r"^(?:Naval Forces|Air Force|Army|"
                      r"Ground forces|Land Forces) of )")
-"""A service's name: a state's navy, air force, army or marine corps (``Naval Forces of X``
-as the dictionaries write a service the text names by its state)."""
+"""A service's name: a state's navy (``Royal Jordanian Naval Force``), air force, army, marine
+corps or home guard (``Naval Forces of X`` as the dictionaries write a service the text names
+by its state)."""
 WHOLE_FORCES = re.compile(r"\b(?:Armed|Defen[cs]e|Military|Self-Defen[cs]e)\s+Forces?\b|"
                           r"\bBundeswehr\b")
 """A name of a state's forces as a whole, not of one service: ``Armed Forces of X``."""
@@ -526,13 +559,22 @@ def organs(out: Extraction) -> None:
                        0.5)
 
 
+COMPANY_END = re.compile(r"\s(?:Systems|Industries|Technologies|Electronics|Dynamics|Holdings|"
+                         r"Shipyards?|Shipbuilders|Limited|Ltd|Inc|LLC|PLC|GmbH|AG|SpA|ASA)\.?$")
+"""The last word of a company's name that no state body's ends with (not ``Corporation`` or
+``Company``: ``Philippine Aerospace Development Corporation``, ``601 Commando Company``)."""
+
+
 def company_states(out: Extraction) -> None:
-    """A company is in its state, not part of it: ``Spain's Navantia`` LOCATED_IN Spain."""
+    """A company is in its state, not part of it: ``Spain's Navantia`` LOCATED_IN Spain (a
+    company the dictionaries or the text call one, or whose name ends in a company's word:
+    ``Germany's ThyssenKrupp Marine Systems``)."""
     for key, relation in list(out.relations.items()):
         body = out.entities[relation.source]
         if relation.type == "PART_OF" and out.entities[relation.target].label == "Country" and \
                 body.label == "Organization" and (body.properties.get("kind") == "company" or (
-                    body.rule == "gazetteer" and "kind" not in body.properties)):
+                    body.rule == "gazetteer" and "kind" not in body.properties) or (
+                    "kind" not in body.properties and COMPANY_END.search(body.name))):
             del out.relations[key]
             for span in relation.spans:
                 out.relate("LOCATED_IN", body.id, relation.target, span,
