@@ -32,7 +32,7 @@ ONLY_REFERS = ("document", "it was", "they were")
 PRONOUN = re.compile(r"(?P<kind>It\s+was|They\s+were)(?=\s+(?:\w+\s+)?signed\b)")
 """``It was signed in London by ...``: the agreement just reported."""
 """Words that only refer back to an agreement already reported (``the document``)."""
-LEFT_WORD = re.compile(r"\b(?P<word>[a-z][\w-]*)\s+$")
+LEFT_WORD = re.compile(r"\b(?<![’'])(?P<word>[a-z][\w-]*)\s+$")
 TITLE_WORD = re.compile(r"\b(?P<word>[A-Z][a-z][\w-]*)\s+$")
 """A capitalised word before a capitalised agreement word: part of its title (``a Joint
 Vision Statement``)."""
@@ -261,8 +261,9 @@ def _signed_object(ctx: Context, signing: re.Match[str]) -> re.Match[str] | None
              if not UNREAL.search(ctx.sentence.text[:m.start()])]
     for verb in verbs:
         at = ctx.sentence.start + verb.end()
-        found = ctx.search(DESCRIBED, at, min(ctx.sentence.end, at + 60))
-        if found is not None and OBJECT_GAP.fullmatch(ctx.text, at, found.start()):
+        found = ctx.search(DESCRIBED, at, ctx.sentence.end)
+        if found is not None and found.start() <= at + 60 and \
+                OBJECT_GAP.fullmatch(ctx.text, at, found.start()):
             return found
     return None
 
@@ -360,13 +361,22 @@ def referred(ctx: Context, kind: str) -> str:
     return ctx.article.last_event["Agreement"]
 
 
+JOINING = frozenset(("and", "or"))
+"""Words joining two modifiers of one agreement word (``operational and functional
+memoranda``, ``defence industry and logistics cooperation memorandum``)."""
+
+
 def _phrase_start(ctx: Context, start: int) -> int:
     """Where an agreement's noun phrase begins: ``a new defence cooperation agreement``
     gives ``defence cooperation agreement``."""
     titled = ctx.text[start:start + 1].isupper()
-    for _ in range(3):
-        word = (TITLE_WORD if titled else LEFT_WORD).search(
-            ctx.text, max(ctx.sentence.start, start - 30), start)
+    pattern = TITLE_WORD if titled else LEFT_WORD
+    for _ in range(4):
+        word = pattern.search(ctx.text, max(ctx.sentence.start, start - 30), start)
+        if word is not None and not titled and word["word"] in JOINING:
+            joined = pattern.search(ctx.text, max(ctx.sentence.start, word.start() - 30),
+                                    word.start())
+            word = joined
         if word is None or word["word"].lower() in NOT_MODIFIERS:
             break
         start = word.start()
