@@ -1250,3 +1250,14 @@ def test_a_phase_told_to_be_a_command_post_exercise_is_one_exercise() -> None:
     names = [e.name for e in out.entities.values() if e.label == "Exercise"]
     assert "Vigilant Isles 2026 command post exercise" in names
     assert not any(name.startswith("command post exercise") for name in names)
+
+
+def test_a_past_or_coming_meeting_of_the_series_is_a_meeting_of_its_own() -> None:
+    out = extract("Defence ministers of Fiji and Tonga met in Nuku'alofa on Tuesday.\n\n"
+                  "Last year's meeting was held in Suva. The 2027 meeting is expected to be "
+                  "held in Port Moresby.\n", "t", "2026-11-12")
+    series = sorted((e for e in out.entities.values() if e.rule == "meeting.series"),
+                    key=lambda e: e.name)
+    assert [e.aliases for e in series] == [["2027 meeting"], ["Last year's meeting"]]
+    assert {(series[0].id, "HELD_IN", "port-moresby"), (series[1].id, "HELD_IN", "suva")} <= \
+        set(out.relations)

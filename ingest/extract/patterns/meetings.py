@@ -104,7 +104,8 @@ def _name(ctx: Context, persons: list[Mention], actors: list[Mention], what: str
 
 def meetings(ctx: Context) -> None:
     """Record a meeting between people (or states) named in the sentence."""
-    if not ctx.says(*WORDS) or any(e.rule == "meeting.sitting" for e in ctx.events):
+    if not ctx.says(*WORDS) or any(e.rule in ("meeting.sitting", "meeting.series")
+                                   for e in ctx.events):
         return
     match = next((m for m in _scan(ctx, MEETING, ctx.sentence.start) if _real(ctx, m)), None)
     persons = ctx.persons()
@@ -248,6 +249,52 @@ def sittings(ctx: Context) -> None:
         ctx.out.relate("RUNS", body.id, event, ctx.span, "meeting.sitting", 0.5)
 
 
+SERIES = re.compile(
+    r"\b(?P<what>(?:previous|last|next|preceding|(?:last|next)\s+year['’]s|(?:19|20)\d\d)\s+"
+    r"(?-i:(?:[A-Z][\w-]*\s+){0,2})(?:[a-z]+['’]\s+)?(?P<noun>meeting|summit|session|round)"
+    r"(?!\s+of\s+(?:the\s+)?(?:exercise|drills?|fighting|talks|negotiations)\b))\b", re.I)
+"""Another meeting of the series a report tells of: ``the previous meeting was held in
+Seoul``, ``Last year's meeting``, ``the 2027 meeting``, ``the next Tri-CHOD meeting``."""
+SERIES_AFTER = re.compile(r"\s+(?:was|were|is|will|would|took|takes|had|has)\b")
+"""After a meeting of the series, the verb of a clause telling of it (not ``the next
+meeting's agenda``)."""
+
+
+def series(ctx: Context) -> None:
+    """A past or coming meeting of the series the report's meeting belongs to is a meeting
+    of its own, held where the sentence puts it and run by the body that runs the series."""
+    if not ctx.says("previous", "last", "next", "preceding", "meeting", "summit") or \
+            any(e.rule == "meeting.sitting" for e in ctx.events):
+        return
+    match = ctx.search(SERIES, ctx.sentence.start, ctx.sentence.end)
+    if match is None or (not SERIES_AFTER.match(ctx.text, match.end()) and
+                         not ctx.text[match.end():match.end() + 4].startswith((" in ", " of "))):
+        return
+    what = " ".join(ctx.text[match.start():match.end()].split())
+    year = re.match(r"\d{4}", what)
+    published = (ctx.article.published or "")[:4]
+    if year is not None and year.group() == published:
+        return
+    when_ = year.group() if year else (str(int(published) - 1) if "year" in what.lower() and
+                                        published.isdigit() else (ctx.date() or "")[:4])
+    place = next((p for p in ctx.venues if p.start >= match.end()), None)
+    name = f"{what[:1].upper()}{what[1:]}" + (f" in {place.name}" if place else "") + \
+        (f" ({when_})" if when_ else "")
+    main = ctx.article.main_event.get("Meeting")
+    latest = ctx.article.last_event.get("Meeting")
+    event = record_event(ctx, "Meeting", match.start(), match.end(), name, "meeting",
+                         "meeting.series", 0.5,
+                         slug(f"{match['noun']} {what} {place.id if place else ''} {when_}"))
+    ctx.out.entities[event].aliases = merge_list(ctx.out.entities[event].aliases, [what])
+    if latest is not None:
+        ctx.article.last_event["Meeting"] = latest
+    if main is None or main == event:
+        return
+    for relation in sorted(ctx.out.relations.values(), key=lambda r: (r.type, r.source)):
+        if relation.type == "RUNS" and relation.target == main:
+            ctx.out.relate("RUNS", relation.source, event, ctx.span, "meeting.series", 0.45)
+
+
 def _body(ctx: Context, at: int) -> Mention | None:
     """The body a sitting is of: the organisation named right after ``of the``, or the one
     named before whose name ends in the noun used (``the commission``)."""
@@ -298,7 +345,8 @@ def _referred(ctx: Context, start: int, kind: str) -> str | None:
     told = [(max(s for s, _ in entity.spans if s < start), entity.id)
             for entity in ctx.out.entities.values()
             if entity.label == "Meeting" and entity.properties.get("kind", kind) == kind and
-            entity.rule != "meeting.ceremony" and any(s < start for s, _ in entity.spans)]
+            entity.rule not in ("meeting.ceremony", "meeting.series") and
+            any(s < start for s, _ in entity.spans)]
     return max(told)[1] if told else None
 
 
