@@ -26,16 +26,19 @@ KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("video",
          ("talks", "talks"), ("negotiation", "talks"), ("consultation", "talks"),
          ("discussion", "talks"))
 LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst|"
-                  r"\b(?-i:(?!(?:The|This|That|A|An|Its|Their|His|Her|During|After)\b)[A-Z][\w-]+)|"
+                  r"\b(?-i:(?!(?:The|This|That|A|An|Its|Their|His|Her|During|After)\b)"
+                  r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)|"
+                  r"\b(?-i:(?:[A-Z][\w-]+\s+){0,2}(?:(?!(?:the|a|an|its|their|his|her|this|that)\s)"
+                  r"[a-z][\w-]*\s+)?[a-z]+s['’])|"
                   r"\b(?:trilateral|bilateral|joint|annual|extraordinary|emergency|regional|"
                   r"separate|further|formal|informal|high-level)|[“\"][^”\"\s]{1,12}[”\"])\s+"
                   r"(?:official\s+)?$", re.I)
-"""Before a meeting word, what is part of its phrase: ``three-day visit``, ``Brussels
-summit``, ``trilateral summit``."""
+"""Before a meeting word, what is part of its phrase: ``three-day visit``, ``Camp David
+summit``, ``trilateral summit``, ``defence ministers' meeting``."""
 RIGHT = re.compile(r"\s+(?:to|of|with|between|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-                   r"Friday|Saturday|Sunday|the\s+sidelines|\d)))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+                   r"Friday|Saturday|Sunday|the\s+sidelines|\d)))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+"
                    r"(?=\s+(?:in|on|at|during|for|by|to|where|when|and|which|who|since|after|"
-                   r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"]|$)")
+                   r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"(]|$)")
 """What a meeting was with, of or to: ``talks with Omani officials``, ``visit to Doha``."""
 FOLLOWS = 2
 
@@ -321,7 +324,7 @@ TO_VERB = re.compile(r"\bto\s+$")
 def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
     """Keep the meeting's whole noun phrase as an alias (``two-day visit to Ankara``), and
     without its complement (``two-day visit``)."""
-    left = LEFT.search(ctx.text, max(ctx.sentence.start, start - 20), start)
+    left = LEFT.search(ctx.text, max(ctx.sentence.start, start - 40), start)
     right = RIGHT.match(ctx.text, end, ctx.sentence.end)
     if left or right:
         phrase = ctx.text[left.start() if left else start:right.end() if right else end]
