@@ -21,8 +21,9 @@ WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "a
          "document", "communiqu", "road map", "strategic partnership")
 DESCRIBED = re.compile(
     r"\b(?P<kind>status[\s-]+of[\s-]+(?:visiting[\s-]+)?forces[\s-]+agreements?|memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
-    r"letters?\s+of\s+intent|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
+    r"letters?\s+of\s+(?:intent|offer\s+and\s+acceptance)|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
     r"amendments?|plans?\s+of\s+(?:[a-z-]+\s+){0,2}(?:cooperation|training)|communiqu[ée]|"
+    r"(?:cooperation|training)\s+plans?|"
     r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|road\s?map|"
     r"(?:comprehensive\s+)?strategic\s+partnership(?!\s+[a-z]+\s+(?:agreement|treaty|accord))(?!\s+"
     r"(?:agreement|treaty|accord|declaration|pact|roadmap))|pact|"
@@ -104,6 +105,8 @@ def agreements(ctx: Context) -> None:
         PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
     if named and described is not None:
         named, described = _frameworks(ctx, named, described)
+    if described is not None and described.re is not PRONOUN and _denied(ctx, described):
+        described = ctx.search(DESCRIBED, described.end(), ctx.sentence.end) or described
     signing = ctx.has(SIGNING)
     split = False
     twins: list[str] = []
@@ -127,9 +130,7 @@ def agreements(ctx: Context) -> None:
         refer(ctx, "Agreement", event, *described.span())
         if described.re is not PRONOUN:
             _alias(ctx, event, described.group().lower())
-    elif described.group().lower() in ONLY_REFERS or \
-            NO.search(ctx.text, max(ctx.sentence.start, described.start() - 12),
-                      described.start()):
+    elif described.group().lower() in ONLY_REFERS or _denied(ctx, described):
         return
     else:
         start = _phrase_start(ctx, described.start())
@@ -253,6 +254,13 @@ def _pair(ctx: Context, described: re.Match[str], start: int, phrase: str,
 OBJECT_GAP = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}")
 
 
+def _denied(ctx: Context, described: re.Match[str]) -> bool:
+    """Whether the sentence says there is no such agreement (``have no security treaty, but a
+    memorandum ... was signed``)."""
+    return NO.search(ctx.text, max(ctx.sentence.start, described.start() - 24),
+                     described.start()) is not None
+
+
 def _signed_object(ctx: Context, signing: re.Match[str]) -> re.Match[str] | None:
     """The agreement named right after the signing verb (``signed a plan of bilateral
     military cooperation``), which the sentence says was signed even when another agreement
@@ -268,8 +276,8 @@ def _signed_object(ctx: Context, signing: re.Match[str]) -> re.Match[str] | None
     return None
 
 
-NO = re.compile(r"\bno\s+$", re.I)
-"""``but no agreement was reached``: no agreement at all."""
+NO = re.compile(r"\bno\s+(?:[a-z][\w-]*\s+)?$", re.I)
+"""``but no agreement was reached``, ``have no security treaty``: no agreement at all."""
 TOPIC = re.compile(r"\s+on\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s+(?:signed|between|"
                    r"with|in|at|by|that|which|under|covering|from|for|to|was|were|is|and|last|"
                    r"this|next|on|during|when|after|before|both|the\s+(?:two|three))\b|"
