@@ -1261,3 +1261,13 @@ def test_a_past_or_coming_meeting_of_the_series_is_a_meeting_of_its_own() -> Non
     assert [e.aliases for e in series] == [["2027 meeting"], ["Last year's meeting"]]
     assert {(series[0].id, "HELD_IN", "port-moresby"), (series[1].id, "HELD_IN", "suva")} <= \
         set(out.relations)
+
+
+def test_a_meeting_no_one_is_named_at_is_held_where_it_is_and_run_by_its_body() -> None:
+    out = extract("Denmark plans to hold talks with Iceland and Norway on Arctic surveillance "
+                  "during a meeting of the Nordic Defence Cooperation in Reykjavik in May.\n",
+                  "t", "2026-01-10")
+    meeting = made_by(out, "meeting.gathering")
+    assert "meeting of the Nordic Defence Cooperation" in meeting.aliases
+    assert {(meeting.id, "HELD_IN", "reykjavik"), ("nordefco", "RUNS", meeting.id)} <= \
+        set(out.relations)

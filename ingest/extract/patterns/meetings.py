@@ -126,6 +126,63 @@ def meetings(ctx: Context) -> None:
         entity.aliases = merge_list(entity.aliases, [m["what"] for m in within[1:]])
 
 
+GATHERED = re.compile(r"\b(?:a|an|the|their|its|another)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+"""Before a meeting word, the article of a noun phrase telling of one meeting, and the words
+that name it (``their first joint defence committee meeting``)."""
+HELD_AT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def gatherings(ctx: Context) -> None:
+    """A meeting or summit no one is named at, told of by where it is held or whose it is
+    (``a meeting of the Nordic Defence Cooperation (NORDEFCO) in Reykjavik``, ``a trilateral
+    summit in Athens``): a meeting held there, run by the body it is of."""
+    if not ctx.says("meeting", "summit"):
+        return
+    for match in _scan(ctx, MEETING, ctx.sentence.start):
+        if match["what"].lower() not in ("meeting", "summit") or not _real(ctx, match) or \
+                any(e.start <= match.start("what") < e.end or match.start() <= e.start <
+                    match.end() for e in ctx.events) or \
+                (told := GATHERED.search(ctx.text, max(ctx.sentence.start, match.start() - 50),
+                                         match.start())) is None:
+            continue
+        right = RIGHT.match(ctx.text, match.end(), ctx.sentence.end)
+        end = right.end() if right else match.end()
+        body = None
+        of = OF_BODY.match(ctx.text, match.end())
+        if of is not None:
+            body = next((m for m in ctx.labelled("Organization") if m.start == of.end()), None)
+        after = ctx.text[end:end + 8]
+        at = HELD_AT.match(ctx.text, end)
+        if after.lstrip().startswith("(") and body is not None:
+            close = ctx.text.find(")", end, ctx.sentence.end)
+            at = HELD_AT.match(ctx.text, close + 1) if close > 0 else None
+        place = next((p for p in ctx.venues if at is not None and p.start == at.end()), None)
+        if place is None and body is None:
+            continue
+        phrase = " ".join(ctx.text[match.start("what"):end].split())
+        date = when(ctx.date() or ctx.article.published)
+        name = f"{phrase[:1].upper()}{phrase[1:]}" + (f" in {place.name}" if place else "") + \
+            (f" ({date})" if date else "")
+        event = record_event(ctx, "Meeting", match.start("what"), match.end(), name,
+                             "meeting", "meeting.gathering", 0.5,
+                             slug(f"{phrase} {place.id if place else ''} {ctx.date() or ''}"))
+        _phrase_alias(ctx, event, match.start("what"), match.end())
+        words = ctx.text[told.start():match.end()].split()[1:]
+        if len(words) > 1:
+            entity = ctx.out.entities[event]
+            entity.aliases = merge_list(entity.aliases, [" ".join(words)])
+        if ctx.date():
+            ctx.out.entities[event].properties.setdefault("date", ctx.date())
+        if body is not None:
+            ctx.keep(body)
+            ctx.out.relate("RUNS", body.id, event, ctx.span, "meeting.gathering", 0.5)
+        if place is not None:
+            ctx.keep(place)
+            ctx.out.relate("HELD_IN", event, place.id, ctx.span, "meeting.gathering", 0.5)
+        return
+
+
 NONE_BEFORE = re.compile(r"\b(?:no|cabinet)\s+(?:(?:further|formal|new)\s+)?$", re.I)
 """Before a meeting word, that none was held (``no talks were held``) or that it was a
 government's own (``a cabinet meeting``)."""
