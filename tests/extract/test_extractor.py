@@ -1271,3 +1271,15 @@ def test_a_meeting_no_one_is_named_at_is_held_where_it_is_and_run_by_its_body() 
     assert "meeting of the Nordic Defence Cooperation" in meeting.aliases
     assert {(meeting.id, "HELD_IN", "reykjavik"), ("nordefco", "RUNS", meeting.id)} <= \
         set(out.relations)
+
+
+def test_a_council_renewing_a_mandate_signed_a_decree_named_by_the_phrase() -> None:
+    for text, alias in (
+            ("The UN Security Council on 30 June renewed UNDOF's mandate for six months.\n",
+             "renewed UNDOF's mandate"),
+            ("The mission's mandate was renewed by the UN Security Council in January.\n",
+             "mandate was renewed")):
+        out = extract(text, "t", "2026-07-01")
+        renewal = made_by(out, "agreement.mandate")
+        assert renewal.aliases == [alias]
+        assert ("unsc", "SIGNED", renewal.id) in out.relations

@@ -677,3 +677,46 @@ def _after_between(ctx: Context, end: int) -> list[Mention]:
         elif found or mention.start - end > 20:
             break
     return found
+
+
+MANDATE = re.compile(
+    r"\b(?:(?P<verb>renew(?:ed|s)|extend(?:ed|s)|prolong(?:ed|s))\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z][\w-]*)['’]s\s+|(?:mission|force|operation)['’]s\s+)?mandate|"
+    r"mandate\s+(?:was|has\s+been|had\s+been)\s+(?:renewed|extended|prolonged)"
+    r"(?P<by>\s+by\s+(?:the\s+)?)?)\b", re.I)
+"""A council renewing a mission's mandate: ``the Security Council renewed UNDOF's mandate``,
+``the mission's mandate was renewed by the Security Council``."""
+CLAUSE_GAP = re.compile(r"[^,;:]{0,40}")
+"""Between a council and what it did: no clause boundary (``The Security Council on 30 June
+renewed``)."""
+
+
+def mandates(ctx: Context) -> None:
+    """A council's decision renewing or extending a mission's mandate is a decree the council
+    signed, named by the report's phrase for it."""
+    if not ctx.says("mandate"):
+        return
+    match = MANDATE.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    if match is None or UNREAL.search(ctx.text[ctx.sentence.start:match.start()]):
+        return
+    bodies = ctx.labelled("Organization")
+    if match["verb"]:
+        council = next((m for m in reversed(bodies) if m.end <= match.start() and
+                        CLAUSE_GAP.fullmatch(ctx.text, m.end, match.start())), None)
+    else:
+        council = next((m for m in bodies if m.start == match.end()), None)
+    if council is None or not re.search(r"\b(?:[Cc]ouncil|UNSC)\b", council.name):
+        return
+    end = match.start("by") if match["by"] else match.end()
+    phrase = " ".join(ctx.text[match.start():end].split())
+    year = (ctx.date() or ctx.article.published or "")[:4]
+    event = ctx.out.add(Mention(
+        match.start(), end, ctx.text[match.start():end], "Agreement",
+        slug(f"{council.id} mandate {year}"), f"{council.name} mandate renewal ({year})"
+        if year else f"{council.name} mandate renewal", "decree", rule="agreement.mandate",
+        confidence=0.5)).id
+    _alias(ctx, event, phrase)
+    if ctx.date():
+        ctx.out.entities[event].properties.setdefault("date", ctx.date())
+    ctx.keep(council)
+    ctx.out.relate("SIGNED", council.id, event, ctx.span, "agreement.mandate", 0.5)
