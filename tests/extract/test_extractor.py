@@ -1283,3 +1283,13 @@ def test_a_council_renewing_a_mandate_signed_a_decree_named_by_the_phrase() -> N
         renewal = made_by(out, "agreement.mandate")
         assert renewal.aliases == [alias]
         assert ("unsc", "SIGNED", renewal.id) in out.relations
+
+
+def test_a_closing_session_is_part_of_the_reports_exercise_and_its_speaker_took_part() -> None:
+    out = extract("Kazakhstan and Uzbekistan opened the exercise Steppe Eagle-2025 in the Fergana "
+                  "Valley on Monday.\n\n\"We are ready,\" Defence Minister Ruslan Zhaksylykov "
+                  "told the closing session on Friday.\n", "t", "2025-06-20")
+    session = made_by(out, "meeting.session")
+    assert session.aliases == ["closing session"]
+    assert {(session.id, "PART_OF", "steppe-eagle-2025"),
+            ("ruslan-zhaksylykov", "PARTICIPATED_IN", session.id)} <= set(out.relations)

@@ -183,6 +183,49 @@ def gatherings(ctx: Context) -> None:
         return
 
 
+SESSION = re.compile(
+    r"\b(?:a|an|the)\s+(?P<what>(?:opening|closing|final|plenary|ministerial)\s+"
+    r"(?:session|conference)|(?:(?!(?:new|first|second|third)\b)[a-z][\w-]*\s+){1,2}"
+    r"(?:symposium|seminar))\b", re.I)
+"""A sitting within a report's event: ``a closing session in Tallinn``, ``a medical
+symposium``, ``a senior leader seminar``."""
+fold(SESSION)
+SPOKE = re.compile(r"\b(?:told|addressed|opened|closed|chaired)\s+$")
+"""Before a sitting, what the person named before it did there."""
+
+
+def sessions(ctx: Context) -> None:
+    """A session, symposium or seminar of the report's exercise or meeting is a meeting of
+    its own, part of that event; the person who told or addressed it took part in it."""
+    if not ctx.says("session", "conference", "symposium", "seminar"):
+        return
+    match = ctx.search(SESSION, ctx.sentence.start, ctx.sentence.end)
+    if match is None:
+        return
+    told = ctx.article.told
+    owners = [ctx.article.main_event.get(label) for label in ("Exercise", "Meeting")]
+    owners = [e for e in owners if e is not None and e in ctx.out.entities]
+    if not owners:
+        return
+    owner = max(owners, key=lambda e: told.get(e, 0))
+    what = " ".join(ctx.text[match.start("what"):match.end()].split()).lower()
+    name = f"{what[:1].upper()}{what[1:]} of {ctx.out.entities[owner].name}"
+    latest = ctx.article.last_event.get("Meeting")
+    event = record_event(ctx, "Meeting", match.start("what"), match.end(), name, "meeting",
+                         "meeting.session", 0.5, slug(f"{owner} {what}"))
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [what])
+    if latest is not None:
+        ctx.article.last_event["Meeting"] = latest
+    ctx.out.relate("PART_OF", event, owner, ctx.span, "meeting.session", 0.5)
+    if SPOKE.search(ctx.text, max(ctx.sentence.start, match.start() - 12), match.start()):
+        speaker = next((p for p in reversed(ctx.persons()) if p.end <= match.start() and
+                        match.start() - p.end <= 20), None)
+        if speaker is not None:
+            ctx.out.relate("PARTICIPATED_IN", speaker.id, event, ctx.span, "meeting.session",
+                           0.5)
+
+
 NONE_BEFORE = re.compile(r"\b(?:no|cabinet)\s+(?:(?:further|formal|new)\s+)?$", re.I)
 """Before a meeting word, that none was held (``no talks were held``) or that it was a
 government's own (``a cabinet meeting``)."""
