@@ -46,8 +46,9 @@ from ingest.extract.status import mark
 from ingest.extract.syntax import Annotated, annotate, ner_mentions, nest
 
 PATTERNS: tuple[Callable[[Context], None], ...] = (
-    exercises.exercises, agreements.agreements, agreements.dated, meetings.sittings,
-    meetings.meetings, meetings.exhibitions, operations.operations, operations.rotations,
+    exercises.exercises, agreements.agreements, agreements.dated, agreements.mandates,
+    meetings.sittings, meetings.series, meetings.meetings, meetings.gatherings,
+    meetings.sessions, meetings.exhibitions, operations.operations, operations.rotations,
     operations.programs, operations.activities, operations.courses, operations.trainings,
     roles.roles, participants.participants, venues.places, meetings.parties, meetings.twins,
     meetings.within_visit, meetings.ceremonies, meetings.port_calls, meetings.calls,

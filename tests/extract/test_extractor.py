@@ -1273,3 +1273,46 @@ def test_a_company_named_by_its_legal_word_lies_in_its_state() -> None:
                       "with Germany's ThyssenKrupp Marine Systems.\n", "2026-05-01")
     assert ("thyssenkrupp-marine-systems", "LOCATED_IN", "DEU") in found
     assert ("thyssenkrupp-marine-systems", "PART_OF", "DEU") not in found
+
+
+def test_a_past_or_coming_meeting_of_the_series_is_a_meeting_of_its_own() -> None:
+    out = extract("Defence ministers of Fiji and Tonga met in Nuku'alofa on Tuesday.\n\n"
+                  "Last year's meeting was held in Suva. The 2027 meeting is expected to be "
+                  "held in Port Moresby.\n", "t", "2026-11-12")
+    series = sorted((e for e in out.entities.values() if e.rule == "meeting.series"),
+                    key=lambda e: e.name)
+    assert [e.aliases for e in series] == [["2027 meeting"], ["Last year's meeting"]]
+    assert {(series[0].id, "HELD_IN", "port-moresby"), (series[1].id, "HELD_IN", "suva")} <= \
+        set(out.relations)
+
+
+def test_a_meeting_no_one_is_named_at_is_held_where_it_is_and_run_by_its_body() -> None:
+    out = extract("Denmark plans to hold talks with Iceland and Norway on Arctic surveillance "
+                  "during a meeting of the Nordic Defence Cooperation in Reykjavik in May.\n",
+                  "t", "2026-01-10")
+    meeting = made_by(out, "meeting.gathering")
+    assert "meeting of the Nordic Defence Cooperation" in meeting.aliases
+    assert {(meeting.id, "HELD_IN", "reykjavik"), ("nordefco", "RUNS", meeting.id)} <= \
+        set(out.relations)
+
+
+def test_a_council_renewing_a_mandate_signed_a_decree_named_by_the_phrase() -> None:
+    for text, alias in (
+            ("The UN Security Council on 30 June renewed UNDOF's mandate for six months.\n",
+             "renewed UNDOF's mandate"),
+            ("The mission's mandate was renewed by the UN Security Council in January.\n",
+             "mandate was renewed")):
+        out = extract(text, "t", "2026-07-01")
+        renewal = made_by(out, "agreement.mandate")
+        assert renewal.aliases == [alias]
+        assert ("unsc", "SIGNED", renewal.id) in out.relations
+
+
+def test_a_closing_session_is_part_of_the_reports_exercise_and_its_speaker_took_part() -> None:
+    out = extract("Kazakhstan and Uzbekistan opened the exercise Steppe Eagle-2025 in the Fergana "
+                  "Valley on Monday.\n\n\"We are ready,\" Defence Minister Ruslan Zhaksylykov "
+                  "told the closing session on Friday.\n", "t", "2025-06-20")
+    session = made_by(out, "meeting.session")
+    assert session.aliases == ["closing session"]
+    assert {(session.id, "PART_OF", "steppe-eagle-2025"),
+            ("ruslan-zhaksylykov", "PARTICIPATED_IN", session.id)} <= set(out.relations)

@@ -21,8 +21,9 @@ WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "a
          "document", "communiqu", "road map", "strategic partnership")
 DESCRIBED = re.compile(
     r"\b(?P<kind>status[\s-]+of[\s-]+(?:visiting[\s-]+)?forces[\s-]+agreements?|memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
-    r"letters?\s+of\s+intent|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
+    r"letters?\s+of\s+(?:intent|offer\s+and\s+acceptance)|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
     r"amendments?|plans?\s+of\s+(?:[a-z-]+\s+){0,2}(?:cooperation|training)|communiqu[ée]|"
+    r"(?:cooperation|training)\s+plans?|"
     r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|road\s?map|"
     r"(?:comprehensive\s+)?strategic\s+partnership(?!\s+[a-z]+\s+(?:agreement|treaty|accord))(?!\s+"
     r"(?:agreement|treaty|accord|declaration|pact|roadmap))|pact|"
@@ -32,7 +33,7 @@ ONLY_REFERS = ("document", "it was", "they were")
 PRONOUN = re.compile(r"(?P<kind>It\s+was|They\s+were)(?=\s+(?:\w+\s+)?signed\b)")
 """``It was signed in London by ...``: the agreement just reported."""
 """Words that only refer back to an agreement already reported (``the document``)."""
-LEFT_WORD = re.compile(r"\b(?P<word>[a-z][\w-]*)\s+$")
+LEFT_WORD = re.compile(r"\b(?<![’'])(?P<word>[a-z][\w-]*)\s+$")
 TITLE_WORD = re.compile(r"\b(?P<word>[A-Z][a-z][\w-]*)\s+$")
 """A capitalised word before a capitalised agreement word: part of its title (``a Joint
 Vision Statement``)."""
@@ -104,6 +105,8 @@ def agreements(ctx: Context) -> None:
         PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
     if named and described is not None:
         named, described = _frameworks(ctx, named, described)
+    if described is not None and described.re is not PRONOUN and _denied(ctx, described):
+        described = ctx.search(DESCRIBED, described.end(), ctx.sentence.end) or described
     signing = ctx.has(SIGNING)
     split = False
     twins: list[str] = []
@@ -127,9 +130,7 @@ def agreements(ctx: Context) -> None:
         refer(ctx, "Agreement", event, *described.span())
         if described.re is not PRONOUN:
             _alias(ctx, event, described.group().lower())
-    elif described.group().lower() in ONLY_REFERS or \
-            NO.search(ctx.text, max(ctx.sentence.start, described.start() - 12),
-                      described.start()):
+    elif described.group().lower() in ONLY_REFERS or _denied(ctx, described):
         return
     else:
         start = _phrase_start(ctx, described.start())
@@ -253,6 +254,13 @@ def _pair(ctx: Context, described: re.Match[str], start: int, phrase: str,
 OBJECT_GAP = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}")
 
 
+def _denied(ctx: Context, described: re.Match[str]) -> bool:
+    """Whether the sentence says there is no such agreement (``have no security treaty, but a
+    memorandum ... was signed``)."""
+    return NO.search(ctx.text, max(ctx.sentence.start, described.start() - 24),
+                     described.start()) is not None
+
+
 def _signed_object(ctx: Context, signing: re.Match[str]) -> re.Match[str] | None:
     """The agreement named right after the signing verb (``signed a plan of bilateral
     military cooperation``), which the sentence says was signed even when another agreement
@@ -261,14 +269,15 @@ def _signed_object(ctx: Context, signing: re.Match[str]) -> re.Match[str] | None
              if not UNREAL.search(ctx.sentence.text[:m.start()])]
     for verb in verbs:
         at = ctx.sentence.start + verb.end()
-        found = ctx.search(DESCRIBED, at, min(ctx.sentence.end, at + 60))
-        if found is not None and OBJECT_GAP.fullmatch(ctx.text, at, found.start()):
+        found = ctx.search(DESCRIBED, at, ctx.sentence.end)
+        if found is not None and found.start() <= at + 60 and \
+                OBJECT_GAP.fullmatch(ctx.text, at, found.start()):
             return found
     return None
 
 
-NO = re.compile(r"\bno\s+$", re.I)
-"""``but no agreement was reached``: no agreement at all."""
+NO = re.compile(r"\bno\s+(?:[a-z][\w-]*\s+)?$", re.I)
+"""``but no agreement was reached``, ``have no security treaty``: no agreement at all."""
 TOPIC = re.compile(r"\s+on\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s+(?:signed|between|"
                    r"with|in|at|by|that|which|under|covering|from|for|to|was|were|is|and|last|"
                    r"this|next|on|during|when|after|before|both|the\s+(?:two|three))\b|"
@@ -360,13 +369,22 @@ def referred(ctx: Context, kind: str) -> str:
     return ctx.article.last_event["Agreement"]
 
 
+JOINING = frozenset(("and", "or"))
+"""Words joining two modifiers of one agreement word (``operational and functional
+memoranda``, ``defence industry and logistics cooperation memorandum``)."""
+
+
 def _phrase_start(ctx: Context, start: int) -> int:
     """Where an agreement's noun phrase begins: ``a new defence cooperation agreement``
     gives ``defence cooperation agreement``."""
     titled = ctx.text[start:start + 1].isupper()
-    for _ in range(3):
-        word = (TITLE_WORD if titled else LEFT_WORD).search(
-            ctx.text, max(ctx.sentence.start, start - 30), start)
+    pattern = TITLE_WORD if titled else LEFT_WORD
+    for _ in range(4):
+        word = pattern.search(ctx.text, max(ctx.sentence.start, start - 30), start)
+        if word is not None and not titled and word["word"] in JOINING:
+            joined = pattern.search(ctx.text, max(ctx.sentence.start, word.start() - 30),
+                                    word.start())
+            word = joined
         if word is None or word["word"].lower() in NOT_MODIFIERS:
             break
         start = word.start()
@@ -659,3 +677,46 @@ def _after_between(ctx: Context, end: int) -> list[Mention]:
         elif found or mention.start - end > 20:
             break
     return found
+
+
+MANDATE = re.compile(
+    r"\b(?:(?P<verb>renew(?:ed|s)|extend(?:ed|s)|prolong(?:ed|s))\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z][\w-]*)['’]s\s+|(?:mission|force|operation)['’]s\s+)?mandate|"
+    r"mandate\s+(?:was|has\s+been|had\s+been)\s+(?:renewed|extended|prolonged)"
+    r"(?P<by>\s+by\s+(?:the\s+)?)?)\b", re.I)
+"""A council renewing a mission's mandate: ``the Security Council renewed UNDOF's mandate``,
+``the mission's mandate was renewed by the Security Council``."""
+CLAUSE_GAP = re.compile(r"[^,;:]{0,40}")
+"""Between a council and what it did: no clause boundary (``The Security Council on 30 June
+renewed``)."""
+
+
+def mandates(ctx: Context) -> None:
+    """A council's decision renewing or extending a mission's mandate is a decree the council
+    signed, named by the report's phrase for it."""
+    if not ctx.says("mandate"):
+        return
+    match = MANDATE.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    if match is None or UNREAL.search(ctx.text[ctx.sentence.start:match.start()]):
+        return
+    bodies = ctx.labelled("Organization")
+    if match["verb"]:
+        council = next((m for m in reversed(bodies) if m.end <= match.start() and
+                        CLAUSE_GAP.fullmatch(ctx.text, m.end, match.start())), None)
+    else:
+        council = next((m for m in bodies if m.start == match.end()), None)
+    if council is None or not re.search(r"\b(?:[Cc]ouncil|UNSC)\b", council.name):
+        return
+    end = match.start("by") if match["by"] else match.end()
+    phrase = " ".join(ctx.text[match.start():end].split())
+    year = (ctx.date() or ctx.article.published or "")[:4]
+    event = ctx.out.add(Mention(
+        match.start(), end, ctx.text[match.start():end], "Agreement",
+        slug(f"{council.id} mandate {year}"), f"{council.name} mandate renewal ({year})"
+        if year else f"{council.name} mandate renewal", "decree", rule="agreement.mandate",
+        confidence=0.5)).id
+    _alias(ctx, event, phrase)
+    if ctx.date():
+        ctx.out.entities[event].properties.setdefault("date", ctx.date())
+    ctx.keep(council)
+    ctx.out.relate("SIGNED", council.id, event, ctx.span, "agreement.mandate", 0.5)

@@ -26,16 +26,19 @@ KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("video",
          ("talks", "talks"), ("negotiation", "talks"), ("consultation", "talks"),
          ("discussion", "talks"))
 LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst|"
-                  r"\b(?-i:(?!(?:The|This|That|A|An|Its|Their|His|Her|During|After)\b)[A-Z][\w-]+)|"
+                  r"\b(?-i:(?!(?:The|This|That|A|An|Its|Their|His|Her|During|After)\b)"
+                  r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)|"
+                  r"\b(?-i:(?:[A-Z][\w-]+\s+){0,2}(?:(?!(?:the|a|an|its|their|his|her|this|that)\s)"
+                  r"[a-z][\w-]*\s+)?[a-z]+s['’])|"
                   r"\b(?:trilateral|bilateral|joint|annual|extraordinary|emergency|regional|"
                   r"separate|further|formal|informal|high-level)|[“\"][^”\"\s]{1,12}[”\"])\s+"
                   r"(?:official\s+)?$", re.I)
-"""Before a meeting word, what is part of its phrase: ``three-day visit``, ``Brussels
-summit``, ``trilateral summit``."""
+"""Before a meeting word, what is part of its phrase: ``three-day visit``, ``Camp David
+summit``, ``trilateral summit``, ``defence ministers' meeting``."""
 RIGHT = re.compile(r"\s+(?:to|of|with|between|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-                   r"Friday|Saturday|Sunday|the\s+sidelines|\d)))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+                   r"Friday|Saturday|Sunday|the\s+sidelines|\d)))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+"
                    r"(?=\s+(?:in|on|at|during|for|by|to|where|when|and|which|who|since|after|"
-                   r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"]|$)")
+                   r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"(]|$)")
 """What a meeting was with, of or to: ``talks with Omani officials``, ``visit to Doha``."""
 FOLLOWS = 2
 
@@ -104,7 +107,8 @@ def _name(ctx: Context, persons: list[Mention], actors: list[Mention], what: str
 
 def meetings(ctx: Context) -> None:
     """Record a meeting between people (or states) named in the sentence."""
-    if not ctx.says(*WORDS) or any(e.rule == "meeting.sitting" for e in ctx.events):
+    if not ctx.says(*WORDS) or any(e.rule in ("meeting.sitting", "meeting.series")
+                                   for e in ctx.events):
         return
     match = next((m for m in _scan(ctx, MEETING, ctx.sentence.start) if _real(ctx, m)), None)
     persons = ctx.persons()
@@ -120,6 +124,106 @@ def meetings(ctx: Context) -> None:
         event = _meeting(ctx, within[0], persons, actors)
         entity = ctx.out.entities[event]
         entity.aliases = merge_list(entity.aliases, [m["what"] for m in within[1:]])
+
+
+GATHERED = re.compile(r"\b(?:a|an|the|their|its|another)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+"""Before a meeting word, the article of a noun phrase telling of one meeting, and the words
+that name it (``their first joint defence committee meeting``)."""
+HELD_AT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def gatherings(ctx: Context) -> None:
+    """A meeting or summit no one is named at, told of by where it is held or whose it is
+    (``a meeting of the Nordic Defence Cooperation (NORDEFCO) in Reykjavik``, ``a trilateral
+    summit in Athens``): a meeting held there, run by the body it is of."""
+    if not ctx.says("meeting", "summit"):
+        return
+    for match in _scan(ctx, MEETING, ctx.sentence.start):
+        if match["what"].lower() not in ("meeting", "summit") or not _real(ctx, match) or \
+                any(e.start <= match.start("what") < e.end or match.start() <= e.start <
+                    match.end() for e in ctx.events) or \
+                (told := GATHERED.search(ctx.text, max(ctx.sentence.start, match.start() - 50),
+                                         match.start())) is None:
+            continue
+        right = RIGHT.match(ctx.text, match.end(), ctx.sentence.end)
+        end = right.end() if right else match.end()
+        body = None
+        of = OF_BODY.match(ctx.text, match.end())
+        if of is not None:
+            body = next((m for m in ctx.labelled("Organization") if m.start == of.end()), None)
+        after = ctx.text[end:end + 8]
+        at = HELD_AT.match(ctx.text, end)
+        if after.lstrip().startswith("(") and body is not None:
+            close = ctx.text.find(")", end, ctx.sentence.end)
+            at = HELD_AT.match(ctx.text, close + 1) if close > 0 else None
+        place = next((p for p in ctx.venues if at is not None and p.start == at.end()), None)
+        if place is None and body is None:
+            continue
+        phrase = " ".join(ctx.text[match.start("what"):end].split())
+        date = when(ctx.date() or ctx.article.published)
+        name = f"{phrase[:1].upper()}{phrase[1:]}" + (f" in {place.name}" if place else "") + \
+            (f" ({date})" if date else "")
+        event = record_event(ctx, "Meeting", match.start("what"), match.end(), name,
+                             "meeting", "meeting.gathering", 0.5,
+                             slug(f"{phrase} {place.id if place else ''} {ctx.date() or ''}"))
+        _phrase_alias(ctx, event, match.start("what"), match.end())
+        words = ctx.text[told.start():match.end()].split()[1:]
+        if len(words) > 1:
+            entity = ctx.out.entities[event]
+            entity.aliases = merge_list(entity.aliases, [" ".join(words)])
+        if ctx.date():
+            ctx.out.entities[event].properties.setdefault("date", ctx.date())
+        if body is not None:
+            ctx.keep(body)
+            ctx.out.relate("RUNS", body.id, event, ctx.span, "meeting.gathering", 0.5)
+        if place is not None:
+            ctx.keep(place)
+            ctx.out.relate("HELD_IN", event, place.id, ctx.span, "meeting.gathering", 0.5)
+        return
+
+
+SESSION = re.compile(
+    r"\b(?:a|an|the)\s+(?P<what>(?:opening|closing|final|plenary|ministerial)\s+"
+    r"(?:session|conference)|(?:(?!(?:new|first|second|third)\b)[a-z][\w-]*\s+){1,2}"
+    r"(?:symposium|seminar))\b", re.I)
+"""A sitting within a report's event: ``a closing session in Tallinn``, ``a medical
+symposium``, ``a senior leader seminar``."""
+fold(SESSION)
+SPOKE = re.compile(r"\b(?:told|addressed|opened|closed|chaired)\s+$")
+"""Before a sitting, what the person named before it did there."""
+
+
+def sessions(ctx: Context) -> None:
+    """A session, symposium or seminar of the report's exercise or meeting is a meeting of
+    its own, part of that event; the person who told or addressed it took part in it."""
+    if not ctx.says("session", "conference", "symposium", "seminar"):
+        return
+    match = ctx.search(SESSION, ctx.sentence.start, ctx.sentence.end)
+    if match is None:
+        return
+    told = ctx.article.told
+    owners = [ctx.article.main_event.get(label) for label in ("Exercise", "Meeting")]
+    owners = [e for e in owners if e is not None and e in ctx.out.entities]
+    if not owners:
+        return
+    owner = max(owners, key=lambda e: told.get(e, 0))
+    what = " ".join(ctx.text[match.start("what"):match.end()].split()).lower()
+    name = f"{what[:1].upper()}{what[1:]} of {ctx.out.entities[owner].name}"
+    latest = ctx.article.last_event.get("Meeting")
+    event = record_event(ctx, "Meeting", match.start("what"), match.end(), name, "meeting",
+                         "meeting.session", 0.5, slug(f"{owner} {what}"))
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [what])
+    if latest is not None:
+        ctx.article.last_event["Meeting"] = latest
+    ctx.out.relate("PART_OF", event, owner, ctx.span, "meeting.session", 0.5)
+    if SPOKE.search(ctx.text, max(ctx.sentence.start, match.start() - 12), match.start()):
+        speaker = next((p for p in reversed(ctx.persons()) if p.end <= match.start() and
+                        match.start() - p.end <= 20), None)
+        if speaker is not None:
+            ctx.out.relate("PARTICIPATED_IN", speaker.id, event, ctx.span, "meeting.session",
+                           0.5)
 
 
 NONE_BEFORE = re.compile(r"\b(?:no|cabinet)\s+(?:(?:further|formal|new)\s+)?$", re.I)
@@ -248,6 +352,52 @@ def sittings(ctx: Context) -> None:
         ctx.out.relate("RUNS", body.id, event, ctx.span, "meeting.sitting", 0.5)
 
 
+SERIES = re.compile(
+    r"\b(?P<what>(?:previous|last|next|preceding|(?:last|next)\s+year['’]s|(?:19|20)\d\d)\s+"
+    r"(?-i:(?:[A-Z][\w-]*\s+){0,2})(?:[a-z]+['’]\s+)?(?P<noun>meeting|summit|session|round)"
+    r"(?!\s+of\s+(?:the\s+)?(?:exercise|drills?|fighting|talks|negotiations)\b))\b", re.I)
+"""Another meeting of the series a report tells of: ``the previous meeting was held in
+Seoul``, ``Last year's meeting``, ``the 2027 meeting``, ``the next Tri-CHOD meeting``."""
+SERIES_AFTER = re.compile(r"\s+(?:was|were|is|will|would|took|takes|had|has)\b")
+"""After a meeting of the series, the verb of a clause telling of it (not ``the next
+meeting's agenda``)."""
+
+
+def series(ctx: Context) -> None:
+    """A past or coming meeting of the series the report's meeting belongs to is a meeting
+    of its own, held where the sentence puts it and run by the body that runs the series."""
+    if not ctx.says("previous", "last", "next", "preceding", "meeting", "summit") or \
+            any(e.rule == "meeting.sitting" for e in ctx.events):
+        return
+    match = ctx.search(SERIES, ctx.sentence.start, ctx.sentence.end)
+    if match is None or (not SERIES_AFTER.match(ctx.text, match.end()) and
+                         not ctx.text[match.end():match.end() + 4].startswith((" in ", " of "))):
+        return
+    what = " ".join(ctx.text[match.start():match.end()].split())
+    year = re.match(r"\d{4}", what)
+    published = (ctx.article.published or "")[:4]
+    if year is not None and year.group() == published:
+        return
+    when_ = year.group() if year else (str(int(published) - 1) if "year" in what.lower() and
+                                        published.isdigit() else (ctx.date() or "")[:4])
+    place = next((p for p in ctx.venues if p.start >= match.end()), None)
+    name = f"{what[:1].upper()}{what[1:]}" + (f" in {place.name}" if place else "") + \
+        (f" ({when_})" if when_ else "")
+    main = ctx.article.main_event.get("Meeting")
+    latest = ctx.article.last_event.get("Meeting")
+    event = record_event(ctx, "Meeting", match.start(), match.end(), name, "meeting",
+                         "meeting.series", 0.5,
+                         slug(f"{match['noun']} {what} {place.id if place else ''} {when_}"))
+    ctx.out.entities[event].aliases = merge_list(ctx.out.entities[event].aliases, [what])
+    if latest is not None:
+        ctx.article.last_event["Meeting"] = latest
+    if main is None or main == event:
+        return
+    for relation in sorted(ctx.out.relations.values(), key=lambda r: (r.type, r.source)):
+        if relation.type == "RUNS" and relation.target == main:
+            ctx.out.relate("RUNS", relation.source, event, ctx.span, "meeting.series", 0.45)
+
+
 def _body(ctx: Context, at: int) -> Mention | None:
     """The body a sitting is of: the organisation named right after ``of the``, or the one
     named before whose name ends in the noun used (``the commission``)."""
@@ -274,7 +424,7 @@ TO_VERB = re.compile(r"\bto\s+$")
 def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
     """Keep the meeting's whole noun phrase as an alias (``two-day visit to Ankara``), and
     without its complement (``two-day visit``)."""
-    left = LEFT.search(ctx.text, max(ctx.sentence.start, start - 20), start)
+    left = LEFT.search(ctx.text, max(ctx.sentence.start, start - 40), start)
     right = RIGHT.match(ctx.text, end, ctx.sentence.end)
     if left or right:
         phrase = ctx.text[left.start() if left else start:right.end() if right else end]
@@ -298,7 +448,8 @@ def _referred(ctx: Context, start: int, kind: str) -> str | None:
     told = [(max(s for s, _ in entity.spans if s < start), entity.id)
             for entity in ctx.out.entities.values()
             if entity.label == "Meeting" and entity.properties.get("kind", kind) == kind and
-            entity.rule != "meeting.ceremony" and any(s < start for s, _ in entity.spans)]
+            entity.rule not in ("meeting.ceremony", "meeting.series") and
+            any(s < start for s, _ in entity.spans)]
     return max(told)[1] if told else None
 
 
