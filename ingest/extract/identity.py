@@ -158,6 +158,22 @@ def own_names(out: Extraction) -> None:
             entity.name = own
 
 
+def core_names(out: Extraction) -> None:
+    """A state's body the report names ``X of`` its state (``the Peacekeeping Operations
+    Training Centre of Kazakhstan's Ministry of Defence``) also goes by ``X`` alone, as readers
+    name it; only a name of two words or more that the text itself puts before ``of``."""
+    for entity in out.entities.values():
+        state = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
+        if not state or entity.properties.get("kind") in FORMAL_KINDS or \
+                entity.label not in ("Organization", "Unit") or \
+                not entity.name.endswith(f" of {state[0]}"):
+            continue
+        core = entity.name.removesuffix(f" of {state[0]}")
+        if len(core.split()) > 1 and core not in OWN_NAME_HEADS and \
+                any(alias.startswith(f"{core} of ") for alias in entity.aliases):
+            entity.aliases = merge_list(entity.aliases, [core])
+
+
 def _own_name(alias: str, heads: tuple[str, ...]) -> bool:
     """Whether ``alias`` is a proper name of one of ``heads`` with its state before it
     (``Colombian Navy``), not a possessive or a description (``Argentina's navy``)."""
