@@ -82,7 +82,8 @@ def offices(out: Extraction) -> None:
             generic = _generic_office(entity.id, names[0])
             entity.aliases = merge_list(entity.aliases, [
                 *office_spellings(entity.name, list(names[:3])),
-                *(office_spellings(generic, list(names[:3])) if generic else ())])
+                *(office_spellings(generic, list(names[:3])) if generic else ()),
+                *_owned_spellings(entity.id, entity.name, names[0])])
             offices.append(entity)
     for entity in offices:
         named = next((other for other in offices if other.id in out.entities and
@@ -91,6 +92,16 @@ def offices(out: Extraction) -> None:
                       entity.rule in IMPLIED), None)
         if named is not None:
             out.merge(entity.id, named.id)
+
+
+def _owned_spellings(office: str, name: str, state: str) -> list[str]:
+    """A state's office as English also names it, by the state's demonym or possessive before
+    it (``Danish Ministry of Defence``, ``Denmark's Ministry of Defence``)."""
+    core = name.removesuffix(f" of {state}")
+    demonym = demonyms().get(office[:3].upper())
+    if core == name:
+        return []
+    return [*([f"{demonym} {core}"] if demonym else []), f"{state}'s {core}"]
 
 
 def _generic_office(office: str, state: str) -> str | None:
