@@ -115,9 +115,11 @@ def _generic_office(office: str, state: str) -> str | None:
 
 
 SERVICE_WORDS = {"naval-forces": ("Navy", "Naval Forces"), "air-force": ("Air Force",),
+                 "army": ("Army",),
                  "armed-forces": ("Armed Forces", "Defence Force", "Defense Force")}
 """What the name of a state's service says it is, by the id an office title gives it."""
-SERVICE_NAMES = {"naval-forces": "Navy", "air-force": "Air Force", "armed-forces": "Armed Forces"}
+SERVICE_NAMES = {"naval-forces": "Navy", "air-force": "Air Force", "army": "Army",
+                 "armed-forces": "Armed Forces"}
 """How English names a state's service by its demonym (``the Norwegian Armed Forces``)."""
 
 
@@ -133,12 +135,13 @@ def services(out: Extraction) -> None:
             continue
         named = [e for e in out.entities.values() if e.id != implied.id and
                  e.label in ("Unit", "Organization") and e.rule not in IMPLIED and
-                 any(word in e.name for word in words) and
+                 any(word in name for word in words for name in (e.name, *e.aliases)) and
                  (state.upper(), "PART_OF") in _owners(out, e.id)]
         if len(named) == 1:
             out.merge(implied.id, named[0].id)
         elif state.upper() in demonyms():
-            implied.aliases = merge_list(implied.aliases, [implied.name])
+            implied.aliases = merge_list(implied.aliases, [
+                implied.name, f"{state_names()[state.upper()][0]} {SERVICE_NAMES[service]}"])
             implied.name = f"{demonyms()[state.upper()]} {SERVICE_NAMES[service]}"
 
 
