@@ -166,7 +166,8 @@ def own_names(out: Extraction) -> None:
             continue
         head = entity.name.removesuffix(f" of {state[0]}")
         heads = OWN_NAME_HEADS.get(head, (head,))
-        own = next((alias for alias in entity.aliases if _own_name(alias, heads)), None)
+        own = next((alias for alias in (a.removeprefix("The ") for a in entity.aliases)
+                    if _own_name(alias, heads)), None)
         if own is not None:
             entity.aliases = merge_list(entity.aliases, [entity.name])
             entity.name = own
