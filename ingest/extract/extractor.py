@@ -258,6 +258,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.trainees(out)
     structure.services(out)
     identity.own_names(out)
+    identity.core_names(out)
     corroborate(out)
 
 

@@ -82,7 +82,8 @@ def offices(out: Extraction) -> None:
             generic = _generic_office(entity.id, names[0])
             entity.aliases = merge_list(entity.aliases, [
                 *office_spellings(entity.name, list(names[:3])),
-                *(office_spellings(generic, list(names[:3])) if generic else ())])
+                *(office_spellings(generic, list(names[:3])) if generic else ()),
+                *_owned_spellings(entity.id, entity.name, names[0])])
             offices.append(entity)
     for entity in offices:
         named = next((other for other in offices if other.id in out.entities and
@@ -91,6 +92,16 @@ def offices(out: Extraction) -> None:
                       entity.rule in IMPLIED), None)
         if named is not None:
             out.merge(entity.id, named.id)
+
+
+def _owned_spellings(office: str, name: str, state: str) -> list[str]:
+    """A state's office as English also names it, by the state's demonym or possessive before
+    it (``Danish Ministry of Defence``, ``Denmark's Ministry of Defence``)."""
+    core = name.removesuffix(f" of {state}")
+    demonym = demonyms().get(office[:3].upper())
+    if core == name:
+        return []
+    return [*([f"{demonym} {core}"] if demonym else []), f"{state}'s {core}"]
 
 
 def _generic_office(office: str, state: str) -> str | None:
@@ -104,9 +115,11 @@ def _generic_office(office: str, state: str) -> str | None:
 
 
 SERVICE_WORDS = {"naval-forces": ("Navy", "Naval Forces"), "air-force": ("Air Force",),
+                 "army": ("Army",),
                  "armed-forces": ("Armed Forces", "Defence Force", "Defense Force")}
 """What the name of a state's service says it is, by the id an office title gives it."""
-SERVICE_NAMES = {"naval-forces": "Navy", "air-force": "Air Force", "armed-forces": "Armed Forces"}
+SERVICE_NAMES = {"naval-forces": "Navy", "air-force": "Air Force", "army": "Army",
+                 "armed-forces": "Armed Forces"}
 """How English names a state's service by its demonym (``the Norwegian Armed Forces``)."""
 
 
@@ -122,12 +135,13 @@ def services(out: Extraction) -> None:
             continue
         named = [e for e in out.entities.values() if e.id != implied.id and
                  e.label in ("Unit", "Organization") and e.rule not in IMPLIED and
-                 any(word in e.name for word in words) and
+                 any(word in name for word in words for name in (e.name, *e.aliases)) and
                  (state.upper(), "PART_OF") in _owners(out, e.id)]
         if len(named) == 1:
             out.merge(implied.id, named[0].id)
         elif state.upper() in demonyms():
-            implied.aliases = merge_list(implied.aliases, [implied.name])
+            implied.aliases = merge_list(implied.aliases, [
+                implied.name, f"{state_names()[state.upper()][0]} {SERVICE_NAMES[service]}"])
             implied.name = f"{demonyms()[state.upper()]} {SERVICE_NAMES[service]}"
 
 
@@ -152,10 +166,27 @@ def own_names(out: Extraction) -> None:
             continue
         head = entity.name.removesuffix(f" of {state[0]}")
         heads = OWN_NAME_HEADS.get(head, (head,))
-        own = next((alias for alias in entity.aliases if _own_name(alias, heads)), None)
+        own = next((alias for alias in (a.removeprefix("The ") for a in entity.aliases)
+                    if _own_name(alias, heads)), None)
         if own is not None:
             entity.aliases = merge_list(entity.aliases, [entity.name])
             entity.name = own
+
+
+def core_names(out: Extraction) -> None:
+    """A state's body the report names ``X of`` its state (``the Peacekeeping Operations
+    Training Centre of Kazakhstan's Ministry of Defence``) also goes by ``X`` alone, as readers
+    name it; only a name of two words or more that the text itself puts before ``of``."""
+    for entity in out.entities.values():
+        state = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
+        if not state or entity.properties.get("kind") in FORMAL_KINDS or \
+                entity.label not in ("Organization", "Unit") or \
+                not entity.name.endswith(f" of {state[0]}"):
+            continue
+        core = entity.name.removesuffix(f" of {state[0]}")
+        if len(core.split()) > 1 and core not in OWN_NAME_HEADS and \
+                any(alias.startswith(f"{core} of ") for alias in entity.aliases):
+            entity.aliases = merge_list(entity.aliases, [core])
 
 
 def _own_name(alias: str, heads: tuple[str, ...]) -> bool:

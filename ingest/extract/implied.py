@@ -13,7 +13,8 @@ from ingest.extract.slugs import slug
 
 OFFICE_GAP = re.compile(r"(?:['’]s)?\s+$")
 NOT_OFFICES = ("country", "organization")
-BRANCHES = {"naval-forces": ("Unit", "naval_forces"), "air-force": ("Unit", "formation")}
+BRANCHES = {"naval-forces": ("Unit", "naval_forces"), "air-force": ("Unit", "formation"),
+            "army": ("Organization", "armed_forces")}
 GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?P<what>[Gg]overnment|[Ee]mbassy)\b(?!\s+of\b|['’])")
 """After a state: ``the Lithuanian government``, ``Spain's government``, ``the Russian
 embassy`` (not ``government of``, which names its own state)."""

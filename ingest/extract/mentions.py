@@ -141,8 +141,9 @@ def _exercise(phrase: Mention, known: dict[tuple[int, int], Mention]) -> Mention
 
 
 def _led_operation(text: str, phrase: Mention, operations: dict[int, Mention]) -> bool:
-    """Whether a phrase is a known operation with its leader before it (``NATO-led Kosovo
-    Force``): the operation, not a formation of that name."""
+    """Whether a phrase is a known operation or organisation with its leader before it
+    (``NATO-led Kosovo Force``, ``the Russian-led Collective Security Treaty Organization``):
+    that one, not a formation of that name."""
     operation = operations.get(phrase.end)
     return operation is not None and phrase.start < operation.start and \
         LED_BY.fullmatch(text, phrase.start, operation.start) is not None
@@ -410,7 +411,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
                for whole in names.phrases(text, s.start, s.end)
                if not (whole.start in titled and whole.end - 1 in titled)
                for m in _unit_of(text, whole)]
-    operations = {m.end: m for m in hits if m.label == "Operation"}
+    operations = {m.end: m for m in hits if m.label in ("Operation", "Organization")}
     phrases = [m for m in phrases if not _led_operation(text, m, operations)]
     starts = [s.start for s in sentences]
     home = Counter(m.id for m in countries if _inside(m, sentences, starts)).most_common(1)

@@ -720,6 +720,8 @@ def _forces(words: list[str]) -> tuple[str, str | None] | None:
         "special_forces" if "Special" in found else "formation"
     if last == "Guard" and found & {"Coast", "Border"}:
         return ("Organization", "agency")
+    if last in ("Centre", "Center") and found & VENUE_WORDS:
+        return ("Location", "territory")
     if last in ("Centre", "Center"):
         return ("Organization", "academy" if found & {"Training", "Education", "Studies"}
                 else "headquarters")
@@ -733,6 +735,12 @@ def _forces(words: list[str]) -> tuple[str, str | None] | None:
     if last == "Group" and not found & MILITARY:
         return None
     return ("Unit", naval)
+
+
+VENUE_WORDS = frozenset({"Convention", "Conference", "Congress", "Exhibition", "Expo",
+                         "Trade", "Shopping"})
+"""Words that make a centre a building events are held in (``Qatar National Convention
+Centre``), a place, not a body."""
 
 
 Word = tuple[int, str]

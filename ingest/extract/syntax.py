@@ -16,6 +16,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ingest.extract.facts import Mention
+from ingest.extract.names import VENUE_WORDS
 from ingest.extract.scan import tokens, words
 from ingest.extract.sentences import Sentence
 from ingest.extract.slugs import slug
@@ -270,6 +271,9 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
         named = next((t.lower_ for t in reversed(span) if not t.like_num), head)
         return ("Operation", None) if named in OPERATION_NAMES else \
             ("Program", None) if named in PROGRAM_NAMES else ("Exercise", None)
+    if ner in ("ORG", "FAC") and head in ("centre", "center") and \
+            any(t.text in VENUE_WORDS for t in span):
+        return ("Location", None)
     if ner == "ORG":
         if MEDIA.search(text) or len(span) < 2:
             return None
