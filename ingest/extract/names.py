@@ -186,7 +186,9 @@ SHIP_STATES = {"INS": "IND", "USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": 
                "ORP": "POL", "NRP": "PRT", "HNLMS": "NLD", "ESPS": "ESP", "BNS": "BGD",
                "CNS": "CHL", "RFS": "RUS", "FS": "FRA", "SAS": "ZAF", "KD": "MYS",
                "HDMS": "DNK", "HNoMS": "NOR", "HSwMS": "SWE", "FGS": "DEU", "ITS": "ITA",
-               "HS": "GRC", "ENS": "EGY", "NNS": "NGA"}
+               "HS": "GRC", "ENS": "EGY", "NNS": "NGA", "ARA": "ARG", "ARM": "MEX",
+               "BAP": "PER", "ROU": "URY", "VPNS": "VNM", "EML": "EST", "KNM": "NOR",
+               "KDB": "BRN", "SLNS": "LKA", "FNS": "FIN", "LVNS": "LVA"}
 """Ship prefixes and the state whose navy they name (``USS``: the United States)."""
 SHIPS = set(SHIP_STATES)
 BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", "Marine",
@@ -207,12 +209,17 @@ COMPANY_FIRST = {"PT", "JSC", "PJSC", "OJSC", "CJSC", "AO", "PAO", "OAO", "ZAO"}
 SHIP_TYPES = ("frigate", "destroyer", "corvette", "submarine", "carrier", "cruiser", "vessel",
               "boat", "ship", "minehunter", "minesweeper", "tanker", "icebreaker", "flagship",
               "warship", "minelayer", "dock", "cutter", "oiler")
-SHIP_NAME = rf"(?:(?:{'|'.join(sorted(SHIPS))})\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+SHIP_PARTICLE = r"(?:de|del|da|do|dos|du|la|le|of|the|von|van)"
+"""A lower-case word inside a ship's name: ``HMCS Ville de Québec``, ``HMS Prince of Wales``,
+``ROKS Jeongjo the Great``."""
+SHIP_NAME = (rf"(?:(?:{'|'.join(sorted(SHIPS))})\s+)?{NAME_WORD}"
+             rf"(?:\s+(?:{SHIP_PARTICLE}\s+)?{NAME_WORD}){{0,3}}")
 SHIP_NAMED = re.compile(
-    rf"(?:{'|'.join(SHIP_TYPES)})(?P<plural>s)?,?\s+[“\"‘']?(?P<name>{SHIP_NAME})\b"
+    rf"(?:{'|'.join(SHIP_TYPES)})(?P<plural>s)?(?:,?\s+(?:to\s+be\s+)?(?:named|called|"
+    rf"christened))?,?\s+[“\"‘']?(?P<name>{SHIP_NAME})\b"
     rf"(?P<more>(?:,\s+{SHIP_NAME})*\s+and\s+{SHIP_NAME}\b)?")
 """``the frigate Almirante Padilla``, ``the destroyer USS Dewey``, ``the patrol boats Agou
-and Mono``: ships named after their type."""
+and Mono``, ``the boat, named Nafanua III``: ships named after their type."""
 SHIP_STATE_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}")
 """Between a state and the type of its ship: ``the Togolese patrol boats``, ``Germany's
 corvette``."""
@@ -617,13 +624,15 @@ def ships(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
         state = next((h.id for h in hits if h.label == "Country" and h.role != "capital" and
                       SHIP_STATE_GAP.fullmatch(text, h.end, match.start())), None)
         for start, surface in names:
+            surface = surface.split("\n")[0].rstrip()
             words = surface.split()
             end = start + len(surface)
+            named = start + len(words[0]) + 1 if words[0] in SHIPS else start
             if words[0] in NOT_NAME or words[0] in LEADING or all(
                     w in GENERIC_EVENT or w in NOT_PERSON for w in words) or any(
                     h.start < end and start < h.end and not (
                         (h.label == "Location" and h.confidence < 0.9) or
-                        (h.label == "Rank" and h.start == start and len(words) > 1))
+                        (h.label == "Rank" and h.start == named and len(words) > 1))
                     for h in hits):
                 continue
             name = " ".join(words)
@@ -668,8 +677,9 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return unit if unit and unit[0] in ("Unit", "Exercise", "Operation") else None
     last, first = words[-1], words[0]
     if first in SHIPS and len(words) > 1:
-        return ("Unit", "ship") if all(w[:1].isupper() or (w[:1].isdigit() and w.isalnum())
-                                       for w in words) else None
+        return ("Unit", "ship") if words[-1][:1].isupper() and all(
+            w[:1].isupper() or (w[:1].isdigit() and w.isalnum()) or
+            re.fullmatch(SHIP_PARTICLE, w) for w in words) else None
     company = words[:words.index("of")] if "of" in words else words
     if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):
         return ("Organization", "company")
