@@ -718,8 +718,9 @@ def classify(surface: str) -> tuple[str, str | None] | None:
 
 
 def _forces(words: list[str]) -> tuple[str, str | None] | None:
-    """Service branches, task forces and military groups are units; armed and defence forces,
-    coast and border guards and police forces (law-enforcement agencies) are organisations."""
+    """Service branches, task forces, military groups and coast guards (a state's maritime
+    service beside its navy) are units; armed and defence forces, border guards and police
+    forces (law-enforcement agencies) are organisations."""
     last, found = words[-1], set(words)
     if last not in ("Forces", "Force", "Guard", "Group", "Battlegroup", "Centre", "Center",
                     "Unit"):
@@ -728,7 +729,9 @@ def _forces(words: list[str]) -> tuple[str, str | None] | None:
         return ("Organization", "agency")
     naval = "naval_forces" if found & {"Naval", "Navy", "Maritime", "Coast", "Marine"} else \
         "special_forces" if "Special" in found else "formation"
-    if last == "Guard" and found & {"Coast", "Border"}:
+    if last == "Guard" and "Coast" in found:
+        return ("Unit", "naval_forces")
+    if last == "Guard" and "Border" in found:
         return ("Organization", "agency")
     if last in ("Centre", "Center"):
         return ("Organization", "academy" if found & {"Training", "Education", "Studies"}
