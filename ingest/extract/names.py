@@ -254,8 +254,9 @@ ORG_HEADS = {
     "Wing": ("Unit", "formation"), "Rifles": ("Unit", "formation"),
 }
 ARMED = re.compile(r"\s*(?:['’]s\s+)?(?P<what>[Aa]rmed [Ff]orces|[Aa]rmy|[Tt]roops|[Ff]orces|"
-                   r"[Ss]oldiers|[Nn]avy|[Nn]aval [Ff]orces|[Aa]ir [Ff]orce|"
-                   r"[Cc]ommando (?:units|forces)|[Ss]pecial [Ff]orces)\b(?!\s+model)")
+                   r"[Ss]oldiers|[Nn]avy|[Nn]avies|[Nn]aval [Ff]orces|[Aa]ir [Ff]orces?|"
+                   r"[Mm]arines|[Cc]ommando (?:units|forces)|[Ss]pecial [Ff]orces)\b"
+                   r"(?!\s+model)")
 REGION_TAIL = {"Europe", "Africa", "Pacific", "Central", "South", "North", "East", "West",
                "Southern", "Northern", "Korea", "Japan", "Atlantic", "Asia"}
 """A region after a service names a command: ``US Naval Forces Europe``."""
@@ -267,6 +268,7 @@ BARE = ("troops", "forces", "soldiers")
 ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forces"),
               "naval forces": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forces"),
               "air force": ("Unit", "air-force", "Air Force of {}", "formation"),
+              "marines": ("Unit", "marine-corps", "Marine Corps of {}", "corps"),
               "commando units": ("Unit", "commando-forces", "Commando forces of {}",
                                  "commando"),
               "commando forces": ("Unit", "commando-forces", "Commando forces of {}",
@@ -274,6 +276,9 @@ ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forc
               "special forces": ("Unit", "special-forces", "Special forces of {}",
                                  "special_forces")}
 SERVICE_PLURALS = {"navies": "navy", "air forces": "air force", "armies": "army"}
+SERVICE_GAP = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)")
+"""Between states that share one service word after the last: ``Brazilian, Chilean and
+Colombian marines``, ``the Ecuadorian and Peruvian navies``."""
 """Plural services that stand for one service of each state they are said of: ``the navies
 of A and B``, ``the A and B air forces``."""
 LEADS = (("appositive", ("head", "chief", "commander", "director", "minister", "chairman",
@@ -924,6 +929,10 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
         what = match["what"].lower()
         if match["what"] in BARE or _continued(text, match.end()):
             continue
+        plural = what in SERVICE_PLURALS
+        what = SERVICE_PLURALS.get(what, what)
+        if what in ARMED_KIND:
+            yield from _sharing_service(text, countries, country, what)
         if text[max(0, country.start - 4):country.start].lower() == "pro-":
             name = f"Pro-{country.text} {what}"
             yield Mention(country.start - 4, match.end(), text[country.start - 4:match.end()],
@@ -939,8 +948,24 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
             continue
         if MINISTER_AFTER.match(text, match.end()):
             continue
-        yield service_of(country, what, country.start, match.end(),
-                         text[country.start:match.end()], "org.armed_forces")
+        surface = f"{country.text} {what}" if plural else text[country.start:match.end()]
+        yield service_of(country, what, country.start, match.end(), surface,
+                         "org.armed_forces")
+
+
+def _sharing_service(text: str, countries: list[Mention], last: Mention,
+                     what: str) -> Iterator[Mention]:
+    """The services of the states coordinated before ``last`` that share its service word
+    (``Brazilian, Chilean and Colombian marines``: Brazil's and Chile's marines), each at its
+    state's name, written as the state's alone would be (``Brazilian marines``)."""
+    start = last.start
+    for before in reversed([c for c in countries if c.end <= last.start]):
+        if before.role == "capital" or not SERVICE_GAP.fullmatch(text, before.end, start):
+            return
+        yield replace(service_of(before, what, before.start, before.end,
+                                 f"{before.text} {what}", "org.shared_service"),
+                      confidence=0.95)
+        start = before.start
 
 
 def service_of(country: Mention, what: str, start: int, end: int, surface: str,
