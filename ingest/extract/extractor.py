@@ -247,6 +247,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.offices(out)
     identity.services(out)
     identity.ships(out)
+    identity.coded_units(out)
     structure.stateless(out)
     structure.hosts(out)
     structure.sending_states(out)

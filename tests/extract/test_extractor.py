@@ -1273,3 +1273,10 @@ def test_a_company_named_by_its_legal_word_lies_in_its_state() -> None:
                       "with Germany's ThyssenKrupp Marine Systems.\n", "2026-05-01")
     assert ("thyssenkrupp-marine-systems", "LOCATED_IN", "DEU") in found
     assert ("thyssenkrupp-marine-systems", "PART_OF", "DEU") not in found
+
+
+def test_a_contingent_named_by_its_code_after_its_noun_is_the_one_described() -> None:
+    out = extract("Rotation\n\nA Fijian battalion completed its rotation into UNDOF on Monday. "
+                  "The Fijian battalion, FIJIBATT 42, relieved FIJIBATT 41.\n", "t")
+    units = sorted(e.name for e in out.entities.values() if e.label == "Unit")
+    assert units == ["FIJIBATT 41", "FIJIBATT 42"]
