@@ -134,7 +134,7 @@ their units: ``6th Battalion, Royal Australian Regiment``, ``1st Regiment, Royal
 Artillery``."""
 SUBUNITS = {"Battalion", "Regiment", "Battery", "Squadron", "Company"}
 NUMBERED_HEADS = {"Battalion", "Brigade", "Regiment", "Squadron", "Wing", "Flotilla",
-                  "Division", "Group", "Rifles"}
+                  "Division", "Group", "Rifles", "Commando"}
 """Singular formation words a bare number before the name may belong to."""
 CONNECTORS = {"of", "for", "and", "on", "de", "du", "del", "the"}
 WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -195,7 +195,8 @@ BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", 
           "Airborne", "Missile", "Rocket", "Border", "Coast", "Task",
           "Expeditionary", "Maritime", "Aerospace", "Space", "Strategic"}
 MILITARY = BRANCH | {"Forces", "Operational", "Carrier", "Strike", "Battle", "Tactical", "Army",
-                     "Guards", "Amphibious", "Ready", "Battalion", "Brigade", "Artillery"}
+                     "Guards", "Amphibious", "Ready", "Battalion", "Brigade", "Artillery",
+                     "Countermeasures", "Standing"}
 SERVICES = {"Air", "Naval", "Navy", "Maritime", "Aerospace", "Missile", "Rocket", "Mobile",
             "Airborne"}
 """Words that make forces a service or branch (a Unit), even when named for defence: ``Air
@@ -213,7 +214,8 @@ SHIP_PARTICLE = r"(?:de|del|da|do|dos|du|la|le|of|the|von|van)"
 """A lower-case word inside a ship's name: ``HMCS Ville de Québec``, ``HMS Prince of Wales``,
 ``ROKS Jeongjo the Great``."""
 SHIP_NAME = (rf"(?:(?:{'|'.join(sorted(SHIPS))})\s+)?{NAME_WORD}"
-             rf"(?:\s+(?:{SHIP_PARTICLE}\s+)?{NAME_WORD}){{0,3}}")
+             rf"(?:\s+(?:(?!of\b){SHIP_PARTICLE}\s+)?{NAME_WORD}){{0,3}}")
+"""A ship's name after its type, not run on through ``of`` (``INS Jyoti of India``)."""
 SHIP_NAMED = re.compile(
     rf"(?:{'|'.join(SHIP_TYPES)})(?P<plural>s)?(?:,?\s+(?:to\s+be\s+)?(?:named|called|"
     rf"christened))?,?\s+[“\"‘']?(?P<name>{SHIP_NAME})\b"
@@ -597,6 +599,23 @@ def past_editions(text: str) -> Iterator[Mention]:
                       rule="event.past_edition", confidence=0.8)
 
 
+QUOTED_UNIT = re.compile(
+    r"[\"“](?P<name>[A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|de|del|la|el|do|da|di)){0,4})[\"”]\s+"
+    r"(?P<head>Brigade|Division|Regiment|Battalion|Squadron|Wing|Flotilla)\b")
+"""A formation named by its honorific in quotes before its kind: ``the Legion's "Rey Alfonso
+XIII" Brigade``."""
+
+
+def quoted_units(text: str) -> Iterator[Mention]:
+    """Formations named by a quoted honorific before the formation word (``"Rey Alfonso XIII"
+    Brigade``), the quotes kept in the name as the unit writes it."""
+    for match in QUOTED_UNIT.finditer(text):
+        surface = match.group()
+        name = f'"{match["name"]}" {match["head"]}'
+        yield Mention(match.start(), match.end(), surface, "Unit", slug(name), name,
+                      "formation", rule="unit.quoted", confidence=0.6)
+
+
 COORDINATED_UNITS = re.compile(
     rf"\b(?P<a>{ORDINAL})\s+and\s+(?P<b>{ORDINAL})\s+(?P<name>(?:{CAP}\s+){{0,3}})"
     r"(?P<head>Battalions|Brigades|Regiments|Squadrons|Divisions|Fleets|Wings|Companies)\b")
@@ -684,7 +703,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
     if first in SHIPS and len(words) > 1:
         return ("Unit", "ship") if words[-1][:1].isupper() and all(
             w[:1].isupper() or (w[:1].isdigit() and w.isalnum()) or
-            re.fullmatch(SHIP_PARTICLE, w) for w in words) else None
+            (re.fullmatch(SHIP_PARTICLE, w) and words[i + 1][:1].isupper())
+            for i, w in enumerate(words)) else None
     company = words[:words.index("of")] if "of" in words else words
     if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):
         return ("Organization", "company")
@@ -874,8 +894,9 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             if tuple(w for _, w in part[:4]) in CHIEF_OF_STAFF:
                 part = _trim(part[4:])
             found = _named(part) if any(w in TELLING for _, w in part) else None
-            if found is None and number and len(part) == 1 and part[0][1] in NUMBERED_HEADS:
-                found = part, ("Unit", "formation")
+            if found is None and number and part[0][1] in NUMBERED_HEADS and (
+                    len(part) == 1 or part[1][1] in CONNECTORS):
+                found = part[:1], ("Unit", "formation")
             if found is None:
                 continue
             words, (label, what) = found
