@@ -705,6 +705,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
             w[:1].isupper() or (w[:1].isdigit() and w.isalnum()) or
             (re.fullmatch(SHIP_PARTICLE, w) and words[i + 1][:1].isupper())
             for i, w in enumerate(words)) else None
+    if len(words) > 1 and last == "Aviation" and words[-2] in ("Army", "Navy", "Naval"):
+        return ("Unit", "formation")
     company = words[:words.index("of")] if "of" in words else words
     if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):
         return ("Organization", "company")
