@@ -272,7 +272,7 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
         return ("Operation", None) if named in OPERATION_NAMES else \
             ("Program", None) if named in PROGRAM_NAMES else ("Exercise", None)
     if ner == "ORG":
-        if MEDIA.search(text) or len(span) < 2:
+        if MEDIA.search(text) or len(span) < 2 or text.islower():
             return None
         if head in UNIT_HEADS:
             return ("Unit", None)
