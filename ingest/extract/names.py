@@ -616,6 +616,25 @@ def quoted_units(text: str) -> Iterator[Mention]:
                       "formation", rule="unit.quoted", confidence=0.6)
 
 
+BATTLEGROUP = re.compile(
+    r"(?P<owner>\bNATO(?:['’]s)?\s+)?(?P<core>(?:[Ee]nhanced\s+Forward\s+Presence|[Mm]ultinational)"
+    r"\s+[Bb]attle-?group)\b(?!\s+[A-Z])")
+"""A multinational battlegroup, NATO's as its forward presence is: ``NATO's enhanced Forward
+Presence battlegroup``, ``the French-led multinational battlegroup`` (not one named after its
+host, ``Enhanced Forward Presence Battlegroup Poland``, whose words name the operation)."""
+
+
+def battlegroups(text: str) -> Iterator[Mention]:
+    """Multinational battlegroups named by what they are (``the multinational battlegroup``),
+    under that name, and as written with their owner (``NATO's ...``), whose own mention
+    stays."""
+    for match in BATTLEGROUP.finditer(text):
+        start, end = match.span("core")
+        name = " ".join(match["core"].split())
+        yield Mention(start, end, " ".join(match.group().split()), "Unit", slug(name), name,
+                      "formation", rule="unit.battlegroup", confidence=0.6)
+
+
 COORDINATED_UNITS = re.compile(
     rf"\b(?P<a>{ORDINAL})\s+and\s+(?P<b>{ORDINAL})\s+(?P<name>(?:{CAP}\s+){{0,3}})"
     r"(?P<head>Battalions|Brigades|Regiments|Squadrons|Divisions|Fleets|Wings|Companies)\b")
