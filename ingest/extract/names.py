@@ -254,6 +254,7 @@ ORG_HEADS = {
     "Battalion": ("Unit", "formation"), "Fleet": ("Unit", "naval_forces"),
     "Flotilla": ("Unit", "naval_forces"), "Squadron": ("Unit", "formation"),
     "Wing": ("Unit", "formation"), "Rifles": ("Unit", "formation"),
+    "Elements": ("Unit", "formation"),
 }
 ARMED = re.compile(r"\s*(?:['’]s\s+)?(?P<what>[Aa]rmed [Ff]orces|[Aa]rmy|[Tt]roops|[Ff]orces|"
                    r"[Ss]oldiers|[Nn]avy|[Nn]avies|[Nn]aval [Ff]orces|[Aa]ir [Ff]orces?|"
@@ -928,7 +929,8 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             if number and first == match.start() and label == "Unit" and \
                     words[-1][1] in NUMBERED_HEADS:
                 first = number.start()
-            where = MISSION_IN.match(text, last) if words[-1][1] == "Mission" else None
+            where = MISSION_IN.match(text, last) if words[-1][1] in ("Mission", "Elements") \
+                else None
             if words[-1][1] in PROGRAM_IN:
                 where = MISSION_IN.match(text, last)
                 where = where if where and ACRONYM_NEXT.match(text, where.end()) else None
