@@ -1224,7 +1224,7 @@ def test_an_amphibious_landing_is_a_part_of_the_exercise_told_again_as_the_landi
                       "be carried out by the Royal Marines.\n")
     assert {("cold-response-amphibious-landing", "PART_OF", "cold-response"),
             ("cold-response-amphibious-landing", "HELD_IN", "lyngen"),
-            ("royal-marines", "PARTICIPATED_IN", "cold-response-amphibious-landing")} <= found
+            ("gbr-marine-corps", "PARTICIPATED_IN", "cold-response-amphibious-landing")} <= found
 
 
 def test_a_described_drill_in_apposition_to_the_exercise_is_that_exercise() -> None:
