@@ -971,7 +971,7 @@ def _places_on(text: str, words: list[Word]) -> Iterator[Mention]:
 
 def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
     """A state's forces named after it: ``Azerbaijani troops``, ``Armenia's forces``."""
-    for country in countries:
+    for at, country in enumerate(countries):
         match = ARMED.match(text, country.end)
         if not match or country.role == "capital":
             continue
@@ -981,7 +981,7 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
         plural = what in SERVICE_PLURALS
         what = SERVICE_PLURALS.get(what, what)
         if what in ARMED_KIND:
-            yield from _sharing_service(text, countries, country, what)
+            yield from _sharing_service(text, countries[max(0, at - 12):at], country, what)
         if text[max(0, country.start - 4):country.start].lower() == "pro-":
             name = f"Pro-{country.text} {what}"
             yield Mention(country.start - 4, match.end(), text[country.start - 4:match.end()],
@@ -1004,9 +1004,10 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
 
 def _sharing_service(text: str, countries: list[Mention], last: Mention,
                      what: str) -> Iterator[Mention]:
-    """The services of the states coordinated before ``last`` that share its service word
-    (``Brazilian, Chilean and Colombian marines``: Brazil's and Chile's marines), each at its
-    state's name, written as the state's alone would be (``Brazilian marines``)."""
+    """The services of the states coordinated before ``last`` (``countries``: the few named
+    right before it, in order) that share its service word (``Brazilian, Chilean and
+    Colombian marines``: Brazil's and Chile's marines), each at its state's name, written as
+    the state's alone would be (``Brazilian marines``)."""
     start = last.start
     for before in reversed([c for c in countries if c.end <= last.start]):
         if before.role == "capital" or not SERVICE_GAP.fullmatch(text, before.end, start):
