@@ -19,7 +19,7 @@ from ingest.extract.blocs import memberships
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer, refer_recorded
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.formations import fleets, formations, named_within, nearest
+from ingest.extract.formations import fleets, formations, named_within, nearest, posted
 from ingest.extract.gazetteer import Gazetteer, default, extras
 from ingest.extract.geography import locate
 from ingest.extract.matching import apply_rules, matches
@@ -90,6 +90,7 @@ def extract(text: str, article: str, published: str | None = None,
     formations(out, sentences)
     fleets(out, sentences)
     nearest(out)
+    posted(out)
     roles.leaders(memory, out, annotated.mentions)
     meetings.visit_hosts(out)
     meetings.visitor_states(memory, out)
@@ -248,6 +249,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.offices(out)
     identity.services(out)
     identity.ships(out)
+    identity.coded_units(out)
     structure.stateless(out)
     structure.hosts(out)
     structure.sending_states(out)

@@ -283,3 +283,27 @@ def _states(body: str, parents: dict[str, list[str]], out: Extraction, depth: in
         elif depth < 3:
             found |= _states(target, parents, out, depth + 1)
     return found
+
+
+POSTED_IN = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})$")
+"""The end of a unit's name that says where it is posted: ``French Elements in Gabon``."""
+
+
+def posted(out: Extraction) -> None:
+    """A unit named after the state or place it is posted in (``French Elements in Gabon``),
+    not its own state, is DEPLOYED_TO it."""
+    places: dict[str, str] = {}
+    for entity in sorted(out.entities.values(), key=lambda e: e.id):
+        if entity.label in ("Country", "Location"):
+            for name in (entity.name, *entity.aliases):
+                places.setdefault(name, entity.id)
+    own = {(r.source, r.target) for r in out.relations.values() if r.type == "PART_OF"}
+    for unit in sorted((e for e in out.entities.values() if e.label == "Unit"),
+                       key=lambda e: e.id):
+        for alias in (unit.name, *unit.aliases):
+            found = POSTED_IN.search(alias)
+            place = places.get(found["place"]) if found else None
+            if place is not None and (unit.id, place) not in own:
+                out.relate("DEPLOYED_TO", unit.id, place, unit.spans[0], "formation.posted_in",
+                           0.55)
+                break

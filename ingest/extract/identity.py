@@ -1,8 +1,10 @@
 """One entity per thing a report names in several ways: a described event it later names,
-a series named beside its one edition, and a state's ministry under its several spellings
-(named in the text, and implied by a minister's title)."""
+a series named beside its one edition, a state's ministry under its several spellings
+(named in the text, and implied by a minister's title) and a contingent under its code."""
 
 from __future__ import annotations
+
+import re
 
 from graph.lookup import fold
 from graph.model import merge_list
@@ -215,3 +217,32 @@ def ships(out: Extraction) -> None:
         ship = prefixed.get(fold(entity.name))
         if ship is not None and ship != entity.id and entity.id in out.entities:
             out.merge(entity.id, ship)
+
+
+CODE_APPOSED = re.compile(r"\b(?P<noun>battalion|company|contingent)\s*,\s*(?:(?:known|designated)"
+                          r"\s+as\s+|called\s+)?$", re.I)
+"""Before a contingent's code set off as its name: ``The new battalion, GHANBATT 7``, ``The
+company, known as URUMECHCOY 12``."""
+CODE_REACH = 60
+
+
+def coded_units(out: Extraction) -> None:
+    """A contingent the report names by its code right after its common noun (``The Fijian
+    battalion, FIJIBATT 42``) is the one it described before by that noun and its state
+    (``a Fijian battalion``): the code begins with the state's name, as UN contingents'
+    codes do."""
+    for coded in [e for e in out.entities.values() if e.rule == "name.battalion_code"]:
+        start = min(coded.spans)[0]
+        apposed = CODE_APPOSED.search(out.text, max(0, start - CODE_REACH), start)
+        if apposed is None or coded.id not in out.entities:
+            continue
+        noun = apposed["noun"].lower()
+        before = sorted((max(s for s, _ in e.spans if s < start), e.id)
+                        for e in out.entities.values()
+                        if e.label == "Unit" and e.id != coded.id and
+                        e.rule != "name.battalion_code" and noun in e.name.lower() and
+                        " of " in e.name and
+                        e.name.rsplit(" of ", 1)[1][:3].upper() == coded.name[:3] and
+                        any(s < start for s, _ in e.spans))
+        if before:
+            out.merge(before[-1][1], coded.id)

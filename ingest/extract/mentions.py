@@ -372,7 +372,7 @@ def _honorific(text: str, mention: Mention) -> bool:
 
 
 QUOTED_HONORIFIC = re.compile(r"\s+[\"“](?P<name>[A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|de|del|la|"
-                              r"do|da|di)){0,3})[\"”]")
+                              r"el|do|da|di)){0,3})[\"”]")
 UNIT_WORD = re.compile(r"\b(?:Brigade|Division|Regiment|Battalion|Squadron|Wing|Corps|Fleet|"
                        r"Force|Group|Unit)\b")
 
@@ -424,7 +424,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *names.named_events(text, hits, cues), *names.editions(text, hits),
         *names.past_editions(text),
         *names.ships(text, hits, cues),
-        *names.coordinated_units(text),
+        *names.coordinated_units(text), *names.quoted_units(text), *names.battlegroups(text),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), {**known("Organization"), **own_offices()}),
         *implied.headquarters(text, hits), *implied.governments(text, hits),

@@ -134,7 +134,7 @@ their units: ``6th Battalion, Royal Australian Regiment``, ``1st Regiment, Royal
 Artillery``."""
 SUBUNITS = {"Battalion", "Regiment", "Battery", "Squadron", "Company"}
 NUMBERED_HEADS = {"Battalion", "Brigade", "Regiment", "Squadron", "Wing", "Flotilla",
-                  "Division", "Group", "Rifles"}
+                  "Division", "Group", "Rifles", "Commando"}
 """Singular formation words a bare number before the name may belong to."""
 CONNECTORS = {"of", "for", "and", "on", "de", "du", "del", "the"}
 WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -186,14 +186,17 @@ SHIP_STATES = {"INS": "IND", "USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": 
                "ORP": "POL", "NRP": "PRT", "HNLMS": "NLD", "ESPS": "ESP", "BNS": "BGD",
                "CNS": "CHL", "RFS": "RUS", "FS": "FRA", "SAS": "ZAF", "KD": "MYS",
                "HDMS": "DNK", "HNoMS": "NOR", "HSwMS": "SWE", "FGS": "DEU", "ITS": "ITA",
-               "HS": "GRC", "ENS": "EGY", "NNS": "NGA"}
+               "HS": "GRC", "ENS": "EGY", "NNS": "NGA", "ARA": "ARG", "ARM": "MEX",
+               "BAP": "PER", "ROU": "URY", "VPNS": "VNM", "EML": "EST", "KNM": "NOR",
+               "KDB": "BRN", "SLNS": "LKA", "FNS": "FIN", "LVNS": "LVA"}
 """Ship prefixes and the state whose navy they name (``USS``: the United States)."""
 SHIPS = set(SHIP_STATES)
 BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", "Marine",
           "Airborne", "Missile", "Rocket", "Border", "Coast", "Task",
           "Expeditionary", "Maritime", "Aerospace", "Space", "Strategic"}
 MILITARY = BRANCH | {"Forces", "Operational", "Carrier", "Strike", "Battle", "Tactical", "Army",
-                     "Guards", "Amphibious", "Ready", "Battalion", "Brigade", "Artillery"}
+                     "Guards", "Amphibious", "Ready", "Battalion", "Brigade", "Artillery",
+                     "Countermeasures", "Standing"}
 SERVICES = {"Air", "Naval", "Navy", "Maritime", "Aerospace", "Missile", "Rocket", "Mobile",
             "Airborne"}
 """Words that make forces a service or branch (a Unit), even when named for defence: ``Air
@@ -207,12 +210,18 @@ COMPANY_FIRST = {"PT", "JSC", "PJSC", "OJSC", "CJSC", "AO", "PAO", "OAO", "ZAO"}
 SHIP_TYPES = ("frigate", "destroyer", "corvette", "submarine", "carrier", "cruiser", "vessel",
               "boat", "ship", "minehunter", "minesweeper", "tanker", "icebreaker", "flagship",
               "warship", "minelayer", "dock", "cutter", "oiler")
-SHIP_NAME = rf"(?:(?:{'|'.join(sorted(SHIPS))})\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+SHIP_PARTICLE = r"(?:de|del|da|do|dos|du|la|le|of|the|von|van)"
+"""A lower-case word inside a ship's name: ``HMCS Ville de Québec``, ``HMS Prince of Wales``,
+``ROKS Jeongjo the Great``."""
+SHIP_NAME = (rf"(?:(?:{'|'.join(sorted(SHIPS))})\s+)?{NAME_WORD}"
+             rf"(?:\s+(?:(?!of\b){SHIP_PARTICLE}\s+)?{NAME_WORD}){{0,3}}")
+"""A ship's name after its type, not run on through ``of`` (``INS Jyoti of India``)."""
 SHIP_NAMED = re.compile(
-    rf"(?:{'|'.join(SHIP_TYPES)})(?P<plural>s)?,?\s+[“\"‘']?(?P<name>{SHIP_NAME})\b"
+    rf"(?:{'|'.join(SHIP_TYPES)})(?P<plural>s)?(?:,?\s+(?:to\s+be\s+)?(?:named|called|"
+    rf"christened))?,?\s+[“\"‘']?(?P<name>{SHIP_NAME})\b"
     rf"(?P<more>(?:,\s+{SHIP_NAME})*\s+and\s+{SHIP_NAME}\b)?")
 """``the frigate Almirante Padilla``, ``the destroyer USS Dewey``, ``the patrol boats Agou
-and Mono``: ships named after their type."""
+and Mono``, ``the boat, named Nafanua III``: ships named after their type."""
 SHIP_STATE_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}")
 """Between a state and the type of its ship: ``the Togolese patrol boats``, ``Germany's
 corvette``."""
@@ -245,10 +254,13 @@ ORG_HEADS = {
     "Battalion": ("Unit", "formation"), "Fleet": ("Unit", "naval_forces"),
     "Flotilla": ("Unit", "naval_forces"), "Squadron": ("Unit", "formation"),
     "Wing": ("Unit", "formation"), "Rifles": ("Unit", "formation"),
+    "Elements": ("Unit", "formation"),
 }
 ARMED = re.compile(r"\s*(?:['’]s\s+)?(?P<what>[Aa]rmed [Ff]orces|[Aa]rmy|[Tt]roops|[Ff]orces|"
-                   r"[Ss]oldiers|[Nn]avy|[Nn]aval [Ff]orces|[Aa]ir [Ff]orce|"
-                   r"[Cc]ommando (?:units|forces)|[Ss]pecial [Ff]orces)\b(?!\s+model)")
+                   r"[Ss]oldiers|[Nn]avy|[Nn]avies|[Nn]aval [Ff]orces|[Aa]ir [Ff]orces?|"
+                   r"[Mm]arines|[Cc]ommando (?:units|forces)|[Ss]pecial [Ff]orces|"
+                   r"[Pp]aratroopers|[Ss]appers|[Nn]aval [Cc]ommandos)\b"
+                   r"(?!\s+model)")
 REGION_TAIL = {"Europe", "Africa", "Pacific", "Central", "South", "North", "East", "West",
                "Southern", "Northern", "Korea", "Japan", "Atlantic", "Asia"}
 """A region after a service names a command: ``US Naval Forces Europe``."""
@@ -260,6 +272,11 @@ BARE = ("troops", "forces", "soldiers")
 ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forces"),
               "naval forces": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forces"),
               "air force": ("Unit", "air-force", "Air Force of {}", "formation"),
+              "marines": ("Unit", "marine-corps", "Marine Corps of {}", "corps"),
+              "paratroopers": ("Unit", "paratroopers", "Paratroopers of {}", "units"),
+              "sappers": ("Unit", "sappers", "Sappers of {}", "units"),
+              "naval commandos": ("Unit", "naval-commandos", "Naval commandos of {}",
+                                  "commando"),
               "commando units": ("Unit", "commando-forces", "Commando forces of {}",
                                  "commando"),
               "commando forces": ("Unit", "commando-forces", "Commando forces of {}",
@@ -267,6 +284,9 @@ ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forc
               "special forces": ("Unit", "special-forces", "Special forces of {}",
                                  "special_forces")}
 SERVICE_PLURALS = {"navies": "navy", "air forces": "air force", "armies": "army"}
+SERVICE_GAP = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)")
+"""Between states that share one service word after the last: ``Brazilian, Chilean and
+Colombian marines``, ``the Ecuadorian and Peruvian navies``."""
 """Plural services that stand for one service of each state they are said of: ``the navies
 of A and B``, ``the A and B air forces``."""
 LEADS = (("appositive", ("head", "chief", "commander", "director", "minister", "chairman",
@@ -585,6 +605,42 @@ def past_editions(text: str) -> Iterator[Mention]:
                       rule="event.past_edition", confidence=0.8)
 
 
+QUOTED_UNIT = re.compile(
+    r"[\"“](?P<name>[A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|de|del|la|el|do|da|di)){0,4})[\"”]\s+"
+    r"(?P<head>Brigade|Division|Regiment|Battalion|Squadron|Wing|Flotilla)\b")
+"""A formation named by its honorific in quotes before its kind: ``the Legion's "Rey Alfonso
+XIII" Brigade``."""
+
+
+def quoted_units(text: str) -> Iterator[Mention]:
+    """Formations named by a quoted honorific before the formation word (``"Rey Alfonso XIII"
+    Brigade``), the quotes kept in the name as the unit writes it."""
+    for match in QUOTED_UNIT.finditer(text):
+        surface = match.group()
+        name = f'"{match["name"]}" {match["head"]}'
+        yield Mention(match.start(), match.end(), surface, "Unit", slug(name), name,
+                      "formation", rule="unit.quoted", confidence=0.6)
+
+
+BATTLEGROUP = re.compile(
+    r"(?P<owner>\bNATO(?:['’]s)?\s+)?(?P<core>(?:[Ee]nhanced\s+Forward\s+Presence|[Mm]ultinational)"
+    r"\s+[Bb]attle-?group)\b(?!\s+[A-Z])")
+"""A multinational battlegroup, NATO's as its forward presence is: ``NATO's enhanced Forward
+Presence battlegroup``, ``the French-led multinational battlegroup`` (not one named after its
+host, ``Enhanced Forward Presence Battlegroup Poland``, whose words name the operation)."""
+
+
+def battlegroups(text: str) -> Iterator[Mention]:
+    """Multinational battlegroups named by what they are (``the multinational battlegroup``),
+    under that name, and as written with their owner (``NATO's ...``), whose own mention
+    stays."""
+    for match in BATTLEGROUP.finditer(text):
+        start, end = match.span("core")
+        name = " ".join(match["core"].split())
+        yield Mention(start, end, " ".join(match.group().split()), "Unit", slug(name), name,
+                      "formation", rule="unit.battlegroup", confidence=0.6)
+
+
 COORDINATED_UNITS = re.compile(
     rf"\b(?P<a>{ORDINAL})\s+and\s+(?P<b>{ORDINAL})\s+(?P<name>(?:{CAP}\s+){{0,3}})"
     r"(?P<head>Battalions|Brigades|Regiments|Squadrons|Divisions|Fleets|Wings|Companies)\b")
@@ -617,13 +673,15 @@ def ships(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
         state = next((h.id for h in hits if h.label == "Country" and h.role != "capital" and
                       SHIP_STATE_GAP.fullmatch(text, h.end, match.start())), None)
         for start, surface in names:
+            surface = surface.split("\n")[0].rstrip()
             words = surface.split()
             end = start + len(surface)
+            named = start + len(words[0]) + 1 if words[0] in SHIPS else start
             if words[0] in NOT_NAME or words[0] in LEADING or all(
                     w in GENERIC_EVENT or w in NOT_PERSON for w in words) or any(
                     h.start < end and start < h.end and not (
                         (h.label == "Location" and h.confidence < 0.9) or
-                        (h.label == "Rank" and h.start == start and len(words) > 1))
+                        (h.label == "Rank" and h.start == named and len(words) > 1))
                     for h in hits):
                 continue
             name = " ".join(words)
@@ -668,8 +726,12 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return unit if unit and unit[0] in ("Unit", "Exercise", "Operation") else None
     last, first = words[-1], words[0]
     if first in SHIPS and len(words) > 1:
-        return ("Unit", "ship") if all(w[:1].isupper() or (w[:1].isdigit() and w.isalnum())
-                                       for w in words) else None
+        return ("Unit", "ship") if words[-1][:1].isupper() and all(
+            w[:1].isupper() or (w[:1].isdigit() and w.isalnum()) or
+            (re.fullmatch(SHIP_PARTICLE, w) and words[i + 1][:1].isupper())
+            for i, w in enumerate(words)) else None
+    if len(words) > 1 and last == "Aviation" and words[-2] in ("Army", "Navy", "Naval"):
+        return ("Unit", "formation")
     company = words[:words.index("of")] if "of" in words else words
     if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):
         return ("Organization", "company")
@@ -708,8 +770,9 @@ def classify(surface: str) -> tuple[str, str | None] | None:
 
 
 def _forces(words: list[str]) -> tuple[str, str | None] | None:
-    """Service branches, task forces and military groups are units; armed and defence forces,
-    coast and border guards and police forces (law-enforcement agencies) are organisations."""
+    """Service branches, task forces, military groups and coast guards (a state's maritime
+    service beside its navy) are units; armed and defence forces, border guards and police
+    forces (law-enforcement agencies) are organisations."""
     last, found = words[-1], set(words)
     if last not in ("Forces", "Force", "Guard", "Group", "Battlegroup", "Centre", "Center",
                     "Unit"):
@@ -718,7 +781,9 @@ def _forces(words: list[str]) -> tuple[str, str | None] | None:
         return ("Organization", "agency")
     naval = "naval_forces" if found & {"Naval", "Navy", "Maritime", "Coast", "Marine"} else \
         "special_forces" if "Special" in found else "formation"
-    if last == "Guard" and found & {"Coast", "Border"}:
+    if last == "Guard" and "Coast" in found:
+        return ("Unit", "naval_forces")
+    if last == "Guard" and "Border" in found:
         return ("Organization", "agency")
     if last in ("Centre", "Center") and found & VENUE_WORDS:
         return ("Location", "territory")
@@ -864,8 +929,9 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             if tuple(w for _, w in part[:4]) in CHIEF_OF_STAFF:
                 part = _trim(part[4:])
             found = _named(part) if any(w in TELLING for _, w in part) else None
-            if found is None and number and len(part) == 1 and part[0][1] in NUMBERED_HEADS:
-                found = part, ("Unit", "formation")
+            if found is None and number and part[0][1] in NUMBERED_HEADS and (
+                    len(part) == 1 or part[1][1] in CONNECTORS):
+                found = part[:1], ("Unit", "formation")
             if found is None:
                 continue
             words, (label, what) = found
@@ -876,7 +942,8 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             if number and first == match.start() and label == "Unit" and \
                     words[-1][1] in NUMBERED_HEADS:
                 first = number.start()
-            where = MISSION_IN.match(text, last) if words[-1][1] == "Mission" else None
+            where = MISSION_IN.match(text, last) if words[-1][1] in ("Mission", "Elements") \
+                else None
             if words[-1][1] in PROGRAM_IN:
                 where = MISSION_IN.match(text, last)
                 where = where if where and ACRONYM_NEXT.match(text, where.end()) else None
@@ -912,13 +979,17 @@ def _places_on(text: str, words: list[Word]) -> Iterator[Mention]:
 
 def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
     """A state's forces named after it: ``Azerbaijani troops``, ``Armenia's forces``."""
-    for country in countries:
+    for at, country in enumerate(countries):
         match = ARMED.match(text, country.end)
         if not match or country.role == "capital":
             continue
         what = match["what"].lower()
         if match["what"] in BARE or _continued(text, match.end()):
             continue
+        plural = what in SERVICE_PLURALS
+        what = SERVICE_PLURALS.get(what, what)
+        if what in ARMED_KIND:
+            yield from _sharing_service(text, countries[max(0, at - 12):at], country, what)
         if text[max(0, country.start - 4):country.start].lower() == "pro-":
             name = f"Pro-{country.text} {what}"
             yield Mention(country.start - 4, match.end(), text[country.start - 4:match.end()],
@@ -934,8 +1005,25 @@ def armed_forces(text: str, countries: list[Mention]) -> Iterator[Mention]:
             continue
         if MINISTER_AFTER.match(text, match.end()):
             continue
-        yield service_of(country, what, country.start, match.end(),
-                         text[country.start:match.end()], "org.armed_forces")
+        surface = f"{country.text} {what}" if plural else text[country.start:match.end()]
+        yield service_of(country, what, country.start, match.end(), surface,
+                         "org.armed_forces")
+
+
+def _sharing_service(text: str, countries: list[Mention], last: Mention,
+                     what: str) -> Iterator[Mention]:
+    """The services of the states coordinated before ``last`` (``countries``: the few named
+    right before it, in order) that share its service word (``Brazilian, Chilean and
+    Colombian marines``: Brazil's and Chile's marines), each at its state's name, written as
+    the state's alone would be (``Brazilian marines``)."""
+    start = last.start
+    for before in reversed([c for c in countries if c.end <= last.start]):
+        if before.role == "capital" or not SERVICE_GAP.fullmatch(text, before.end, start):
+            return
+        yield replace(service_of(before, what, before.start, before.end,
+                                 f"{before.text} {what}", "org.shared_service"),
+                      confidence=0.95)
+        start = before.start
 
 
 def service_of(country: Mention, what: str, start: int, end: int, surface: str,

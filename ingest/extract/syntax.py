@@ -127,8 +127,9 @@ EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d)(?:-(?:IV|I{1,3}))?$")
 """A capitalised name ending with a year is an edition of an exercise: ``Sea Breeze 2025``."""
 DESIGNATION = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]{0,2}-\d\d[A-Z]?|COVID-19)$")
 """A type's designation or a disease, not an edition: ``Mi-24``, ``JF-17``, ``COVID-19``."""
-BATTALION_CODE = re.compile(r"\b[A-Z]{3,}BATT?-\d{1,2}\b")
-"""A peacekeeping battalion named by its code (``NEPBATT-2``, ``BANBAT-14``)."""
+BATTALION_CODE = re.compile(r"\b[A-Z]{3,}(?:BATT?|COY)[- ]\d{1,2}\b(?![-–.,]\d)")
+"""A peacekeeping battalion or company named by its code and rotation (``NEPBATT-2``,
+``BANBAT-14``, ``FIJIBATT 42``, ``URUMECHCOY 12``)."""
 MEDIA = re.compile(r"\b(?:News|Press|Times|Post|Tribune|Herald|Agency|TV|Radio|Wire|Journal|"
                    r"Gazette|Monitor|Reuters|Xinhua|Bloomberg)\b")
 _EVENT_NOUNS, _AGREEMENT_HEADS, _COMPANY_NOUNS, _NAMED_BEFORE = (
@@ -275,7 +276,7 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
             any(t.text in VENUE_WORDS for t in span):
         return ("Location", None)
     if ner == "ORG":
-        if MEDIA.search(text) or len(span) < 2:
+        if MEDIA.search(text) or len(span) < 2 or text.islower():
             return None
         if head in UNIT_HEADS:
             return ("Unit", None)
@@ -531,6 +532,12 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                                  slug(name), name, "company", rule="ner.org", confidence=0.5))
             covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
             named[span.start_char:span.end_char] = b"\x01" * len(span.text)
+    for match in BATTALION_CODE.finditer(text):
+        start, end = match.span()
+        if not any(covered[start:end]):
+            found.append(Mention(start, end, match.group(), "Unit", slug(match.group()),
+                                 match.group(), rule="name.battalion_code", confidence=0.5))
+            covered[start:end] = named[start:end] = b"\x01" * (end - start)
     sited = set(_sited(text, body))
     for ent, kind in spans:
         span = _trim(ent)
@@ -551,12 +558,6 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                              confidence=0.5))
         covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
         named[span.start_char:span.end_char] = b"\x01" * len(span.text)
-    for match in BATTALION_CODE.finditer(text):
-        start, end = match.span()
-        if not any(covered[start:end]):
-            found.append(Mention(start, end, match.group(), "Unit", slug(match.group()),
-                                 match.group(), rule="name.battalion_code", confidence=0.5))
-            covered[start:end] = b"\x01" * (end - start)
     for start, end in sorted(sited):
         if not any(covered[start:end]) and not known(text[start:end]):
             name = " ".join(text[start:end].split())

@@ -1224,7 +1224,7 @@ def test_an_amphibious_landing_is_a_part_of_the_exercise_told_again_as_the_landi
                       "be carried out by the Royal Marines.\n")
     assert {("cold-response-amphibious-landing", "PART_OF", "cold-response"),
             ("cold-response-amphibious-landing", "HELD_IN", "lyngen"),
-            ("royal-marines", "PARTICIPATED_IN", "cold-response-amphibious-landing")} <= found
+            ("gbr-marine-corps", "PARTICIPATED_IN", "cold-response-amphibious-landing")} <= found
 
 
 def test_a_described_drill_in_apposition_to_the_exercise_is_that_exercise() -> None:
@@ -1316,3 +1316,10 @@ def test_a_closing_session_is_part_of_the_reports_exercise_and_its_speaker_took_
     assert session.aliases == ["closing session"]
     assert {(session.id, "PART_OF", "steppe-eagle-2025"),
             ("ruslan-zhaksylykov", "PARTICIPATED_IN", session.id)} <= set(out.relations)
+
+
+def test_a_contingent_named_by_its_code_after_its_noun_is_the_one_described() -> None:
+    out = extract("Rotation\n\nA Fijian battalion completed its rotation into UNDOF on Monday. "
+                  "The Fijian battalion, FIJIBATT 42, relieved FIJIBATT 41.\n", "t")
+    units = sorted(e.name for e in out.entities.values() if e.label == "Unit")
+    assert units == ["FIJIBATT 41", "FIJIBATT 42"]
