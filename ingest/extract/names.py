@@ -258,8 +258,7 @@ ORG_HEADS = {
 }
 ARMED = re.compile(r"\s*(?:['’]s\s+)?(?P<what>[Aa]rmed [Ff]orces|[Aa]rmy|[Tt]roops|[Ff]orces|"
                    r"[Ss]oldiers|[Nn]avy|[Nn]avies|[Nn]aval [Ff]orces|[Aa]ir [Ff]orces?|"
-                   r"[Mm]arines|[Cc]ommando (?:units|forces)|[Ss]pecial [Ff]orces|"
-                   r"[Pp]aratroopers|[Ss]appers|[Nn]aval [Cc]ommandos)\b"
+                   r"[Mm]arines|[Cc]ommando (?:units|forces)|[Ss]pecial [Ff]orces)\b"
                    r"(?!\s+model)")
 REGION_TAIL = {"Europe", "Africa", "Pacific", "Central", "South", "North", "East", "West",
                "Southern", "Northern", "Korea", "Japan", "Atlantic", "Asia"}
@@ -273,10 +272,6 @@ ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forc
               "naval forces": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forces"),
               "air force": ("Unit", "air-force", "Air Force of {}", "formation"),
               "marines": ("Unit", "marine-corps", "Marine Corps of {}", "corps"),
-              "paratroopers": ("Unit", "paratroopers", "Paratroopers of {}", "units"),
-              "sappers": ("Unit", "sappers", "Sappers of {}", "units"),
-              "naval commandos": ("Unit", "naval-commandos", "Naval commandos of {}",
-                                  "commando"),
               "commando units": ("Unit", "commando-forces", "Commando forces of {}",
                                  "commando"),
               "commando forces": ("Unit", "commando-forces", "Commando forces of {}",
