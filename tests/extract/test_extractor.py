@@ -754,7 +754,6 @@ def test_a_list_of_states_the_parser_took_for_an_apposition_is_still_a_list() ->
     assert {"USA", "CAN", "GBR", "FRA", "NLD"} <= takers
 
 
-
 def test_a_headline_trains_no_one() -> None:
     headline = "Australian instructors begin training two PNG battalions ahead of " \
         "Bougainville deployment\n\n"
@@ -867,7 +866,6 @@ def test_a_ministry_the_talks_are_held_at_takes_no_part_in_them() -> None:
     assert ("kim-min-seok", "PARTICIPATED_IN", "min-seok-visit") in found
     assert not {key for key in found if key[0] == "mng-ministry-of-defence"
                 and key[1] == "PARTICIPATED_IN"}
-
 
 
 def test_troops_training_with_others_train_no_one() -> None:
