@@ -12,10 +12,11 @@ from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.patterns.venues import state_of
 from ingest.extract.slugs import slug
 
-WORDS = ("exercis", "drill", "war game", "war-game", "wargame", "maneuver", "manoeuvr",
+WORDS = ("exercis", "drill", "course", "war game", "war-game", "wargame", "maneuver", "manoeuvr",
          "year's edition", "year’s edition")
-"""Words one of which a sentence about an exercise holds."""
-NOUN = r"(?:exercises?|drills?|war[\s-]?games|maneuvers|manoeuvres)"
+"""Words one of which a sentence about an exercise holds (a training course is one too, kept
+apart from drills as its own kind)."""
+NOUN = r"(?:exercises?|drills?|war[\s-]?games|maneuvers|manoeuvres|courses?(?!\s+of\b))"
 MODIFIER = (r"(?:joint|bilateral|trilateral|multilateral|multinational|large-scale|military|"
             r"tactical(?:-special)?|special|naval|air|command[- ]staff|command-and-staff|"
             r"live-fire|field|combined|annual|counter-terror(?:ism|ist)?|anti-terror(?:ist)?|"
@@ -78,10 +79,12 @@ APPOSED = re.compile(rf"\b(?:the|this|these)\s+{NOUN}\s*,\s+(?:the|an?)\s+(?:[\w
                      re.I)
 """``The exercise, the largest bilateral land drill since 2019, ...``: a described drill in
 apposition to the exercise told of before describes that one, not another."""
+LONG_COURSE = re.compile(r"\b(?:\w+-)?years?\b", re.I)
+"""A course's length in years: schooling, not a training event."""
 DEFINITE = re.compile(r"\b(?:the|this|these|that|those)\s+$", re.I)
-KINDS = (("tactical-special", "tactical_special"), ("command", "command_staff"),
-         ("naval", "naval"), ("sea", "naval"), ("maritime", "naval"), ("tactical", "tactical"),
-         ("joint", "joint"))
+KINDS = (("course", "course"), ("tactical-special", "tactical_special"),
+         ("command", "command_staff"), ("naval", "naval"), ("sea", "naval"),
+         ("maritime", "naval"), ("tactical", "tactical"), ("joint", "joint"))
 SPECIFIC = ("tactical_special", "command_staff", "naval", "tactical")
 FORCES = ("armed_forces", "command", "headquarters")
 
@@ -214,9 +217,17 @@ def _near_noun(ctx: Context, pattern: re.Pattern[str]) -> re.Match[str] | None:
     for noun in nouns:
         end = ctx.sentence.start + noun.end()
         match = ctx.search(pattern, max(ctx.sentence.start, end - 100), end)
-        if match:
+        if match and not (noun.group().startswith("course") and _no_course(ctx, match)):
             return match
     return None
+
+
+def _no_course(ctx: Context, match: re.Match[str]) -> bool:
+    """Whether a course is no event of its own: one lasting years (``a four-year course``, an
+    education), or one run during a named exercise already reported (``Dutch marines are
+    running a river interdiction course`` in a report on Flintlock), one of its activities."""
+    return bool(LONG_COURSE.search(match.group())) or any(
+        not _course(ctx, event) and _is_named(ctx, event) for event in ctx.article.exercises)
 
 
 def _qualified(ctx: Context) -> re.Match[str] | None:
@@ -258,6 +269,9 @@ def _score(ctx: Context, event: str, states: set[str], places: set[str],
            kind: str | None) -> int:
     """How well a described exercise fits one already reported (>= 1: the same one); places
     count against it only when they lie in other states (not when their states are unknown)."""
+    if (kind == "course") != _course(ctx, event):
+        return -9
+    old_kind = ctx.out.entities[event].properties.get("kind")
     score = 0
     old_states = ctx.article.exercises.get(event, set())
     if states and old_states:
@@ -268,7 +282,6 @@ def _score(ctx: Context, event: str, states: set[str], places: set[str],
         score += -2 if regions and old_regions and not regions & old_regions else 0
     elif places and old_places:
         score += 1
-    old_kind = ctx.out.entities[event].properties.get("kind")
     if kind in SPECIFIC and old_kind in SPECIFIC:
         score += 1 if kind == old_kind else -2
     return score
@@ -327,18 +340,25 @@ def _named_before(ctx: Context) -> str | None:
     return named
 
 
-def _referred(ctx: Context, states: set[str], plural: bool) -> str | None:
+def _course(ctx: Context, event: str) -> bool:
+    """Whether a reported exercise is a course (trainees taught, not forces drilling), which
+    ``the exercise`` never stands for nor ``the course`` for a drill."""
+    return ctx.out.entities[event].properties.get("kind") == "course"
+
+
+def _referred(ctx: Context, states: set[str], plural: bool, course: bool) -> str | None:
     """The exercise ``the exercise`` stands for: of those whose parties hold those named,
     reported in the same number (``the exercises`` for drills told in the plural), the
     report's main exercise (told of in more sentences) rather than the latest, named in
     passing, unless that one was named in the sentence just before; else the main one."""
     fitting = [event for event in reversed(ctx.article.exercises)
-               if states <= ctx.article.exercises[event] or not states]
+               if (states <= ctx.article.exercises[event] or not states) and
+               _course(ctx, event) == course]
     same_number = [event for event in fitting if plural in ctx.article.number.get(event, ())]
     candidates = same_number or fitting
     main = ctx.article.main_event.get("Exercise")
     if not candidates:
-        return main
+        return main if main and _course(ctx, main) == course else None
     latest = candidates[0]
     told = ctx.article.told
     if main in candidates and main != latest and \
@@ -373,7 +393,8 @@ def exercises(ctx: Context) -> None:
         if earlier and ctx.search(BARE, ctx.sentence.start, start) and \
                 not INTRODUCED.search(ctx.text, ctx.sentence.start, start) and \
                 ctx.out.entities[earlier].rule.startswith("exercise.") and \
-                ctx.out.entities[earlier].rule != "exercise.named":
+                ctx.out.entities[earlier].rule != "exercise.named" and \
+                not _course(ctx, earlier):
             entity = ctx.out.entities[earlier]
             entity.name = name
             event = record_event(ctx, "Exercise", start, end, name, None, "exercise.named",
@@ -408,7 +429,8 @@ def exercises(ctx: Context) -> None:
         if bare is None or OTHER_EDITION.search(
                 ctx.text[max(ctx.sentence.start, bare.start() - 30):bare.start()]):
             return
-        event = _referred(ctx, states, _plural(bare.group()))
+        course = _kind(bare.group()) == "course"
+        event = _referred(ctx, states, _plural(bare.group()), course)
         if event is None and (actors or places) and not bare.group().startswith("this year"):
             start = bare.start() + len(bare.group().split()[0]) + 1
             event = record_event(ctx, "Exercise", start, bare.end(),
@@ -416,6 +438,9 @@ def exercises(ctx: Context) -> None:
                                  "exercise.described", 0.55)
         elif event is not None:
             refer(ctx, "Exercise", event, *bare.span())
+            if course and bare.group().lower().endswith(" course"):
+                entity = ctx.out.entities[event]
+                entity.aliases = merge_list(entity.aliases, ["course"])
         else:
             return
     ctx.article.exercises[event] = ctx.article.exercises.pop(event, set()) | states
