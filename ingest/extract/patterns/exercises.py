@@ -142,15 +142,19 @@ SERIES = re.compile(r"(?P<series>.*?)(?P<sep>[ -–])(?P<number>(?:19|20)?\d\d)$
 
 def other_editions(ctx: Context) -> None:
     """Record the past or next editions of the report's named exercise (before the report
-    has one, of the one the sentence names, this year's when undated) that a sentence speaks
-    of as entities of their own, named by the series and their year."""
+    has one, of the one the sentence or the latest told names, this year's when undated) that
+    a sentence speaks of as entities of their own, named by the series and their year."""
     main = ctx.article.main_event.get("Exercise")
     entity = ctx.out.entities.get(main) if main else None
     edition = SERIES.match(entity.name) if entity else None
     if edition is None:
         year = (ctx.article.published or "")[:4]
-        named = (SERIES.match(m.name) or (SERIES.match(f"{m.name} {year}") if year else None)
-                 for m in ctx.labelled("Exercise") if m.kind != "phase")
+        names = [m.name for m in ctx.labelled("Exercise") if m.kind != "phase"]
+        last = ctx.article.last_event.get("Exercise")
+        if last in ctx.out.entities and _is_named(ctx, last) and not _course(ctx, last):
+            names.append(ctx.out.entities[last].name)
+        named = (SERIES.match(name) or (SERIES.match(f"{name} {year}") if year else None)
+                 for name in names)
         edition = next((found for found in named if found), None)
     if edition is None:
         return
