@@ -22,7 +22,8 @@ HEADS = re.compile(
     r"corps|wars?|operations?|offensive|missions?|mobili[sz]ation|law|partnership|plans?|patrols?|"
     r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
-    r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard)\b",
+    r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
+    r"deployments?)",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -31,7 +32,7 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "manufacturing", "production", "project", "reform", "system", "moderni",
                        "battalion", "detachment", "battery", "unit", "company", "facilit",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
-                       "dockyard"))
+                       "dockyard", "deploy"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -45,7 +46,7 @@ UNIT_ENDINGS = ("commando", "special", "operations", "naval", "ground", "land", 
                 "reaction", "marine", "army", "border")
 """How the words ``UNIT_LEFT`` reads can end (a cheap test before the pattern)."""
 OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "missions", "offensive",
-                   "law", "patrol", "patrols"}
+                   "law", "patrol", "patrols", "deployment", "deployments"}
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
@@ -94,6 +95,15 @@ PATROL_ENDINGS = ("joint", "coordinated", "combined", "mirrored", "regular", "pi
                   "smuggling", "maritime", "naval", "river", "riverine", "air", "border",
                   "army", "navy", "first")
 """How the words ``PATROL_LEFT`` reads can end."""
+DEPLOYMENT_LEFT = re.compile(
+    r"(?:\b(?:an?|its|their|on|into|resumed|began|begun|start(?:ed)?)\s+)(?P<mods>(?:(?:\w+-"
+    r"(?:week|month|day)|operational|overseas|maiden|first|long-range|extended|regional)\s+)"
+    r"{0,2})$", re.I)
+"""What goes before a deployment that is an operation: an article or a verb of starting, and
+its length or kind (``a ten-week deployment``, ``an operational deployment``)."""
+DEPLOYMENT_RIGHT = re.compile(r"\s+(?:of\s+[^.;,]{3,80}?\s+)?to\s+(?:the\s+)?[A-Z]")
+"""Where a deployment goes, a named place: ``to the South China Sea``, ``of P-8A aircraft to
+Keflavík``."""
 SHARED = re.compile(r"\b(?:joint|coordinated|combined|mirrored|anti-piracy|counter-piracy|"
                     r"anti-smuggling|maritime|river|riverine)\b", re.I)
 """Modifiers that make patrols an operation, not a routine task (``on patrol``)."""
@@ -335,6 +345,26 @@ class Operations:
             yield from self._emergency(start, end, lowered)
         elif lowered.startswith("patrol"):
             yield from self._patrol(start, end)
+        elif lowered.startswith("deployment"):
+            yield from self._deployment(start, end)
+
+    def _deployment(self, start: int, end: int) -> Iterator[Mention]:
+        """A deployment of forces to a named place, told as one event (``a ten-week deployment
+        to the North Atlantic``, ``resumed deployments of P-8A aircraft to Keflavík``); not
+        the deployment of a system, nor one with no destination."""
+        text = self.scene.text
+        left = DEPLOYMENT_LEFT.search(text, max(0, start - 40), start)
+        if left is None or not DEPLOYMENT_RIGHT.match(text, end):
+            return
+        begin = left.start("mods")
+        words = " ".join(text[begin:end].split())
+        state = self.scene.state(begin, end, nearest=True)
+        year, _ = self._facts(start, end)
+        owner = f"{state.name} " if state else ""
+        core = f"{owner}{words.lower()}".strip()
+        name = core[:1].upper() + core[1:] + (f" ({year})" if year else "")
+        yield _make(self.scene, begin, end, "Operation", self._id([slug(name)], slug(name)),
+                    name, "deployment")
 
     def _patrol(self, start: int, end: int) -> Iterator[Mention]:
         """Joint, coordinated or anti-piracy patrols: one operation of the report however
