@@ -358,11 +358,10 @@ class Operations:
             return
         begin = left.start("mods")
         words = " ".join(text[begin:end].split())
-        state = self.scene.state(begin, end, nearest=True)
-        year, _ = self._facts(start, end)
+        state = self.scene.state(begin, end)
         owner = f"{state.name} " if state else ""
         core = f"{owner}{words.lower()}".strip()
-        name = core[:1].upper() + core[1:] + (f" ({year})" if year else "")
+        name = core[:1].upper() + core[1:]
         yield _make(self.scene, begin, end, "Operation", self._id([slug(name)], slug(name)),
                     name, "deployment")
 
