@@ -23,7 +23,7 @@ HEADS = re.compile(
     r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
-    r"deployments?)",
+    r"deployments?)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
