@@ -13,12 +13,13 @@ that this runner and spaCy's own find the same matches on real reports.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 ATTRIBUTES = {"DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "TAG": TAG,
               "ORTH": ORTH, "TEXT": ORTH, "ENT_TYPE": ENT_TYPE}
@@ -83,6 +84,16 @@ class Table:
         self.below: dict[int, list[int]] = {}
         self.parents: dict[tuple[str, frozenset[str] | None], set[int]] = {}
         self.shared: dict[int, list[int]] = {}
+        self.sentences: list[Span] = []
+        self.starts: list[int] = []
+
+    def sentence(self, index: int) -> Span:
+        """The sentence token ``index`` is in (``Token.sent``, without walking the sentence
+        and making a Span at each asking: the sentences are read once per document)."""
+        if not self.starts:
+            self.sentences += self.doc.sents  # filled in place: shared with ``sharing``
+            self.starts += (sentence.start for sentence in self.sentences)
+        return self.sentences[bisect_right(self.starts, index) - 1]
 
     def sharing(self) -> Table:
         """This table with each conjunct verb's borrowed subjects (``shared_subjects``) seen

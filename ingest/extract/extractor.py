@@ -24,7 +24,7 @@ from ingest.extract.gazetteer import Gazetteer, default, extras
 from ingest.extract.geography import locate
 from ingest.extract.matching import apply_rules, matches
 from ingest.extract.mentions import resolve_mentions
-from ingest.extract.nlp import parse
+from ingest.extract.nlp import parse, text_of
 from ingest.extract.patterns import (
     agreements,
     exercises,
@@ -153,7 +153,7 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
     doc = doc if doc is not None else parse(text)
     mentions = resolve_mentions(text, sentences, gazetteer)
     body = [sentence for sentence in sentences if not sentence.heading]
-    parsed = doc.text
+    parsed = text_of(doc)
     titles = [(m.start, m.end) for m in gazetteer.find(text) if m.label == "Title"]
     found = [m for m in ner_mentions(doc, mentions, body, gazetteer.knows, parsed)
              if not (m.rule == "ner.org" and any(a <= m.start and m.end <= b for a, b in titles))]

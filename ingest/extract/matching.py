@@ -394,8 +394,9 @@ def _found(annotated: Annotated, rule: Rule, table: Table, found: Iterator[list[
            ) -> Iterator[tuple[Rule, Mention, Mention, tuple[int, int], bool]]:
     """The relations one pattern's matches state (``table``: the document's, read once)."""
     doc = annotated.doc
-    names = [node["RIGHT_ID"] for node in rule.pattern]
+    names: list[str] = []
     for ids in found:
+        names = names or [node["RIGHT_ID"] for node in rule.pattern]
         anchors = {name: doc[ids[names.index(name)]] for name in ("source", "target")
                    if name in names}
         # A relative pronoun stands for its noun alone (``A and Colonel B, who commands``: B).
@@ -404,7 +405,7 @@ def _found(annotated: Annotated, rule: Rule, table: Table, found: Iterator[list[
             nouns = {name: antecedent(token) for name, token in anchors.items()}
             alone |= {name for name in anchors if nouns[name] is not anchors[name]}
             anchors = nouns
-        sentence = next(iter(anchors.values())).sent
+        sentence = table.sentence(next(iter(anchors.values())).i)
         span = (sentence.start_char, sentence.end_char)
         if _negated(table, ids):
             continue

@@ -116,13 +116,32 @@ def _datelines_apart(text: str) -> str:
                          "." + " " * (len(m["dash"]) - 1), text)
 
 
+TEXT = "milcoop_text"
+"""The ``Doc.user_data`` key of the text a document was parsed from (see ``text_of``)."""
+
+
+def _kept(doc: Doc, text: str) -> Doc:
+    """``doc`` with the text it was parsed from kept beside it."""
+    doc.user_data[TEXT] = text
+    return doc
+
+
+def text_of(doc: Doc) -> str:
+    """``doc``'s text: the text it was parsed from, when ``parse`` kept it, else ``doc.text``
+    (which spaCy joins from every token at each reading, a Token made for each)."""
+    text = doc.user_data.get(TEXT)
+    return text if isinstance(text, str) else doc.text
+
+
 def parse(text: str) -> Doc:
     """The parsed ``text`` (over-long runs without a space broken for the tokenizer,
-    datelines set apart)."""
-    return pipeline()(breakable(_datelines_apart(text)))
+    datelines set apart), with the text it was parsed from kept (``text_of``)."""
+    text = breakable(_datelines_apart(text))
+    return _kept(pipeline()(text), text)
 
 
 def parse_all(texts: Iterable[str]) -> Iterator[Doc]:
     """The parsed ``texts``, in order, in batches (see ``parse``)."""
-    return pipeline().pipe((breakable(_datelines_apart(text)) for text in texts),
-                           batch_size=BATCH)
+    prepared = ((text, text) for text in map(breakable, map(_datelines_apart, texts)))
+    return (_kept(doc, text)
+            for doc, text in pipeline().pipe(prepared, as_tuples=True, batch_size=BATCH))
