@@ -324,13 +324,15 @@ def cooperation(ctx: Context) -> None:
         if inside or ENDED_TIES.search(ctx.sentence.text, max(0, match.start() - 30),
                                        match.start()):
             continue
-        sides, confidence = [m for m in _cooperating(ctx, match, at) if m], 0.5
+        found, hub = _cooperating(ctx, match, at)
+        sides, confidence = [m for m in found if m], 0.5
         if not sides and DEMONSTRATIVE.search(ctx.sentence.text[:match.start()]):
             sides, confidence = ctx.article.pair(), 0.45
         sides = list({m.id: m for m in sides}.values())
-        if len(sides) > 2:
+        if len(sides) > 2 and not hub:
             continue
-        for first, second in combinations(sides, 2):
+        pairs = [(sides[0], other) for other in sides[1:]] if hub else combinations(sides, 2)
+        for first, second in pairs:
             if state_of(ctx, second) == first.id or state_of(ctx, first) == second.id:
                 continue
             a, b = sorted((first.id, second.id))
@@ -338,15 +340,17 @@ def cooperation(ctx: Context) -> None:
                            field=field)
 
 
-def _cooperating(ctx: Context, match: re.Match[str], at: int) -> list[Mention]:
-    """The sides one cooperation word joins (see ``cooperation``)."""
+def _cooperating(ctx: Context, match: re.Match[str], at: int) -> tuple[list[Mention], bool]:
+    """The sides one cooperation word joins (see ``cooperation``), and whether the first is
+    a hub tied to each of the others (``A, which has close ties with B and C``: A-B and A-C,
+    not B-C)."""
     clause = [m for m in _clause(ctx, at) if m.label in ("Country", "Organization", "Unit")
               and not _office(ctx, m)]
     end = ctx.sentence.start + match.end()
     after = [m for m in clause if end <= m.start <= end + 80]
     between = re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:between|among)\s", ctx.text[end:end + 60])
     if between:
-        return _joined(ctx, after)
+        return _joined(ctx, after), False
     heads = [i for i, m in enumerate(clause) if m.end <= at and not AFTER_PREPOSITION.search(
         ctx.before(m, 25))]
     before = _joined(ctx, [m for m in clause[heads[0]:] if m.end <= at]) if heads else []
@@ -354,17 +358,17 @@ def _cooperating(ctx: Context, match: re.Match[str], at: int) -> list[Mention]:
     if partner:
         others = _joined(ctx, [m for m in after if m.start >= end + partner.end() - 1])[:3]
         bloc = _the_bloc(ctx, end + partner.end() - 1, "")
-        return before[-1:] + (others or ([bloc] if bloc else []))
+        return before[-1:] + (others or ([bloc] if bloc else [])), bool(before)
     owner = [m for m in clause if m.end <= at and re.fullmatch(
         r"['’]s?\s+(?:[\w-]+\s+){0,3}", ctx.text[m.end:at])]
     if owner and match.group().lower().startswith("partner") and before and \
             before[0].id != owner[-1].id:
-        return [before[0], owner[-1]]
+        return [before[0], owner[-1]], False
     if len(before) >= 2:
-        return before
+        return before, False
     states = [m for m in clause if m.label == "Country" and not AGAINST.search(
         ctx.before(m, 20))]
-    return states if len({m.id for m in states}) >= 2 else []
+    return (states if len({m.id for m in states}) >= 2 else []), False
 
 
 def _joined(ctx: Context, mentions: list[Mention]) -> list[Mention]:
@@ -394,8 +398,8 @@ def training(ctx: Context) -> None:
     match = next((m for m in found if not _inside_name(ctx, m)), None)
     if not match:
         return
-    at = ctx.sentence.start + match.start()
-    if TOGETHER.match(ctx.text, ctx.sentence.start + match.end()):
+    at, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
+    if TOGETHER.match(ctx.text, end):
         return
     names = [_run(ctx, ctx.sentence.start + m.start()) for m in found if m is not match
              and ctx.text[ctx.sentence.start + m.start()].isupper()]
@@ -407,7 +411,6 @@ def training(ctx: Context) -> None:
     if program is not None:
         _program_trains(ctx, program, actors)
         return
-    end = ctx.sentence.start + match.end()
     giver = next((m for m in actors if m.start > at and GIVER.search(ctx.before(m, 60))), None)
     if giver is not None:
         takers = [m for m in actors if m.end <= at][-3:]
