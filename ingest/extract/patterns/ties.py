@@ -42,6 +42,9 @@ TRAINING = re.compile(r"\b(?:train(?:s|ed)?|training(?!\s+(?:areas?|cent(?:re|er
 GIVER = re.compile(r"\b(?:by|under\s+the\s+(?:\w+\s+){0,4}(?:guidance|supervision|direction)\s+"
                    r"of|with\s+the\s+(?:help|assistance|support)\s+of)\s+(?:the\s+)?"
                    r"$", re.I)
+OTHER_PARTICIPLE = re.compile(r"\b(?:[a-z]+ed|led|held|run|made)\b")
+"""A participle between a training word and a ``by``: the agent is that participle's
+(``trained Kazakh officers under a memorandum signed ... by the Kazakh ministry``)."""
 FIGHT_WORDS = ("war", "conflict", "clash", "fight", "fought", "hostilit", "battle", "confront",
                "skirmish", "attack", "invad", "invasion", "shell", "bomb", "struck", "strike",
                "aggression", "offensive", "victory", "occup", "ceasefire", "truce", "armistice")
@@ -411,7 +414,8 @@ def training(ctx: Context) -> None:
     if program is not None:
         _program_trains(ctx, program, actors)
         return
-    giver = next((m for m in actors if m.start > at and GIVER.search(ctx.before(m, 60))), None)
+    giver = next((m for m in actors if m.start > at and GIVER.search(ctx.before(m, 60))
+                  and not OTHER_PARTICIPLE.search(ctx.text, end, m.start)), None)
     if giver is not None:
         takers = [m for m in actors if m.end <= at][-3:]
     else:
