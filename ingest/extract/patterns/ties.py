@@ -101,6 +101,9 @@ PLACE_PREPOSITION = re.compile(r"\b(?:at|in|near|on)\s+(?:the\s+)?(?:[\w’'-]+\
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 RELATIVE_GAP = re.compile(r",\s+(?:who|which|that)\s+(?:are|were|is|was|have\s+been|has\s+been|"
                           r"had\s+been)\s+(?:\w+\s+)?")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
+"""Before a state or place named as where someone is (``leads the mission in Haiti and has
+sent troops to Somalia``): not who sends forces."""
 SENT_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
 """Before a state that is where forces go, not who sends them (``a rotation to South Sudan
 would deploy``)."""
@@ -604,7 +607,8 @@ def deployment(ctx: Context) -> None:
     movers = [m for m in ctx.labelled("Country", "Organization", "Unit")
               if m.end <= at and ctx.clause(m.start) == number and m.role != "qualifier"
               and (m.label != "Country" or m.role == "name" or _stands_for_forces(ctx, m))]
-    mover = next((m for m in reversed(movers) if _moves(ctx.text[m.end:at])), None)
+    mover = next((m for m in reversed(movers) if _moves(ctx.text[m.end:at])
+                  and not PLACE_BEFORE.search(ctx.before(m, 20))), None)
     if mover is None or SENT_AFTER.search(ctx.before(mover, 30)):
         return
     sent = [m for m in ctx.labelled("Organization", "Unit") if m.start > at
