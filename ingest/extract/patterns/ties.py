@@ -42,6 +42,9 @@ TRAINING = re.compile(r"\b(?:train(?:s|ed)?|training(?!\s+(?:areas?|cent(?:re|er
 GIVER = re.compile(r"\b(?:by|under\s+the\s+(?:\w+\s+){0,4}(?:guidance|supervision|direction)\s+"
                    r"of|with\s+the\s+(?:help|assistance|support)\s+of)\s+(?:the\s+)?"
                    r"$", re.I)
+OTHER_PARTICIPLE = re.compile(r"\b(?:[a-z]+ed|led|held|run|made)\b")
+"""A participle between a training word and a ``by``: the agent is that participle's
+(``trained Kazakh officers under a memorandum signed ... by the Kazakh ministry``)."""
 FIGHT_WORDS = ("war", "conflict", "clash", "fight", "fought", "hostilit", "battle", "confront",
                "skirmish", "attack", "invad", "invasion", "shell", "bomb", "struck", "strike",
                "aggression", "offensive", "victory", "occup", "ceasefire", "truce", "armistice")
@@ -98,6 +101,9 @@ PLACE_PREPOSITION = re.compile(r"\b(?:at|in|near|on)\s+(?:the\s+)?(?:[\w’'-]+\
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 RELATIVE_GAP = re.compile(r",\s+(?:who|which|that)\s+(?:are|were|is|was|have\s+been|has\s+been|"
                           r"had\s+been)\s+(?:\w+\s+)?")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
+"""Before a state or place named as where someone is (``leads the mission in Haiti and has
+sent troops to Somalia``): not who sends forces."""
 SENT_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
 """Before a state that is where forces go, not who sends them (``a rotation to South Sudan
 would deploy``)."""
@@ -324,13 +330,15 @@ def cooperation(ctx: Context) -> None:
         if inside or ENDED_TIES.search(ctx.sentence.text, max(0, match.start() - 30),
                                        match.start()):
             continue
-        sides, confidence = [m for m in _cooperating(ctx, match, at) if m], 0.5
+        found, hub = _cooperating(ctx, match, at)
+        sides, confidence = [m for m in found if m], 0.5
         if not sides and DEMONSTRATIVE.search(ctx.sentence.text[:match.start()]):
             sides, confidence = ctx.article.pair(), 0.45
         sides = list({m.id: m for m in sides}.values())
-        if len(sides) > 2:
+        if len(sides) > 2 and not hub:
             continue
-        for first, second in combinations(sides, 2):
+        pairs = [(sides[0], other) for other in sides[1:]] if hub else combinations(sides, 2)
+        for first, second in pairs:
             if state_of(ctx, second) == first.id or state_of(ctx, first) == second.id:
                 continue
             a, b = sorted((first.id, second.id))
@@ -338,15 +346,17 @@ def cooperation(ctx: Context) -> None:
                            field=field)
 
 
-def _cooperating(ctx: Context, match: re.Match[str], at: int) -> list[Mention]:
-    """The sides one cooperation word joins (see ``cooperation``)."""
+def _cooperating(ctx: Context, match: re.Match[str], at: int) -> tuple[list[Mention], bool]:
+    """The sides one cooperation word joins (see ``cooperation``), and whether the first is
+    a hub tied to each of the others (``A, which has close ties with B and C``: A-B and A-C,
+    not B-C)."""
     clause = [m for m in _clause(ctx, at) if m.label in ("Country", "Organization", "Unit")
               and not _office(ctx, m)]
     end = ctx.sentence.start + match.end()
     after = [m for m in clause if end <= m.start <= end + 80]
     between = re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:between|among)\s", ctx.text[end:end + 60])
     if between:
-        return _joined(ctx, after)
+        return _joined(ctx, after), False
     heads = [i for i, m in enumerate(clause) if m.end <= at and not AFTER_PREPOSITION.search(
         ctx.before(m, 25))]
     before = _joined(ctx, [m for m in clause[heads[0]:] if m.end <= at]) if heads else []
@@ -354,17 +364,17 @@ def _cooperating(ctx: Context, match: re.Match[str], at: int) -> list[Mention]:
     if partner:
         others = _joined(ctx, [m for m in after if m.start >= end + partner.end() - 1])[:3]
         bloc = _the_bloc(ctx, end + partner.end() - 1, "")
-        return before[-1:] + (others or ([bloc] if bloc else []))
+        return before[-1:] + (others or ([bloc] if bloc else [])), bool(before)
     owner = [m for m in clause if m.end <= at and re.fullmatch(
         r"['’]s?\s+(?:[\w-]+\s+){0,3}", ctx.text[m.end:at])]
     if owner and match.group().lower().startswith("partner") and before and \
             before[0].id != owner[-1].id:
-        return [before[0], owner[-1]]
+        return [before[0], owner[-1]], False
     if len(before) >= 2:
-        return before
+        return before, False
     states = [m for m in clause if m.label == "Country" and not AGAINST.search(
         ctx.before(m, 20))]
-    return states if len({m.id for m in states}) >= 2 else []
+    return (states if len({m.id for m in states}) >= 2 else []), False
 
 
 def _joined(ctx: Context, mentions: list[Mention]) -> list[Mention]:
@@ -394,8 +404,8 @@ def training(ctx: Context) -> None:
     match = next((m for m in found if not _inside_name(ctx, m)), None)
     if not match:
         return
-    at = ctx.sentence.start + match.start()
-    if TOGETHER.match(ctx.text, ctx.sentence.start + match.end()):
+    at, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
+    if TOGETHER.match(ctx.text, end):
         return
     names = [_run(ctx, ctx.sentence.start + m.start()) for m in found if m is not match
              and ctx.text[ctx.sentence.start + m.start()].isupper()]
@@ -407,8 +417,8 @@ def training(ctx: Context) -> None:
     if program is not None:
         _program_trains(ctx, program, actors)
         return
-    end = ctx.sentence.start + match.end()
-    giver = next((m for m in actors if m.start > at and GIVER.search(ctx.before(m, 60))), None)
+    giver = next((m for m in actors if m.start > at and GIVER.search(ctx.before(m, 60))
+                  and not OTHER_PARTICIPLE.search(ctx.text, end, m.start)), None)
     if giver is not None:
         takers = [m for m in actors if m.end <= at][-3:]
     else:
@@ -597,7 +607,8 @@ def deployment(ctx: Context) -> None:
     movers = [m for m in ctx.labelled("Country", "Organization", "Unit")
               if m.end <= at and ctx.clause(m.start) == number and m.role != "qualifier"
               and (m.label != "Country" or m.role == "name" or _stands_for_forces(ctx, m))]
-    mover = next((m for m in reversed(movers) if _moves(ctx.text[m.end:at])), None)
+    mover = next((m for m in reversed(movers) if _moves(ctx.text[m.end:at])
+                  and not PLACE_BEFORE.search(ctx.before(m, 20))), None)
     if mover is None or SENT_AFTER.search(ctx.before(mover, 30)):
         return
     sent = [m for m in ctx.labelled("Organization", "Unit") if m.start > at
