@@ -95,6 +95,7 @@ def extract(text: str, article: str, published: str | None = None,
     meetings.visit_hosts(out)
     meetings.visitor_states(memory, out)
     meetings.visit_parts(memory, out)
+    meetings.ceremony_scene(out, sentences)
     out.settle()
     return out
 
