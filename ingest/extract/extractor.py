@@ -96,6 +96,7 @@ def extract(text: str, article: str, published: str | None = None,
     meetings.visitor_states(memory, out)
     meetings.visit_parts(memory, out)
     meetings.ceremony_scene(out, sentences)
+    meetings.visited_events(out)
     out.settle()
     return out
 

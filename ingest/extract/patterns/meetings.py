@@ -1078,3 +1078,35 @@ def ceremony_scene(out: Extraction, sentences: list[Sentence]) -> None:
             continue
         out.relate("HELD_IN", event, scene, min(entity.spans), "meeting.ceremony_scene", 0.4)
 
+
+VISIT_THE = re.compile(r"visits?\s+(?=(?:the|this)\s)", re.I)
+"""A visit whose object is an event the report has named: ``to visit the exercise``."""
+VISITABLE = ("Exercise", "Operation")
+
+
+def visited_events(out: Extraction) -> None:
+    """A visit to an exercise or operation (``is expected to visit the exercise on 12
+    February``) is part of it and is held where it is: at the first place the report names
+    for it. Run on the whole report, once the events' places are read."""
+    starts = {start: entity for entity in out.entities.values() if entity.label in VISITABLE
+              for start, _ in entity.spans}
+    for event in sorted(out.entities):
+        visit = out.entities[event]
+        if visit.label != "Meeting" or visit.properties.get("kind") != "visit":
+            continue
+        for start, _ in sorted(visit.spans):
+            match = VISIT_THE.match(out.text, start)
+            target = starts.get(match.end()) if match is not None else None
+            if target is None:
+                continue
+            out.relate("PART_OF", event, target.id, (start, match.end()), "meeting.visited_event",
+                       0.45)
+            places = [out.entities[r.target] for r in out.relations.values()
+                      if r.type == "HELD_IN" and r.source == target.id and
+                      out.entities[r.target].label == "Location"]
+            first = min(places, key=lambda p: (min(p.spans), p.id), default=None)
+            if first is not None:
+                out.relate("HELD_IN", event, first.id, (start, match.end()),
+                           "meeting.visited_event", 0.45)
+            break
+
