@@ -97,6 +97,7 @@ def extract(text: str, article: str, published: str | None = None,
     meetings.visit_parts(memory, out)
     meetings.ceremony_scene(out, sentences)
     meetings.visited_events(out)
+    meetings.visit_towns(out)
     out.settle()
     return out
 

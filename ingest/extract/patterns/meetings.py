@@ -1110,3 +1110,21 @@ def visited_events(out: Extraction) -> None:
                            "meeting.visited_event", 0.45)
             break
 
+
+def visit_towns(out: Extraction) -> None:
+    """A visit is held in every town its parts are held in (talks in Ankara, a tour of a
+    campus in Gölbaşı): the visit goes there, though not into each building its meetings
+    are in. Only parts the report ties to the visit count, not those guessed from who took
+    part. Run on the whole report, once the parts of visits are known."""
+    for relation in sorted(out.relations.values(), key=lambda r: (r.source, r.target)):
+        visit = out.entities[relation.target]
+        if relation.type != "PART_OF" or visit.label != "Meeting" or \
+                visit.properties.get("kind") != "visit" or relation.rule == "meeting.visit_part" \
+                or out.entities[relation.source].label != "Meeting":
+            continue
+        towns = sorted(r.target for r in out.relations.values()
+                       if r.type == "HELD_IN" and r.source == relation.source and
+                       out.entities[r.target].properties.get("kind") == "city")
+        for town in towns:
+            held = out.relations[(relation.source, "HELD_IN", town)]
+            out.relate("HELD_IN", visit.id, town, held.spans[0], "meeting.visit_town", 0.45)
