@@ -7,6 +7,7 @@ import re
 
 from graph.model import merge_list
 from ingest.extract.facts import Extraction, Mention
+from ingest.extract.gazetteer import extras
 from ingest.extract.patterns.context import Article, Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.patterns.venues import VISIT_TO, dateline_city, dateline_state
@@ -1128,3 +1129,56 @@ def visit_towns(out: Extraction) -> None:
         for town in towns:
             held = out.relations[(relation.source, "HELD_IN", town)]
             out.relate("HELD_IN", visit.id, town, held.spans[0], "meeting.visit_town", 0.45)
+
+
+
+LEG = re.compile(r"\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?|head(?:s|ed|ing)?|"
+                 r"visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\b[^,.;]*?"
+                 r"\b(?:to|in|at)\s+(?:the\s+)?$", re.I)
+"""Before a town a visitor goes on to: ``flew to``, ``travels on Thursday to``, ``is due
+to visit the Angolan Navy's facilities in``, ``scheduled to tour ... in``."""
+AT_TOWN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+VISITOR = re.compile(r"(?:(?:On|Later|Then)\s+(?:\w+\s*)?,?\s*)?(?:(?i:he|she)\b|"
+                     r"(?i:the)\s+(?:[\w-]+\s+){0,2}delegation\b|(?P<during>During\s+the\s+"
+                     r"visit\b))")
+"""A sentence opened by the visitor or the visit told of before: ``On Wednesday the Indian
+delegation ...``, ``He then flew to Istanbul``, ``During the visit, the crew ...``."""
+TOWNS = ("city", None)
+
+
+def _state_of(town: Mention) -> str | None:
+    """The state a town lies in, as its mention or the gazetteer says."""
+    return town.role[3:] if town.role.startswith("in:") else extras().get(("Location", town.id))
+
+
+def visit_legs(ctx: Context) -> None:
+    """The towns in the visited state that a visitor goes on to during a visit told of before
+    (``He then flew to Istanbul to visit Baykar``, ``The delegation travels on Thursday to
+    Bishkek``), or that a sentence opened by ``During the visit`` places something in, are
+    places the visit is held in; a town known to lie in another state is the next visit's."""
+    visit = ctx.article.last_visit
+    if visit is None or visit not in ctx.out.entities or \
+            ctx.out.entities[visit].properties.get("kind") != "visit" or \
+            any(ctx.sentence.start <= start < ctx.sentence.end
+                for start, _ in ctx.out.entities[visit].spans):
+        return
+    visitors = ctx.article.visits.get(visit, (set(), None))[0]
+    opened = VISITOR.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    if opened is None and not any(m.id in visitors for m in ctx.persons()):
+        return
+    held = {r.target for r in ctx.out.relations.values() if r.type == "HELD_IN" and
+            r.source == visit}
+    states = {p for p in held if ctx.out.entities[p].label == "Country"} | {
+        r.target for r in ctx.out.relations.values() if r.type == "LOCATED_IN" and
+        r.source in held}
+    for town in ctx.labelled("Location"):
+        state = _state_of(town)
+        if town.kind not in TOWNS or town.role in ("demonym", "qualifier") or \
+                (state is not None and state not in states):
+            continue
+        begin = max(ctx.sentence.start, town.start - 90)
+        if LEG.search(ctx.text, begin, town.start) or (
+                opened is not None and opened["during"] and
+                AT_TOWN.search(ctx.text, begin, town.start)):
+            ctx.keep(town)
+            ctx.out.relate("HELD_IN", visit, town.id, ctx.span, "meeting.visit_leg", 0.45)
