@@ -1321,3 +1321,30 @@ def test_a_contingent_named_by_its_code_after_its_noun_is_the_one_described() ->
                   "The Fijian battalion, FIJIBATT 42, relieved FIJIBATT 41.\n", "t")
     units = sorted(e.name for e in out.entities.values() if e.label == "Unit")
     assert units == ["FIJIBATT 41", "FIJIBATT 42"]
+
+
+def test_a_ceremony_no_sentence_places_is_held_at_the_leads_scene() -> None:
+    out = extract("Drills open\n\nSURABAYA — Indonesia and Australia began the army exercise "
+                  "Wirra Jaya 2026 on Monday at the training centre in Baluran, the army said.\n\n"
+                  "\"We learn together,\" General Maruli Simanjuntak said at the opening "
+                  "ceremony.\n", "t", "2026-06-08")
+    ceremony = made_by(out, "meeting.ceremony")
+    assert (ceremony.id, "HELD_IN", "baluran") in out.relations
+
+
+def test_a_visit_to_the_exercise_is_part_of_it_and_held_where_it_is() -> None:
+    out = extract("Norway began the Joint Viking 2026 exercise in Finnmark on Monday.\n\n"
+                  "Defence Minister Tore Sandvik is due to visit the exercise on 12 March.\n",
+                  "t", "2026-03-02")
+    visit = next(e for e in out.entities.values() if e.properties.get("kind") == "visit")
+    assert {(visit.id, "PART_OF", "joint-viking-2026"),
+            (visit.id, "HELD_IN", "finnmark")} <= set(out.relations)
+
+
+def test_a_visit_is_held_in_the_towns_its_visitor_goes_on_to_but_not_the_next_states() -> None:
+    out = extract("Kyrgyzstan's Minister of Defence, Bakyt Usenov, began a three-day visit to "
+                  "Türkiye on Sunday.\n\nHe then flew to Istanbul to see the Baykar plant.\n\n"
+                  "Usenov travels on to Paris on Friday.\n", "t", "2025-11-10")
+    visit = next(e for e in out.entities.values() if e.properties.get("kind") == "visit")
+    assert (visit.id, "HELD_IN", "istanbul") in out.relations
+    assert (visit.id, "HELD_IN", "paris") not in out.relations
