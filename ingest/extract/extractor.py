@@ -95,7 +95,6 @@ def extract(text: str, article: str, published: str | None = None,
     meetings.visit_hosts(out)
     meetings.visitor_states(memory, out)
     meetings.visit_parts(memory, out)
-    meetings.ceremony_scene(out, sentences)
     meetings.visited_events(out)
     meetings.visit_towns(out)
     out.settle()

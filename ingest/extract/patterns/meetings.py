@@ -11,8 +11,6 @@ from ingest.extract.gazetteer import extras
 from ingest.extract.patterns.context import Article, Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.patterns.venues import VISIT_TO, dateline_city, dateline_state
-from ingest.extract.places import DATELINE
-from ingest.extract.sentences import Sentence
 from ingest.extract.slugs import slug
 
 WORDS = ("visit", "call", "conversation", "talk", "meeting", "met", "summit", "negotiation",
@@ -1039,45 +1037,6 @@ def visit_parts(article: Article, out: Extraction) -> None:
                    for r in out.relations.values()):
             out.relate("PART_OF", event.id, visit.id, relation.spans[0], "meeting.visit_part",
                        0.45)
-
-
-OPEN_PLACES = ("sea", "region", "border")
-"""Kinds of place too wide to hold a ceremony: a sea, a region, a border."""
-AT_IN = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$")
-"""Before the place where something happens (``began ... at the Five Hills Training Area``),
-not one it happens off, near, from or north of."""
-
-
-def ceremony_scene(out: Extraction, sentences: list[Sentence]) -> None:
-    """A ceremony no sentence places (``Rohling said at the opening ceremony``) took place at
-    the report's scene: the first town or site its lead says something happens at or in
-    after the dateline (``SURABAYA — ... began Wirra Jaya 2026 at ... Baluran``), else the
-    dateline's city if the lead names no place. Run on the whole report, once every
-    sentence's places are read."""
-    lead = next((s for s in sentences if not s.heading and (
-        not s.start or out.text[s.start - 1] == "\n") and
-        DATELINE.match(out.text, s.start, s.end)), None)
-    if lead is None:
-        return
-    opening = DATELINE.match(out.text, lead.start, lead.end)
-    city = opening["city"].title() if opening["city"].isupper() else opening["city"]
-    places = sorted((start, entity.id) for entity in out.entities.values()
-                    if entity.label == "Location"
-                    for start, _ in entity.spans if opening.end() <= start < lead.end)
-    scene = next((place for start, place in places if AT_IN.search(
-        out.text, max(lead.start, start - 12), start) and
-        out.entities[place].properties.get("kind") not in OPEN_PLACES), None)
-    if not places:
-        scene = next((e.id for e in sorted(out.entities.values(), key=lambda e: e.id)
-                      if e.label == "Location" and city in (e.name, *e.aliases)), None)
-    if scene is None:
-        return
-    placed = {r.source for r in out.relations.values() if r.type == "HELD_IN"}
-    for event in sorted(out.entities):
-        entity = out.entities[event]
-        if entity.label != "Meeting" or entity.rule != "meeting.ceremony" or event in placed:
-            continue
-        out.relate("HELD_IN", event, scene, min(entity.spans), "meeting.ceremony_scene", 0.4)
 
 
 VISIT_THE = re.compile(r"visits?\s+(?=(?:the|this)\s)", re.I)
