@@ -39,7 +39,7 @@ from ingest.extract.patterns import (
 from ingest.extract.patterns.context import Article, Context
 from ingest.extract.patterns.events import remember
 from ingest.extract.phases import lift, phases
-from ingest.extract.places import DATELINE
+from ingest.extract.places import DATELINE, own_case
 from ingest.extract.rulebook import Rule
 from ingest.extract.sentences import Sentence, split
 from ingest.extract.status import mark
@@ -215,6 +215,8 @@ def home(mentions: list[Mention]) -> str | None:
                         if m.label == "Country" and m.role == "capital"), None)
         if capital:
             return capital
+        if extras().get(("Location", dateline.id)):
+            return extras()[("Location", dateline.id)]
     counts = Counter(m.id for m in mentions if m.label == "Country")
     return counts.most_common(1)[0][0] if counts else None
 
@@ -230,7 +232,7 @@ def dateline_state(text: str, sentences: list[Sentence]) -> str | None:
         if match is None:
             continue
         found = default().find(match["where"] or "") + default().find(
-            match["city"].title() if match["city"].isupper() else match["city"])
+            own_case(text, match["city"]))
         for term in found:
             if term.label == "Country":
                 return term.id

@@ -70,6 +70,33 @@ def offices(text: str, hits: list[Mention], targets: dict[tuple[str, str], str],
                       f"of:{state.id}", "org.office_of_title", 0.55)
 
 
+JOINT_STAFF = re.compile(r"(?:['’]s)?\s+(?:(?:Chairman|Chief\s+of\s+Staff),?\s+)?"
+                         r"(?P<body>Joint\s+(?P<chiefs>Chiefs\s+of\s+)?Staff"
+                         r"(?P<committee>\s+Committee)?)\b")
+"""After a state: its joint staff, the body over its services (``the US Joint Chiefs of
+Staff``, ``Pakistan's Chairman Joint Chiefs of Staff Committee``, ``Japan's Chief of Staff,
+Joint Staff``), which the chairman's or chief's title names too."""
+
+
+def joint_staffs(text: str, hits: list[Mention]) -> Iterator[Mention]:
+    """A state's joint staff named after it (see ``JOINT_STAFF``): a body of the state, which
+    the ``Chairman`` or ``Chief of Staff`` between them heads."""
+    for state in hits:
+        if state.label != "Country" or state.role == "capital":
+            continue
+        match = JOINT_STAFF.match(text, state.end, state.end + 70)
+        if match is None:
+            continue
+        body = "Joint Chiefs of Staff" if match["chiefs"] else "Joint Staff"
+        body += " Committee" if match["committee"] else ""
+        target = slug(body)
+        titled = re.search(r"Chairman|Chief", text[match.start():match.start("body")])
+        start = match.start("body") if titled else state.start
+        yield Mention(start, match.end(), text[start:match.end()], "Organization",
+                      f"{state.id.lower()}-{target}", f"{body} of {state.name}", "headquarters",
+                      f"of:{state.id}", "org.office_of_title", 0.7)
+
+
 def governments(text: str, hits: list[Mention]) -> Iterator[Mention]:
     """A state's government or embassy named after it (``the Lithuanian government``, ``the
     US embassy``): a body of the state, apart from the state itself."""

@@ -428,6 +428,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), {**known("Organization"), **own_offices()}),
         *implied.headquarters(text, hits), *implied.governments(text, hits),
+        *implied.joint_staffs(text, hits),
         *implied.ministries(text, hits, {**known("Organization"), **own_offices()}),
         *implied.quoted(text),
         *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)),

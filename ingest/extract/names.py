@@ -415,7 +415,7 @@ def appositives(text: str, cues: Cues | None = None) -> Iterator[Mention]:
             words = name.split()
             while words and words[-1] in NOT_NAME:
                 words.pop()
-            if len(words) < 2 or words[0] in NOT_NAME:
+            if len(words) < 2 or words[0] in NOT_NAME or words[-1] in ORG_HEADS:
                 continue
             name = " ".join(words)
             yield Mention(start, start + len(name), name, "Person", slug(canonical(name)),

@@ -334,6 +334,17 @@ def towns(scene: Scene) -> Iterator[Mention]:
                              head + len(word.group()))
 
 
+def own_case(text: str, city: str) -> str:
+    """A dateline's city as the report writes it elsewhere (``DAR ES SALAAM`` is ``Dar es
+    Salaam`` in the masthead), else in title case: the gazetteers know names as written."""
+    if not city.isupper():
+        return city
+    for match in re.finditer(re.escape(city), text, re.I):
+        if not match.group().isupper() and match.group()[0].isupper():
+            return match.group()
+    return city.title()
+
+
 def datelines(scene: Scene) -> Iterator[Mention]:
     """The city of a dateline opening a paragraph: ``AKTAU, Kazakhstan —``, ``Aktau, May 3
     (Reuters) -``."""
@@ -346,7 +357,7 @@ def datelines(scene: Scene) -> Iterator[Mention]:
         city = match["city"]
         if city.split()[0] in NOT_PLACE or city.split()[0] in NOT_NAME:
             continue
-        name = city.title() if city.isupper() else city
+        name = own_case(scene.text, city)
         where = scene.at.get(match.start("where")) if match["where"] else None
         yield _make(scene, match.start("city"), match.end("city"), slug(name), name, "city",
                     where if where is not None and where.role != "capital" else None, 0.6,

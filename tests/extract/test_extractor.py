@@ -1339,3 +1339,27 @@ def test_a_visit_is_held_in_the_towns_its_visitor_goes_on_to_but_not_the_next_st
     visit = next(e for e in out.entities.values() if e.properties.get("kind") == "visit")
     assert (visit.id, "HELD_IN", "istanbul") in out.relations
     assert (visit.id, "HELD_IN", "paris") not in out.relations
+
+
+def test_an_all_caps_dateline_city_is_read_as_the_report_writes_it() -> None:
+    out = extract("Harbour News | Dar es Salaam | 3 May 2026\n\nDAR ES SALAAM — The navy opened "
+                  "a new patrol base, Minister of Defence Amina Salum Ali said on Monday.\n"
+                  "Kenya and Tanzania will patrol the coast together.\n",
+                  "t", "2026-05-03")
+    assert ("amina-salum-ali", "COMMANDS", "tza-ministry-of-defence") in out.relations
+
+
+def test_his_counterpart_of_a_named_state_is_of_another_state() -> None:
+    out = extract("The Polish-Czech letter of intent was signed in Warsaw by Defence Minister "
+                  "Jan Nowicki and his Czech counterpart, Petr Dvorak.\n", "t", "2026-05-03")
+    assert ("jan-nowicki", "COMMANDS", "pol-ministry-of-defence") in out.relations
+    assert ("jan-nowicki", "COMMANDS", "cze-ministry-of-defence") not in out.relations
+
+
+def test_a_states_joint_chiefs_of_staff_is_its_body_headed_by_its_chairman() -> None:
+    rels = relations("The talks brought together the Chairman of the US Joint Chiefs of Staff, "
+                     "General Mark Ellis, and Japan's Chief of Staff, Joint Staff, General Kenji "
+                     "Sato.\n", "2026-05-03")
+    assert {("mark-ellis", "COMMANDS", "usa-joint-chiefs-of-staff"),
+            ("usa-joint-chiefs-of-staff", "PART_OF", "USA"),
+            ("kenji-sato", "COMMANDS", "jpn-joint-staff")} <= rels

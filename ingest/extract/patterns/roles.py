@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ingest.extract.facts import Entity, Extraction, Mention
 from ingest.extract.gazetteer import default, extras, junior_titles, known, own_offices
@@ -249,7 +250,8 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
         country = next((state for state in (
             _service_state(ctx, target), _sentence_state(ctx, person, held),
             ctx.article.dateline, ctx.article.home,
-            _sentence_state(ctx, person, held, owned=True)) if state and
+            _sentence_state(ctx, person, held, owned=True),
+            _sentence_state(ctx, person, held, owned=True, demonym=True)) if state and
             state not in held), None)
     if target and country and target not in ("country", "organization"):
         office = office_of(ctx.out, country, target, person.span)
@@ -276,7 +278,20 @@ def _held(ctx: Context, person: Mention, title: str) -> frozenset[str]:
     held = {state for other, state in ctx.article.person_country.items() if other != person.id
             and other in ctx.out.entities and
             _alike(title, ctx.out.entities[other].properties.get("title") or "")}
-    return frozenset(held | _visited(ctx, person))
+    return frozenset(held | _visited(ctx, person) | _counterparts_state(ctx, person))
+
+
+HIS_COUNTERPART = re.compile(r",?\s+(?:and|with|met|meets|welcomed|received|hosted)\s+"
+                             r"(?:his|her)\s+$")
+"""Between a person and the state of his counterpart: ``X and his Danish counterpart``."""
+
+
+def _counterparts_state(ctx: Context, person: Mention) -> set[str]:
+    """The state of the counterpart a person is said to meet or act with (``Defence Minister
+    X and his Danish counterpart, Y``): a counterpart is of another state, so not his."""
+    return {c.id for c in ctx.labelled("Country") if c.start > person.end and
+            HIS_COUNTERPART.fullmatch(ctx.text, person.end, c.start) and
+            re.match(r"\s+counterparts?\b", ctx.text[c.end:c.end + 14])}
 
 
 VISIT_TO = re.compile(r"\b(?:visits?|trip|tour|travel(?:led|ed)?|flew|arrived)\s+(?:to|in)\s+"
@@ -293,16 +308,37 @@ def _visited(ctx: Context, person: Mention) -> set[str]:
             VISIT_TO.search(ctx.text, max(person.end, c.start - 40), c.start)}
 
 
+SIGNED_IN = re.compile(r"\bsign(?:ed|ing)\s+(?:[\w-]+\s+){0,3}in\s+$")
+"""Before the city a signing took place in: one side signs abroad, so it tells no signer's
+state (``signed in New Delhi by Deputy Defence Minister X``)."""
+
+
+def _capitals(ctx: Context) -> list[Mention]:
+    """The sentence's capitals named as places, as their states (``The contingent was seen
+    off in Montevideo by the Minister``): an official at home in his capital is of its
+    state; not a state the sentence has someone visit, nor where a signing was."""
+    visited = {c.id for c in ctx.labelled("Country") if c.role != "capital" and
+               NOT_OWN_STATE.search(ctx.text, max(0, c.start - 30), c.start)}
+    return [replace(m, label="Country", id=m.role[3:], role="capital")
+            for m in ctx.labelled("Location") if m.role.startswith("in:") and
+            m.role[3:] not in visited and
+            not SIGNED_IN.search(ctx.text, max(0, m.start - 40), m.start) and
+            any(h.label == "Country" and h.role == "capital" and h.id == m.role[3:]
+                for h in default().find(m.text))]
+
+
 def _sentence_state(ctx: Context, person: Mention, held: frozenset[str] = frozenset(),
-                    owned: bool = False) -> str | None:
+                    owned: bool = False, demonym: bool = False) -> str | None:
     """The state of a titled person given no state: the one the sentence names last before
     him, by name or capital, that is no other's (``Cambodia's minister``, ``Malaysian``) and
     not one he went to (``Indonesia signed during a visit to France by Defence Minister X``);
     one named after him is mostly his partner (``Defence Minister X thanked India``). With
     ``owned``, one owning a word counts too (``Somalia's delegation, led by Defence Minister
-    X``): the last resort when the others' offices are held. None of ``held`` (see
-    ``_held``)."""
-    found = [c for c in ctx.labelled("Country") if c.role in ("name", "capital") and
+    X``): the last resort when the others' offices are held; with ``demonym``, a state
+    named by its people too (``the German-Danish declaration signed by Defence Minister X
+    and his Danish counterpart``). None of ``held`` (see ``_held``)."""
+    roles = ("name", "capital", "demonym") if demonym else ("name", "capital")
+    found = [c for c in ctx.labelled("Country") + _capitals(ctx) if c.role in roles and
              c.end <= person.start and c.id not in held and
              (owned or not re.match(r"['’]", ctx.text[c.end:c.end + 1])) and
              not NOT_OWN_STATE.search(ctx.text, max(0, c.start - 30), c.start) and
