@@ -35,6 +35,14 @@ def test_a_battalion_of_a_state_is_part_of_its_army() -> None:
     assert found["15th Bangladesh Battalion"] == {"bgd-armed-forces"}
 
 
+def test_a_contingents_code_names_its_forces_rotation_after_rotation() -> None:
+    found = part_of("Ghana rotates troops\n\n"
+                    "The new battalion, GHANBATT 7, with 650 soldiers of the Ghana Armed Forces, "
+                    "has relieved GHANBATT 6 in the Northern Sector.\n")
+    assert found["GHANBATT 7"] == {"gha-armed-forces"}
+    assert found["GHANBATT 6"] == {"gha-armed-forces"}
+
+
 def test_a_squadron_is_part_of_the_air_force_named_with_it() -> None:
     found = part_of("Exercise opens\n\n"
                     "The Royal Air Force deployed Typhoons of No. 6 Squadron from Lossiemouth.\n")
