@@ -43,6 +43,14 @@ def test_a_contingents_code_names_its_forces_rotation_after_rotation() -> None:
     assert found["GHANBATT 6"] == {"gha-armed-forces"}
 
 
+def test_natos_standing_groups_and_joint_force_commands_are_natos() -> None:
+    found = part_of("NATO ships join patrol\n\n"
+                    "Standing NATO Mine Countermeasures Group 1 sailed from Kiel, NATO said. "
+                    "Allied Joint Force Command Brunssum directs the patrol.\n")
+    assert found["Standing NATO Mine Countermeasures Group 1"] == {"nato"}
+    assert found["Allied Joint Force Command Brunssum"] == {"nato"}
+
+
 def test_a_squadron_is_part_of_the_air_force_named_with_it() -> None:
     found = part_of("Exercise opens\n\n"
                     "The Royal Air Force deployed Typhoons of No. 6 Squadron from Lossiemouth.\n")

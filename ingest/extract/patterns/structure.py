@@ -421,19 +421,19 @@ def ships(out: Extraction) -> None:
 def stateless(out: Extraction) -> None:
     """A state's service or body known by the dictionaries as that state's (``Royal Navy``
     is ``gbr-naval-forces``) or the dictionaries' body of a larger one (``Bundeswehr``:
-    Germany, ``Allied Air Command``: NATO) tied to no larger whole is PART_OF it, when
-    named."""
+    Germany, ``Allied Air Command``: NATO, ``US 4th Fleet``: the US Navy) tied to no larger
+    whole is PART_OF it, when named: the larger body before the state."""
     wholes = {r.source for r in out.relations.values() if r.type == "PART_OF"}
     for entity in list(out.entities.values()):
         state = entity.id[:3].upper() if entity.id[3:4] == "-" else None
         owner = extras().get((entity.label, entity.id))
         if entity.label not in ("Organization", "Unit") or entity.id in wholes:
             continue
-        if state in out.entities and out.entities[state].label == "Country":
-            out.relate("PART_OF", entity.id, state, entity.spans[0], "structure.stateless",
-                       0.5)
-        elif owner in out.entities:
+        if owner in out.entities and owner != entity.id:
             out.relate("PART_OF", entity.id, owner, entity.spans[0], "structure.known_owner",
+                       0.5)
+        elif state in out.entities and out.entities[state].label == "Country":
+            out.relate("PART_OF", entity.id, state, entity.spans[0], "structure.stateless",
                        0.5)
 
 
@@ -548,11 +548,12 @@ def _standing(mission: Entity) -> bool:
 
 def organs(out: Extraction) -> None:
     """A body named after the organisation it belongs to (``UN Security Council``, ``GCC
-    Military Committee``, ``SADC Standby Force``) is PART_OF it, when the report names it."""
+    Military Committee``, ``SADC Standby Force``, ``Standing NATO Maritime Group 1``) is
+    PART_OF it, when the report names it."""
     for entity in list(out.entities.values()):
         if entity.label not in ("Organization", "Unit"):
             continue
-        whole = _named_after(entity.name)
+        whole = _named_after(entity.name, inside=True)
         if whole is not None and whole.id != entity.id and whole.id in out.entities and \
                 out.entities[whole.id].label == "Organization":
             out.relate("PART_OF", entity.id, whole.id, entity.spans[0], "structure.organ",
@@ -708,13 +709,20 @@ def _run_by_name(out: Extraction, event: Mention) -> None:
 
 
 @lru_cache(maxsize=4096)
-def _named_after(name: str) -> Mention | None:
+def _named_after(name: str, inside: bool = False) -> Mention | None:
     """The alliance or international organisation a name begins with (the gazetteer's
-    longest), found once per name."""
+    longest), found once per name; with ``inside``, else one named within it after capitalised
+    words only (``Standing NATO Maritime Group 1``, not ``Centre for United Nations
+    Peacekeeping``), not joined to another by a hyphen (``EU-NATO``)."""
     words = [i for i, c in enumerate(name) if c == " "]
-    return next((m for end in reversed(words) for m in default().find(name[:end])
-                 if m.start == 0 and m.end == end and m.label == "Organization"
-                 and m.kind in INTERNATIONAL[:4]), None)
+    first = next((m for end in reversed(words) for m in default().find(name[:end])
+                  if m.start == 0 and m.end == end and m.label == "Organization"
+                  and m.kind in INTERNATIONAL[:4]), None)
+    if first is not None or not inside:
+        return first
+    before = [i for i in words if not all(w[:1].isupper() for w in name[:i].split())]
+    return next((m for m in (_named_after(name[i + 1:]) for i in words if i < min(
+        before, default=len(name))) if m is not None), None)
 
 
 def _named_state(mentions: list[Mention], index: int, place: bool = False) -> str | None:
