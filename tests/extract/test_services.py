@@ -51,6 +51,14 @@ def test_natos_standing_groups_and_joint_force_commands_are_natos() -> None:
     assert found["Allied Joint Force Command Brunssum"] == {"nato"}
 
 
+def test_the_ministrys_department_is_the_ministry_named_before() -> None:
+    found = part_of("Vietnam signs helicopter deal\n\n"
+                    "Vietnam's Ministry of National Defence signed the contract on Monday. "
+                    "It was signed by the director of the ministry's General Department of "
+                    "Technology.\n")
+    assert found["General Department of Technology"] == {"vnm-ministry-of-national-defence"}
+
+
 def test_a_squadron_is_part_of_the_air_force_named_with_it() -> None:
     found = part_of("Exercise opens\n\n"
                     "The Royal Air Force deployed Typhoons of No. 6 Squadron from Lossiemouth.\n")
