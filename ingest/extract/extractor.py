@@ -246,6 +246,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.editions(out)
     structure.forces_at_war(out)
     structure.ships(out)
+    structure.service_ships(out, mentions)
     structure.contributors(out)
     identity.offices(out)
     identity.services(out)

@@ -59,6 +59,16 @@ def test_the_ministrys_department_is_the_ministry_named_before() -> None:
     assert found["General Department of Technology"] == {"vnm-ministry-of-national-defence"}
 
 
+def test_ships_named_after_their_service_and_type_are_the_services() -> None:
+    found = part_of("Drill ends\n\n"
+                    "The drill was held with the Indian Coast Guard ships Samarth and Abhinav "
+                    "and the Royal Moroccan Navy's amphibious landing ship Sidi Mohammed Ben "
+                    "Abdallah.\n")
+    assert {name: found.get(name) for name in ("Samarth", "Abhinav")} == {
+        "Samarth": {"ind-coast-guard"}, "Abhinav": {"ind-coast-guard"}}
+    assert found["Sidi Mohammed Ben Abdallah"] == {"royal-moroccan-navy"}
+
+
 def test_a_squadron_is_part_of_the_air_force_named_with_it() -> None:
     found = part_of("Exercise opens\n\n"
                     "The Royal Air Force deployed Typhoons of No. 6 Squadron from Lossiemouth.\n")

@@ -418,6 +418,43 @@ def ships(out: Extraction) -> None:
             out.relate("PART_OF", entity.id, owners[0], entity.spans[0], "structure.ship", 0.6)
 
 
+SHIP_AFTER_SERVICE = re.compile(
+    r"(?:'s?|’s)?\s+(?:[a-z-]+\s+){0,3}(?:ship|vessel|frigate|corvette|destroyer|submarine|"
+    r"cutter|boat|tanker|minehunter)s?\s+")
+LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+"""Between ships named in a list: ``Samarth and Abhinav``."""
+"""Between a service and the ship it names as its own: ``the Royal Moroccan Navy's amphibious
+landing ship Sidi Mohammed Ben Abdallah``, ``the NCG's offshore patrol vessel CGS Barracuda``,
+``the Indian Coast Guard ships Samarth and Abhinav``."""
+
+
+def service_ships(out: Extraction, mentions: list[Mention]) -> None:
+    """A ship named right after a service's name and the ship's type is PART_OF that
+    service, where the parse may have tied the name elsewhere."""
+    units = sorted((m for m in mentions if m.label == "Unit" and m.id in out.entities),
+                   key=lambda m: m.start)
+    for index, (service, ship) in enumerate(itertools.pairwise(units)):
+        whole = out.entities[service.id]
+        if _is_ship(whole) or SHIP_AFTER_SERVICE.fullmatch(out.text, service.end,
+                                                           ship.start) is None:
+            continue
+        named = [ship]
+        for before, after in itertools.pairwise(units[index + 1:]):
+            if LISTED.fullmatch(out.text, before.end, after.start) is None:
+                break
+            named.append(after)
+        for mention in named:
+            part = out.entities[mention.id]
+            if part.id != whole.id and _is_ship(part):
+                out.relate("PART_OF", part.id, whole.id, (service.start, mention.end),
+                           "structure.service_ship", 0.55)
+
+
+def _is_ship(entity: Entity) -> bool:
+    return entity.properties.get("kind") == "ship" or entity.rule == "unit.ship" or (
+        len(entity.name.split()) > 1 and entity.name.split()[0] in SHIP_STATES)
+
+
 def stateless(out: Extraction) -> None:
     """A state's service or body known by the dictionaries as that state's (``Royal Navy``
     is ``gbr-naval-forces``) or the dictionaries' body of a larger one (``Bundeswehr``:
