@@ -253,6 +253,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.ships(out)
     identity.coded_units(out)
     structure.stateless(out)
+    structure.regional_guards(out)
     structure.hosts(out)
     structure.sending_states(out)
     structure.not_hosts(out)

@@ -69,6 +69,13 @@ def test_ships_named_after_their_service_and_type_are_the_services() -> None:
     assert found["Sidi Mohammed Ben Abdallah"] == {"royal-moroccan-navy"}
 
 
+def test_a_national_guard_named_after_a_region_is_its_states() -> None:
+    found = part_of("Guard trains commandos\n\n"
+                    "Soldiers of the Utah National Guard trained Moroccan commandos under the "
+                    "US State Partnership Program.\n")
+    assert found["Utah National Guard"] == {"USA"}
+
+
 def test_a_squadron_is_part_of_the_air_force_named_with_it() -> None:
     found = part_of("Exercise opens\n\n"
                     "The Royal Air Force deployed Typhoons of No. 6 Squadron from Lossiemouth.\n")

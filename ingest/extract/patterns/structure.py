@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ingest.extract.facts import Entity, Extraction, Mention, Relation
-from ingest.extract.gazetteer import default, extras, state_names
+from ingest.extract.gazetteer import default, extras, fold_name, region_states, state_names
 from ingest.extract.names import SHIP_STATES
 from ingest.extract.patterns.context import Context
 from ingest.extract.syntax import COMPANY_NOUNS
@@ -453,6 +453,27 @@ def service_ships(out: Extraction, mentions: list[Mention]) -> None:
 def _is_ship(entity: Entity) -> bool:
     return entity.properties.get("kind") == "ship" or entity.rule == "unit.ship" or (
         len(entity.name.split()) > 1 and entity.name.split()[0] in SHIP_STATES)
+
+
+REGIONAL_GUARD = re.compile(r"^(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:Air\s+|Army\s+)?"
+                            r"National\s+Guard$")
+"""A guard named after a province or state of a federation: ``Utah National Guard``."""
+
+
+def regional_guards(out: Extraction) -> None:
+    """A national guard named after a region (``Mississippi National Guard``) tied to no
+    larger whole is PART_OF the state with a region of that name the report names."""
+    wholes = {r.source for r in out.relations.values() if r.type == "PART_OF"}
+    for entity in list(out.entities.values()):
+        found = REGIONAL_GUARD.match(entity.name) if entity.label == "Unit" else None
+        if found is None or entity.id in wholes:
+            continue
+        states = region_states().get(fold_name(found["region"]), ())
+        state = next((s for s in states if s in out.entities and
+                      out.entities[s].label == "Country"), None)
+        if state is not None:
+            out.relate("PART_OF", entity.id, state, entity.spans[0], "structure.regional_guard",
+                       0.5)
 
 
 def stateless(out: Extraction) -> None:
