@@ -76,6 +76,13 @@ def test_a_national_guard_named_after_a_region_is_its_states() -> None:
     assert found["Utah National Guard"] == {"USA"}
 
 
+def test_a_states_general_staff_is_part_of_the_armed_forces_the_report_names() -> None:
+    found = part_of("Exercise opens\n\n"
+                    "The Norwegian Armed Forces opened the exercise, which the Norwegian Joint "
+                    "Headquarters at Reitan runs.\n")
+    assert found["Norwegian Joint Headquarters"] == {"nor-armed-forces"}
+
+
 def test_a_squadron_is_part_of_the_air_force_named_with_it() -> None:
     found = part_of("Exercise opens\n\n"
                     "The Royal Air Force deployed Typhoons of No. 6 Squadron from Lossiemouth.\n")

@@ -505,13 +505,17 @@ by its state)."""
 WHOLE_FORCES = re.compile(r"\b(?:Armed|Defen[cs]e|Military|Self-Defen[cs]e)\s+Forces?\b|"
                           r"\bBundeswehr\b")
 """A name of a state's forces as a whole, not of one service: ``Armed Forces of X``."""
+STAFF = re.compile(r"\b(?:General|Defen[cs]e|Joint|Integrated Defen[cs]e)\s+(?:Staff|"
+                   r"Headquarters)\b")
+"""A state's military staff or headquarters (``General Staff of Kazakhstan``, ``Norwegian
+Joint Headquarters``): of its armed forces, as a service is."""
 
 
 def services(out: Extraction) -> None:
-    """A state's service is PART_OF the state's armed forces, not of the state, when the
-    report names those forces (``the Philippine Navy`` of the Armed Forces of the
-    Philippines), by the dictionaries' id or as the one armed force it ties to the state; not
-    forces only described (``the naval forces of the two countries``)."""
+    """A state's service or military staff is PART_OF the state's armed forces, not of the
+    state, when the report names those forces (``the Philippine Navy`` of the Armed Forces of
+    the Philippines), by the dictionaries' id or as the one armed force it ties to the state;
+    not forces only described (``the naval forces of the two countries``)."""
     named: dict[str, set[str]] = {}
     for relation in out.relations.values():
         body = out.entities[relation.source]
@@ -526,7 +530,8 @@ def services(out: Extraction) -> None:
         if relation.type != "PART_OF" or state.label != "Country" or forces is None or \
                 forces.label != "Organization" or forces.id == body.id or \
                 not _forces_named(forces) or \
-                not SERVICE.search(body.name) or body.rule.startswith("described."):
+                not (SERVICE.search(body.name) or STAFF.search(body.name)) or \
+                body.rule.startswith("described."):
             continue
         del out.relations[key]
         for span in relation.spans:
