@@ -5,7 +5,7 @@ is said of that event or unit."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from spacy.attrs import LEMMA, LOWER
@@ -175,6 +175,7 @@ def units(annotated: Annotated) -> None:
 def owners(annotated: Annotated) -> None:
     """``the ministry's``, ``the organisation's`` before a named body: the ministry or
     international body the report named last before, so the body is said to be its."""
+    fitting: dict[tuple[str, ...], tuple[list[int], list[Mention]]] = {}
     for token in tokens(annotated.doc, LOWER, _OWNER_NOUNS):
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "poss" or \
                 annotated.mention(token) is not None or \
@@ -184,9 +185,12 @@ def owners(annotated: Annotated) -> None:
         if owned is None or owned.label not in ("Organization", "Unit"):
             continue
         kinds = OWNER_NOUNS[token.lower_]
-        before = [m for m in annotated.mentions if m.role != "qualifier" and
-                  m.end <= token.idx and (NAVY.search(m.name) and m.label == "Unit"
-                                          if kinds == ("navy",) else
-                                          m.label == "Organization" and m.kind in kinds)]
-        if before:
-            annotated.events[token.i] = before[-1]
+        if kinds not in fitting:
+            found = sorted((m for m in annotated.mentions if m.role != "qualifier" and (
+                NAVY.search(m.name) and m.label == "Unit" if kinds == ("navy",) else
+                m.label == "Organization" and m.kind in kinds)), key=lambda m: m.end)
+            fitting[kinds] = ([m.end for m in found], found)
+        ends, found = fitting[kinds]
+        at = bisect_right(ends, token.idx)
+        if at:
+            annotated.events[token.i] = found[at - 1]
