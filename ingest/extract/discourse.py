@@ -4,7 +4,8 @@ is said of that event or unit."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from spacy.attrs import LEMMA, LOWER
@@ -18,13 +19,22 @@ from ingest.extract.syntax import EVENT_NOUNS, Annotated
 DEFINITE = frozenset(("the", "this", "these", "that", "those", "its", "their"))
 INDEFINITE = frozenset(("a", "an"))
 NAMING = frozenset(("compound", "appos", "nmod", "amod", "npadvmod"))
+INTERNATIONAL = ("alliance", "international_organization")
 UNIT_NOUNS = frozenset(("brigade", "battalion", "regiment", "division", "fleet", "squadron",
                         "wing", "corps", "flotilla", "company", "contingent", "task"))
 SHIP_NOUNS = frozenset(("ship", "frigate", "destroyer", "corvette", "submarine", "boat",
                         "vessel", "warship", "flagship"))
 """``the boat's commanding officer``, ``the frigate, commanded by``: the ship the report
 named last, as the owner of what follows or described by a participle."""
+OWNER_NOUNS = {"ministry": ("ministry",), "organisation": INTERNATIONAL,
+               "organization": INTERNATIONAL, "alliance": ("alliance",), "navy": ("navy",)}
+"""``the ministry's General Department of Technology``, ``the organisation's Collective Rapid
+Reaction Forces``, ``the navy's Directorate of Materiel``: the body of that kind the report
+named last, as the owner of the body named after it."""
+NAVY = re.compile(r"\b(?:Navy|Naval\s+Forces?)$|^Naval\s+Forces\s+of\s")
+"""A navy's name, as ``the navy`` may stand for it (not a fleet's)."""
 _DESCRIPTIONS, _UNIT_NOUNS = words(EVENT_NOUNS), words(UNIT_NOUNS | SHIP_NOUNS)
+_OWNER_NOUNS = words(OWNER_NOUNS)
 """The words the passes over the report look for, as ``scan.tokens`` finds them."""
 
 
@@ -85,6 +95,7 @@ def refer(annotated: Annotated) -> None:
         if event is not None:
             annotated.events[token.i] = event
     units(annotated)
+    owners(annotated)
 
 
 def _announced(events: list[Mention], starts: list[int], token: Token) -> Mention | None:
@@ -159,3 +170,27 @@ def units(annotated: Annotated) -> None:
                                           for s in states))]
         if fitting:
             annotated.events[token.i] = fitting[-1]
+
+
+def owners(annotated: Annotated) -> None:
+    """``the ministry's``, ``the organisation's`` before a named body: the ministry or
+    international body the report named last before, so the body is said to be its."""
+    fitting: dict[tuple[str, ...], tuple[list[int], list[Mention]]] = {}
+    for token in tokens(annotated.doc, LOWER, _OWNER_NOUNS):
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "poss" or \
+                annotated.mention(token) is not None or \
+                not any(c.lower_ == "the" for c in token.children):
+            continue
+        owned = annotated.mention(token.head)
+        if owned is None or owned.label not in ("Organization", "Unit"):
+            continue
+        kinds = OWNER_NOUNS[token.lower_]
+        if kinds not in fitting:
+            found = sorted((m for m in annotated.mentions if m.role != "qualifier" and (
+                NAVY.search(m.name) and m.label == "Unit" if kinds == ("navy",) else
+                m.label == "Organization" and m.kind in kinds)), key=lambda m: m.end)
+            fitting[kinds] = ([m.end for m in found], found)
+        ends, found = fitting[kinds]
+        at = bisect_right(ends, token.idx)
+        if at:
+            annotated.events[token.i] = found[at - 1]

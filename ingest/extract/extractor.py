@@ -19,7 +19,7 @@ from ingest.extract.blocs import memberships
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer, refer_recorded
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.formations import fleets, formations, named_within, nearest, posted
+from ingest.extract.formations import fleets, formations, named_within, nearest, posted, rotations
 from ingest.extract.gazetteer import Gazetteer, default, extras
 from ingest.extract.geography import locate
 from ingest.extract.matching import apply_rules, matches
@@ -88,6 +88,7 @@ def extract(text: str, article: str, published: str | None = None,
     finish(out, annotated.mentions)
     named_within(out)
     formations(out, sentences)
+    rotations(out)
     fleets(out, sentences)
     nearest(out)
     posted(out)
@@ -249,12 +250,14 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.editions(out)
     structure.forces_at_war(out)
     structure.ships(out)
+    structure.service_ships(out, mentions)
     structure.contributors(out)
     identity.offices(out)
     identity.services(out)
     identity.ships(out)
     identity.coded_units(out)
     structure.stateless(out)
+    structure.regional_guards(out)
     structure.hosts(out)
     structure.sending_states(out)
     structure.not_hosts(out)

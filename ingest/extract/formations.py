@@ -15,9 +15,14 @@ FORMATION_BRANCH = (
     ("navy", re.compile(r"\b(?:Fleet|Flotilla|Naval|Frigates|Escort|Submarine)\b")),
     ("air", re.compile(r"\b(?:Squadron|Wing|Aviation|Fighter|Airlift)\b|\bAir\s+(?:Group|Brigade|"
                        r"Defen[cs]e\s+Group)\b")),
-    ("land", re.compile(r"\b(?:Battalion|Regiment|Brigade|Division|Rifles|Battery)\b")),
+    ("land", re.compile(r"\b(?:Battalion|Regiment|Brigade|Division|Rifles|Battery)\b|" +
+                        r"\b[A-Z]{2,}(?:BATT?|COY)[- ]?\d+\b")),
 )
-"""The service a formation's name says it belongs to, the first that matches."""
+"""The service a formation's name says it belongs to, the first that matches (a peacekeeping
+contingent's code, ``FIJIBATT 42``, ``URUMECHCOY 12``: a battalion, a company)."""
+ROTATION = re.compile(r"^(?P<code>[A-Z]{2,}(?:BATT?|COY))[- ]?\d+$")
+"""A contingent's code and rotation number (``GHANBATT 7``, ``BANBAT-15``): one state's
+contingents in a mission, each relieving the last."""
 SERVICE_BRANCH = (
     ("navy", re.compile(r"\b(?:Navy|Naval\s+Forces|Maritime\s+Self-Defen[cs]e\s+Force)$|"
                         r"^Naval\s+Forces\s+of\s")),
@@ -100,6 +105,34 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
         if not states:
             out.relate("PART_OF", formation.id, chosen[0].id, formation.spans[0],
                        "formation.of_service", 0.45)
+
+
+def rotations(out: Extraction) -> None:
+    """A contingent tied to no larger body is PART_OF the state or service another rotation of
+    the same code is (``GHANBATT 7`` of the Ghana Armed Forces relieved ``GHANBATT 6``: the
+    same army's): a mission's code names one state's contingent, rotation after rotation."""
+    codes: dict[str, list[Entity]] = {}
+    for entity in out.entities.values():
+        if entity.label == "Unit":
+            for code in sorted({m["code"] for n in (entity.name, *entity.aliases)
+                                for m in [ROTATION.match(n)] if m}):
+                codes.setdefault(code, []).append(entity)
+    if not codes:
+        return
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    for _, units in sorted(codes.items()):
+        owners = sorted({t for unit in units for t in parents.get(unit.id, ())
+                         if out.entities[t].label == "Country" or
+                         _branch(out.entities[t].name, SERVICE_BRANCH) is not None})
+        if len(owners) != 1:
+            continue
+        for unit in units:
+            if unit.id not in parents:
+                out.relate("PART_OF", unit.id, owners[0], unit.spans[0], "formation.rotation",
+                           0.45)
 
 
 SHIPS_BELONG = re.compile(

@@ -208,7 +208,7 @@ def all_terms() -> Iterator[tuple[str, Term]]:
     yield from _entry_terms("programs.csv", "Program", extra="owner")
     yield from _entry_terms("places.csv", "Location", extra="country")
     yield from _city_terms()
-    yield from _entry_terms("units.csv", "Unit")
+    yield from _entry_terms("units.csv", "Unit", extra="part_of")
     yield from _entry_terms("operations.csv", "Operation")
     yield from _entry_terms("exercises.csv", "Exercise")
     yield from _entry_terms("agreements.csv", "Agreement")
@@ -314,7 +314,7 @@ def junior_titles() -> frozenset[tuple[str, str]]:
 @cache
 def extras() -> dict[tuple[str, str], str]:
     """Extra columns by (label, id): a program's owner, a place's country, a title's target,
-    the state or body an organisation belongs to."""
+    the state or body an organisation or unit belongs to."""
     found: dict[tuple[str, str], str] = {}
     for _, term in all_terms():
         if term.extra and term.role != "capital":

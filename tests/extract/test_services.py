@@ -35,6 +35,54 @@ def test_a_battalion_of_a_state_is_part_of_its_army() -> None:
     assert found["15th Bangladesh Battalion"] == {"bgd-armed-forces"}
 
 
+def test_a_contingents_code_names_its_forces_rotation_after_rotation() -> None:
+    found = part_of("Ghana rotates troops\n\n"
+                    "The new battalion, GHANBATT 7, with 650 soldiers of the Ghana Armed Forces, "
+                    "has relieved GHANBATT 6 in the Northern Sector.\n")
+    assert found["GHANBATT 7"] == {"gha-armed-forces"}
+    assert found["GHANBATT 6"] == {"gha-armed-forces"}
+
+
+def test_natos_standing_groups_and_joint_force_commands_are_natos() -> None:
+    found = part_of("NATO ships join patrol\n\n"
+                    "Standing NATO Mine Countermeasures Group 1 sailed from Kiel, NATO said. "
+                    "Allied Joint Force Command Brunssum directs the patrol.\n")
+    assert found["Standing NATO Mine Countermeasures Group 1"] == {"nato"}
+    assert found["Allied Joint Force Command Brunssum"] == {"nato"}
+
+
+def test_the_ministrys_department_is_the_ministry_named_before() -> None:
+    found = part_of("Vietnam signs helicopter deal\n\n"
+                    "Vietnam's Ministry of National Defence signed the contract on Monday. "
+                    "It was signed by the director of the ministry's General Department of "
+                    "Technology.\n")
+    assert found["General Department of Technology"] == {"vnm-ministry-of-national-defence"}
+
+
+def test_ships_named_after_their_service_and_type_are_the_services() -> None:
+    found = part_of("Drill ends\n\n"
+                    "The drill was held with the Indian Coast Guard ships Samarth and Abhinav "
+                    "and the Royal Moroccan Navy's amphibious landing ship Sidi Mohammed Ben "
+                    "Abdallah.\n")
+    assert {name: found.get(name) for name in ("Samarth", "Abhinav")} == {
+        "Samarth": {"ind-coast-guard"}, "Abhinav": {"ind-coast-guard"}}
+    assert found["Sidi Mohammed Ben Abdallah"] == {"royal-moroccan-navy"}
+
+
+def test_a_national_guard_named_after_a_region_is_its_states() -> None:
+    found = part_of("Guard trains commandos\n\n"
+                    "Soldiers of the Utah National Guard trained Moroccan commandos under the "
+                    "US State Partnership Program.\n")
+    assert found["Utah National Guard"] == {"USA"}
+
+
+def test_a_states_general_staff_is_part_of_the_armed_forces_the_report_names() -> None:
+    found = part_of("Exercise opens\n\n"
+                    "The Norwegian Armed Forces opened the exercise, which the Norwegian Joint "
+                    "Headquarters at Reitan runs.\n")
+    assert found["Norwegian Joint Headquarters"] == {"nor-armed-forces"}
+
+
 def test_a_squadron_is_part_of_the_air_force_named_with_it() -> None:
     found = part_of("Exercise opens\n\n"
                     "The Royal Air Force deployed Typhoons of No. 6 Squadron from Lossiemouth.\n")

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ingest.extract.facts import Entity, Extraction, Mention, Relation
-from ingest.extract.gazetteer import default, extras, state_names
+from ingest.extract.gazetteer import default, extras, fold_name, region_states, state_names
 from ingest.extract.names import SHIP_STATES
 from ingest.extract.patterns.context import Context
 from ingest.extract.syntax import COMPANY_NOUNS
@@ -418,22 +418,80 @@ def ships(out: Extraction) -> None:
             out.relate("PART_OF", entity.id, owners[0], entity.spans[0], "structure.ship", 0.6)
 
 
+SHIP_AFTER_SERVICE = re.compile(
+    r"(?:'s?|’s)?\s+(?:[a-z-]+\s+){0,3}(?:ship|vessel|frigate|corvette|destroyer|submarine|"
+    r"cutter|boat|tanker|minehunter)s?\s+")
+LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+"""Between ships named in a list: ``Samarth and Abhinav``."""
+"""Between a service and the ship it names as its own: ``the Royal Moroccan Navy's amphibious
+landing ship Sidi Mohammed Ben Abdallah``, ``the NCG's offshore patrol vessel CGS Barracuda``,
+``the Indian Coast Guard ships Samarth and Abhinav``."""
+
+
+def service_ships(out: Extraction, mentions: list[Mention]) -> None:
+    """A ship named right after a service's name and the ship's type is PART_OF that
+    service, where the parse may have tied the name elsewhere."""
+    units = sorted((m for m in mentions if m.label == "Unit" and m.id in out.entities),
+                   key=lambda m: m.start)
+    for index, (service, ship) in enumerate(itertools.pairwise(units)):
+        whole = out.entities[service.id]
+        if _is_ship(whole) or SHIP_AFTER_SERVICE.fullmatch(out.text, service.end,
+                                                           ship.start) is None:
+            continue
+        named = [ship]
+        for before, after in itertools.pairwise(units[index + 1:]):
+            if LISTED.fullmatch(out.text, before.end, after.start) is None:
+                break
+            named.append(after)
+        for mention in named:
+            part = out.entities[mention.id]
+            if part.id != whole.id and _is_ship(part):
+                out.relate("PART_OF", part.id, whole.id, (service.start, mention.end),
+                           "structure.service_ship", 0.55)
+
+
+def _is_ship(entity: Entity) -> bool:
+    return entity.properties.get("kind") == "ship" or entity.rule == "unit.ship" or (
+        len(entity.name.split()) > 1 and entity.name.split()[0] in SHIP_STATES)
+
+
+REGIONAL_GUARD = re.compile(r"^(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:Air\s+|Army\s+)?"
+                            r"National\s+Guard$")
+"""A guard named after a province or state of a federation: ``Utah National Guard``."""
+
+
+def regional_guards(out: Extraction) -> None:
+    """A national guard named after a region (``Mississippi National Guard``) tied to no
+    larger whole is PART_OF the state with a region of that name the report names."""
+    wholes = {r.source for r in out.relations.values() if r.type == "PART_OF"}
+    for entity in list(out.entities.values()):
+        found = REGIONAL_GUARD.match(entity.name) if entity.label == "Unit" else None
+        if found is None or entity.id in wholes:
+            continue
+        states = region_states().get(fold_name(found["region"]), ())
+        state = next((s for s in states if s in out.entities and
+                      out.entities[s].label == "Country"), None)
+        if state is not None:
+            out.relate("PART_OF", entity.id, state, entity.spans[0], "structure.regional_guard",
+                       0.5)
+
+
 def stateless(out: Extraction) -> None:
     """A state's service or body known by the dictionaries as that state's (``Royal Navy``
     is ``gbr-naval-forces``) or the dictionaries' body of a larger one (``Bundeswehr``:
-    Germany, ``Allied Air Command``: NATO) tied to no larger whole is PART_OF it, when
-    named."""
+    Germany, ``Allied Air Command``: NATO, ``US 4th Fleet``: the US Navy) tied to no larger
+    whole is PART_OF it, when named: the larger body before the state."""
     wholes = {r.source for r in out.relations.values() if r.type == "PART_OF"}
     for entity in list(out.entities.values()):
         state = entity.id[:3].upper() if entity.id[3:4] == "-" else None
         owner = extras().get((entity.label, entity.id))
         if entity.label not in ("Organization", "Unit") or entity.id in wholes:
             continue
-        if state in out.entities and out.entities[state].label == "Country":
-            out.relate("PART_OF", entity.id, state, entity.spans[0], "structure.stateless",
-                       0.5)
-        elif owner in out.entities:
+        if owner in out.entities and owner != entity.id:
             out.relate("PART_OF", entity.id, owner, entity.spans[0], "structure.known_owner",
+                       0.5)
+        elif state in out.entities and out.entities[state].label == "Country":
+            out.relate("PART_OF", entity.id, state, entity.spans[0], "structure.stateless",
                        0.5)
 
 
@@ -447,13 +505,17 @@ by its state)."""
 WHOLE_FORCES = re.compile(r"\b(?:Armed|Defen[cs]e|Military|Self-Defen[cs]e)\s+Forces?\b|"
                           r"\bBundeswehr\b")
 """A name of a state's forces as a whole, not of one service: ``Armed Forces of X``."""
+STAFF = re.compile(r"\b(?:General|Defen[cs]e|Joint|Integrated Defen[cs]e)\s+(?:Staff|"
+                   r"Headquarters)\b")
+"""A state's military staff or headquarters (``General Staff of Kazakhstan``, ``Norwegian
+Joint Headquarters``): of its armed forces, as a service is."""
 
 
 def services(out: Extraction) -> None:
-    """A state's service is PART_OF the state's armed forces, not of the state, when the
-    report names those forces (``the Philippine Navy`` of the Armed Forces of the
-    Philippines), by the dictionaries' id or as the one armed force it ties to the state; not
-    forces only described (``the naval forces of the two countries``)."""
+    """A state's service or military staff is PART_OF the state's armed forces, not of the
+    state, when the report names those forces (``the Philippine Navy`` of the Armed Forces of
+    the Philippines), by the dictionaries' id or as the one armed force it ties to the state;
+    not forces only described (``the naval forces of the two countries``)."""
     named: dict[str, set[str]] = {}
     for relation in out.relations.values():
         body = out.entities[relation.source]
@@ -468,7 +530,8 @@ def services(out: Extraction) -> None:
         if relation.type != "PART_OF" or state.label != "Country" or forces is None or \
                 forces.label != "Organization" or forces.id == body.id or \
                 not _forces_named(forces) or \
-                not SERVICE.search(body.name) or body.rule.startswith("described."):
+                not (SERVICE.search(body.name) or STAFF.search(body.name)) or \
+                body.rule.startswith("described."):
             continue
         del out.relations[key]
         for span in relation.spans:
@@ -548,11 +611,12 @@ def _standing(mission: Entity) -> bool:
 
 def organs(out: Extraction) -> None:
     """A body named after the organisation it belongs to (``UN Security Council``, ``GCC
-    Military Committee``, ``SADC Standby Force``) is PART_OF it, when the report names it."""
+    Military Committee``, ``SADC Standby Force``, ``Standing NATO Maritime Group 1``) is
+    PART_OF it, when the report names it."""
     for entity in list(out.entities.values()):
         if entity.label not in ("Organization", "Unit"):
             continue
-        whole = _named_after(entity.name)
+        whole = _named_after(entity.name, inside=True)
         if whole is not None and whole.id != entity.id and whole.id in out.entities and \
                 out.entities[whole.id].label == "Organization":
             out.relate("PART_OF", entity.id, whole.id, entity.spans[0], "structure.organ",
@@ -708,13 +772,20 @@ def _run_by_name(out: Extraction, event: Mention) -> None:
 
 
 @lru_cache(maxsize=4096)
-def _named_after(name: str) -> Mention | None:
+def _named_after(name: str, inside: bool = False) -> Mention | None:
     """The alliance or international organisation a name begins with (the gazetteer's
-    longest), found once per name."""
+    longest), found once per name; with ``inside``, else one named within it after capitalised
+    words only (``Standing NATO Maritime Group 1``, not ``Centre for United Nations
+    Peacekeeping``), not joined to another by a hyphen (``EU-NATO``)."""
     words = [i for i, c in enumerate(name) if c == " "]
-    return next((m for end in reversed(words) for m in default().find(name[:end])
-                 if m.start == 0 and m.end == end and m.label == "Organization"
-                 and m.kind in INTERNATIONAL[:4]), None)
+    first = next((m for end in reversed(words) for m in default().find(name[:end])
+                  if m.start == 0 and m.end == end and m.label == "Organization"
+                  and m.kind in INTERNATIONAL[:4]), None)
+    if first is not None or not inside:
+        return first
+    before = [i for i in words if not all(w[:1].isupper() for w in name[:i].split())]
+    return next((m for m in (_named_after(name[i + 1:]) for i in words if i < min(
+        before, default=len(name))) if m is not None), None)
 
 
 def _named_state(mentions: list[Mention], index: int, place: bool = False) -> str | None:
