@@ -111,6 +111,7 @@ def sentence_facts(text: str, article: str, published: str | None = None,
     sentences = sentences if sentences is not None else split(text)
     published = published or infer_published(text)
     annotated = read(text, sentences, gazetteer, doc)
+    annotated.published = published
     mentions = annotated.mentions
     starts = [m.start for m in mentions]
     dates = find_dates(text, published)
