@@ -372,8 +372,14 @@ def current_event(annotated: Annotated, sentence: Span, labels: tuple[str, ...],
     """The event a sentence that names none is telling of: of those named before it, the one
     named most (the first on a tie), a named event before a described one; else none."""
     events = _events(annotated, labels)
-    if any(sentence.start_char <= m.start < sentence.end_char for m in events) or any(
-            annotated.events.get(i) is not None for i in range(sentence.start, sentence.end)):
+    doc = annotated.doc
+    named_here = [doc.char_span(m.start, m.end, alignment_mode="expand")
+                  for m in events if sentence.start_char <= m.start < sentence.end_char]
+    if any(span is None or anchor is None or not _aside(span.root, anchor)
+           for span in named_here) or any(
+            annotated.events.get(i) is not None and (anchor is None or
+                                                     not _aside(doc[i], anchor))
+            for i in range(sentence.start, sentence.end)):
         return []
     before = [m for m in events if m.end <= sentence.start_char]
     named = [m for m in before if m.text[:1].isupper()]
@@ -399,10 +405,16 @@ def _elsewhen(sentence: Span, event: Mention, published: str | None, anchor: Tok
         named = token.text.removesuffix("s")
         if len(named) != 4 or named == (year[:3] + "0" if token.text.endswith("s") else year):
             continue
-        clause = next((t for t in (token, *token.ancestors) if t.dep_ in NOUN_CLAUSES), None)
-        if clause is None or clause.left_edge.i <= anchor.i <= clause.right_edge.i:
+        if not _aside(token, anchor):
             return True
     return False
+
+
+def _aside(token: Token, anchor: Token) -> bool:
+    """Whether ``token`` lies in a clause that qualifies a noun (relative, participial,
+    apposition) without ``anchor``: it tells of that noun, not of what ``anchor`` does."""
+    clause = next((t for t in (token, *token.ancestors) if t.dep_ in NOUN_CLAUSES), None)
+    return clause is not None and not clause.left_edge.i <= anchor.i <= clause.right_edge.i
 
 
 def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
