@@ -44,6 +44,9 @@ OFFICE_OF = re.compile(r"\b(?:commander|chief|head|director|commandant|officer)\
                        r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}$", re.I)
 """Before a unit named as someone's office (``commander of the Colombian Navy's``), not
 as one doing the drills."""
+PARENT_EVENTS = ("Exercise", "Operation")
+"""Events a force takes part in through its units (a meeting's delegates speak for
+themselves)."""
 GATHERINGS = ("meeting", "talks")
 """Kinds of meeting attended by everyone who signs there: at a visit the hosts sign too,
 but only the visitors take part in the visit."""
@@ -141,3 +144,21 @@ def drills_at(out: Extraction, sentences: list[Sentence]) -> None:
                     not OFFICE_OF.search(out.text, max(sentence.start, start - 60), start):
                 out.relate("PARTICIPATED_IN", entity.id, main.id, span,
                            "exercise.drilling_unit", 0.45)
+
+
+def parent_services(out: Extraction) -> None:
+    """PARTICIPATED_IN from the service or formation a participating unit or ship is part of
+    (``the Argentine Navy's transport ship ARA Canal de Beagle carried vehicles``: the
+    Argentine Navy took part too), one level up: a force takes part through its units."""
+    parents: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF" and out.entities[relation.source].label == "Unit" and \
+                out.entities[relation.target].label == "Unit":
+            parents.setdefault(relation.source, []).append((relation.target, relation.spans[0]))
+    taking_part = sorted((r.source, r.target, r.spans[0]) for r in out.relations.values()
+                         if r.type == "PARTICIPATED_IN" and r.source in parents and
+                         out.entities[r.target].label in PARENT_EVENTS)
+    for unit, event, span in taking_part:
+        for parent, _ in sorted(parents[unit]):
+            out.relate("PARTICIPATED_IN", parent, event, span, "participation.parent_service",
+                       0.4)

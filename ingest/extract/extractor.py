@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from graph.vocabulary import JOINABLE_LABELS
 from ingest.extract import identity
-from ingest.extract.attach import drills_at, signed_at_meetings
+from ingest.extract.attach import drills_at, parent_services, signed_at_meetings
 from ingest.extract.blocs import memberships
 from ingest.extract.dates import find_dates, infer_published
 from ingest.extract.discourse import refer, refer_recorded
@@ -92,6 +92,7 @@ def extract(text: str, article: str, published: str | None = None,
     fleets(out, sentences)
     nearest(out)
     posted(out)
+    parent_services(out)
     roles.leaders(memory, out, annotated.mentions)
     meetings.visit_hosts(out)
     meetings.visitor_states(memory, out)
@@ -114,6 +115,7 @@ def sentence_facts(text: str, article: str, published: str | None = None,
     sentences = sentences if sentences is not None else split(text)
     published = published or infer_published(text)
     annotated = read(text, sentences, gazetteer, doc)
+    annotated.published = published
     mentions = annotated.mentions
     starts = [m.start for m in mentions]
     dates = find_dates(text, published)

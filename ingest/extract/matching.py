@@ -9,6 +9,7 @@ so one match yields one relation per pair.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -57,6 +58,10 @@ that a sentence naming no event may be telling of; an exercise or operation reco
 from a description is too often a duplicate of the named one."""
 COMPLEMENTS = frozenset(("of", "to", "at", "in", "for"))
 """Prepositions of a role noun's complement: ``commander of``, ``ambassador to``."""
+YEAR = re.compile(r"(?:19|20)\d\d")
+"""A year as a sentence names it (``in 2024``, ``since 2017``, ``the 1970s``)."""
+NOUN_CLAUSES = frozenset(("relcl", "acl", "appos"))
+"""Clauses that qualify a noun: a year in one dates that noun, not the sentence."""
 MODAL = frozenset(("will", "would", "could", "may", "might", "should", "shall"))
 HEDGE = 0.15
 """Confidence taken off a relation stated as planned or possible (``will take part``)."""
@@ -362,18 +367,54 @@ def _events(annotated: Annotated, labels: tuple[str, ...]) -> list[Mention]:
     return listed
 
 
-def current_event(annotated: Annotated, sentence: Span, labels: tuple[str, ...]
-                  ) -> list[Mention]:
+def current_event(annotated: Annotated, sentence: Span, labels: tuple[str, ...],
+                  anchor: Token | None = None) -> list[Mention]:
     """The event a sentence that names none is telling of: of those named before it, the one
     named most (the first on a tie), a named event before a described one; else none."""
     events = _events(annotated, labels)
-    if any(sentence.start_char <= m.start < sentence.end_char for m in events) or any(
-            annotated.events.get(i) is not None for i in range(sentence.start, sentence.end)):
+    doc = annotated.doc
+    named_here = [doc.char_span(m.start, m.end, alignment_mode="expand")
+                  for m in events if sentence.start_char <= m.start < sentence.end_char]
+    if any(span is None or anchor is None or not _aside(span.root, anchor)
+           for span in named_here) or any(
+            annotated.events.get(i) is not None and (anchor is None or
+                                                     not _aside(doc[i], anchor))
+            for i in range(sentence.start, sentence.end)):
         return []
     before = [m for m in events if m.end <= sentence.start_char]
     named = [m for m in before if m.text[:1].isupper()]
     event = salient(named or before)
-    return [event] if event is not None else []
+    if event is None or (anchor is not None and
+                         _elsewhen(sentence, event, annotated.published, anchor)):
+        return []
+    return [event]
+
+
+def _elsewhen(sentence: Span, event: Mention, published: str | None, anchor: Token) -> bool:
+    """Whether the clause of ``anchor`` is dated to a year other than ``event``'s (its
+    name's year, else the report's): background (``stationed there since 2017``, ``in the
+    1970s``) tells of no part in the event the report is about; a year in a clause that
+    qualifies another noun (``the accord, signed in 2024``) dates that noun only."""
+    found = YEAR.search(event.name)
+    year = found.group() if found else (published or "")[:4]
+    if not year:
+        return False
+    for token in sentence:
+        if token.ent_type_ != "DATE" or not YEAR.match(token.text):
+            continue
+        named = token.text.removesuffix("s")
+        if len(named) != 4 or named == (year[:3] + "0" if token.text.endswith("s") else year):
+            continue
+        if not _aside(token, anchor):
+            return True
+    return False
+
+
+def _aside(token: Token, anchor: Token) -> bool:
+    """Whether ``token`` lies in a clause that qualifies a noun (relative, participial,
+    apposition) without ``anchor``: it tells of that noun, not of what ``anchor`` does."""
+    clause = next((t for t in (token, *token.ancestors) if t.dep_ in NOUN_CLAUSES), None)
+    return clause is not None and not clause.left_edge.i <= anchor.i <= clause.right_edge.i
 
 
 def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
@@ -413,7 +454,7 @@ def _found(annotated: Annotated, rule: Rule, table: Table, found: Iterator[list[
         sources, targets = (
             (_one(annotated, anchors[name], labels) if name in alone else
              members(annotated, anchors[name], labels)) if name in anchors else
-            current_event(annotated, sentence, labels)
+            current_event(annotated, sentence, labels, next(iter(anchors.values())))
             for name, labels in (("source", rule.sources), ("target", rule.targets)))
         for first in sources:
             for second in targets:

@@ -157,6 +157,8 @@ class Annotated:
     listed at (listed again when mentions are added)."""
     text: str = ""
     """The parsed text (``doc.text``, which spaCy joins from every token at each reading)."""
+    published: str | None = None
+    """The report's ISO date, when known: the year the events it tells of belong to."""
 
     def __post_init__(self) -> None:
         """Read the parsed text once when the caller did not."""

@@ -142,6 +142,14 @@ def test_units_doing_the_drills_of_the_report_s_exercise_take_part_in_it() -> No
             ("linda-shamba-2025", "HELD_IN", "kimanjo")} <= found
 
 
+def test_a_service_takes_part_in_the_exercise_through_its_ship() -> None:
+    found = relations("Cruz del Sur 2026 began on Monday in Tierra del Fuego.\n"
+                      "The Argentine Navy's transport ship ARA Canal de Beagle carried vehicles "
+                      "from Ushuaia to the training area.\n")
+    assert {("ara-canal-de-beagle", "PARTICIPATED_IN", "cruz-del-sur-2026"),
+            ("arg-naval-forces", "PARTICIPATED_IN", "cruz-del-sur-2026")} <= found
+
+
 def test_exercises_in_different_places_stay_apart() -> None:
     out = extract("Kazakhstan held tactical exercises in the Almaty region on Monday.\n"
                   "Separately, Kyrgyzstan held tactical exercises in the Osh region.\n", "t")
