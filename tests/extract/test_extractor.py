@@ -1371,3 +1371,18 @@ def test_a_states_joint_chiefs_of_staff_is_its_body_headed_by_its_chairman() -> 
     assert {("mark-ellis", "COMMANDS", "usa-joint-chiefs-of-staff"),
             ("usa-joint-chiefs-of-staff", "PART_OF", "USA"),
             ("kenji-sato", "COMMANDS", "jpn-joint-staff")} <= rels
+
+
+def test_the_first_and_second_of_contracts_signed_together_are_agreements_of_their_own() -> None:
+    out = extract("Armenia signs two Indian arms contracts\n"
+                  "YEREVAN — Armenia's Ministry of Defence has signed contracts with two Indian "
+                  "companies for howitzers and air defence systems.\n"
+                  "Under the first contract, signed in New Delhi by Deputy Defence Minister Arman "
+                  "Sargsyan, Armenia will receive a second batch of howitzers.\n"
+                  "The second contract, with Bharat Electronics, covers an air defence system.\n",
+                  "t", "2026-05-07")
+    contracts = [e for e in out.entities.values() if e.label == "Agreement"]
+    first = next(e for e in contracts if "first contract" in e.aliases)
+    second = next(e for e in contracts if "second contract" in e.aliases)
+    assert first.id != second.id
+    assert ("arman-sargsyan", "SIGNED", first.id) in set(out.relations)

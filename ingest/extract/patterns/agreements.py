@@ -108,20 +108,22 @@ def agreements(ctx: Context) -> None:
     if described is not None and described.re is not PRONOUN and _denied(ctx, described):
         described = ctx.search(DESCRIBED, described.end(), ctx.sentence.end) or described
     signing = ctx.has(SIGNING)
-    split = False
+    numbered = described is not None and described.re is not PRONOUN and \
+        _numbered(ctx, described)
+    split = numbered
     twins: list[str] = []
     if signing and UNREAL.search(ctx.sentence.text[:signing.start()]):
         signing = None
     if signing and described is not None and described.re is not PRONOUN:
         described = _signed_object(ctx, signing) or described
-    if not named and not (described and signing):
+    if not named and not (described and (signing or numbered)):
         return
     mediators = _mediators(ctx)
     signers = _signers(ctx, signing, mediators)
     if named:
         mention = named[0]
         event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
-    elif (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
+    elif not numbered and (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
           described.re is PRONOUN) and "Agreement" in ctx.article.last_event and \
             (_same_time(ctx, referred(ctx, kind_of(described.group()))) or
              _signed_earlier(ctx, described)) and \
@@ -138,7 +140,7 @@ def agreements(ctx: Context) -> None:
         kind = kind_of(phrase)
         states = [m for m in signers if m.label == "Country"]
         if start == described.start() and not signers and " " not in described.group() and \
-                not TOPIC.match(ctx.text, described.end(), ctx.sentence.end):
+                not numbered and not TOPIC.match(ctx.text, described.end(), ctx.sentence.end):
             return
         titled = None if split else _titled_in_headline(ctx, kind)
         if titled is not None:
@@ -153,7 +155,7 @@ def agreements(ctx: Context) -> None:
         event = record_event(ctx, "Agreement", start, described.end(), name,
                              kind, "agreement.described", 0.6,
                              headline or slug(f"{' '.join(sorted(m.id for m in states))} "
-                                              f"{phrase if split else kind} "
+                                              f"{_ordinal(ctx, start)}{phrase if split else kind} "
                                               f"{(ctx.date() or '')[:7]}"))
         for pattern in (TOPIC, TOPICS):
             topic = pattern.match(ctx.text, described.end(), ctx.sentence.end)
@@ -205,7 +207,7 @@ def _titled_in_headline(ctx: Context, kind: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-TOLD_AS = re.compile(r"\b(?P<word>separate|original|second|third)\s+$", re.I)
+TOLD_AS = re.compile(r"\b(?P<word>separate|original|first|second|third)\s+$", re.I)
 """A word before an agreement that a report names it by (``a separate peace agreement``,
 ``the original contract``), though not part of what it is."""
 
@@ -316,6 +318,36 @@ def _frameworks(ctx: Context, named: list[Mention], described: re.Match[str]
 
 
 PLURAL = re.compile(r"\b(?:contracts|agreements|deals|memoranda|accords)\b", re.I)
+
+
+NUMBERED = re.compile(r"\b(?:the|a)\s+(?P<word>first|second|third|fourth|fifth|last)\s+"
+                      r"(?:[a-z][\w-]*\s+){0,2}$", re.I)
+"""Before an agreement word: the one of several a report numbers (``Under the first
+contract``, ``The second contract, with BEL, covers``)."""
+
+
+def _numbered(ctx: Context, described: re.Match[str]) -> bool:
+    """Whether ``the first contract`` is one of several agreements of its kind told of
+    together before (``signed contracts with two Indian companies``): an agreement of its
+    own, though the sentence may not say it was signed; not when those were already told
+    apart (``two memoranda on naval training and military aviation``)."""
+    if "Agreement" not in ctx.article.last_event or NUMBERED.search(
+            ctx.text, max(ctx.sentence.start, described.start() - 40),
+            described.start()) is None:
+        return False
+    kind = kind_of(described.group())
+    entity = ctx.out.entities.get(referred(ctx, kind))
+    together = [e for e in ctx.out.entities.values() if e.label == "Agreement" and
+                e.properties.get("kind") == kind and any(PLURAL.search(a) for a in e.aliases)]
+    return entity is not None and len(together) < 2 and any(
+        PLURAL.search(alias) or NUMBERED.match(f"the {alias} ") for alias in entity.aliases)
+
+
+def _ordinal(ctx: Context, start: int) -> str:
+    """The ordinal an agreement is told by, with a space (``first ``), or nothing, so the
+    first and second of a report's contracts stay apart."""
+    word = NUMBERED.search(ctx.text, max(ctx.sentence.start, start - 40), start)
+    return f"{word['word'].lower()} " if word is not None else ""
 
 
 def _one_of(ctx: Context, described: re.Match[str], earlier: str) -> bool:
