@@ -155,7 +155,8 @@ def agreements(ctx: Context) -> None:
         event = record_event(ctx, "Agreement", start, described.end(), name,
                              kind, "agreement.described", 0.6,
                              headline or slug(f"{' '.join(sorted(m.id for m in states))} "
-                                              f"{_ordinal(ctx, start)}{phrase if split else kind} "
+                                              f"{_ordinal(ctx, start) if numbered else ''}"
+                                              f"{phrase if split else kind} "
                                               f"{(ctx.date() or '')[:7]}"))
         for pattern in (TOPIC, TOPICS):
             topic = pattern.match(ctx.text, described.end(), ctx.sentence.end)
