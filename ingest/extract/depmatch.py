@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 ATTRIBUTES = {"DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "TAG": TAG,
@@ -30,9 +31,10 @@ WORDS = frozenset(("LEMMA", "LOWER", "ORTH", "TEXT"))
 """Attributes that name words: a value of one is had by far fewer tokens than a part of
 speech, tag, relation or entity type."""
 
-Check = tuple[str, frozenset[str], bool]
-"""One attribute test: the attribute, the values named, and whether it must be one of them
-(``IN``, or equal) or none of them (``NOT_IN``)."""
+Check = tuple[str, frozenset[int], bool]
+"""One attribute test: the attribute, the values named (as spaCy's string ids, which
+``Doc.to_array`` gives, so no token's value is made a string), and whether it must be one
+of them (``IN``, or equal) or none of them (``NOT_IN``)."""
 Checks = tuple[Check, ...]
 
 
@@ -50,17 +52,22 @@ def supported(pattern: Sequence[dict[str, Any]]) -> str | None:
     return None
 
 
+def _ids(values: Sequence[str]) -> frozenset[int]:
+    """The string ids of ``values`` (what ``Doc.to_array`` gives a token having one)."""
+    return frozenset(get_string_id(value) for value in values)
+
+
 def _checks(attrs: dict[str, Any]) -> Checks:
     """One node's tests of a token: every attribute agrees."""
     checks: list[Check] = []
     for key, value in attrs.items():
         if isinstance(value, dict):
             if "IN" in value:
-                checks.append((key, frozenset(value["IN"]), True))
+                checks.append((key, _ids(value["IN"]), True))
             if "NOT_IN" in value:
-                checks.append((key, frozenset(value["NOT_IN"]), False))
+                checks.append((key, _ids(value["NOT_IN"]), False))
         else:
-            checks.append((key, frozenset((value,)), True))
+            checks.append((key, _ids((value,)), True))
     return tuple(checks)
 
 
@@ -78,8 +85,8 @@ class Table:
         for index, head in enumerate(self.heads):
             if head != index:
                 self.children[head].append(index)
-        self.columns: dict[str, list[str]] = {}
-        self.indexes: dict[str, dict[str, list[int]]] = {}
+        self.columns: dict[str, list[int]] = {}
+        self.indexes: dict[str, dict[int, list[int]]] = {}
         self.passing: dict[Checks, tuple[list[int], set[int]]] = {}
         self.below: dict[int, list[int]] = {}
         self.parents: dict[tuple[str, frozenset[str] | None], set[int]] = {}
@@ -102,16 +109,15 @@ class Table:
         other.shared = shared_subjects(self.doc)
         return other
 
-    def column(self, key: str) -> list[str]:
-        """Every token's attribute ``key``, in text order (read the first time it is asked)."""
+    def column(self, key: str) -> list[int]:
+        """Every token's attribute ``key`` as a string id, in text order (read the first
+        time it is asked)."""
         column = self.columns.get(key)
         if column is None:
-            strings = self.doc.vocab.strings
-            column = self.columns[key] = [
-                strings[value] for value in self.doc.to_array(ATTRIBUTES[key]).tolist()]
+            column = self.columns[key] = self.doc.to_array(ATTRIBUTES[key]).tolist()
         return column
 
-    def index(self, key: str) -> dict[str, list[int]]:
+    def index(self, key: str) -> dict[int, list[int]]:
         """The tokens by their attribute ``key``, each list in text order (indexed the first
         time a test asks for it)."""
         index = self.indexes.get(key)
@@ -121,7 +127,7 @@ class Table:
                 index.setdefault(value, []).append(position)
         return index
 
-    def having(self, key: str, values: frozenset[str]) -> list[int]:
+    def having(self, key: str, values: frozenset[int]) -> list[int]:
         """The tokens whose attribute ``key`` is one of ``values``, in text order (read from
         the document's values when fewer than those named: a long word list meets few)."""
         index = self.index(key)
@@ -158,9 +164,10 @@ class Table:
         found = self.parents.get(key)
         if found is None:
             lower = self.column("LOWER") if words is not None else []
+            ids = _ids(tuple(words)) if words is not None else frozenset()
             found = self.parents[key] = {
-                self.heads[child] for child in self.index("DEP").get(dep, ())
-                if self.heads[child] != child and (words is None or lower[child] in words)}
+                self.heads[child] for child in self.index("DEP").get(get_string_id(dep), ())
+                if self.heads[child] != child and (words is None or lower[child] in ids)}
         return found
 
     def related(self, index: int, operator: str) -> list[int]:
