@@ -422,15 +422,15 @@ def _companies(doc: Doc) -> list[Span]:
     return found
 
 
-def _subsidiaries(ents: tuple[Span, ...], mentions: list[Mention]
+def _subsidiaries(trimmed: list[tuple[Span, Span]], mentions: list[Mention]
                   ) -> list[tuple[Span, Mention]]:
     """Companies the NER names after a company the dictionaries know, their parent:
-    ``Hanwha Defense Australia``, ``Rheinmetall Automecanica`` (with the parent's mention)."""
+    ``Hanwha Defense Australia``, ``Rheinmetall Automecanica`` (with the parent's mention;
+    ``trimmed``: each entity with its ``_trim``)."""
     companies = {m.start: m for m in mentions
                  if m.label == "Organization" and m.kind is None and m.rule == "gazetteer"}
     found = []
-    for ent in ents:
-        span = _trim(ent)
+    for ent, span in trimmed:
         parent = companies.get(span.start_char) if ent.label_ == "ORG" and len(span) else None
         if parent is None or parent.end >= span.end_char or "\n" in span.text:
             continue
@@ -521,13 +521,15 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             named[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     found = []
     ents = doc.ents
-    spans = [*((span, ("Person", None)) for span in _coordinated_people(doc, ents, mentions)),
-             *((span, (label, None)) for span, label in _named_events(doc)),
-             *((span, ("Organization", "company")) for span in _companies(doc)),
-             *((span, ("Organization", kind)) for span, kind in _named_bodies(doc)),
-             *((ent, _label_of(_trim(ent), ent.label_)) for ent in ents),
-             *((span, ("Agreement", None)) for span in _titled_agreements(doc))]
-    for span, company in _subsidiaries(ents, mentions):
+    trimmed = [(ent, _trim(ent)) for ent in ents]  # once per entity: read thrice below
+    spans = [*((span, ("Person", None), None)
+               for span in _coordinated_people(doc, ents, mentions)),
+             *((span, (label, None), None) for span, label in _named_events(doc)),
+             *((span, ("Organization", "company"), None) for span in _companies(doc)),
+             *((span, ("Organization", kind), None) for span, kind in _named_bodies(doc)),
+             *((ent, _label_of(cut, ent.label_), cut) for ent, cut in trimmed),
+             *((span, ("Agreement", None), None) for span in _titled_agreements(doc))]
+    for span, company in _subsidiaries(trimmed, mentions):
         if not any(named[company.end:span.end_char]) and not outside[span.start_char]:
             name = " ".join(span.text.split())
             found.append(Mention(span.start_char, span.end_char, span.text, "Organization",
@@ -541,8 +543,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                                  match.group(), rule="name.battalion_code", confidence=0.5))
             covered[start:end] = named[start:end] = b"\x01" * (end - start)
     sited = set(_sited(text, body))
-    for ent, kind in spans:
-        span = _trim(ent)
+    for ent, kind, cut in spans:
+        span = _trim(ent) if cut is None else cut
         if kind is not None and kind[0] == "Agreement":
             span = _cut_open_tail(span)
         if len(span) == 0:
