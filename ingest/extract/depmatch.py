@@ -141,19 +141,18 @@ class Table:
     def passes(self, checks: Checks) -> tuple[list[int], set[int]]:
         """The tokens that pass every one of ``checks``, in text order and as a set: those
         having a named value (a word, which few tokens have, before a tag or relation),
-        tested against the rest."""
+        tested against the rest (not again against the test that found them)."""
         found = self.passing.get(checks)
         if found is not None:
             return found
-        wanted = [(key, values) for key, values, positive in checks if positive]
-        if wanted:
-            key, values = min(wanted, key=lambda pair: pair[0] not in WORDS)
-            tokens = self.having(key, values)
-        else:
-            tokens = list(range(self.size))
-        for key, values, positive in checks:
-            column = self.column(key)
-            tokens = [token for token in tokens if (column[token] in values) is positive]
+        first = min((check for check in checks if check[2]),
+                    key=lambda check: check[0] not in WORDS, default=None)
+        tokens = list(range(self.size)) if first is None else self.having(first[0], first[1])
+        for check in checks:
+            if check is not first:
+                key, values, positive = check
+                column = self.column(key)
+                tokens = [token for token in tokens if (column[token] in values) is positive]
         found = self.passing[checks] = (tokens, set(tokens))
         return found
 
