@@ -14,7 +14,8 @@ extractor's relations accepted into the curated facts, 11 rejected, 1 entity mer
 an analyst added 26 relations the reports state that neither had: relations P 0.916 R 0.602
 F1 0.727 with the extractor unchanged; with the session's rules, and the one more relation
 they proposed accepted in review, P 0.917 R 0.607 F1 0.730; the relations floor rose to
-0.70.
+0.70. At the end of the eleventh v2 session: entities P 0.968 R 0.905 F1 0.935, relations
+P 0.905 R 0.637 F1 0.748; the relations floor rose to 0.72.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from ingest.evaluate.score import Score, score_corpus
 pytestmark = pytest.mark.corpus
 
 ENTITY_F1_FLOOR = 0.92
-RELATION_F1_FLOOR = 0.70
+RELATION_F1_FLOOR = 0.72
 FLOORS = {"Country": 1.0, "Person": 0.95, "Organization": 0.88, "Location": 0.95,
           "Program": 0.95, "Unit": 0.9, "Operation": 0.85}
 
