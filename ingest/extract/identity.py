@@ -5,11 +5,12 @@ a series named beside its one edition, a state's ministry under its several spel
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from graph.lookup import fold
 from graph.model import merge_list
 from graph.vocabulary import JOINABLE_LABELS
-from ingest.extract.facts import Extraction
+from ingest.extract.facts import Entity, Extraction
 from ingest.extract.gazetteer import demonyms, own_offices, state_names
 from ingest.extract.implied import office_spellings
 from ingest.extract.names import SHIPS
@@ -156,17 +157,21 @@ FORMAL_KINDS = ("ministry", "department", "government")
 """Bodies whose formal name (``Ministry of Defence of Norway``) readers look for."""
 
 
+def _named_of_state(out: Extraction) -> Iterator[tuple[Entity, str]]:
+    """Each state's body (not a ministry or government) named ``X of`` its state, with X."""
+    for entity in list(out.entities.values()):
+        state = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
+        if state and entity.properties.get("kind") not in FORMAL_KINDS and \
+                entity.label in ("Organization", "Unit") and \
+                entity.name.endswith(f" of {state[0]}"):
+            yield entity, entity.name.removesuffix(f" of {state[0]}")
+
+
 def own_names(out: Extraction) -> None:
     """A state's body named as the report names it (``the Norwegian Armed Forces``, ``the
     Seychelles Coast Guard``), not by the formal form built from it (``Armed Forces of
     Norway``), which stays an alias so ids and lookups still merge."""
-    for entity in out.entities.values():
-        state = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
-        if not state or entity.properties.get("kind") in FORMAL_KINDS or \
-                entity.label not in ("Organization", "Unit") or \
-                not entity.name.endswith(f" of {state[0]}"):
-            continue
-        head = entity.name.removesuffix(f" of {state[0]}")
+    for entity, head in _named_of_state(out):
         heads = OWN_NAME_HEADS.get(head, (head,))
         own = next((alias for alias in (a.removeprefix("The ") for a in entity.aliases)
                     if _own_name(alias, heads)), None)
@@ -179,13 +184,7 @@ def core_names(out: Extraction) -> None:
     """A state's body the report names ``X of`` its state (``the Peacekeeping Operations
     Training Centre of Kazakhstan's Ministry of Defence``) also goes by ``X`` alone, as readers
     name it; only a name of two words or more that the text itself puts before ``of``."""
-    for entity in out.entities.values():
-        state = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
-        if not state or entity.properties.get("kind") in FORMAL_KINDS or \
-                entity.label not in ("Organization", "Unit") or \
-                not entity.name.endswith(f" of {state[0]}"):
-            continue
-        core = entity.name.removesuffix(f" of {state[0]}")
+    for entity, core in _named_of_state(out):
         if len(core.split()) > 1 and core not in OWN_NAME_HEADS and \
                 any(alias.startswith(f"{core} of ") for alias in entity.aliases):
             entity.aliases = merge_list(entity.aliases, [core])
