@@ -44,6 +44,15 @@ LEGAL_FORMS = frozenset(("Limited", "Ltd", "Inc", "LLC", "PLC", "JSC", "AG", "Gm
 Limited``), not a part of it."""
 
 
+def part_of_targets(out: Extraction) -> dict[str, list[str]]:
+    """What each entity is stated to be PART_OF, in the order the relations were made."""
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    return parents
+
+
 def _branch(name: str, branches: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
     return next((branch for branch, words in branches if words.search(name)), None)
 
@@ -67,10 +76,7 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
                 services.setdefault(branch, []).append(entity)
     if not services:
         return
-    parents: dict[str, list[str]] = {}
-    for relation in out.relations.values():
-        if relation.type == "PART_OF":
-            parents.setdefault(relation.source, []).append(relation.target)
+    parents = part_of_targets(out)
     countries = {c.id: _sentences_of(c, starts) for c in out.entities.values()
                  if c.label == "Country"}
     for formation in list(out.entities.values()):
@@ -119,10 +125,7 @@ def rotations(out: Extraction) -> None:
                 codes.setdefault(code, []).append(entity)
     if not codes:
         return
-    parents: dict[str, list[str]] = {}
-    for relation in out.relations.values():
-        if relation.type == "PART_OF":
-            parents.setdefault(relation.source, []).append(relation.target)
+    parents = part_of_targets(out)
     for _, units in sorted(codes.items()):
         owners = sorted({t for unit in units for t in parents.get(unit.id, ())
                          if out.entities[t].label == "Country" or
@@ -162,10 +165,7 @@ def fleets(out: Extraction, sentences: list[Sentence]) -> None:
                        not _ship(entity) for span in entity.spans)
     if not fleets_at:
         return
-    parents: dict[str, list[str]] = {}
-    for relation in out.relations.values():
-        if relation.type == "PART_OF":
-            parents.setdefault(relation.source, []).append(relation.target)
+    parents = part_of_targets(out)
     for sentence in sentences:
         found = SHIPS_BELONG.search(out.text, sentence.start, sentence.end)
         if found is None:
@@ -232,10 +232,7 @@ def named_within(out: Extraction) -> None:
                 named.setdefault(name, set()).add(entity.id)
     wholes = {name: out.entities[next(iter(ids))] for name, ids in named.items()
               if len(ids) == 1}
-    parents: dict[str, list[str]] = {}
-    for relation in out.relations.values():
-        if relation.type == "PART_OF":
-            parents.setdefault(relation.source, []).append(relation.target)
+    parents = part_of_targets(out)
     for body in list(out.entities.values()):
         if body.label not in ("Organization", "Unit"):
             continue
@@ -287,10 +284,7 @@ def nearest(out: Extraction) -> None:
     office) is not also PART_OF the state itself: the nearest whole is the one stated (``the
     Ghana Armed Forces' Special Forces Regiment``), nor of a body its nearer whole is part
     of (a ship of the Fourth Fleet is not also the Navy's)."""
-    parents: dict[str, list[str]] = {}
-    for relation in out.relations.values():
-        if relation.type == "PART_OF":
-            parents.setdefault(relation.source, []).append(relation.target)
+    parents = part_of_targets(out)
     for body, above in parents.items():
         if out.entities[body].label != "Unit":
             continue
