@@ -32,7 +32,7 @@ from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
 from ingest.errors import IngestError, InvalidFacts, Problem
 from ingest.evaluate.score import Score, score_extractions
-from ingest.extract.budget import OverBudget, within
+from ingest.extract.budget import ExtractionFailed, extract_guarded
 from ingest.extract.dates import infer_published
 from ingest.extract.facts import Extraction
 from ingest.extract.gazetteer import default as default_gazetteer
@@ -68,20 +68,13 @@ def _extract_batch(items: list[tuple[str, str, str | None]],
     """Extract a batch of reports (runs in a worker), parsed together by ``nlp.pipe``; the
     texts are not sent back. A report whose extraction runs past ``seconds``, or fails,
     gives the reason it was skipped instead: one report never stops a run."""
-    from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     docs = parse_all(text for text, _, _ in items)
     found: list[Extraction | str] = []
     for (text, article, published), doc in zip(items, docs, strict=True):
         try:
-            with within(seconds):
-                extraction = extract(text, article, published, doc=doc)
-        except OverBudget:
-            found.append(f"extraction took longer than {seconds:g} s "
-                         "(MILCOOP_REPORT_SECONDS): skipped")
-            continue
-        except Exception as error:  # one report's failure never stops a run
-            found.append(f"extraction failed ({type(error).__name__}: {error}): skipped; "
-                         "a milcoop bug, please report it with this report")
+            extraction = extract_guarded(text, article, published, seconds, doc=doc)
+        except ExtractionFailed as failed:
+            found.append(str(failed))
             continue
         extraction.text = ""
         found.append(extraction)

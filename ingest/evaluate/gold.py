@@ -22,6 +22,8 @@ from graph.progress import progress
 from graph.vocabulary import ENTITY_LABELS, FACT_TYPES, REL_TYPES, relation_key
 from ingest.errors import IngestError
 from ingest.evaluate.score import Score, Tally
+from ingest.extract.budget import ExtractionFailed, extract_guarded
+from ingest.extract.facts import Extraction
 from ingest.extract.output import scoring_json
 from ingest.readers.folder import read_file
 from ingest.readers.report import Report, UnreadableReport
@@ -269,7 +271,6 @@ def compare_gold(folder: Path, corpus_dirs: Sequence[Path] = (),
     Reports are looked up by id in ``corpus_dirs``, then beside the gold folder (its
     parent, or ``reports`` there); ``without``: extraction families left out.
     """
-    from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     dirs = [*corpus_dirs, folder.parent, folder.parent / "reports"]
     found = {}
     for gold in progress(read_gold_folder(folder), "score", "report"):
@@ -277,7 +278,14 @@ def compare_gold(folder: Path, corpus_dirs: Sequence[Path] = (),
         if report is None:
             raise InvalidGold(f"{folder / gold.report}.json: no readable report "
                               f"{gold.report!r} in {', '.join(str(d) for d in dirs)}")
-        extraction = extract(report.text, report.id, report.published, without=without)
+        try:
+            extraction = extract_guarded(report.text, report.id, report.published,
+                                         without=without)
+        except ExtractionFailed as failed:
+            extraction = Extraction(report.id, report.text)
+            found[gold.report] = compare(scoring_json(extraction), gold)
+            found[gold.report].score.skipped.append(f"{report.file}: {failed}")
+            continue
         found[gold.report] = compare(scoring_json(extraction), gold)
     return found
 

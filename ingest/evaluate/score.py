@@ -19,6 +19,7 @@ from graph.progress import progress
 from graph.vocabulary import relation_key
 from ingest.corpus import Corpus
 from ingest.errors import IngestError
+from ingest.extract.budget import ExtractionFailed, extract_guarded
 from ingest.extract.facts import Extraction
 from ingest.facts.files import FactsFile, facts_paths, read_facts_file
 from ingest.readers.folder import read_single
@@ -62,16 +63,19 @@ class Tally:
 
 @dataclass
 class Score:
-    """Tallies by entity label and by relation type."""
+    """Tallies by entity label and by relation type, and the reports whose extraction
+    failed (each scored as proposing nothing, so a failure lowers the figures)."""
 
     entities: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     relations: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    skipped: list[str] = field(default_factory=list)
 
     def __iadd__(self, other: Score) -> Score:
         for mine, theirs in ((self.entities, other.entities),
                              (self.relations, other.relations)):
             for key, tally in theirs.items():
                 mine[key] += tally
+        self.skipped += other.skipped
         return self
 
     @staticmethod
@@ -168,7 +172,6 @@ def score_corpus(facts: Path, corpus: Corpus, match: str = "place",
     """The summed score of every curated report whose text is in ``corpus``, each read as
     ``milcoop ingest`` reads it (boilerplate blanked), so both give the same figures
     (``without``: extraction families left out, see ``extract``)."""
-    from ingest.extract.extractor import extract  # spaCy loads only when a report is extracted
     total = Score()
     scored = 0
     for path in progress(facts_paths(facts), "score", "report"):
@@ -178,8 +181,13 @@ def score_corpus(facts: Path, corpus: Corpus, match: str = "place",
             continue
         published = curated.article.data.get("published")
         text = read_single(report_path).text
-        total += score(extract(text, curated.article_id, str(published) if published else None,
-                               without=without), curated, match)
+        try:
+            extraction = extract_guarded(text, curated.article_id,
+                                         str(published) if published else None, without=without)
+        except ExtractionFailed as failed:
+            extraction = Extraction(curated.article_id, text)
+            total.skipped.append(f"{report_path}: {failed}")
+        total += score(extraction, curated, match)
         scored += 1
     if not scored:
         raise IngestError(f"no report text in the corpus for the facts at {facts}")

@@ -110,7 +110,9 @@ def _referent(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> li
     """What ``it``, ``its``, ``they`` or ``their`` stands for: the subject of an earlier
     clause of the sentence, else of the sentence before (``The brigade landed at A. It
     secured B``), when that subject names an actor (not a person) of the labels wanted and
-    no object between them does (``A will train a Kenyan company before it deploys``)."""
+    no object between them does (``A will train a Kenyan company before it deploys``); an
+    object holding the pronoun (``A sent a company of its special forces``) is not between
+    them, and each pronoun looked at is earlier than the last, so the search ends."""
     plural = PRONOUNS[token.lower_]
     sentence = token.sent
     earlier = [t for t in sentence if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")
@@ -124,7 +126,7 @@ def _referent(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> li
     subject = earlier[-1]
     if subject.lower_ in PRONOUNS or subject.tag_.startswith("W") or any(
             _one(annotated, t, labels) for t in subject.doc[subject.i + 1:token.i]
-            if t.dep_ == "dobj" and (t.tag_ in PLURAL) == plural):
+            if t.dep_ == "dobj" and (t.tag_ in PLURAL) == plural and t.right_edge.i < token.i):
         return []
     found = [m for m in (members(annotated, subject, labels) if plural else
                          _one(annotated, subject, labels)) if m.label != "Person"]

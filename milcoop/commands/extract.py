@@ -9,8 +9,10 @@ import click
 import pandas as pd
 from ruamel.yaml import YAML
 
+from graph.escape import terminal
 from ingest.evaluate.gold import score_gold
 from ingest.evaluate.score import MATCHES, score_corpus
+from ingest.extract.budget import ExtractionFailed, extract_guarded
 from ingest.extract.output import facts_records, scoring_json
 from ingest.readers.folder import read_single
 from milcoop.options import corpus_of, corpus_option, facts_option, table
@@ -29,9 +31,11 @@ def extract_command(file: Path, fmt: str) -> None:
     Example:
       milcoop extract ../shared/corpus/seeds/002_99ec2ccb705c3c6f.txt --format json
     """
-    from ingest.extract.extractor import extract as extract_report  # loads spaCy: lazily
     report = read_single(file)
-    extraction = extract_report(report.text, report.id, report.published)
+    try:
+        extraction = extract_guarded(report.text, report.id, report.published)
+    except ExtractionFailed as failed:
+        raise ExtractionFailed(f"{file}: {failed}") from None
     if fmt == "json":
         click.echo(json.dumps(scoring_json(extraction), indent=2, ensure_ascii=False))
         return
@@ -63,12 +67,18 @@ def score_command(facts: Path, corpus: tuple[Path, ...], fmt: str, match: str,
       milcoop score --gold tests/fixtures/dev/gold --corpus tests/fixtures/dev/reports
     """
     if gold is not None:
-        rows = score_gold(gold, corpus_of(corpus).dirs).rows()
+        scored = score_gold(gold, corpus_of(corpus).dirs)
     else:
-        rows = score_corpus(facts, corpus_of(corpus), match).rows()
+        scored = score_corpus(facts, corpus_of(corpus), match)
+    rows = scored.rows()
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
-        return
-    click.echo(table(pd.DataFrame(rows)))
+    else:
+        click.echo(table(pd.DataFrame(rows)))
+    for skipped in scored.skipped:
+        click.echo(f"  {terminal(skipped)}", err=True)
+    if scored.skipped:
+        raise ExtractionFailed(f"{len(scored.skipped)} report(s) failed to extract, listed "
+                               "above; each was scored as proposing nothing")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.extractor import rule_yield
+from ingest.extract.extractor import extract, rule_yield
 from ingest.extract.rulebook import rules
 
 RULES = {rule.id: rule for rule in rules()}
@@ -33,3 +33,8 @@ def test_a_pronoun_after_a_fitting_object_is_left_unresolved() -> None:
             "engineering company before it deploys to the UN Interim Security Force for Abyei.")
     assert rule_yield(RULES["deployment.deployed_to"], text) == set()
 
+
+
+def test_a_pronoun_inside_the_object_before_it_is_resolved_not_chased_in_circles() -> None:
+    text = "Title\n\nKenya has deployed a company of its special forces to Somalia."
+    assert set(extract(text, "r").relations) == {("KEN", "DEPLOYED_TO", "SOM")}
