@@ -14,7 +14,9 @@ from ingest.extract.facts import Mention
 from ingest.extract.slugs import slug
 
 UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
-NAME_WORD = rf"(?:[{UPPER}][\w’'-]*\w|[{UPPER}]\.)"
+NAME_WORD = rf"(?:(?:Jr|Sr)\.|[{UPPER}][\w’'-]*\w|[{UPPER}]\.)"
+"""A capitalised word of a name, an initial, or the generational ``Jr.`` written with its
+point (``Ferdinand Marcos Jr.``), as analysts write it."""
 PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|del|dela|della|van|von|der|den|du|dos|la|le)"
 JOINED = r"(?:(?:al|el|ad|ar|as|ash|at|az|abu|bin|ibn|ben)-)?"
 """A lower-case particle joined to a name by a hyphen: ``al-Sisi``, ``bin-Hamad``."""
@@ -38,6 +40,9 @@ ROLE_WORDS = ("minister", "chief", "commander", "head", "director", "president",
               "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "adviser",
               "advisor", "chairman", "chairwoman", "leader", "deputy", "governor", "premier",
               "emir", "king", "sultan", "official", "officer", "chancellor", "founder")
+ROLE_WORD = re.compile(rf"(?i:{'|'.join(ROLE_WORDS)})(?![\w’'-])")
+"""A role word as a whole word: ``officials said`` or ``the ministry's headquarters`` after a
+name introduce no person (``Espiritu Santo, officials said``)."""
 COUNTERPART = re.compile(rf"counterparts?,?\s+(?P<name>{FULL_NAME.format('1,4')})")
 """``his Kenyan counterpart Ruth Chepkoech``: a person named right after ``counterpart``."""
 EVENT_NAME = (rf"[“\"‘']?(?P<name>{NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{NAME_WORD}){{0,3}}"
@@ -303,8 +308,17 @@ NOT_PERSON = {*ORG_HEADS, *LAST_HEADS, *PLACE_HEADS, *PLACE_FIRST, *MILITARY, *C
               "Ambassador", "Director", "Head", "Admiral", "Colonel", "Captain", "Prince",
               "Defence", "Defense", "Foreign", "Affairs", "National", "Security", "State",
               "Republic", "Office", "Centre", "Center", "Company", "Group", "Guard", "Force",
-              "Forces", "Military", "Ministry", "Exercise", "Operation", "Task", "Joint"}
+              "Forces", "Military", "Ministry", "Exercise", "Operation", "Task", "Joint",
+              "City", "Hospital", "Cyclone", "Hurricane", "Typhoon", "Storm"}
 """Words that make a capitalised phrase something other than a person's name."""
+
+
+def unlike_person(mention: Mention) -> bool:
+    """Whether a person found by a title, rank or the NER holds a word no person's name
+    holds (``Strike Eagles``, ``Cyclone Freddy``, ``King Hussein Medical City``); a name set
+    off after a role may keep the role (``Executive Secretary Tendai Mhlanga``)."""
+    return mention.label == "Person" and mention.rule != "person.appositive" and any(
+        word in NOT_PERSON for word in mention.name.split())
 
 
 def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
@@ -327,8 +341,8 @@ def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
             match = PERSON_AFTER.match(text, anchor.end + 1)
         if not match:
             continue
-        words = match["name"].split()
-        while words and words[-1] in NOT_NAME:
+        words = _unowned(match["name"].split())
+        while words and words[-1] in NOT_NAME and not _family(words):
             words.pop()
         if not words or words[0] in NOT_NAME or (set_off and (
                 len(words) < 2 or any(w in NOT_PERSON for w in words))):
@@ -343,6 +357,20 @@ def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
                       + anchor.label.lower(), confidence=0.8 if len(words) > 1 else 0.5)
         if title and PLURAL_TITLE.search(anchor.text):
             yield from _sharing_title(text, start + len(name), title, anchors)
+
+
+def _unowned(words: list[str]) -> list[str]:
+    """A name's words without the possessive ending its last (``Prime Minister Narendra
+    Modi's visit``: the person is Narendra Modi)."""
+    if words and words[-1].endswith(POSSESSIVE) and not words[-1].endswith(KEEP_POSSESSIVE):
+        return [*words[:-1], words[-1][:-2]]
+    return words
+
+
+def _family(words: list[str]) -> bool:
+    """Whether the last word is a family name after ``Al`` or ``El`` (``Sayyid Shihab bin
+    Tarik Al Said``), though alone it could end a sentence's name (``Said``)."""
+    return len(words) > 2 and words[-2] in ("Al", "El")
 
 
 PLURAL_TITLE = re.compile(r"\b(?i:ministers|secretaries|chiefs|commanders)\b")
@@ -429,7 +457,8 @@ def introduced(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
     starts = cues.starts or {}
     found = [(match.start("name"), match.end("name"), "person.role_after")
              for role in starts.get("role_after", ())
-             if (match := ROLE_AFTER.search(text, max(0, role - 120), role))]
+             if ROLE_WORD.match(text, role)
+             and (match := ROLE_AFTER.search(text, max(0, role - 120), role))]
     found += [(match.start("name"), match.end("name"), "person.counterpart")
               for match in cues.matches(COUNTERPART, "counterpart")]
     hits = sorted(hits, key=lambda hit: hit.start)
@@ -462,7 +491,7 @@ def _past_titles(start: int, end: int, hits: list[Mention]) -> int | None:
 
 def _person(text: str, start: int, words: list[str], rule: str) -> Iterator[Mention]:
     """A person named by ``words`` from ``start``, when they look like a person's name."""
-    while words and words[-1] in NOT_NAME:
+    while words and words[-1] in NOT_NAME and not _family(words):
         words.pop()
     if len(words) < 2 or any(word in NOT_PERSON or (word.isupper() and len(word) > 1)
                              for word in words):
