@@ -26,7 +26,8 @@ MINISTRIES = {"defence": "ministry-of-defence", "defense": "ministry-of-defence"
 """The office a ministry named by its field is (as the minister's title gives it)."""
 CITY_AFTER = re.compile(r"\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 """Where an embassy is: ``the Italian embassy in Accra``."""
-HEADQUARTERS = re.compile(r"(?:['’]s)?\s+(?P<what>headquarters|secretariat|HQ)\b")
+HEADQUARTERS = re.compile(r"\s+(?P<what>headquarters|secretariat|HQ)\b")
+THE_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 QUOTED = re.compile(r"[“\"‘'](?P<name>[A-Z][^”\"’'\n]{2,60})[”\"’']\s+(?P<head>concept|"
                     r"program(?:me)?|initiative|project|plan|mechanism|strategy|doctrine)\b")
 FORMAT = re.compile(r"(?P<quote>[‘'“\"])?(?P<name>(?:C)?\d\+\d)[’'”\"]?\s+(?P<head>format|"
@@ -136,9 +137,12 @@ def ministries(text: str, hits: list[Mention], known: dict[str, str]) -> Iterato
 
 
 def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:
-    """An organisation's headquarters named after it: ``NATO headquarters``."""
+    """An organisation's headquarters named after it: ``NATO headquarters``; not ``the NATO
+    headquarters in Szczecin``, ``MARCOM's headquarters`` nor ``the ministry's Pentagon
+    headquarters``, which describe a site or a seat, not a body of their own."""
     for org in hits:
-        if org.label != "Organization":
+        if org.label != "Organization" or THE_BEFORE.search(text, max(0, org.start - 4),
+                                                             org.start):
             continue
         match = HEADQUARTERS.match(text, org.end, org.end + 16)
         if match:

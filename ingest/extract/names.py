@@ -193,7 +193,7 @@ SHIP_STATES = {"INS": "IND", "USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": 
                "HDMS": "DNK", "HNoMS": "NOR", "HSwMS": "SWE", "FGS": "DEU", "ITS": "ITA",
                "HS": "GRC", "ENS": "EGY", "NNS": "NGA", "ARA": "ARG", "ARM": "MEX",
                "BAP": "PER", "ROU": "URY", "VPNS": "VNM", "EML": "EST", "KNM": "NOR",
-               "KDB": "BRN", "SLNS": "LKA", "FNS": "FIN", "LVNS": "LVA"}
+               "KDB": "BRN", "SLNS": "LKA", "FNS": "FIN", "LVNS": "LVA", "LNS": "LTU"}
 """Ship prefixes and the state whose navy they name (``USS``: the United States)."""
 SHIPS = set(SHIP_STATES)
 BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", "Marine",
@@ -795,13 +795,14 @@ def classify(surface: str) -> tuple[str, str | None] | None:
 
 def _forces(words: list[str]) -> tuple[str, str | None] | None:
     """Service branches, task forces, military groups and coast guards (a state's maritime
-    service beside its navy) are units; armed and defence forces, border guards and police
-    forces (law-enforcement agencies) are organisations."""
+    service beside its navy) are units; armed and defence forces, border guards, police
+    forces and police or civil guards (law-enforcement agencies: ``Spanish Civil Guard``,
+    ``Police Coast Guard``) are organisations."""
     last, found = words[-1], set(words)
     if last not in ("Forces", "Force", "Guard", "Group", "Battlegroup", "Centre", "Center",
                     "Unit"):
         return None
-    if last == "Force" and "Police" in found:
+    if last in ("Force", "Guard") and found & {"Police", "Civil"}:
         return ("Organization", "agency")
     naval = "naval_forces" if found & {"Naval", "Navy", "Maritime", "Coast", "Marine"} else \
         "special_forces" if "Special" in found else "formation"
@@ -855,11 +856,17 @@ def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
         yield words
 
 
+STAFF_COLLEGE = re.compile(r"[ \t]+(?:General[ \t]+)?Staff[ \t]+College\b")
+"""``Command and (General) Staff College``: one school's name, not two bodies."""
+
+
 def _splits(words: list[Word], rest: str) -> bool:
     """Whether ``and`` starts a new name: after a single word or a complete name, before
     ``the`` or before a company's name (``Hyundai Rotem and Hanwha Aerospace``), unless it
     joins words after ``of``/``for`` (``Service for X and Y``) that are not names on both
     sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``)."""
+    if words and words[-1][1] == "Command" and STAFF_COLLEGE.match(rest):
+        return False
     if rest.lstrip().startswith("the ") or (
             len(words) > 1 and _classify(rest.split()) == ("Organization", "company")):
         return True
@@ -899,9 +906,12 @@ DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z\d]*s?")
 
 def _named(words: list[Word]) -> tuple[list[Word], tuple[str, str | None]] | None:
     """The words and class of a telling phrase, or of its part after a role (``Acting Chief
-    of the Main Department for Personnel``) or before the model of its craft (``Royal Thai Air
+    of the Main Department for Personnel``) or after the state a ship's prefix follows (``the
+    Polish ORP Kormoran``), or before the model of its craft (``Royal Thai Air
     Force F-16s``), or a program named before the body it is of (``Global Maritime Crime
     Programme of the United Nations Office on Drugs and Crime``)."""
+    if len(words) > 2 and words[1][1] in SHIPS and words[0][1] not in SHIPS:
+        words = words[1:]
     while len(words) >= 2:
         kind = _classify([w for _, w in words])
         if kind == ("Organization", "company") and any(w == "of" for _, w in words):
@@ -935,6 +945,13 @@ def _based(text: str, word: Word) -> Iterator[Mention]:
 CHIEF_OF_STAFF = (("Chief", "of", "Staff", "of"), ("Chiefs", "of", "Staff", "of"))
 """A title naming the service its holder heads (``Chief of Staff of the Iraqi Army``): the
 service is the body, not a ``Staff of the Iraqi Army``."""
+
+
+COMMAND_REGION = re.compile(rf"[ \t]*,[ \t]+(?P<region>{'|'.join(sorted(REGION_TAIL))})"
+                            r"(?=[ \t]*\(|[ \t]+(?:commander|headquarters)\b|['’]s\b)")
+"""The region a command serves, written after a comma (``US Army Southern European Task
+Force, Africa (SETAF-AF)``, ``the US Army Medical Readiness Command, Europe commander``):
+part of its name, a command of its own."""
 
 
 def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
@@ -975,6 +992,10 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             regiment = REGIMENT_AFTER.match(text, last) if label == "Unit" and len(words) == 2 \
                 and words[-1][1] in SUBUNITS and words[0][1][:1].isdigit() else None
             last = regiment.end() if regiment else last
+            region = COMMAND_REGION.match(text, last) if label in ("Organization", "Unit") \
+                and words[-1][1] in ("Command", "Force", "Forces") else None
+            if region:
+                last, label, what = region.end("region"), "Organization", "command"
             surface = text[first:last]
             if surface.endswith(("'s", "’s")):
                 last -= 2

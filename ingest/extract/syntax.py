@@ -52,7 +52,7 @@ BODY_HEADS = frozenset((
     "union", "community", "department", "directorate", "service", "services", "centre",
     "center", "office", "secretariat", "commission", "coalition", "structure", "mission",
     "initiative", "partnership", "police", "gendarmerie", "coastguard", "court", "diet",
-    "administration", "cell",
+    "administration", "cell", "forum",
 ))
 """Head words of an ORG naming a military or governmental body (an Organization)."""
 PLACE_WORDS = frozenset((
