@@ -95,6 +95,24 @@ def offices(out: Extraction) -> None:
                       entity.rule in IMPLIED), None)
         if named is not None:
             out.merge(entity.id, named.id)
+    _stateless_offices(out, [entity for entity in offices if entity.id in out.entities])
+
+
+def _stateless_offices(out: Extraction, offices: list[Entity]) -> None:
+    """An office named without its state (``the Department of Defence said``) is the one
+    state's office of that name the report has (``Australia's Minister for Defence``): one
+    entity, not two, the state's office whose own name begins so first; left alone when two
+    states' offices could be meant."""
+    bare = [entity for entity in out.entities.values() if entity.id[3:4] != "-" and
+            entity.label == "Organization" and
+            entity.properties.get("kind") in ("ministry", "department")]
+    for entity in bare:
+        name = fold(entity.name)
+        owners = [office for office in offices
+                  if name in {fold(alias) for alias in (office.name, *office.aliases)}]
+        own = [office for office in owners if fold(office.name).startswith(f"{name} of ")]
+        if len(own) == 1 or len(owners) == 1:
+            out.merge(entity.id, (own or owners)[0].id)
 
 
 def _owned_spellings(office: str, name: str, state: str) -> list[str]:
