@@ -771,8 +771,10 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Location", PLACE_HEADS[last])
     if first in PLACE_FIRST and len(words) > 1:
         return ("Location", "region")
-    if last in REGION_TAIL and len(words) > 2 and "of" not in words and \
-            words[-2] in ("Forces", "Force", "Army", "Navy", "Corps"):
+    served = words[:-2] if len(words) > 4 and words[-2] == "and" else words
+    if last in REGION_TAIL and len(served) > 2 and "of" not in words and \
+            served[-1] in REGION_TAIL and \
+            served[-2] in ("Forces", "Force", "Army", "Navy", "Corps"):
         return ("Organization", "command")
     if words[:2] == ["Task", "Force"] and len(words) > 2:
         return ("Unit", "formation")
@@ -857,7 +859,8 @@ def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
 
 
 STAFF_COLLEGE = re.compile(r"[ \t]+(?:General[ \t]+)?Staff[ \t]+College\b")
-"""``Command and (General) Staff College``: one school's name, not two bodies."""
+"""``Command and (General) Staff College``: one school's name, not two bodies; so are two
+regions after a service (``US Army Europe and Africa``), one command's."""
 
 
 def _splits(words: list[Word], rest: str) -> bool:
@@ -866,6 +869,11 @@ def _splits(words: list[Word], rest: str) -> bool:
     joins words after ``of``/``for`` (``Service for X and Y``) that are not names on both
     sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``)."""
     if words and words[-1][1] == "Command" and STAFF_COLLEGE.match(rest):
+        return False
+    right = rest.split()[:1]
+    if len(words) > 2 and words[-1][1] in REGION_TAIL and right and \
+            right[0].rstrip(",.;:") in REGION_TAIL and \
+            words[-2][1] in ("Forces", "Force", "Army", "Navy", "Corps"):
         return False
     if rest.lstrip().startswith("the ") or (
             len(words) > 1 and _classify(rest.split()) == ("Organization", "company")):
