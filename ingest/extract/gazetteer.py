@@ -118,6 +118,12 @@ def demonyms() -> dict[str, str]:
             if split_list(row["demonyms"])}
 
 
+@cache
+def demonym_words() -> frozenset[str]:
+    """Every state's demonyms (``Guatemalan``, ``Kittitian``)."""
+    return frozenset(d for row in rows("countries.csv") for d in split_list(row["demonyms"]))
+
+
 def _country_terms() -> Iterator[tuple[str, Term]]:
     for row in rows("countries.csv"):
         base = dict(label="Country", id=row["iso3"], name=row["name"])

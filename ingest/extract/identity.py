@@ -77,7 +77,8 @@ IMPLIED = ("role.office", "org.office_of_title")
 def offices(out: Extraction) -> None:
     """A state's ministry or department also under the other spellings of its name, and one
     entity when two spell the same office (``Ministry of National Defence of Chile`` named,
-    ``Ministry of Defence of Chile`` implied by a minister's title)."""
+    ``Ministry of Defence of Chile`` implied by a minister's title or by ``Chile's defence
+    ministry``)."""
     offices = []
     for entity in out.entities.values():
         names = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
@@ -92,7 +93,7 @@ def offices(out: Extraction) -> None:
         named = next((other for other in offices if other.id in out.entities and
                       other.id != entity.id and other.id[:4] == entity.id[:4] and
                       fold(other.name) in {fold(a) for a in entity.aliases} and
-                      entity.rule in IMPLIED), None)
+                      entity.rule in (*IMPLIED, "org.ministry_named")), None)
         if named is not None:
             out.merge(entity.id, named.id)
     _stateless_offices(out, [entity for entity in offices if entity.id in out.entities])

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ingest.extract.cues import Cues
 from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import demonym_words
 from ingest.extract.slugs import slug
 
 UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
@@ -863,6 +864,21 @@ STAFF_COLLEGE = re.compile(r"[ \t]+(?:General[ \t]+)?Staff[ \t]+College\b")
 regions after a service (``US Army Europe and Africa``), one command's."""
 
 
+ACRONYM = re.compile(r"[A-Z][A-Z\d&-]+")
+
+
+def _new_name(right: list[str]) -> bool:
+    """Whether the words after ``and`` begin another name: an owner's (``and Italy's
+    Ministry of Defence``), or alone an acronym or a state's demonym (``Ministry of Defence
+    Production and ASFAT``, ``Centre for Higher Military Studies and Guatemalan cadets``)."""
+    if not right:
+        return False
+    if right[0].endswith(POSSESSIVE) and not right[0].endswith(KEEP_POSSESSIVE):
+        return True
+    return len(right) == 1 and (ACRONYM.fullmatch(right[0]) is not None or
+                                right[0] in demonym_words())
+
+
 def _splits(words: list[Word], rest: str) -> bool:
     """Whether ``and`` starts a new name: after a single word or a complete name, before
     ``the`` or before a company's name (``Hyundai Rotem and Hanwha Aerospace``), unless it
@@ -870,6 +886,8 @@ def _splits(words: list[Word], rest: str) -> bool:
     sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``)."""
     if words and words[-1][1] == "Command" and STAFF_COLLEGE.match(rest):
         return False
+    if _new_name(rest.split()):
+        return True
     right = rest.split()[:1]
     if len(words) > 2 and words[-1][1] in REGION_TAIL and right and \
             right[0].rstrip(",.;:") in REGION_TAIL and \
@@ -962,6 +980,16 @@ Force, Africa (SETAF-AF)``, ``the US Army Medical Readiness Command, Europe comm
 part of its name, a command of its own."""
 
 
+ABBREVIATED = frozenset(("Inc", "Ltd", "Corp", "Co"))
+"""A company's legal form, written with its point (``Leonardo PADC Helicopter Services
+Inc.``), which is part of the name."""
+PORTFOLIOS = re.compile(r"(?:,[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})+"
+                        r"[ \t]+and[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
+                        r"(?=[ \t]*[,.;)]|[ \t]+[a-z])")
+"""The rest of a ministry's list of portfolios (``Ministry of Police, Prisons and Fire
+Services``): part of its name; not a list of people (``, and X`` with its serial comma)."""
+
+
 def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
     """Capitalised phrases headed by a telling word, classified by that word."""
     for match in CHUNK.finditer(text, start, len(text) if end is None else end):
@@ -1000,6 +1028,11 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             regiment = REGIMENT_AFTER.match(text, last) if label == "Unit" and len(words) == 2 \
                 and words[-1][1] in SUBUNITS and words[0][1][:1].isdigit() else None
             last = regiment.end() if regiment else last
+            if words[-1][1] in ABBREVIATED and text.startswith(".", last):
+                last += 1
+            portfolio = PORTFOLIOS.match(text, last) if words[0][1] == "Ministry" and \
+                label == "Organization" and len(words) > 2 else None
+            last = portfolio.end() if portfolio else last
             region = COMMAND_REGION.match(text, last) if label in ("Organization", "Unit") \
                 and words[-1][1] in ("Command", "Force", "Forces") else None
             if region:
