@@ -970,7 +970,8 @@ def _based(text: str, word: Word) -> Iterator[Mention]:
 
 CHIEF_OF_STAFF = (("Chief", "of", "Staff", "of"), ("Chiefs", "of", "Staff", "of"))
 """A title naming the service its holder heads (``Chief of Staff of the Iraqi Army``): the
-service is the body, not a ``Staff of the Iraqi Army``."""
+service is the body, not a ``Staff of the Iraqi Army``; so does a flag officer's post
+(``the Flag Officer Commanding Eastern Fleet``: the Eastern Fleet)."""
 
 
 COMMAND_REGION = re.compile(rf"[ \t]*,[ \t]+(?P<region>{'|'.join(sorted(REGION_TAIL))})"
@@ -1005,6 +1006,8 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                 part = part[1:]
             if tuple(w for _, w in part[:4]) in CHIEF_OF_STAFF:
                 part = _trim(part[4:])
+            if tuple(w for _, w in part[:2]) == ("Flag", "Officer"):
+                part = part[3:] if part[2:3] and part[2][1] == "Commanding" else part[2:]
             found = _named(part) if any(w in TELLING for _, w in part) else None
             if found is None and number and part[0][1] in NUMBERED_HEADS and (
                     len(part) == 1 or part[1][1] in CONNECTORS):
