@@ -425,6 +425,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *names.past_editions(text),
         *names.ships(text, hits, cues),
         *names.coordinated_units(text), *names.quoted_units(text), *names.battlegroups(text),
+        *names.teams(text, sorted((*hits, *forces, *phrases), key=lambda m: m.start)),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), {**known("Organization"), **own_offices()}),
         *implied.headquarters(text, hits), *implied.governments(text, hits),

@@ -630,6 +630,34 @@ def past_editions(text: str) -> Iterator[Mention]:
                       rule="event.past_edition", confidence=0.8)
 
 
+TEAM = re.compile(
+    r"[ \t]+(?P<what>(?:(?!(?:a|an|the|and|or|of|to|in|on|at|for|with|from|by|as|is|was|are|"
+    r"were|will|would|has|had|have|its|their|his|her|football|volleyball|basketball|rugby|"
+    r"cricket|sports?|national|negotiating|legal)\b)[a-z][\w-]*[ \t]+){0,3}team)\b(?![\w’'-])")
+"""A team after the state, force or body it belongs to (``a US Army mobile training team``,
+``the Moroccan team``), not a sports team."""
+TEAM_OWNERS = ("Country", "Organization", "Unit")
+
+
+def teams(text: str, owners: list[Mention]) -> Iterator[Mention]:
+    """Teams named by their owner and what they do (``Royal Navy diving team``, ``PLA medical
+    team``): units, named as the report names them, the owner's name first; the mention
+    covers only the words after the owner, which stays a mention of its own."""
+    for owner in owners:
+        if owner.label not in TEAM_OWNERS or owner.kind == "company" or \
+                owner.role == "capital" or not owner.text[:1].isupper():
+            continue
+        match = TEAM.match(text, owner.end)
+        if match is None:
+            continue
+        start = owner.start
+        while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+            start = text.rfind(" ", 0, start - 1) + 1
+        name = " ".join(text[start:match.end()].split())
+        yield Mention(match.start("what"), match.end(), match["what"], "Unit", slug(name),
+                      name, "team", rule="unit.team", confidence=0.6)
+
+
 QUOTED_UNIT = re.compile(
     r"[\"“](?P<name>[A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|de|del|la|el|do|da|di)){0,4})[\"”]\s+"
     r"(?P<head>Brigade|Division|Regiment|Battalion|Squadron|Wing|Flotilla)\b")
