@@ -778,6 +778,9 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
             return ("Unit", "formation")
         return unit if unit and unit[0] in ("Unit", "Exercise", "Operation") else None
     last, first = words[-1], words[0]
+    if first in SHIPS and "of" in words[2:] and (_classify(words[words.index("of") + 1:]) or
+                                                 ("", ""))[0] in ("Organization", "Unit"):
+        return None
     if first in SHIPS and len(words) > 1:
         return ("Unit", "ship") if words[-1][:1].isupper() and all(
             w[:1].isupper() or (w[:1].isdigit() and w.isalnum()) or
@@ -938,9 +941,13 @@ def _splits(words: list[Word], rest: str) -> bool:
 
 
 def _trim(words: list[Word]) -> list[Word]:
-    """Without leading sentence words (The, During...) and dangling connectors."""
+    """Without leading sentence words (The, During...), a date before ``the`` (``In August
+    2025 the UN Security Council``) and dangling connectors."""
     while words and (words[0][1] in LEADING or words[0][1] in CONNECTORS or
-                     (words[0][1] in WHEN and len(words) > 2 and words[1][1] == "the")):
+                     (words[0][1] in WHEN and len(words) > 2 and words[1][1] == "the") or
+                     (words[0][1] in WHEN and len(words) > 3 and words[1][1].isdigit()
+                      and words[2][1] == "the") or
+                     (words[0][1].isdigit() and len(words) > 2 and words[1][1] == "the")):
         words = words[1:]
     while words and (words[-1][1] in CONNECTORS or (
             (words[-1][1].isdigit() or YEARS.fullmatch(words[-1][1])) and len(words) > 1
