@@ -211,6 +211,11 @@ COMPANY = {"Systems", "Technologies", "Industries", "Corporation", "Shipbuilding
            "Dynamics", "Electronics", "Holdings", "Ltd", "Inc", "LLC", "JSC", "PLC", "Limited",
            "Company", "Co", "AG", "GmbH", "SpA", "ASA", "Aerospace", "Shipyards", "Shipbuilders",
            "Ordnance", "Motors", "Aviation", "Aeronautics", "Munitions"}
+ARMS = {"Commando", "Artillery", "Infantry", "Engineer", "Engineers", "Rifle", "Marine",
+        "Marines", "Guards", "Mechanised", "Mechanized", "Reconnaissance", "Signals",
+        "Parachute", "Special"}
+"""The arms a company of soldiers serves in: ``601 Commando Company``, ``Honourable Artillery
+Company`` are units, not firms."""
 COMPANY_FIRST = {"PT", "JSC", "PJSC", "OJSC", "CJSC", "AO", "PAO", "OAO", "ZAO"}
 """Legal forms written before a company's name: ``PT Republik Aero``, ``JSC Rosoboronexport``."""
 SHIP_TYPES = ("frigate", "destroyer", "corvette", "submarine", "carrier", "cruiser", "vessel",
@@ -789,6 +794,9 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
     if len(words) > 1 and last == "Aviation" and words[-2] in ("Army", "Navy", "Naval"):
         return ("Unit", "formation")
     company = words[:words.index("of")] if "of" in words else words
+    if len(company) > 1 and company[-1] == "Company" and (
+            company[0][:1].isdigit() or ARMS & set(company)):
+        return ("Unit", "formation")
     if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):
         return ("Organization", "company")
     if last in LAST_HEADS:
