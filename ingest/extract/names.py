@@ -1024,6 +1024,11 @@ Force, Africa (SETAF-AF)``, ``the US Army Medical Readiness Command, Europe comm
 part of its name, a command of its own."""
 
 
+SERVICE_OWNER = re.compile(r"\b(?:[Nn]avy|Air\s+Force|Self-Defen[cs]e\s+Force|Marine\s+Corps|"
+                           r"Reserve)(?:['’]s?)\s+$")
+"""A service owning a command (``the Brazilian Navy's Fleet Command``, ``the Air Force's
+Tactical Air Command``): a formation within the service, a Unit; not a regional naval
+command (``the Indian Navy's Eastern Naval Command``), which commands across services."""
 ABBREVIATED = frozenset(("Inc", "Ltd", "Corp", "Co"))
 """A company's legal form, written with its point (``Leonardo PADC Helicopter Services
 Inc.``), which is part of the name."""
@@ -1076,6 +1081,10 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             last = regiment.end() if regiment else last
             if words[-1][1] in ABBREVIATED and text.startswith(".", last):
                 last += 1
+            if label == "Organization" and words[-1][1] == "Command" and \
+                    words[-2][1] != "Naval" and SERVICE_OWNER.search(text, max(0, first - 40),
+                                                                     first):
+                label, what = "Unit", "formation"
             portfolio = PORTFOLIOS.match(text, last) if words[0][1] == "Ministry" and \
                 label == "Organization" and len(words) > 2 else None
             last = portfolio.end() if portfolio else last
