@@ -12,6 +12,9 @@ from ingest.extract.facts import Mention
 from ingest.extract.slugs import slug
 
 OFFICE_GAP = re.compile(r"(?:['’]s)?\s+$")
+HOLDER = re.compile(r"\s+(?:[Cc]hief|[Cc]ommander|[Hh]ead)$")
+"""The word for the holder ending a service chief's title (``Benin's navy chief``): the
+service the title implies is named by the words before it (``Benin's navy``)."""
 NOT_OFFICES = ("country", "organization")
 BRANCHES = {"naval-forces": ("Unit", "naval_forces"), "air-force": ("Unit", "formation"),
             "army": ("Organization", "armed_forces")}
@@ -66,7 +69,9 @@ def offices(text: str, hits: list[Mention], targets: dict[tuple[str, str], str],
         if state is None:
             continue
         label, kind = _office_kind(target)
-        yield Mention(state.start, title.end, text[state.start:title.end], label,
+        holder = HOLDER.search(text, title.start, title.end) if target in BRANCHES else None
+        end = holder.start() if holder else title.end
+        yield Mention(state.start, end, text[state.start:end], label,
                       f"{state.id.lower()}-{target}", _office_name(target, state, known), kind,
                       f"of:{state.id}", "org.office_of_title", 0.55)
 
