@@ -509,7 +509,7 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
             yield _activity(scene, left.start("what"), end)
         elif head == "programme" and text[start].islower():
             yield from _introduced(scene, start, end)
-    elif head == "venture":
+    elif head == "venture" and text[start].islower():
         left = VENTURE_LEFT.search(text, max(0, start - 50), start)
         if left and not COMPANY.search(text, max(0, left.start() - 12), left.start()):
             yield _venture(scene, left.start("what"), end)

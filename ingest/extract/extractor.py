@@ -262,6 +262,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.services(out)
     identity.ships(out)
     identity.coded_units(out)
+    identity.ventures(out)
     structure.stateless(out)
     structure.regional_guards(out)
     structure.hosts(out)

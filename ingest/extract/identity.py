@@ -264,3 +264,28 @@ def coded_units(out: Extraction) -> None:
                         any(s < start for s, _ in e.spans))
         if before:
             out.merge(before[-1][1], coded.id)
+
+
+VENTURE_NAMED = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?:joint\s+venture|company|venture)(?:,?\s+(?:to\s+be\s+)?(?:called|"
+    r"named|known\s+as))?,?\s+(?P<name>[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,5}),|"
+    r"(?P<before>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}),\s+(?:[A-Z][\w-]*['’]s\s+)?"
+    r"joint\s+venture\b")
+"""A joint venture given its name: ``The joint venture, to be called Hanwha-HSW Artillery
+Systems,``, ``creates a company, ZVS-UDI Munitions,``, ``Kership, Piriou's joint venture``."""
+
+
+def ventures(out: Extraction) -> None:
+    """The joint venture a report describes (``agreed to set up a joint venture``) is the
+    company it names as the venture: one entity, under the company's name."""
+    described = [e for e in out.entities.values()
+                 if e.rule == "described.organization" and fold(e.name) == "joint venture"]
+    if len(described) != 1:
+        return
+    names = {fold(m["name"] or m["before"]).rstrip(".") for m in VENTURE_NAMED.finditer(out.text)}
+    named = [e for e in out.entities.values() if e.label == "Organization" and
+             e.id != described[0].id and
+             names & {fold(a).rstrip(".") for a in (e.name, *e.aliases)}]
+    if len(named) == 1:
+        out.merge(described[0].id, named[0].id)
+
