@@ -24,7 +24,7 @@ from ingest.extract.gazetteer import Gazetteer, default, extras
 from ingest.extract.geography import locate
 from ingest.extract.matching import apply_rules, matches
 from ingest.extract.mentions import resolve_mentions
-from ingest.extract.names import unlike_person
+from ingest.extract.names import called_not_person, unlike_person
 from ingest.extract.nlp import parse, text_of
 from ingest.extract.patterns import (
     agreements,
@@ -164,7 +164,8 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
     found = [m for m in ner_mentions(doc, mentions, body, gazetteer.knows, parsed)
              if not (m.rule == "ner.org" and any(a <= m.start and m.end <= b for a, b in titles))]
     mentions = nest(sorted([m for m in (*mentions, *found)
-                            if not _ship_class(text, m) and not unlike_person(m)],
+                            if not _ship_class(text, m) and not unlike_person(m)
+                            and not called_not_person(text, m)],
                            key=lambda m: (m.start, m.role == "qualifier")))
     annotated = annotate(doc, mentions, parsed)
     refer(annotated)

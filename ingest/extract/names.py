@@ -319,6 +319,21 @@ NOT_PERSON = {*ORG_HEADS, *LAST_HEADS, *PLACE_HEADS, *PLACE_FIRST, *MILITARY, *C
 """Words that make a capitalised phrase something other than a person's name."""
 
 
+CALLED_BEFORE = re.compile(
+    r"(?:\b(?:named|called|dubbed|code-?named)|\b(?:exercises?|drills?|patrols?|operation|"
+    r"competition),|(?:^|\|)[ \t]*By)[ \t]+[\"“‘']?$", re.M)
+"""What comes before a name given to an exercise, a patrol or an operation (``a joint
+exercise, Keris Woomera,``, ``provisionally named Amani Africa III``), or before a byline's
+author (``| By Carlo Dizon |``): not a person the report is about."""
+
+
+def called_not_person(text: str, mention: Mention) -> bool:
+    """Whether the NER's person is a name given to an event or a byline's author (see
+    ``CALLED_BEFORE``)."""
+    return mention.label == "Person" and mention.rule.startswith("ner.") and \
+        CALLED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
+
+
 def unlike_person(mention: Mention) -> bool:
     """Whether a person found by a title, rank or the NER holds a word no person's name
     holds (``Strike Eagles``, ``Cyclone Freddy``, ``King Hussein Medical City``); a name set
