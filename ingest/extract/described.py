@@ -230,7 +230,8 @@ def _national(scene: Scene, start: int, end: int, label: str, suffix: str, displ
 
 
 def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
-    """A state's units named by what they are: commando units, naval forces of X."""
+    """A state's units named by what they are: commando units, naval forces of X; its border
+    troops are a law-enforcement body (an Organization, as border guards are)."""
     head = scene.text[start:end].lower()
     if head not in UNIT_HEADS:
         return
@@ -259,7 +260,8 @@ def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         suffix, display, kind = slug(f"{words} {head}"), f"{words.capitalize()} {head}", "units"
     else:
         return
-    yield from _national(scene, begin, end, "Unit", suffix, display, kind,
+    label, kind = ("Organization", "agency") if mod == "border" else ("Unit", kind)
+    yield from _national(scene, begin, end, label, suffix, display, kind,
                          _states(scene, begin, end))
 
 
@@ -507,7 +509,7 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
             yield _activity(scene, left.start("what"), end)
         elif head == "programme" and text[start].islower():
             yield from _introduced(scene, start, end)
-    elif head == "venture":
+    elif head == "venture" and text[start].islower():
         left = VENTURE_LEFT.search(text, max(0, start - 50), start)
         if left and not COMPANY.search(text, max(0, left.start() - 12), left.start()):
             yield _venture(scene, left.start("what"), end)

@@ -24,6 +24,7 @@ from ingest.extract.gazetteer import Gazetteer, default, extras
 from ingest.extract.geography import locate
 from ingest.extract.matching import apply_rules, matches
 from ingest.extract.mentions import resolve_mentions
+from ingest.extract.names import called_not_person, unlike_person
 from ingest.extract.nlp import parse, text_of
 from ingest.extract.patterns import (
     agreements,
@@ -162,7 +163,9 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
     titles = [(m.start, m.end) for m in gazetteer.find(text) if m.label == "Title"]
     found = [m for m in ner_mentions(doc, mentions, body, gazetteer.knows, parsed)
              if not (m.rule == "ner.org" and any(a <= m.start and m.end <= b for a, b in titles))]
-    mentions = nest(sorted([m for m in (*mentions, *found) if not _ship_class(text, m)],
+    mentions = nest(sorted([m for m in (*mentions, *found)
+                            if not _ship_class(text, m) and not unlike_person(m)
+                            and not called_not_person(text, m)],
                            key=lambda m: (m.start, m.role == "qualifier")))
     annotated = annotate(doc, mentions, parsed)
     refer(annotated)
@@ -177,9 +180,11 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
 
 
 def _ship_class(text: str, mention: Mention) -> bool:
-    """Whether a place's name names a class of ships (``Santa María-class frigates``): the
-    class is named after the first ship, not the place."""
-    return mention.label == "Location" and text.startswith(("-class", "–class"), mention.end)
+    """Whether a place's or person's name names a class of ships (``Santa María-class
+    frigates``, ``Knud Rasmussen-class vessels``): the class is named after the first ship,
+    not the place or the person."""
+    return mention.label in ("Location", "Person") and \
+        text.startswith(("-class", "–class"), mention.end)
 
 
 def described(annotated: Annotated, out: Extraction) -> None:
@@ -258,6 +263,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.services(out)
     identity.ships(out)
     identity.coded_units(out)
+    identity.ventures(out)
     structure.stateless(out)
     structure.regional_guards(out)
     structure.hosts(out)

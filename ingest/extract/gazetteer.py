@@ -12,7 +12,7 @@ import gzip
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -118,6 +118,12 @@ def demonyms() -> dict[str, str]:
             if split_list(row["demonyms"])}
 
 
+@cache
+def demonym_words() -> frozenset[str]:
+    """Every state's demonyms (``Guatemalan``, ``Kittitian``)."""
+    return frozenset(d for row in rows("countries.csv") for d in split_list(row["demonyms"]))
+
+
 def _country_terms() -> Iterator[tuple[str, Term]]:
     for row in rows("countries.csv"):
         base = dict(label="Country", id=row["iso3"], name=row["name"])
@@ -149,12 +155,17 @@ def short_forms(surface: str) -> list[str]:
 
 
 def _entry_terms(file: str, label: str, extra: str = "") -> Iterator[tuple[str, Term]]:
+    """An entry's name and aliases; an alias the file also writes in lower case after ``the``
+    (``the alliance``) describes the body rather than names it: a back-reference (role
+    ``reference``), which stands for it only where the report names it too."""
     for row in rows(file):
         term = Term(label, row["id"], row["name"], row.get("kind") or None,
                     extra=row.get(extra, "") if extra else "")
         names = [row["name"], *split_list(row["aliases"])]
+        described = {name for name in names if name.startswith("the ") and name == name.lower()}
         for surface in dict.fromkeys(form for name in names for form in short_forms(name)):
-            yield surface, term
+            yield surface, (replace(term, role="reference") if surface.lower() in described
+                            else term)
 
 
 def _city_terms() -> Iterator[tuple[str, Term]]:

@@ -77,7 +77,8 @@ IMPLIED = ("role.office", "org.office_of_title")
 def offices(out: Extraction) -> None:
     """A state's ministry or department also under the other spellings of its name, and one
     entity when two spell the same office (``Ministry of National Defence of Chile`` named,
-    ``Ministry of Defence of Chile`` implied by a minister's title)."""
+    ``Ministry of Defence of Chile`` implied by a minister's title or by ``Chile's defence
+    ministry``)."""
     offices = []
     for entity in out.entities.values():
         names = state_names().get(entity.id[:3].upper()) if entity.id[3:4] == "-" else None
@@ -92,9 +93,27 @@ def offices(out: Extraction) -> None:
         named = next((other for other in offices if other.id in out.entities and
                       other.id != entity.id and other.id[:4] == entity.id[:4] and
                       fold(other.name) in {fold(a) for a in entity.aliases} and
-                      entity.rule in IMPLIED), None)
+                      entity.rule in (*IMPLIED, "org.ministry_named")), None)
         if named is not None:
             out.merge(entity.id, named.id)
+    _stateless_offices(out, [entity for entity in offices if entity.id in out.entities])
+
+
+def _stateless_offices(out: Extraction, offices: list[Entity]) -> None:
+    """An office named without its state (``the Department of Defence said``) is the one
+    state's office of that name the report has (``Australia's Minister for Defence``): one
+    entity, not two, the state's office whose own name begins so first; left alone when two
+    states' offices could be meant."""
+    bare = [entity for entity in out.entities.values() if entity.id[3:4] != "-" and
+            entity.label == "Organization" and
+            entity.properties.get("kind") in ("ministry", "department")]
+    for entity in bare:
+        name = fold(entity.name)
+        owners = [office for office in offices
+                  if name in {fold(alias) for alias in (office.name, *office.aliases)}]
+        own = [office for office in owners if fold(office.name).startswith(f"{name} of ")]
+        if len(own) == 1 or len(owners) == 1:
+            out.merge(entity.id, (own or owners)[0].id)
 
 
 def _owned_spellings(office: str, name: str, state: str) -> list[str]:
@@ -245,3 +264,28 @@ def coded_units(out: Extraction) -> None:
                         any(s < start for s, _ in e.spans))
         if before:
             out.merge(before[-1][1], coded.id)
+
+
+VENTURE_NAMED = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?:joint\s+venture|company|venture)(?:,?\s+(?:to\s+be\s+)?(?:called|"
+    r"named|known\s+as))?,?\s+(?P<name>[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,5}),|"
+    r"(?P<before>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}),\s+(?:[A-Z][\w-]*['’]s\s+)?"
+    r"joint\s+venture\b")
+"""A joint venture given its name: ``The joint venture, to be called Hanwha-HSW Artillery
+Systems,``, ``creates a company, ZVS-UDI Munitions,``, ``Kership, Piriou's joint venture``."""
+
+
+def ventures(out: Extraction) -> None:
+    """The joint venture a report describes (``agreed to set up a joint venture``) is the
+    company it names as the venture: one entity, under the company's name."""
+    described = [e for e in out.entities.values()
+                 if e.rule == "described.organization" and fold(e.name) == "joint venture"]
+    if len(described) != 1:
+        return
+    names = {fold(m["name"] or m["before"]).rstrip(".") for m in VENTURE_NAMED.finditer(out.text)}
+    named = [e for e in out.entities.values() if e.label == "Organization" and
+             e.id != described[0].id and
+             names & {fold(a).rstrip(".") for a in (e.name, *e.aliases)}]
+    if len(named) == 1:
+        out.merge(described[0].id, named[0].id)
+

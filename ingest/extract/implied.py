@@ -12,6 +12,9 @@ from ingest.extract.facts import Mention
 from ingest.extract.slugs import slug
 
 OFFICE_GAP = re.compile(r"(?:['’]s)?\s+$")
+HOLDER = re.compile(r"\s+(?:[Cc]hief|[Cc]ommander|[Hh]ead)$")
+"""The word for the holder ending a service chief's title (``Benin's navy chief``): the
+service the title implies is named by the words before it (``Benin's navy``)."""
 NOT_OFFICES = ("country", "organization")
 BRANCHES = {"naval-forces": ("Unit", "naval_forces"), "air-force": ("Unit", "formation"),
             "army": ("Organization", "armed_forces")}
@@ -26,7 +29,8 @@ MINISTRIES = {"defence": "ministry-of-defence", "defense": "ministry-of-defence"
 """The office a ministry named by its field is (as the minister's title gives it)."""
 CITY_AFTER = re.compile(r"\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 """Where an embassy is: ``the Italian embassy in Accra``."""
-HEADQUARTERS = re.compile(r"(?:['’]s)?\s+(?P<what>headquarters|secretariat|HQ)\b")
+HEADQUARTERS = re.compile(r"\s+(?P<what>headquarters|secretariat|HQ)\b")
+THE_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 QUOTED = re.compile(r"[“\"‘'](?P<name>[A-Z][^”\"’'\n]{2,60})[”\"’']\s+(?P<head>concept|"
                     r"program(?:me)?|initiative|project|plan|mechanism|strategy|doctrine)\b")
 FORMAT = re.compile(r"(?P<quote>[‘'“\"])?(?P<name>(?:C)?\d\+\d)[’'”\"]?\s+(?P<head>format|"
@@ -65,7 +69,9 @@ def offices(text: str, hits: list[Mention], targets: dict[tuple[str, str], str],
         if state is None:
             continue
         label, kind = _office_kind(target)
-        yield Mention(state.start, title.end, text[state.start:title.end], label,
+        holder = HOLDER.search(text, title.start, title.end) if target in BRANCHES else None
+        end = holder.start() if holder else title.end
+        yield Mention(state.start, end, text[state.start:end], label,
                       f"{state.id.lower()}-{target}", _office_name(target, state, known), kind,
                       f"of:{state.id}", "org.office_of_title", 0.55)
 
@@ -136,9 +142,12 @@ def ministries(text: str, hits: list[Mention], known: dict[str, str]) -> Iterato
 
 
 def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:
-    """An organisation's headquarters named after it: ``NATO headquarters``."""
+    """An organisation's headquarters named after it: ``NATO headquarters``; not ``the NATO
+    headquarters in Szczecin``, ``MARCOM's headquarters`` nor ``the ministry's Pentagon
+    headquarters``, which describe a site or a seat, not a body of their own."""
     for org in hits:
-        if org.label != "Organization":
+        if org.label != "Organization" or THE_BEFORE.search(text, max(0, org.start - 4),
+                                                             org.start):
             continue
         match = HEADQUARTERS.match(text, org.end, org.end + 16)
         if match:

@@ -425,6 +425,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *names.past_editions(text),
         *names.ships(text, hits, cues),
         *names.coordinated_units(text), *names.quoted_units(text), *names.battlegroups(text),
+        *names.teams(text, sorted((*hits, *forces, *phrases), key=lambda m: m.start)),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), {**known("Organization"), **own_offices()}),
         *implied.headquarters(text, hits), *implied.governments(text, hits),
@@ -451,4 +452,13 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     chosen = coreference.share_out(text, coreference.places_again(
         text, coreference.ships_again(text, coreference.acronyms(text, chosen))))
     chosen = coreference.unify(coreference.adopt(chosen, hits))
-    return coreference.fullest(coreference.wars(chosen))
+    return coreference.fullest(coreference.wars(_with_antecedents(chosen)))
+
+
+def _with_antecedents(mentions: list[Mention]) -> list[Mention]:
+    """Back-references (``the alliance``) of bodies the report names otherwise, as names of
+    them; without such a name, ``the alliance`` may be any alliance (the CSTO, the AES) and is
+    dropped."""
+    named = {m.id for m in mentions if m.role != "reference"}
+    return [replace(m, role="name") if m.role == "reference" else m for m in mentions
+            if m.role != "reference" or m.id in named]

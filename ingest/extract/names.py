@@ -11,10 +11,13 @@ from dataclasses import replace
 
 from ingest.extract.cues import Cues
 from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import demonym_words
 from ingest.extract.slugs import slug
 
 UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
-NAME_WORD = rf"(?:[{UPPER}][\w’'-]*\w|[{UPPER}]\.)"
+NAME_WORD = rf"(?:(?:Jr|Sr)\.|[{UPPER}][\w’'-]*\w|[{UPPER}]\.)"
+"""A capitalised word of a name, an initial, or the generational ``Jr.`` written with its
+point (``Ferdinand Marcos Jr.``), as analysts write it."""
 PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|del|dela|della|van|von|der|den|du|dos|la|le)"
 JOINED = r"(?:(?:al|el|ad|ar|as|ash|at|az|abu|bin|ibn|ben)-)?"
 """A lower-case particle joined to a name by a hyphen: ``al-Sisi``, ``bin-Hamad``."""
@@ -38,6 +41,9 @@ ROLE_WORDS = ("minister", "chief", "commander", "head", "director", "president",
               "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "adviser",
               "advisor", "chairman", "chairwoman", "leader", "deputy", "governor", "premier",
               "emir", "king", "sultan", "official", "officer", "chancellor", "founder")
+ROLE_WORD = re.compile(rf"(?i:{'|'.join(ROLE_WORDS)})(?![\w’'-])")
+"""A role word as a whole word: ``officials said`` or ``the ministry's headquarters`` after a
+name introduce no person (``Espiritu Santo, officials said``)."""
 COUNTERPART = re.compile(rf"counterparts?,?\s+(?P<name>{FULL_NAME.format('1,4')})")
 """``his Kenyan counterpart Ruth Chepkoech``: a person named right after ``counterpart``."""
 EVENT_NAME = (rf"[“\"‘']?(?P<name>{NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{NAME_WORD}){{0,3}}"
@@ -188,7 +194,7 @@ SHIP_STATES = {"INS": "IND", "USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": 
                "HDMS": "DNK", "HNoMS": "NOR", "HSwMS": "SWE", "FGS": "DEU", "ITS": "ITA",
                "HS": "GRC", "ENS": "EGY", "NNS": "NGA", "ARA": "ARG", "ARM": "MEX",
                "BAP": "PER", "ROU": "URY", "VPNS": "VNM", "EML": "EST", "KNM": "NOR",
-               "KDB": "BRN", "SLNS": "LKA", "FNS": "FIN", "LVNS": "LVA"}
+               "KDB": "BRN", "SLNS": "LKA", "FNS": "FIN", "LVNS": "LVA", "LNS": "LTU"}
 """Ship prefixes and the state whose navy they name (``USS``: the United States)."""
 SHIPS = set(SHIP_STATES)
 BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", "Marine",
@@ -205,6 +211,11 @@ COMPANY = {"Systems", "Technologies", "Industries", "Corporation", "Shipbuilding
            "Dynamics", "Electronics", "Holdings", "Ltd", "Inc", "LLC", "JSC", "PLC", "Limited",
            "Company", "Co", "AG", "GmbH", "SpA", "ASA", "Aerospace", "Shipyards", "Shipbuilders",
            "Ordnance", "Motors", "Aviation", "Aeronautics", "Munitions"}
+ARMS = {"Commando", "Artillery", "Infantry", "Engineer", "Engineers", "Rifle", "Marine",
+        "Marines", "Guards", "Mechanised", "Mechanized", "Reconnaissance", "Signals",
+        "Parachute", "Special"}
+"""The arms a company of soldiers serves in: ``601 Commando Company``, ``Honourable Artillery
+Company`` are units, not firms."""
 COMPANY_FIRST = {"PT", "JSC", "PJSC", "OJSC", "CJSC", "AO", "PAO", "OAO", "ZAO"}
 """Legal forms written before a company's name: ``PT Republik Aero``, ``JSC Rosoboronexport``."""
 SHIP_TYPES = ("frigate", "destroyer", "corvette", "submarine", "carrier", "cruiser", "vessel",
@@ -303,8 +314,32 @@ NOT_PERSON = {*ORG_HEADS, *LAST_HEADS, *PLACE_HEADS, *PLACE_FIRST, *MILITARY, *C
               "Ambassador", "Director", "Head", "Admiral", "Colonel", "Captain", "Prince",
               "Defence", "Defense", "Foreign", "Affairs", "National", "Security", "State",
               "Republic", "Office", "Centre", "Center", "Company", "Group", "Guard", "Force",
-              "Forces", "Military", "Ministry", "Exercise", "Operation", "Task", "Joint"}
+              "Forces", "Military", "Ministry", "Exercise", "Operation", "Task", "Joint",
+              "City", "Hospital", "Cyclone", "Hurricane", "Typhoon", "Storm"}
 """Words that make a capitalised phrase something other than a person's name."""
+
+
+CALLED_BEFORE = re.compile(
+    r"(?:\b(?:named|called|dubbed|code-?named)|\b(?:exercises?|drills?|patrols?|operation|"
+    r"competition),|(?:^|\|)[ \t]*By)[ \t]+[\"“‘']?$", re.M)
+"""What comes before a name given to an exercise, a patrol or an operation (``a joint
+exercise, Keris Woomera,``, ``provisionally named Amani Africa III``), or before a byline's
+author (``| By Carlo Dizon |``): not a person the report is about."""
+
+
+def called_not_person(text: str, mention: Mention) -> bool:
+    """Whether the NER's person is a name given to an event or a byline's author (see
+    ``CALLED_BEFORE``)."""
+    return mention.label == "Person" and mention.rule.startswith("ner.") and \
+        CALLED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
+
+
+def unlike_person(mention: Mention) -> bool:
+    """Whether a person found by a title, rank or the NER holds a word no person's name
+    holds (``Strike Eagles``, ``Cyclone Freddy``, ``King Hussein Medical City``); a name set
+    off after a role may keep the role (``Executive Secretary Tendai Mhlanga``)."""
+    return mention.label == "Person" and mention.rule != "person.appositive" and any(
+        word in NOT_PERSON for word in mention.name.split())
 
 
 def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
@@ -327,8 +362,8 @@ def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
             match = PERSON_AFTER.match(text, anchor.end + 1)
         if not match:
             continue
-        words = match["name"].split()
-        while words and words[-1] in NOT_NAME:
+        words = _unowned(match["name"].split())
+        while words and words[-1] in NOT_NAME and not _family(words):
             words.pop()
         if not words or words[0] in NOT_NAME or (set_off and (
                 len(words) < 2 or any(w in NOT_PERSON for w in words))):
@@ -343,6 +378,20 @@ def persons(text: str, anchors: list[Mention]) -> Iterator[Mention]:
                       + anchor.label.lower(), confidence=0.8 if len(words) > 1 else 0.5)
         if title and PLURAL_TITLE.search(anchor.text):
             yield from _sharing_title(text, start + len(name), title, anchors)
+
+
+def _unowned(words: list[str]) -> list[str]:
+    """A name's words without the possessive ending its last (``Prime Minister Narendra
+    Modi's visit``: the person is Narendra Modi)."""
+    if words and words[-1].endswith(POSSESSIVE) and not words[-1].endswith(KEEP_POSSESSIVE):
+        return [*words[:-1], words[-1][:-2]]
+    return words
+
+
+def _family(words: list[str]) -> bool:
+    """Whether the last word is a family name after ``Al`` or ``El`` (``Sayyid Shihab bin
+    Tarik Al Said``), though alone it could end a sentence's name (``Said``)."""
+    return len(words) > 2 and words[-2] in ("Al", "El")
 
 
 PLURAL_TITLE = re.compile(r"\b(?i:ministers|secretaries|chiefs|commanders)\b")
@@ -429,7 +478,8 @@ def introduced(text: str, hits: list[Mention], cues: Cues) -> Iterator[Mention]:
     starts = cues.starts or {}
     found = [(match.start("name"), match.end("name"), "person.role_after")
              for role in starts.get("role_after", ())
-             if (match := ROLE_AFTER.search(text, max(0, role - 120), role))]
+             if ROLE_WORD.match(text, role)
+             and (match := ROLE_AFTER.search(text, max(0, role - 120), role))]
     found += [(match.start("name"), match.end("name"), "person.counterpart")
               for match in cues.matches(COUNTERPART, "counterpart")]
     hits = sorted(hits, key=lambda hit: hit.start)
@@ -462,7 +512,7 @@ def _past_titles(start: int, end: int, hits: list[Mention]) -> int | None:
 
 def _person(text: str, start: int, words: list[str], rule: str) -> Iterator[Mention]:
     """A person named by ``words`` from ``start``, when they look like a person's name."""
-    while words and words[-1] in NOT_NAME:
+    while words and words[-1] in NOT_NAME and not _family(words):
         words.pop()
     if len(words) < 2 or any(word in NOT_PERSON or (word.isupper() and len(word) > 1)
                              for word in words):
@@ -600,6 +650,34 @@ def past_editions(text: str) -> Iterator[Mention]:
                       rule="event.past_edition", confidence=0.8)
 
 
+TEAM = re.compile(
+    r"[ \t]+(?P<what>(?:(?!(?:a|an|the|and|or|of|to|in|on|at|for|with|from|by|as|is|was|are|"
+    r"were|will|would|has|had|have|its|their|his|her|football|volleyball|basketball|rugby|"
+    r"cricket|sports?|national|negotiating|legal)\b)[a-z][\w-]*[ \t]+){0,3}team)\b(?![\w’'-])")
+"""A team after the state, force or body it belongs to (``a US Army mobile training team``,
+``the Moroccan team``), not a sports team."""
+TEAM_OWNERS = ("Country", "Organization", "Unit")
+
+
+def teams(text: str, owners: list[Mention]) -> Iterator[Mention]:
+    """Teams named by their owner and what they do (``Royal Navy diving team``, ``PLA medical
+    team``): units, named as the report names them, the owner's name first; the mention
+    covers only the words after the owner, which stays a mention of its own."""
+    for owner in owners:
+        if owner.label not in TEAM_OWNERS or owner.kind == "company" or \
+                owner.role == "capital" or not owner.text[:1].isupper():
+            continue
+        match = TEAM.match(text, owner.end)
+        if match is None:
+            continue
+        start = owner.start
+        while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+            start = text.rfind(" ", 0, start - 1) + 1
+        name = " ".join(text[start:match.end()].split())
+        yield Mention(match.start("what"), match.end(), match["what"], "Unit", slug(name),
+                      name, "team", rule="unit.team", confidence=0.6)
+
+
 QUOTED_UNIT = re.compile(
     r"[\"“](?P<name>[A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|de|del|la|el|do|da|di)){0,4})[\"”]\s+"
     r"(?P<head>Brigade|Division|Regiment|Battalion|Squadron|Wing|Flotilla)\b")
@@ -720,6 +798,9 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
             return ("Unit", "formation")
         return unit if unit and unit[0] in ("Unit", "Exercise", "Operation") else None
     last, first = words[-1], words[0]
+    if first in SHIPS and "of" in words[2:] and (_classify(words[words.index("of") + 1:]) or
+                                                 ("", ""))[0] in ("Organization", "Unit"):
+        return None
     if first in SHIPS and len(words) > 1:
         return ("Unit", "ship") if words[-1][:1].isupper() and all(
             w[:1].isupper() or (w[:1].isdigit() and w.isalnum()) or
@@ -728,6 +809,9 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
     if len(words) > 1 and last == "Aviation" and words[-2] in ("Army", "Navy", "Naval"):
         return ("Unit", "formation")
     company = words[:words.index("of")] if "of" in words else words
+    if len(company) > 1 and company[-1] == "Company" and (
+            company[0][:1].isdigit() or ARMS & set(company)):
+        return ("Unit", "formation")
     if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):
         return ("Organization", "company")
     if last in LAST_HEADS:
@@ -742,8 +826,10 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Location", PLACE_HEADS[last])
     if first in PLACE_FIRST and len(words) > 1:
         return ("Location", "region")
-    if last in REGION_TAIL and len(words) > 2 and "of" not in words and \
-            words[-2] in ("Forces", "Force", "Army", "Navy", "Corps"):
+    served = words[:-2] if len(words) > 4 and words[-2] == "and" else words
+    if last in REGION_TAIL and len(served) > 2 and "of" not in words and \
+            served[-1] in REGION_TAIL and \
+            served[-2] in ("Forces", "Force", "Army", "Navy", "Corps"):
         return ("Organization", "command")
     if words[:2] == ["Task", "Force"] and len(words) > 2:
         return ("Unit", "formation")
@@ -766,13 +852,14 @@ def classify(surface: str) -> tuple[str, str | None] | None:
 
 def _forces(words: list[str]) -> tuple[str, str | None] | None:
     """Service branches, task forces, military groups and coast guards (a state's maritime
-    service beside its navy) are units; armed and defence forces, border guards and police
-    forces (law-enforcement agencies) are organisations."""
+    service beside its navy) are units; armed and defence forces, border guards, police
+    forces and police or civil guards (law-enforcement agencies: ``Spanish Civil Guard``,
+    ``Police Coast Guard``) are organisations."""
     last, found = words[-1], set(words)
     if last not in ("Forces", "Force", "Guard", "Group", "Battlegroup", "Centre", "Center",
                     "Unit"):
         return None
-    if last == "Force" and "Police" in found:
+    if last in ("Force", "Guard") and found & {"Police", "Civil"}:
         return ("Organization", "agency")
     naval = "naval_forces" if found & {"Naval", "Navy", "Maritime", "Coast", "Marine"} else \
         "special_forces" if "Special" in found else "formation"
@@ -826,11 +913,40 @@ def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
         yield words
 
 
+STAFF_COLLEGE = re.compile(r"[ \t]+(?:General[ \t]+)?Staff[ \t]+College\b")
+"""``Command and (General) Staff College``: one school's name, not two bodies; so are two
+regions after a service (``US Army Europe and Africa``), one command's."""
+
+
+ACRONYM = re.compile(r"[A-Z][A-Z\d&-]+")
+
+
+def _new_name(right: list[str]) -> bool:
+    """Whether the words after ``and`` begin another name: an owner's (``and Italy's
+    Ministry of Defence``), or alone an acronym or a state's demonym (``Ministry of Defence
+    Production and ASFAT``, ``Centre for Higher Military Studies and Guatemalan cadets``)."""
+    if not right:
+        return False
+    if right[0].endswith(POSSESSIVE) and not right[0].endswith(KEEP_POSSESSIVE):
+        return True
+    return len(right) == 1 and (ACRONYM.fullmatch(right[0]) is not None or
+                                right[0] in demonym_words())
+
+
 def _splits(words: list[Word], rest: str) -> bool:
     """Whether ``and`` starts a new name: after a single word or a complete name, before
     ``the`` or before a company's name (``Hyundai Rotem and Hanwha Aerospace``), unless it
     joins words after ``of``/``for`` (``Service for X and Y``) that are not names on both
     sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``)."""
+    if words and words[-1][1] == "Command" and STAFF_COLLEGE.match(rest):
+        return False
+    if _new_name(rest.split()):
+        return True
+    right = rest.split()[:1]
+    if len(words) > 2 and words[-1][1] in REGION_TAIL and right and \
+            right[0].rstrip(",.;:") in REGION_TAIL and \
+            words[-2][1] in ("Forces", "Force", "Army", "Navy", "Corps"):
+        return False
     if rest.lstrip().startswith("the ") or (
             len(words) > 1 and _classify(rest.split()) == ("Organization", "company")):
         return True
@@ -848,9 +964,13 @@ def _splits(words: list[Word], rest: str) -> bool:
 
 
 def _trim(words: list[Word]) -> list[Word]:
-    """Without leading sentence words (The, During...) and dangling connectors."""
+    """Without leading sentence words (The, During...), a date before ``the`` (``In August
+    2025 the UN Security Council``) and dangling connectors."""
     while words and (words[0][1] in LEADING or words[0][1] in CONNECTORS or
-                     (words[0][1] in WHEN and len(words) > 2 and words[1][1] == "the")):
+                     (words[0][1] in WHEN and len(words) > 2 and words[1][1] == "the") or
+                     (words[0][1] in WHEN and len(words) > 3 and words[1][1].isdigit()
+                      and words[2][1] == "the") or
+                     (words[0][1].isdigit() and len(words) > 2 and words[1][1] == "the")):
         words = words[1:]
     while words and (words[-1][1] in CONNECTORS or (
             (words[-1][1].isdigit() or YEARS.fullmatch(words[-1][1])) and len(words) > 1
@@ -870,9 +990,12 @@ DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z\d]*s?")
 
 def _named(words: list[Word]) -> tuple[list[Word], tuple[str, str | None]] | None:
     """The words and class of a telling phrase, or of its part after a role (``Acting Chief
-    of the Main Department for Personnel``) or before the model of its craft (``Royal Thai Air
+    of the Main Department for Personnel``) or after the state a ship's prefix follows (``the
+    Polish ORP Kormoran``), or before the model of its craft (``Royal Thai Air
     Force F-16s``), or a program named before the body it is of (``Global Maritime Crime
     Programme of the United Nations Office on Drugs and Crime``)."""
+    if len(words) > 2 and words[1][1] in SHIPS and words[0][1] not in SHIPS:
+        words = words[1:]
     while len(words) >= 2:
         kind = _classify([w for _, w in words])
         if kind == ("Organization", "company") and any(w == "of" for _, w in words):
@@ -905,7 +1028,30 @@ def _based(text: str, word: Word) -> Iterator[Mention]:
 
 CHIEF_OF_STAFF = (("Chief", "of", "Staff", "of"), ("Chiefs", "of", "Staff", "of"))
 """A title naming the service its holder heads (``Chief of Staff of the Iraqi Army``): the
-service is the body, not a ``Staff of the Iraqi Army``."""
+service is the body, not a ``Staff of the Iraqi Army``; so does a flag officer's post
+(``the Flag Officer Commanding Eastern Fleet``: the Eastern Fleet)."""
+
+
+COMMAND_REGION = re.compile(rf"[ \t]*,[ \t]+(?P<region>{'|'.join(sorted(REGION_TAIL))})"
+                            r"(?=[ \t]*\(|[ \t]+(?:commander|headquarters)\b|['’]s\b)")
+"""The region a command serves, written after a comma (``US Army Southern European Task
+Force, Africa (SETAF-AF)``, ``the US Army Medical Readiness Command, Europe commander``):
+part of its name, a command of its own."""
+
+
+SERVICE_OWNER = re.compile(r"\b(?:[Nn]avy|Air\s+Force|Self-Defen[cs]e\s+Force|Marine\s+Corps|"
+                           r"Reserve)(?:['’]s?)\s+$")
+"""A service owning a command (``the Brazilian Navy's Fleet Command``, ``the Air Force's
+Tactical Air Command``): a formation within the service, a Unit; not a regional naval
+command (``the Indian Navy's Eastern Naval Command``), which commands across services."""
+ABBREVIATED = frozenset(("Inc", "Ltd", "Corp", "Co"))
+"""A company's legal form, written with its point (``Leonardo PADC Helicopter Services
+Inc.``), which is part of the name."""
+PORTFOLIOS = re.compile(r"(?:,[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})+"
+                        r"[ \t]+and[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
+                        r"(?=[ \t]*[,.;)]|[ \t]+[a-z])")
+"""The rest of a ministry's list of portfolios (``Ministry of Police, Prisons and Fire
+Services``): part of its name; not a list of people (``, and X`` with its serial comma)."""
 
 
 def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
@@ -923,6 +1069,8 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                 part = part[1:]
             if tuple(w for _, w in part[:4]) in CHIEF_OF_STAFF:
                 part = _trim(part[4:])
+            if tuple(w for _, w in part[:2]) == ("Flag", "Officer"):
+                part = part[3:] if part[2:3] and part[2][1] == "Commanding" else part[2:]
             found = _named(part) if any(w in TELLING for _, w in part) else None
             if found is None and number and part[0][1] in NUMBERED_HEADS and (
                     len(part) == 1 or part[1][1] in CONNECTORS):
@@ -946,6 +1094,19 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             regiment = REGIMENT_AFTER.match(text, last) if label == "Unit" and len(words) == 2 \
                 and words[-1][1] in SUBUNITS and words[0][1][:1].isdigit() else None
             last = regiment.end() if regiment else last
+            if words[-1][1] in ABBREVIATED and text.startswith(".", last):
+                last += 1
+            if label == "Organization" and words[-1][1] == "Command" and \
+                    words[-2][1] != "Naval" and SERVICE_OWNER.search(text, max(0, first - 40),
+                                                                     first):
+                label, what = "Unit", "formation"
+            portfolio = PORTFOLIOS.match(text, last) if words[0][1] == "Ministry" and \
+                label == "Organization" and len(words) > 2 else None
+            last = portfolio.end() if portfolio else last
+            region = COMMAND_REGION.match(text, last) if label in ("Organization", "Unit") \
+                and words[-1][1] in ("Command", "Force", "Forces") else None
+            if region:
+                last, label, what = region.end("region"), "Organization", "command"
             surface = text[first:last]
             if surface.endswith(("'s", "’s")):
                 last -= 2

@@ -52,7 +52,7 @@ BODY_HEADS = frozenset((
     "union", "community", "department", "directorate", "service", "services", "centre",
     "center", "office", "secretariat", "commission", "coalition", "structure", "mission",
     "initiative", "partnership", "police", "gendarmerie", "coastguard", "court", "diet",
-    "administration", "cell",
+    "administration", "cell", "forum",
 ))
 """Head words of an ORG naming a military or governmental body (an Organization)."""
 PLACE_WORDS = frozenset((
@@ -278,7 +278,8 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
             any(t.text in VENUE_WORDS for t in span):
         return ("Location", None)
     if ner == "ORG":
-        if MEDIA.search(text) or len(span) < 2 or text.islower():
+        if MEDIA.search(text) or len(span) < 2 or text.islower() or (
+                span.root.is_lower and head in ("ministry", "government", "embassy")):
             return None
         if head in UNIT_HEADS:
             return ("Unit", None)
