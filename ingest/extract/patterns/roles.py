@@ -25,7 +25,8 @@ DEPUTY_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Under|Vice)[\s-]+(?!Admiral|M
 """A deputy's or assistant's title right before a name (``Assistant Defence Minister``,
 ``the Vice Chief of the Naval Staff, Vice Admiral``)."""
 UNDER_COMMAND = re.compile(r"\bunder\s+the\s+(?:command|leadership|direction)\s+of\b", re.I)
-ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|commander|director|"
+ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|commander|"
+        r"(?:executive\s+)?director(?:[\s-]+general)?|"
         r"chairman|chairwoman|chair|leader|secretary[\s-]+general|president|rector|"
         r"commandant|commanding\s+(?:general|officer)|flag\s+officer\s+commanding"
         r"(?:-in-chief)?|officer\s+commanding|commander-in-chief)")
