@@ -52,6 +52,9 @@ OWNED_ROLE = re.compile(rf"(?:['’]s?)?\s+(?:(?i:new|current|outgoing|incoming)
 ``MDL's chairman and managing director, Captain (retd) ``, ``TKMS chief executive ``."""
 DEPUTY_ROLE = re.compile(r"(?i:(?:first\s+)?deputy|vice|acting)\b")
 """A role that is not the head's own: a deputy's, an acting one's."""
+SECOND = re.compile(r"(?i:(?:first\s+)?deputy|vice)\b")
+"""A deputy's role, whose holder serves in the body he does not head (an acting head heads
+it)."""
 SERVES = re.compile(r",?\s+who\s+(?:also\s+)?(?:serves|served|is|was|acts)\s+as\s+(?:the\s+)?",
                     re.I)
 COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>(?:[A-Z][\w’'-]*"
@@ -448,7 +451,7 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
         elif len(gap) < 80 and UNDER_COMMAND.search(gap):
             _commands(ctx, person, org, "role.under_command", 0.75, None)
         elif role and RANKED_GAP.fullmatch(gap) and not LARGER_BODY.match(gap):
-            _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
+            _heads_or_serves(ctx, person, org, role["role"])
         elif title in ORG_LEADERS and re.fullmatch(r"(?:['’]s)?\s+", gap):
             _commands(ctx, person, org, "role.org_title", 0.7, title)
         elif (owned := OWNED_ROLE.fullmatch(gap)) and not DEPUTY_ROLE.match(owned["role"]):
@@ -457,14 +460,26 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
     gap = ctx.text[person.end:org.start]
     role = ROLE_AFTER.match(gap)
     if role and not OWNER_OF_OFFICE.match(ctx.after(org, 6)):
-        _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
+        _heads_or_serves(ctx, person, org, role["role"])
         for other in _coordinated(ctx, org):
-            _commands(ctx, person, other, "role.head_of", 0.65, role["role"])
+            _heads_or_serves(ctx, person, other, role["role"], 0.65)
     elif org.rule == "org.office_of_title" and re.fullmatch(r",\s+(?:the\s+)?", gap) and \
             not any(other.start >= org.end and OFFICE_GAP.fullmatch(ctx.text, org.end,
                                                                    other.start)
                     for other in ctx.persons()):
         _office_holder(ctx, person, org)
+
+
+def _heads_or_serves(ctx: Context, person: Mention, org: Mention, role: str,
+                     confidence: float = 0.7) -> None:
+    """COMMANDS of the body a role phrase names (``the commander of X, General Y``); a
+    deputy's role (``the deputy commander of X``) makes a member of it, not its head."""
+    if not SECOND.match(role):
+        _commands(ctx, person, org, "role.head_of", confidence, role)
+    elif org.label == "Organization":
+        ctx.keep(org)
+        ctx.out.relate("MEMBER_OF", person.id, org.id, ctx.span, "role.deputy_of",
+                       confidence - 0.1, role=" ".join(role.lower().split()))
 
 
 def _office_holder(ctx: Context, person: Mention, org: Mention) -> None:
