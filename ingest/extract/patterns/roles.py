@@ -25,7 +25,7 @@ DEPUTY_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Under|Vice)[\s-]+(?!Admiral|M
 """A deputy's or assistant's title right before a name (``Assistant Defence Minister``,
 ``the Vice Chief of the Naval Staff, Vice Admiral``)."""
 UNDER_COMMAND = re.compile(r"\bunder\s+the\s+(?:command|leadership|direction)\s+of\b", re.I)
-ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|commander|"
+ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|(?:force\s+)?commander|"
         r"(?:executive\s+)?director(?:[\s-]+general)?|"
         r"chairman|chairwoman|chair|leader|secretary[\s-]+general|president|rector|"
         r"commandant|commanding\s+(?:general|officer)|flag\s+officer\s+commanding"
@@ -33,6 +33,9 @@ ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|commande
 ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+of\s+[^,;.]{{0,80}}$", re.I)
 ROLE_AFTER = re.compile(rf"^,?\s+(?:the\s+|who\s+is\s+(?:also\s+)?the\s+|as\s+(?:the\s+)?)?"
                         rf"(?P<role>{ROLE})\s+of\s+(?:the\s+)?$", re.I)
+APPOSED_BODY_ROLE = re.compile(rf"^(?:['’]s?)?\s+(?P<role>{ROLE})\s*[,.;)]", re.I)
+"""After a body named in apposition to a person, the role he holds in it: ``X, the MNJTF
+force commander, said``."""
 OWNER_OF_OFFICE = re.compile(r"['’]s?\s+(?:[\dA-Z][\w-]*)")
 """After ``commander of the Navy``: a possessive (``the Navy's Western Fleet``) puts the
 office one level down, in a body the Navy owns."""
@@ -463,6 +466,9 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
         _heads_or_serves(ctx, person, org, role["role"])
         for other in _coordinated(ctx, org):
             _heads_or_serves(ctx, person, other, role["role"], 0.65)
+    elif re.fullmatch(r",\s+the\s+", gap) and \
+            (apposed := APPOSED_BODY_ROLE.match(ctx.text, org.end, ctx.sentence.end)):
+        _heads_or_serves(ctx, person, org, apposed["role"])
     elif org.rule == "org.office_of_title" and re.fullmatch(r",\s+(?:the\s+)?", gap) and \
             not any(other.start >= org.end and OFFICE_GAP.fullmatch(ctx.text, org.end,
                                                                    other.start)
