@@ -625,8 +625,9 @@ def _guests_met(article: Article, out: Extraction, person: str) -> set[str]:
 
 def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
     """Leaders whose state the report never names lead the state whose meeting they joined,
-    else the report's dateline state, else the states it names most, one leader per title
-    and state, with a low confidence."""
+    else the state of the report's dateline city (a local report's bare ``President X`` is
+    its own), else the state it is most about, else the states it names most, one leader per
+    title and state, with a low confidence."""
     counts = Counter(m.id for m in mentions if m.label == "Country")
     leads = [r for r in out.relations.values() if r.type == "LEADS"]
     led = {(out.entities[r.source].properties.get("title"), r.target) for r in leads}
@@ -638,7 +639,8 @@ def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
             continue
         hosts = _hosts_met(out, person)
         guests = _guests_met(article, out, person)
-        home = [article.home] if article.home and article.home not in guests else []
+        home = [state for state in dict.fromkeys((article.dateline, article.home))
+                if state and state not in guests]
         state = next((c for c in [*hosts, *home, *(c for c, _ in counts.most_common(2)
                                                    if c not in guests)]
                       if (title, c) not in led), None)
