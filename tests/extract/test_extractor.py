@@ -697,6 +697,14 @@ def test_the_deputy_head_a_role_phrase_names_is_a_member_of_the_body_not_its_hea
     assert ("COMMANDS", "Paul Godfrey", "UK Space Command") in found
 
 
+def test_a_role_phrase_heads_the_first_body_named_after_it_not_that_body_s_owner() -> None:
+    out = extract("The protocol was signed by the head of the Border Service of Kyrgyzstan's "
+                  "State Committee for National Security, Major General Ulan Zhumaliev.\n", "t")
+    heads = {out.entities[r.target].name for r in out.relations.values()
+             if r.type == "COMMANDS" and out.entities[r.source].name == "Ulan Zhumaliev"}
+    assert heads == {"Border Service of Kyrgyzstan"}
+
+
 def test_the_agreement_described_in_a_sentence_dated_this_year_is_the_one_reported() -> None:
     out = extract("Defence ministers of five Nordic states on Wednesday signed the Oslo "
                   "Declaration in Oslo. The declaration was signed by Ola Berg, who chairs the "

@@ -454,7 +454,8 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
         elif len(gap) < 80 and UNDER_COMMAND.search(gap):
             _commands(ctx, person, org, "role.under_command", 0.75, None)
         elif role and RANKED_GAP.fullmatch(gap) and not LARGER_BODY.match(gap):
-            _heads_or_serves(ctx, person, org, role["role"])
+            _heads_or_serves(ctx, person, _role_object(ctx, org, org.start - len(before) +
+                                                       role.end("role")), role["role"])
         elif title in ORG_LEADERS and re.fullmatch(r"(?:['’]s)?\s+", gap):
             _commands(ctx, person, org, "role.org_title", 0.7, title)
         elif (owned := OWNED_ROLE.fullmatch(gap)) and not DEPUTY_ROLE.match(owned["role"]):
@@ -474,6 +475,27 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
                                                                    other.start)
                     for other in ctx.persons()):
         _office_holder(ctx, person, org)
+
+
+STAFF_TITLE = re.compile(r"\bStaff\b")
+"""A staff in a head's title (``Chief of Defence Staff of the RDF``): the title of the
+forces' head, whose body is the one named after it."""
+
+
+def _role_object(ctx: Context, org: Mention, after: int) -> Mention:
+    """The body a role phrase ending at ``after`` is of: the first one named after it when
+    ``org`` only follows that one's ``of`` (``head of the Border Service of Kyrgyzstan's
+    State Committee for National Security``: the Border Service, however much of it the
+    name ``Border Service of Kyrgyzstan`` takes in), else ``org``."""
+    first = next((m for m in ctx.labelled("Organization", "Unit") if after <= m.start and
+                  m.end <= org.start and m.role != "qualifier"), None)
+    if first is not None and STAFF_TITLE.search(first.text):
+        return org
+    between = ctx.text[first.end:org.start] if first is not None else ""
+    if first is not None and (re.match(r"\s+of\s", between) or (
+            " of " in first.text and re.fullmatch(r"['’]s?\s+", between))):
+        return first
+    return org
 
 
 def _heads_or_serves(ctx: Context, person: Mention, org: Mention, role: str,
