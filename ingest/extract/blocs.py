@@ -24,6 +24,9 @@ CUES = frozenset(("member", "ally", "allied", "fellow", "bloc"))
 LED = re.compile(r"-(?:led|run|backed|funded)\b")
 """After a state that only leads or backs what follows (``French-led NATO drills``)."""
 DASH = re.compile(r"\s*(?:[—–]|--)")
+OWNER = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){1,3}[A-Z]")
+"""After a state that only owns an office named by its title and holder (``Sierra Leone's
+President Julius Maada Bio``): a chair, not one of the members the sentence counts."""
 MEMBERS = re.compile(r"\b(?:member|bloc)\b")
 """Words of a sentence that speaks of a bloc's members as a body (``four member states of
 the CSTO``, ``the bloc's largest exercise``), not only of allies."""
@@ -70,7 +73,7 @@ def memberships(annotated: Annotated, out: Extraction, sentences: list[Sentence]
         cue = speaks_of_membership(annotated, sentence)
         if cue and MEMBERS.search(sentence.text) and not any(
                 m.label == "Country" and m.role == "name" and not _dateline(out.text, sentence, m)
-                for m in inside):
+                and not OWNER.match(out.text, m.end) for m in inside):
             carried = blocs
         for bloc in blocs:
             near = {m.id for b in inside if b.id == bloc for m in inside

@@ -22,6 +22,10 @@ from ingest.extract.names import SERVICE_PLURALS, service_of
 from ingest.extract.rulebook import Rule, rules
 from ingest.extract.syntax import ROLE_WORDS, Annotated
 
+BODY_NOUNS = frozenset(("initiative", "alliance", "bloc", "organisation", "organization",
+                        "grouping", "forum", "coalition", "partnership", "community"))
+"""Nouns a body's name can qualify and stand for it: ``the CSpO initiative``, ``the NATO
+alliance``."""
 GROUP_NOUNS = frozenset((
     "force", "forces", "troops", "troop", "soldier", "soldiers", "servicemen", "personnel",
     "unit", "units", "contingent", "contingents", "delegation", "delegations", "navy",
@@ -157,6 +161,12 @@ def _one(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> list[Me
             _holder_past_complement(annotated, token, labels)
         if named:
             return named
+    if token.lower_ in BODY_NOUNS:
+        named = [m for child in token.children if child.dep_ in ("amod", "compound")
+                 and (m := annotated.mention(child)) is not None
+                 and m.label == "Organization" and m.role != "qualifier"]
+        if len(named) == 1:
+            return named if named[0].label in labels else []
     if token.lower_ not in GROUP_NOUNS:
         return _equipment(annotated, token, labels)
     service = _service(token)

@@ -240,6 +240,12 @@ def _regional(text: str, mention: Mention) -> bool:
         REGION_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
 
 
+def _currency(text: str, mention: Mention) -> bool:
+    """Whether a state's abbreviation only marks a currency (``US$105 million``, ``NZ$40
+    million``): a sum, not the state."""
+    return mention.label == "Country" and text.startswith("$", mention.end)
+
+
 NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*(?<!['’]s)[ \t]$")
 NAME_AFTER = re.compile(r"[ \t][A-Z][\w’'-]*\w")
 
@@ -397,6 +403,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     heads = [(s.start, s.end) for s in sentences if s.heading]
     hits = [m for m in (_dated(text, _compass(text, _capital(text, m, states))) for m in hits)
             if m and not _inside_name(text, m, heads) and not _regional(text, m)
+            and not _currency(text, m)
             and not _epoch(text, m)]
     countries = sorted((m for m in hits if m.label == "Country"), key=lambda m: m.start)
     country_starts = [m.start for m in countries]

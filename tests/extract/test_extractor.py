@@ -686,6 +686,25 @@ def test_a_deputy_minister_is_a_member_of_the_ministry_not_its_head() -> None:
     assert ("jan-nowak", "COMMANDS", "pol-ministry-of-defence") not in out.relations
 
 
+def test_the_deputy_head_a_role_phrase_names_is_a_member_of_the_body_not_its_head() -> None:
+    out = extract("The delegation included the deputy chief of the Integrated Defence Staff, "
+                  "Air Marshal Ravi Menon, and the Commander of UK Space Command, Air "
+                  "Vice-Marshal Paul Godfrey.\n", "t")
+    found = {(r.type, out.entities[r.source].name, out.entities[r.target].name)
+             for r in out.relations.values() if r.type in ("COMMANDS", "MEMBER_OF")}
+    assert ("MEMBER_OF", "Ravi Menon", "Integrated Defence Staff") in found
+    assert not any(kind == "COMMANDS" and person == "Ravi Menon" for kind, person, _ in found)
+    assert ("COMMANDS", "Paul Godfrey", "UK Space Command") in found
+
+
+def test_a_role_phrase_heads_the_first_body_named_after_it_not_that_body_s_owner() -> None:
+    out = extract("The protocol was signed by the head of the Border Service of Kyrgyzstan's "
+                  "State Committee for National Security, Major General Ulan Zhumaliev.\n", "t")
+    heads = {out.entities[r.target].name for r in out.relations.values()
+             if r.type == "COMMANDS" and out.entities[r.source].name == "Ulan Zhumaliev"}
+    assert heads == {"Border Service of Kyrgyzstan"}
+
+
 def test_the_agreement_described_in_a_sentence_dated_this_year_is_the_one_reported() -> None:
     out = extract("Defence ministers of five Nordic states on Wednesday signed the Oslo "
                   "Declaration in Oslo. The declaration was signed by Ola Berg, who chairs the "

@@ -548,7 +548,7 @@ def _link_event(ctx: Context, event: Mention, takers: list[Mention]) -> None:
                                "event.host_state", 0.4)
         elif event.label == "Meeting" and actor.kind == "forum":
             ctx.keep(actor)
-            ctx.out.relate("PART_OF", event.id, actor.id, ctx.span, "meeting.forum", 0.5)
+            ctx.out.relate("RUNS", actor.id, event.id, ctx.span, "meeting.forum", 0.5)
         elif by and LED_BY.search(before) and event.label != "Program":
             _relate(ctx, "COMMANDS", actor, event.id, "event.commander", 0.65)
         elif (by and BY_RUNNER.search(before)) or (actor.kind in GROUPS and

@@ -25,13 +25,17 @@ DEPUTY_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Under|Vice)[\s-]+(?!Admiral|M
 """A deputy's or assistant's title right before a name (``Assistant Defence Minister``,
 ``the Vice Chief of the Naval Staff, Vice Admiral``)."""
 UNDER_COMMAND = re.compile(r"\bunder\s+the\s+(?:command|leadership|direction)\s+of\b", re.I)
-ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|commander|director|"
+ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|(?:force\s+)?commander|"
+        r"(?:executive\s+)?director(?:[\s-]+general)?|"
         r"chairman|chairwoman|chair|leader|secretary[\s-]+general|president|rector|"
         r"commandant|commanding\s+(?:general|officer)|flag\s+officer\s+commanding"
         r"(?:-in-chief)?|officer\s+commanding|commander-in-chief)")
 ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+of\s+[^,;.]{{0,80}}$", re.I)
 ROLE_AFTER = re.compile(rf"^,?\s+(?:the\s+|who\s+is\s+(?:also\s+)?the\s+|as\s+(?:the\s+)?)?"
                         rf"(?P<role>{ROLE})\s+of\s+(?:the\s+)?$", re.I)
+APPOSED_BODY_ROLE = re.compile(rf"^(?:['’]s?)?\s+(?P<role>{ROLE})\s*[,.;)]", re.I)
+"""After a body named in apposition to a person, the role he holds in it: ``X, the MNJTF
+force commander, said``."""
 OWNER_OF_OFFICE = re.compile(r"['’]s?\s+(?:[\dA-Z][\w-]*)")
 """After ``commander of the Navy``: a possessive (``the Navy's Western Fleet``) puts the
 office one level down, in a body the Navy owns."""
@@ -51,6 +55,9 @@ OWNED_ROLE = re.compile(rf"(?:['’]s?)?\s+(?:(?i:new|current|outgoing|incoming)
 ``MDL's chairman and managing director, Captain (retd) ``, ``TKMS chief executive ``."""
 DEPUTY_ROLE = re.compile(r"(?i:(?:first\s+)?deputy|vice|acting)\b")
 """A role that is not the head's own: a deputy's, an acting one's."""
+SECOND = re.compile(r"(?i:(?:first\s+)?deputy|vice)\b")
+"""A deputy's role, whose holder serves in the body he does not head (an acting head heads
+it)."""
 SERVES = re.compile(r",?\s+who\s+(?:also\s+)?(?:serves|served|is|was|acts)\s+as\s+(?:the\s+)?",
                     re.I)
 COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>(?:[A-Z][\w’'-]*"
@@ -447,7 +454,8 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
         elif len(gap) < 80 and UNDER_COMMAND.search(gap):
             _commands(ctx, person, org, "role.under_command", 0.75, None)
         elif role and RANKED_GAP.fullmatch(gap) and not LARGER_BODY.match(gap):
-            _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
+            _heads_or_serves(ctx, person, _role_object(ctx, org, org.start - len(before) +
+                                                       role.end("role")), role["role"])
         elif title in ORG_LEADERS and re.fullmatch(r"(?:['’]s)?\s+", gap):
             _commands(ctx, person, org, "role.org_title", 0.7, title)
         elif (owned := OWNED_ROLE.fullmatch(gap)) and not DEPUTY_ROLE.match(owned["role"]):
@@ -456,14 +464,50 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
     gap = ctx.text[person.end:org.start]
     role = ROLE_AFTER.match(gap)
     if role and not OWNER_OF_OFFICE.match(ctx.after(org, 6)):
-        _commands(ctx, person, org, "role.head_of", 0.7, role["role"])
+        _heads_or_serves(ctx, person, org, role["role"])
         for other in _coordinated(ctx, org):
-            _commands(ctx, person, other, "role.head_of", 0.65, role["role"])
+            _heads_or_serves(ctx, person, other, role["role"], 0.65)
+    elif re.fullmatch(r",\s+the\s+", gap) and \
+            (apposed := APPOSED_BODY_ROLE.match(ctx.text, org.end, ctx.sentence.end)):
+        _heads_or_serves(ctx, person, org, apposed["role"])
     elif org.rule == "org.office_of_title" and re.fullmatch(r",\s+(?:the\s+)?", gap) and \
             not any(other.start >= org.end and OFFICE_GAP.fullmatch(ctx.text, org.end,
                                                                    other.start)
                     for other in ctx.persons()):
         _office_holder(ctx, person, org)
+
+
+STAFF_TITLE = re.compile(r"\bStaff\b")
+"""A staff in a head's title (``Chief of Defence Staff of the RDF``): the title of the
+forces' head, whose body is the one named after it."""
+
+
+def _role_object(ctx: Context, org: Mention, after: int) -> Mention:
+    """The body a role phrase ending at ``after`` is of: the first one named after it when
+    ``org`` only follows that one's ``of`` (``head of the Border Service of Kyrgyzstan's
+    State Committee for National Security``: the Border Service, however much of it the
+    name ``Border Service of Kyrgyzstan`` takes in), else ``org``."""
+    first = next((m for m in ctx.labelled("Organization", "Unit") if after <= m.start and
+                  m.end <= org.start and m.role != "qualifier"), None)
+    if first is not None and STAFF_TITLE.search(first.text):
+        return org
+    between = ctx.text[first.end:org.start] if first is not None else ""
+    if first is not None and (re.match(r"\s+of\s", between) or (
+            " of " in first.text and re.fullmatch(r"['’]s?\s+", between))):
+        return first
+    return org
+
+
+def _heads_or_serves(ctx: Context, person: Mention, org: Mention, role: str,
+                     confidence: float = 0.7) -> None:
+    """COMMANDS of the body a role phrase names (``the commander of X, General Y``); a
+    deputy's role (``the deputy commander of X``) makes a member of it, not its head."""
+    if not SECOND.match(role):
+        _commands(ctx, person, org, "role.head_of", confidence, role)
+    elif org.label == "Organization":
+        ctx.keep(org)
+        ctx.out.relate("MEMBER_OF", person.id, org.id, ctx.span, "role.deputy_of",
+                       confidence - 0.1, role=" ".join(role.lower().split()))
 
 
 def _office_holder(ctx: Context, person: Mention, org: Mention) -> None:
@@ -603,8 +647,9 @@ def _guests_met(article: Article, out: Extraction, person: str) -> set[str]:
 
 def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
     """Leaders whose state the report never names lead the state whose meeting they joined,
-    else the report's dateline state, else the states it names most, one leader per title
-    and state, with a low confidence."""
+    else the state of the report's dateline city (a local report's bare ``President X`` is
+    its own), else the state it is most about, else the states it names most, one leader per
+    title and state, with a low confidence."""
     counts = Counter(m.id for m in mentions if m.label == "Country")
     leads = [r for r in out.relations.values() if r.type == "LEADS"]
     led = {(out.entities[r.source].properties.get("title"), r.target) for r in leads}
@@ -616,7 +661,8 @@ def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
             continue
         hosts = _hosts_met(out, person)
         guests = _guests_met(article, out, person)
-        home = [article.home] if article.home and article.home not in guests else []
+        home = [state for state in dict.fromkeys((article.dateline, article.home))
+                if state and state not in guests]
         state = next((c for c in [*hosts, *home, *(c for c, _ in counts.most_common(2)
                                                    if c not in guests)]
                       if (title, c) not in led), None)

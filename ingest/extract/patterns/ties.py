@@ -27,6 +27,14 @@ MEMBERSHIP = re.compile(r"\b(?:members?(?:hip)?|member[\s-]states?|joined|join(?
                         r"admission\s+to|belongs?\s+to|(?:co-)?found(?:ed|ing)|formed|"
                         r"make\s+up|made\s+up|set\s+up|established|created)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|no|never|non|nor)\b[^.,;]{0,30}$", re.I)
+WISHED = re.compile(r"\b(?:consider(?:s|ed|ing)?|plans?|planning|wants?|wishes|seeks?|seeking|"
+                    r"aspires?|appl(?:y|ies|ied)\s+(?:for|to)|bid\s+to|hopes?)\s+(?:to\s+)?$",
+                    re.I)
+"""Before a membership word that is only wished for: ``considering joining the alliance``."""
+LEFT = re.compile(r"\b(?:left|leaves?|leaving|quit|withdr[ae]w\w*|exit(?:ed|s)?|expelled|"
+                  r"suspended)\b", re.I)
+"""Between a membership word and a bloc the states are said to have left (``founded under the
+charter ..., and the three states left ECOWAS``): no longer members of it."""
 COUNTED = re.compile(r"\b(?:both|the\s+(?P<n>two|three|four|five|six|seven|eight))\s+"
                      r"(?:countries|nations|states|governments)\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -183,14 +191,16 @@ def membership(ctx: Context) -> None:
     programs = {m.start for m in ctx.labelled("Program")}
     for match in ctx.scan(MEMBERSHIP):
         at = ctx.sentence.start + match.start()
-        if NEGATED.search(ctx.sentence.text, max(0, match.start() - 40), match.start()):
+        if NEGATED.search(ctx.sentence.text, max(0, match.start() - 40), match.start()) or \
+                WISHED.search(ctx.sentence.text, max(0, match.start() - 30), match.start()):
             continue
         clause = _clause(ctx, at)
         target = next((m for m in clause if m.start > at and m.label == "Organization"
                        and m.kind in GROUPS and not any(m.end < p <= m.end + 3 for p in programs)
                        and not BODY_NOUN.match(ctx.after(m, 20))), None)
         target = target or _group_before(ctx, clause, at) or _the_bloc(ctx, match.end())
-        if target is None:
+        if target is None or (isinstance(target, Mention) and target.start > at and
+                              LEFT.search(ctx.text, at, target.start)):
             continue
         end = target.start if isinstance(target, Mention) and target.start > at else at
         states = [m for m in clause if m.label == "Country" and m.end <= min(at, end)]
