@@ -109,10 +109,25 @@ SHARED = re.compile(r"\b(?:joint|coordinated|combined|mirrored|anti-piracy|count
 """Modifiers that make patrols an operation, not a routine task (``on patrol``)."""
 CRAFT = re.compile(r"\s+(?:boats?|vessels?|ships?|aircraft|craft|planes?|cars?|vehicles?|"
                    r"bases?|drills?|exercises?|sorties|flights?|missions?)\b", re.I)
+MISSION_BODY = re.compile(
+    r"(?P<body>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4}|\b(?:its|their))(?P<own>['’]s)?\s+"
+    r"(?P<mods>(?:(?:peacekeeping|stabili[sz]ation|training|military|partnership|police|"
+    r"observer|monitoring|assistance|support|advisory|maritime|security|transition|"
+    r"capacity-building|multidimensional|integrated|civilian|naval)\s+){0,3})$")
+"""Who a mission in a state belongs to, and what kind it is: ``the UN mission``, ``the EU's
+military partnership mission``, ``its training mission`` (an international body by name, or
+``its`` for one the sentence named before)."""
+MISSION_IN = re.compile(r"\s+in\s+(?P<the>the\s+)?")
+AND_THE = re.compile(r"\s+and\s+(?P<the>the\s+)?")
+MISSION_SHORT = re.compile(r",\s+(?P<short>[A-Z]{3,}[a-z]?(?:\s+[A-Z][a-z]+)?)(?=\s*[,.;)]|\s+"
+                           r"(?:from|in|since|until|which|was|is|and)\b)")
+"""A mission's short name set after it: ``the UN mission in Haiti, MINUSTAH, from 2004``."""
 LASTED = re.compile(r"[^.;]{0,25}?\b(?:lasted|lasting|which\s+lasted|that\s+lasted)\s+"
                     r"(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+INTERNATIONAL = ("alliance", "international_organization")
+"""The kinds of body whose missions are named after them."""
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MOBILIZATION_LEFT = re.compile(r"(?P<mod>partial|total|general|full|full-scale|mass)\s+"
                                r"(?:military\s+)?$", re.I)
@@ -338,7 +353,8 @@ class Operations:
         if lowered in ("war", "wars"):
             yield from self._war(start, end, head)
         elif lowered in ("operation", "operations", "mission", "missions"):
-            yield from self._operation(start, end)
+            found = self._body_mission(start, end) if lowered.startswith("mission") else []
+            yield from found or self._operation(start, end)
         elif lowered == "offensive":
             yield from self._offensive(start, end)
         elif lowered.startswith("mobili") or lowered == "law":
@@ -422,6 +438,70 @@ class Operations:
         name = " ".join(filter(None, (year, place.name if place else None, core)))
         yield _make(self.scene, left.start("core"), end, "Operation", event,
                     name[0].upper() + name[1:], "operation")
+
+    def _body_mission(self, start: int, end: int) -> list[Mention]:
+        """An international body's mission in a state it names: ``the UN mission in Haiti,
+        MINUSTAH``, ``UN missions in the Democratic Republic of Congo and the Central African
+        Republic``, ``the EU's military partnership mission in Niger``; its short name when set
+        after it, else the dictionary's mission of that body in that state, else its words.
+        Owned and of a kind (``the EU's military partnership mission``, ``its training
+        mission``), the mission is told by its words without the owner."""
+        text = self.scene.text
+        left = MISSION_BODY.search(text, max(0, start - 70), start)
+        if left is None:
+            return []
+        owned = bool(left["own"] or left["body"] in ("its", "their"))
+        if left["body"] not in ("its", "their") and not any(
+                m.start == 0 and m.end == len(left["body"]) and m.label == "Organization"
+                and m.kind in INTERNATIONAL for m in default().find(left["body"])):
+            return []
+        gap = MISSION_IN.match(text, end)
+        state = self.scene.at.get(gap.end()) if gap else None
+        states: list[tuple[Mention, str]] = []
+        while gap is not None and state is not None and state.role != "capital":
+            states.append((state, gap["the"] or ""))
+            if text[end - 1] != "s" or len(states) == 2:
+                break
+            gap = AND_THE.match(text, state.end)
+            state = self.scene.at.get(gap.end()) if gap else None
+        if not states:
+            return []
+        begin = left.start("mods") if owned and left["mods"] else left.start()
+        if left["body"] in ("its", "their") and not left["mods"]:
+            return []
+        words = " ".join(text[begin:start].split())
+        found = []
+        for state, the in states:
+            short = MISSION_SHORT.match(text, state.end) if len(states) == 1 else None
+            name = f"{words} mission in {the}{state.text}".strip()
+            known = self._known(left["body"], the, state) if not owned else None
+            if short:
+                term = next((m for m in default().find(short["short"])
+                             if m.label == "Operation" and m.end == len(short["short"])), None)
+                event, shown = (term.id, term.name) if term else (slug(short["short"]),
+                                                                 short["short"])
+            else:
+                event, shown = (known.id, known.name) if known else (slug(name), name)
+            event = self._id([f"mission:{state.id}"], event)
+            first = begin if state is states[0][0] else state.start - len(the)
+            found.append(Mention(first, state.end, text[first:state.end], "Operation", event,
+                                 shown, "peacekeeping", "name", "described.operation", 0.55))
+            if short:
+                found.append(_make(self.scene, short.start("short"), short.end("short"),
+                                   "Operation", event, shown, "peacekeeping"))
+        return found
+
+    @staticmethod
+    def _known(body: str, the: str, state: Mention) -> Mention | None:
+        """The dictionary's mission of ``body`` in ``state``: ``UN Mission in South Sudan``."""
+        for owner in (body, "United Nations" if body == "UN" else body):
+            for where in (f"{the}{state.text}", state.text):
+                phrase = f"{owner} Mission in {where}"
+                term = next((m for m in default().find(phrase) if m.label == "Operation" and
+                             m.start == 0 and m.end == len(phrase)), None)
+                if term is not None:
+                    return term
+        return None
 
     def _mission(self, start: int, end: int, plural: bool) -> Iterator[Mention]:
         """A peacekeeping mission, named after the place it serves in when stated."""
