@@ -89,11 +89,12 @@ CORES = (("anti", "anti-terrorist operation"), ("counter-terror", "counter-terro
          ("military", "military operation"))
 PATROL_LEFT = re.compile(
     r"(?P<mods>(?:(?:joint|coordinated|combined|mirrored|regular|anti-piracy|counter-piracy|"
+    r"bilateral|"
     r"anti-smuggling|maritime|naval|river|riverine|air|border|army|navy|and|first)\s+){1,4})$",
     re.I)
 PATROL_ENDINGS = ("joint", "coordinated", "combined", "mirrored", "regular", "piracy",
-                  "smuggling", "maritime", "naval", "river", "riverine", "air", "border",
-                  "army", "navy", "first")
+                  "bilateral", "smuggling", "maritime", "naval", "river", "riverine", "air",
+                  "border", "army", "navy", "first")
 """How the words ``PATROL_LEFT`` reads can end."""
 DEPLOYMENT_LEFT = re.compile(
     r"(?:\b(?:an?|its|their|on|into|resumed|began|begun|start(?:ed)?)\s+)(?P<mods>(?:(?:\w+-"
@@ -105,7 +106,7 @@ DEPLOYMENT_RIGHT = re.compile(r"\s+(?:of\s+[^.;,]{3,80}?\s+)?to\s+(?:the\s+)?[A-
 """Where a deployment goes, a named place: ``to the South China Sea``, ``of P-8A aircraft to
 Keflavík``."""
 SHARED = re.compile(r"\b(?:joint|coordinated|combined|mirrored|anti-piracy|counter-piracy|"
-                    r"anti-smuggling|maritime|river|riverine)\b", re.I)
+                    r"bilateral|anti-smuggling|maritime|river|riverine)\b", re.I)
 """Modifiers that make patrols an operation, not a routine task (``on patrol``)."""
 CRAFT = re.compile(r"\s+(?:boats?|vessels?|ships?|aircraft|craft|planes?|cars?|vehicles?|"
                    r"bases?|drills?|exercises?|sorties|flights?|missions?)\b", re.I)
@@ -607,7 +608,8 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
 def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
     """A program named before its lower-case noun (``the Re-Horizon 3 modernisation plan``),
     the name alone its mention (a name the dictionaries know keeps their reading); not a
-    body's or a state's plan (``the Indian Navy programme``). An acronym right before the
+    body's or a state's plan (``the Indian Navy programme``), nor an owner's name before a
+    dictionary program (``a NATO Partnership for Peace initiative``). An acronym right before the
     noun names a program with it (``the MASE programme``) when it is no body's: neither a
     dictionary term (``the NATO programme``) nor one the report spells out in brackets
     (``United Nations Office on Drugs and Crime (UNODC)``)."""
@@ -622,7 +624,9 @@ def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
             scene.at.get(left.start("name")) is not None:
         return None
     name = " ".join(left["name"].split())
-    if len(name) < 3 or not any(c.isupper() for c in name):
+    if len(name) < 3 or not any(c.isupper() for c in name) or any(
+            m.label == "Program" and m.start > 0 and m.end == len(name)
+            for m in default().find(name)):
         return None
     return Mention(left.start("name"), left.end("name"), left["name"], "Program", slug(name),
                    name, "titled", "name", "described.program", 0.75)

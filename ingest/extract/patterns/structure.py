@@ -329,7 +329,7 @@ def forces_at_war(out: Extraction) -> None:
 
 
 
-MISSION_IN_STATE = re.compile(r"\b[Mm]ission\s+in\s+(?:the\s+)?$")
+MISSION_IN_STATE = re.compile(r"\b[Mm]ission\s+(?:in|to)\s+(?:the\s+)?$")
 """Before the state a mission's name says it serves in."""
 NAVY = re.compile(r"\b(?:Navy|Naval Forces|Maritime Self-Defense Force)\b")
 
