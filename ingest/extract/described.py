@@ -23,7 +23,7 @@ HEADS = re.compile(
     r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
-    r"deployments?)\b",
+    r"deployments?|courses?)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -32,7 +32,7 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "manufacturing", "production", "project", "reform", "system", "moderni",
                        "battalion", "detachment", "battery", "unit", "company", "facilit",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
-                       "dockyard", "deploy"))
+                       "dockyard", "deploy", "course"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -156,6 +156,30 @@ NAMED_PROGRAMME = re.compile(r"\b[A-Z][\w-]*\s+(?:Programme|Program)\b")
 AIM = re.compile(r"\s+(?P<aim>to\s+[a-z]+\s[^,.;]{3,80}?)(?=[,.;]|\s+with\b|\s+and\b)")
 """What an unnamed programme is for: ``a programme to refit the Indian Navy's six
 Kalvari-class submarines``."""
+COURSE_MODS = re.compile(r"(?<![\w'’-])(?:(?!(?:at|in|for|on|with|and|of|to|by|the|an?)\s)"
+                         r"(?:[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}$")
+"""What qualifies a course, right before it: ``staff``, ``Arctic``, ``cyber defence``."""
+COURSE_LEFT = re.compile(
+    r"\b(?:run|runs|ran|running|attend|attends|attended|attending|begin|begins|began|begun|"
+    r"beginning|complete|completes|completed|completing|hold|holds|held|holding|offer|offers|"
+    r"offered|offering|organi[sz]e[sd]?|organi[sz]ing|host|hosts|hosted|hosting|teach|teaches|"
+    r"taught|teaching|conduct|conducts|conducted|conducting)\s+(?:(?:an?|the|its|their|two|"
+    r"three|several|some|more|new|first|joint|specialised|specialized)\s+)*"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s?\s+)?"
+    r"(?P<mods>(?:(?!(?:at|in|for|on|with|and|of|to|by)\s)(?:[a-z][\w-]*|[A-Z][a-z]+)\s+)"
+    r"{0,3})$")
+"""A verb of running or attending a course, and what qualifies the course: ``run a staff``,
+``attend the Turkish Armed Forces' cyber defence``, ``complete the full four-year``."""
+COURSE_FOR = re.compile(r"\s+(?:for|on)\s+(?!the\b)(?:[\w-]+\s+){0,3}?[a-z][\w-]*"
+                        r"(?=\s+(?:at|in|from|under|and|since|this|next|last|early|late)\b|"
+                        r"[,.;])")
+"""Whom or what a course is for: ``for Ukrainian staff officers``, ``on mass-casualty care``."""
+YEARS_LONG = re.compile(r"\b\w+-years?\b")
+"""How long one course lasts, when it is years: ``a four-year course``, an education."""
+ATTENDED = re.compile(r"^attend", re.I)
+TRAINEES = re.compile(r"\b(?:officers|cadets|personnel|sailors|soldiers|pilots|students|"
+                      r"instructors|trainees|planners|engineers|technicians|troops|staff)\b")
+"""Whom a course without a verb is for: ``courses for mid-ranking officers``."""
 TITLED_PROGRAM = re.compile(
     r"(?:\b(?:the|its|their|under|a|an)\s+|['’]s\s+|-funded\s+|[\"“])[\"“]?(?P<name>"
     r"(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*(?:\s+(?:(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*|"
@@ -588,6 +612,8 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
             yield _activity(scene, left.start("what"), end)
         elif head == "programme" and text[start].islower():
             yield from _introduced(scene, start, end)
+    elif head in ("course", "courses"):
+        yield from _course(scene, start, end)
     elif head == "venture":
         left = VENTURE_LEFT.search(text, max(0, start - 50), start)
         if left and not COMPANY.search(text, max(0, left.start() - 12), left.start()):
@@ -603,6 +629,34 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         if match and match.start() <= start < match.end():
             yield _shared(scene, match.start(), match.end(), "reform",
                           core="armed forces modernization", national=True)
+
+
+def _course(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+    """A course that someone runs, attends, begins or completes (``Egypt would run a staff
+    course for standby force planners``, ``will attend Arctic courses at``), or one for a kind
+    of trainee (``courses for mid-ranking officers``): a training program, its mention the
+    course with what qualifies it, its name with whom or what it is for (``Courses on
+    mass-casualty care``). One course is a program only when it lasts years (``a four-year
+    course``): others are held once, as exercises are (see ``exercises``), and courses
+    attended at a school are ``operations.courses``'."""
+    text = scene.text
+    left = COURSE_LEFT.search(text, max(0, start - 90), start)
+    after = COURSE_FOR.match(text, end)
+    if left is None and (after is None or not TRAINEES.search(after.group())):
+        return
+    if re.match(r"\s+of\b", text[end:end + 4]) or \
+            re.search(r"\bof\s+$", text[max(0, start - 4):start]):
+        return
+    begin = left.start("mods") if left else start
+    if left is None:
+        mods = COURSE_MODS.search(text, max(0, start - 40), start)
+        begin = mods.start() if mods else start
+    phrase = " ".join(text[begin:(after.end() if after else end)].split())
+    if (text[end - 1] != "s" and not YEARS_LONG.search(text, begin, end)) or \
+            (left is not None and not left["mods"] and ATTENDED.search(left.group())):
+        return
+    yield _make(scene, begin, end, "Program", slug(phrase), phrase[:1].upper() + phrase[1:],
+                "training")
 
 
 def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
