@@ -23,7 +23,7 @@ HEADS = re.compile(
     r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
-    r"deployments?|courses?)\b",
+    r"deployments?|courses?|invasion)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -32,7 +32,7 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "manufacturing", "production", "project", "reform", "system", "moderni",
                        "battalion", "detachment", "battery", "unit", "company", "facilit",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
-                       "dockyard", "deploy", "course"))
+                       "dockyard", "deploy", "course", "invasion"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -46,7 +46,7 @@ UNIT_ENDINGS = ("commando", "special", "operations", "naval", "ground", "land", 
                 "reaction", "marine", "army", "border")
 """How the words ``UNIT_LEFT`` reads can end (a cheap test before the pattern)."""
 OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "missions", "offensive",
-                   "law", "patrol", "patrols", "deployment", "deployments"}
+                   "law", "patrol", "patrols", "deployment", "deployments", "invasion"}
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
@@ -123,6 +123,8 @@ AND_THE = re.compile(r"\s+and\s+(?P<the>the\s+)?")
 MISSION_SHORT = re.compile(r",\s+(?P<short>[A-Z]{3,}[a-z]?(?:\s+[A-Z][a-z]+)?)(?=\s*[,.;)]|\s+"
                            r"(?:from|in|since|until|which|was|is|and)\b)")
 """A mission's short name set after it: ``the UN mission in Haiti, MINUSTAH, from 2004``."""
+INVASION_LEFT = re.compile(r"\b(?:full-scale|large-scale|all-out)\s+$", re.I)
+"""What makes an invasion a war of its own: ``full-scale``."""
 LASTED = re.compile(r"[^.;]{0,25}?\b(?:lasted|lasting|which\s+lasted|that\s+lasted)\s+"
                     r"(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -388,6 +390,25 @@ class Operations:
             yield from self._patrol(start, end)
         elif lowered.startswith("deployment"):
             yield from self._deployment(start, end)
+        elif head == "invasion":
+            yield from self._invasion(start, end)
+
+    def _invasion(self, start: int, end: int) -> Iterator[Mention]:
+        """A full-scale invasion, a war of its own (``Russia's full-scale invasion of
+        Ukraine``), its mention the words with the state invaded, held in that state."""
+        text = self.scene.text
+        left = INVASION_LEFT.search(text, max(0, start - 30), start)
+        if left is None:
+            return
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[end:end + 12])
+        victim = self.scene.at.get(end + of.end()) if of else None
+        words = " ".join(text[left.start():end].split()).lower()
+        invader = self.scene.country_before(left.start())
+        owner = f"{invader.name}'s " if invader and invader.role != "demonym" else ""
+        name = f"{owner}{words}" + (f" of {victim.name}" if victim else "")
+        event = self._id([f"invasion:{victim.id if victim else ''}"], slug(name))
+        yield _make(self.scene, left.start(), victim.end if victim else end, "Operation", event,
+                    name[:1].upper() + name[1:], "war")
 
     def _deployment(self, start: int, end: int) -> Iterator[Mention]:
         """A deployment of forces to a named place, told as one event (``a ten-week deployment

@@ -329,8 +329,8 @@ def forces_at_war(out: Extraction) -> None:
 
 
 
-MISSION_IN_STATE = re.compile(r"\b[Mm]ission\s+(?:in|to)\s+(?:the\s+)?$")
-"""Before the state a mission's name says it serves in."""
+MISSION_IN_STATE = re.compile(r"\b(?:[Mm]ission\s+(?:in|to)|invasion\s+of)\s+(?:the\s+)?$")
+"""Before the state a mission's name says it serves in, or an invasion's that it invades."""
 NAVY = re.compile(r"\b(?:Navy|Naval Forces|Maritime Self-Defense Force)\b")
 
 
@@ -776,8 +776,8 @@ def _run_by_name(out: Extraction, event: Mention) -> None:
 
 
 def _held_by_name(out: Extraction, event: Mention, after: list[Mention]) -> None:
-    """A mission named after the state it serves in is held there: ``the UN mission in
-    Haiti``, ``United Nations Mission in South Sudan``."""
+    """A mission named after the state it serves in is held there (``the UN mission in
+    Haiti``, ``United Nations Mission in South Sudan``), an invasion in the state invaded."""
     state = next((m for m in after if m.label == "Country" and m.end == event.end), None)
     if state is not None and state.id in out.entities and \
             MISSION_IN_STATE.search(out.text, event.start, state.start):
