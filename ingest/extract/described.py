@@ -210,6 +210,9 @@ PLANNED_VENTURE = re.compile(r"\b(?:would|could|might|may|plans?\s+to|intends?\s
 """Before a joint venture only planned: ``announced that X and Y would form a``."""
 COMPANY = re.compile(r"(?:\bis|\bwas|,)\s+(?:an?|the)\s+$", re.I)
 """Before ``a joint venture`` describing a company (``Eurosam, a joint venture of``)."""
+SIGNED = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
+"""A plan signed is a document, read as an agreement (``signed a military cooperation plan
+for 2026-2027``), not a program of its own."""
 AGREEMENT_NEXT = re.compile(r"\s+(?:agreement|treaty|accord|pact|charter|declaration)s?\b",
                             re.I)
 """After a partnership that only qualifies an agreement: ``strategic partnership treaty``."""
@@ -610,7 +613,8 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
             yield _shared(scene, left.start(), end, "partnership")
     elif head in ("plan", "plans") and text[start].islower():
         left = PLAN_LEFT.search(text, max(0, start - 60), start)
-        if left and head == "plan":
+        sentence = scene.sentence(start)
+        if left and head == "plan" and not (sentence and SIGNED.search(sentence.text)):
             kind = "training" if "training" in left.group().lower() else "plan"
             yield _shared(scene, left.start(), end, kind, national=True)
     elif head == "model":
