@@ -142,9 +142,10 @@ PLAN_LEFT = re.compile(r"(?:(?:(?:19|20)\d\d|annual|joint|combat|bilateral)\s+)*
                        r"exercises?|(?:military\s+|defen[cs]e\s+)?cooperation|action)\s+$",
                        re.I)
 ACTIVITY_LEFT = re.compile(
-    r"(?P<what>(?:(?:\w+-(?:year|month|week)|local|joint|new)\s+)?(?:training|assembly|housing|"
-    r"exchange|education|maintenance|construction|production|modernisation|modernization|"
-    r"capacity-building|scholarship|mentoring|support)(?:\s+and\s+[a-z]+)?)\s+$", re.I)
+    r"(?P<what>(?:(?:\w+-(?:year|month|week)|local|joint|new|basic|advanced)\s+)?(?:training|"
+    r"assembly|housing|exchange|education|maintenance|construction|production|modernisation|"
+    r"modernization|capacity-building|scholarship|mentoring|support)(?:\s+and\s+[a-z]+)?)\s+$",
+    re.I)
 """What a programme or package does: ``a two-year training package``."""
 PACKAGES = ("training", "support")
 """What a package named as a program does (``a training and basing package``, ``the support
@@ -210,6 +211,10 @@ PLANNED_VENTURE = re.compile(r"\b(?:would|could|might|may|plans?\s+to|intends?\s
 """Before a joint venture only planned: ``announced that X and Y would form a``."""
 COMPANY = re.compile(r"(?:\bis|\bwas|,)\s+(?:an?|the)\s+$", re.I)
 """Before ``a joint venture`` describing a company (``Eurosam, a joint venture of``)."""
+PAIR_BEFORE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?[-–](?P<second>[A-Z][\w’'-]*"
+                         r"(?:\s+[A-Z][a-z]+)?)\s+$")
+"""The two states a partnership's name opens with: ``the Japan-Australia Special Strategic
+Partnership``."""
 SIGNED = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
 """A plan signed is a document, read as an agreement (``signed a military cooperation plan
 for 2026-2027``), not a program of its own."""
@@ -610,7 +615,11 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         left = PARTNERSHIP_LEFT.search(text, max(0, start - 50), start)
         if left and not AGREEMENT_NEXT.match(text, end) and \
                 not TITLED.search(text, max(0, left.start() - 60), left.start()):
-            yield _shared(scene, left.start(), end, "partnership")
+            pair = PAIR_BEFORE.search(text, max(0, left.start() - 40), left.start())
+            paired = pair is not None and scene.at.get(pair.start()) is not None and \
+                scene.ends.get(pair.end("second")) is not None
+            yield _shared(scene, pair.start() if paired else left.start(), end, "partnership",
+                          core=" ".join(text[left.start():end].split()).lower())
     elif head in ("plan", "plans") and text[start].islower():
         left = PLAN_LEFT.search(text, max(0, start - 60), start)
         sentence = scene.sentence(start)
