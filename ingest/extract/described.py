@@ -497,9 +497,8 @@ class Operations:
         """An international body's mission in a state it names: ``the UN mission in Haiti,
         MINUSTAH``, ``UN missions in the Democratic Republic of Congo and the Central African
         Republic``, ``the EU's military partnership mission in Niger``; its short name when set
-        after it, else the dictionary's mission of that body in that state, else its words.
-        Owned and of a kind (``the EU's military partnership mission``, ``its training
-        mission``), the mission is told by its words without the owner."""
+        after it, else its words (the dictionary's id kept for the body's mission in that
+        state). The body stays a mention of its own, before the mission it runs."""
         text = self.scene.text
         left = MISSION_BODY.search(text, max(0, start - 70), start)
         if left is None:
@@ -520,10 +519,10 @@ class Operations:
             state = self.scene.at.get(gap.end()) if gap else None
         if not states:
             return []
-        begin = left.start("mods") if owned and left["mods"] else left.start()
         if left["body"] in ("its", "their") and not left["mods"]:
             return []
-        words = " ".join(text[begin:start].split())
+        begin = left.start("mods")
+        words = " ".join(text[begin if owned else left.start():start].split())
         found = []
         for state, the in states:
             short = MISSION_SHORT.match(text, state.end) if len(states) == 1 else None
@@ -535,7 +534,7 @@ class Operations:
                 event, shown = (term.id, term.name) if term else (slug(short["short"]),
                                                                  short["short"])
             else:
-                event, shown = (known.id, known.name) if known else (slug(name), name)
+                event, shown = (known.id if known else slug(name)), name
             event = self._id([f"mission:{state.id}"], event)
             first = begin if state is states[0][0] else state.start - len(the)
             found.append(Mention(first, state.end, text[first:state.end], "Operation", event,
