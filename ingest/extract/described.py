@@ -23,7 +23,7 @@ HEADS = re.compile(
     r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
-    r"deployments?)\b",
+    r"deployments?|courses?|invasion)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -32,7 +32,7 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "manufacturing", "production", "project", "reform", "system", "moderni",
                        "battalion", "detachment", "battery", "unit", "company", "facilit",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
-                       "dockyard", "deploy"))
+                       "dockyard", "deploy", "course", "invasion"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -46,7 +46,7 @@ UNIT_ENDINGS = ("commando", "special", "operations", "naval", "ground", "land", 
                 "reaction", "marine", "army", "border")
 """How the words ``UNIT_LEFT`` reads can end (a cheap test before the pattern)."""
 OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "missions", "offensive",
-                   "law", "patrol", "patrols", "deployment", "deployments"}
+                   "law", "patrol", "patrols", "deployment", "deployments", "invasion"}
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
@@ -89,11 +89,12 @@ CORES = (("anti", "anti-terrorist operation"), ("counter-terror", "counter-terro
          ("military", "military operation"))
 PATROL_LEFT = re.compile(
     r"(?P<mods>(?:(?:joint|coordinated|combined|mirrored|regular|anti-piracy|counter-piracy|"
+    r"bilateral|"
     r"anti-smuggling|maritime|naval|river|riverine|air|border|army|navy|and|first)\s+){1,4})$",
     re.I)
 PATROL_ENDINGS = ("joint", "coordinated", "combined", "mirrored", "regular", "piracy",
-                  "smuggling", "maritime", "naval", "river", "riverine", "air", "border",
-                  "army", "navy", "first")
+                  "bilateral", "smuggling", "maritime", "naval", "river", "riverine", "air",
+                  "border", "army", "navy", "first")
 """How the words ``PATROL_LEFT`` reads can end."""
 DEPLOYMENT_LEFT = re.compile(
     r"(?:\b(?:an?|its|their|on|into|resumed|began|begun|start(?:ed)?)\s+)(?P<mods>(?:(?:\w+-"
@@ -105,14 +106,31 @@ DEPLOYMENT_RIGHT = re.compile(r"\s+(?:of\s+[^.;,]{3,80}?\s+)?to\s+(?:the\s+)?[A-
 """Where a deployment goes, a named place: ``to the South China Sea``, ``of P-8A aircraft to
 Keflavík``."""
 SHARED = re.compile(r"\b(?:joint|coordinated|combined|mirrored|anti-piracy|counter-piracy|"
-                    r"anti-smuggling|maritime|river|riverine)\b", re.I)
+                    r"bilateral|anti-smuggling|maritime|river|riverine)\b", re.I)
 """Modifiers that make patrols an operation, not a routine task (``on patrol``)."""
 CRAFT = re.compile(r"\s+(?:boats?|vessels?|ships?|aircraft|craft|planes?|cars?|vehicles?|"
                    r"bases?|drills?|exercises?|sorties|flights?|missions?)\b", re.I)
+MISSION_BODY = re.compile(
+    r"(?P<body>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4}|\b(?:its|their))(?P<own>['’]s)?\s+"
+    r"(?P<mods>(?:(?:peacekeeping|stabili[sz]ation|training|military|partnership|police|"
+    r"observer|monitoring|assistance|support|advisory|maritime|security|transition|"
+    r"capacity-building|multidimensional|integrated|civilian|naval)\s+){0,3})$")
+"""Who a mission in a state belongs to, and what kind it is: ``the UN mission``, ``the EU's
+military partnership mission``, ``its training mission`` (an international body by name, or
+``its`` for one the sentence named before)."""
+MISSION_IN = re.compile(r"\s+in\s+(?P<the>the\s+)?")
+AND_THE = re.compile(r"\s+and\s+(?P<the>the\s+)?")
+MISSION_SHORT = re.compile(r",\s+(?P<short>[A-Z]{3,}[a-z]?(?:\s+[A-Z][a-z]+)?)(?=\s*[,.;)]|\s+"
+                           r"(?:from|in|since|until|which|was|is|and)\b)")
+"""A mission's short name set after it: ``the UN mission in Haiti, MINUSTAH, from 2004``."""
+INVASION_LEFT = re.compile(r"\b(?:full-scale|large-scale|all-out)\s+$", re.I)
+"""What makes an invasion a war of its own: ``full-scale``."""
 LASTED = re.compile(r"[^.;]{0,25}?\b(?:lasted|lasting|which\s+lasted|that\s+lasted)\s+"
                     r"(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+INTERNATIONAL = ("alliance", "international_organization")
+"""The kinds of body whose missions are named after them."""
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MOBILIZATION_LEFT = re.compile(r"(?P<mod>partial|total|general|full|full-scale|mass)\s+"
                                r"(?:military\s+)?$", re.I)
@@ -124,9 +142,10 @@ PLAN_LEFT = re.compile(r"(?:(?:(?:19|20)\d\d|annual|joint|combat|bilateral)\s+)*
                        r"exercises?|(?:military\s+|defen[cs]e\s+)?cooperation|action)\s+$",
                        re.I)
 ACTIVITY_LEFT = re.compile(
-    r"(?P<what>(?:(?:\w+-(?:year|month|week)|local|joint|new)\s+)?(?:training|assembly|housing|"
-    r"exchange|education|maintenance|construction|production|modernisation|modernization|"
-    r"capacity-building|scholarship|mentoring|support)(?:\s+and\s+[a-z]+)?)\s+$", re.I)
+    r"(?P<what>(?:(?:\w+-(?:year|month|week)|local|joint|new|basic|advanced)\s+)?(?:training|"
+    r"assembly|housing|exchange|education|maintenance|construction|production|modernisation|"
+    r"modernization|capacity-building|scholarship|mentoring|support)(?:\s+and\s+[a-z]+)?)\s+$",
+    re.I)
 """What a programme or package does: ``a two-year training package``."""
 PACKAGES = ("training", "support")
 """What a package named as a program does (``a training and basing package``, ``the support
@@ -140,6 +159,30 @@ NAMED_PROGRAMME = re.compile(r"\b[A-Z][\w-]*\s+(?:Programme|Program)\b")
 AIM = re.compile(r"\s+(?P<aim>to\s+[a-z]+\s[^,.;]{3,80}?)(?=[,.;]|\s+with\b|\s+and\b)")
 """What an unnamed programme is for: ``a programme to refit the Indian Navy's six
 Kalvari-class submarines``."""
+COURSE_MODS = re.compile(r"(?<![\w'’-])(?:(?!(?:at|in|for|on|with|and|of|to|by|the|an?)\s)"
+                         r"(?:[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}$")
+"""What qualifies a course, right before it: ``staff``, ``Arctic``, ``cyber defence``."""
+COURSE_LEFT = re.compile(
+    r"\b(?:run|runs|ran|running|attend|attends|attended|attending|begin|begins|began|begun|"
+    r"beginning|complete|completes|completed|completing|hold|holds|held|holding|offer|offers|"
+    r"offered|offering|organi[sz]e[sd]?|organi[sz]ing|host|hosts|hosted|hosting|teach|teaches|"
+    r"taught|teaching|conduct|conducts|conducted|conducting)\s+(?:(?:an?|the|its|their|two|"
+    r"three|several|some|more|new|first|joint|specialised|specialized)\s+)*"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s?\s+)?"
+    r"(?P<mods>(?:(?!(?:at|in|for|on|with|and|of|to|by)\s)(?:[a-z][\w-]*|[A-Z][a-z]+)\s+)"
+    r"{0,3})$")
+"""A verb of running or attending a course, and what qualifies the course: ``run a staff``,
+``attend the Turkish Armed Forces' cyber defence``, ``complete the full four-year``."""
+COURSE_FOR = re.compile(r"\s+(?:for|on)\s+(?!the\b)(?:[\w-]+\s+){0,3}?[a-z][\w-]*"
+                        r"(?=\s+(?:at|in|from|under|and|since|this|next|last|early|late)\b|"
+                        r"[,.;])")
+"""Whom or what a course is for: ``for Ukrainian staff officers``, ``on mass-casualty care``."""
+YEARS_LONG = re.compile(r"\b\w+-years?\b")
+"""How long one course lasts, when it is years: ``a four-year course``, an education."""
+ATTENDED = re.compile(r"^attend", re.I)
+TRAINEES = re.compile(r"\b(?:officers|cadets|personnel|sailors|soldiers|pilots|students|"
+                      r"instructors|trainees|planners|engineers|technicians|troops|staff)\b")
+"""Whom a course without a verb is for: ``courses for mid-ranking officers``."""
 TITLED_PROGRAM = re.compile(
     r"(?:\b(?:the|its|their|under|a|an)\s+|['’]s\s+|-funded\s+|[\"“])[\"“]?(?P<name>"
     r"(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*(?:\s+(?:(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*|"
@@ -168,6 +211,13 @@ PLANNED_VENTURE = re.compile(r"\b(?:would|could|might|may|plans?\s+to|intends?\s
 """Before a joint venture only planned: ``announced that X and Y would form a``."""
 COMPANY = re.compile(r"(?:\bis|\bwas|,)\s+(?:an?|the)\s+$", re.I)
 """Before ``a joint venture`` describing a company (``Eurosam, a joint venture of``)."""
+PAIR_BEFORE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?[-–](?P<second>[A-Z][\w’'-]*"
+                         r"(?:\s+[A-Z][a-z]+)?)\s+$")
+"""The two states a partnership's name opens with: ``the Japan-Australia Special Strategic
+Partnership``."""
+SIGNED = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
+"""A plan signed is a document, read as an agreement (``signed a military cooperation plan
+for 2026-2027``), not a program of its own."""
 AGREEMENT_NEXT = re.compile(r"\s+(?:agreement|treaty|accord|pact|charter|declaration)s?\b",
                             re.I)
 """After a partnership that only qualifies an agreement: ``strategic partnership treaty``."""
@@ -340,7 +390,8 @@ class Operations:
         if lowered in ("war", "wars"):
             yield from self._war(start, end, head)
         elif lowered in ("operation", "operations", "mission", "missions"):
-            yield from self._operation(start, end)
+            found = self._body_mission(start, end) if lowered.startswith("mission") else []
+            yield from found or self._operation(start, end)
         elif lowered == "offensive":
             yield from self._offensive(start, end)
         elif lowered.startswith("mobili") or lowered == "law":
@@ -349,6 +400,25 @@ class Operations:
             yield from self._patrol(start, end)
         elif lowered.startswith("deployment"):
             yield from self._deployment(start, end)
+        elif head == "invasion":
+            yield from self._invasion(start, end)
+
+    def _invasion(self, start: int, end: int) -> Iterator[Mention]:
+        """A full-scale invasion, a war of its own (``Russia's full-scale invasion of
+        Ukraine``), its mention the words with the state invaded, held in that state."""
+        text = self.scene.text
+        left = INVASION_LEFT.search(text, max(0, start - 30), start)
+        if left is None:
+            return
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[end:end + 12])
+        victim = self.scene.at.get(end + of.end()) if of else None
+        words = " ".join(text[left.start():end].split()).lower()
+        invader = self.scene.country_before(left.start())
+        owner = f"{invader.name}'s " if invader and invader.role != "demonym" else ""
+        name = f"{owner}{words}" + (f" of {victim.name}" if victim else "")
+        event = self._id([f"invasion:{victim.id if victim else ''}"], slug(name))
+        yield _make(self.scene, left.start(), victim.end if victim else end, "Operation", event,
+                    name[:1].upper() + name[1:], "war")
 
     def _deployment(self, start: int, end: int) -> Iterator[Mention]:
         """A deployment of forces to a named place, told as one event (``a ten-week deployment
@@ -425,6 +495,69 @@ class Operations:
         yield _make(self.scene, left.start("core"), end, "Operation", event,
                     name[0].upper() + name[1:], "operation")
 
+    def _body_mission(self, start: int, end: int) -> list[Mention]:
+        """An international body's mission in a state it names: ``the UN mission in Haiti,
+        MINUSTAH``, ``UN missions in the Democratic Republic of Congo and the Central African
+        Republic``, ``the EU's military partnership mission in Niger``; its short name when set
+        after it, else its words (the dictionary's id kept for the body's mission in that
+        state). The body stays a mention of its own, before the mission it runs."""
+        text = self.scene.text
+        left = MISSION_BODY.search(text, max(0, start - 70), start)
+        if left is None:
+            return []
+        owned = bool(left["own"] or left["body"] in ("its", "their"))
+        if left["body"] not in ("its", "their") and not any(
+                m.start == 0 and m.end == len(left["body"]) and m.label == "Organization"
+                and m.kind in INTERNATIONAL for m in default().find(left["body"])):
+            return []
+        gap = MISSION_IN.match(text, end)
+        state = self.scene.at.get(gap.end()) if gap else None
+        states: list[tuple[Mention, str]] = []
+        while gap is not None and state is not None and state.role != "capital":
+            states.append((state, gap["the"] or ""))
+            if text[end - 1] != "s" or len(states) == 2:
+                break
+            gap = AND_THE.match(text, state.end)
+            state = self.scene.at.get(gap.end()) if gap else None
+        if not states:
+            return []
+        if left["body"] in ("its", "their") and not left["mods"]:
+            return []
+        begin = left.start("mods")
+        words = " ".join(text[begin if owned else left.start():start].split())
+        found = []
+        for state, the in states:
+            short = MISSION_SHORT.match(text, state.end) if len(states) == 1 else None
+            name = f"{words} mission in {the}{state.text}".strip()
+            known = self._known(left["body"], the, state) if not owned else None
+            if short:
+                term = next((m for m in default().find(short["short"])
+                             if m.label == "Operation" and m.end == len(short["short"])), None)
+                event, shown = (term.id, term.name) if term else (slug(short["short"]),
+                                                                 short["short"])
+            else:
+                event, shown = (known.id if known else slug(name)), name
+            event = self._id([f"mission:{state.id}"], event)
+            first = begin if state is states[0][0] else state.start - len(the)
+            found.append(Mention(first, state.end, text[first:state.end], "Operation", event,
+                                 shown, "peacekeeping", "name", "described.operation", 0.55))
+            if short:
+                found.append(_make(self.scene, short.start("short"), short.end("short"),
+                                   "Operation", event, shown, "peacekeeping"))
+        return found
+
+    @staticmethod
+    def _known(body: str, the: str, state: Mention) -> Mention | None:
+        """The dictionary's mission of ``body`` in ``state``: ``UN Mission in South Sudan``."""
+        for owner in (body, "United Nations" if body == "UN" else body):
+            for where in (f"{the}{state.text}", state.text):
+                phrase = f"{owner} Mission in {where}"
+                term = next((m for m in default().find(phrase) if m.label == "Operation" and
+                             m.start == 0 and m.end == len(phrase)), None)
+                if term is not None:
+                    return term
+        return None
+
     def _mission(self, start: int, end: int, plural: bool) -> Iterator[Mention]:
         """A peacekeeping mission, named after the place it serves in when stated."""
         place = re.match(r"\s+in\s+(?:the\s+)?", self.scene.text[end:end + 10])
@@ -483,10 +616,15 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         left = PARTNERSHIP_LEFT.search(text, max(0, start - 50), start)
         if left and not AGREEMENT_NEXT.match(text, end) and \
                 not TITLED.search(text, max(0, left.start() - 60), left.start()):
-            yield _shared(scene, left.start(), end, "partnership")
+            pair = PAIR_BEFORE.search(text, max(0, left.start() - 40), left.start())
+            paired = pair is not None and scene.at.get(pair.start()) is not None and \
+                scene.ends.get(pair.end("second")) is not None
+            yield _shared(scene, pair.start() if paired else left.start(), end, "partnership",
+                          core=" ".join(text[left.start():end].split()).lower())
     elif head in ("plan", "plans") and text[start].islower():
         left = PLAN_LEFT.search(text, max(0, start - 60), start)
-        if left and head == "plan":
+        sentence = scene.sentence(start)
+        if left and head == "plan" and not (sentence and SIGNED.search(sentence.text)):
             kind = "training" if "training" in left.group().lower() else "plan"
             yield _shared(scene, left.start(), end, kind, national=True)
     elif head == "model":
@@ -509,6 +647,8 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
             yield _activity(scene, left.start("what"), end)
         elif head == "programme" and text[start].islower():
             yield from _introduced(scene, start, end)
+    elif head in ("course", "courses"):
+        yield from _course(scene, start, end)
     elif head == "venture" and text[start].islower():
         left = VENTURE_LEFT.search(text, max(0, start - 50), start)
         if left and not COMPANY.search(text, max(0, left.start() - 12), left.start()):
@@ -526,10 +666,39 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
                           core="armed forces modernization", national=True)
 
 
+def _course(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+    """A course that someone runs, attends, begins or completes (``Egypt would run a staff
+    course for standby force planners``, ``will attend Arctic courses at``), or one for a kind
+    of trainee (``courses for mid-ranking officers``): a training program, its mention the
+    course with what qualifies it, its name with whom or what it is for (``Courses on
+    mass-casualty care``). One course is a program only when it lasts years (``a four-year
+    course``): others are held once, as exercises are (see ``exercises``), and courses
+    attended at a school are ``operations.courses``'."""
+    text = scene.text
+    left = COURSE_LEFT.search(text, max(0, start - 90), start)
+    after = COURSE_FOR.match(text, end)
+    if left is None and (after is None or not TRAINEES.search(after.group())):
+        return
+    if re.match(r"\s+of\b", text[end:end + 4]) or \
+            re.search(r"\bof\s+$", text[max(0, start - 4):start]):
+        return
+    begin = left.start("mods") if left else start
+    if left is None:
+        mods = COURSE_MODS.search(text, max(0, start - 40), start)
+        begin = mods.start() if mods else start
+    phrase = " ".join(text[begin:(after.end() if after else end)].split())
+    if (text[end - 1] != "s" and not YEARS_LONG.search(text, begin, end)) or \
+            (left is not None and not left["mods"] and ATTENDED.search(left.group())):
+        return
+    yield _make(scene, begin, end, "Program", slug(phrase), phrase[:1].upper() + phrase[1:],
+                "training")
+
+
 def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
     """A program named before its lower-case noun (``the Re-Horizon 3 modernisation plan``),
     the name alone its mention (a name the dictionaries know keeps their reading); not a
-    body's or a state's plan (``the Indian Navy programme``). An acronym right before the
+    body's or a state's plan (``the Indian Navy programme``), nor an owner's name before a
+    dictionary program (``a NATO Partnership for Peace initiative``). An acronym right before the
     noun names a program with it (``the MASE programme``) when it is no body's: neither a
     dictionary term (``the NATO programme``) nor one the report spells out in brackets
     (``United Nations Office on Drugs and Crime (UNODC)``)."""
@@ -544,7 +713,9 @@ def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
             scene.at.get(left.start("name")) is not None:
         return None
     name = " ".join(left["name"].split())
-    if len(name) < 3 or not any(c.isupper() for c in name):
+    if len(name) < 3 or not any(c.isupper() for c in name) or any(
+            m.label == "Program" and m.start > 0 and m.end == len(name)
+            for m in default().find(name)):
         return None
     return Mention(left.start("name"), left.end("name"), left["name"], "Program", slug(name),
                    name, "titled", "name", "described.program", 0.75)

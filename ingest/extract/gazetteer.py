@@ -154,6 +154,10 @@ def short_forms(surface: str) -> list[str]:
     return found
 
 
+COMMON_HEADS = ("Project", "Programme", "Program", "Initiative", "Mission")
+"""Head nouns a program's or operation's name may end with in capitals or not."""
+
+
 def _entry_terms(file: str, label: str, extra: str = "") -> Iterator[tuple[str, Term]]:
     """An entry's name and aliases; an alias the file also writes in lower case after ``the``
     (``the alliance``) describes the body rather than names it: a back-reference (role
@@ -163,9 +167,19 @@ def _entry_terms(file: str, label: str, extra: str = "") -> Iterator[tuple[str, 
                     extra=row.get(extra, "") if extra else "")
         names = [row["name"], *split_list(row["aliases"])]
         described = {name for name in names if name.startswith("the ") and name == name.lower()}
-        for surface in dict.fromkeys(form for name in names for form in short_forms(name)):
+        for surface in dict.fromkeys(form for name in names for form in short_forms(name)
+                                     for form in (form, *_common_head(form, label))):
             yield surface, (replace(term, role="reference") if surface.lower() in described
                             else term)
+
+
+def _common_head(name: str, label: str) -> tuple[str, ...]:
+    """A program's or operation's name with its head noun in lower case, as reports also write
+    it (``the Deep Blue project``, ``the Multinational Security Support mission``)."""
+    words = name.rsplit(" ", 1)
+    if label not in ("Program", "Operation") or len(words) < 2 or words[1] not in COMMON_HEADS:
+        return ()
+    return (f"{words[0]} {words[1].lower()}",)
 
 
 def _city_terms() -> Iterator[tuple[str, Term]]:

@@ -155,7 +155,7 @@ LEADING = {"The", "A", "An", "This", "Its", "Their", "Signed", "Thus", "Today", 
            "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds", "Dozens",
            "Thousands", "About", "Around", "Nearly", "Almost", "Over"}
 POSSESSIVE = ("’s", "'s")
-MISSION_IN = re.compile(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,2}}")
+MISSION_IN = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,2}}")
 PROGRAM_IN = ("Programme", "Program", "Initiative")
 ACRONYM_NEXT = re.compile(r"\s*\([A-Z]{2,}")
 """After ``Programme in Central Asia``: its short form (``(BOMCA 11)``) shows the place is
@@ -1078,6 +1078,8 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
             if found is None:
                 continue
             words, (label, what) = found
+            if len(words) > 1 and words[0][1].endswith("-led"):
+                words = words[1:]
             if label == "Location" and any(w == "on" for _, w in words[1:-1]):
                 yield from _places_on(text, words)
                 continue

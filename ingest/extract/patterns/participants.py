@@ -86,8 +86,10 @@ COMMANDED_BY = re.compile(r"(?:\b(?:commanded|led|directed|headed|overseen|super
                           r"(?:[\w-]+\s+){0,6}?[\w-]+,\s+(?:[A-Z][\w.’'-]*\s+){0,3})$", re.I)
 COMMANDER_BEFORE = re.compile(r"\b(?:commanded|led|headed)\s+by\s+[^.;]*$", re.I)
 """Before a person who commands a force the sentence named first."""
-SAID = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|stated|told|added)\b")
-"""After who only reports what is told: ``..., the Ministry of Defence said``."""
+SAID = re.compile(r"(?:\s*\([A-Z][\w.&-]*\))?(?:\s+in\s+[A-Z][\w-]*)?\s+(?:has\s+|had\s+)?"
+                  r"(?:said|says|stated|told|added)\b")
+"""After who only reports what is told: ``..., the Ministry of Defence said``, ``the
+Department of National Defense (DND) said``, ``the US Embassy in Podgorica said``."""
 PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|alongside|"
                          r"in|at|on|into|over|through|via|under)\s+(?:the\s+)?"
                          r"(?:[a-z][\w-]*\s+){0,2}$")

@@ -329,6 +329,8 @@ def forces_at_war(out: Extraction) -> None:
 
 
 
+MISSION_IN_STATE = re.compile(r"\b(?:[Mm]ission\s+(?:in|to)|invasion\s+of)\s+(?:the\s+)?$")
+"""Before the state a mission's name says it serves in, or an invasion's that it invades."""
 NAVY = re.compile(r"\b(?:Navy|Naval Forces|Maritime Self-Defense Force)\b")
 
 
@@ -367,6 +369,8 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
         elif mention.label in ("Operation", "Exercise", "Program") and \
                 mention.text[:1].isupper():
             _run_by_name(out, mention)
+        if mention.label == "Operation":
+            _held_by_name(out, mention, mentions[index + 1:index + 4])
         if previous and mention.label in ("Organization", "Unit") and \
                 previous.label == "Organization" and \
                 out.text[previous.end:mention.start] in ("’s ", "'s "):
@@ -769,6 +773,15 @@ def _run_by_name(out: Extraction, event: Mention) -> None:
         out.add(Mention(event.start, event.start + body.end, body.text, body.label, body.id,
                         body.name, body.kind, rule="event.named_after", confidence=0.5))
     out.relate("RUNS", body.id, event.id, event.span, "structure.named_after", 0.5)
+
+
+def _held_by_name(out: Extraction, event: Mention, after: list[Mention]) -> None:
+    """A mission named after the state it serves in is held there (``the UN mission in
+    Haiti``, ``United Nations Mission in South Sudan``), an invasion in the state invaded."""
+    state = next((m for m in after if m.label == "Country" and m.end == event.end), None)
+    if state is not None and state.id in out.entities and \
+            MISSION_IN_STATE.search(out.text, event.start, state.start):
+        out.relate("HELD_IN", event.id, state.id, event.span, "structure.mission_state", 0.5)
 
 
 @lru_cache(maxsize=4096)
