@@ -101,7 +101,8 @@ def agreements(ctx: Context) -> None:
     if not named and not ctx.says(*WORDS) and not (
             ctx.says("signed") and PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)):
         return
-    described = ctx.search(DESCRIBED, ctx.sentence.start, ctx.sentence.end) or \
+    described = _outside_names(ctx, ctx.search(DESCRIBED, ctx.sentence.start,
+                                               ctx.sentence.end)) or \
         PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
     if named and described is not None:
         named, described = _frameworks(ctx, named, described)
@@ -125,10 +126,10 @@ def agreements(ctx: Context) -> None:
         event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
     elif not numbered and (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
           described.re is PRONOUN) and "Agreement" in ctx.article.last_event and \
-            (_same_time(ctx, referred(ctx, kind_of(described.group()))) or
+            (_same_time(ctx, referred(ctx, _kind_told(described))) or
              _signed_earlier(ctx, described)) and \
-            not (split := _one_of(ctx, described, referred(ctx, kind_of(described.group())))):
-        event = referred(ctx, kind_of(described.group()))
+            not (split := _one_of(ctx, described, referred(ctx, _kind_told(described)))):
+        event = referred(ctx, _kind_told(described))
         refer(ctx, "Agreement", event, *described.span())
         if described.re is not PRONOUN:
             _alias(ctx, event, described.group().lower())
@@ -168,6 +169,23 @@ def agreements(ctx: Context) -> None:
         twins = _pair(ctx, described, start, phrase, states, kind)
     for one in [event, *twins]:
         _signed(ctx, one, signing, signers, mediators)
+
+
+BEARERS = frozenset(("Organization", "Unit", "Location", "Person"))
+"""Labels of names an agreement word can sit inside without naming an agreement
+(``the Amazon Cooperation Treaty Organization``, ``the Treaty Room``)."""
+
+
+def _outside_names(ctx: Context, described: re.Match[str] | None) -> re.Match[str] | None:
+    """The first agreement word of the sentence that is not a word inside the name of a body
+    or place (``Treaty`` in ``Amazon Cooperation Treaty Organization``)."""
+    while described is not None:
+        inside = next((m for m in ctx.mentions if m.label in BEARERS and m.rule != "pseudo" and
+                       m.start <= described.start() and described.end() <= m.end), None)
+        if inside is None:
+            return described
+        described = ctx.search(DESCRIBED, inside.end, ctx.sentence.end)
+    return None
 
 
 LEADING_SPACE = re.compile(r"\s*")
@@ -390,6 +408,12 @@ def _same_time(ctx: Context, event: str) -> bool:
         return True
     known = ctx.out.entities[event].properties.get("date") or ctx.article.published or ""
     return bool(known) and known.startswith(date)
+
+
+def _kind_told(described: re.Match[str]) -> str:
+    """The kind of agreement a back-reference names; none for ``It was signed``, which
+    stands for the agreement reported last whatever its kind."""
+    return "" if described.re is PRONOUN else kind_of(described.group())
 
 
 def referred(ctx: Context, kind: str) -> str:
