@@ -50,6 +50,42 @@ def editions(out: Extraction) -> None:
             out.merge(short.id, full.id)
 
 
+LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+")
+
+
+def _agreement_phrase(alias: str) -> str | None:
+    """An agreement's phrase in the singular without its year (``2022 framework agreement``
+    and ``framework agreements`` are ``framework agreement``); None for a bare noun."""
+    words = LEADING_YEAR.sub("", alias.lower()).split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    words[-1] = "memorandum" if last == "memoranda" else last[:-1] if last.endswith(
+        ("agreements", "contracts", "deals", "accords", "treaties", "protocols")) else last
+    if words[-1] == "treatie":
+        words[-1] = "treaty"
+    return " ".join(words)
+
+
+def agreements(out: Extraction) -> None:
+    """One agreement the report describes twice in the same words and year (``the 2022
+    framework agreement``, then ``Poland signed framework agreements with South Korea in
+    2022``) is one agreement, not two."""
+    seen: dict[tuple[str, str], str] = {}
+    for entity in [e for e in out.entities.values() if e.label == "Agreement" and
+                   e.rule in ("agreement.described", "agreement.dated")]:
+        year = str(entity.properties.get("date") or "")[:4]
+        if not year or entity.id not in out.entities:
+            continue
+        phrases = sorted({p for p in map(_agreement_phrase, entity.aliases) if p})
+        first = next((seen[(year, p)] for p in phrases if (year, p) in seen), None)
+        if first is not None and first in out.entities:
+            out.merge(entity.id, first)
+            continue
+        for phrase in phrases:
+            seen.setdefault((year, phrase), entity.id)
+
+
 def _shortens(short: str, full: str) -> bool:
     """Whether an edition's name is another's shortened (``NOCO 26`` for ``Northern Coasts
     26``): the same edition number after letters that begin each of its words in turn."""

@@ -126,7 +126,7 @@ def agreements(ctx: Context) -> None:
         event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
     elif not numbered and (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
           described.re is PRONOUN) and "Agreement" in ctx.article.last_event and \
-            (_same_time(ctx, referred(ctx, _kind_told(described))) or
+            (_same_time(ctx, referred(ctx, _kind_told(described)), described) or
              _signed_earlier(ctx, described)) and \
             not (split := _one_of(ctx, described, referred(ctx, _kind_told(described)))):
         event = referred(ctx, _kind_told(described))
@@ -400,10 +400,18 @@ def _signed_earlier(ctx: Context, described: re.Match[str]) -> bool:
         ITS_SIGNING.match(ctx.text, described.end(), ctx.sentence.end) is not None
 
 
-def _same_time(ctx: Context, event: str) -> bool:
-    """Whether the sentence dates nothing, or dates what the agreement's own date contains
-    (``this year`` of one signed in May), so ``the declaration`` can be the one reported."""
-    date = ctx.date()
+DATE_REACH = 50
+"""How far before an agreement word a date can lie and still date it (``In 2019 the
+contract``); dates further back date something else in the sentence."""
+
+
+def _same_time(ctx: Context, event: str, described: re.Match[str]) -> bool:
+    """Whether the sentence dates nothing near the agreement word (after it, or just before),
+    or dates what the agreement's own date contains (``this year`` of one signed in May), so
+    ``the declaration`` can be the one reported (not a delivery ``in 2030, said the agency,
+    which signed the contract``)."""
+    date = next((d.value for d in ctx.dates if d.start >= described.start() - DATE_REACH),
+                None)
     if not date:
         return True
     known = ctx.out.entities[event].properties.get("date") or ctx.article.published or ""
