@@ -26,7 +26,8 @@ MEETING = re.compile(
 KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("video", "call"),
          ("talks", "talks"), ("negotiation", "talks"), ("consultation", "talks"),
          ("discussion", "talks"))
-LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst|"
+LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\b(?:first|second|third|fourth|"
+                  r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))|"
                   r"\b(?-i:(?!(?:The|This|That|A|An|Its|Their|His|Her|During|After)\b)"
                   r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)|"
                   r"\b(?-i:(?:[A-Z][\w-]+\s+){0,2}(?:(?!(?:the|a|an|its|their|his|her|this|that)\s)"
@@ -35,7 +36,7 @@ LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst|"
                   r"separate|further|formal|informal|high-level)|[“\"][^”\"\s]{1,12}[”\"])\s+"
                   r"(?:official\s+)?$", re.I)
 """Before a meeting word, what is part of its phrase: ``three-day visit``, ``Camp David
-summit``, ``trilateral summit``, ``defence ministers' meeting``."""
+summit``, ``trilateral summit``, ``defence ministers' meeting``, ``17th meeting``."""
 RIGHT = re.compile(r"\s+(?:to|of|with|between|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
                    r"Friday|Saturday|Sunday|the\s+sidelines|\d)))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+"
                    r"(?=\s+(?:in|on|at|during|for|by|to|where|when|and|which|who|since|after|"
@@ -417,9 +418,11 @@ def _body(ctx: Context, at: int) -> Mention | None:
     return None
 
 
-VISIT_OBJECT = re.compile(r"visit\s+the\s+[a-z][\w-]*\b")
+VISIT_OBJECT = re.compile(r"(?:visit|(?-i:visits))\s+(?:the\s+[a-z][\w-]*\b|"
+                          r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b(?!['’]))")
 TO_VERB = re.compile(r"\bto\s+$")
-"""``is expected to visit the exercise``: the verb and what is visited name the visit."""
+"""``is expected to visit the exercise``, ``to visit New Delhi``, ``Marcos visits Tokyo``:
+the verb and what is visited name the visit."""
 
 
 def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
@@ -435,7 +438,8 @@ def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
         entity.aliases = merge_list(entity.aliases,
                                     [" ".join(ctx.text[left.start():end].split())])
     visited = VISIT_OBJECT.match(ctx.text, start, ctx.sentence.end)
-    if visited and TO_VERB.search(ctx.text, max(ctx.sentence.start, start - 12), start):
+    if visited and (visited.group().startswith("visits") or
+                    TO_VERB.search(ctx.text, max(ctx.sentence.start, start - 12), start)):
         entity = ctx.out.entities[event]
         entity.aliases = merge_list(entity.aliases, [" ".join(visited.group().split())])
 
