@@ -119,6 +119,12 @@ def meetings(ctx: Context) -> None:
         return
     _meeting(ctx, match, persons, actors)
     if _kind(match["what"]) != "visit":
+        framing = next((m for m in _scan(ctx, MEETING, match.end()) if _kind(m["what"]) ==
+                        "visit" and _real(ctx, m) and FRAMING.search(
+                            ctx.text, max(ctx.sentence.start, m.start() - 30), m.start())),
+                       None)
+        if framing is not None:
+            _meeting(ctx, framing, persons, actors)
         return
     within = [m for m in _scan(ctx, MEETING, match.end())
               if _kind(m["what"]) != "visit" and m["what"].lower() != "received by"]
@@ -126,6 +132,13 @@ def meetings(ctx: Context) -> None:
         event = _meeting(ctx, within[0], persons, actors)
         entity = ctx.out.entities[event]
         entity.aliases = merge_list(entity.aliases, [m["what"] for m in within[1:]])
+
+
+FRAMING = re.compile(r"\b(?:on|during|in\s+the\s+course\s+of)\s+(?:the|a|an|his|her|their)\s+"
+                     r"(?:(?:first|second|third|\w+-day|official|working|state)\s+){0,2}$",
+                     re.I)
+"""Before a visit told after talks in the same sentence: the visit the talks were held on
+(``held talks in Tashkent ... on the first visit by a Japanese defence minister``)."""
 
 
 GATHERED = re.compile(r"\b(?:a|an|the|their|its|another)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
