@@ -119,7 +119,7 @@ def exercises_again(text: str, mentions: list[Mention]) -> list[Mention]:
     taken = Owned(mentions)
     words = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
     found = [replace(cores[m.group()], start=m.start(), end=m.end(), text=m.group(),
-                     rule="exercise.named_again", confidence=0.6)
+                     rule="event.named_again", confidence=0.6)
              for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text)
              if not taken.overlaps(*m.span())]
     if not found:
