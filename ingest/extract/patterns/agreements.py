@@ -108,7 +108,7 @@ def agreements(ctx: Context) -> None:
         named, described = _frameworks(ctx, named, described)
     if described is not None and described.re is not PRONOUN and _denied(ctx, described):
         described = ctx.search(DESCRIBED, described.end(), ctx.sentence.end) or described
-    signing = ctx.has(SIGNING)
+    signing = _signing(ctx)
     numbered = described is not None and described.re is not PRONOUN and \
         _numbered(ctx, described)
     split = numbered
@@ -185,6 +185,24 @@ def _outside_names(ctx: Context, described: re.Match[str] | None) -> re.Match[st
         if inside is None:
             return described
         described = ctx.search(DESCRIBED, inside.end, ctx.sentence.end)
+    return None
+
+
+AT_SIGNING = re.compile(r"\b(?:witness(?:ed|es|ing)?|attend(?:ed|s|ing)?|watch(?:ed|es|ing)?|"
+                        r"observ(?:ed|es|ing)|oversaw|presided\s+over)\s+(?:the\s+|its\s+|"
+                        r"their\s+)?$", re.I)
+"""Before the noun ``signing``: those named watched it (``who witnessed the signing``),
+which says they did not sign."""
+
+
+def _signing(ctx: Context) -> re.Match[str] | None:
+    """The sentence's signing verb (offsets in the sentence), not the noun ``signing`` of an
+    event someone witnessed or spoke at."""
+    for found in ctx.scan(SIGNING):
+        if found.group().lower() == "signing" and AT_SIGNING.search(
+                ctx.sentence.text, max(0, found.start() - 40), found.start()):
+            continue
+        return found
     return None
 
 
@@ -525,6 +543,8 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
         return people + _their_states(ctx, people, at) if people else \
             [m for m in after if m.label != "Person"]
     verb = ctx.sentence.start + signing.start() if signing else ctx.sentence.end
+    if signing and BETWEEN_AFTER.match(ctx.sentence.text, signing.end()):
+        return _after_signers(ctx, mediators)
     ministries = PLURAL_OFFICES.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
     if ministries:
         return _their_offices(ctx, ministries["office"])
@@ -550,6 +570,11 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     if ctx.both():
         return [replace(m, rule="pseudo") for m in ctx.article.pair()]
     return []
+
+
+BETWEEN_AFTER = re.compile(r"\s+(?:(?:in|on|last|this)\s+\w+\s+)?between\b")
+"""After the signing verb: the signers come next (``a protocol signed between Jordan's
+Royal Medical Services and the Iraqi Ministry of Defence``), not before it."""
 
 
 STATES_SIGNED = re.compile(
