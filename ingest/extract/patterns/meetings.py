@@ -867,18 +867,21 @@ def site_visits(ctx: Context) -> None:
         return
     before = [m for m in ctx.labelled("Person") if m.end <= match.start() and
               ctx.clause(m.start) == ctx.clause(match.start())]
-    if not before:
+    if not before and not GROUP_VISITED.search(ctx.text, max(ctx.sentence.start,
+                                                             match.start() - 40), match.start()):
         return
     visitors = [before[0]] + [m for m in ctx.labelled("Person") if m.start > match.end() and
-                              TOGETHER.search(ctx.text, match.end(), m.start)]
+                              TOGETHER.search(ctx.text, match.end(), m.start)] if before else []
     place = next((m for m in ctx.mentions if m.label in ("Location", "Country") and
                   match.start("what") <= m.start < match.end("what") + 40 and
                   m.role not in ("demonym", "qualifier")), None)
     where = f" to {place.name}" if place is not None else \
         f" to {' '.join(match['what'].split()).removeprefix('the ')}"
     date = when(ctx.date() or ctx.article.published)
-    name = f"Visit of {_listed([m.name for m in visitors])}{where}" + (
-        f" ({date})" if date else "")
+    who = _listed([m.name for m in visitors]) if visitors else \
+        GROUP_VISITED.search(ctx.text, max(ctx.sentence.start, match.start() - 40),
+                             match.start())["group"].lower()
+    name = f"Visit of {who}{where}" + (f" ({date})" if date else "")
     event = ctx.out.add(Mention(match.start(), match.end("verb"), match["verb"], "Meeting",
                                 slug(f"visit {' '.join(m.id for m in visitors)} "
                                      f"{place.id if place else match['what']}"), name,
@@ -892,9 +895,19 @@ def site_visits(ctx: Context) -> None:
         ctx.keep(place)
         ctx.out.relate("HELD_IN", event.id, place.id, ctx.span, "meeting.site_visit", 0.45)
     visit = ctx.article.last_visit
-    if visit is not None and visit != event.id and before[0].id in \
+    if not before:
+        visit = visit or ctx.article.main_event.get("Meeting")
+        if visit is not None and visit != event.id and visit in ctx.out.entities:
+            ctx.out.relate("PART_OF", event.id, visit, ctx.span, "meeting.group_visit", 0.4)
+    elif visit is not None and visit != event.id and before[0].id in \
             ctx.article.visits.get(visit, (set(), None))[0]:
         ctx.out.relate("PART_OF", event.id, visit, ctx.span, "meeting.site_visit", 0.45)
+
+
+GROUP_VISITED = re.compile(r"\b(?:the|their|its)?\s*(?P<group>(?:[A-Z][\w-]+\s+)?(?:delegations?|"
+                           r"[Mm]inisters|delegates|[Cc]hiefs))\s+(?:(?:also|then|later)\s+)?$")
+"""Before ``visited``: a delegation or the ministers of a meeting, named by no person, who
+went to see a site as part of it (``Ministers visited the centre on Tuesday``)."""
 
 
 UNREAL_VISIT = re.compile(r"\b(?:not|never|has|have|had)\s+(?:\w+\s+)?$", re.I)
