@@ -37,7 +37,10 @@ def editions(out: Extraction) -> None:
     for series in [*events, *people]:
         found = [e for e in events if e.id != series.id and EDITION.search(e.name) and
                  e.rule not in ("exercise.other_edition", "event.past_edition") and
+                 e.properties.get("kind") != "phase" and
                  e.name[:len(series.name) + 1] in (f"{series.name} ", f"{series.name}-")]
+        if len(found) > 1:
+            found = _of_year(found, str(series.properties.get("date") or "")[:4])
         if len(found) == 1 and not any(
                 {r.source, r.target} == {series.id, found[0].id}
                 for r in out.relations.values()):
@@ -48,6 +51,13 @@ def editions(out: Extraction) -> None:
                     None)
         if full is not None:
             out.merge(short.id, full.id)
+
+
+def _of_year(editions: list[Entity], year: str) -> list[Entity]:
+    """The editions named by the year the series is dated to (``Cutlass Express`` told of in
+    February 2026 is Cutlass Express 2026, not the 2025 edition the report also names)."""
+    return [e for e in editions if year and e.name.endswith((f" {year}", f"-{year}",
+                                                             f" {year[2:]}", f"-{year[2:]}"))]
 
 
 LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+")
