@@ -100,6 +100,33 @@ def ships_again(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted([*kept, *found.values()], key=lambda m: (m.start, m.role == "qualifier"))
 
 
+CONTEXT_NAMED = ("event.named_after", "event.named_before")
+"""Exercise names told as such only by the words around one mention (``the joint exercise
+KAZIND``)."""
+
+
+def exercises_again(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An exercise named as such once (``the joint exercise KAZIND``) is that exercise where
+    the report writes its name again without an exercise word (``The eighth edition of
+    KAZIND, a counter-terrorism exercise``)."""
+    cores: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.label == "Exercise" and mention.rule in CONTEXT_NAMED and \
+                len(mention.text) >= 4 and mention.text == mention.name:
+            cores.setdefault(mention.text, mention)
+    if not cores:
+        return mentions
+    taken = Owned(mentions)
+    words = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
+    found = [replace(cores[m.group()], start=m.start(), end=m.end(), text=m.group(),
+                     rule="event.named_again", confidence=0.6)
+             for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text)
+             if not taken.overlaps(*m.span())]
+    if not found:
+        return mentions
+    return sorted([*mentions, *found], key=lambda m: (m.start, m.role == "qualifier"))
+
+
 def _same_place(mention: Mention, cores: dict[str, Mention],
                 sites: dict[str, Mention]) -> Mention:
     """A town a unit is based in is the place introduced under that name; a site described

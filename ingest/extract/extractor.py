@@ -255,6 +255,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     states at war fighting each other, and confidence raised by corroboration."""
     structure.bodies(out, mentions)
     identity.editions(out)
+    identity.agreements(out)
     structure.forces_at_war(out)
     structure.ships(out)
     structure.service_ships(out, mentions)

@@ -37,7 +37,10 @@ def editions(out: Extraction) -> None:
     for series in [*events, *people]:
         found = [e for e in events if e.id != series.id and EDITION.search(e.name) and
                  e.rule not in ("exercise.other_edition", "event.past_edition") and
+                 e.properties.get("kind") != "phase" and
                  e.name[:len(series.name) + 1] in (f"{series.name} ", f"{series.name}-")]
+        if len(found) > 1:
+            found = _of_year(found, str(series.properties.get("date") or "")[:4])
         if len(found) == 1 and not any(
                 {r.source, r.target} == {series.id, found[0].id}
                 for r in out.relations.values()):
@@ -48,6 +51,49 @@ def editions(out: Extraction) -> None:
                     None)
         if full is not None:
             out.merge(short.id, full.id)
+
+
+def _of_year(editions: list[Entity], year: str) -> list[Entity]:
+    """The editions named by the year the series is dated to (``Cutlass Express`` told of in
+    February 2026 is Cutlass Express 2026, not the 2025 edition the report also names)."""
+    return [e for e in editions if year and e.name.endswith((f" {year}", f"-{year}",
+                                                             f" {year[2:]}", f"-{year[2:]}"))]
+
+
+LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+")
+
+
+def _agreement_phrase(alias: str) -> str | None:
+    """An agreement's phrase in the singular without its year (``2022 framework agreement``
+    and ``framework agreements`` are ``framework agreement``); None for a bare noun."""
+    words = LEADING_YEAR.sub("", alias.lower()).split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    words[-1] = "memorandum" if last == "memoranda" else last[:-1] if last.endswith(
+        ("agreements", "contracts", "deals", "accords", "treaties", "protocols")) else last
+    if words[-1] == "treatie":
+        words[-1] = "treaty"
+    return " ".join(words)
+
+
+def agreements(out: Extraction) -> None:
+    """One agreement the report describes twice in the same words and year (``the 2022
+    framework agreement``, then ``Poland signed framework agreements with South Korea in
+    2022``) is one agreement, not two."""
+    seen: dict[tuple[str, str], str] = {}
+    for entity in [e for e in out.entities.values() if e.label == "Agreement" and
+                   e.rule in ("agreement.described", "agreement.dated")]:
+        year = str(entity.properties.get("date") or "")[:4]
+        if not year or entity.id not in out.entities:
+            continue
+        phrases = sorted({p for p in map(_agreement_phrase, entity.aliases) if p})
+        first = next((seen[(year, p)] for p in phrases if (year, p) in seen), None)
+        if first is not None and first in out.entities:
+            out.merge(entity.id, first)
+            continue
+        for phrase in phrases:
+            seen.setdefault((year, phrase), entity.id)
 
 
 def _shortens(short: str, full: str) -> bool:

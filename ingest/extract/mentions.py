@@ -457,7 +457,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         chosen.append(mention)
     chosen = names.armies([_with_honorific(text, m) for m in chosen])
     chosen = coreference.share_out(text, coreference.places_again(
-        text, coreference.ships_again(text, coreference.acronyms(text, chosen))))
+        text, coreference.exercises_again(text, coreference.ships_again(
+        text, coreference.acronyms(text, chosen)))))
     chosen = coreference.unify(coreference.adopt(chosen, hits))
     return coreference.fullest(coreference.wars(_with_antecedents(chosen)))
 

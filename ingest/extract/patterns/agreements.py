@@ -101,13 +101,14 @@ def agreements(ctx: Context) -> None:
     if not named and not ctx.says(*WORDS) and not (
             ctx.says("signed") and PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)):
         return
-    described = ctx.search(DESCRIBED, ctx.sentence.start, ctx.sentence.end) or \
+    described = _outside_names(ctx, ctx.search(DESCRIBED, ctx.sentence.start,
+                                               ctx.sentence.end)) or \
         PRONOUN.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
     if named and described is not None:
         named, described = _frameworks(ctx, named, described)
     if described is not None and described.re is not PRONOUN and _denied(ctx, described):
         described = ctx.search(DESCRIBED, described.end(), ctx.sentence.end) or described
-    signing = ctx.has(SIGNING)
+    signing = _signing(ctx)
     numbered = described is not None and described.re is not PRONOUN and \
         _numbered(ctx, described)
     split = numbered
@@ -125,10 +126,10 @@ def agreements(ctx: Context) -> None:
         event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
     elif not numbered and (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
           described.re is PRONOUN) and "Agreement" in ctx.article.last_event and \
-            (_same_time(ctx, referred(ctx, kind_of(described.group()))) or
+            (_same_time(ctx, referred(ctx, _kind_told(described)), described) or
              _signed_earlier(ctx, described)) and \
-            not (split := _one_of(ctx, described, referred(ctx, kind_of(described.group())))):
-        event = referred(ctx, kind_of(described.group()))
+            not (split := _one_of(ctx, described, referred(ctx, _kind_told(described)))):
+        event = referred(ctx, _kind_told(described))
         refer(ctx, "Agreement", event, *described.span())
         if described.re is not PRONOUN:
             _alias(ctx, event, described.group().lower())
@@ -168,6 +169,41 @@ def agreements(ctx: Context) -> None:
         twins = _pair(ctx, described, start, phrase, states, kind)
     for one in [event, *twins]:
         _signed(ctx, one, signing, signers, mediators)
+
+
+BEARERS = frozenset(("Organization", "Unit", "Location", "Person"))
+"""Labels of names an agreement word can sit inside without naming an agreement
+(``the Amazon Cooperation Treaty Organization``, ``the Treaty Room``)."""
+
+
+def _outside_names(ctx: Context, described: re.Match[str] | None) -> re.Match[str] | None:
+    """The first agreement word of the sentence that is not a word inside the name of a body
+    or place (``Treaty`` in ``Amazon Cooperation Treaty Organization``)."""
+    while described is not None:
+        inside = next((m for m in ctx.mentions if m.label in BEARERS and m.rule != "pseudo" and
+                       m.start <= described.start() and described.end() <= m.end), None)
+        if inside is None:
+            return described
+        described = ctx.search(DESCRIBED, inside.end, ctx.sentence.end)
+    return None
+
+
+AT_SIGNING = re.compile(r"\b(?:witness(?:ed|es|ing)?|attend(?:ed|s|ing)?|watch(?:ed|es|ing)?|"
+                        r"observ(?:ed|es|ing)|oversaw|presided\s+over)\s+(?:the\s+|its\s+|"
+                        r"their\s+)?$", re.I)
+"""Before the noun ``signing``: those named watched it (``who witnessed the signing``),
+which says they did not sign."""
+
+
+def _signing(ctx: Context) -> re.Match[str] | None:
+    """The sentence's signing verb (offsets in the sentence), not the noun ``signing`` of an
+    event someone witnessed or spoke at."""
+    for found in ctx.scan(SIGNING):
+        if found.group().lower() == "signing" and AT_SIGNING.search(
+                ctx.sentence.text, max(0, found.start() - 40), found.start()):
+            continue
+        return found
+    return None
 
 
 LEADING_SPACE = re.compile(r"\s*")
@@ -382,14 +418,28 @@ def _signed_earlier(ctx: Context, described: re.Match[str]) -> bool:
         ITS_SIGNING.match(ctx.text, described.end(), ctx.sentence.end) is not None
 
 
-def _same_time(ctx: Context, event: str) -> bool:
-    """Whether the sentence dates nothing, or dates what the agreement's own date contains
-    (``this year`` of one signed in May), so ``the declaration`` can be the one reported."""
-    date = ctx.date()
+DATE_REACH = 50
+"""How far before an agreement word a date can lie and still date it (``In 2019 the
+contract``); dates further back date something else in the sentence."""
+
+
+def _same_time(ctx: Context, event: str, described: re.Match[str]) -> bool:
+    """Whether the sentence dates nothing near the agreement word (after it, or just before),
+    or dates what the agreement's own date contains (``this year`` of one signed in May), so
+    ``the declaration`` can be the one reported (not a delivery ``in 2030, said the agency,
+    which signed the contract``)."""
+    date = next((d.value for d in ctx.dates if d.start >= described.start() - DATE_REACH),
+                None)
     if not date:
         return True
     known = ctx.out.entities[event].properties.get("date") or ctx.article.published or ""
     return bool(known) and known.startswith(date)
+
+
+def _kind_told(described: re.Match[str]) -> str:
+    """The kind of agreement a back-reference names; none for ``It was signed``, which
+    stands for the agreement reported last whatever its kind."""
+    return "" if described.re is PRONOUN else kind_of(described.group())
 
 
 def referred(ctx: Context, kind: str) -> str:
@@ -493,6 +543,8 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
         return people + _their_states(ctx, people, at) if people else \
             [m for m in after if m.label != "Person"]
     verb = ctx.sentence.start + signing.start() if signing else ctx.sentence.end
+    if signing and BETWEEN_AFTER.match(ctx.sentence.text, signing.end()):
+        return _after_signers(ctx, mediators)
     ministries = PLURAL_OFFICES.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
     if ministries:
         return _their_offices(ctx, ministries["office"])
@@ -518,6 +570,11 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     if ctx.both():
         return [replace(m, rule="pseudo") for m in ctx.article.pair()]
     return []
+
+
+BETWEEN_AFTER = re.compile(r"\s+(?:(?:in|on|last|this)\s+\w+\s+)?between\b")
+"""After the signing verb: the signers come next (``a protocol signed between Jordan's
+Royal Medical Services and the Iraqi Ministry of Defence``), not before it."""
 
 
 STATES_SIGNED = re.compile(

@@ -112,13 +112,22 @@ def _named(ctx: Context) -> tuple[int, int, str] | None:
     sentence = ctx.sentence
     for pattern in (QUOTED, QUOTED_AFTER, DUBBED):
         match = pattern.search(ctx.text, sentence.start, sentence.end)
-        if match:
+        if match and not (pattern is DUBBED and _names_other(ctx, match.start("name"))):
             return match.start("name"), match.end("name"), match["name"].strip()
     if re.search(NOUN, sentence.text, re.I):
         match = YEAR_NAME.search(ctx.text, sentence.start, sentence.end)
         if match:
             return match.start("name"), match.end("name"), match["name"]
     return None
+
+
+OTHERS = frozenset(("Country", "Person", "Organization", "Unit", "Location"))
+
+
+def _names_other(ctx: Context, start: int) -> bool:
+    """Whether what ``called`` names is a state, person, body or place (``called Japan one
+    of our most reliable partners``), not an exercise."""
+    return any(m.start == start and m.label in OTHERS for m in ctx.mentions)
 
 
 OTHER_YEAR = re.compile(r"\b(?:(?P<when>(?i:last|next))\s+year['’]s\s+(?:edition|(?P<series>"
@@ -428,6 +437,7 @@ def exercises(ctx: Context) -> None:
                          "exercise.described", 0.6, event)
         if kind in SPECIFIC:
             ctx.out.entities[event].properties.setdefault("kind", kind)
+        _ordinal_alias(ctx, event, described)
     else:
         bare = _near_noun(ctx, BARE)
         if bare is None or OTHER_EDITION.search(
@@ -458,6 +468,26 @@ def exercises(ctx: Context) -> None:
     size = PERSONNEL.search(ctx.sentence.text)
     if size:
         entity.properties.setdefault("personnel", int(size["n"].replace(",", "")))
+
+
+ORDINAL = re.compile(r"\b(?:first|second|third)\s+$", re.I)
+ON_TOPIC = re.compile(r"\s+on\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?=\s*[,.;]|$)")
+
+
+def _ordinal_alias(ctx: Context, event: str, described: re.Match[str]) -> None:
+    """A described exercise the report numbers in its series keeps the number in an alias
+    (``a first joint exercise on disaster response``), the phrase analysts name it by."""
+    article = ARTICLE.match(described.group())
+    start = described.start() + (article.end() if article else 0)
+    ordinal = ORDINAL.search(ctx.text, max(ctx.sentence.start, start - 8), start)
+    if ordinal is None:
+        return
+    topic = ON_TOPIC.match(ctx.text, described.end(), ctx.sentence.end)
+    phrases = [ctx.text[ordinal.start():described.end()]]
+    if topic:
+        phrases.append(ctx.text[ordinal.start():topic.end()])
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [" ".join(p.split()) for p in phrases])
 
 
 def _phrases(ctx: Context) -> None:

@@ -26,7 +26,8 @@ MEETING = re.compile(
 KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("video", "call"),
          ("talks", "talks"), ("negotiation", "talks"), ("consultation", "talks"),
          ("discussion", "talks"))
-LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst|"
+LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\b(?:first|second|third|fourth|"
+                  r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))|"
                   r"\b(?-i:(?!(?:The|This|That|A|An|Its|Their|His|Her|During|After)\b)"
                   r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)|"
                   r"\b(?-i:(?:[A-Z][\w-]+\s+){0,2}(?:(?!(?:the|a|an|its|their|his|her|this|that)\s)"
@@ -35,7 +36,7 @@ LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\bfirst|"
                   r"separate|further|formal|informal|high-level)|[“\"][^”\"\s]{1,12}[”\"])\s+"
                   r"(?:official\s+)?$", re.I)
 """Before a meeting word, what is part of its phrase: ``three-day visit``, ``Camp David
-summit``, ``trilateral summit``, ``defence ministers' meeting``."""
+summit``, ``trilateral summit``, ``defence ministers' meeting``, ``17th meeting``."""
 RIGHT = re.compile(r"\s+(?:to|of|with|between|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
                    r"Friday|Saturday|Sunday|the\s+sidelines|\d)))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+"
                    r"(?=\s+(?:in|on|at|during|for|by|to|where|when|and|which|who|since|after|"
@@ -118,6 +119,12 @@ def meetings(ctx: Context) -> None:
         return
     _meeting(ctx, match, persons, actors)
     if _kind(match["what"]) != "visit":
+        framing = next((m for m in _scan(ctx, MEETING, match.end()) if _kind(m["what"]) ==
+                        "visit" and _real(ctx, m) and FRAMING.search(
+                            ctx.text, max(ctx.sentence.start, m.start() - 30), m.start())),
+                       None)
+        if framing is not None:
+            _meeting(ctx, framing, persons, actors)
         return
     within = [m for m in _scan(ctx, MEETING, match.end())
               if _kind(m["what"]) != "visit" and m["what"].lower() != "received by"]
@@ -125,6 +132,13 @@ def meetings(ctx: Context) -> None:
         event = _meeting(ctx, within[0], persons, actors)
         entity = ctx.out.entities[event]
         entity.aliases = merge_list(entity.aliases, [m["what"] for m in within[1:]])
+
+
+FRAMING = re.compile(r"\b(?:on|during|in\s+the\s+course\s+of)\s+(?:the|a|an|his|her|their)\s+"
+                     r"(?:(?:first|second|third|\w+-day|official|working|state)\s+){0,2}$",
+                     re.I)
+"""Before a visit told after talks in the same sentence: the visit the talks were held on
+(``held talks in Tashkent ... on the first visit by a Japanese defence minister``)."""
 
 
 GATHERED = re.compile(r"\b(?:a|an|the|their|its|another)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
@@ -417,9 +431,11 @@ def _body(ctx: Context, at: int) -> Mention | None:
     return None
 
 
-VISIT_OBJECT = re.compile(r"visit\s+the\s+[a-z][\w-]*\b")
+VISIT_OBJECT = re.compile(r"(?:visit|(?-i:visits))\s+(?:the\s+[a-z][\w-]*\b|"
+                          r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b(?!['’]))")
 TO_VERB = re.compile(r"\bto\s+$")
-"""``is expected to visit the exercise``: the verb and what is visited name the visit."""
+"""``is expected to visit the exercise``, ``to visit New Delhi``, ``Marcos visits Tokyo``:
+the verb and what is visited name the visit."""
 
 
 def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
@@ -435,7 +451,8 @@ def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
         entity.aliases = merge_list(entity.aliases,
                                     [" ".join(ctx.text[left.start():end].split())])
     visited = VISIT_OBJECT.match(ctx.text, start, ctx.sentence.end)
-    if visited and TO_VERB.search(ctx.text, max(ctx.sentence.start, start - 12), start):
+    if visited and (visited.group().startswith("visits") or
+                    TO_VERB.search(ctx.text, max(ctx.sentence.start, start - 12), start)):
         entity = ctx.out.entities[event]
         entity.aliases = merge_list(entity.aliases, [" ".join(visited.group().split())])
 
@@ -850,18 +867,21 @@ def site_visits(ctx: Context) -> None:
         return
     before = [m for m in ctx.labelled("Person") if m.end <= match.start() and
               ctx.clause(m.start) == ctx.clause(match.start())]
-    if not before:
+    if not before and not GROUP_VISITED.search(ctx.text, max(ctx.sentence.start,
+                                                             match.start() - 40), match.start()):
         return
     visitors = [before[0]] + [m for m in ctx.labelled("Person") if m.start > match.end() and
-                              TOGETHER.search(ctx.text, match.end(), m.start)]
+                              TOGETHER.search(ctx.text, match.end(), m.start)] if before else []
     place = next((m for m in ctx.mentions if m.label in ("Location", "Country") and
                   match.start("what") <= m.start < match.end("what") + 40 and
                   m.role not in ("demonym", "qualifier")), None)
     where = f" to {place.name}" if place is not None else \
         f" to {' '.join(match['what'].split()).removeprefix('the ')}"
     date = when(ctx.date() or ctx.article.published)
-    name = f"Visit of {_listed([m.name for m in visitors])}{where}" + (
-        f" ({date})" if date else "")
+    who = _listed([m.name for m in visitors]) if visitors else \
+        GROUP_VISITED.search(ctx.text, max(ctx.sentence.start, match.start() - 40),
+                             match.start())["group"].lower()
+    name = f"Visit of {who}{where}" + (f" ({date})" if date else "")
     event = ctx.out.add(Mention(match.start(), match.end("verb"), match["verb"], "Meeting",
                                 slug(f"visit {' '.join(m.id for m in visitors)} "
                                      f"{place.id if place else match['what']}"), name,
@@ -875,9 +895,19 @@ def site_visits(ctx: Context) -> None:
         ctx.keep(place)
         ctx.out.relate("HELD_IN", event.id, place.id, ctx.span, "meeting.site_visit", 0.45)
     visit = ctx.article.last_visit
-    if visit is not None and visit != event.id and before[0].id in \
+    if not before:
+        visit = visit or ctx.article.main_event.get("Meeting")
+        if visit is not None and visit != event.id and visit in ctx.out.entities:
+            ctx.out.relate("PART_OF", event.id, visit, ctx.span, "meeting.group_visit", 0.4)
+    elif visit is not None and visit != event.id and before[0].id in \
             ctx.article.visits.get(visit, (set(), None))[0]:
         ctx.out.relate("PART_OF", event.id, visit, ctx.span, "meeting.site_visit", 0.45)
+
+
+GROUP_VISITED = re.compile(r"\b(?:the|their|its)?\s*(?P<group>(?:[A-Z][\w-]+\s+)?(?:delegations?|"
+                           r"[Mm]inisters|delegates|[Cc]hiefs))\s+(?:(?:also|then|later)\s+)?$")
+"""Before ``visited``: a delegation or the ministers of a meeting, named by no person, who
+went to see a site as part of it (``Ministers visited the centre on Tuesday``)."""
 
 
 UNREAL_VISIT = re.compile(r"\b(?:not|never|has|have|had)\s+(?:\w+\s+)?$", re.I)
