@@ -291,7 +291,7 @@ ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forc
                                  "special_forces")}
 SERVICE_PLURALS = {"navies": "navy", "air forces": "air force", "armies": "army",
                    "sailors": "navy", "submariners": "navy", "airmen": "air force",
-                   "pilots": "air force"}
+                   "pilots": "air force", "soldiers": "army"}
 SERVICE_GAP = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 """Between states that share one service word after the last: ``Brazilian, Chilean and
 Colombian marines``, ``the Ecuadorian and Peruvian navies``."""
