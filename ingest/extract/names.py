@@ -289,12 +289,15 @@ ARMED_KIND = {"navy": ("Unit", "naval-forces", "Naval Forces of {}", "naval_forc
                                   "commando"),
               "special forces": ("Unit", "special-forces", "Special forces of {}",
                                  "special_forces")}
-SERVICE_PLURALS = {"navies": "navy", "air forces": "air force", "armies": "army"}
+SERVICE_PLURALS = {"navies": "navy", "air forces": "air force", "armies": "army",
+                   "sailors": "navy", "submariners": "navy", "airmen": "air force",
+                   "pilots": "air force", "soldiers": "army"}
 SERVICE_GAP = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 """Between states that share one service word after the last: ``Brazilian, Chilean and
 Colombian marines``, ``the Ecuadorian and Peruvian navies``."""
 """Plural services that stand for one service of each state they are said of: ``the navies
-of A and B``, ``the A and B air forces``."""
+of A and B``, ``the A and B air forces``; and the people only one service has, who stand
+for it when the report names it (``Malagasy sailors``: the Malagasy Navy)."""
 LEADS = (("appositive", ("head", "chief", "commander", "director", "minister", "chairman",
                          "chairwoman", "secretary", "spokesman", "spokesperson", "ambassador",
                          "attach", "envoy", "president", "adviser", "advisor", "leader",

@@ -718,14 +718,21 @@ def trainees(out: Extraction) -> None:
                        "structure.trainee_service", relation.confidence)
 
 
+NOT_SENDING = ("command", "headquarters", "ministry", "academy")
+"""Kinds of body that take part in a mission without sending anyone to it: a command or
+staff that directs or coordinates it, a ministry, a school."""
+
+
 def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
-    it: DEPLOYED_TO the mission as well. Not a person (who serves, not sends), nor a body of
-    an international organisation (the mission's own, ``the UN Regional Service Centre``)."""
+    it: DEPLOYED_TO the mission as well. Not a person (who serves, not sends), a body of an
+    international organisation (the mission's own, ``the UN Regional Service Centre``), nor
+    a command, staff, ministry or school (``coordinated by the Operations Command``)."""
     for relation in list(out.relations.values()):
         mission = out.entities[relation.target]
         if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and \
                 out.entities[relation.source].label != "Person" and \
+                out.entities[relation.source].properties.get("kind") not in NOT_SENDING and \
                 not _international_body(out, relation.source) and \
                 _standing(mission) and relation.rule not in IN_PASSING and \
                 not _officer_home(out, relation):

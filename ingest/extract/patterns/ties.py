@@ -63,10 +63,12 @@ Hezbollah``: the two sides fought)."""
 BETWEEN = re.compile(rf"\b{FIGHT_NOUN}\s+between\s+(?:the\s+)?$", re.I)
 HYPHEN_PAIR = re.compile(r"^[-–]$")
 HOSTILE = re.compile(
-    r"\b(?:attack(?:ed|s)?|invad(?:ed|es)|shell(?:ed|s)|bomb(?:ed|s)|struck|strikes?|"
+    r"\b(?:attack(?:ed|s)?|invad(?:ed|es)|shelled|bombed|struck|strikes?|"
     r"fought|fights|clashed\s+with|(?:aggression|offensive|war|attacks?|invasion|"
     r"hostilities|strikes?|victory)\s+(?:against|on|over)|declared\s+war\s+on|at\s+war\s+with|"
     r"war\s+with|conflict\s+with|occup(?:ied|ies|ying))\b", re.I)
+"""Words of one side acting against another; ``shell`` and ``bomb`` only in the past, since
+their plurals are mostly ammunition (``155 mm artillery shells``)."""
 BODY_NOUN = re.compile(r"\s+(?:standards?|headquarters|officials?|experts?|members?|partners?|"
                        r"countries|states|nations|structures|posts|programs?|programmes?)\b")
 """Nouns after an organisation's name showing it only qualifies them (NATO standards)."""
