@@ -229,6 +229,25 @@ def _compass(text: str, mention: Mention) -> Mention:
                    id=slug(name), name=name)
 
 
+MODIFYING = re.compile(r"[ \t]+(?!(?:in|on|at|of|and|or|to|for|with|from|by|before|after|since|"
+                       r"is|was|are|were|has|have|had|the|as|that|which|where|when|but|into|"
+                       r"off|near|across|over|around|between|under|towards?|within|without|"
+                       r"alongside|later|next|this|last|regions?|provinces?)\b)[A-Za-z]")
+"""After a one-word sea or region that modifies the word after it (``Pacific islands``,
+``Caribbean states``, ``Atlantic Shield 26``): a word that is no preposition, verb or
+place word of its own (``the Kaliningrad region``)."""
+
+
+def _modifier(text: str, mention: Mention) -> bool:
+    """Whether a one-word sea or region of no one state only qualifies what follows (``seven
+    Caribbean states``, ``its largest Pacific deployment``): a word used as an adjective, not
+    a mention of the place (a state's own region names its war: ``the Karabakh war``)."""
+    return mention.label == "Location" and mention.kind in ("sea", "region") and \
+        mention.rule == "gazetteer" and not any(c.isspace() for c in mention.text) and \
+        MODIFYING.match(text, mention.end) is not None and \
+        ("Location", mention.id) not in extras()
+
+
 REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Meso|Ibero|Pan|Anglo|Afro)[ -]$")
 """A region word before ``American``: ``Central American armed forces`` are the region's."""
 
@@ -439,7 +458,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *implied.joint_staffs(text, hits),
         *implied.ministries(text, hits, {**known("Organization"), **own_offices()}),
         *implied.quoted(text),
-        *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)),
+        *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)
+          and not _modifier(text, m)),
     ]
     sources = _published(text)
     chosen = []

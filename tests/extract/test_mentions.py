@@ -235,3 +235,10 @@ def test_names_with_particles_and_joined_prefixes() -> None:
     assert {"Jan van der Berg", "Khalid bin Salman Al Saud", "Abdel Fattah al-Sisi",
             "Fahad Al-Mutairi", "Kofi Asante-Boateng"} \
         <= {m.name for m in mentions(text) if m.label == "Person"}
+
+
+def test_a_sea_or_region_word_qualifying_a_noun_is_no_place() -> None:
+    text = ("Seven Caribbean states sent ships to the Pacific islands, and the frigate later "
+            "patrolled the Pacific. Ships sailed in the Caribbean.")
+    places = [m.text for m in mentions(text) if m.label == "Location"]
+    assert places.count("Caribbean") == 1 and places.count("Pacific") == 1
