@@ -51,7 +51,8 @@ SITE_NAMED = re.compile(r"(?:(?:Autonomous\s+)?Port\s+of\s+|Port\s+)(?P<after>[A
 International Port``, ``Port of Colombo`` (an air base or barracks is as often called by
 the town's name alone, which then names the base)."""
 GUESSED = frozenset(("place.described",))
-"""Rules whose place's state is only the report's home state, not known."""
+"""Rules whose place's state is only the report's home state, not known (nor where the
+report names such a place again: ``the Artibonite department``, then ``Artibonite``)."""
 
 
 def locate(annotated: Annotated, out: Extraction) -> None:
@@ -72,7 +73,7 @@ def locate(annotated: Annotated, out: Extraction) -> None:
         if place.label != "Location" or place.id not in out.entities or \
                 place.role == "qualifier":
             continue
-        guessed = place.rule in GUESSED
+        guessed = place.rule in GUESSED or out.entities[place.id].rule in GUESSED
         state = place.role[3:] if place.role.startswith("in:") and not guessed else \
             extras().get(("Location", place.id))
         qualified = qualifier_state(annotated, place)
