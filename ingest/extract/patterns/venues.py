@@ -18,11 +18,16 @@ EVENTISH = re.compile(
     r"born|headquartered|killed|embassy|consulate|serv(?:e|es|ed|ing)|liberat\w+|"
     r"restoration|settlements?|cities|said|says|told|tensions?|crisis|disputes?|threats?|"
     r"violence|amid|despite|centres?|centers?|bases?|facilit\w+|airports?|ports?|"
+    r"ceremon(?:y|ies)|parades?|"
     r"(?<!training\s)(?<!exercise\s)sites?|"
     r"installations?|headquarters|offices?|set\s+up|establish\w*|build\w*|about(?!\s+\d)|"
     r"regarding|concerning|cooperation|security|intelligence|ambassadors?|envoys?|"
     r"attach[eé]s?|consuls?)\b", re.I)
 """Words between an event and a place that show the place belongs to something else."""
+SPEAKERS_IN = re.compile(r"\b(?:officials?|ambassadors?|embassy|spokes(?:man|woman|person)|"
+                         r"diplomats?|sources)\s+in\s+(?:the\s+)?$", re.I)
+"""Before a place that is where those who speak are (``Officials in Quito said ...``,
+``Sweden's ambassador in Astana``), not where the event they speak of is held."""
 AT_SITE = re.compile(r"\s+(?:[\w,-]+\s+){0,6}?at\s+(?:the\s+|its\s+|their\s+)?"
                      r"(?:[\w’'()&.-]+\s+){1,10}?in\s+(?:the\s+)?$")
 """Between an event and the town of the site it is held at: ``a meeting at the EAC
@@ -99,7 +104,8 @@ def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None
             return event
         return None
     after = [e for e in ctx.events if e.start >= venue.end and ctx.same_clause(e, venue)]
-    if after and not ctx.text[ctx.sentence.start:venue.start].count(" ") > 3:
+    if after and not ctx.text[ctx.sentence.start:venue.start].count(" ") > 3 and \
+            not SPEAKERS_IN.search(ctx.text, ctx.sentence.start, venue.start):
         return min(after, key=lambda e: e.start)
     return None
 
