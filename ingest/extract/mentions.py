@@ -15,7 +15,14 @@ from ingest.extract.cues import Cues, is_word, unpreceded
 from ingest.extract.described import LEADS as DESCRIBED_LEADS
 from ingest.extract.described import described
 from ingest.extract.facts import Mention
-from ingest.extract.gazetteer import Gazetteer, extras, known, own_offices
+from ingest.extract.gazetteer import (
+    Gazetteer,
+    extras,
+    fold_name,
+    known,
+    own_offices,
+    region_states,
+)
 from ingest.extract.patterns.context import LOCATIVE
 from ingest.extract.places import LEADS as PLACE_LEADS
 from ingest.extract.places import places
@@ -248,6 +255,27 @@ def _modifier(text: str, mention: Mention) -> bool:
         ("Location", mention.id) not in extras()
 
 
+STATE_PART_BEFORE = re.compile(r"\b(?:Western|Northern|Southern|Eastern|Central|North|South|"
+                               r"East|West) $")
+"""A compass word that, before a state's name, may name a province of it (``Western
+Australia``)."""
+
+
+def _state_part(text: str, mention: Mention) -> Mention:
+    """A state's name after a compass word that together name a province of that state
+    (``Western Australia``, ``South Australia``): the province, a place in the state."""
+    if mention.label != "Country" or mention.role != "name":
+        return mention
+    before = STATE_PART_BEFORE.search(text, max(0, mention.start - 10), mention.start)
+    if before is None:
+        return mention
+    name = text[before.start():mention.end]
+    if region_states().get(fold_name(name), ())[:1] != (mention.id,):
+        return mention
+    return Mention(before.start(), mention.end, name, "Location", slug(name), name, "region",
+                   f"in:{mention.id}", "place.state_part", 0.8)
+
+
 REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Meso|Ibero|Pan|Anglo|Afro)[ -]$")
 """A region word before ``American``: ``Central American armed forces`` are the region's."""
 
@@ -420,7 +448,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     hits = gazetteer.find(text)
     states = {m.start for m in hits if m.label == "Country" and m.role != "capital"}
     heads = [(s.start, s.end) for s in sentences if s.heading]
-    hits = [m for m in (_dated(text, _compass(text, _capital(text, m, states))) for m in hits)
+    hits = [m for m in (_dated(text, _compass(text, _state_part(text, _capital(text, m, states))))
+                        for m in hits)
             if m and not _inside_name(text, m, heads) and not _regional(text, m)
             and not _currency(text, m)
             and not _epoch(text, m)]

@@ -242,3 +242,10 @@ def test_a_sea_or_region_word_qualifying_a_noun_is_no_place() -> None:
             "patrolled the Pacific. Ships sailed in the Caribbean.")
     places = [m.text for m in mentions(text) if m.label == "Location"]
     assert places.count("Caribbean") == 1 and places.count("Pacific") == 1
+
+
+def test_a_compass_word_and_a_states_name_naming_its_province_are_a_place() -> None:
+    text = "The ship was built near Perth, in Western Australia, and Australia paid for it."
+    places = {(m.label, m.text, m.role) for m in mentions(text)}
+    assert ("Location", "Western Australia", "in:AUS") in places
+    assert ("Country", "Australia", "name") in places
