@@ -504,6 +504,28 @@ def _coordinated_people(doc: Doc, ents: tuple[Span, ...], mentions: list[Mention
     return found
 
 
+PLACE_HEADS = frozenset((
+    "airfield", "airport", "airspace", "area", "barracks", "base", "bay", "border", "camp",
+    "centre", "center", "city", "coast", "complex", "county", "desert", "district",
+    "facility", "field", "forest", "harbour", "harbor", "island", "line", "peninsula", "plant",
+    "port", "province", "range", "region", "river", "road", "sea", "sector", "shipyard",
+    "square", "state", "station", "street", "temple", "town", "valley", "village", "water",
+    "wharf", "yard", "zone",
+    "ceremony", "conference", "course", "deployment", "drill", "exercise", "meeting",
+    "mission", "operation", "patrol", "rotation", "summit", "talk", "visit"))
+"""Common nouns a place's name may qualify and still name the place: kinds of place
+(``Bayelsa state``, ``Greenland waters``) and events held there (``the Toledo course``)."""
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Whether a name the NER takes for a place only qualifies a common noun after it that
+    is no kind of place (``Mogami frigates``, ``the Kaan fighter jet``, ``two Sea Lynx
+    helicopters``): a class or type of thing, not a place."""
+    head = span.root.head
+    return span.root.dep_ == "compound" and head.i >= span.end and head.pos_ == "NOUN" and \
+        head.lemma_.lower() not in PLACE_HEADS
+
+
 def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                  known: Callable[[str], bool], text: str = "") -> list[Mention]:
     """People, bodies, formations and places the NER finds in the ``body`` sentences where no
@@ -555,7 +577,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
         taken = named if kind is not None and (kind[0] in (*EVENTS, "Operation", "Program") or (
             kind[0] in BODIES and ent.label_ == "ORG")) else covered
         if kind is None or any(taken[span.start_char:span.end_char]) or \
-                "\n" in span.text or known(span.text):
+                "\n" in span.text or known(span.text) or \
+                (kind[0] == "Location" and _names_a_thing(span)):
             continue
         name = " ".join(span.text.split())
         found.append(Mention(span.start_char, span.end_char, span.text, kind[0], slug(name),
