@@ -46,6 +46,13 @@ HELD_AS = {"reclaimed": "liberated", "recaptured": "liberated", "de-occupied": "
            "contested": "disputed"}
 BETWEEN = re.compile(rf"\s+(?:with|between)\s+(?:the\s+)?(?P<a>{NAME})"
                      rf"(?:\s+and\s+(?:the\s+)?(?P<b>{NAME}))?")
+BORDER_NOUN = re.compile(r"[ \t]+(?!(?:and|or|in|of|with|between|near|on|at|to|from|for|"
+                         r"where|which|that|since|along|area|region|zone|crossings?)\b)[a-z]")
+"""After ``border`` that qualifies the noun after it (``border guards``, ``border services``)."""
+BORDER_NEAR = re.compile(r"\b(?:near|close\s+to|towards?|from)\s+the\s+(?:[\w’'-]+\s+){0,2}$",
+                         re.I)
+"""Before a border named only to tell where something else lies (``near the Mauritanian
+border``, ``15 kilometres from the Afghan border``)."""
 FRONT_AFTER = re.compile(r"(?:\s+(?:zone|area|region)s?)?(?=\s*(?:[,.;:)]|$|\s(?:in|of|near|"
                          r"along|between|and|with|where|that|which)\b))")
 LIST_OF = re.compile(rf"\s+of\s+(?P<list>(?:the\s+)?{NAME}(?:,\s+(?:and\s+)?(?:the\s+)?{NAME})*"
@@ -157,8 +164,13 @@ class Places:
                     first[1], "territory", state)
 
     def _border(self, start: int, end: int) -> Iterator[Mention]:
-        """A border between two states: ``the Armenian border``, ``the Iran-Iraq border``."""
+        """A border between two states: ``the Armenian border``, ``the Iran-Iraq border``;
+        not one that only qualifies a noun (``Tajik border guards``) or only tells where
+        something else lies (``near the Mauritanian border``)."""
         scene = self.scene
+        if BORDER_NOUN.match(scene.text, end) or \
+                BORDER_NEAR.search(scene.text, max(0, start - 60), start):
+            return
         side = scene.ends.get(start - 1)
         between = BETWEEN.match(scene.text, end, end + 60)
         if side is not None:
