@@ -87,7 +87,8 @@ NAMED_BEFORE = {"gang": "armed_group", "gangs": "armed_group", "militia": "armed
 """Nouns a body's name comes before (``the Gran Grif gang``), and the kind they give it
 (``-``: none)."""
 CONTINENTS = frozenset(("Africa", "America", "Americas", "Asia", "Europe", "Oceania",
-                        "Antarctica", "Eurasia"))
+                        "Antarctica", "Eurasia", "African", "American", "Arab", "Asian",
+                        "European", "Nordic", "Scandinavian"))
 COMPASS = frozenset(("north", "south", "east", "west", "central", "northern", "southern",
                      "eastern", "western", "middle", "far", "near"))
 PLACE_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w’'-]*\w"
@@ -587,7 +588,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
         covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
         named[span.start_char:span.end_char] = b"\x01" * len(span.text)
     for start, end in sorted(sited):
-        if not any(covered[start:end]) and not known(text[start:end]):
+        if not any(covered[start:end]) and not known(text[start:end]) and \
+                not (text.endswith("ans", start, end) and known(text[start:end - 1])):
             name = " ".join(text[start:end].split())
             found.append(Mention(start, end, text[start:end], "Location", slug(name), name,
                                  rule="place.sited", confidence=0.5))
