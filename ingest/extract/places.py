@@ -17,6 +17,8 @@ from ingest.extract.scene import Scene
 from ingest.extract.slugs import slug
 
 NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+PARTICLES = r"de|del|dela|da|do|dos|das|di|la|le|bin|ibn|al|el|van|von"
+"""Lower-case words inside a person's or place's name that a place may be named after."""
 HEADS = re.compile(
     r"\b(?:territories|lands|areas|border|front[\s-]?line|line\s+of\s+contact|contact\s+line|"
     r"cities|towns|villages|settlements|districts|regions|provinces|region|province|district|"
@@ -61,7 +63,10 @@ LIST_BEFORE = re.compile(rf"(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})\s+$
 SUCH_AS = re.compile(r"\b(?:locations|cities|towns|places|areas|settlements|ports|bases|regions|"
                      r"provinces|districts)\b(?:\s+\w+){0,4},?\s+$")
 ITEM = re.compile(rf"(?:,?\s+(?:and\s+)?)?(?:the\s+)?(?P<name>{NAME})")
-NAMED_LEFT = re.compile(rf"(?P<name>(?:[{UPPER}][\w’'-]+\s+){{1,3}})$")
+NAMED_LEFT = re.compile(rf"(?P<name>[{UPPER}][\w’'-]+\s+(?:(?:(?:{PARTICLES})\s+)?"
+                        rf"[{UPPER}][\w’'-]+\s+){{0,2}})$")
+"""A proper name before a place word, with the particles names hold (``the Miguel de
+Cervantes base``, ``the Al-Hussein bin Abdullah II training area``)."""
 NOT_PLACE = {"The", "A", "An", "In", "On", "At", "Of", "This", "That", "Its", "Their", "His",
              "Her", "Our", "Both", "Each", "Every", "Some", "Many", "Several", "Other", "Whole",
              "Entire", "Border", "Military", "Special", "Administrative"}
