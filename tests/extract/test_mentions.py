@@ -90,11 +90,18 @@ def test_a_quoted_concept_and_an_n_plus_n_format() -> None:
 
 def test_places_the_dictionaries_cannot_hold() -> None:
     text = ("Mali's forces liberated the cities of Tessit, Anefis, and Ber. Troops held "
-            "the occupied Ansongo, Bourem and Menaka districts near the Algerian border, "
+            "the occupied Ansongo, Bourem and Menaka districts on the Algerian border, "
             "in the Tillabéri region and at the Kati training ground.")
     places = {m.name for m in mentions(text) if m.label == "Location"}
     assert {"Tessit", "Anefis", "Ber", "Ansongo district", "Bourem district",
             "Mali–Algeria border", "Tillabéri", "Kati training ground"} <= places
+
+
+def test_a_border_only_locating_something_else_or_qualifying_a_noun_is_no_place() -> None:
+    text = ("Mali's troops patrolled near the Algerian border. Malian and Nigerien border "
+            "guards met in Gao.")
+    places = {m.name for m in mentions(text) if m.label == "Location"}
+    assert not any(name.endswith("border") for name in places)
 
 
 def test_held_territories_are_one_place_per_state() -> None:
