@@ -628,14 +628,16 @@ def _companies_again(found: list[Mention]) -> list[Mention]:
 def _sited(text: str, body: list[Sentence]) -> list[tuple[int, int]]:
     """Names after a locative preposition that end a phrase (``based at Rukla,``, ``flew from
     Papeete and``, ``between Quiterajo and Mucojo``): places, when nothing else knows them (a
-    preposition inside a name, ``Office on Drugs``, is no locative)."""
+    preposition inside a name, ``Office on Drugs``, is no locative; names do not hold
+    ``off``, ``near`` or ``outside``: ``the French Navy off Goa``)."""
     found = []
     for sentence in body:
         for match in SITED.finditer(text, sentence.start, sentence.end):
             words = match["name"].split()
             before = text[max(0, match.start() - 30):match.start()].split()
             if words[0] in NOT_SITED or any(word in CONTINENTS for word in words) or (
-                    before and before[-1][:1].isupper() and match["prep"] not in ("and", None)
+                    before and before[-1][:1].isupper()
+                    and match["prep"] not in ("and", None, "off", "near", "outside")
                     and not (before[-1] in SITE_HEADS and match["prep"] in ("at", "in", "from"))
             ) or (
                     match["prep"] in ("and", None) and not PAIRED.search(
