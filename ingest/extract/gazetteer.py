@@ -103,6 +103,30 @@ def region_towns() -> dict[str, frozenset[str]]:
 
 
 @cache
+def capital_states() -> dict[str, str]:
+    """The state of each folded capital (``tallinn``: EST): a capital the report names as a
+    place lies in its state (countries.csv)."""
+    return {fold_name(capital): row["iso3"] for row in rows("countries.csv")
+            for capital in split_list(row["capital"])}
+
+
+@cache
+def sovereigns() -> dict[str, str]:
+    """The state that holds each dependent territory, by the territory's ISO3 code (MTQ:
+    FRA, GRL: DNK): a place in a territory lies in the state that holds it
+    (territories.csv)."""
+    return {row["iso3"]: row["sovereign"] for row in rows("territories.csv")}
+
+
+@cache
+def territories() -> dict[str, str]:
+    """The ISO3 code of each dependent territory by its folded names (``martinique``:
+    MTQ, ``greenland``: GRL), for the towns file's codes (``nuuk``: GRL)."""
+    return {fold_name(name): row["iso3"] for row in rows("territories.csv")
+            for name in (row["name"], *split_list(row["aliases"]))}
+
+
+@cache
 def state_names() -> dict[str, tuple[str, ...]]:
     """Each state's name and its other short names by ISO3 (``CZE``: Czechia, Czech
     Republic); formal names of more than three words left out."""

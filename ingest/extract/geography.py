@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 
 from ingest.extract.facts import Extraction, Mention
-from ingest.extract.gazetteer import extras, fold_name, region_states, region_towns, town_states
+from ingest.extract.gazetteer import (
+    capital_states,
+    extras,
+    fold_name,
+    region_states,
+    region_towns,
+    sovereigns,
+    territories,
+    town_states,
+)
 from ingest.extract.syntax import Annotated
 
 KNOWN = 0.45
@@ -42,7 +51,8 @@ SITE_NAMED = re.compile(r"(?:(?:Autonomous\s+)?Port\s+of\s+|Port\s+)(?P<after>[A
 International Port``, ``Port of Colombo`` (an air base or barracks is as often called by
 the town's name alone, which then names the base)."""
 GUESSED = frozenset(("place.described",))
-"""Rules whose place's state is only the report's home state, not known."""
+"""Rules whose place's state is only the report's home state, not known (nor where the
+report names such a place again: ``the Artibonite department``, then ``Artibonite``)."""
 
 
 def locate(annotated: Annotated, out: Extraction) -> None:
@@ -56,11 +66,14 @@ def locate(annotated: Annotated, out: Extraction) -> None:
               out.entities[relation.target].label == "Location" and
               out.entities[relation.target].properties.get("kind") != "sea"}
     known: list[tuple[Mention, str, str]] = []
+    named = {territories()[fold_name(entity.name)]: entity.id for entity in out.entities.values()
+             if entity.label == "Location" and fold_name(entity.name) in territories()}
+    """The dependent territories the report names as places, by ISO3 code."""
     for place in annotated.mentions:
         if place.label != "Location" or place.id not in out.entities or \
                 place.role == "qualifier":
             continue
-        guessed = place.rule in GUESSED
+        guessed = place.rule in GUESSED or out.entities[place.id].rule in GUESSED
         state = place.role[3:] if place.role.startswith("in:") and not guessed else \
             extras().get(("Location", place.id))
         qualified = qualifier_state(annotated, place)
@@ -69,9 +82,12 @@ def locate(annotated: Annotated, out: Extraction) -> None:
                        QUALIFIED)
         elif state in out.entities and place.id not in within:
             known.append((place, state, "geography.dictionary"))
+        elif state is None and place.id not in within and \
+                (held := held_state(place, out)) is not None:
+            known.append((place, held, "geography.held"))
         elif state is None and place.id not in within:
             region = town_state(place, out, region_states())
-            town = town_state(place, out, town_states())
+            town = territory_place(place, named) or town_state(place, out, town_states())
             if town is not None and region in (None, town):
                 known.append((place, town, "geography.town"))
             elif region is not None:
@@ -138,14 +154,35 @@ def named_after(out: Extraction) -> None:
                        NAMED_AFTER)
 
 
+def held_state(place: Mention, out: Extraction) -> str | None:
+    """The state a capital or a dependent territory named as a place belongs to, when the
+    report names that state: ``Tallinn`` is in Estonia, ``Martinique`` in France."""
+    for name in (place.name, place.text):
+        folded = fold_name(name.removeprefix("the "))
+        state = capital_states().get(folded) or sovereigns().get(territories().get(folded, ""))
+        if state in out.entities and out.entities[state].label == "Country":
+            return state
+    return None
+
+
+def territory_place(place: Mention, named: dict[str, str]) -> str | None:
+    """The dependent territory the report names that the largest town of a place's name
+    lies in (``Nuuk`` in ``Greenland``), rather than the state that holds it."""
+    states = town_states().get(bare_name(place.name), ())
+    return named.get(states[0]) if states else None
+
+
 def town_state(place: Mention, out: Extraction,
                known: dict[str, tuple[str, ...]]) -> str | None:
     """The state of a place no other dictionary holds, from the towns (or regions) of its
-    name: of the states with one so named, the largest that the report names."""
+    name: of the states with one so named, the largest that the report names (a town of a
+    dependent territory, ``Papeete``, is in the state that holds it)."""
     for name in (place.name, place.text):
         bare = name.removeprefix("the ")
         states = known.get(fold_name(PLACE_TAIL.sub("", bare)), ()) or \
             known.get(fold_name(bare), ())
+        states = tuple(dict.fromkeys(held for state in states
+                                     for held in (state, sovereigns().get(state, state))))
         named = next((state for state in states if state in out.entities and
                       out.entities[state].label == "Country"), None)
         if named is not None:

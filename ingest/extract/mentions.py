@@ -15,7 +15,14 @@ from ingest.extract.cues import Cues, is_word, unpreceded
 from ingest.extract.described import LEADS as DESCRIBED_LEADS
 from ingest.extract.described import described
 from ingest.extract.facts import Mention
-from ingest.extract.gazetteer import Gazetteer, extras, known, own_offices
+from ingest.extract.gazetteer import (
+    Gazetteer,
+    extras,
+    fold_name,
+    known,
+    own_offices,
+    region_states,
+)
 from ingest.extract.patterns.context import LOCATIVE
 from ingest.extract.places import LEADS as PLACE_LEADS
 from ingest.extract.places import places
@@ -229,6 +236,46 @@ def _compass(text: str, mention: Mention) -> Mention:
                    id=slug(name), name=name)
 
 
+MODIFYING = re.compile(r"[ \t]+(?!(?:in|on|at|of|and|or|to|for|with|from|by|before|after|since|"
+                       r"is|was|are|were|has|have|had|the|as|that|which|where|when|but|into|"
+                       r"off|near|across|over|around|between|under|towards?|within|without|"
+                       r"alongside|later|next|this|last|regions?|provinces?)\b)[A-Za-z]")
+"""After a one-word sea or region that modifies the word after it (``Pacific islands``,
+``Caribbean states``, ``Atlantic Shield 26``): a word that is no preposition, verb or
+place word of its own (``the Kaliningrad region``)."""
+
+
+def _modifier(text: str, mention: Mention) -> bool:
+    """Whether a one-word sea or region of no one state only qualifies what follows (``seven
+    Caribbean states``, ``its largest Pacific deployment``): a word used as an adjective, not
+    a mention of the place (a state's own region names its war: ``the Karabakh war``)."""
+    return mention.label == "Location" and mention.kind in ("sea", "region") and \
+        mention.rule == "gazetteer" and not any(c.isspace() for c in mention.text) and \
+        MODIFYING.match(text, mention.end) is not None and \
+        ("Location", mention.id) not in extras()
+
+
+STATE_PART_BEFORE = re.compile(r"\b(?:Western|Northern|Southern|Eastern|Central|North|South|"
+                               r"East|West) $")
+"""A compass word that, before a state's name, may name a province of it (``Western
+Australia``)."""
+
+
+def _state_part(text: str, mention: Mention) -> Mention:
+    """A state's name after a compass word that together name a province of that state
+    (``Western Australia``, ``South Australia``): the province, a place in the state."""
+    if mention.label != "Country" or mention.role != "name":
+        return mention
+    before = STATE_PART_BEFORE.search(text, max(0, mention.start - 10), mention.start)
+    if before is None:
+        return mention
+    name = text[before.start():mention.end]
+    if region_states().get(fold_name(name), ())[:1] != (mention.id,):
+        return mention
+    return Mention(before.start(), mention.end, name, "Location", slug(name), name, "region",
+                   f"in:{mention.id}", "place.state_part", 0.8)
+
+
 REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Meso|Ibero|Pan|Anglo|Afro)[ -]$")
 """A region word before ``American``: ``Central American armed forces`` are the region's."""
 
@@ -401,7 +448,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
     hits = gazetteer.find(text)
     states = {m.start for m in hits if m.label == "Country" and m.role != "capital"}
     heads = [(s.start, s.end) for s in sentences if s.heading]
-    hits = [m for m in (_dated(text, _compass(text, _capital(text, m, states))) for m in hits)
+    hits = [m for m in (_dated(text, _compass(text, _state_part(text, _capital(text, m, states))))
+                        for m in hits)
             if m and not _inside_name(text, m, heads) and not _regional(text, m)
             and not _currency(text, m)
             and not _epoch(text, m)]
@@ -439,7 +487,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer)
         *implied.joint_staffs(text, hits),
         *implied.ministries(text, hits, {**known("Organization"), **own_offices()}),
         *implied.quoted(text),
-        *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)),
+        *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)
+          and not _modifier(text, m)),
     ]
     sources = _published(text)
     chosen = []

@@ -17,6 +17,8 @@ from ingest.extract.scene import Scene
 from ingest.extract.slugs import slug
 
 NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+PARTICLES = r"de|del|dela|da|do|dos|das|di|la|le|bin|ibn|al|el|van|von"
+"""Lower-case words inside a person's or place's name that a place may be named after."""
 HEADS = re.compile(
     r"\b(?:territories|lands|areas|border|front[\s-]?line|line\s+of\s+contact|contact\s+line|"
     r"cities|towns|villages|settlements|districts|regions|provinces|region|province|district|"
@@ -46,6 +48,13 @@ HELD_AS = {"reclaimed": "liberated", "recaptured": "liberated", "de-occupied": "
            "contested": "disputed"}
 BETWEEN = re.compile(rf"\s+(?:with|between)\s+(?:the\s+)?(?P<a>{NAME})"
                      rf"(?:\s+and\s+(?:the\s+)?(?P<b>{NAME}))?")
+BORDER_NOUN = re.compile(r"[ \t]+(?!(?:and|or|in|of|with|between|near|on|at|to|from|for|"
+                         r"where|which|that|since|along|area|region|zone|crossings?)\b)[a-z]")
+"""After ``border`` that qualifies the noun after it (``border guards``, ``border services``)."""
+BORDER_NEAR = re.compile(r"\b(?:near|close\s+to|towards?|from)\s+the\s+(?:[\w’'-]+\s+){0,2}$",
+                         re.I)
+"""Before a border named only to tell where something else lies (``near the Mauritanian
+border``, ``15 kilometres from the Afghan border``)."""
 FRONT_AFTER = re.compile(r"(?:\s+(?:zone|area|region)s?)?(?=\s*(?:[,.;:)]|$|\s(?:in|of|near|"
                          r"along|between|and|with|where|that|which)\b))")
 LIST_OF = re.compile(rf"\s+of\s+(?P<list>(?:the\s+)?{NAME}(?:,\s+(?:and\s+)?(?:the\s+)?{NAME})*"
@@ -54,7 +63,10 @@ LIST_BEFORE = re.compile(rf"(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})\s+$
 SUCH_AS = re.compile(r"\b(?:locations|cities|towns|places|areas|settlements|ports|bases|regions|"
                      r"provinces|districts)\b(?:\s+\w+){0,4},?\s+$")
 ITEM = re.compile(rf"(?:,?\s+(?:and\s+)?)?(?:the\s+)?(?P<name>{NAME})")
-NAMED_LEFT = re.compile(rf"(?P<name>(?:[{UPPER}][\w’'-]+\s+){{1,3}})$")
+NAMED_LEFT = re.compile(rf"(?P<name>[{UPPER}][\w’'-]+\s+(?:(?:(?:{PARTICLES})\s+)?"
+                        rf"[{UPPER}][\w’'-]+\s+){{0,2}})$")
+"""A proper name before a place word, with the particles names hold (``the Miguel de
+Cervantes base``, ``the Al-Hussein bin Abdullah II training area``)."""
 NOT_PLACE = {"The", "A", "An", "In", "On", "At", "Of", "This", "That", "Its", "Their", "His",
              "Her", "Our", "Both", "Each", "Every", "Some", "Many", "Several", "Other", "Whole",
              "Entire", "Border", "Military", "Special", "Administrative"}
@@ -157,8 +169,13 @@ class Places:
                     first[1], "territory", state)
 
     def _border(self, start: int, end: int) -> Iterator[Mention]:
-        """A border between two states: ``the Armenian border``, ``the Iran-Iraq border``."""
+        """A border between two states: ``the Armenian border``, ``the Iran-Iraq border``;
+        not one that only qualifies a noun (``Tajik border guards``) or only tells where
+        something else lies (``near the Mauritanian border``)."""
         scene = self.scene
+        if BORDER_NOUN.match(scene.text, end) or \
+                BORDER_NEAR.search(scene.text, max(0, start - 60), start):
+            return
         side = scene.ends.get(start - 1)
         between = BETWEEN.match(scene.text, end, end + 60)
         if side is not None:

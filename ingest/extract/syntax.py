@@ -87,7 +87,8 @@ NAMED_BEFORE = {"gang": "armed_group", "gangs": "armed_group", "militia": "armed
 """Nouns a body's name comes before (``the Gran Grif gang``), and the kind they give it
 (``-``: none)."""
 CONTINENTS = frozenset(("Africa", "America", "Americas", "Asia", "Europe", "Oceania",
-                        "Antarctica", "Eurasia"))
+                        "Antarctica", "Eurasia", "African", "American", "Arab", "Asian",
+                        "European", "Nordic", "Scandinavian"))
 COMPASS = frozenset(("north", "south", "east", "west", "central", "northern", "southern",
                      "eastern", "western", "middle", "far", "near"))
 PLACE_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w’'-]*\w"
@@ -504,6 +505,28 @@ def _coordinated_people(doc: Doc, ents: tuple[Span, ...], mentions: list[Mention
     return found
 
 
+PLACE_HEADS = frozenset((
+    "airfield", "airport", "airspace", "area", "barracks", "base", "bay", "border", "camp",
+    "centre", "center", "city", "coast", "complex", "county", "desert", "district",
+    "facility", "field", "forest", "harbour", "harbor", "island", "line", "peninsula", "plant",
+    "port", "province", "range", "region", "river", "road", "sea", "sector", "shipyard",
+    "square", "state", "station", "street", "temple", "town", "valley", "village", "water",
+    "wharf", "yard", "zone",
+    "ceremony", "conference", "course", "deployment", "drill", "exercise", "meeting",
+    "mission", "operation", "patrol", "rotation", "summit", "talk", "visit"))
+"""Common nouns a place's name may qualify and still name the place: kinds of place
+(``Bayelsa state``, ``Greenland waters``) and events held there (``the Toledo course``)."""
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Whether a name the NER takes for a place only qualifies a common noun after it that
+    is no kind of place (``Mogami frigates``, ``the Kaan fighter jet``, ``two Sea Lynx
+    helicopters``): a class or type of thing, not a place."""
+    head = span.root.head
+    return span.root.dep_ == "compound" and head.i >= span.end and head.pos_ == "NOUN" and \
+        head.lemma_.lower() not in PLACE_HEADS
+
+
 def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                  known: Callable[[str], bool], text: str = "") -> list[Mention]:
     """People, bodies, formations and places the NER finds in the ``body`` sentences where no
@@ -555,7 +578,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
         taken = named if kind is not None and (kind[0] in (*EVENTS, "Operation", "Program") or (
             kind[0] in BODIES and ent.label_ == "ORG")) else covered
         if kind is None or any(taken[span.start_char:span.end_char]) or \
-                "\n" in span.text or known(span.text):
+                "\n" in span.text or known(span.text) or \
+                (kind[0] == "Location" and _names_a_thing(span)):
             continue
         name = " ".join(span.text.split())
         found.append(Mention(span.start_char, span.end_char, span.text, kind[0], slug(name),
@@ -564,7 +588,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
         covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
         named[span.start_char:span.end_char] = b"\x01" * len(span.text)
     for start, end in sorted(sited):
-        if not any(covered[start:end]) and not known(text[start:end]):
+        if not any(covered[start:end]) and not known(text[start:end]) and \
+                not (text.endswith("ans", start, end) and known(text[start:end - 1])):
             name = " ".join(text[start:end].split())
             found.append(Mention(start, end, text[start:end], "Location", slug(name), name,
                                  rule="place.sited", confidence=0.5))
@@ -603,14 +628,16 @@ def _companies_again(found: list[Mention]) -> list[Mention]:
 def _sited(text: str, body: list[Sentence]) -> list[tuple[int, int]]:
     """Names after a locative preposition that end a phrase (``based at Rukla,``, ``flew from
     Papeete and``, ``between Quiterajo and Mucojo``): places, when nothing else knows them (a
-    preposition inside a name, ``Office on Drugs``, is no locative)."""
+    preposition inside a name, ``Office on Drugs``, is no locative; names do not hold
+    ``off``, ``near`` or ``outside``: ``the French Navy off Goa``)."""
     found = []
     for sentence in body:
         for match in SITED.finditer(text, sentence.start, sentence.end):
             words = match["name"].split()
             before = text[max(0, match.start() - 30):match.start()].split()
             if words[0] in NOT_SITED or any(word in CONTINENTS for word in words) or (
-                    before and before[-1][:1].isupper() and match["prep"] not in ("and", None)
+                    before and before[-1][:1].isupper()
+                    and match["prep"] not in ("and", None, "off", "near", "outside")
                     and not (before[-1] in SITE_HEADS and match["prep"] in ("at", "in", "from"))
             ) or (
                     match["prep"] in ("and", None) and not PAIRED.search(

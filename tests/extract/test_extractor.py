@@ -1113,6 +1113,14 @@ def test_a_town_no_dictionary_holds_lies_in_the_named_state_with_a_town_of_its_n
     assert located is not None and located.rule == "geography.town"
 
 
+def test_a_territory_lies_in_the_state_holding_it_and_its_towns_in_the_territory() -> None:
+    out = extract("French and Danish ships sailed from Martinique to Greenland, and the "
+                  "frigate docked in Nuuk on Monday, France's navy said.\n", "t")
+    assert ("martinique", "LOCATED_IN", "FRA") in out.relations
+    assert ("greenland", "LOCATED_IN", "DNK") in out.relations
+    assert ("nuuk", "LOCATED_IN", "greenland") in out.relations
+
+
 def test_a_region_no_dictionary_holds_lies_in_the_named_state_with_a_region_so_named() -> None:
     out = extract("Indonesian and Australian marines landed in East Java province on Monday, "
                   "Indonesia's navy said.\n", "t")

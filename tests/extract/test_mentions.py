@@ -90,11 +90,18 @@ def test_a_quoted_concept_and_an_n_plus_n_format() -> None:
 
 def test_places_the_dictionaries_cannot_hold() -> None:
     text = ("Mali's forces liberated the cities of Tessit, Anefis, and Ber. Troops held "
-            "the occupied Ansongo, Bourem and Menaka districts near the Algerian border, "
+            "the occupied Ansongo, Bourem and Menaka districts on the Algerian border, "
             "in the Tillabéri region and at the Kati training ground.")
     places = {m.name for m in mentions(text) if m.label == "Location"}
     assert {"Tessit", "Anefis", "Ber", "Ansongo district", "Bourem district",
             "Mali–Algeria border", "Tillabéri", "Kati training ground"} <= places
+
+
+def test_a_border_only_locating_something_else_or_qualifying_a_noun_is_no_place() -> None:
+    text = ("Mali's troops patrolled near the Algerian border. Malian and Nigerien border "
+            "guards met in Gao.")
+    places = {m.name for m in mentions(text) if m.label == "Location"}
+    assert not any(name.endswith("border") for name in places)
 
 
 def test_held_territories_are_one_place_per_state() -> None:
@@ -235,3 +242,17 @@ def test_names_with_particles_and_joined_prefixes() -> None:
     assert {"Jan van der Berg", "Khalid bin Salman Al Saud", "Abdel Fattah al-Sisi",
             "Fahad Al-Mutairi", "Kofi Asante-Boateng"} \
         <= {m.name for m in mentions(text) if m.label == "Person"}
+
+
+def test_a_sea_or_region_word_qualifying_a_noun_is_no_place() -> None:
+    text = ("Seven Caribbean states sent ships to the Pacific islands, and the frigate later "
+            "patrolled the Pacific. Ships sailed in the Caribbean.")
+    places = [m.text for m in mentions(text) if m.label == "Location"]
+    assert places.count("Caribbean") == 1 and places.count("Pacific") == 1
+
+
+def test_a_compass_word_and_a_states_name_naming_its_province_are_a_place() -> None:
+    text = "The ship was built near Perth, in Western Australia, and Australia paid for it."
+    places = {(m.label, m.text, m.role) for m in mentions(text)}
+    assert ("Location", "Western Australia", "in:AUS") in places
+    assert ("Country", "Australia", "name") in places

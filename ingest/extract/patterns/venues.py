@@ -18,11 +18,16 @@ EVENTISH = re.compile(
     r"born|headquartered|killed|embassy|consulate|serv(?:e|es|ed|ing)|liberat\w+|"
     r"restoration|settlements?|cities|said|says|told|tensions?|crisis|disputes?|threats?|"
     r"violence|amid|despite|centres?|centers?|bases?|facilit\w+|airports?|ports?|"
+    r"ceremon(?:y|ies)|parades?|"
     r"(?<!training\s)(?<!exercise\s)sites?|"
     r"installations?|headquarters|offices?|set\s+up|establish\w*|build\w*|about(?!\s+\d)|"
     r"regarding|concerning|cooperation|security|intelligence|ambassadors?|envoys?|"
     r"attach[eé]s?|consuls?)\b", re.I)
 """Words between an event and a place that show the place belongs to something else."""
+SPEAKERS_IN = re.compile(r"\b(?:officials?|ambassadors?|embassy|spokes(?:man|woman|person)|"
+                         r"diplomats?|sources)\s+in\s+(?:the\s+)?$", re.I)
+"""Before a place that is where those who speak are (``Officials in Quito said ...``,
+``Sweden's ambassador in Astana``), not where the event they speak of is held."""
 AT_SITE = re.compile(r"\s+(?:[\w,-]+\s+){0,6}?at\s+(?:the\s+|its\s+|their\s+)?"
                      r"(?:[\w’'()&.-]+\s+){1,10}?in\s+(?:the\s+)?$")
 """Between an event and the town of the site it is held at: ``a meeting at the EAC
@@ -51,6 +56,10 @@ AGREEMENT_TOPIC = re.compile(r"\s+(?:of\s+understanding\s+)?(?:on|for)\s+"
                              r"(?:(?!in\s|at\s)[\w’'-]+\s+){0,5}"
                              r"(?:cooperation|security|intelligence|partnership)(?=\s)", re.I)
 """After an agreement, what it is on: ``on maritime security cooperation``."""
+ELSEWHERE = re.compile(r"\b(?:to\s+(?:hold|stage|conduct|host|organi[sz]e|start|launch)|"
+                       r"under)\s+(?:[\w’'-]+\s+){0,8}$", re.I)
+"""Before an event a dateline's sentence only plans or acts under, held elsewhere or
+before: ``agreed to hold their first combined river exercise``, ``under a protocol``."""
 DURING = re.compile(r"\bduring\s+(?:[\w’'-]+\s+){0,6}$")
 """Before a visit something else is done in: ``during Prime Minister X's``."""
 STAY = re.compile(r"\b(?:soil|territory|territories|waters|airspace)\b", re.I)
@@ -99,7 +108,8 @@ def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None
             return event
         return None
     after = [e for e in ctx.events if e.start >= venue.end and ctx.same_clause(e, venue)]
-    if after and not ctx.text[ctx.sentence.start:venue.start].count(" ") > 3:
+    if after and not ctx.text[ctx.sentence.start:venue.start].count(" ") > 3 and \
+            not SPEAKERS_IN.search(ctx.text, ctx.sentence.start, venue.start):
         return min(after, key=lambda e: e.start)
     return None
 
@@ -159,13 +169,19 @@ def _signed_during_visit(ctx: Context) -> None:
 def _dateline(ctx: Context, first: Mention) -> None:
     """``ANKARA — Indonesia and Türkiye signed ...``: agreements, meetings and exercises
     given no other place in a sentence opened by a dateline were held in its city; an
-    exercise also in the state the dateline names (``KRIVOLAK, North Macedonia —``)."""
+    exercise also in the state the dateline names (``KRIVOLAK, North Macedonia —``). Not
+    a phase (the report gives its own place), an event only planned there (``agreed to
+    hold an exercise next year``) nor an agreement only acted under (``under the Nakamal
+    Agreement``)."""
     placed = {r.source for r in ctx.out.relations.values()
               if r.type == "HELD_IN" and ctx.span in r.spans}
     named = dateline_state(ctx, first)
     state = named.id if named is not None else \
         first.role.removeprefix("in:") if first.role.startswith("in:") else None
     for event in {e.id: e for e in ctx.events}.values():
+        if event.kind == "phase" or \
+                ELSEWHERE.search(ctx.before(event, 90)):
+            continue
         if event.label in ("Agreement", "Meeting") and event.id not in placed:
             ctx.keep(first)
             ctx.out.relate("HELD_IN", event.id, first.id, ctx.span, "place.dateline", 0.45)
