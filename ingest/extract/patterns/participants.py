@@ -154,6 +154,17 @@ CONFLICT_PARTIES = re.compile(
 hostilities between Israel and Hezbollah``): they fight, they do not take part in it."""
 AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$", re.I)
 """Before a body named as where a meeting is held (``talks at the Ministry of Defence``)."""
+VENUE_NOUN = (r"(?:headquarters|base|range|barracks|academy|centre|center|school|college|"
+              r"establishment|grounds?|facility|camp)")
+OWNED_VENUE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?" + VENUE_NOUN + r"\b")
+"""After a body that owns the place an event is at (``at the Spanish Army's training
+centre``)."""
+AT_OWNED = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$")
+"""Before a place owner's name: ``at the``."""
+VENUE_OF = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + VENUE_NOUN +
+                      r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$")
+"""Before a body named as the owner of an event's place (``at the headquarters of the
+Chilean Army's 5th Army Division``)."""
 WITH_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+with\s+")
 """Right after an event: the partner it is done with follows."""
 ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|docked|docks|sailed\s+into|called\s+at|"
@@ -317,7 +328,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
             HELPED.search(ctx.before(head, 40)) or _conflict_party(ctx, head, event):
         return False
-    if _office_of_person(ctx, actor):
+    if _office_of_person(ctx, actor) or _venue_owner(ctx, actor):
         return False
     if actor.label == "Organization" and event.label in ("Exercise", "Operation"):
         if actor.kind == "armed_group":
@@ -325,6 +336,15 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
         return actor.kind in FORCES or actor.id.endswith("armed-forces") or \
             _participates(ctx, actor)
     return True
+
+
+def _venue_owner(ctx: Context, actor: Mention) -> bool:
+    """Whether an actor is named only as the owner of the place an event is at (``at the
+    Indian Navy's training establishment``, ``at the headquarters of the 5th Division``):
+    a body at which an event takes place hosts it, it does not take part."""
+    return (AT_OWNED.search(ctx.before(actor, 12)) is not None and
+            OWNED_VENUE.match(ctx.text, actor.end, ctx.sentence.end) is not None) or \
+        VENUE_OF.search(ctx.before(actor, 80)) is not None
 
 
 def _reporter(ctx: Context, actor: Mention) -> bool:
