@@ -90,6 +90,8 @@ SAID = re.compile(r"(?:\s*\([A-Z][\w.&-]*\))?(?:\s+in\s+[A-Z][\w-]*)?\s+(?:has\s
                   r"(?:said|says|stated|told|added)\b")
 """After who only reports what is told: ``..., the Ministry of Defence said``, ``the
 Department of National Defense (DND) said``, ``the US Embassy in Podgorica said``."""
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+"""Before who only reports what is told: ``according to the Estonian Navy``."""
 PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|alongside|"
                          r"in|at|on|into|over|through|via|under)\s+(?:the\s+)?"
                          r"(?:[a-z][\w-]*\s+){0,2}$")
@@ -316,7 +318,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if actor.label == "Country" and event.label != "Meeting" and \
             OFFICER_OF.search(ctx.before(actor, 80)):
         return False
-    if _named_for(ctx, actor, event) or (event.label == "Operation" and _reporter(ctx, actor)):
+    if _named_for(ctx, actor, event) or _reporter(ctx, actor, event):
         return False
     if event.label == "Meeting":
         if ctx.out.entities[event.id].properties.get("kind") == "visit":
@@ -347,10 +349,13 @@ def _venue_owner(ctx: Context, actor: Mention) -> bool:
         VENUE_OF.search(ctx.before(actor, 80)) is not None
 
 
-def _reporter(ctx: Context, actor: Mention) -> bool:
+def _reporter(ctx: Context, actor: Mention, event: Mention) -> bool:
     """Whether an actor only reports the sentence, named last before ``said`` (``..., the
-    Ghana Armed Forces said``): the source of an operation's news, not one of its forces."""
-    return SAID.match(ctx.text, actor.end) is not None and \
+    Ghana Armed Forces said``, of an operation) or after ``according to`` (of any event):
+    the source of the event's news, not one of its forces."""
+    if ACCORDING_TO.search(ctx.before(actor, 20)):
+        return True
+    return event.label == "Operation" and SAID.match(ctx.text, actor.end) is not None and \
         re.search(r"[,;]\s+(?:the\s+)?$", ctx.before(actor, 6)) is not None
 
 
