@@ -269,13 +269,13 @@ def _follow_up(ctx: Context) -> Mention | None:
 
 
 def _about(ctx: Context) -> str | None:
-    """The exercise or operation the report is about, told of in at least ``TOLD_OF``
-    sentences and more than any other: a sentence naming participants and no event goes on
-    about it however long ago it was last named."""
+    """The exercise or operation the report is about, the only event it has told of or one
+    told of in at least ``TOLD_OF`` sentences and more than any other: a sentence naming
+    participants and no event goes on about it however long ago it was last named."""
     told = ctx.article.told
     mains = sorted((told.get(event, 0), event) for label, event in
                    ctx.article.main_event.items() if label in ("Exercise", "Operation"))
-    if not mains or mains[-1][0] < TOLD_OF or any(
+    if not mains or (mains[-1][0] < TOLD_OF and len(told) > 1) or any(
             count >= mains[-1][0] for event, count in told.items() if event != mains[-1][1]):
         return None
     return mains[-1][1]
