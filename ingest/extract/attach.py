@@ -129,12 +129,16 @@ def drills_at(out: Extraction, sentences: list[Sentence]) -> None:
     a drop zone near the village of Pepelishte``, ``The at-sea phase runs from the naval
     base at Souda Bay``; and PARTICIPATED_IN from the units such sentences, or sentences
     telling of its sorties, name doing them: ``The landing on Örö will be carried out by the
-    Nyland Brigade``, ``The host is flying F-16s of Aviation Group No. 7``."""
+    Nyland Brigade``, ``The host is flying F-16s of Aviation Group No. 7``, and in the one
+phase such a sentence names before them (``A maritime phase followed, where the Royal
+Jordanian Naval Force ... practised``)."""
     main, found = _drill_sentences(out, sentences)
     if main is None:
         return
     for sentence, drilling, inside in found:
         span = (sentence.start, sentence.end)
+        phases = sorted({(start, entity.id) for start, entity in inside
+                         if entity.properties.get("kind") == "phase"})
         for start, entity in inside:
             before = out.text[max(sentence.start, start - 40):start]
             if entity.label == "Location" and drilling and AT_PLACE.search(before) and \
@@ -144,6 +148,9 @@ def drills_at(out: Extraction, sentences: list[Sentence]) -> None:
                     not OFFICE_OF.search(out.text, max(sentence.start, start - 60), start):
                 out.relate("PARTICIPATED_IN", entity.id, main.id, span,
                            "exercise.drilling_unit", 0.45)
+                if len({phase for _, phase in phases}) == 1 and phases[0][0] < start:
+                    out.relate("PARTICIPATED_IN", entity.id, phases[0][1], span,
+                               "exercise.phase_unit", 0.4)
 
 
 def parent_services(out: Extraction) -> None:

@@ -94,6 +94,7 @@ def extract(text: str, article: str, published: str | None = None,
     nearest(out)
     posted(out)
     parent_services(out)
+    structure.sending_states(out)
     roles.leaders(memory, out, annotated.mentions)
     meetings.visit_hosts(out)
     meetings.visitor_states(memory, out)

@@ -38,9 +38,11 @@ def editions(out: Extraction) -> None:
         found = [e for e in events if e.id != series.id and EDITION.search(e.name) and
                  e.rule not in ("exercise.other_edition", "event.past_edition") and
                  e.properties.get("kind") != "phase" and
-                 e.name[:len(series.name) + 1] in (f"{series.name} ", f"{series.name}-")]
+                 e.name.removeprefix("Exercise ")[:len(series.name) + 1] in
+                 (f"{series.name} ", f"{series.name}-")]
         if len(found) > 1:
-            found = _of_year(found, str(series.properties.get("date") or "")[:4])
+            found = _of_year(found, str(series.properties.get("date") or "")[:4]) or \
+                _first_named(found)
         if len(found) == 1 and not any(
                 {r.source, r.target} == {series.id, found[0].id}
                 for r in out.relations.values()):
@@ -51,6 +53,14 @@ def editions(out: Extraction) -> None:
                     None)
         if full is not None:
             out.merge(short.id, full.id)
+
+
+def _first_named(editions: list[Entity]) -> list[Entity]:
+    """The first named of a series' editions, for a series told of undated (``Pitch Black
+    26`` in the lead over ``Pitch Black 2024`` later): a report names its own edition first,
+    in its headline or lead, and older or later ones only as background."""
+    return [min(editions, key=lambda e: (min((start for start, _ in e.spans),
+                                             default=float("inf")), e.id))]
 
 
 def _of_year(editions: list[Entity], year: str) -> list[Entity]:

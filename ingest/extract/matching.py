@@ -323,11 +323,13 @@ def _listed(annotated: Annotated, token: Token) -> list[Token]:
     (``the United States, Canada, the United Kingdom and France``: Canada apposed to the
     United States, the rest its conjuncts): one state is never another's apposition."""
     tokens = [token, *token.conjuncts, *_list_past_group(annotated, token)]
-    if not _state(annotated, token):
+    label = _listable(annotated, token)
+    if label is None:
         return tokens
     for each in list(tokens):
         for child in each.children:
-            if child.dep_ == "appos" and _state(annotated, child):
+            if child.dep_ == "appos" and _listable(annotated, child) == label and \
+                    annotated.mention(child).id != getattr(annotated.mention(each), "id", None):
                 tokens += [t for t in (child, *child.conjuncts) if t not in tokens]
     return tokens
 
@@ -347,9 +349,14 @@ def _list_past_group(annotated: Annotated, token: Token) -> list[Token]:
         annotated.mention(t) is not None or t.lower_ in GROUP_NOUNS)]
 
 
-def _state(annotated: Annotated, token: Token) -> bool:
+def _listable(annotated: Annotated, token: Token) -> str | None:
+    """The label of a state or force that is never another's apposition (``the Indian Air
+    Force, the Indonesian Air Force, ...``: a list), none for other words."""
     mention = annotated.mention(token)
-    return mention is not None and mention.label == "Country" and mention.role != "qualifier"
+    if mention is None or mention.role == "qualifier" or mention.label not in ("Country",
+                                                                               "Unit"):
+        return None
+    return mention.label
 
 
 def _hedged(table: Table, ids: list[int]) -> bool:

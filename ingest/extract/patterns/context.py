@@ -103,9 +103,11 @@ BREAK_WORDS = (";", "–", "—", "-", "where", "com", "came", "amid", "despite"
                "but", "since", "after", "following", "before", "because", "when", "until")
 """What a sentence holds one of when it has a clause break (a cheap gate before the regex)."""
 BOTH_WORDS = ("both", "two", "neighbo")
-BOTH_NOUNS = ("countries", "nations", "states", "sides", "governments", "armies", "neighbo")
+BOTH_NOUNS = ("countries", "nations", "states", "sides", "governments", "armies", "neighbo",
+              "navies", "forces", "militaries", "guards", "allies")
 BOTH = fold(re.compile(r"\b(?:both|the\s+two|the\s+neighbouring|the\s+neighboring)\s+"
-                       r"(?:countries|nations|states|sides|governments|armies|neighbou?rs)\b",
+                       r"(?:countries|nations|states|sides|governments|armies|neighbou?rs|"
+                       r"navies|(?:armed\s+|air\s+)?forces|militaries|coast\s+guards|allies)\b",
                        re.I))
 
 

@@ -141,6 +141,9 @@ ORDINAL_EDITION = re.compile(
 """Another edition by its place in the series: ``the next edition``, ``the previous edition of
 the exercise``, ``its first edition in 2015`` (not ``its previous edition, Surya Kiran XVIII``,
 named already, nor another series' ``whose next edition``)."""
+NAMED_BEFORE = re.compile(r"\b[A-Z][\w-]*[ -](?:19|20)?\d\d,\s+$")
+"""A named edition just before the phrase apposed to it: ``Pitch Black 2024, the last
+edition`` names that edition again, not another."""
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 HEDGED = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?$")
 """A modal right before the verb of another edition: only a possibility (``Senegal may host
@@ -185,6 +188,7 @@ def other_editions(ctx: Context) -> None:
         _tell(ctx, mention)
     for match in ORDINAL_EDITION.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
         if (match["series"] and match["series"] != edition["series"]) or HEDGED.search(
+                ctx.text, ctx.sentence.start, match.start()) or NAMED_BEFORE.search(
                 ctx.text, ctx.sentence.start, match.start()):
             continue
         later = match["which"].lower() == "next"

@@ -90,6 +90,8 @@ SAID = re.compile(r"(?:\s*\([A-Z][\w.&-]*\))?(?:\s+in\s+[A-Z][\w-]*)?\s+(?:has\s
                   r"(?:said|says|stated|told|added)\b")
 """After who only reports what is told: ``..., the Ministry of Defence said``, ``the
 Department of National Defense (DND) said``, ``the US Embassy in Podgorica said``."""
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+"""Before who only reports what is told: ``according to the Estonian Navy``."""
 PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|alongside|"
                          r"in|at|on|into|over|through|via|under)\s+(?:the\s+)?"
                          r"(?:[a-z][\w-]*\s+){0,2}$")
@@ -154,6 +156,17 @@ CONFLICT_PARTIES = re.compile(
 hostilities between Israel and Hezbollah``): they fight, they do not take part in it."""
 AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$", re.I)
 """Before a body named as where a meeting is held (``talks at the Ministry of Defence``)."""
+VENUE_NOUN = (r"(?:headquarters|base|range|barracks|academy|centre|center|school|college|"
+              r"establishment|grounds?|facility|camp)")
+OWNED_VENUE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?" + VENUE_NOUN + r"\b")
+"""After a body that owns the place an event is at (``at the Spanish Army's training
+centre``)."""
+AT_OWNED = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$")
+"""Before a place owner's name: ``at the``."""
+VENUE_OF = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + VENUE_NOUN +
+                      r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$")
+"""Before a body named as the owner of an event's place (``at the headquarters of the
+Chilean Army's 5th Army Division``)."""
 WITH_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+with\s+")
 """Right after an event: the partner it is done with follows."""
 ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|docked|docks|sailed\s+into|called\s+at|"
@@ -256,13 +269,13 @@ def _follow_up(ctx: Context) -> Mention | None:
 
 
 def _about(ctx: Context) -> str | None:
-    """The exercise or operation the report is about, told of in at least ``TOLD_OF``
-    sentences and more than any other: a sentence naming participants and no event goes on
-    about it however long ago it was last named."""
+    """The exercise or operation the report is about, the only event it has told of or one
+    told of in at least ``TOLD_OF`` sentences and more than any other: a sentence naming
+    participants and no event goes on about it however long ago it was last named."""
     told = ctx.article.told
     mains = sorted((told.get(event, 0), event) for label, event in
                    ctx.article.main_event.items() if label in ("Exercise", "Operation"))
-    if not mains or mains[-1][0] < TOLD_OF or any(
+    if not mains or (mains[-1][0] < TOLD_OF and len(told) > 1) or any(
             count >= mains[-1][0] for event, count in told.items() if event != mains[-1][1]):
         return None
     return mains[-1][1]
@@ -305,7 +318,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if actor.label == "Country" and event.label != "Meeting" and \
             OFFICER_OF.search(ctx.before(actor, 80)):
         return False
-    if _named_for(ctx, actor, event) or (event.label == "Operation" and _reporter(ctx, actor)):
+    if _named_for(ctx, actor, event) or _reporter(ctx, actor, event):
         return False
     if event.label == "Meeting":
         if ctx.out.entities[event.id].properties.get("kind") == "visit":
@@ -317,7 +330,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
             HELPED.search(ctx.before(head, 40)) or _conflict_party(ctx, head, event):
         return False
-    if _office_of_person(ctx, actor):
+    if _office_of_person(ctx, actor) or _venue_owner(ctx, actor):
         return False
     if actor.label == "Organization" and event.label in ("Exercise", "Operation"):
         if actor.kind == "armed_group":
@@ -327,10 +340,22 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     return True
 
 
-def _reporter(ctx: Context, actor: Mention) -> bool:
+def _venue_owner(ctx: Context, actor: Mention) -> bool:
+    """Whether an actor is named only as the owner of the place an event is at (``at the
+    Indian Navy's training establishment``, ``at the headquarters of the 5th Division``):
+    a body at which an event takes place hosts it, it does not take part."""
+    return (AT_OWNED.search(ctx.before(actor, 12)) is not None and
+            OWNED_VENUE.match(ctx.text, actor.end, ctx.sentence.end) is not None) or \
+        VENUE_OF.search(ctx.before(actor, 80)) is not None
+
+
+def _reporter(ctx: Context, actor: Mention, event: Mention) -> bool:
     """Whether an actor only reports the sentence, named last before ``said`` (``..., the
-    Ghana Armed Forces said``): the source of an operation's news, not one of its forces."""
-    return SAID.match(ctx.text, actor.end) is not None and \
+    Ghana Armed Forces said``, of an operation) or after ``according to`` (of any event):
+    the source of the event's news, not one of its forces."""
+    if ACCORDING_TO.search(ctx.before(actor, 20)):
+        return True
+    return event.label == "Operation" and SAID.match(ctx.text, actor.end) is not None and \
         re.search(r"[,;]\s+(?:the\s+)?$", ctx.before(actor, 6)) is not None
 
 
