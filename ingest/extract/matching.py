@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from ingest.extract.depmatch import Compiled, Table, compile_pattern, find
+from ingest.extract.depmatch import Checks, Compiled, Table, Test, compile_pattern, find
 from ingest.extract.discourse import salient
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.names import SERVICE_PLURALS, service_of
@@ -77,8 +77,10 @@ PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
 
 @cache
 def compiled() -> tuple[tuple[Rule, Compiled], ...]:
-    """Every pattern of the pattern files, compiled once per process."""
-    return tuple((rule, compile_pattern(rule.pattern)) for rule in rules())
+    """Every pattern of the pattern files, compiled once per process (a node test shared by
+    the patterns that test a node alike)."""
+    tests: dict[Checks, Test] = {}
+    return tuple((rule, compile_pattern(rule.pattern, tests)) for rule in rules())
 
 
 def _titled_holder(annotated: Annotated, office: Mention) -> Mention | None:
@@ -443,7 +445,7 @@ def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
                                                             else table))
 
 
-def _found(annotated: Annotated, rule: Rule, table: Table, found: Iterator[list[int]]
+def _found(annotated: Annotated, rule: Rule, table: Table, found: list[list[int]]
            ) -> Iterator[tuple[Rule, Mention, Mention, tuple[int, int], bool]]:
     """The relations one pattern's matches state (``table``: the document's, read once)."""
     doc = annotated.doc
