@@ -77,6 +77,18 @@ class Test:
     the object itself, found by identity, not by hashing every test at each asking."""
 
     checks: Checks
+    first: Check | None
+    """The check whose tokens are looked up (a word's, which few tokens have, before a
+    tag's or relation's); None when no check names values a token must have."""
+    rest: Checks
+    """The checks the tokens looked up are then tested against."""
+
+
+def _test(checks: Checks) -> Test:
+    """``checks`` as one test, its lookup chosen once."""
+    first = min((check for check in checks if check[2]),
+                key=lambda check: check[0] not in WORDS, default=None)
+    return Test(checks, first, tuple(check for check in checks if check is not first))
 
 
 class Table:
@@ -142,37 +154,33 @@ class Table:
         return index
 
     def having(self, key: str, values: frozenset[int]) -> list[int]:
-        """The tokens whose attribute ``key`` is one of ``values``, in text order (read from
-        the document's values when fewer than those named: a long word list meets few)."""
+        """The tokens whose attribute ``key`` is one of ``values``, in text order (only the
+        values the document has are looked up: a long word list meets few)."""
         index = self.index(key)
-        if len(values) > len(index):
-            found = [position for value, positions in index.items() if value in values
-                     for position in positions]
-        else:
-            found = [position for value in values for position in index.get(value, ())]
-        return sorted(found) if len(values) > 1 else found
+        common = index.keys() & values
+        found = [position for value in common for position in index[value]]
+        return sorted(found) if len(common) > 1 else found
 
     def passes(self, test: Test) -> tuple[list[int], set[int]]:
         """The tokens that pass ``test``, in text order and as a set (found the first time
         it is asked)."""
         found = self.passing.get(test)
         if found is None:
-            tokens = self.passing_all(test.checks)
+            tokens = self.passing_all(test)
             found = self.passing[test] = (tokens, set(tokens))
         return found
 
-    def passing_all(self, checks: Checks) -> list[int]:
-        """The tokens that pass every one of ``checks``, in text order: those having a named
-        value (a word, which few tokens have, before a tag or relation), tested against the
-        rest (not again against the test that found them)."""
-        first = min((check for check in checks if check[2]),
-                    key=lambda check: check[0] not in WORDS, default=None)
+    def passing_all(self, test: Test) -> list[int]:
+        """The tokens that pass every check of ``test``, in text order: those having the
+        values its first check names, tested against the rest."""
+        first = test.first
         tokens = list(range(self.size)) if first is None else self.having(first[0], first[1])
-        for check in checks:
-            if check is not first:
-                key, values, positive = check
-                column = self.column(key)
-                tokens = [token for token in tokens if (column[token] in values) is positive]
+        for key, values, positive in test.rest:
+            column = self.column(key)
+            if positive:
+                tokens = [token for token in tokens if column[token] in values]
+            else:
+                tokens = [token for token in tokens if column[token] not in values]
         return tokens
 
     def heading(self, dep: str, words: frozenset[str] | None = None) -> set[int]:
@@ -272,7 +280,9 @@ def compile_pattern(pattern: Sequence[dict[str, Any]],
     nodes = []
     for node in pattern:
         checks = _checks(node.get("RIGHT_ATTRS", {}))
-        nodes.append(tests.setdefault(checks, Test(checks)))
+        if checks not in tests:
+            tests[checks] = _test(checks)
+        nodes.append(tests[checks])
     return Compiled(tuple(nodes), links)
 
 
