@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +71,26 @@ def _checks(attrs: dict[str, Any]) -> Checks:
     return tuple(checks)
 
 
+@dataclass(frozen=True, eq=False)
+class Test:
+    """One node's tests of a token, as one object: a table keeps the tokens passing it under
+    the object itself, found by identity, not by hashing every test at each asking."""
+
+    checks: Checks
+    first: Check | None
+    """The check whose tokens are looked up (a word's, which few tokens have, before a
+    tag's or relation's); None when no check names values a token must have."""
+    rest: Checks
+    """The checks the tokens looked up are then tested against."""
+
+
+def _test(checks: Checks) -> Test:
+    """``checks`` as one test, its lookup chosen once."""
+    first = min((check for check in checks if check[2]),
+                key=lambda check: check[0] not in WORDS, default=None)
+    return Test(checks, first, tuple(check for check in checks if check is not first))
+
+
 class Table:
     """A parsed document as plain values, read once: each token's head and children, the
     attribute columns the patterns ask for, and per node test the tokens that pass it (so
@@ -87,8 +107,12 @@ class Table:
                 self.children[head].append(index)
         self.columns: dict[str, list[int]] = {}
         self.indexes: dict[str, dict[int, list[int]]] = {}
-        self.passing: dict[Checks, tuple[list[int], set[int]]] = {}
+        self.down = self.children
+        """What ``>`` leads to from each token: its children (and the subjects it borrows,
+        in a ``sharing`` table)."""
+        self.passing: dict[Test, tuple[list[int], set[int]]] = {}
         self.below: dict[int, list[int]] = {}
+        self.above: dict[int, list[int]] = {}
         self.parents: dict[tuple[str, frozenset[str] | None], set[int]] = {}
         self.shared: dict[int, list[int]] = {}
         self.sentences: list[Span] = []
@@ -107,6 +131,8 @@ class Table:
         by ``>``, its columns and tests' results shared with it (for ``implicit`` rules)."""
         other = copy.copy(self)
         other.shared = shared_subjects(self.doc)
+        other.down = [children + other.shared[index] if index in other.shared else children
+                      for index, children in enumerate(self.children)]
         return other
 
     def column(self, key: str) -> list[int]:
@@ -128,33 +154,34 @@ class Table:
         return index
 
     def having(self, key: str, values: frozenset[int]) -> list[int]:
-        """The tokens whose attribute ``key`` is one of ``values``, in text order (read from
-        the document's values when fewer than those named: a long word list meets few)."""
+        """The tokens whose attribute ``key`` is one of ``values``, in text order (only the
+        values the document has are looked up: a long word list meets few)."""
         index = self.index(key)
-        if len(values) > len(index):
-            found = [position for value, positions in index.items() if value in values
-                     for position in positions]
-        else:
-            found = [position for value in values for position in index.get(value, ())]
-        return sorted(found) if len(values) > 1 else found
+        common = index.keys() & values
+        found = [position for value in common for position in index[value]]
+        return sorted(found) if len(common) > 1 else found
 
-    def passes(self, checks: Checks) -> tuple[list[int], set[int]]:
-        """The tokens that pass every one of ``checks``, in text order and as a set: those
-        having a named value (a word, which few tokens have, before a tag or relation),
-        tested against the rest (not again against the test that found them)."""
-        found = self.passing.get(checks)
-        if found is not None:
-            return found
-        first = min((check for check in checks if check[2]),
-                    key=lambda check: check[0] not in WORDS, default=None)
-        tokens = list(range(self.size)) if first is None else self.having(first[0], first[1])
-        for check in checks:
-            if check is not first:
-                key, values, positive = check
-                column = self.column(key)
-                tokens = [token for token in tokens if (column[token] in values) is positive]
-        found = self.passing[checks] = (tokens, set(tokens))
+    def passes(self, test: Test) -> tuple[list[int], set[int]]:
+        """The tokens that pass ``test``, in text order and as a set (found the first time
+        it is asked)."""
+        found = self.passing.get(test)
+        if found is None:
+            tokens = self.passing_all(test)
+            found = self.passing[test] = (tokens, set(tokens))
         return found
+
+    def passing_all(self, test: Test) -> list[int]:
+        """The tokens that pass every check of ``test``, in text order: those having the
+        values its first check names, tested against the rest."""
+        first = test.first
+        tokens = list(range(self.size)) if first is None else self.having(first[0], first[1])
+        for key, values, positive in test.rest:
+            column = self.column(key)
+            if positive:
+                tokens = [token for token in tokens if column[token] in values]
+            else:
+                tokens = [token for token in tokens if column[token] not in values]
+        return tokens
 
     def heading(self, dep: str, words: frozenset[str] | None = None) -> set[int]:
         """The tokens with a child related to them by ``dep`` (one of ``words``, lowercased,
@@ -170,9 +197,10 @@ class Table:
         return found
 
     def related(self, index: int, operator: str) -> list[int]:
-        """The tokens ``operator`` leads to from token ``index``."""
+        """The tokens ``operator`` leads to from token ``index`` (not to be changed: the
+        lists are the table's own)."""
         if operator == ">":
-            return self.children[index] + self.shared.get(index, [])
+            return self.down[index]
         if operator == "<":
             head = self.heads[index]
             return [head] if head != index else []
@@ -186,10 +214,13 @@ class Table:
                     stack.extend(self.children[child])
                 found = self.below[index] = sorted(found)
             return found
-        found = []
-        while self.heads[index] != index:
-            index = self.heads[index]
-            found.append(index)
+        found = self.above.get(index)
+        if found is None:
+            found, head = [], index
+            while self.heads[head] != head:
+                head = self.heads[head]
+                found.append(head)
+            self.above[index] = found
         return found
 
 
@@ -234,44 +265,46 @@ class Compiled:
     """A pattern ready to run: its nodes' tests and, for each node after the first, the
     node it hangs from and by which operator."""
 
-    checks: tuple[Checks, ...]
+    tests: tuple[Test, ...]
     links: tuple[tuple[int, str], ...]
 
 
-def compile_pattern(pattern: Sequence[dict[str, Any]]) -> Compiled:
-    """``pattern`` (a DependencyMatcher pattern this runner supports) ready to run."""
+def compile_pattern(pattern: Sequence[dict[str, Any]],
+                    tests: dict[Checks, Test] | None = None) -> Compiled:
+    """``pattern`` (a DependencyMatcher pattern this runner supports) ready to run
+    (``tests``: those of the patterns compiled before it, by their checks, so patterns
+    that test a node alike share one test and its tokens are found once per document)."""
+    tests = tests if tests is not None else {}
     names = [node["RIGHT_ID"] for node in pattern]
     links = tuple((names.index(node["LEFT_ID"]), node["REL_OP"]) for node in pattern[1:])
-    return Compiled(tuple(_checks(node.get("RIGHT_ATTRS", {})) for node in pattern), links)
+    nodes = []
+    for node in pattern:
+        checks = _checks(node.get("RIGHT_ATTRS", {}))
+        if checks not in tests:
+            tests[checks] = _test(checks)
+        nodes.append(tests[checks])
+    return Compiled(tuple(nodes), links)
 
 
-def find(compiled: Compiled, table: Table) -> Iterator[list[int]]:
-    """Every assignment of tokens to the pattern's nodes (token indices in node order)."""
-    roots = table.passes(compiled.checks[0])[0]
+def find(compiled: Compiled, table: Table) -> list[list[int]]:
+    """Every assignment of tokens to the pattern's nodes (token indices in node order),
+    found node by node: each assignment so far extended by the tokens the next node's link
+    leads to that pass its test, in the order a depth-first search finds them."""
+    roots = table.passes(compiled.tests[0])[0]
     if not roots:
-        return
-    if not compiled.links:
-        yield from ([root] for root in roots)
-        return
-    allowed = [table.passes(checks)[1] if checks else None for checks in compiled.checks]
+        return []
+    allowed = [table.passes(test)[1] if test.checks else None for test in compiled.tests]
     if any(passing is not None and not passing for passing in allowed):
-        return
-    for root in roots:
-        yield from _extend(compiled.links, allowed, table, [root], 1)
-
-
-def _extend(links: tuple[tuple[int, str], ...], allowed: list[set[int] | None], table: Table,
-            chosen: list[int], node: int) -> Iterator[list[int]]:
-    """The assignments that extend ``chosen`` (the tokens of the nodes before ``node``, one
-    node at least still to place)."""
-    left, operator = links[node - 1]
-    passing = allowed[node]
-    found = table.related(chosen[left], operator)
-    if passing is not None:
-        found = [index for index in found if index in passing]
-    if node + 1 == len(allowed):
-        for index in found:
-            yield [*chosen, index]
-    else:
-        for index in found:
-            yield from _extend(links, allowed, table, [*chosen, index], node + 1)
+        return []
+    chosen = [[root] for root in roots]
+    for node, (left, operator) in enumerate(compiled.links, 1):
+        passing = allowed[node]
+        grown = []
+        for tokens in chosen:
+            for index in table.related(tokens[left], operator):
+                if passing is None or index in passing:
+                    grown.append([*tokens, index])
+        if not grown:
+            return []
+        chosen = grown
+    return chosen

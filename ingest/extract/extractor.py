@@ -158,10 +158,11 @@ def read(text: str, sentences: list[Sentence], gazetteer: Gazetteer | None = Non
     inside an office's title (``the Chief of the Defence Forces``) is the title's to imply."""
     gazetteer = gazetteer or default()
     doc = doc if doc is not None else parse(text)
-    mentions = resolve_mentions(text, sentences, gazetteer)
+    terms = gazetteer.find(text)  # looked up once: for the mentions and for the titles
+    mentions = resolve_mentions(text, sentences, gazetteer, terms)
     body = [sentence for sentence in sentences if not sentence.heading]
     parsed = text_of(doc)
-    titles = [(m.start, m.end) for m in gazetteer.find(text) if m.label == "Title"]
+    titles = [(m.start, m.end) for m in terms if m.label == "Title"]
     found = [m for m in ner_mentions(doc, mentions, body, gazetteer.knows, parsed)
              if not (m.rule == "ner.org" and any(a <= m.start and m.end <= b for a, b in titles))]
     mentions = nest(sorted([m for m in (*mentions, *found)

@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from ingest.extract.depmatch import Compiled, Table, compile_pattern, find
+from ingest.extract.depmatch import Checks, Compiled, Table, Test, compile_pattern, find
 from ingest.extract.discourse import salient
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.names import SERVICE_PLURALS, service_of
@@ -77,8 +77,10 @@ PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
 
 @cache
 def compiled() -> tuple[tuple[Rule, Compiled], ...]:
-    """Every pattern of the pattern files, compiled once per process."""
-    return tuple((rule, compile_pattern(rule.pattern)) for rule in rules())
+    """Every pattern of the pattern files, compiled once per process (a node test shared by
+    the patterns that test a node alike)."""
+    tests: dict[Checks, Test] = {}
+    return tuple((rule, compile_pattern(rule.pattern, tests)) for rule in rules())
 
 
 def _titled_holder(annotated: Annotated, office: Mention) -> Mention | None:
@@ -450,12 +452,14 @@ def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
                                                             else table))
 
 
-def _found(annotated: Annotated, rule: Rule, table: Table, found: Iterator[list[int]]
+def _found(annotated: Annotated, rule: Rule, table: Table, found: list[list[int]]
            ) -> Iterator[tuple[Rule, Mention, Mention, tuple[int, int], bool]]:
     """The relations one pattern's matches state (``table``: the document's, read once)."""
     doc = annotated.doc
     names: list[str] = []
     for ids in found:
+        if _negated(table, ids):
+            continue
         names = names or [node["RIGHT_ID"] for node in rule.pattern]
         anchors = {name: doc[ids[names.index(name)]] for name in ("source", "target")
                    if name in names}
@@ -466,19 +470,26 @@ def _found(annotated: Annotated, rule: Rule, table: Table, found: Iterator[list[
             alone |= {name for name in anchors if nouns[name] is not anchors[name]}
             anchors = nouns
         sentence = table.sentence(next(iter(anchors.values())).i)
-        span = (sentence.start_char, sentence.end_char)
-        if _negated(table, ids):
+        sources = _side(annotated, "source", rule.sources, anchors, alone, sentence)
+        if not sources:
             continue
+        targets = _side(annotated, "target", rule.targets, anchors, alone, sentence)
+        span = (sentence.start_char, sentence.end_char)
         hedged = _hedged(table, ids)
-        sources, targets = (
-            (_one(annotated, anchors[name], labels) if name in alone else
-             members(annotated, anchors[name], labels)) if name in anchors else
-            current_event(annotated, sentence, labels, next(iter(anchors.values())))
-            for name, labels in (("source", rule.sources), ("target", rule.targets)))
         for first in sources:
             for second in targets:
                 if first.id != second.id:
                     yield rule, first, second, span, hedged
+
+
+def _side(annotated: Annotated, name: str, labels: tuple[str, ...], anchors: dict[str, Token],
+          alone: set[str], sentence: Span) -> list[Mention]:
+    """What a match's ``source`` or ``target`` (``name``) stands for: its anchor's mentions,
+    else the event the sentence is telling of (asked only when the other side has any)."""
+    if name in anchors:
+        return _one(annotated, anchors[name], labels) if name in alone else \
+            members(annotated, anchors[name], labels)
+    return current_event(annotated, sentence, labels, next(iter(anchors.values())))
 
 
 def apply_rules(annotated: Annotated, out: Extraction,

@@ -443,9 +443,11 @@ def _with_honorific(text: str, mention: Mention) -> Mention:
                    id=slug(name))
 
 
-def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> list[Mention]:
-    """Every entity mention in the report's sentences, resolved and ordered."""
-    hits = gazetteer.find(text)
+def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
+                     terms: list[Mention] | None = None) -> list[Mention]:
+    """Every entity mention in the report's sentences, resolved and ordered (``terms``: the
+    dictionaries' terms in ``text``, when the caller has looked them up)."""
+    hits = gazetteer.find(text) if terms is None else terms
     states = {m.start for m in hits if m.label == "Country" and m.role != "capital"}
     heads = [(s.start, s.end) for s in sentences if s.heading]
     hits = [m for m in (_dated(text, _compass(text, _state_part(text, _capital(text, m, states))))

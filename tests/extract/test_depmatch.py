@@ -44,7 +44,7 @@ def test_a_pattern_matches_tokens_in_node_order() -> None:
                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "target",
                 "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": ["treaty"]}}}]
     compiled = compile_pattern(pattern)
-    assert compiled.checks[0] == (("LEMMA", frozenset({get_string_id("sign")}), True),)
+    assert compiled.tests[0].checks == (("LEMMA", frozenset({get_string_id("sign")}), True),)
     assert [[doc[i].text for i in ids] for ids in find(compiled, Table(doc))] == \
         [["signed", "Kazakhstan", "treaty"]]
 
