@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ingest.extract.facts import Mention
@@ -63,13 +64,8 @@ def places_again(text: str, mentions: list[Mention]) -> list[Mention]:
                 cores.setdefault(core, mention)
     if not cores:
         return mentions
-    taken = Owned(mentions)
-    words = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
-    added = [replace(cores[m.group()], start=m.start(), end=m.end(), text=m.group(),
-                     rule="place.again", confidence=0.5)
-             for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text)
-             if not taken.overlaps(*m.span()) and not NAME_OF.search(text, max(0, m.start() - 40),
-                                                                     m.start())]
+    added = [m for m in _named_again(text, cores, Owned(mentions), "place.again", 0.5)
+             if not NAME_OF.search(text, max(0, m.start - 40), m.start)]
     sites: dict[str, Mention] = {}
     for mention in mentions:
         if mention.label == "Location" and mention.rule == "place.described" and \
@@ -91,11 +87,7 @@ def ships_again(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     places = {m.span: m for m in mentions if m.label == "Location"}
     taken = Owned([m for m in mentions if m.span not in places or m.label != "Location"])
-    words = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
-    found = {m.span(): replace(cores[m.group()], start=m.start(), end=m.end(), text=m.group(),
-                               rule="unit.ship_again", confidence=0.6)
-             for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text)
-             if not taken.overlaps(*m.span())}
+    found = {m.span: m for m in _named_again(text, cores, taken, "unit.ship_again", 0.6)}
     kept = [m for m in mentions if not (m.label == "Location" and m.span in found)]
     return sorted([*kept, *found.values()], key=lambda m: (m.start, m.role == "qualifier"))
 
@@ -116,15 +108,21 @@ def exercises_again(text: str, mentions: list[Mention]) -> list[Mention]:
             cores.setdefault(mention.text, mention)
     if not cores:
         return mentions
-    taken = Owned(mentions)
-    words = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
-    found = [replace(cores[m.group()], start=m.start(), end=m.end(), text=m.group(),
-                     rule="event.named_again", confidence=0.6)
-             for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text)
-             if not taken.overlaps(*m.span())]
+    found = list(_named_again(text, cores, Owned(mentions), "event.named_again", 0.6))
     if not found:
         return mentions
     return sorted([*mentions, *found], key=lambda m: (m.start, m.role == "qualifier"))
+
+
+def _named_again(text: str, cores: dict[str, Mention], taken: Owned, rule: str,
+                 confidence: float) -> Iterator[Mention]:
+    """Each place ``text`` writes a core name alone again, outside the mentions ``taken``:
+    the core's entity there, by ``rule`` (the one search the ``*_again`` passes share)."""
+    words = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
+    for match in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text):
+        if not taken.overlaps(*match.span()):
+            yield replace(cores[match.group()], start=match.start(), end=match.end(),
+                          text=match.group(), rule=rule, confidence=confidence)
 
 
 def _same_place(mention: Mention, cores: dict[str, Mention],
