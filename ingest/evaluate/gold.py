@@ -21,9 +21,7 @@ from graph.lookup import fold
 from graph.progress import progress
 from graph.vocabulary import ENTITY_LABELS, FACT_TYPES, REL_TYPES, relation_key
 from ingest.errors import IngestError
-from ingest.evaluate.score import Score, Tally
-from ingest.extract.budget import ExtractionFailed, extract_guarded
-from ingest.extract.facts import Extraction
+from ingest.evaluate.score import Score, Tally, extract_to_score
 from ingest.extract.output import scoring_json
 from ingest.readers.folder import read_file
 from ingest.readers.report import Report, UnreadableReport
@@ -278,15 +276,10 @@ def compare_gold(folder: Path, corpus_dirs: Sequence[Path] = (),
         if report is None:
             raise InvalidGold(f"{folder / gold.report}.json: no readable report "
                               f"{gold.report!r} in {', '.join(str(d) for d in dirs)}")
-        try:
-            extraction = extract_guarded(report.text, report.id, report.published,
-                                         without=without)
-        except ExtractionFailed as failed:
-            extraction = Extraction(report.id, report.text)
-            found[gold.report] = compare(scoring_json(extraction), gold)
-            found[gold.report].score.skipped.append(f"{report.file}: {failed}")
-            continue
+        extraction, failed = extract_to_score(report.text, report.id, report.published,
+                                              without, report.file)
         found[gold.report] = compare(scoring_json(extraction), gold)
+        found[gold.report].score.skipped += failed
     return found
 
 

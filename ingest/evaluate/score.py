@@ -167,6 +167,16 @@ def score_extractions(extractions: list[Extraction], curated: list[FactsFile],
     return total, scored
 
 
+def extract_to_score(text: str, article: str, published: str | None,
+                     without: frozenset[str], file: object) -> tuple[Extraction, list[str]]:
+    """The report's extraction, and why it failed if it did (naming ``file``): a report that
+    fails is scored as proposing nothing, so a failure lowers the figures, never stops them."""
+    try:
+        return extract_guarded(text, article, published, without=without), []
+    except ExtractionFailed as failed:
+        return Extraction(article, text), [f"{file}: {failed}"]
+
+
 def score_corpus(facts: Path, corpus: Corpus, match: str = "place",
                  without: frozenset[str] = frozenset()) -> Score:
     """The summed score of every curated report whose text is in ``corpus``, each read as
@@ -181,12 +191,10 @@ def score_corpus(facts: Path, corpus: Corpus, match: str = "place",
             continue
         published = curated.article.data.get("published")
         text = read_single(report_path).text
-        try:
-            extraction = extract_guarded(text, curated.article_id,
-                                         str(published) if published else None, without=without)
-        except ExtractionFailed as failed:
-            extraction = Extraction(curated.article_id, text)
-            total.skipped.append(f"{report_path}: {failed}")
+        extraction, failed = extract_to_score(text, curated.article_id,
+                                              str(published) if published else None, without,
+                                              report_path)
+        total.skipped += failed
         total += score(extraction, curated, match)
         scored += 1
     if not scored:
