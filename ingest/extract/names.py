@@ -791,6 +791,8 @@ def _event(text: str, hits: list[Mention], start: int, name: str, label: str,
 
 def _classify(words: list[str]) -> tuple[str, str | None] | None:
     """The label and kind a capitalised phrase's telling word gives it, if any."""
+    if not words:
+        return None
     if len(words) > 2 and tuple(words[:2]) in BASE_FIRST and "of" not in words:
         return ("Location", "territory")
     if words[-1].isdigit() and len(words) > 2:

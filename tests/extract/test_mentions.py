@@ -142,6 +142,12 @@ def test_names_are_split_where_a_new_name_begins() -> None:
             "main-department-for-personnel"} <= ids
 
 
+def test_and_of_after_a_name_with_of_is_read_not_crashed_on() -> None:
+    text = ("Officers of the Kenya Coast Guard and of Tanzania's Marine Police Unit watched "
+            "the drill.")
+    assert {"KEN", "TZA", "tza-marine-police-unit"} <= {m.id for m in mentions(text)}
+
+
 def test_a_dictionary_entry_inside_a_longer_phrase_keeps_its_id() -> None:
     text = "Kenya uses the NATO Operational Capabilities Concept Program."
     assert ("Program", "operational-capabilities-concept",
