@@ -118,11 +118,12 @@ def _referent(annotated: Annotated, token: Token, labels: tuple[str, ...]) -> li
     secured B``), when that subject names an actor (not a person) of the labels wanted and
     no object between them does (``A will train a Kenyan company before it deploys``); an
     object holding the pronoun (``A sent a company of its special forces``) is not between
-    them, and each pronoun looked at is earlier than the last, so the search ends."""
+    them, and a subject holding it is not its referent, so each pronoun looked at is earlier
+    than the last and the search ends."""
     plural = PRONOUNS[token.lower_]
     sentence = token.sent
-    earlier = [t for t in sentence if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")
-               and t.head.i != token.head.i]
+    earlier = [t for t in sentence if t.right_edge.i < token.i
+               and t.dep_ in ("nsubj", "nsubjpass") and t.head.i != token.head.i]
     if not earlier and sentence.start > 0:
         before = token.doc[sentence.start - 1].sent
         earlier = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")

@@ -34,7 +34,12 @@ def test_a_pronoun_after_a_fitting_object_is_left_unresolved() -> None:
     assert rule_yield(RULES["deployment.deployed_to"], text) == set()
 
 
-
 def test_a_pronoun_inside_the_object_before_it_is_resolved_not_chased_in_circles() -> None:
     text = "Title\n\nKenya has deployed a company of its special forces to Somalia."
     assert set(extract(text, "r").relations) == {("KEN", "DEPLOYED_TO", "SOM")}
+
+
+def test_a_pronoun_inside_its_own_subject_is_not_chased_in_circles() -> None:
+    text = ("Title\n\nThe Kenyan Minister of Defence Its and National Service, Aden Duale, "
+            "attended.")
+    assert {"KEN", "aden-duale"} <= set(extract(text, "r").entities)
