@@ -1076,6 +1076,8 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                 part = _trim(part[4:])
             if tuple(w for _, w in part[:2]) == ("Flag", "Officer"):
                 part = part[3:] if part[2:3] and part[2][1] == "Commanding" else part[2:]
+            if not part:
+                continue
             found = _named(part) if any(w in TELLING for _, w in part) else None
             if found is None and number and part[0][1] in NUMBERED_HEADS and (
                     len(part) == 1 or part[1][1] in CONNECTORS):

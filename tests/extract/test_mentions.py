@@ -148,6 +148,11 @@ def test_and_of_after_a_name_with_of_is_read_not_crashed_on() -> None:
     assert {"KEN", "TZA", "tza-marine-police-unit"} <= {m.id for m in mentions(text)}
 
 
+def test_a_possessive_number_before_and_leaves_no_empty_name() -> None:
+    text = "The firm will supply parts for the 364 K9’s and K9PL guns ordered by the Polish Army."
+    assert "POL" in {m.id for m in mentions(text)}
+
+
 def test_a_dictionary_entry_inside_a_longer_phrase_keeps_its_id() -> None:
     text = "Kenya uses the NATO Operational Capabilities Concept Program."
     assert ("Program", "operational-capabilities-concept",
