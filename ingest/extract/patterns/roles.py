@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ingest.extract.facts import Entity, Extraction, Mention
-from ingest.extract.gazetteer import default, extras, junior_titles, known, own_offices
+from ingest.extract.gazetteer import default, extras, junior, known, own_offices
 from ingest.extract.identity import SERVICE_WORDS
 from ingest.extract.patterns.context import Article, Context
 
@@ -262,7 +262,7 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
             state not in held), None)
     if target and country and target not in ("country", "organization"):
         office = office_of(ctx.out, country, target, person.span)
-        if office and (_deputy(ctx, person, title) or (country, title) in junior_titles()):
+        if office and (_deputy(ctx, person, title) or junior(country, title)):
             ctx.out.relate("MEMBER_OF", person.id, office, ctx.span, "role.deputy_title", 0.6,
                            role=title)
         elif office:
@@ -515,7 +515,7 @@ def _office_holder(ctx: Context, person: Mention, org: Mention) -> None:
     deputy's (``Saudi Arabia's Deputy Defence Minister``) makes a member of it."""
     title = next((m.id for m in default().find(org.text) if m.label == "Title"), None)
     if DEPUTY.search(org.text) or (title and DEPUTY.match(title)) or \
-            (org.role.removeprefix("of:"), title) in junior_titles():
+            junior(org.role.removeprefix("of:"), title):
         ctx.keep(org)
         ctx.out.relate("MEMBER_OF", person.id, org.id, ctx.span, "role.deputy_title", 0.6)
     else:
