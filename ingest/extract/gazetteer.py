@@ -360,6 +360,13 @@ def junior_titles() -> frozenset[tuple[str, str]]:
     return frozenset((row["state"], row["title"]) for row in rows("junior_titles.csv"))
 
 
+def junior(state: str | None, title: str | None) -> bool:
+    """Whether the holder of ``title`` in ``state`` is a member of the office it names, not
+    its head: by the state's own row, or by a row with no state, which holds for every
+    state (a Minister of State or a State Secretary for Defence serves under the minister)."""
+    return (state, title) in junior_titles() or ("", title) in junior_titles()
+
+
 @cache
 def extras() -> dict[tuple[str, str], str]:
     """Extra columns by (label, id): a program's owner, a place's country, a title's target,

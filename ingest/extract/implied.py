@@ -11,7 +11,7 @@ from ingest.extract.cues import matches
 from ingest.extract.facts import Mention
 from ingest.extract.slugs import slug
 
-OFFICE_GAP = re.compile(r"(?:['’]s)?\s+$")
+OFFICE_GAP = re.compile(r"(?:['’]s?)?\s+$")
 HOLDER = re.compile(r"\s+(?:[Cc]hief|[Cc]ommander|[Hh]ead)$")
 """The word for the holder ending a service chief's title (``Benin's navy chief``): the
 service the title implies is named by the words before it (``Benin's navy``)."""

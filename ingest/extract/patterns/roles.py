@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ingest.extract.facts import Entity, Extraction, Mention
-from ingest.extract.gazetteer import default, extras, junior_titles, known, own_offices
+from ingest.extract.gazetteer import default, extras, junior, known, own_offices
 from ingest.extract.identity import SERVICE_WORDS
 from ingest.extract.patterns.context import Article, Context
 
@@ -262,7 +262,7 @@ def _titled(ctx: Context, person: Mention, title: str, country: str | None) -> N
             state not in held), None)
     if target and country and target not in ("country", "organization"):
         office = office_of(ctx.out, country, target, person.span)
-        if office and (_deputy(ctx, person, title) or (country, title) in junior_titles()):
+        if office and (_deputy(ctx, person, title) or junior(country, title)):
             ctx.out.relate("MEMBER_OF", person.id, office, ctx.span, "role.deputy_title", 0.6,
                            role=title)
         elif office:
@@ -515,7 +515,7 @@ def _office_holder(ctx: Context, person: Mention, org: Mention) -> None:
     deputy's (``Saudi Arabia's Deputy Defence Minister``) makes a member of it."""
     title = next((m.id for m in default().find(org.text) if m.label == "Title"), None)
     if DEPUTY.search(org.text) or (title and DEPUTY.match(title)) or \
-            (org.role.removeprefix("of:"), title) in junior_titles():
+            junior(org.role.removeprefix("of:"), title):
         ctx.keep(org)
         ctx.out.relate("MEMBER_OF", person.id, org.id, ctx.span, "role.deputy_title", 0.6)
     else:
@@ -645,6 +645,34 @@ def _guests_met(article: Article, out: Extraction, person: str) -> set[str]:
             and r.source in article.person_country}
 
 
+VISIT_OF = re.compile(r"\bvisit\s+of\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
+"""Before a leader's name, a visit he pays: ``the state visit of Emir``."""
+VISIT_AFTER = re.compile(r"(?:['’]s\s+(?:[\w-]+\s+){0,2}visit|\s+visited|\s+visits)\s+"
+                         r"(?:to\s+|in\s+)?(?:the\s+)?$")
+"""Between a leader's name and the place he visits: ``Modi's visit to``, ``X visited``."""
+VISIT_TO_AFTER = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?$")
+"""Between ``the visit of X`` and the place visited: `` to ``."""
+
+
+def _visits(out: Extraction, person: str, mentions: list[Mention]) -> set[str]:
+    """The states a leader is said to visit, by name or capital (``the state visit of Emir X
+    to Paris``, ``during Prime Minister X's visit to Colombo``): a visitor does not lead
+    the state he visits."""
+    found = set()
+    for start, end in out.entities[person].spans:
+        before = VISIT_OF.search(out.text, max(0, start - 60), start) is not None
+        place = next((m for m in mentions if m.label in ("Country", "Location") and
+                      end < m.start <= end + 40), None)
+        if place is None:
+            continue
+        state = place.id if place.label == "Country" else place.role.removeprefix("in:") \
+            if place.role.startswith("in:") else None
+        gap = (VISIT_TO_AFTER if before else VISIT_AFTER).fullmatch(out.text, end, place.start)
+        if gap is not None and state:
+            found.add(state)
+    return found
+
+
 def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
     """Leaders whose state the report never names lead the state whose meeting they joined,
     else the state of the report's dateline city (a local report's bare ``President X`` is
@@ -660,7 +688,7 @@ def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
                 entity.name.split()[-1] in surnames:
             continue
         hosts = _hosts_met(out, person)
-        guests = _guests_met(article, out, person)
+        guests = _guests_met(article, out, person) | _visits(out, person, mentions)
         home = [state for state in dict.fromkeys((article.dateline, article.home))
                 if state and state not in guests]
         state = next((c for c in [*hosts, *home, *(c for c, _ in counts.most_common(2)

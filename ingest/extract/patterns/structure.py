@@ -543,11 +543,19 @@ def services(out: Extraction) -> None:
                        relation.confidence)
 
 
+TITLE_ONLY = re.compile(r"\b(?:Chief|Commander|Head)\b")
+"""In an alias that is an office-holder's title (``Pakistan's Chief of Defence Forces``)."""
+
+
 def _forces_named(forces: Entity) -> bool:
     """Whether an armed forces entity is named as the state's forces as a whole (``Armed
     Forces of the Philippines``, ``AFP``) and not only as one of its services (``Philippine
-    Army``, which it stands for when the report names no other)."""
+    Army``, which it stands for when the report names no other), nor only implied by a
+    title (``Pakistan's Chief of Defence Forces``), which names no forces of the state."""
     names = (forces.name, *forces.aliases)
+    if forces.rule == "org.office_of_title" and \
+            all(TITLE_ONLY.search(alias) for alias in forces.aliases):
+        return False
     return not any(SERVICE.search(name) for name in names) or \
         any(WHOLE_FORCES.search(name) for name in forces.aliases)
 
