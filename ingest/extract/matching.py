@@ -334,7 +334,23 @@ def _listed(annotated: Annotated, token: Token) -> list[Token]:
             if child.dep_ == "appos" and _listable(annotated, child) == label and \
                     annotated.mention(child).id != getattr(annotated.mention(each), "id", None):
                 tokens += [t for t in (child, *child.conjuncts) if t not in tokens]
-    return tokens
+    return tokens + [t for t in _inner_conjuncts(annotated, tokens) if t not in tokens]
+
+
+def _inner_conjuncts(annotated: Annotated, tokens: list[Token]) -> list[Token]:
+    """The rest of a list the parser coordinated with a word inside a listed name rather
+    than with its head (``Burundi, the Democratic Republic of the Congo, Kenya and Rwanda``:
+    Kenya and Rwanda conjuncts of ``Congo``): conjuncts after a state's name continue it."""
+    found: list[Token] = []
+    for token in tokens:
+        mention = annotated.mention(token)
+        if mention is None or mention.label != "Country":
+            continue
+        for inner in token.subtree:
+            if inner.i != token.i and inner.idx < mention.end and \
+                    annotated.mention(inner) is mention:
+                found += [t for t in inner.conjuncts if t.idx >= mention.end]
+    return found
 
 
 def _list_past_group(annotated: Annotated, token: Token) -> list[Token]:
