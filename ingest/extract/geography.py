@@ -208,3 +208,50 @@ def qualifier_state(annotated: Annotated, place: Mention) -> str | None:
             if mention is not None and mention.label == "Country":
                 return mention.id
     return None
+
+
+BODY_SITE = 0.4
+"""Confidence of a site's state read from the national bodies based there."""
+
+
+def body_sites(out: Extraction) -> None:
+    """A place no dictionary or phrase puts in a state lies in the state of the national
+    bodies the report puts there (``the Kenya Navy's Mtongwe base``, ``the Indian Naval
+    Academy in Ezhimala``), when they all belong to one state and none is deployed abroad
+    (a peacekeeping battalion's camp is not in its own state). Run once bodies have their
+    parents."""
+    placed = {r.source for r in out.relations.values() if r.type == "LOCATED_IN" and
+              out.entities[r.target].properties.get("kind") != "sea"}
+    sent = {r.source for r in out.relations.values() if r.type == "DEPLOYED_TO"}
+    parents: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF":
+            parents.setdefault(relation.source, []).append(relation.target)
+    found: dict[str, tuple[set[str], tuple[int, int]]] = {}
+    for relation in out.relations.values():
+        body, site = out.entities[relation.source], out.entities[relation.target]
+        if relation.type != "LOCATED_IN" or body.label not in ("Organization", "Unit") or \
+                site.label != "Location" or site.id in placed or \
+                site.properties.get("kind") == "sea":
+            continue
+        states = _states_of(body.id, out, parents)
+        if body.id in sent or len(states) != 1:
+            states = {""}
+        entry = found.setdefault(site.id, (set(), relation.spans[0]))
+        entry[0].update(states)
+    for site, (states, span) in sorted(found.items()):
+        if len(states) == 1 and "" not in states:
+            out.relate("LOCATED_IN", site, states.pop(), span, "geography.body_site",
+                       BODY_SITE)
+
+
+def _states_of(body: str, out: Extraction, parents: dict[str, list[str]]) -> set[str]:
+    """The states a body belongs to, through its parents (three levels at most)."""
+    states: set[str] = set()
+    frontier = [body]
+    for _ in range(3):
+        frontier = [p for b in frontier for p in parents.get(b, ())]
+        states |= {p for p in frontier if out.entities[p].label == "Country"}
+        if states:
+            return states
+    return states

@@ -73,7 +73,9 @@ BY_RUNNER = re.compile(r"\b(?:organi[sz]ed|conducted|run|staged|launched|initiat
                        re.I)
 LED_BY = re.compile(r"\b(?:(?:co-)?led|commanded|directed|headed|(?:co-)?directed)\s+by\s+"
                     r"(?:the\s+)?$", re.I)
-HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?$", re.I)
+HOSTED_BY = re.compile(r"\bhosted\s+(?:(?:for\s+the\s+\w+\s+time|again|jointly|this\s+year)"
+                       r",?\s+)?by\s+(?:the\s+)?$", re.I)
+"""Before the host: ``hosted by``, ``hosted for the second time by``."""
 INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:his\s+|her\s+)?"
                         r"(?:[\w’'-]+\s+){0,3}$", re.I)
 """Before the host of a visit or meeting: ``at the invitation of the Kenyan government``."""
@@ -96,6 +98,7 @@ PREPOSITION = re.compile(r"\b(?:with|by|of|from|to|for|between|against|among|alo
                          r"in|at|on|into|over|through|via|under)\s+(?:the\s+)?"
                          r"(?:[a-z][\w-]*\s+){0,2}$")
 HOSTING = re.compile(r"\s+(?:(?:has|have|had|will|is|are|was|were)\s+(?:be(?:en)?\s+)?)?"
+                     r"(?:(?:also|again|first|previously|jointly)\s+)?"
                      r"host(?:ed|s|ing)?\s+(?:(?:a|an|the|this|its)\s+)?(?:[\w’'-]+\s+){0,3}")
 ORDERED = re.compile(r"\b(?:ordered|decree\s+on|order\s+on|directed|authori[sz]ed)\s+"
                      r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.facts import Mention
-from ingest.extract.gazetteer import default, extras
+from ingest.extract.gazetteer import capital_states, default, extras, fold_name
 from ingest.extract.patterns.context import LISTED, VENUE, Context
 from ingest.extract.slugs import slug
 
@@ -196,7 +196,7 @@ def _dateline(ctx: Context, first: Mention) -> None:
 
 def dateline_city(ctx: Context) -> Mention | None:
     """The city of a dateline opening the sentence (``ANKARA —``, ``AKTAU, Kazakhstan —``),
-    placed in the state it names."""
+    placed in the state it names, else a capital in its state (``ISLAMABAD —``)."""
     first = ctx.mentions[0] if ctx.mentions else None
     if first is not None and first.start == ctx.sentence.start and first.label == "Location":
         city = first if DATELINE.match(ctx.text, first.end) else None
@@ -207,6 +207,8 @@ def dateline_city(ctx: Context) -> Mention | None:
     state = dateline_state(ctx, city)
     if state is not None:
         ctx.out.relate("LOCATED_IN", city.id, state.id, ctx.span, "place.dateline", 0.6)
+    elif (capital := capital_states().get(fold_name(city.name))) in ctx.out.entities:
+        ctx.out.relate("LOCATED_IN", city.id, capital, ctx.span, "place.dateline_capital", 0.45)
     return city
 
 
