@@ -258,7 +258,7 @@ def all_terms() -> Iterator[tuple[str, Term]]:
     yield from _entry_terms("places.csv", "Location", extra="country")
     yield from _city_terms()
     yield from _entry_terms("units.csv", "Unit", extra="part_of")
-    yield from _entry_terms("operations.csv", "Operation")
+    yield from _entry_terms("operations.csv", "Operation", extra="owner")
     yield from _entry_terms("exercises.csv", "Exercise")
     yield from _entry_terms("agreements.csv", "Agreement")
     yield from _rank_terms()

@@ -280,6 +280,11 @@ def _scan(ctx: Context, pattern: re.Pattern[str], start: int) -> list[re.Match[s
     return found
 
 
+RECEIVED = re.compile(r"received\s+by$", re.I)
+"""A meeting told as a reception (``was received by President X``): ``received`` alone is
+the report's word for it as well."""
+
+
 def _meeting(ctx: Context, match: re.Match[str], persons: list[Mention],
              actors: list[Mention]) -> str:
     """Record the meeting ``match`` tells of (a meeting told just after a visit in the same
@@ -302,6 +307,9 @@ def _meeting(ctx: Context, match: re.Match[str], persons: list[Mention],
                              kind, f"meeting.{kind}", 0.6,
                              same or slug(f"{key} {what} {ctx.date() or ''}"))
         _phrase_alias(ctx, event, start, end)
+        if RECEIVED.match(match["what"]):
+            entity = ctx.out.entities[event]
+            entity.aliases = merge_list(entity.aliases, ["received"])
         if kind != "visit" and persons:
             ctx.memory.setdefault("parties", {})[event] = list(persons)
         if kind == "visit":

@@ -320,3 +320,110 @@ def courses(ctx: Context) -> None:
     signed = next((e for e in ctx.events if e.label == "Agreement" and e.end <= begin), None)
     if signed is not None:
         ctx.out.relate("PART_OF", event, signed.id, ctx.span, "program.provided_for", 0.5)
+
+
+TEACHES = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
+    r"\b(?P<verb>train|trains|trained|training|teach|teaches|taught)\s+"
+    r"(?P<obj>(?:(?:the|its|their|about|some|around|up\s+to|nearly|more\s+than|[\d,]+)\s+)*"
+    r"(?:(?:[A-Z][\w’'.-]*(?:['’]s?)?|(?!(?:with|alongside|together|in|at|on|for|to|and|as|"
+    r"under|from|by|since)\s)[a-z][\w-]*)\s+){0,5}?"
+    r"(?P<head>officers|soldiers|sailors|pilots|crews|technicians|engineers|personnel|cadets|"
+    r"sappers|nurses|troops|workforce|students|companies|recruits|guards|mechanics|deminers|"
+    r"welders|servicemen|commandos|marines|divers|medics|staff|submariners)\b"
+    r"(?:\s+and\s+(?:[A-Z][\w’'.-]*\s+){0,3}(?:officers|soldiers|sailors|pilots|crews|"
+    r"technicians|engineers|personnel|cadets|mechanics|submariners)\b)?|"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?=\s+(?:at|in|on|for|from|since|with|"
+    r"under|to|and)\b|[,;:.]))"
+    r"(?P<of>\s+of\s+(?:the\s+)?[A-Z][^,;:.()]*?(?=\s+(?:at|in|on|for|from|since|with|under)\b|"
+    r"[,;:.(]|$))?"
+    r"(?P<pp>\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?")
+"""A trainer's active verb and whom it trains: ``the Indian Navy also trains Sri Lankan
+officers at``, ``Leonardo will train about 60 PADC technicians``, ``has trained VPF officers in
+Beijing``; not a passive (``were trained``), nor a training of things (``training area``)."""
+TRAINER_GAP = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:,\s+which\s+[^;:]{1,120}?,)?\s+(?:(?:[a-z]+\s+){0,2}?)"
+    r"(?:(?:also|will|would|shall|can|could|has|have|had|to|now|already|continue|continues|"
+    r"continued|keep|keeps|kept|still|is|are|was|were|be|expected|due|set|agreed|plans?|"
+    r"planned|regularly|since)\s+)*$")
+"""Between a trainer and its verb: auxiliaries, a bracketed acronym or a relative clause
+(``The EU mission (EUMAM), which ..., has trained``); up to two words naming its people
+(``Japanese engineers are expected to``)."""
+
+
+def teachings(ctx: Context) -> None:
+    """A training told by the trainer's active verb (``Leonardo will train about 60 PADC
+    technicians at its Vergiate plant``) is a training program the trainer runs: the bodies
+    trained take part, the places after them hold it, a school trained at runs it too, and an
+    agreement told before it in the sentence provides for it."""
+    if not ctx.says("train", "teach", "taught") or any(
+            e.label in ("Program", "Exercise") for e in ctx.events):
+        return
+    match = ctx.has(TEACHES)
+    if match is None or ctx.in_headline() or _within_drills(ctx, match):
+        return
+    base = ctx.sentence.start
+    verb_start, obj_end = base + match.start("verb"), base + match.end("of" if match["of"]
+                                                                       else "obj")
+    trainer = next((m for m in reversed(ctx.actor_mentions()) if m.end <= verb_start and
+                    TRAINER_GAP.fullmatch(ctx.text, m.end, verb_start)), None)
+    trainees = [m for m in ctx.mentions if base + match.start("obj") <= m.start and
+                m.end <= obj_end and m.label in ("Organization", "Unit")]
+    if not trainees:
+        return
+    obj = " ".join(ctx.text[base + match.start("obj"):obj_end].split())
+    core = QUANTITY.sub("", obj)
+    if not core or (trainer is not None and trainer in trainees):
+        return
+    name = f"Training of {core}"
+    event = record_event(ctx, "Program", verb_start, base + match.end("verb"), name,
+                         "activity", "program.trains", 0.5,
+                         slug(f"training by {trainer.id}") if trainer else slug(name))
+    verb = match["verb"]
+    phrases = [verb, f"{verb} {' '.join(match['obj'].split())}", f"{verb} {obj}"]
+    if match["pp"]:
+        phrases.append(f"{verb} {obj} {' '.join(match['pp'].split())}")
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, list(dict.fromkeys(phrases)))
+    if trainer is not None:
+        ctx.keep(trainer)
+        ctx.out.relate("RUNS", trainer.id, event, ctx.span, "program.trainer", 0.5)
+    for party in trainees:
+        ctx.keep(party)
+        ctx.out.relate("PARTICIPATED_IN", party.id, event, ctx.span, "program.trainees", 0.5)
+    stop = TRAINING_END.search(ctx.text, obj_end, ctx.sentence.end)
+    end = stop.start() if stop else ctx.sentence.end
+    for place in ctx.mentions:
+        if obj_end <= place.start and place.end <= end and place.label == "Location" and \
+                re.search(r"\b(?:at|in|near)\s+(?:the\s+)?$", ctx.before(place, 8)):
+            ctx.keep(place)
+            ctx.out.relate("HELD_IN", event, place.id, ctx.span, "program.trained_at", 0.5)
+    _site_owner(ctx, event, obj_end, end)
+    _school(ctx, event, obj_end, end)
+    signed = next((e for e in ctx.events if e.label == "Agreement" and e.end <= verb_start),
+                  None)
+    if signed is not None:
+        ctx.out.relate("PART_OF", event, signed.id, ctx.span, "program.provided_for", 0.45)
+
+
+TRAINING_END = re.compile(r",\s+(?:and|while|but|where|which|who)\b|;|\s+(?:before|under|since|"
+                          r"after|when)\b", re.I)
+"""Where the places of a training stop: its clause, or a frame after it (``under a
+memorandum signed in Stockholm``)."""
+SCHOOLED = re.compile(r"\bat\s+(?:the\s+|its\s+)?(?:[A-Z][\w’'-]*\s+){0,5}(?:School|Academy|"
+                      r"College|Cent(?:re|er)|Institute|University)\b")
+"""A training at a school, told apart from drills: ``at the Indian Naval Academy``."""
+
+
+DRILLS_TOLD = 3
+"""How many sentences tell of an exercise in a report about it (not one in passing)."""
+
+
+def _within_drills(ctx: Context, match: re.Match[str]) -> bool:
+    """Whether a training belongs to the drills the report is about (``Indian divers will also
+    train Japanese boarding teams``): a report told of an exercise, a sentence that names no
+    agreement, and no school it is held at."""
+    main = ctx.article.main_event.get("Exercise")
+    return main is not None and ctx.article.told.get(main, 0) >= DRILLS_TOLD and not any(
+        e.label == "Agreement" for e in ctx.events) and \
+        SCHOOLED.search(ctx.sentence.text, match.end("verb")) is None

@@ -338,8 +338,9 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
     """Ties that follow from how bodies are named: a national body is PART_OF its state (of
     its armed forces when named as theirs: ``War College of the Armed Forces``), a body
     named with one state inside its name (``US Africa Command``) PART_OF that state,
-    ``X's Y`` PART_OF X, places LOCATED_IN the state their name gives, programs RUN by
-    their owners and taken part in by the states their name pairs."""
+    ``X's Y`` PART_OF X, places LOCATED_IN the state their name gives, programs and
+    standing missions RUN by the owners the dictionaries give them (``MINUSCA``: the UN) when
+    the report names them, and programs taken part in by the states their name pairs."""
     previous: Mention | None = None
     for index, mention in enumerate(mentions):
         state = mention.role.removeprefix("of:") if mention.role.startswith("of:") else \
@@ -363,8 +364,8 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
                        "structure.located_in", 0.5)
         if mention.label == "Program" and mention.role == "name":
             _paired_states(out, mention, mentions[index + 1:index + 4])
-        owner = extras().get(("Program", mention.id))
-        if mention.label == "Program" and owner in out.entities:
+        owner = extras().get((mention.label, mention.id))
+        if mention.label in ("Program", "Operation") and owner in out.entities:
             out.relate("RUNS", owner, mention.id, mention.span, "structure.program_owner", 0.7)
         elif mention.label in ("Operation", "Exercise", "Program") and \
                 mention.text[:1].isupper():
