@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from ingest.extract.cues import whole_words
 from ingest.extract.facts import Mention
 from ingest.extract.names import VENUE_WORDS
 from ingest.extract.scan import tokens, words
@@ -606,12 +607,11 @@ def _named_again(text: str, found: list[Mention], covered: bytearray) -> list[Me
                  and m.text[:1].isupper() and len(m.text) > 3}
     if not companies:
         return []
-    written = "|".join(map(re.escape, sorted(companies, key=len, reverse=True)))
     again = []
-    for match in re.finditer(rf"(?<![\w-])(?:{written})(?![\w-])", text):
-        start, end = match.span()
+    for start, written in whole_words(text, companies):
+        end = start + len(written)
         if not any(covered[start:end]):
-            again.append(replace(companies[match.group()], start=start, end=end,
+            again.append(replace(companies[written], start=start, end=end,
                                  rule="ner.company_again"))
             covered[start:end] = b"\x01" * (end - start)
     return again
