@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ingest.extract.cues import whole_words
 from ingest.extract.facts import Mention
 from ingest.extract.names import SHIPS
 
@@ -43,13 +44,11 @@ def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     if not found:
         return mentions
     added = []
-    words = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
-    for match in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text):
-        if not taken.overlaps(*match.span()):
-            whole = found[match.group()]
-            added.append(replace(whole, start=match.start(), end=match.end(),
-                                 text=match.group(), rule="alias.acronym",
-                                 confidence=min(whole.confidence, 0.7)))
+    for start, short in whole_words(text, found):
+        if not taken.overlaps(start, start + len(short)):
+            whole = found[short]
+            added.append(replace(whole, start=start, end=start + len(short), text=short,
+                                 rule="alias.acronym", confidence=min(whole.confidence, 0.7)))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.role == "qualifier"))
 
 
@@ -118,11 +117,10 @@ def _named_again(text: str, cores: dict[str, Mention], taken: Owned, rule: str,
                  confidence: float) -> Iterator[Mention]:
     """Each place ``text`` writes a core name alone again, outside the mentions ``taken``:
     the core's entity there, by ``rule`` (the one search the ``*_again`` passes share)."""
-    words = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
-    for match in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text):
-        if not taken.overlaps(*match.span()):
-            yield replace(cores[match.group()], start=match.start(), end=match.end(),
-                          text=match.group(), rule=rule, confidence=confidence)
+    for start, core in whole_words(text, cores):
+        if not taken.overlaps(start, start + len(core)):
+            yield replace(cores[core], start=start, end=start + len(core), text=core, rule=rule,
+                          confidence=confidence)
 
 
 def _same_place(mention: Mention, cores: dict[str, Mention],

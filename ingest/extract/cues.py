@@ -88,6 +88,39 @@ def unpreceded(pattern: re.Pattern[str], text: str,
         position = max(match.end(), start + 1)
 
 
+def _joined(char: str) -> bool:
+    """Whether ``char`` joins a name to the word beside it (a word character or hyphen)."""
+    return char == "-" or is_word(char)
+
+
+def whole_words(text: str, surfaces: Iterable[str]) -> list[tuple[int, str]]:
+    """Where ``surfaces`` stand with no word character or hyphen either side, left to right
+    without overlaps, the longest at each offset, as ``(offset, surface)``: what
+    ``finditer`` finds for an alternation of them, longest first, between ``(?<![\\w-])``
+    and ``(?![\\w-])``, found with ``str.find`` instead of a pattern compiled per report.
+
+    >>> whole_words("Ali Khan met Khan; al-Khan", ["Khan", "Ali Khan"])
+    [(0, 'Ali Khan'), (13, 'Khan')]
+    """
+    longest: dict[int, str] = {}
+    for surface in surfaces:
+        start = text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            if (end == len(text) or not _joined(text[end])) and \
+                    len(surface) > len(longest.get(start, "")):
+                longest[start] = surface
+            start = text.find(surface, start + 1)
+    found: list[tuple[int, str]] = []
+    position = 0
+    for start in sorted(longest):
+        if start < position or (start and _joined(text[start - 1])):
+            continue
+        found.append((start, longest[start]))
+        position = start + len(longest[start])
+    return found
+
+
 def matches(pattern: re.Pattern[str], text: str,
             starts: Iterable[int] | None) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` yields, trying only the sorted offsets ``starts``

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -99,8 +100,8 @@ class Table:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.size = len(doc)
-        self.heads = [index + offset for index, offset in
-                      enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+        self.heads: list[int] = (np.arange(self.size, dtype=np.int64) +
+                                 doc.to_array(HEAD).astype(np.int64)).tolist()
         self.children: list[list[int]] = [[] for _ in range(self.size)]
         for index, head in enumerate(self.heads):
             if head != index:
@@ -115,6 +116,7 @@ class Table:
         self.above: dict[int, list[int]] = {}
         self.parents: dict[tuple[str, frozenset[str] | None], set[int]] = {}
         self.shared: dict[int, list[int]] = {}
+        self.leads: dict[tuple[Test, str], set[int]] = {}
         self.sentences: list[Span] = []
         self.starts: list[int] = []
 
@@ -130,9 +132,10 @@ class Table:
         """This table with each conjunct verb's borrowed subjects (``shared_subjects``) seen
         by ``>``, its columns and tests' results shared with it (for ``implicit`` rules)."""
         other = copy.copy(self)
-        other.shared = shared_subjects(self.doc)
+        other.shared = shared_subjects(self.doc, self)
         other.down = [children + other.shared[index] if index in other.shared else children
                       for index, children in enumerate(self.children)]
+        other.leads = {}
         return other
 
     def column(self, key: str) -> list[int]:
@@ -183,6 +186,23 @@ class Table:
                 tokens = [token for token in tokens if column[token] not in values]
         return tokens
 
+    def leading(self, test: Test, operator: str) -> set[int]:
+        """The tokens from which ``operator`` (``>`` or ``<``) leads to a token that passes
+        ``test``: the only tokens a pattern's first node can be when a node hanging from it
+        by ``operator`` has that test (found the first time it is asked)."""
+        key = (test, operator)
+        found = self.leads.get(key)
+        if found is None:
+            passing, heads = self.passes(test)[0], self.heads
+            if operator == ">":
+                found = {heads[index] for index in passing if heads[index] != index}
+                found.update(verb for verb, subjects in self.shared.items()
+                             if any(subject in self.passes(test)[1] for subject in subjects))
+            else:
+                found = {child for index in passing for child in self.children[index]}
+            self.leads[key] = found
+        return found
+
     def heading(self, dep: str, words: frozenset[str] | None = None) -> set[int]:
         """The tokens with a child related to them by ``dep`` (one of ``words``, lowercased,
         when given): what asks of a match's tokens' children, without making their Tokens."""
@@ -225,36 +245,34 @@ class Table:
 
 
 SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+_CONJ, _NSUBJPASS, _AUX, _AUXPASS, _VBN = (get_string_id(value) for value in (
+    "conj", "nsubjpass", "aux", "auxpass", "VBN"))
+_SUBJECT_IDS = frozenset(get_string_id(dep) for dep in SUBJECTS)
+_VERB_IDS = frozenset(get_string_id(pos) for pos in ("VERB", "AUX"))
 
 
-def shared_subjects(doc: Doc) -> dict[int, list[int]]:
+def shared_subjects(doc: Doc, table: Table | None = None) -> dict[int, list[int]]:
     """The subjects a verb shares with the verb it is coordinated with, by token: in ``the
     brigade landed at A and secured B`` the brigade is the subject of ``secured`` too (as in
     Universal Dependencies' enhanced graphs), when the conjunct has no subject of its own
     and the same voice (``was hosted by A and run by B``: the passive subject is shared).
-    Read from the parse's arrays, making no Token objects."""
-    strings = doc.vocab.strings
-    rows = doc.to_array([DEP, POS, TAG]).tolist()
-    deps = [strings[row[0]] for row in rows]
-    verbs = [strings[row[1]] in ("VERB", "AUX") for row in rows]
-    heads = [index + offset for index, offset in
-             enumerate(doc.to_array(HEAD).astype("int64").tolist())]
-    children: list[list[int]] = [[] for _ in rows]
-    for index, head in enumerate(heads):
-        if head != index:
-            children[head].append(index)
+    Read from the parse's arrays (``table``'s, when given), making no Token objects."""
+    table = table if table is not None else Table(doc)
+    deps, pos, tags = table.column("DEP"), table.column("POS"), table.column("TAG")
+    heads, children = table.heads, table.children
     found: dict[int, list[int]] = {}
-    for index, head in enumerate(heads):
-        if deps[index] != "conj" or not verbs[index] or not verbs[head] or \
-                any(deps[child] in SUBJECTS for child in children[index]):
+    for index in table.index("DEP").get(_CONJ, ()):
+        head = heads[index]
+        if head == index or pos[index] not in _VERB_IDS or pos[head] not in _VERB_IDS or \
+                any(deps[child] in _SUBJECT_IDS for child in children[index]):
             continue
-        passive = any(deps[child] == "auxpass" for child in children[index]) or (
-            strings[rows[index][2]] == "VBN"
-            and not any(deps[child] == "aux" for child in children[index])
-            and any(deps[child] == "auxpass" for child in children[head]))
-        own = [child for child in children[head] if deps[child] in SUBJECTS]
+        passive = any(deps[child] == _AUXPASS for child in children[index]) or (
+            tags[index] == _VBN
+            and not any(deps[child] == _AUX for child in children[index])
+            and any(deps[child] == _AUXPASS for child in children[head]))
+        own = [child for child in children[head] if deps[child] in _SUBJECT_IDS]
         subjects = [i for i in own or found.get(head, [])
-                    if (deps[i] == "nsubjpass") == passive]
+                    if (deps[i] == _NSUBJPASS) == passive]
         if subjects:
             found[index] = subjects
     return found
@@ -289,16 +307,21 @@ def compile_pattern(pattern: Sequence[dict[str, Any]],
 def find(compiled: Compiled, table: Table) -> list[list[int]]:
     """Every assignment of tokens to the pattern's nodes (token indices in node order),
     found node by node: each assignment so far extended by the tokens the next node's link
-    leads to that pass its test, in the order a depth-first search finds them."""
-    roots = table.passes(compiled.tests[0])[0]
+    leads to that pass its test, in the order a depth-first search finds them. A node's
+    test is run only when the search reaches it, and a first token that no node hanging
+    from it by ``>`` or ``<`` can follow is never tried."""
+    tests = compiled.tests
+    roots, possible = table.passes(tests[0])
     if not roots:
         return []
-    allowed = [table.passes(test)[1] if test.checks else None for test in compiled.tests]
-    if any(passing is not None and not passing for passing in allowed):
-        return []
-    chosen = [[root] for root in roots]
     for node, (left, operator) in enumerate(compiled.links, 1):
-        passing = allowed[node]
+        if left == 0 and operator in ("<", ">") and tests[node].checks:
+            possible = possible & table.leading(tests[node], operator)
+            if not possible:
+                return []
+    chosen = [[root] for root in (sorted(possible) if len(possible) < len(roots) else roots)]
+    for node, (left, operator) in enumerate(compiled.links, 1):
+        passing = table.passes(tests[node])[1] if tests[node].checks else None
         grown = []
         for tokens in chosen:
             for index in table.related(tokens[left], operator):

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from graph.vocabulary import ENTITY_LABELS, JOINABLE_LABELS
 from ingest.extract import coreference, implied, names
-from ingest.extract.cues import Cues, is_word, unpreceded
+from ingest.extract.cues import Cues, whole_words
 from ingest.extract.described import LEADS as DESCRIBED_LEADS
 from ingest.extract.described import described
 from ingest.extract.facts import Mention
@@ -91,13 +91,10 @@ def _people(text: str, hits: list[Mention], cues: Cues | None = None) -> list[Me
             whole = by_surname[mention.text]
             resolved.append(replace(mention, id=whole.id, name=whole.name, confidence=0.7))
     named = {**by_surname, **full}
-    if named:
-        surfaces = "|".join(map(re.escape, sorted(named, key=len, reverse=True)))
-        for match in unpreceded(re.compile(rf"(?:{surfaces})(?![\w-])"), text,
-                                lambda char: char == "-" or is_word(char)):
-            whole = named[match.group()]
-            resolved.append(Mention(match.start(), match.end(), match.group(), "Person",
-                                    whole.id, whole.name, rule="person.repeat", confidence=0.6))
+    for start, surface in whole_words(text, named):
+        whole = named[surface]
+        resolved.append(Mention(start, start + len(surface), surface, "Person", whole.id,
+                                whole.name, rule="person.repeat", confidence=0.6))
     return resolved
 
 

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ingest.extract.cues import Cues
+from ingest.extract.cues import Cues, whole_words
 from ingest.extract.facts import Mention
 from ingest.extract.gazetteer import demonym_words
 from ingest.extract.slugs import slug
@@ -592,10 +592,10 @@ def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
                                          name, rule="event.edition", confidence=0.7)
     if not found:
         return
-    written = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
-    for again in re.finditer(rf"(?<![\w-])(?:{written})(?![\w-])", text):
-        if all(h.label in EDITION_HOLDS for h in inside(*again.span())):
-            yield replace(found[again.group()], start=again.start(), end=again.end())
+    for start, written in whole_words(text, found):
+        end = start + len(written)
+        if all(h.label in EDITION_HOLDS for h in inside(start, end)):
+            yield replace(found[written], start=start, end=end)
 
 
 SERIES_HELD = re.compile(

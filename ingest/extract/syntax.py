@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from ingest.extract.cues import whole_words
 from ingest.extract.facts import Mention
 from ingest.extract.names import VENUE_WORDS
 from ingest.extract.scan import tokens, words
@@ -551,7 +552,7 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
              *((span, (label, None), None) for span, label in _named_events(doc)),
              *((span, ("Organization", "company"), None) for span in _companies(doc)),
              *((span, ("Organization", kind), None) for span, kind in _named_bodies(doc)),
-             *((ent, _label_of(cut, ent.label_), cut) for ent, cut in trimmed),
+             *((ent, None, cut) for ent, cut in trimmed),
              *((span, ("Agreement", None), None) for span in _titled_agreements(doc))]
     for span, company in _subsidiaries(trimmed, mentions):
         if not any(named[company.end:span.end_char]) and not outside[span.start_char]:
@@ -568,6 +569,11 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             covered[start:end] = named[start:end] = b"\x01" * (end - start)
     sited = set(_sited(text, body))
     for ent, kind, cut in spans:
+        if cut is not None:  # an entity, read only when a mention's words leave it free
+            if len(cut) == 0 or (any(named[cut.start_char:cut.end_char]) and
+                                 _cut_open_tail(cut) is cut):
+                continue
+            kind = _label_of(cut, ent.label_)
         span = _trim(ent) if cut is None else cut
         if kind is not None and kind[0] == "Agreement":
             span = _cut_open_tail(span)
@@ -606,12 +612,11 @@ def _named_again(text: str, found: list[Mention], covered: bytearray) -> list[Me
                  and m.text[:1].isupper() and len(m.text) > 3}
     if not companies:
         return []
-    written = "|".join(map(re.escape, sorted(companies, key=len, reverse=True)))
     again = []
-    for match in re.finditer(rf"(?<![\w-])(?:{written})(?![\w-])", text):
-        start, end = match.span()
+    for start, written in whole_words(text, companies):
+        end = start + len(written)
         if not any(covered[start:end]):
-            again.append(replace(companies[match.group()], start=start, end=end,
+            again.append(replace(companies[written], start=start, end=end,
                                  rule="ner.company_again"))
             covered[start:end] = b"\x01" * (end - start)
     return again
