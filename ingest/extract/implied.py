@@ -18,9 +18,16 @@ service the title implies is named by the words before it (``Benin's navy``)."""
 NOT_OFFICES = ("country", "organization")
 BRANCHES = {"naval-forces": ("Unit", "naval_forces"), "air-force": ("Unit", "formation"),
             "army": ("Organization", "armed_forces")}
-GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?P<what>[Gg]overnment|[Ee]mbassy)\b(?!\s+of\b|['’])")
+GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?P<what>[Gg]overnment|[Ee]mbassy|[Pp]arliament|"
+                        r"[Cc]ongress|[Ss]enate|[Cc]abinet|[Nn]ational\s+[Aa]ssembly)\b"
+                        r"(?!\s+of\b|['’])")
 """After a state: ``the Lithuanian government``, ``Spain's government``, ``the Russian
-embassy`` (not ``government of``, which names its own state)."""
+embassy``, ``Micronesia's Congress``, ``the Danish parliament`` (not ``government of``, which
+names its own state)."""
+LEGISLATURES = {"parliament": "Parliament", "congress": "Congress", "senate": "Senate",
+                "cabinet": "Cabinet", "national assembly": "National Assembly"}
+"""A state's chamber or cabinet named after it, as its own body (a chamber that ratifies an
+agreement signs it): ``Mozambique's parliament`` is the Parliament of Mozambique."""
 MINISTRY_AFTER = re.compile(r"(?:['’]s)?\s+(?P<what>[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+"
                             r"[Mm]inistry\b")
 """After a state: ``Turkey's defence ministry``, ``the Chinese defence ministry``."""
@@ -104,8 +111,9 @@ def joint_staffs(text: str, hits: list[Mention]) -> Iterator[Mention]:
 
 
 def governments(text: str, hits: list[Mention]) -> Iterator[Mention]:
-    """A state's government or embassy named after it (``the Lithuanian government``, ``the
-    US embassy``): a body of the state, apart from the state itself."""
+    """A state's government, embassy, chamber or cabinet named after it (``the Lithuanian
+    government``, ``the US embassy``, ``Romania's Senate``): a body of the state, apart from
+    the state itself."""
     for state in hits:
         if state.label != "Country" or state.role == "capital":
             continue
@@ -113,7 +121,13 @@ def governments(text: str, hits: list[Mention]) -> Iterator[Mention]:
         if match is None:
             continue
         surface = text[state.start:match.end()]
-        if match["what"].lower() == "government":
+        what = " ".join(match["what"].lower().split())
+        if what in LEGISLATURES:
+            body = LEGISLATURES[what]
+            yield Mention(state.start, match.end(), surface, "Organization",
+                          f"{state.id.lower()}-{slug(body)}", f"{body} of {state.name}",
+                          "government", f"of:{state.id}", "org.legislature", 0.6)
+        elif what == "government":
             yield Mention(state.start, match.end(), surface, "Organization",
                           f"{state.id.lower()}-government", f"Government of {state.name}",
                           "government", f"of:{state.id}", "org.government", 0.6)

@@ -310,7 +310,7 @@ LEADS = (("appositive", ("head", "chief", "commander", "director", "minister", "
 """The words the person and event patterns begin with, for ``Cues``."""
 TELLING = {*LAST_HEADS, *PLACE_HEADS, *PLACE_FIRST, *PLACE_OF, *ORG_HEADS, *COMPANY,
            *COMPANY_FIRST, *SHIPS, "Operation", "Exercise", "Forces", "Force", "Guard", "Group",
-           "Battlegroup", "Centre", "Center", "Unit"}
+           "Battlegroup", "Centre", "Center", "Unit", "Area", "Zone"}
 """The words one of which a phrase needs to be classified at all (a quick test)."""
 NOT_PERSON = {*ORG_HEADS, *LAST_HEADS, *PLACE_HEADS, *PLACE_FIRST, *MILITARY, *COMPANY, *SHIPS,
               "Minister", "President", "Secretary", "General", "Chief", "Commander", "Deputy",
@@ -827,6 +827,11 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Unit", "naval_forces")
     if last in ("Base", "Airbase") and re.fullmatch(ORDINAL, first):
         return ("Unit", "formation")
+    if _command_area(words):
+        return ("Unit", "formation")
+    if last in AREA_HEADS and "of" in words and \
+            _command_area([w for w in words[len(words) - words[::-1].index("of"):] if w != "the"]):
+        return None
     if last in PLACE_HEADS and not set(words) <= GENERIC_PLACE:
         return ("Location", PLACE_HEADS[last])
     if first in PLACE_FIRST and len(words) > 1:
@@ -848,6 +853,24 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return None
     return _forces(head_part) or (("Location", "region") if head_part[-1] in PLACE_OF and
                                   "of" in words else ORG_HEADS.get(head_part[-1]))
+
+
+AREA_HEADS = frozenset(("District", "Area", "Region", "Zone"))
+"""The heads of an area a military command holds, as well as of a civil one."""
+AREA_SERVICES = frozenset(("Military", "Naval", "Navy", "Army", "Air"))
+ORDINAL_WORDS = frozenset(("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh",
+                           "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth"))
+
+
+def _command_area(words: list[str]) -> bool:
+    """Whether a district, area, region or zone is a military command's, named by its
+    service or its number (``Eastern Military District``, ``Western Naval Area``, ``Second
+    Army Area``, ``5th Naval Region``, the Coast Guard's ``Seventh District``): a formation,
+    not a place (``Savannah Region``, ``Bradshaw Field Training Area``)."""
+    if len(words) < 2 or words[-1] not in AREA_HEADS or "of" in words:
+        return False
+    return bool(AREA_SERVICES & set(words)) or words[0] in ORDINAL_WORDS or \
+        re.fullmatch(ORDINAL, words[0]) is not None
 
 
 def classify(surface: str) -> tuple[str, str | None] | None:

@@ -27,7 +27,8 @@ HEADS = re.compile(
     r"(?:ground|range)s?|polygon|(?:air|naval|military|army)\s+base|airbase|airfield|"
     r"(?:such\s+as|including)|(?:training|firing|shooting|exercise)\s+(?:area|grounds?)|range|"
     r"(?:marine|navy|naval\s+air|air\s+force|logistics|support)\s+base|"
-    r"(?:air|naval|naval\s+air)\s+station|port|river|barracks|garrison|airport|shipyard)\b")
+    r"(?:air|naval|naval\s+air)\s+station|port|river|barracks|garrison|airport|shipyard|camp|"
+    r"wharf|regency)\b")
 LEADS = (("places", ("territories", "lands", "areas", "border", "front", "line", "contact",
                     "cities", "towns", "villages", "settlements", "district", "region",
                     "province", "oblast", "governorate", "prefecture", "county", "valley",
@@ -35,7 +36,7 @@ LEADS = (("places", ("territories", "lands", "areas", "border", "front", "line",
                     "military", "army", "such", "including", "shooting", "exercise", "range",
                     "marine", "navy", "logistics", "support", "port", "river", "barracks",
                     "garrison", "airport", "shipyard", "department", "soum", "forest", "fjord",
-                    "desert")),
+                    "desert", "camp", "wharf", "regency")),
          ("towns", ("town", "city", "village", "port", "settlement", "municipality",
                      "base", "garrison")))
 """The words ``HEADS`` and the town patterns begin with, for ``Cues``."""
@@ -82,7 +83,8 @@ KINDS = {"district": "district", "soum": "district", "department": "district",
          "polygon": "territory", "grounds": "territory", "ranges": "territory",
          "area": "territory", "station": "territory", "barracks": "territory",
          "garrison": "territory", "airport": "territory", "shipyard": "territory",
-         "port": "city", "river": "river"}
+         "port": "city", "river": "river", "camp": "territory", "wharf": "territory",
+         "regency": "district"}
 """The kind of place a lower-case head word names; a territory or river is named with its
 head (``the Cincu range``, ``the Olt river``), a city or region without it."""
 WITH_HEAD = ("territory", "district", "river")
