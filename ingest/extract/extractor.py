@@ -51,7 +51,6 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
     meetings.sittings, meetings.series, meetings.meetings, meetings.gatherings,
     meetings.sessions, meetings.exhibitions, operations.operations, operations.rotations,
     operations.programs, operations.activities, operations.courses, operations.trainings,
-    operations.teachings,
     roles.roles, participants.participants, venues.places, meetings.parties, meetings.twins,
     meetings.within_visit, meetings.ceremonies, meetings.port_calls, meetings.calls,
     meetings.site_visits, meetings.visit_legs, meetings.honours, structure.parts,

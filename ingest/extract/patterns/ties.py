@@ -478,7 +478,7 @@ def _side_of(ctx: Context, mention: Mention) -> Mention:
     return mention
 
 
-TOLD_BY_TRAINEES = ("program.trained", "program.courses", "program.trains")
+TOLD_BY_TRAINEES = ("program.trained", "program.courses")
 """Programs told from the trainees' side (``Qatari officers will attend courses at the
 Artillery School``): the schools named with them teach, they are not trained."""
 
