@@ -345,3 +345,28 @@ def ventures(out: Extraction) -> None:
     if len(named) == 1:
         out.merge(described[0].id, named[0].id)
 
+
+
+JOINT_WORDS = (("communiqu", "statement"), ("statement", "statement"),
+               ("declaration", "declaration"))
+"""Words of the joint documents a meeting adopts, by the kind they are recorded as."""
+
+
+def joint_documents(out: Extraction) -> None:
+    """A joint statement, communiqué or declaration the report first describes and then
+    names (``adopted a joint communiqué``, then ``In the Nuku'alofa Communiqué``) is one
+    document: when the report names one document of that kind and describes one, not dated
+    apart, the described one is the named one."""
+    for word, kind in JOINT_WORDS:
+        named = [e for e in out.entities.values() if e.label == "Agreement" and
+                 e.rule != "agreement.described" and word in e.name.lower()]
+        described = [e for e in out.entities.values() if e.label == "Agreement" and
+                     e.rule == "agreement.described" and e.properties.get("kind") == kind and
+                     any(word in alias.lower() for alias in e.aliases)]
+        if len(named) != 1 or len(described) != 1:
+            continue
+        years = {str(e.properties.get("date") or "")[:4] for e in (*named, *described)} - {""}
+        if len(years) > 1 or min(s for s, _ in described[0].spans) > \
+                min(s for s, _ in named[0].spans):
+            continue
+        out.merge(described[0].id, named[0].id)

@@ -8,11 +8,12 @@ from dataclasses import replace
 from itertools import combinations
 
 from graph.model import merge_list
-from ingest.extract.facts import Mention
+from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import default, extras
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, link_actors, record_event, refer
 from ingest.extract.patterns.roles import office_of
+from ingest.extract.sentences import Sentence
 from ingest.extract.slugs import slug
 
 WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "agreement",
@@ -810,3 +811,48 @@ def mandates(ctx: Context) -> None:
         ctx.out.entities[event].properties.setdefault("date", ctx.date())
     ctx.keep(council)
     ctx.out.relate("SIGNED", council.id, event, ctx.span, "agreement.mandate", 0.5)
+
+
+GROUP = r"(?:principals|ministers|delegations|delegates|leaders|presidents|participants|" \
+        r"heads\s+of\s+(?:state|government))"
+GROUP_SIGNED = re.compile(
+    rf"\b{GROUP}\b[^.;]{{0,120}}?\b(?:adopt(?:ed|s)?|sign(?:ed|s)?|issu(?:ed|es)|endors(?:ed|es))"
+    rf"\b|\b(?:adopt|sign|issu|endors)\w*\s+by\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,3}}"
+    rf"{GROUP}\b", re.I)
+"""A group that stands for those at a meeting signing or adopting what it issues: ``The
+principals signed a joint statement``, ``signed by the presidents of the eight states``."""
+JOINT_KINDS = ("statement", "declaration")
+OBSERVERS = re.compile(r"\bobservers?\b", re.I)
+"""Said where a state is told to take part: it watched the meeting, it signed nothing."""
+GATHERING_KINDS = ("meeting", "talks")
+
+
+def joint_signers(out: Extraction, sentences: list[Sentence]) -> None:
+    """The states taking part in a meeting signed the joint statement or declaration that the
+    report says its ministers, principals or delegations adopted or signed: the meeting in
+    that sentence, else the meeting with the most states taking part (three or more; not
+    one still planned, nor states told to attend as observers)."""
+    taking_part: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PARTICIPATED_IN" and \
+                out.entities[relation.source].label == "Country" and \
+                not any(OBSERVERS.search(out.text, start, end) for start, end in relation.spans):
+            taking_part.setdefault(relation.target, []).append(relation.source)
+    meetings = [e for e in out.entities.values() if e.label == "Meeting" and
+                e.properties.get("kind", "meeting") in GATHERING_KINDS and
+                e.properties.get("status") != "planned" and len(taking_part.get(e.id, ())) >= 3]
+    if not meetings:
+        return
+    main = max(meetings, key=lambda e: len(taking_part[e.id]))
+    for agreement in [e for e in out.entities.values() if e.label == "Agreement" and
+                      e.properties.get("kind", kind_of(e.name)) in JOINT_KINDS]:
+        for sentence in sentences:
+            if not any(sentence.start <= start < sentence.end for start, _ in agreement.spans) \
+                    or not GROUP_SIGNED.search(out.text, sentence.start, sentence.end):
+                continue
+            meeting = next((m for m in meetings if any(sentence.start <= start < sentence.end
+                                                       for start, _ in m.spans)), main)
+            for state in sorted(set(taking_part[meeting.id])):
+                out.relate("SIGNED", state, agreement.id, (sentence.start, sentence.end),
+                           "agreement.joint_signers", 0.5)
+            break

@@ -670,15 +670,20 @@ def signed_for(out: Extraction) -> None:
     """An official who signs an agreement signs for what they head: an agency, company,
     academy or service they head signed it (``signed by X, chief executive of Dassault
     Aviation``), and so did the state whose ministry, service or command they head
-    (``signed by Fiji's Minister of Defence, X``)."""
+    (``signed by Fiji's Minister of Defence, X``) or that they lead (``Kyrgyz President X
+    and Tajik President Y signed the treaty``; not a president's own decree)."""
     states: dict[str, list[str]] = {}
     for relation in out.relations.values():
         if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
             states.setdefault(relation.source, []).append(relation.target)
     heads: dict[str, list[str]] = {}
     bodies: dict[str, list[str]] = {}
+    leads: dict[str, list[str]] = {}
     for relation in out.relations.values():
         body = out.entities[relation.target]
+        if relation.type == "LEADS" and body.label == "Country" and \
+                out.entities[relation.source].label == "Person":
+            leads.setdefault(relation.source, []).append(body.id)
         if relation.type != "COMMANDS" or out.entities[relation.source].label != "Person":
             continue
         if body.properties.get("kind") not in NOT_SIGNING_FOR:
@@ -689,8 +694,10 @@ def signed_for(out: Extraction) -> None:
     for relation in sorted(out.relations.values(), key=lambda r: r.key):
         if relation.type != "SIGNED" or out.entities[relation.source].label != "Person":
             continue
+        led = () if out.entities[relation.target].properties.get("kind") == "decree" else \
+            leads.get(relation.source, ())
         for signer in sorted(set(heads.get(relation.source, ())) |
-                             set(bodies.get(relation.source, ()))):
+                             set(bodies.get(relation.source, ())) | set(led)):
             out.relate("SIGNED", signer, relation.target, relation.spans[0],
                        "structure.signed_for", round(relation.confidence - 0.1, 2))
 
