@@ -1,9 +1,10 @@
 """Extraction speed beside spaCy's own: the seed reports repeated to --megabytes, then, on the
 same text and in one run, words per second of (a) spaCy's pipeline alone (``nlp.pipe``) and
 (b) the whole extraction through the code `milcoop ingest --jobs N` uses, for each --jobs
-count; with the peak memory (max RSS) of one process.
+count, alternated over --rounds so that a drift in the machine's speed falls on both; with the
+median ratio and its spread, and the peak memory (max RSS) of one process.
 
-Run: .venv/bin/python benchmarks/extract_speed.py [--megabytes 1 2] [--jobs 1 2]
+Run: .venv/bin/python benchmarks/extract_speed.py [--megabytes 1 2] [--jobs 1 2] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -55,6 +57,7 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, nargs="+", default=[1.0])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seeds", type=Path, default=SEEDS)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     seeds = read_reports(args.seeds).reports
     size = sum(len(report.text.encode("utf-8")) for report in seeds)
@@ -73,13 +76,19 @@ def main() -> None:
         dates = [report.published for report in reports]
         words = seed_words * copies
         for jobs in args.jobs:
-            alone = spacy_alone(texts, jobs)
-            start = time.perf_counter()
-            extract_all(reports, dates, jobs)
-            whole = time.perf_counter() - start
-            print(f"{copies * size / 1e6:5.1f} {words:>9,} {jobs:>4} "
-                  f"{words / alone:>8,.0f} w/s {words / whole:>11,.0f} w/s "
-                  f"{alone / whole:>6.2f}", flush=True)
+            ratios = []
+            for _ in range(max(1, args.rounds)):
+                alone = spacy_alone(texts, jobs)
+                start = time.perf_counter()
+                extract_all(reports, dates, jobs)
+                whole = time.perf_counter() - start
+                ratios.append(alone / whole)
+                print(f"{copies * size / 1e6:5.1f} {words:>9,} {jobs:>4} "
+                      f"{words / alone:>8,.0f} w/s {words / whole:>11,.0f} w/s "
+                      f"{alone / whole:>6.2f}", flush=True)
+            print(f"{'':>20} median ratio over {len(ratios)} rounds: "
+                  f"{statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})",
+                  flush=True)
     own, child = peak_mb()
     print(f"peak memory: {own:,.0f} MB in the main process, {child:,.0f} MB in the largest "
           "worker")

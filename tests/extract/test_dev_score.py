@@ -1,25 +1,25 @@
 """Extraction measured on the development reports, and the gold files they use.
 
-The 204 team-written reports in tests/fixtures/dev/reports (01-12 from the first round;
+The 228 team-written reports in tests/fixtures/dev/reports (01-12 from the first round;
 13-24, 25-36, 37-48, 49-60, 61-72, 73-84, 85-96, 97-108, 109-120, 121-132, 133-144,
-145-156, 157-168, 169-180, 181-192 and 193-204, added for extraction v2, by writers who
-never saw the extractor or its output) have gold annotations in the scoring-interface JSON
-shape; entities match by name only. The extractor is tuned on this set, so
-tests/fixtures/holdout is the honest figure (and so was each later batch when it arrived:
-see README, "How good it is").
+145-156, 157-168, 169-180, 181-192, 193-204, 205-216 and 217-228, added for extraction v2,
+by writers who never saw the extractor or its output) have gold annotations in the
+scoring-interface JSON shape; entities match by name only. The extractor is tuned on this
+set, so tests/fixtures/holdout is the honest figure (and so was each later batch when it
+arrived: see README, "How good it is").
 
 Measured (`milcoop score --gold tests/fixtures/dev/gold --corpus
-tests/fixtures/dev/reports`) at the end of the twelfth v2 session, on all 204: entities P
-0.918 R 0.842 F1 0.879; relations P 0.774 R 0.468 F1 0.583. On the 180 that session's
-rules were tuned on: entities 0.925 / 0.855 / 0.889, relations 0.787 / 0.492 / 0.606
-(1-132: 0.904, 0.802 / 0.536 / 0.642; at the session's start 0.872 and 0.757 / 0.466 /
-0.577 on the 180, 0.893 and 0.631 on 1-132). Reports 181-204 joined at its end, written
+tests/fixtures/dev/reports`) at the end of the thirteenth v2 session, on all 228: entities P
+0.916 R 0.833 F1 0.872; relations P 0.763 R 0.453 F1 0.569. On the 180 that session's
+rules were tuned on: entities 0.926 / 0.858 / 0.891, relations 0.789 / 0.501 / 0.613
+(1-132: 0.906, 0.802 / 0.543 / 0.648; at the session's start 0.889 and 0.787 / 0.492 /
+0.605 on the 180, 0.904 and 0.642 on 1-132). Reports 205-228 joined at its end, written
 blind during it and never tuned on; scored on arrival with the extractor as the session
-began (entities F1, relations P / R / F1): 0.799, 0.671 / 0.307 / 0.421; after the
-session's rules 0.810, 0.658 / 0.308 / 0.419. Earlier batches were scored on arrival the
-same way (157-180 0.809, 0.647 / 0.329 / 0.436; 133-156 0.774, 0.607 / 0.255 / 0.359;
-109-132 0.789, 0.663 / 0.253 / 0.366). Floors sit about 0.03 below the measured score
-(0.02 for Country and Person), were re-set for 204 reports, and only rise while the set
+began (entities F1, relations P / R / F1): 0.800, 0.646 / 0.289 / 0.399; after the
+session's rules 0.804, 0.647 / 0.293 / 0.403. Earlier batches were scored on arrival the
+same way (181-204 0.799, 0.671 / 0.307 / 0.421; 157-180 0.809, 0.647 / 0.329 / 0.436;
+133-156 0.774, 0.607 / 0.255 / 0.359). Floors sit about 0.03 below the measured score
+(0.02 for Country and Person), were re-set for 228 reports, and only rise while the set
 stays the same."""
 
 from __future__ import annotations
@@ -51,11 +51,11 @@ DEV = FIXTURES / "dev"
 REPORTS = DEV / "reports"
 GOLD = DEV / "gold"
 
-ENTITY_F1_FLOOR = 0.85
-RELATION_F1_FLOOR = 0.55
-LABEL_FLOORS = {"Country": 0.97, "Person": 0.95, "Organization": 0.84, "Location": 0.85}
-GOLD_ENTITIES = 8827
-GOLD_RELATIONS = 16909
+ENTITY_F1_FLOOR = 0.84
+RELATION_F1_FLOOR = 0.54
+LABEL_FLOORS = {"Country": 0.97, "Person": 0.95, "Organization": 0.83, "Location": 0.85}
+GOLD_ENTITIES = 9973
+GOLD_RELATIONS = 19401
 
 BOILERPLATE = {
     "01_central_asia": ["Aigerim Sadykova", "Turkmenistan", "Uzbekistan", "Termez", "Astana"],
@@ -90,7 +90,7 @@ def test_every_report_has_gold_and_metadata() -> None:
     reports = sorted(path.stem for path in REPORTS.glob("*.txt"))
     with (REPORTS / "articles.csv").open(encoding="utf-8", newline="") as handle:
         listed = sorted(row["file"].removesuffix(".txt") for row in csv.DictReader(handle))
-    assert len(reports) == 204
+    assert len(reports) == 228
     assert [gold.report for gold in read_gold_folder(GOLD)] == reports == listed
 
 
