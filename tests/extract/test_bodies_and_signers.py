@@ -1,0 +1,65 @@
+"""Who a body belongs to and who signs: parliaments, commands' districts, junior ministers,
+missions' owners, heads of state and the states of a meeting that adopts a joint text."""
+
+from __future__ import annotations
+
+from ingest.extract.extractor import extract
+from ingest.extract.facts import Extraction
+
+
+def _extract(body: str) -> Extraction:
+    return extract(f"Title\n\n{body}", "report")
+
+
+def _relations(body: str) -> set[tuple[str, str, str]]:
+    return set(_extract(body).relations)
+
+
+def test_a_states_parliament_is_its_body_and_signs_what_it_ratifies() -> None:
+    found = _relations("Kazakhstan's parliament ratified the defence cooperation agreement "
+                       "with Uzbekistan on Tuesday.")
+    agreements = {target for _, kind, target in found if kind == "SIGNED"}
+    assert ("kaz-parliament", "PART_OF", "KAZ") in found
+    assert len(agreements) == 1
+    assert ("kaz-parliament", "SIGNED", agreements.pop()) in found
+
+
+def test_a_military_district_is_a_commands_formation_not_a_place() -> None:
+    out = _extract("Troops of Russia's Eastern Military District began drills near Khabarovsk.")
+    assert out.entities["rus-eastern-military-district"].label == "Unit"
+    assert ("rus-eastern-military-district", "PART_OF", "RUS") in out.relations
+
+
+def test_heads_of_state_who_sign_sign_for_their_states() -> None:
+    found = _relations("Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon "
+                       "signed the border treaty in Bishkek on Friday.")
+    assert {("sadyr-japarov", "LEADS", "KGZ"), ("KGZ", "SIGNED", "agreement"),
+            ("emomali-rahmon", "LEADS", "TJK"), ("TJK", "SIGNED", "agreement")} <= found
+
+
+def test_the_states_of_a_meeting_sign_the_communique_its_ministers_adopt() -> None:
+    found = _relations("Defence ministers of Fiji, Tonga, Samoa and Vanuatu met in Nuku'alofa "
+                       "on Monday. The ministers adopted a joint communiqué on maritime "
+                       "security.")
+    signers = {source for source, kind, _ in found if kind == "SIGNED"}
+    assert signers == {"FJI", "TON", "WSM", "VUT"}
+
+
+def test_a_mission_is_run_by_its_owning_body_when_the_report_names_it() -> None:
+    found = _relations("Ghana will send a battalion to the United Nations Interim Force in "
+                       "Lebanon (UNIFIL), the UN said.")
+    assert ("un", "RUNS", "unifil") in found
+    assert ("GHA", "DEPLOYED_TO", "unifil") in found
+
+
+def test_a_name_before_a_lower_case_camp_keeps_the_word() -> None:
+    out = _extract("Malian refugees at the Mbera camp in Mauritania received aid.")
+    assert out.entities["mbera-camp"].name == "Mbera camp"
+    assert ("mbera-camp", "LOCATED_IN", "MRT") in out.relations
+
+
+def test_a_junior_defence_minister_is_a_member_of_the_ministry_not_its_head() -> None:
+    found = _relations("India's Minister of State for Defence Sanjay Seth visited Dhaka.")
+    assert {("ind-ministry-of-defence", "PART_OF", "IND"),
+            ("sanjay-seth", "MEMBER_OF", "ind-ministry-of-defence")} <= found
+    assert ("sanjay-seth", "COMMANDS", "ind-ministry-of-defence") not in found
