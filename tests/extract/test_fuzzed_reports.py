@@ -1,7 +1,7 @@
 """Extraction never fails on odd text: reports spliced from dev sentences with words dropped,
 inserted (``and of``, ``'s``, ``No.``), re-cased or glued, as careless copy-editing or a bad
 scrape leaves them. Two crashes were found this way and fixed (a pronoun apposed to its own
-subject chased in circles; ``and of`` after a name holding ``of`` read as an empty name)."""
+subject chased in circles; a name left with no words once trimmed, ``364 K9’s and K9PL``)."""
 
 from __future__ import annotations
 
