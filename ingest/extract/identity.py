@@ -163,10 +163,11 @@ def _stateless_offices(out: Extraction, offices: list[Entity]) -> None:
     bare = [entity for entity in out.entities.values() if entity.id[3:4] != "-" and
             entity.label == "Organization" and
             entity.properties.get("kind") in ("ministry", "department")]
+    names = [(office, {fold(alias) for alias in (office.name, *office.aliases)})
+             for office in offices] if bare else []
     for entity in bare:
         name = fold(entity.name)
-        owners = [office for office in offices
-                  if name in {fold(alias) for alias in (office.name, *office.aliases)}]
+        owners = [office for office, spellings in names if name in spellings]
         own = [office for office in owners if fold(office.name).startswith(f"{name} of ")]
         if len(own) == 1 or len(owners) == 1:
             out.merge(entity.id, (own or owners)[0].id)
