@@ -347,7 +347,6 @@ def ventures(out: Extraction) -> None:
         out.merge(described[0].id, named[0].id)
 
 
-
 JOINT_WORDS = (("communiqu", "statement"), ("statement", "statement"),
                ("declaration", "declaration"))
 """Words of the joint documents a meeting adopts, by the kind they are recorded as."""
