@@ -1,9 +1,10 @@
 """The whole path at scale: --reports varied reports (sentences of the development reports
 recombined, with their states swapped for others, so resolution has real work), then
 `milcoop ingest --jobs 2`, `build` of the proposals, `show`, `query partners`, `map
---countries` and `centrality`, each a fresh process: seconds per stage, reports per second
-of ingest, peak memory of the largest process and bytes written. Run it at two or more
-sizes to see how each stage grows.
+--countries` and `centrality`, each a fresh process: wall and CPU seconds per stage (CPU
+counts the workers too, and grows far less than wall time when other work shares the
+machine), reports per second and CPU per report of ingest, peak memory of the largest
+process and bytes written. Run it at two or more sizes to see how each stage grows.
 
 Run: .venv/bin/python benchmarks/scale.py [--reports 500 1500] [--jobs 2] [--keep DIR]
 """
@@ -50,14 +51,21 @@ def report(number: int, sentences: list[str]) -> str:
     return f"{title}\n\n{body}\n"
 
 
-def run(stage: str, arguments: list[str], cwd: Path) -> float:
-    """Seconds of one ``milcoop`` process (it must succeed)."""
-    started = time.perf_counter()
+def cpu() -> float:
+    """CPU seconds (user and system) of every finished child process so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def run(stage: str, arguments: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``milcoop`` process and its workers (it must succeed):
+    the CPU seconds do not depend on what else the machine runs."""
+    started, spent = time.perf_counter(), cpu()
     done = subprocess.run([sys.executable, "-m", "milcoop", *arguments], cwd=cwd,
                           capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"{stage} failed: {done.stderr[-500:]}")
-    return time.perf_counter() - started
+    return time.perf_counter() - started, cpu() - spent
 
 
 def size(folder: Path) -> int:
@@ -105,10 +113,11 @@ def main() -> None:
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             print(f"{count} reports ({len(proposed)} proposed facts files, "
                   f"{size(facts) / 1e6:.1f} MB proposed, {size(work / 'out') / 1e6:.1f} MB "
-                  f"built): ingest {count / seconds['ingest']:.1f} reports/s; "
+                  f"built): ingest {count / seconds['ingest'][0]:.1f} reports/s, "
+                  f"{seconds['ingest'][1] / count * 1000:.0f} ms of CPU per report; "
                   f"peak {peak:.0f} MB in the largest process so far", flush=True)
-            print("  " + ", ".join(f"{stage} {value:.1f} s" for stage, value in seconds.items()),
-                  flush=True)
+            print("  " + ", ".join(f"{stage} {wall:.1f} s ({used:.1f} s CPU)"
+                                   for stage, (wall, used) in seconds.items()), flush=True)
             if args.keep is not None:
                 shutil.copytree(work, args.keep, dirs_exist_ok=True)
 
