@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.facts import Extraction, Mention
+from ingest.extract.facts import OPEN_WATER, Extraction, Mention
 from ingest.extract.gazetteer import (
     capital_states,
     extras,
@@ -50,6 +50,11 @@ SITE_NAMED = re.compile(r"(?:(?:Autonomous\s+)?Port\s+of\s+|Port\s+)(?P<after>[A
 """A port or naval base named after the town it is in: ``Lomé naval base``, ``Cam Ranh
 International Port``, ``Port of Colombo`` (an air base or barracks is as often called by
 the town's name alone, which then names the base)."""
+LANDMARK = re.compile(r",?\s+(?:(?:an?|the)\s+(?:[\w’'-]+\s+){0,2}?)?(?:just\s+|about\s+\d+\s*"
+                      r"(?:km|kilometres|kilometers|miles)\s+)?(?:near|outside|(?:(?:north|"
+                      r"south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of)\s+(?:the\s+)?")
+"""Between a place and a town given as its landmark: ``Lungi, near Freetown``, ``the
+Iliysky training ground north of Almaty``, ``an island north of Malé``."""
 GUESSED = frozenset(("place.described",))
 """Rules whose place's state is only the report's home state, not known (nor where the
 report names such a place again: ``the Artibonite department``, then ``Artibonite``)."""
@@ -97,6 +102,28 @@ def locate(annotated: Annotated, out: Extraction) -> None:
         if place.id not in within:
             out.relate("LOCATED_IN", place.id, state, place.span, rule,
                        KNOWN if rule == "geography.dictionary" else TOWN)
+    landmarks(annotated, out)
+
+
+def landmarks(annotated: Annotated, out: Extraction) -> None:
+    """A place given only by a town it lies near or off (``Lungi, near Freetown``, ``the
+    Iliysky training ground north of Almaty``) lies in that town's state, when nothing else
+    places it: a landmark is named from the same country far more often than across a
+    border."""
+    placed = {r.source for r in out.relations.values() if r.type == "LOCATED_IN"}
+    states = {r.source: r.target for r in out.relations.values()
+              if r.type == "LOCATED_IN" and out.entities[r.target].label == "Country"}
+    starts = {m.start: m for m in annotated.mentions if m.label == "Location"}
+    for place in annotated.mentions:
+        if place.label != "Location" or place.id in placed or place.id not in out.entities \
+                or out.entities[place.id].properties.get("kind") in OPEN_WATER:
+            continue
+        near = LANDMARK.match(annotated.text, place.end)
+        town = starts.get(near.end()) if near is not None else None
+        if town is not None and town.id != place.id and town.id in states:
+            out.relate("LOCATED_IN", place.id, states[town.id], place.span,
+                       "geography.landmark", TOWN)
+            placed.add(place.id)
 
 
 def in_regions(out: Extraction, known: list[tuple[Mention, str, str]]) -> set[str]:

@@ -48,10 +48,11 @@ VENUE = re.compile(r"(?:\b(?:in|at|near|across|inside|within|off|throughout|arou
                    r"\b(?:coast|territory|territories|shores?|waters|outskirts|soil)\s+of|"
                    r"\b(?:regain|retake|restore|establish)\w*\s+(?:full\s+)?control\s+(?:of|over)|"
                    r"\b(?:run|conducted|directed|staged|held|operat(?:ed|ing))\s+from)"
-                   r"\s+(?:the\s+)?(?:[A-Z][\w’'-]*['’]s\s+)?"
+                   r"\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*['’]s\s+)?"
                    r"(?-i:(?!(?:of|for|to|with|by|from|and|wake|face|name|light)\b)[a-z][\w’'-]*\s+)"
-                   r"{0,2}$", re.I)
-"""Words putting an event in the place named next: ``in the disputed Karabakh region``."""
+                   r"{0,2}|(?-i:[A-Z][\w’'-]*)\s+(?:port\s+)?(?:capital|city|town),\s*)$", re.I)
+"""Words putting an event in the place named next: ``in the disputed Karabakh region``, ``in
+the Kyrgyz capital, Bishkek``."""
 SUBJECT = re.compile(r"(?:['’]s)?\s+(?:is|are|was|were|has|have|had|will|would|can|could|"
                      r"said|says|also|then|did|does)\b")
 """Words after a name making it the subject of a new clause, not one more place listed."""
