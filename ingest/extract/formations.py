@@ -74,8 +74,6 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
             branch = _branch(entity.name, SERVICE_BRANCH)
             if branch is not None:
                 services.setdefault(branch, []).append(entity)
-    if not services:
-        return
     parents = part_of_targets(out)
     countries = {c.id: _sentences_of(c, starts) for c in out.entities.values()
                  if c.label == "Country"}
@@ -101,6 +99,9 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
             state = _state_before(out, formation, starts) if len(chosen) != 1 else None
             if state is not None:
                 chosen = [s for s in candidates if state in _states(s.id, parents, out)]
+            if state is not None and not chosen and not above:
+                out.relate("PART_OF", formation.id, state, formation.spans[0],
+                           "formation.of_state", 0.4)
         if len(chosen) != 1:
             continue
         for state in states:
