@@ -74,8 +74,6 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
             branch = _branch(entity.name, SERVICE_BRANCH)
             if branch is not None:
                 services.setdefault(branch, []).append(entity)
-    if not services:
-        return
     parents = part_of_targets(out)
     countries = {c.id: _sentences_of(c, starts) for c in out.entities.values()
                  if c.label == "Country"}
@@ -93,14 +91,17 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
                                               else [])
         near = _sentences_of(formation, starts)
         if states:
-            chosen = [s for s in candidates if states[0] in _states(s.id, parents, out)]
+            chosen = _of_state(states[0], branch, services, parents, out)
         else:
             named = {c for c, where in countries.items() if where & near}
             chosen = [s for s in candidates if _sentences_of(s, starts) & near and
                       named <= _states(s.id, parents, out)]
             state = _state_before(out, formation, starts) if len(chosen) != 1 else None
             if state is not None:
-                chosen = [s for s in candidates if state in _states(s.id, parents, out)]
+                chosen = _of_state(state, branch, services, parents, out)
+            if state is not None and not chosen and not above:
+                out.relate("PART_OF", formation.id, state, formation.spans[0],
+                           "formation.of_state", 0.4)
         if len(chosen) != 1:
             continue
         for state in states:
@@ -111,6 +112,17 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
         if not states:
             out.relate("PART_OF", formation.id, chosen[0].id, formation.spans[0],
                        "formation.of_service", 0.45)
+
+
+def _of_state(state: str, branch: str, services: dict[str, list[Entity]],
+              parents: dict[str, list[str]], out: Extraction) -> list[Entity]:
+    """The services of ``branch`` of ``state``; for a land formation of a state that has no
+    army in the report, its forces (``Armed Forces of Chile``), though other states' armies
+    are named."""
+    found = [s for s in services.get(branch, []) if state in _states(s.id, parents, out)]
+    if not found and branch == "land":
+        found = [s for s in services.get("forces", []) if state in _states(s.id, parents, out)]
+    return found
 
 
 def rotations(out: Extraction) -> None:

@@ -681,6 +681,49 @@ def teams(text: str, owners: list[Mention]) -> Iterator[Mention]:
                       name, "team", rule="unit.team", confidence=0.6)
 
 
+POSSESSED = re.compile(
+    r"['’]s?[ \t]+(?P<what>(?:(?!(?:and|or|of|with|its|their|own|new|existing|former|first|"
+    r"second|third|largest|main|chief|head|commander|director|minister|deputy|ambassador)\b)"
+    r"[a-z][\w-]*[ \t]+){0,3}(?P<head>academy|school|college|command|division|department|"
+    r"directorate|centre|center|secretariat|service|agency|units?|squadron|contingent|battalion|"
+    r"company|detachment|element|brigade|regiment|field[ \t]+hospital|task[ \t]+force|marines|"
+    r"commandos))\b(?![ \t]+[A-Z\d])(?!['’-])")
+"""A body named by what it is after the force or body it belongs to: ``the Indian Coast
+Guard's academy``, ``the Zambia Army's peace mission training centre``, ``the GKNB's mobile
+units`` (not followed by its own name: ``the Navy's frigate Almirante Padilla``)."""
+POSSESSED_UNITS = ("unit", "units", "squadron", "contingent", "battalion", "company",
+                   "detachment", "element", "brigade", "regiment", "hospital", "force",
+                   "marines", "commandos")
+"""Heads ``POSSESSED`` reads as units; the others name offices, schools and commands."""
+APPOSED_BEFORE = re.compile(r"[\w)],[ \t]+(?:the|a|an)[ \t]+$")
+"""Before an owner whose body describes the name just written (``ASMAR, the Chilean Navy's
+shipbuilding company``): a description of that name, not a body of its own."""
+
+
+def possessed(text: str, owners: list[Mention]) -> Iterator[Mention]:
+    """Bodies named by their owner's possessive and what they are (``the Kenya Army's peace
+    mission training centre``): an Organization or a Unit named after the owner (``Kenya Army
+    peace mission training centre``), the mention covering only the words after it (the
+    owner stays a mention of its own); a state's only as its contingent (``Kenya's
+    contingent``), states' descriptions of named bodies being most often the body's name."""
+    for owner in owners:
+        if owner.label not in TEAM_OWNERS or owner.kind == "company" or \
+                owner.role == "capital" or not owner.text[:1].isupper() or \
+                APPOSED_BEFORE.search(text, max(0, owner.start - 30), owner.start):
+            continue
+        match = POSSESSED.match(text, owner.end)
+        if match is None or (owner.label == "Country" and match["head"] != "contingent") or \
+                (match.group()[1:2] != "s" and owner.text[-1:] != "s"):
+            continue
+        what = " ".join(match["what"].split())
+        head = match["head"].split()[-1]
+        label = "Unit" if head in POSSESSED_UNITS else "Organization"
+        name = f"{owner.text}'s {what}" if owner.label == "Country" else f"{owner.text} {what}"
+        yield Mention(match.start("what"), match.end(), match["what"], label, slug(name), name,
+                      "units" if label == "Unit" else None, rule="unit.possessed",
+                      confidence=0.55)
+
+
 QUOTED_UNIT = re.compile(
     r"[\"“](?P<name>[A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|de|del|la|el|do|da|di)){0,4})[\"”]\s+"
     r"(?P<head>Brigade|Division|Regiment|Battalion|Squadron|Wing|Flotilla)\b")

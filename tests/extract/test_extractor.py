@@ -1413,3 +1413,24 @@ def test_the_first_and_second_of_contracts_signed_together_are_agreements_of_the
     second = next(e for e in contracts if "second contract" in e.aliases)
     assert first.id != second.id
     assert ("arman-sargsyan", "SIGNED", first.id) in set(out.relations)
+
+
+def test_a_body_named_by_its_owners_possessive_is_part_of_the_owner() -> None:
+    out = extract("Cadets will train at the Indian Coast Guard's academy in Kochi.\n"
+                  "Troops from Kenya's contingent left on Monday.\n", "t")
+    academy = out.entities["indian-coast-guard-academy"]
+    assert (academy.label, academy.name) == ("Organization", "Indian Coast Guard academy")
+    assert "Indian Coast Guard's academy" in academy.aliases
+    assert (academy.id, "PART_OF", "ind-coast-guard") in out.relations
+    assert ("kenya-s-contingent", "PART_OF", "KEN") in out.relations
+
+
+def test_a_body_apposed_to_a_name_is_no_body_of_its_own() -> None:
+    out = extract("Blocks will be built by ASMAR, the Chilean Navy's shipbuilding company.\n",
+                  "t")
+    assert not any(e.rule == "unit.possessed" for e in out.entities.values())
+
+
+def test_a_formation_of_a_state_with_no_service_named_is_part_of_the_state() -> None:
+    found = relations("Poland sent a platoon from the 12th Mechanised Division to the drills.\n")
+    assert ("12th-mechanised-division", "PART_OF", "POL") in found

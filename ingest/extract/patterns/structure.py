@@ -8,6 +8,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from graph.model import merge_list
 from ingest.extract.facts import Entity, Extraction, Mention, Relation
 from ingest.extract.gazetteer import default, extras, fold_name, region_states, state_names
 from ingest.extract.names import SHIP_STATES
@@ -334,6 +335,13 @@ MISSION_IN_STATE = re.compile(r"\b(?:[Mm]ission\s+(?:in|to)|invasion\s+of)\s+(?:
 NAVY = re.compile(r"\b(?:Navy|Naval Forces|Maritime Self-Defense Force)\b")
 
 
+POSSESSIVE_GAPS = ("’s ", "'s ", "’ ", "' ")
+"""Between an owner and the body it is said to have: ``the Navy's``, ``the Armed Forces'``."""
+OWNERS = (("Organization", "Unit"), ("Organization", "Unit", "Country"))
+"""Who may own a body named after it: a force or body; a state too for a body named by what
+it is (``Kenya's contingent``), whose name says nothing else of its owner."""
+
+
 def bodies(out: Extraction, mentions: list[Mention]) -> None:
     """Ties that follow from how bodies are named: a national body is PART_OF its state (of
     its armed forces when named as theirs: ``War College of the Armed Forces``), a body
@@ -373,10 +381,13 @@ def bodies(out: Extraction, mentions: list[Mention]) -> None:
         if mention.label == "Operation":
             _held_by_name(out, mention, mentions[index + 1:index + 4])
         if previous and mention.label in ("Organization", "Unit") and \
-                previous.label == "Organization" and \
-                out.text[previous.end:mention.start] in ("’s ", "'s "):
+                previous.label in OWNERS[mention.rule == "unit.possessed"] and \
+                out.text[previous.end:mention.start] in POSSESSIVE_GAPS:
             out.relate("PART_OF", mention.id, previous.id, (previous.start, mention.end),
                        "structure.possessive", 0.65)
+            if mention.rule == "unit.possessed":
+                body = out.entities[mention.id]
+                body.aliases = merge_list(body.aliases, [out.text[previous.start:mention.end]])
         previous = mention if mention.role != "qualifier" else previous
 
 
