@@ -1413,3 +1413,13 @@ def test_the_first_and_second_of_contracts_signed_together_are_agreements_of_the
     second = next(e for e in contracts if "second contract" in e.aliases)
     assert first.id != second.id
     assert ("arman-sargsyan", "SIGNED", first.id) in set(out.relations)
+
+
+def test_a_town_reached_or_circled_is_a_place_but_a_person_or_acronym_there_is_not() -> None:
+    out = extract("A reserve platoon was flown to Kalvimaa on Friday. Patrol boats sailed "
+                  "around Tervasaari. Power passed from Jonas Petrov to Maria Lind. Cadets "
+                  "were sent to CIMPAX.\n", "t")
+    labels = {e.name: e.label for e in out.entities.values()}
+    assert labels.get("Kalvimaa") == labels.get("Tervasaari") == "Location"
+    assert labels.get("Maria Lind") != "Location"
+    assert labels.get("CIMPAX") != "Location"
