@@ -1423,3 +1423,13 @@ def test_a_town_reached_or_circled_is_a_place_but_a_person_or_acronym_there_is_n
     assert labels.get("Kalvimaa") == labels.get("Tervasaari") == "Location"
     assert labels.get("Maria Lind") != "Location"
     assert labels.get("CIMPAX") != "Location"
+
+
+def test_a_body_named_with_the_place_it_sits_in_also_goes_by_that_name() -> None:
+    out = scoring_json(extract("Engineers from the Regional Maritime Fusion Centre in Mombasa "
+                               "met officers of the Combined Air Operations Centre at Uedem.\n",
+                               "t"))
+    aliases = {e["name"]: e["aliases"] for e in out["entities"]}
+    assert "Regional Maritime Fusion Centre in Mombasa" in \
+        aliases["Regional Maritime Fusion Centre"]
+    assert "Combined Air Operations Centre at Uedem" in aliases["Combined Air Operations Centre"]
