@@ -282,6 +282,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.services(out)
     identity.own_names(out)
     identity.core_names(out)
+    identity.seated_names(out)
     corroborate(out)
 
 

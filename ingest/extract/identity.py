@@ -266,6 +266,29 @@ def core_names(out: Extraction) -> None:
             entity.aliases = merge_list(entity.aliases, [core])
 
 
+SEATS = ("Office", "Centre", "Center", "Commission", "Embassy", "Headquarters", "Secretariat")
+"""Last words of a body that sits in one place and may be named with it (``the NATO Liaison
+Office in Georgia``, ``the Combined Air Operations Centre at Torrejón``)."""
+SEATED_AT = re.compile(r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?")
+
+
+def seated_names(out: Extraction) -> None:
+    """A body named right before the place it sits in (``the Indian High Commission in
+    Colombo``) also goes by that longer name, as readers name one of several such bodies."""
+    places = {start: out.text[start:end] for e in out.entities.values()
+              if e.label in ("Location", "Country") for start, end in e.spans}
+    if not places:
+        return
+    for entity in out.entities.values():
+        if entity.label != "Organization" or not entity.name.endswith(SEATS):
+            continue
+        for start, end in entity.spans:
+            gap = SEATED_AT.match(out.text, end)
+            if gap is not None and gap.end() in places:
+                seated = " ".join(out.text[start:gap.end()].split())
+                entity.aliases = merge_list(entity.aliases, [f"{seated} {places[gap.end()]}"])
+
+
 def _own_name(alias: str, heads: tuple[str, ...]) -> bool:
     """Whether ``alias`` is a proper name of one of ``heads`` with its state before it
     (``Colombian Navy``), not a possessive or a description (``Argentina's navy``)."""

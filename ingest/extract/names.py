@@ -251,7 +251,7 @@ ORG_HEADS = {
     "Institute": ("Organization", "academy"), "Command": ("Organization", "command"),
     "Headquarters": ("Organization", "headquarters"),
     "Staff": ("Organization", "headquarters"), "Army": ("Organization", "armed_forces"),
-    "Commission": ("Organization", "agency"),
+    "Commission": ("Organization", "agency"), "Office": ("Organization", "agency"),
     "Council": ("Organization", "forum"), "Organization": ("Organization",
                                                              "international_organization"),
     "Organisation": ("Organization", "international_organization"),
@@ -923,14 +923,15 @@ def classify(surface: str) -> tuple[str, str | None] | None:
 
 def _forces(words: list[str]) -> tuple[str, str | None] | None:
     """Service branches, task forces, military groups and coast guards (a state's maritime
-    service beside its navy) are units; armed and defence forces, border guards, police
-    forces and police or civil guards (law-enforcement agencies: ``Spanish Civil Guard``,
+    service beside its navy) are units; armed and defence forces, border guards and forces,
+    police forces and police or civil guards (law-enforcement agencies: ``Spanish Civil Guard``,
     ``Police Coast Guard``) are organisations."""
     last, found = words[-1], set(words)
     if last not in ("Forces", "Force", "Guard", "Group", "Battlegroup", "Centre", "Center",
                     "Unit"):
         return None
-    if last in ("Force", "Guard") and found & {"Police", "Civil"}:
+    if last in ("Force", "Forces", "Guard") and found & {"Police", "Civil", "Border",
+                                                        "Frontier"}:
         return ("Organization", "agency")
     naval = "naval_forces" if found & {"Naval", "Navy", "Maritime", "Coast", "Marine"} else \
         "special_forces" if "Special" in found else "formation"
@@ -1004,12 +1005,35 @@ def _new_name(right: list[str]) -> bool:
                                 right[0] in demonym_words())
 
 
+FIELDS = frozenset((
+    "Peace", "Security", "Defence", "Defense", "Doctrine", "Training", "Control", "Research",
+    "Development", "Science", "Technology", "Education", "Search", "Rescue", "Escape",
+    "Logistics", "Planning", "Policy", "Strategy", "Reporting", "Procurement", "Acquisition",
+    "Sustainment", "Maintenance", "Engineering", "Innovation", "Analysis", "Evaluation",
+    "Test", "Testing", "Communications", "Information", "Mobilization", "Mobilisation",
+    "Shipbuilding", "Convention", "Exhibition", "Verification", "Monitoring", "Cooperation",
+    "Co-operation", "Coordination", "Standards", "Safety", "Simulation", "Readiness"))
+"""Fields an office or a venue is named for: two joined by ``and`` are one name's modifier
+(``Peace and Security Department``, ``Doctrine and Training Command``, ``Convention and
+Exhibition Centre``), not two names."""
+
+
+def _fields(words: list[Word], rest: str) -> bool:
+    """Whether ``and`` joins two fields inside one name: a field word on each side."""
+    right = rest.split()[:1]
+    return bool(words) and words[-1][1] in FIELDS and bool(right) and \
+        right[0].rstrip(",.;:") == right[0] and right[0] in FIELDS
+
+
 def _splits(words: list[Word], rest: str) -> bool:
     """Whether ``and`` starts a new name: after a single word or a complete name, before
     ``the`` or before a company's name (``Hyundai Rotem and Hanwha Aerospace``), unless it
     joins words after ``of``/``for`` (``Service for X and Y``) that are not names on both
-    sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``)."""
+    sides (``jets of Aviation Group No. 7 and Aviation Group No. 8``) or joins two fields
+    (``Doctrine and Training Command``)."""
     if words and words[-1][1] == "Command" and STAFF_COLLEGE.match(rest):
+        return False
+    if _fields(words, rest):
         return False
     if _new_name(rest.split()):
         return True
@@ -1123,6 +1147,9 @@ PORTFOLIOS = re.compile(r"(?:,[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2
                         r"(?=[ \t]*[,.;)]|[ \t]+[a-z])")
 """The rest of a ministry's list of portfolios (``Ministry of Police, Prisons and Fire
 Services``): part of its name; not a list of people (``, and X`` with its serial comma)."""
+PORTFOLIO_HEADS = ("Ministry", "Office")
+"""Bodies named for a list of fields: ``Office of the Presidential Adviser on Peace,
+Reconciliation and Unity``."""
 
 
 def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
@@ -1175,7 +1202,7 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                     words[-2][1] != "Naval" and SERVICE_OWNER.search(text, max(0, first - 40),
                                                                      first):
                 label, what = "Unit", "formation"
-            portfolio = PORTFOLIOS.match(text, last) if words[0][1] == "Ministry" and \
+            portfolio = PORTFOLIOS.match(text, last) if words[0][1] in PORTFOLIO_HEADS and \
                 label == "Organization" and len(words) > 2 else None
             last = portfolio.end() if portfolio else last
             region = COMMAND_REGION.match(text, last) if label in ("Organization", "Unit") \

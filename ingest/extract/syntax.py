@@ -94,11 +94,16 @@ COMPASS = frozenset(("north", "south", "east", "west", "central", "northern", "s
                      "eastern", "western", "middle", "far", "near"))
 PLACE_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w’'-]*\w"
 SITED = re.compile(
-    rf"(?:\b(?P<prep>at|in|from|near|off|on|outside|between|and)|(?P<comma>,))\s+(?P<name>{PLACE_WORD}"
+    rf"(?:\b(?P<prep>at|in|from|near|off|on|outside|between|and|around|via|to|towards|across|"
+    rf"over)|(?P<comma>,))\s+(?P<name>{PLACE_WORD}"
     rf"(?:\s+(?:(?:de|del|la)\s+)?{PLACE_WORD}){{0,2}})(?=\s*(?:[,.;)]|\s+(?:in|on|near|and|"
     r"where|before|after|last|next|this|from|to|by|with|for|until|since|south|north|east|"
-    r"west|outside|alongside|under)\b))")
+    r"west|outside|alongside|under|during|at)\b))")
 """A capitalised name right after a locative preposition, ending the phrase."""
+MOTION = frozenset(("around", "via", "to", "towards", "across", "over"))
+"""Prepositions of a way or a goal (``flown to Birao``, ``patrols around Svalbard``): what
+they take is a place when nothing else knows it, but a person there is still a person
+(``handed power to Adama Barrow``), and an acronym there is a body's (``sent to CAECOPAZ``)."""
 PAIRED = re.compile(r"\b(?:between|in|at|from|off)\s+(?:[A-Z][\w’'-]*(?:,\s+|\s+)){1,5}$")
 """``between A and``, ``in A, B,``: the name after ``and`` or the comma is a place as A is."""
 NOT_SITED = frozenset(("The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His",
@@ -567,7 +572,8 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
             found.append(Mention(start, end, match.group(), "Unit", slug(match.group()),
                                  match.group(), rule="name.battalion_code", confidence=0.5))
             covered[start:end] = named[start:end] = b"\x01" * (end - start)
-    sited = set(_sited(text, body))
+    placed = _sited(text, body)
+    sited = {span for span, prep in placed if prep not in MOTION}
     for ent, kind, cut in spans:
         if cut is not None:  # an entity, read only when a mention's words leave it free
             if len(cut) == 0 or (any(named[cut.start_char:cut.end_char]) and
@@ -593,7 +599,7 @@ def ner_mentions(doc: Doc, mentions: list[Mention], body: list[Sentence],
                              confidence=0.5))
         covered[span.start_char:span.end_char] = b"\x01" * len(span.text)
         named[span.start_char:span.end_char] = b"\x01" * len(span.text)
-    for start, end in sorted(sited):
+    for start, end in sorted({span for span, _ in placed}):
         if not any(covered[start:end]) and not known(text[start:end]) and \
                 not (text.endswith("ans", start, end) and known(text[start:end - 1])):
             name = " ".join(text[start:end].split())
@@ -630,11 +636,12 @@ def _companies_again(found: list[Mention]) -> list[Mention]:
             if m.name in companies and m.label in ("Location", "Person") else m for m in found]
 
 
-def _sited(text: str, body: list[Sentence]) -> list[tuple[int, int]]:
+def _sited(text: str, body: list[Sentence]) -> list[tuple[tuple[int, int], str | None]]:
     """Names after a locative preposition that end a phrase (``based at Rukla,``, ``flew from
     Papeete and``, ``between Quiterajo and Mucojo``): places, when nothing else knows them (a
     preposition inside a name, ``Office on Drugs``, is no locative; names do not hold
-    ``off``, ``near`` or ``outside``: ``the French Navy off Goa``)."""
+    ``off``, ``near`` or ``outside``: ``the French Navy off Goa``), each with its
+    preposition."""
     found = []
     for sentence in body:
         for match in SITED.finditer(text, sentence.start, sentence.end):
@@ -649,7 +656,9 @@ def _sited(text: str, body: list[Sentence]) -> list[tuple[int, int]]:
                         text, max(0, match.start() - 60),
                         match.start("name") if match["comma"] else match.start())):
                 continue
-            found.append(match.span("name"))
+            if match["prep"] in MOTION and match["name"].isupper():
+                continue
+            found.append((match.span("name"), match["prep"]))
     return found
 
 

@@ -1434,3 +1434,23 @@ def test_a_body_apposed_to_a_name_is_no_body_of_its_own() -> None:
 def test_a_formation_of_a_state_with_no_service_named_is_part_of_the_state() -> None:
     found = relations("Poland sent a platoon from the 12th Mechanised Division to the drills.\n")
     assert ("12th-mechanised-division", "PART_OF", "POL") in found
+
+
+def test_a_town_reached_or_circled_is_a_place_but_a_person_or_acronym_there_is_not() -> None:
+    out = extract("A reserve platoon was flown to Kalvimaa on Friday. Patrol boats sailed "
+                  "around Tervasaari. Power passed from Jonas Petrov to Maria Lind. Cadets "
+                  "were sent to CIMPAX.\n", "t")
+    labels = {e.name: e.label for e in out.entities.values()}
+    assert labels.get("Kalvimaa") == labels.get("Tervasaari") == "Location"
+    assert labels.get("Maria Lind") != "Location"
+    assert labels.get("CIMPAX") != "Location"
+
+
+def test_a_body_named_with_the_place_it_sits_in_also_goes_by_that_name() -> None:
+    out = scoring_json(extract("Engineers from the Regional Maritime Fusion Centre in Mombasa "
+                               "met officers of the Combined Air Operations Centre at Uedem.\n",
+                               "t"))
+    aliases = {e["name"]: e["aliases"] for e in out["entities"]}
+    assert "Regional Maritime Fusion Centre in Mombasa" in \
+        aliases["Regional Maritime Fusion Centre"]
+    assert "Combined Air Operations Centre at Uedem" in aliases["Combined Air Operations Centre"]

@@ -142,6 +142,26 @@ def test_names_are_split_where_a_new_name_begins() -> None:
             "main-department-for-personnel"} <= ids
 
 
+def test_two_fields_joined_by_and_are_one_name_and_a_single_state_is_not() -> None:
+    text = ("Officers of the Logistics and Planning Directorate met the Search and Rescue "
+            "Coordination Office and visited the Harbour Convention and Exhibition Centre. "
+            "Ghana and Benin Navy officers joined them.")
+    names = {m.text: m.label for m in mentions(text)}
+    assert names["Logistics and Planning Directorate"] == "Organization"
+    assert names["Search and Rescue Coordination Office"] == "Organization"
+    assert names["Harbour Convention and Exhibition Centre"] == "Location"
+    assert "Ghana and Benin Navy" not in names
+
+
+def test_border_forces_are_agencies_and_an_office_lists_its_fields() -> None:
+    text = ("The Frontier Security Force met the Office of the Special Envoy on Water, "
+            "Energy and Transport in Malabo.")
+    names = {m.text: m.label for m in mentions(text)}
+    assert names["Frontier Security Force"] == "Organization"
+    assert names["Office of the Special Envoy on Water, Energy and Transport"] == \
+        "Organization"
+
+
 def test_and_of_after_a_name_with_of_is_read_not_crashed_on() -> None:
     text = ("Officers of the Kenya Coast Guard and of Tanzania's Marine Police Unit watched "
             "the drill.")
