@@ -117,7 +117,8 @@ def agreements(ctx: Context) -> None:
     if signing and UNREAL.search(ctx.sentence.text[:signing.start()]):
         signing = None
     if signing and described is not None and described.re is not PRONOUN:
-        described = _signed_object(ctx, signing) or described
+        described = _signed_object(ctx, signing) or _signed_before(ctx, signing, described) \
+            or described
     if not named and not (described and (signing or numbered)):
         return
     mediators = _mediators(ctx)
@@ -313,6 +314,32 @@ def _signed_object(ctx: Context, signing: re.Match[str]) -> re.Match[str] | None
         if found is not None and found.start() <= at + 60 and \
                 OBJECT_GAP.fullmatch(ctx.text, at, found.start()):
             return found
+    return None
+
+
+OPENING_REFERENCE = re.compile(r"\s*(?:the|this|that)\s+(?:[a-z][\w-]*\s+){0,2}$", re.I)
+"""``The memorandum builds on``: a sentence opening on an agreement already reported."""
+SIGNED_GAP = re.compile(r"(?:\s+on\s+[^,;:]{1,60}?)?(?:\s+(?:that|which))?"
+                        r"(?:\s+(?!(?:and|but|was|were|is|are)\b)[\w’'-]+){0,6}?"
+                        r"\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?")
+"""Between an agreement and the verb that signed it: its topic, ``that`` and its signers
+(``a memorandum on radar data signed``, ``the memorandum that Australia and Korea signed``)."""
+
+
+def _signed_before(ctx: Context, signing: re.Match[str],
+                   first: re.Match[str]) -> re.Match[str] | None:
+    """The agreement the signing verb follows (``The deal follows a memorandum of
+    understanding signed in 2025 by``) when the sentence opens on one already reported,
+    which is the subject of another verb, not what was signed."""
+    at = ctx.sentence.start + signing.start()
+    if first.end() >= at or not OPENING_REFERENCE.fullmatch(
+            ctx.text, ctx.sentence.start, first.start()):
+        return None
+    later = ctx.search(DESCRIBED, first.end(), at)
+    while later is not None:
+        if SIGNED_GAP.fullmatch(ctx.text, later.end(), at):
+            return later
+        later = ctx.search(DESCRIBED, later.end(), at)
     return None
 
 
