@@ -117,14 +117,19 @@ def agreements(ctx: Context) -> None:
     if signing and UNREAL.search(ctx.sentence.text[:signing.start()]):
         signing = None
     if signing and described is not None and described.re is not PRONOUN:
-        described = _signed_object(ctx, signing) or described
+        described = _signed_object(ctx, signing) or _signed_before(ctx, signing, described) \
+            or described
     if not named and not (described and (signing or numbered)):
+        if described is not None and described.re is not PRONOUN:
+            _made_with_agreement(ctx, described)
         return
     mediators = _mediators(ctx)
     signers = _signers(ctx, signing, mediators)
     if named:
         mention = named[0]
         event = _named(ctx, mention, {m.id for m in signers if m.label == "Country"})
+        if signing is None:
+            _link_sides(ctx, event, mention.start, mention.end)
     elif not numbered and (REFERRING.search(ctx.text[ctx.sentence.start:described.start()]) or
           described.re is PRONOUN) and "Agreement" in ctx.article.last_event and \
             (_same_time(ctx, referred(ctx, _kind_told(described)), described) or
@@ -170,6 +175,59 @@ def agreements(ctx: Context) -> None:
         twins = _pair(ctx, described, start, phrase, states, kind)
     for one in [event, *twins]:
         _signed(ctx, one, signing, signers, mediators)
+
+
+PARTY_GAP = re.compile(r"(?:\s+of\s+\d{4})?\s+with\s+(?:the\s+)?")
+"""Between an agreement and the state it was made with: ``a bilateral agreement with
+Maputo``, ``its Reciprocal Access Agreement with Manila``."""
+IN_PASSING = re.compile(r"\b(?:under|through|within|since)\s+(?:an?|its|their|the)\s+"
+                   r"(?:(?:\d{4}|[a-z][\w-]*)\s+){0,4}$", re.I)
+"""Before an agreement the sentence only acts under (``under a bilateral agreement``,
+``since a 2018 defence agreement``), told in passing with the state it was made with."""
+
+
+YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
+"""``a 2018 agreement with Türkiye``: a dated agreement, which ``dated`` records."""
+
+
+def _sides(ctx: Context, start: int, end: int) -> list[Mention]:
+    """The two sides of an agreement told of as made ``with`` a state: that state and the
+    first other state of the sentence before it (``Burundi, which has troops in South Kivu
+    under a bilateral agreement with Kinshasa``)."""
+    other = next((m for m in ctx.labelled("Country")
+                  if m.start >= end and PARTY_GAP.fullmatch(ctx.text, end, m.start)), None)
+    if other is None:
+        return []
+    first = next((m for m in ctx.labelled("Country") if m.end <= start and m.id != other.id),
+                 None)
+    return [other] if first is None else [first, other]
+
+
+def _link_sides(ctx: Context, event: str, start: int, end: int) -> None:
+    """SIGNED from the two sides of an agreement told of in passing (see ``_sides``)."""
+    link_actors(ctx, event, "SIGNED", _sides(ctx, start, end), "agreement.made_with", 0.5)
+
+
+def _made_with_agreement(ctx: Context, described: re.Match[str]) -> None:
+    """An agreement no verb says was signed, which the sentence acts under and says was
+    made with a state (``has troops in South Kivu under a bilateral agreement with
+    Kinshasa``): recorded with both sides as its signers."""
+    start = _phrase_start(ctx, described.start())
+    if not IN_PASSING.search(ctx.text, max(ctx.sentence.start, start - 60), start) or \
+            YEAR_BEFORE.search(ctx.text, max(ctx.sentence.start, start - 6), start):
+        return
+    sides = _sides(ctx, start, described.end())
+    if len(sides) != 2:
+        return
+    phrase = ctx.text[start:described.end()]
+    kind = kind_of(phrase)
+    event = record_event(ctx, "Agreement", start, described.end(),
+                         event_name(ctx, phrase.lower(), sides), kind, "agreement.described",
+                         0.5, slug(f"{' '.join(sorted(m.id for m in sides))} {kind} "
+                                   f"{(ctx.date() or '')[:7]}"))
+    if ctx.date():
+        ctx.out.entities[event].properties.setdefault("date", ctx.date())
+    link_actors(ctx, event, "SIGNED", sides, "agreement.made_with", 0.5)
 
 
 BEARERS = frozenset(("Organization", "Unit", "Location", "Person"))
@@ -313,6 +371,32 @@ def _signed_object(ctx: Context, signing: re.Match[str]) -> re.Match[str] | None
         if found is not None and found.start() <= at + 60 and \
                 OBJECT_GAP.fullmatch(ctx.text, at, found.start()):
             return found
+    return None
+
+
+OPENING_REFERENCE = re.compile(r"\s*(?:the|this|that)\s+(?:[a-z][\w-]*\s+){0,2}$", re.I)
+"""``The memorandum builds on``: a sentence opening on an agreement already reported."""
+SIGNED_GAP = re.compile(r"(?:\s+on\s+[^,;:]{1,60}?)?(?:\s+(?:that|which))?"
+                        r"(?:\s+(?!(?:and|but|was|were|is|are)\b)[\w’'-]+){0,6}?"
+                        r"\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?")
+"""Between an agreement and the verb that signed it: its topic, ``that`` and its signers
+(``a memorandum on radar data signed``, ``the memorandum that Australia and Korea signed``)."""
+
+
+def _signed_before(ctx: Context, signing: re.Match[str],
+                   first: re.Match[str]) -> re.Match[str] | None:
+    """The agreement the signing verb follows (``The deal follows a memorandum of
+    understanding signed in 2025 by``) when the sentence opens on one already reported,
+    which is the subject of another verb, not what was signed."""
+    at = ctx.sentence.start + signing.start()
+    if first.end() >= at or not OPENING_REFERENCE.fullmatch(
+            ctx.text, ctx.sentence.start, first.start()):
+        return None
+    later = ctx.search(DESCRIBED, first.end(), at)
+    while later is not None:
+        if SIGNED_GAP.fullmatch(ctx.text, later.end(), at):
+            return later
+        later = ctx.search(DESCRIBED, later.end(), at)
     return None
 
 
@@ -741,6 +825,8 @@ def dated(ctx: Context) -> None:
             continue
         year, phrase = match["year"], " ".join(match["phrase"].split())
         states = _after_between(ctx, match.end())
+        if len(states) == 1 and PARTY_GAP.fullmatch(ctx.text, match.end(), states[0].start):
+            states = _sides(ctx, match.start(), match.end())
         parties = " and ".join(m.name for m in states)
         name = f"{phrase[:1].upper()}{phrase[1:]}" + (f" between {parties}" if parties else "") \
             + f" ({year})"
