@@ -446,6 +446,15 @@ TO_VERB = re.compile(r"\bto\s+$")
 the verb and what is visited name the visit."""
 
 
+TOPIC = re.compile(
+    r"(?P<all>\b(?:(?:first|second|third|annual|regular|further|joint|trilateral|bilateral)\s+)?)"
+    r"(?P<topic>(?:(?:defen[cs]e|staff|border|security|military|army|navy|naval|maritime|"
+    r"strategic|political|peace|ceasefire|technical|industry|cooperation)\s+){1,3})$")
+"""Before talks or a meeting, what they are about, lower case (``their first defence talks``,
+``regular staff talks``, ``border security talks``): the phrase reports and analysts name
+them by, with and without the word that tells how often or which."""
+
+
 def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
     """Keep the meeting's whole noun phrase as an alias (``two-day visit to Ankara``), and
     without its complement (``two-day visit``)."""
@@ -458,6 +467,11 @@ def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
     if left and right:
         entity.aliases = merge_list(entity.aliases,
                                     [" ".join(ctx.text[left.start():end].split())])
+    topic = TOPIC.search(ctx.text, max(ctx.sentence.start, start - 60), start)
+    if topic and ctx.text[start:end].lower() in ("talks", "meeting", "dialogue", "consultations"):
+        entity = ctx.out.entities[event]
+        entity.aliases = merge_list(entity.aliases, [
+            " ".join(ctx.text[topic.start(g):end].split()) for g in ("all", "topic")])
     visited = VISIT_OBJECT.match(ctx.text, start, ctx.sentence.end)
     if visited and (visited.group().startswith("visits") or
                     TO_VERB.search(ctx.text, max(ctx.sentence.start, start - 12), start)):
