@@ -52,8 +52,8 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
     meetings.sessions, meetings.exhibitions, operations.operations, operations.rotations,
     operations.programs, operations.activities, operations.courses, operations.trainings,
     roles.roles, participants.participants, venues.places, meetings.parties, meetings.twins,
-    meetings.within_visit, meetings.ceremonies, meetings.port_calls, meetings.calls,
-    meetings.site_visits, meetings.visit_legs, meetings.honours, structure.parts,
+    meetings.within_visit, meetings.ceremonies, meetings.port_calls, meetings.called_at,
+    meetings.calls, meetings.site_visits, meetings.visit_legs, meetings.honours, structure.parts,
     ties.membership, ties.staff, ties.bloc_events, ties.cooperation, ties.training, ties.fighting,
     ties.deployment,
 )

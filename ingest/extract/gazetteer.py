@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -178,6 +179,21 @@ def short_forms(surface: str) -> list[str]:
     return found
 
 
+SPELLINGS = re.compile(r"(?<=[a-z])i([sz])(ations?)\b")
+"""The British and American endings of one word: ``Stabilisation``, ``Stabilization``."""
+
+
+def spellings(surface: str) -> list[str]:
+    """``surface`` and its other spelling, -isation for -ization or the other way, as reports
+    write a body's name either way whatever the dictionary holds.
+
+    >>> spellings("Support and Stabilization Mission")
+    ['Support and Stabilization Mission', 'Support and Stabilisation Mission']
+    """
+    other = SPELLINGS.sub(lambda m: f"i{'s' if m[1] == 'z' else 'z'}{m[2]}", surface)
+    return [surface] if other == surface else [surface, other]
+
+
 COMMON_HEADS = ("Project", "Programme", "Program", "Initiative", "Mission")
 """Head nouns a program's or operation's name may end with in capitals or not."""
 
@@ -191,8 +207,9 @@ def _entry_terms(file: str, label: str, extra: str = "") -> Iterator[tuple[str, 
                     extra=row.get(extra, "") if extra else "")
         names = [row["name"], *split_list(row["aliases"])]
         described = {name for name in names if name.startswith("the ") and name == name.lower()}
-        for surface in dict.fromkeys(form for name in names for form in short_forms(name)
-                                     for form in (form, *_common_head(form, label))):
+        for surface in dict.fromkeys(spelled for name in names for form in short_forms(name)
+                                     for form in (form, *_common_head(form, label))
+                                     for spelled in spellings(form)):
             yield surface, (replace(term, role="reference") if surface.lower() in described
                             else term)
 

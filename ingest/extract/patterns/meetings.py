@@ -446,6 +446,15 @@ TO_VERB = re.compile(r"\bto\s+$")
 the verb and what is visited name the visit."""
 
 
+TOPIC = re.compile(
+    r"(?P<all>\b(?:(?:first|second|third|annual|regular|further|joint|trilateral|bilateral)\s+)?)"
+    r"(?P<topic>(?:(?:defen[cs]e|staff|border|security|military|army|navy|naval|maritime|"
+    r"strategic|political|peace|ceasefire|technical|industry|cooperation)\s+){1,3})$")
+"""Before talks or a meeting, what they are about, lower case (``their first defence talks``,
+``regular staff talks``, ``border security talks``): the phrase reports and analysts name
+them by, with and without the word that tells how often or which."""
+
+
 def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
     """Keep the meeting's whole noun phrase as an alias (``two-day visit to Ankara``), and
     without its complement (``two-day visit``)."""
@@ -458,6 +467,11 @@ def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
     if left and right:
         entity.aliases = merge_list(entity.aliases,
                                     [" ".join(ctx.text[left.start():end].split())])
+    topic = TOPIC.search(ctx.text, max(ctx.sentence.start, start - 60), start)
+    if topic and ctx.text[start:end].lower() in ("talks", "meeting", "dialogue", "consultations"):
+        entity = ctx.out.entities[event]
+        entity.aliases = merge_list(entity.aliases, [
+            " ".join(ctx.text[topic.start(g):end].split()) for g in ("all", "topic")])
     visited = VISIT_OBJECT.match(ctx.text, start, ctx.sentence.end)
     if visited and (visited.group().startswith("visits") or
                     TO_VERB.search(ctx.text, max(ctx.sentence.start, start - 12), start)):
@@ -741,6 +755,73 @@ def port_calls(ctx: Context) -> None:
         ctx.keep(port)
         ctx.out.relate("HELD_IN", call, port.id, ctx.span, "meeting.port_call", 0.5)
     _call_states(ctx, call, match.start(), port)
+
+
+CALLED_AT = re.compile(r"\b(?P<what>(?:called|docked)\s+at)\s+", re.I)
+fold(CALLED_AT)
+PORT_GAP = 40
+"""How far after ``called at`` the port may be named (``docked at the newly expanded X``)."""
+SUBJECT_START = re.compile(r".*(?:[,;:]|\b(?:when|after|before|where|while|and)\b)", re.S)
+"""Before the ships that call, where their clause opens (``since 2019, when the destroyer``)."""
+
+
+THE_SHIP = re.compile(r"\s*(?:(?:The|the)\s+(?:ship|vessel|frigate|corvette|destroyer|"
+                      r"patrol\s+(?:ship|vessel)|cutter)|She|she|It|it)(?:\s+(?:also|then|later|"
+                      r"had|has|first))*\s+", re.S)
+"""The ship a report tells of, named again by a noun or pronoun: ``The ship also``."""
+
+
+def _callers(ctx: Context) -> list[str]:
+    """The ships of the report's port call, which ``the ship`` calling elsewhere means."""
+    call = ctx.article.last_visit
+    if call is None or call not in ctx.out.entities or \
+            not ctx.out.entities[call].name.startswith("Port call of "):
+        return []
+    return [r.source for r in ctx.out.relations.values() if r.target == call and
+            r.type == "PARTICIPATED_IN" and r.source in ctx.out.entities and
+            ctx.out.entities[r.source].label == "Unit"]
+
+
+def called_at(ctx: Context) -> None:
+    """A ship's call told by its verb alone (``the destroyer X called at Sihanoukville``,
+    ``The UK Carrier Strike Group led by HMS Y called at Duqm``): a port call of the ships
+    that are its subject, held at the port; not the report's own visit told again (a port
+    already called at, or a visit named after the verb: ``docked at Z for an eight-day
+    visit``)."""
+    if not ctx.says("called at", "docked at"):
+        return
+    match = ctx.search(CALLED_AT, ctx.sentence.start, ctx.sentence.end)
+    if match is None or ctx.search(MEETING, match.end(), ctx.sentence.end) or \
+            ctx.search(PORT_CALL, match.end(), ctx.sentence.end):
+        return
+    port = next((p for p in ctx.venues if p.label == "Location" and
+                 0 <= p.start - match.end() <= PORT_GAP), None)
+    if port is None or any(e.label == "Meeting" and (f" at {port.name}" in e.name or
+                                                      f" to {port.name}" in e.name)
+                           for e in ctx.out.entities.values()):
+        return
+    lead = SUBJECT_START.match(ctx.text, ctx.sentence.start, match.start())
+    begin = lead.end() if lead else ctx.sentence.start
+    named = [m for m in ctx.labelled("Unit") if begin <= m.start and m.end <= match.start()]
+    for ship in named:
+        ctx.keep(ship)
+    ships = list(dict.fromkeys(m.id for m in named))
+    if not ships and THE_SHIP.fullmatch(ctx.text, begin, match.start()):
+        ships = _callers(ctx)
+    if not ships:
+        return
+    year = (ctx.date() or ctx.article.published or "")[:4]
+    name = f"Port call of {_listed([ctx.out.entities[s].name for s in ships])} at " \
+        f"{port.name}" + (f" ({year})" if year else "")
+    event = record_event(ctx, "Meeting", match.start("what"), match.end("what"), name, "visit",
+                         "meeting.called_at", 0.5, slug(f"port call {' '.join(ships)} {port.id}"))
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [
+        " ".join(ctx.text[match.start("what"):port.end].split())])
+    for ship in ships:
+        ctx.out.relate("PARTICIPATED_IN", ship, event, ctx.span, "meeting.called_at", 0.5)
+    ctx.keep(port)
+    ctx.out.relate("HELD_IN", event, port.id, ctx.span, "meeting.called_at", 0.5)
 
 
 def _call_states(ctx: Context, call: str, at: int, port: Mention | None = None) -> None:
