@@ -301,12 +301,19 @@ def _in_focus(ctx: Context, label: str, last: str) -> str:
     return main
 
 
+QUALIFIER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?![a-z]+ed\b|(?:extends|renews|approves|endorses|"
+                           r"backs|funds|supports|welcomes)\b)[\w-]+\s+){0,2}")
+"""Between an organisation and the event it qualifies (``NATO's annual exercise``): words that
+modify the event, not a verb the organisation does to it (``the Security Council extended
+UNIFIL's mandate``, which is not running it)."""
+
+
 def _is_qualifier(ctx: Context, actor: Mention, event: Mention) -> bool:
     """An organisation named right before an event (``CSTO drills``, ``NATO's program``)."""
     if actor.label == "Organization" and event.start <= actor.start < event.end:
         return True
     return actor.label == "Organization" and actor.end <= event.start and \
-        bool(re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}", ctx.text[actor.end:event.start]))
+        bool(QUALIFIER_GAP.fullmatch(ctx.text, actor.end, event.start))
 
 
 def _subjects(ctx: Context, event: Mention, takers: list[Mention]) -> list[Mention]:
