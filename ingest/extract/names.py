@@ -172,6 +172,10 @@ LAST_HEADS = {
     "Exercise": ("Exercise", None), "Exercises": ("Exercise", None),
     "Drills": ("Exercise", None), "Drill": ("Exercise", None),
 }
+SPACE_WORDS = frozenset({"Satellite", "Satellites", "Constellation", "Space", "Orbital",
+                         "Lunar", "Broadband", "Radar", "Launch"})
+"""Words that make a ``Mission`` a space programme (``Arctic Satellite Broadband Mission``,
+``RADARSAT Constellation Mission``), not a deployment of forces."""
 PLACE_HEADS = {
     **dict.fromkeys(("Region", "Province", "Oblast", "Governorate", "Valley", "Peninsula",
                      "Island", "Islands", "Mountains", "Desert", "Strait", "Sea", "Bay", "Lake",
@@ -862,6 +866,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Unit", "formation")
     if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):
         return ("Organization", "company")
+    if last == "Mission" and SPACE_WORDS & set(words):
+        return ("Program", None)
     if last in LAST_HEADS:
         return LAST_HEADS[last]
     if first == "Special" and last == "Service" and len(words) > 2:
