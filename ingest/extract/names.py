@@ -969,6 +969,9 @@ Centre``), a place, not a body."""
 
 
 Word = tuple[int, str]
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
+"""Before a run that names the two sides of ``between A and B`` (``a contract between the
+Department of Defence and Rheinmetall Defence Australia``): ``and`` parts them."""
 
 
 def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
@@ -976,9 +979,13 @@ def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
     Department``) and at ``and`` unless it joins words after ``of``/``for`` (``State Service
     for Mobilization and Conscription``)."""
     words: list[Word] = []
+    between = BETWEEN.search(match.string, max(0, match.start() - 12), match.start())
     for found in TOKEN.finditer(match.group()):
         word, start = found.group(), match.start() + found.start()
-        if word == "and" and _splits(words, match.group()[found.end():]):
+        rest = match.group()[found.end():]
+        if word == "and" and (_splits(words, rest) or (
+                between and words and not _remit(words[-1][1], rest.split()))):
+            between = None
             yield words
             words = []
         elif word.endswith(POSSESSIVE) and not word.endswith(KEEP_POSSESSIVE):
