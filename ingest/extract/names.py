@@ -984,7 +984,7 @@ def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
         word, start = found.group(), match.start() + found.start()
         rest = match.group()[found.end():]
         if word == "and" and (_splits(words, rest) or (
-                between and words and not _remit(words[-1][1], rest.split()))):
+                between and words and not _fields(words, rest))):
             between = None
             yield words
             words = []
