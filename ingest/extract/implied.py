@@ -51,6 +51,22 @@ def _office_name(target: str, state: Mention, known: dict[str, str]) -> str:
     return known.get(f"{state.id.lower()}-{target}", f"{words} of {state.name}")
 
 
+REMIT_TITLE = re.compile(r"Minister\s+(?:of|for)\s+(?P<remit>(?:National\s+)?Defen[cs]e\s+and\s+"
+                         r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})$")
+"""A defence minister's title naming a second field (``Minister of Defence and Security``)."""
+
+
+def _remit_name(title: str, target: str, state: Mention, known: dict[str, str]) -> str | None:
+    """The ministry a title naming two fields heads, named as the title names it (``Botswana's
+    Minister of Defence and Security``: the Ministry of Defence and Security of Botswana),
+    unless the dictionaries know the state's own name for it."""
+    match = REMIT_TITLE.search(title)
+    if match is None or target != "ministry-of-defence" or \
+            f"{state.id.lower()}-{target}" in known:
+        return None
+    return f"Ministry of {' '.join(match['remit'].split())} of {state.name}"
+
+
 def _office_kind(target: str) -> tuple[str, str]:
     """The label and kind of the body an office heads."""
     if target in BRANCHES:
@@ -79,7 +95,9 @@ def offices(text: str, hits: list[Mention], targets: dict[tuple[str, str], str],
         holder = HOLDER.search(text, title.start, title.end) if target in BRANCHES else None
         end = holder.start() if holder else title.end
         yield Mention(state.start, end, text[state.start:end], label,
-                      f"{state.id.lower()}-{target}", _office_name(target, state, known), kind,
+                      f"{state.id.lower()}-{target}",
+                      _remit_name(text[title.start:title.end], target, state, known) or
+                      _office_name(target, state, known), kind,
                       f"of:{state.id}", "org.office_of_title", 0.55)
 
 

@@ -172,6 +172,10 @@ LAST_HEADS = {
     "Exercise": ("Exercise", None), "Exercises": ("Exercise", None),
     "Drills": ("Exercise", None), "Drill": ("Exercise", None),
 }
+SPACE_WORDS = frozenset({"Satellite", "Satellites", "Constellation", "Space", "Orbital",
+                         "Lunar", "Broadband", "Radar", "Launch"})
+"""Words that make a ``Mission`` a space programme (``Arctic Satellite Broadband Mission``,
+``RADARSAT Constellation Mission``), not a deployment of forces."""
 PLACE_HEADS = {
     **dict.fromkeys(("Region", "Province", "Oblast", "Governorate", "Valley", "Peninsula",
                      "Island", "Islands", "Mountains", "Desert", "Strait", "Sea", "Bay", "Lake",
@@ -862,6 +866,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Unit", "formation")
     if len(company) > 1 and (company[0] in COMPANY_FIRST or company[-1] in COMPANY):
         return ("Organization", "company")
+    if last == "Mission" and SPACE_WORDS & set(words):
+        return ("Program", None)
     if last in LAST_HEADS:
         return LAST_HEADS[last]
     if first == "Special" and last == "Service" and len(words) > 2:
@@ -963,6 +969,9 @@ Centre``), a place, not a body."""
 
 
 Word = tuple[int, str]
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
+"""Before a run that names the two sides of ``between A and B`` (``a contract between the
+Department of Defence and Rheinmetall Defence Australia``): ``and`` parts them."""
 
 
 def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
@@ -970,9 +979,13 @@ def _parts(match: re.Match[str]) -> Iterator[list[Word]]:
     Department``) and at ``and`` unless it joins words after ``of``/``for`` (``State Service
     for Mobilization and Conscription``)."""
     words: list[Word] = []
+    between = BETWEEN.search(match.string, max(0, match.start() - 12), match.start())
     for found in TOKEN.finditer(match.group()):
         word, start = found.group(), match.start() + found.start()
-        if word == "and" and _splits(words, match.group()[found.end():]):
+        rest = match.group()[found.end():]
+        if word == "and" and (_splits(words, rest) or (
+                between and words and not _fields(words, rest))):
+            between = None
             yield words
             words = []
         elif word.endswith(POSSESSIVE) and not word.endswith(KEEP_POSSESSIVE):

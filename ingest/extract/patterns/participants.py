@@ -116,6 +116,11 @@ DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
 SIGNED = re.compile(r"\bsign(?:s|ed|ing)\b[^.;]*$", re.I)
 """Before a program a document is signed on (``signed a plan on the partnership``): the
 signing ties the parties to the document, not to the program."""
+PLACE = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3}"
+MISSION_PLACES = re.compile(rf"\b(?i:missions?|operations?|deployments?)\s+in\s+{PLACE}"
+                            rf"(?:,\s+{PLACE})*,?\s+(?:and\s+)?(?:the\s+)?$")
+"""Before a state listed among the places of missions (``UN missions in Lebanon, the Central
+African Republic, Mali and South Sudan``): where they are, not who takes part."""
 NOT_A_PARTY = re.compile(r"\b(?:against|(?:kilometres|kilometers|km|miles)\s+(?:of|from)|"
                          r"near|off|close\s+to)\s+(?:the\s+)?$", re.I)
 """Before an actor an event is aimed at (``an operation against al-Shabaab``) or a state
@@ -296,12 +301,19 @@ def _in_focus(ctx: Context, label: str, last: str) -> str:
     return main
 
 
+QUALIFIER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?![a-z]+ed\b|(?:extends|renews|approves|endorses|"
+                           r"backs|funds|supports|welcomes)\b)[\w-]+\s+){0,2}")
+"""Between an organisation and the event it qualifies (``NATO's annual exercise``): words that
+modify the event, not a verb the organisation does to it (``the Security Council extended
+UNIFIL's mandate``, which is not running it)."""
+
+
 def _is_qualifier(ctx: Context, actor: Mention, event: Mention) -> bool:
     """An organisation named right before an event (``CSTO drills``, ``NATO's program``)."""
     if actor.label == "Organization" and event.start <= actor.start < event.end:
         return True
     return actor.label == "Organization" and actor.end <= event.start and \
-        bool(re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}", ctx.text[actor.end:event.start]))
+        bool(QUALIFIER_GAP.fullmatch(ctx.text, actor.end, event.start))
 
 
 def _subjects(ctx: Context, event: Mention, takers: list[Mention]) -> list[Mention]:
@@ -318,8 +330,9 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
                 ctx.before(_list_head(ctx, actor), 12))) or \
             NOT_A_PARTY.search(ctx.before(actor, 24)) or _declined(ctx, actor):
         return False
-    if actor.label == "Country" and event.label != "Meeting" and \
-            OFFICER_OF.search(ctx.before(actor, 80)):
+    if actor.label == "Country" and event.label != "Meeting" and (
+            OFFICER_OF.search(ctx.before(actor, 80)) or
+            MISSION_PLACES.search(ctx.before(actor, 150))):
         return False
     if _named_for(ctx, actor, event) or _reporter(ctx, actor, event):
         return False

@@ -664,9 +664,19 @@ def company_states(out: Extraction) -> None:
                     body.rule == "gazetteer" and "kind" not in body.properties) or (
                     "kind" not in body.properties and COMPANY_END.search(body.name))):
             del out.relations[key]
+            if _subsidiary(body.name, out.entities[relation.target]):
+                continue
             for span in relation.spans:
                 out.relate("LOCATED_IN", body.id, relation.target, span,
                            "structure.company_state", relation.confidence)
+
+
+def _subsidiary(name: str, state: Entity) -> bool:
+    """Whether a company is a foreign group's arm named for the state it sells in (``Thales
+    Australia``, ``Hanwha Defense Australia``): the state ends its name rather than owning it,
+    and analysts tie such an arm to its group, not to the state."""
+    return any(name.endswith(f" {spelling}") and name != spelling
+               for spelling in (state.name, *state.aliases) if spelling)
 
 
 NOT_SIGNING_FOR = ("academy", "company")

@@ -642,8 +642,9 @@ def deployment(ctx: Context) -> None:
             continue
         if target.label in ("Country", "Location") and not SENT_TO.search(before):
             continue
-        if last is not None and not JOINED.fullmatch(
-                BRACKETS.sub("", ctx.text[last.end:target.start])):
+        if last is not None and (not JOINED.fullmatch(
+                BRACKETS.sub("", ctx.text[last.end:target.start])) or (
+                last.label == "Operation" and target.label in ("Country", "Location"))):
             break
         last = target
         for source in sources:
