@@ -473,14 +473,14 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
     scene = Scene(text, body, countries,
                   next((m for m in countries if home and m.id == home[0][0]), None),
                   [m for m in hits if m.label == "Location"], cues)
+    owners = sorted((*hits, *forces, *phrases), key=lambda m: m.start)
     candidates = [
         *_people(text, hits, cues), *forces, *phrases,
         *names.named_events(text, hits, cues), *names.editions(text, hits),
         *names.past_editions(text),
         *names.ships(text, hits, cues),
         *names.coordinated_units(text), *names.quoted_units(text), *names.battlegroups(text),
-        *names.teams(text, sorted((*hits, *forces, *phrases), key=lambda m: m.start)),
-        *names.possessed(text, sorted((*hits, *forces, *phrases), key=lambda m: m.start)),
+        *names.teams(text, owners), *names.possessed(text, owners),
         *names.cities(text, countries), *described(scene), *places(scene),
         *implied.offices(text, hits, extras(), {**known("Organization"), **own_offices()}),
         *implied.headquarters(text, hits), *implied.governments(text, hits),

@@ -181,11 +181,9 @@ PARTY_GAP = re.compile(r"(?:\s+of\s+\d{4})?\s+with\s+(?:the\s+)?")
 """Between an agreement and the state it was made with: ``a bilateral agreement with
 Maputo``, ``its Reciprocal Access Agreement with Manila``."""
 IN_PASSING = re.compile(r"\b(?:under|through|within|since)\s+(?:an?|its|their|the)\s+"
-                   r"(?:(?:\d{4}|[a-z][\w-]*)\s+){0,4}$", re.I)
+                        r"(?:(?:\d{4}|[a-z][\w-]*)\s+){0,4}$", re.I)
 """Before an agreement the sentence only acts under (``under a bilateral agreement``,
 ``since a 2018 defence agreement``), told in passing with the state it was made with."""
-
-
 YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 """``a 2018 agreement with Türkiye``: a dated agreement, which ``dated`` records."""
 
