@@ -18,6 +18,7 @@ from tqdm import tqdm
 from graph.analysis.projection import country_view, pair_view
 from graph.files import write_if_changed
 from graph.heap import paused_gc
+from graph.model import Edge, Node
 from graph.progress import progress
 from graph.store.base import Store, WriteSummary
 from graph.store.door import country_view_of, index_of, pair_view_of
@@ -34,7 +35,7 @@ from ingest.facts.files import (
     read_facts_file,
 )
 from ingest.facts.rows import rows
-from ingest.facts.validate import check_across, check_file
+from ingest.facts.validate import Across, check_file
 from ingest.workers import JOBS, ignore_interrupts
 
 PROGRESS_STEP = 1000
@@ -72,16 +73,13 @@ def _read(path: Path, cache: Path | None, corpus: Corpus) -> tuple[FactsFile | N
     return facts, check_file(facts, corpus)
 
 
-def check(target: Path, corpus: Corpus, cache: Path | None = None, jobs: int = JOBS
-          ) -> Checked:
-    """Read and validate the facts at ``target`` (a file or a folder); ``cache``: where
-    files already parsed are kept (see ``read_facts_file``); ``jobs``: processes that parse
-    and check each file, when there are ``PARALLEL_FROM`` files or more (then the checks
-    across files)."""
+def _reading(target: Path, corpus: Corpus, cache: Path | None, jobs: int
+             ) -> Iterator[tuple[FactsFile | None, list[Problem]]]:
+    """Each facts file at ``target`` read and checked on its own, in path order, with a
+    progress bar (see ``check`` for ``cache`` and ``jobs``)."""
     paths = facts_paths(target)
     if not paths:
         raise IngestError(f"{target}: no facts files (*.yaml) found")
-    checked = Checked()
     read = partial(_read, cache=cache, corpus=corpus)
     with contextlib.ExitStack() as stack:
         if jobs > 1 and len(paths) >= PARALLEL_FROM:
@@ -89,13 +87,25 @@ def check(target: Path, corpus: Corpus, cache: Path | None = None, jobs: int = J
             found = pool.imap(read, paths, chunksize=16)
         else:
             found = map(read, paths)
-        for facts, problems in progress(found, "read", "file", len(paths)):
-            if facts is not None:
-                checked.files.append(facts)
-            checked.problems += problems
+        yield from progress(found, "read", "file", len(paths))
     if cache is not None:
         prune_parsed(cache, paths)
-    checked.problems = sorted(checked.problems + check_across(checked.files))
+
+
+def check(target: Path, corpus: Corpus, cache: Path | None = None, jobs: int = JOBS
+          ) -> Checked:
+    """Read and validate the facts at ``target`` (a file or a folder); ``cache``: where
+    files already parsed are kept (see ``read_facts_file``); ``jobs``: processes that parse
+    and check each file, when there are ``PARALLEL_FROM`` files or more (then the checks
+    across files)."""
+    checked = Checked()
+    across = Across()
+    for facts, problems in _reading(target, corpus, cache, jobs):
+        if facts is not None:
+            checked.files.append(facts)
+            problems += across.add(facts)
+        checked.problems += problems
+    checked.problems.sort()
     return checked
 
 
@@ -120,7 +130,12 @@ def _counted(items: list[Any], bar: tqdm) -> Iterator[Any]:
 def load(files: list[FactsFile], store: Store) -> WriteSummary:
     """Write validated facts into ``store`` (nodes first; the store batches them as it
     writes best), with a progress bar, then what the store derives from them."""
-    nodes, edges = rows(files)
+    return write_rows(*rows(files), store)
+
+
+def write_rows(nodes: list[Node], edges: list[Edge], store: Store) -> WriteSummary:
+    """Write the rows of validated facts into ``store``, with a progress bar, then what
+    the store derives from them."""
     with tqdm(total=len(nodes) + len(edges), unit="row", desc="load", disable=None,
               leave=False) as bar:
         summary = store.write(_counted(nodes, bar), _counted(edges, bar))
@@ -131,14 +146,33 @@ def load(files: list[FactsFile], store: Store) -> WriteSummary:
 def build(target: Path, corpus: Corpus, cache: Path | None = None, jobs: int = JOBS
           ) -> tuple[NetworkXStore, Checked]:
     """Validate the facts at ``target`` and build them into a NetworkX store (``jobs``:
-    processes that parse the files).
+    processes that parse the files). Each file becomes rows as it is read and is then let
+    go, so the files are never all held at once (the returned ``Checked`` holds no files);
+    after the first error no more rows are made, but every file is still checked.
 
     Raises InvalidFacts (carrying every problem) when any error is found.
     """
+    checked = Checked()
+    across = Across()
+    nodes: list[Node] = []
+    edges: list[Edge] = []
+    failed = False
     with paused_gc():
-        checked = validated(target, corpus, cache, jobs)
+        for facts, problems in _reading(target, corpus, cache, jobs):
+            if facts is not None:
+                problems += across.add(facts)
+            checked.problems += problems
+            failed = failed or any(problem.level == "error" for problem in problems)
+            if facts is not None and not failed:
+                file_nodes, file_edges = rows([facts])
+                nodes += file_nodes
+                edges += file_edges
+        checked.problems.sort()
+        if failed:
+            raise InvalidFacts(checked.problems)
+        del across
         store = NetworkXStore()
-        load(checked.files, store)
+        write_rows(nodes, edges, store)
     return store, checked
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from graph.dates import date_problem as check_date
@@ -186,39 +188,74 @@ def check_file(facts: FactsFile, corpus: Corpus) -> list[Problem]:
     return sorted(problems)
 
 
-def _conflicts(first: Record, other: Record, skip: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+def _conflicts(first: First, other: Record, skip: tuple[str, ...]) -> Iterator[tuple[int, str]]:
     for key, value in other.data.items():
-        if key in skip or key not in first.data or first.data[key] == value:
+        if key in skip or key not in first.values or first.values[key] == value:
             continue
-        yield other.line_of(key), f"{key} {value!r} conflicts with {first.data[key]!r}"
+        yield other.line_of(key), f"{key} {value!r} conflicts with {first.values[key]!r}"
+
+
+ENTITY_UNCHECKED = (*LIST_PROPERTIES, "evidence", "description")
+"""Entity keys that may differ between files (they are merged)."""
+RELATION_UNCHECKED = (*LIST_PROPERTIES, "evidence", "note", "source", "target")
+"""Relation keys that may differ between files."""
+
+
+@dataclass(frozen=True)
+class First:
+    """Where an id was first stated, and the values later files must agree with."""
+
+    path: Path
+    line: int
+    values: dict[str, Any]
+
+
+def _first(path: Path, record: Record, unchecked: tuple[str, ...]) -> First:
+    return First(path, record.line,
+                 {key: value for key, value in record.data.items() if key not in unchecked})
+
+
+class Across:
+    """Conflicts between files, found as each file arrives: one id with two labels, names
+    or property values. Only what later files are compared with is kept (not the files),
+    so a build of 100,000 files need not hold them all."""
+
+    def __init__(self) -> None:
+        self.articles: dict[str, Path] = {}
+        self.entities: dict[str, First] = {}
+        self.relations: dict[tuple[str, str, str], First] = {}
+
+    def add(self, facts: FactsFile) -> list[Problem]:
+        """The conflicts of ``facts`` with the files added before it."""
+        problems: list[Problem] = []
+        earlier = self.articles.setdefault(facts.article_id, facts.path)
+        if earlier != facts.path:
+            problems.append(Problem(facts.path, facts.article.line_of("id"), f"duplicate "
+                                    f"article id {facts.article_id!r} (also {earlier})"))
+        for record in facts.entities:
+            key = str(record.data.get("id"))
+            first = self.entities.get(key)
+            if first is None:
+                self.entities[key] = _first(facts.path, record, ENTITY_UNCHECKED)
+            elif first.path != facts.path:
+                problems += [Problem(facts.path, line, f"{key}: {message} in "
+                                     f"{first.path}:{first.line}")
+                             for line, message in _conflicts(first, record, ENTITY_UNCHECKED)]
+        for record in facts.relations:
+            key = _relation_key(record.data)
+            first = self.relations.get(key)
+            if first is None:
+                first = self.relations[key] = _first(facts.path, record, RELATION_UNCHECKED)
+            problems += [Problem(facts.path, line, f"relation {message} in "
+                                 f"{first.path}:{first.line}")
+                         for line, message in _conflicts(first, record, RELATION_UNCHECKED)]
+        return problems
 
 
 def check_across(files: list[FactsFile]) -> list[Problem]:
     """Conflicts between files: one id with two labels, names or property values."""
-    problems: list[Problem] = []
-    articles: dict[str, FactsFile] = {}
-    entities: dict[str, tuple[FactsFile, Record]] = {}
-    relations: dict[tuple[str, str, str], tuple[FactsFile, Record]] = {}
-    for facts in files:
-        earlier = articles.setdefault(facts.article_id, facts)
-        if earlier is not facts:
-            problems.append(Problem(facts.path, facts.article.line_of("id"), f"duplicate "
-                                    f"article id {facts.article_id!r} (also {earlier.path})"))
-        for record in facts.entities:
-            first = entities.setdefault(str(record.data.get("id")), (facts, record))
-            if first[0] is facts:
-                continue
-            skip = (*LIST_PROPERTIES, "evidence", "description")
-            for line, message in _conflicts(first[1], record, skip):
-                problems.append(Problem(facts.path, line, f"{record.data.get('id')}: {message}"
-                                        f" in {first[0].path}:{first[1].line}"))
-        for record in facts.relations:
-            first = relations.setdefault(_relation_key(record.data), (facts, record))
-            skip = (*LIST_PROPERTIES, "evidence", "note", "source", "target")
-            for line, message in _conflicts(first[1], record, skip):
-                problems.append(Problem(facts.path, line, f"relation {message} in "
-                                        f"{first[0].path}:{first[1].line}"))
-    return problems
+    across = Across()
+    return [problem for facts in files for problem in across.add(facts)]
 
 
 def validate(files: list[FactsFile], corpus: Corpus) -> list[Problem]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import FACTS
 from ingest.corpus import Corpus
+from ingest.errors import InvalidFacts
 from ingest.facts import files
-from ingest.facts.build import rebuild_if_changed
+from ingest.facts.build import build, check, rebuild_if_changed
 from ingest.facts.files import facts_paths
 from milcoop.cli import main
 
@@ -126,3 +128,18 @@ def test_facts_parsed_on_several_processes_are_read_and_judged_alike(tmp_path, m
     assert [str(p) for p in shared.problems] == [str(p) for p in alone.problems]
     assert any("zz-broken.yaml:2" in str(p) or "zz-broken.yaml:1" in str(p)
                for p in shared.problems)
+
+
+def test_a_build_names_every_bad_file_not_only_the_first(tmp_path):
+    facts = tmp_path / "facts"
+    shutil.copytree(FACTS, facts)
+    first, *_, last = sorted(facts.glob("*.yaml"))
+    for path in (first, last):
+        path.write_text(path.read_text(encoding="utf-8").replace("label: Country",
+                                                                 "label: Kountry", 1),
+                        encoding="utf-8")
+    with pytest.raises(InvalidFacts) as failed:
+        build(facts, Corpus(), jobs=1)
+    assert {problem.path.name for problem in failed.value.problems
+            if "Kountry" in problem.message} >= {first.name, last.name}
+    assert failed.value.problems == check(facts, Corpus(), jobs=1).problems
