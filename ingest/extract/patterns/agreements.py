@@ -971,3 +971,26 @@ def joint_signers(out: Extraction, sentences: list[Sentence]) -> None:
                            "agreement.joint_signers", 0.5)
             break
 
+
+FOR_ITSELF = ("academy", "company")
+"""Kinds of body that sign for themselves, not for their state: an academy-to-academy or
+company-to-company document is signed by the bodies alone."""
+SCHOOL = re.compile(r"\b(?:Academy|College|School|University|Institute|Escola|Centre|Center)\b")
+
+
+def body_states(out: Extraction) -> None:
+    """An agreement a state's ministry, armed forces, service or agency signed was signed by
+    that state too (``a memorandum signed by the Australian Federal Police and the Samoa
+    Police Service``: Australia and Samoa), not one an academy, school or company signed."""
+    states: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
+            states.setdefault(relation.source, []).append(relation.target)
+    for relation in sorted(out.relations.values(), key=lambda r: r.key):
+        body = out.entities[relation.source]
+        if relation.type != "SIGNED" or body.label not in ("Organization", "Unit") or \
+                body.properties.get("kind") in FOR_ITSELF or SCHOOL.search(body.name):
+            continue
+        for state in sorted(set(states.get(body.id, ()))):
+            out.relate("SIGNED", state, relation.target, relation.spans[0],
+                       "agreement.body_state", round(relation.confidence - 0.15, 2))
