@@ -979,16 +979,17 @@ SCHOOL = re.compile(r"\b(?:Academy|College|School|University|Institute|Escola|Ce
 
 
 def body_states(out: Extraction) -> None:
-    """An agreement a state's ministry, armed forces, service or agency signed was signed by
-    that state too (``a memorandum signed by the Australian Federal Police and the Samoa
-    Police Service``: Australia and Samoa), not one an academy, school or company signed."""
+    """An agreement a state's ministry, armed forces, government or agency signed was signed
+    by that state too (``a memorandum signed by the Australian Federal Police and the Samoa
+    Police Service``: Australia and Samoa); not one an academy, school or company signed, nor
+    one a navy or other service signed (``the two navies will sign an accord``: the navies)."""
     states: dict[str, list[str]] = {}
     for relation in out.relations.values():
         if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
             states.setdefault(relation.source, []).append(relation.target)
     for relation in sorted(out.relations.values(), key=lambda r: r.key):
         body = out.entities[relation.source]
-        if relation.type != "SIGNED" or body.label not in ("Organization", "Unit") or \
+        if relation.type != "SIGNED" or body.label != "Organization" or \
                 body.properties.get("kind") in FOR_ITSELF or SCHOOL.search(body.name):
             continue
         for state in sorted(set(states.get(body.id, ()))):
