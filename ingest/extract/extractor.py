@@ -278,6 +278,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     structure.organs(out)
     structure.company_states(out)
     structure.signed_for(out)
+    agreements.body_states(out)
     structure.trainees(out)
     structure.services(out)
     identity.own_names(out)

@@ -54,7 +54,7 @@ NOT_MODIFIERS = frozenset((
 SIGNED_BY = re.compile(r"\bsigned\s+(?:(?:on\s+\w+\s+)?(?:(?:in|at)\s+(?:the\s+)?"
                        r"(?:[A-Z][\w’'-]*\s+){1,4})?(?:on\s+\w+\s+)?|(?:on|in|at)\s+"
                        r"(?:(?!\b(?:and|or|but|was|were|is|are|has|had|which|that|who)\b)"
-                       r"[^;.,]){1,60}?\s+|(?:on|in|at)\s+[^;.]{1,120}?,\s+)by\b")
+                       r"[^;.,]){1,90}?\s+|(?:on|in|at)\s+[^;.]{1,120}?,\s+)by\b")
 """``signed in Madrid on Tuesday by``, ``signed at MDL's yard in Mumbai by``, ``signed at
 Ulinzi House, the ministry's headquarters, by``: those named next signed."""
 SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?|conclud(?:ed|es?)|reach(?:ed)?|"
@@ -640,7 +640,7 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
               OWNER_GAP.fullmatch(ctx.text, m.end, body.start)}
     states = [m for m in before if m.label == "Country" and m.id not in owners]
     if people or states or bodies:
-        return people or states or bodies
+        return (people or states or bodies) + _with_party(ctx, signing, mediators)
     after = _after_signers(ctx, mediators)
     if after:
         return after
@@ -653,6 +653,36 @@ def _signers(ctx: Context, signing: re.Match[str] | None, mediators: list) -> li
     if ctx.both():
         return [replace(m, rule="pseudo") for m in ctx.article.pair()]
     return []
+
+
+WITH_GAP = re.compile(r"[^,;:()]{0,80}?\bwith\s+(?:the\s+)?(?:(?!(?:from|of|by|to|for|in|at|"
+                      r"on|and|support|help|funds?|funding|financing|backing)\b)[\w’'-]+\s+){0,3}")
+"""From a signing verb to the party it was signed with: ``signed a memorandum of understanding
+with``, ``signed a contract worth about 1.1 billion euros with South Korea's``, ``signed with
+Spanish shipbuilder``; not ``with funds from``."""
+OWNED = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}")
+"""Between a state and the body of it that the sentence names (``South Korea's Hanwha``)."""
+
+
+def _with_party(ctx: Context, signing: re.Match[str] | None,
+                mediators: list[Mention]) -> list[Mention]:
+    """The party a signing verb says the agreement was signed with (``Saudi Arabia signed a
+    memorandum with Embraer``, ``a pact Vanuatu signed with Australia``): it signed too; a
+    state named only as the owner of what follows (``with South Korea's Hanwha Aerospace``)
+    leaves the signing to that body, and to none when the text names no body there."""
+    if signing is None:
+        return []
+    at = ctx.sentence.start + signing.end()
+    after = [m for m in ctx.actor_mentions() if m.start >= at and m not in mediators and
+             ctx.clause(m.start) == ctx.clause(at)]
+    first = next((m for m in after if WITH_GAP.fullmatch(ctx.text, at, m.start)), None)
+    if first is None:
+        return []
+    if first.label != "Country" or not OWNED.match(ctx.text, first.end):
+        return [first]
+    owned = next((m for m in after if m.start >= first.end and m.label != "Country"), None)
+    return [owned] if owned is not None and OWNED.fullmatch(ctx.text, first.end,
+                                                           owned.start) else []
 
 
 BETWEEN_AFTER = re.compile(r"\s+(?:(?:in|on|last|this)\s+\w+\s+)?between\b")
@@ -940,3 +970,28 @@ def joint_signers(out: Extraction, sentences: list[Sentence]) -> None:
                 out.relate("SIGNED", state, agreement.id, (sentence.start, sentence.end),
                            "agreement.joint_signers", 0.5)
             break
+
+
+FOR_ITSELF = ("academy", "company")
+"""Kinds of body that sign for themselves, not for their state: an academy-to-academy or
+company-to-company document is signed by the bodies alone."""
+SCHOOL = re.compile(r"\b(?:Academy|College|School|University|Institute|Escola|Centre|Center)\b")
+
+
+def body_states(out: Extraction) -> None:
+    """An agreement a state's ministry, armed forces, government or agency signed was signed
+    by that state too (``a memorandum signed by the Australian Federal Police and the Samoa
+    Police Service``: Australia and Samoa); not one an academy, school or company signed, nor
+    one a navy or other service signed (``the two navies will sign an accord``: the navies)."""
+    states: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "PART_OF" and out.entities[relation.target].label == "Country":
+            states.setdefault(relation.source, []).append(relation.target)
+    for relation in sorted(out.relations.values(), key=lambda r: r.key):
+        body = out.entities[relation.source]
+        if relation.type != "SIGNED" or body.label != "Organization" or \
+                body.properties.get("kind") in FOR_ITSELF or SCHOOL.search(body.name):
+            continue
+        for state in sorted(set(states.get(body.id, ()))):
+            out.relate("SIGNED", state, relation.target, relation.spans[0],
+                       "agreement.body_state", round(relation.confidence - 0.15, 2))
