@@ -12,9 +12,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from ingest.extract.facts import Entity, Extraction, Mention
-from ingest.extract.gazetteer import default, extras, junior, known, own_offices
+from ingest.extract.gazetteer import (
+    default,
+    extras,
+    fold_name,
+    junior,
+    known,
+    own_offices,
+    rows,
+    split_list,
+)
 from ingest.extract.identity import SERVICE_WORDS
 from ingest.extract.names import SHIPS
 from ingest.extract.patterns.context import Article, Context
@@ -125,6 +135,39 @@ def _shared_title(ctx: Context, person: Mention,
     return previous[1], state.id
 
 
+@cache
+def _leaders() -> dict[str, tuple[str, str]]:
+    """Heads of state and government the dictionary knows: folded name -> (state, title)."""
+    found: dict[str, tuple[str, str]] = {}
+    for row in rows("leaders.csv"):
+        for name in (row["name"], *split_list(row["aliases"])):
+            found[fold_name(name)] = (row["country"], row["title"])
+    return found
+
+
+def known_leader(name: str) -> tuple[str, str] | None:
+    """The state and title of a head of state or government the dictionary knows by name."""
+    return _leaders().get(fold_name(name))
+
+
+def _known_leads(ctx: Context, person: Mention, entity: Entity) -> bool:
+    """LEADS of a known head of state or government (``President Daniel Noboa``) for his own
+    state, which the report names: a leader named in passing (``during Prime Minister
+    Narendra Modi's visit to Colombo``) is still his state's, whatever state the sentence
+    is about; none for a former holder."""
+    found = known_leader(entity.name)
+    if found is None or FORMER.search(ctx.text, max(ctx.sentence.start, person.start - 60),
+                                      person.start):
+        return False
+    state, title = found
+    ctx.article.person_country[person.id] = state
+    if state in ctx.out.entities:
+        entity.properties.setdefault("title", title)
+        ctx.out.relate("LEADS", person.id, state, ctx.span, "role.known_leader", 0.75,
+                       role=title)
+    return True
+
+
 def _country_of_title(ctx: Context, person: Mention) -> str | None:
     """The state a titled person serves: ``Azerbaijani President X``, ``President of X`` or
     ``Defence Minister X of Italy``, ``the Australian Chief of Navy, Vice Admiral X``,
@@ -173,6 +216,7 @@ def roles(ctx: Context) -> None:
         previous = (person, title)
         ctx.keep(person)
         entity = ctx.out.entities[person.id]
+        known_state = _known_leads(ctx, person, entity)
         if person.role.startswith("rank:"):
             entity.properties.setdefault("rank", person.role.removeprefix("rank:"))
         _counterpart(ctx, person)
@@ -182,7 +226,8 @@ def roles(ctx: Context) -> None:
         if title and not FORMER.search(ctx.text, max(ctx.sentence.start, person.start - 60),
                                        person.start):
             entity.properties.setdefault("title", title)
-            _titled(ctx, person, title, country)
+            _titled(ctx, person, title, None if known_state and title in LEADER_TITLES
+                    else country)
         _serves_as(ctx, person)
         before = [org for org in orgs if org.end <= person.start][-1:]
         after = [org for org in orgs if org.start >= person.end][:1]
@@ -219,6 +264,8 @@ def _apposed_leaders(ctx: Context) -> None:
     if not ctx.says(*TITLE_WORDS):
         return
     for person in ctx.persons():
+        if known_leader(person.name):
+            continue
         for country in ctx.labelled("Country"):
             if country.role == "qualifier":
                 continue
@@ -754,7 +801,7 @@ def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
     for person, entity in out.entities.items():
         title = entity.properties.get("title")
         if entity.label != "Person" or title not in LEADER_TITLES or \
-                entity.name.split()[-1] in surnames:
+                entity.name.split()[-1] in surnames or known_leader(entity.name):
             continue
         hosts = _hosts_met(out, person)
         guests = _guests_met(article, out, person) | _visits(out, person, mentions)
