@@ -258,6 +258,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     """Ties that follow from the mentions themselves (see ``structure.bodies``), the forces of
     states at war fighting each other, and confidence raised by corroboration."""
     structure.bodies(out, mentions)
+    structure.sectors(out, mentions)
     identity.editions(out)
     identity.agreements(out)
     identity.joint_documents(out)

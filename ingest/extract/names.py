@@ -753,6 +753,21 @@ Presence battlegroup``, ``the French-led multinational battlegroup`` (not one na
 host, ``Enhanced Forward Presence Battlegroup Poland``, whose words name the operation)."""
 
 
+SECTOR = re.compile(r"(?<![\w-])Sector\s+(?:[1-9]\d?|North|South|East|West|Centre|Center|"
+                    r"Central)\b(?![\w-])")
+"""A named sector of a peace operation's area: ``Sector 2``, ``UNIFIL's Sector East`` (not
+``the Southern Sector``, a stretch of ground)."""
+
+
+def sectors(text: str) -> Iterator[Mention]:
+    """Sectors of a mission named by number or compass point (``Sector 2 of AUSSOM``,
+    ``UNMISS Sector North``): units of the mission that hold them, under their own words."""
+    for match in SECTOR.finditer(text):
+        name = " ".join(match.group().split())
+        yield Mention(match.start(), match.end(), match.group(), "Unit", slug(name), name,
+                      "sector", rule="unit.sector", confidence=0.6)
+
+
 def battlegroups(text: str) -> Iterator[Mention]:
     """Multinational battlegroups named by what they are (``the multinational battlegroup``),
     under that name, and as written with their owner (``NATO's ...``), whose own mention

@@ -113,6 +113,20 @@ def test_bloc_memberships_name_known_blocs_and_states_with_their_years() -> None
         (row["organization"], row["member"], row["since"]) for row in memberships}
 
 
+def test_known_leaders_name_a_state_and_a_leader_title_once() -> None:
+    from ingest.extract.patterns.roles import LEADER_TITLES, known_leader
+
+    states = {row["iso3"] for row in rows("countries.csv")}
+    leaders = rows("leaders.csv")
+    assert {row["country"] for row in leaders} <= states
+    assert {row["title"] for row in leaders} <= set(LEADER_TITLES)
+    assert len({row["name"] for row in leaders}) == len(leaders)
+    assert known_leader("Recep Tayyip Erdogan") == ("TUR", "President")
+    assert known_leader("Félix Tshisekedi") == known_leader("Felix Tshisekedi") == \
+        ("COD", "President")
+    assert known_leader("Mark Rutte") is None
+
+
 def test_an_office_title_has_its_head_word_in_the_plural() -> None:
     assert plural_title("Defence Minister") == "Defence Ministers"
     assert plural_title("Minister of Defence") == "Ministers of Defence"

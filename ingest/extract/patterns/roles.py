@@ -12,10 +12,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from ingest.extract.facts import Entity, Extraction, Mention
-from ingest.extract.gazetteer import default, extras, junior, known, own_offices
+from ingest.extract.gazetteer import (
+    default,
+    extras,
+    fold_name,
+    junior,
+    known,
+    own_offices,
+    rows,
+    split_list,
+)
 from ingest.extract.identity import SERVICE_WORDS
+from ingest.extract.names import SHIPS
 from ingest.extract.patterns.context import Article, Context
 
 DEPUTY = re.compile(r"(?:Deputy|Assistant|Vice|Under)[\s-](?!Admiral|Marshal)")
@@ -32,7 +43,11 @@ ROLE = (r"(?:(?:first\s+)?deputy\s+|acting\s+|vice[\s-]+)?(?:head|chief|(?:force
         r"(?:-in-chief)?|officer\s+commanding|commander-in-chief)")
 ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+of\s+[^,;.]{{0,80}}$", re.I)
 ROLE_AFTER = re.compile(rf"^,?\s+(?:the\s+|who\s+is\s+(?:also\s+)?the\s+|as\s+(?:the\s+)?)?"
-                        rf"(?P<role>{ROLE})\s+of\s+(?:the\s+)?$", re.I)
+                        rf"(?:(?P<role>{ROLE})\s+of\s+(?:the\s+)?|"
+                        rf"(?P<bare>(?:flag|general)\s+officer\s+commanding)\s+)$", re.I)
+"""Between a person and the body he holds a role of: ``X, the commander of``, and the
+Commonwealth titles that name the body with no ``of`` (``X, the Flag Officer Commanding
+Eastern Fleet``, ``the General Officer Commanding 3rd Division``)."""
 APPOSED_BODY_ROLE = re.compile(rf"^(?:['’]s?)?\s+(?P<role>{ROLE})\s*[,.;)]", re.I)
 """After a body named in apposition to a person, the role he holds in it: ``X, the MNJTF
 force commander, said``."""
@@ -47,12 +62,14 @@ LARGER_BODY = re.compile(r"(?:['’]s?)?\s+(?!(?:of|and|in|at|on|for|from|based|
 """After a body in a role phrase, a noun it only qualifies (``head of the EU delegation``,
 ``director of Leonardo's helicopters division``): the role is of that, not of the body."""
 OWNED_ROLE = re.compile(rf"(?:['’]s?)?\s+(?:(?i:new|current|outgoing|incoming)\s+)?"
-                        rf"(?P<role>(?i:{ROLE}|chief\s+executive(?:\s+officer)?|managing\s+"
+                        rf"(?P<role>(?i:chief\s+of\s+(?:the\s+)?(?:(?:general|naval|air|army)\s+)?"
+                        rf"staff|{ROLE}|chief\s+executive(?:\s+officer)?|managing\s+"
                         rf"director|director[\s-]+general|general\s+manager|president\s+"
                         rf"director))(?:\s+and\s+(?i:{ROLE}|managing\s+director|chief\s+"
                         rf"executive))?,?\s+(?:(?:[A-Z][\w.’'()-]*\.?|of|the)\s+){{0,5}}")
 """Between a body and the name of the one who heads it: ``Eurosam's chief executive, ``,
-``MDL's chairman and managing director, Captain (retd) ``, ``TKMS chief executive ``."""
+``MDL's chairman and managing director, Captain (retd) ``, ``TKMS chief executive ``, ``the
+Italian Navy's chief of staff, Admiral ``."""
 DEPUTY_ROLE = re.compile(r"(?i:(?:first\s+)?deputy|vice|acting)\b")
 """A role that is not the head's own: a deputy's, an acting one's."""
 SECOND = re.compile(r"(?i:(?:first\s+)?deputy|vice)\b")
@@ -118,6 +135,39 @@ def _shared_title(ctx: Context, person: Mention,
     return previous[1], state.id
 
 
+@cache
+def _leaders() -> dict[str, tuple[str, str]]:
+    """Heads of state and government the dictionary knows: folded name -> (state, title)."""
+    found: dict[str, tuple[str, str]] = {}
+    for row in rows("leaders.csv"):
+        for name in (row["name"], *split_list(row["aliases"])):
+            found[fold_name(name)] = (row["country"], row["title"])
+    return found
+
+
+def known_leader(name: str) -> tuple[str, str] | None:
+    """The state and title of a head of state or government the dictionary knows by name."""
+    return _leaders().get(fold_name(name))
+
+
+def _known_leads(ctx: Context, person: Mention, entity: Entity) -> bool:
+    """LEADS of a known head of state or government (``President Daniel Noboa``) for his own
+    state, which the report names: a leader named in passing (``during Prime Minister
+    Narendra Modi's visit to Colombo``) is still his state's, whatever state the sentence
+    is about; none for a former holder."""
+    found = known_leader(entity.name)
+    if found is None or FORMER.search(ctx.text, max(ctx.sentence.start, person.start - 60),
+                                      person.start):
+        return False
+    state, title = found
+    ctx.article.person_country[person.id] = state
+    if state in ctx.out.entities:
+        entity.properties.setdefault("title", title)
+        ctx.out.relate("LEADS", person.id, state, ctx.span, "role.known_leader", 0.75,
+                       role=title)
+    return True
+
+
 def _country_of_title(ctx: Context, person: Mention) -> str | None:
     """The state a titled person serves: ``Azerbaijani President X``, ``President of X`` or
     ``Defence Minister X of Italy``, ``the Australian Chief of Navy, Vice Admiral X``,
@@ -166,6 +216,7 @@ def roles(ctx: Context) -> None:
         previous = (person, title)
         ctx.keep(person)
         entity = ctx.out.entities[person.id]
+        known_state = _known_leads(ctx, person, entity)
         if person.role.startswith("rank:"):
             entity.properties.setdefault("rank", person.role.removeprefix("rank:"))
         _counterpart(ctx, person)
@@ -175,7 +226,8 @@ def roles(ctx: Context) -> None:
         if title and not FORMER.search(ctx.text, max(ctx.sentence.start, person.start - 60),
                                        person.start):
             entity.properties.setdefault("title", title)
-            _titled(ctx, person, title, country)
+            _titled(ctx, person, title, None if known_state and title in LEADER_TITLES
+                    else country)
         _serves_as(ctx, person)
         before = [org for org in orgs if org.end <= person.start][-1:]
         after = [org for org in orgs if org.start >= person.end][:1]
@@ -183,6 +235,7 @@ def roles(ctx: Context) -> None:
             _role_phrase(ctx, person, org, title)
         _possessed_role(ctx, person, orgs)
         _described_body_role(ctx, person)
+        _carrier_role(ctx, person)
     _title_of_state(ctx)
     _apposed_leaders(ctx)
 
@@ -211,6 +264,8 @@ def _apposed_leaders(ctx: Context) -> None:
     if not ctx.says(*TITLE_WORDS):
         return
     for person in ctx.persons():
+        if known_leader(person.name):
+            continue
         for country in ctx.labelled("Country"):
             if country.role == "qualifier":
                 continue
@@ -464,9 +519,9 @@ def _role_phrase(ctx: Context, person: Mention, org: Mention, title: str | None)
     gap = ctx.text[person.end:org.start]
     role = ROLE_AFTER.match(gap)
     if role and not OWNER_OF_OFFICE.match(ctx.after(org, 6)):
-        _heads_or_serves(ctx, person, org, role["role"])
+        _heads_or_serves(ctx, person, org, role["role"] or role["bare"])
         for other in _coordinated(ctx, org):
-            _heads_or_serves(ctx, person, other, role["role"], 0.65)
+            _heads_or_serves(ctx, person, other, role["role"] or role["bare"], 0.65)
     elif re.fullmatch(r",\s+the\s+", gap) and \
             (apposed := APPOSED_BODY_ROLE.match(ctx.text, org.end, ctx.sentence.end)):
         _heads_or_serves(ctx, person, org, apposed["role"])
@@ -538,10 +593,39 @@ def _possessed_role(ctx: Context, person: Mention, orgs: list[Mention]) -> None:
         return
     at = role.start()
     owner = [m for m in orgs if m.end <= at and m.role != "qualifier"][-1:]
+    if not owner and not ctx.text[ctx.sentence.start:at].strip():
+        subject = _opening_body(ctx)
+        if subject is not None:
+            ctx.out.relate("COMMANDS", person.id, subject.id, ctx.span, "role.opening_body",
+                           0.55, role=" ".join(role["role"].lower().split()))
+        return
     if not owner or any(owner[0].end <= m.start < at and m.role != "qualifier"
                         for m in ctx.labelled("Country", "Person")):
         return
     _commands(ctx, person, owner[0], "role.possessed", 0.6, role["role"])
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])|\n")
+OPENING = re.compile(r"\s*(?:The\s+)?(?:[^.,;:()]{0,60}?['’]s\s+)?")
+"""Before the body a sentence opens on, as its subject: ``The Philippine Army's``."""
+
+
+def _opening_body(ctx: Context) -> Entity | None:
+    """The body the sentence before this one opens on (``The Air Force's Air Logistics
+    Command will oversee it.``), which a sentence opening on ``Its commander, X`` is about;
+    none when that sentence opens on anything else (``The mobile training team, drawn from
+    the 6th Battalion``)."""
+    end = ctx.sentence.start
+    breaks = [m.end() for m in SENTENCE_END.finditer(ctx.text, max(0, end - 400), end - 1)]
+    start = breaks[-1] if breaks else max(0, end - 400)
+    spans = sorted((span, entity.id) for entity in ctx.out.entities.values()
+                   if entity.label in ("Organization", "Unit")
+                   for span in entity.spans if start <= span[0] < end)
+    head = next(((first, found) for (first, last), found in spans
+                 if ctx.text[last:last + 2] not in ("'s", "’s")), None)
+    if head is None or not OPENING.fullmatch(ctx.text, start, head[0]):
+        return None
+    return ctx.out.entities[head[1]]
 
 
 BODY_NOUN = (r"(?P<noun>brigade|battalion|regiment|division|fleet|squadron|flotilla|"
@@ -574,6 +658,38 @@ def _described_body_role(ctx: Context, person: Mention) -> None:
     body = max(bodies, key=lambda e: max(s for s, _ in e.spans if s < ctx.sentence.start))
     ctx.out.relate("COMMANDS", person.id, body.id, ctx.span, "role.described_body", 0.55,
                    role=" ".join(role["role"].lower().split()))
+
+
+CARRIER = r"(?P<noun>ship|vessel|frigate|destroyer|corvette|submarine|mission)"
+CARRIER_ROLE = r"(?P<role>commanding\s+officer|(?:force\s+)?commander|captain|head)"
+CARRIER_BEFORE = re.compile(rf"\b(?i:the)\s+(?i:{CARRIER}['’]s\s+(?:new\s+|current\s+)?"
+                            rf"{CARRIER_ROLE})\s*,\s+(?:[A-Z][\w.’'()-]*\.?\s+){{0,5}}$")
+CARRIER_AFTER = re.compile(rf",\s+(?:who\s+is\s+)?the\s+{CARRIER}['’]s\s+(?:new\s+|current\s+)?"
+                           rf"{CARRIER_ROLE}\b", re.I)
+"""Around a name, the head of a ship or mission the report named before and now calls by
+what it is: ``The ship's commanding officer, Commander X``, ``with the mission's head, Y``,
+``X, who is the mission's commander``."""
+
+
+def _carrier_role(ctx: Context, person: Mention) -> None:
+    """COMMANDS of the ship or mission ``the ship's``/``the mission's`` stands for: the last
+    one named before the person (a ship by its prefix, a mission by its name)."""
+    role = CARRIER_BEFORE.search(ctx.text, max(ctx.sentence.start, person.start - 90),
+                                 person.start) or \
+        CARRIER_AFTER.match(ctx.text, person.end, ctx.sentence.end)
+    if role is None:
+        return
+    mission = role["noun"].lower() == "mission"
+    carriers = [(max(s for s, _ in e.spans if s < person.start), e.id)
+                for e in ctx.out.entities.values()
+                if any(s < person.start for s, _ in e.spans) and (
+                    (e.label == "Operation" and "mission" in e.name.lower()) if mission else
+                    (e.label == "Unit" and (e.properties.get("kind") == "ship" or
+                                            e.rule == "unit.ship" or
+                                            e.name.split()[0] in SHIPS)))]
+    if carriers:
+        ctx.out.relate("COMMANDS", person.id, max(carriers)[1], ctx.span, "role.carrier",
+                       0.55, role=" ".join(role["role"].lower().split()))
 
 
 def _coordinated(ctx: Context, org: Mention) -> list[Mention]:
@@ -685,7 +801,7 @@ def leaders(article: Article, out: Extraction, mentions: list[Mention]) -> None:
     for person, entity in out.entities.items():
         title = entity.properties.get("title")
         if entity.label != "Person" or title not in LEADER_TITLES or \
-                entity.name.split()[-1] in surnames:
+                entity.name.split()[-1] in surnames or known_leader(entity.name):
             continue
         hosts = _hosts_met(out, person)
         guests = _guests_met(article, out, person) | _visits(out, person, mentions)

@@ -755,7 +755,7 @@ def trainees(out: Extraction) -> None:
                        "structure.trainee_service", relation.confidence)
 
 
-NOT_SENDING = ("command", "headquarters", "ministry", "academy")
+NOT_SENDING = ("command", "headquarters", "ministry", "academy", "sector")
 """Kinds of body that take part in a mission without sending anyone to it: a command or
 staff that directs or coordinates it, a ministry, a school."""
 
@@ -775,6 +775,54 @@ def contributors(out: Extraction) -> None:
                 not _officer_home(out, relation):
             out.relate("DEPLOYED_TO", relation.source, mission.id, relation.spans[0],
                        "structure.mission_contributor", round(relation.confidence - 0.05, 2))
+
+
+def sectors(out: Extraction, mentions: list[Mention]) -> None:
+    """A mission's sector (``Sector 2``) is PART_OF one mission: the one owning it by name
+    where the report says so (``UNIFIL's Sector East``, ``Sector 2 of AUSSOM``), else the
+    one named last before its first mention, else the first after; the sector is named with
+    the mission's short name (``AUSSOM Sector 2``)."""
+    if not any(m.rule == "unit.sector" for m in mentions):
+        return
+    missions = [m for m in mentions if m.id in out.entities and _mission(out.entities[m.id])]
+    owners: dict[str, tuple[bool, Mention, Mention]] = {}
+    for index, sector in enumerate(mentions):
+        if sector.rule != "unit.sector" or sector.id not in out.entities or not missions:
+            continue
+        found = _sector_owner(out.text, mentions, index, missions)
+        if found is not None and (sector.id not in owners or
+                                  (found[0] and not owners[sector.id][0])):
+            owners[sector.id] = (found[0], found[1], sector)
+    for sector_id, (_, owner, sector) in owners.items():
+        out.relate("PART_OF", sector_id, owner.id, sector.span, "structure.sector", 0.6)
+        entity, mission = out.entities[sector_id], out.entities[owner.id]
+        short = next((a for a in mission.aliases if a.isupper() and 3 <= len(a) <= 8), None)
+        if short and entity.name == sector.name:
+            entity.name = f"{short} {sector.name}"
+
+
+def _sector_owner(text: str, mentions: list[Mention], index: int,
+                  missions: list[Mention]) -> tuple[bool, Mention] | None:
+    """The mission a sector mention belongs to, and whether the text names it as the owner
+    (see ``sectors``)."""
+    sector = mentions[index]
+    before = mentions[index - 1] if index else None
+    after = mentions[index + 1] if index + 1 < len(mentions) else None
+    if before in missions and text[before.end:sector.start] in POSSESSIVE_GAPS:
+        return True, before
+    if after in missions and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[sector.end:after.start]):
+        return True, after
+    earlier = [m for m in missions if m.end <= sector.start]
+    later = next((m for m in missions if m.start >= sector.end), None)
+    owner = earlier[-1] if earlier else later
+    return (False, owner) if owner is not None else None
+
+
+def _mission(entity: Entity) -> bool:
+    """Whether an entity is a mission or joint force that sectors are parts of."""
+    return (entity.label == "Operation" and _standing(entity)) or (
+        entity.label in ("Organization", "Unit") and
+        entity.properties.get("kind") == "coalition" and "Force" in entity.name)
 
 
 def _international_body(out: Extraction, body: str) -> bool:
