@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.facts import OPEN_WATER, Extraction, Mention
+from ingest.extract.facts import OPEN_WATER, Extraction, Mention, Relation
 from ingest.extract.gazetteer import (
     capital_states,
     extras,
@@ -301,26 +301,33 @@ def compass_parts(annotated: Annotated, out: Extraction) -> None:
     holds there too. Only a lower-case word (or a capital one opening a sentence), so that
     ``Western Australia`` and ``North Macedonia`` stay names."""
     text = annotated.text
+    toward: dict[str, list[Relation]] | None = None
     for state in annotated.mentions:
         if state.label != "Country" or state.role != "name" or state.id not in out.entities:
             continue
         found = COMPASS.search(text, max(0, state.start - 26), state.start)
-        if found is None or (found["of"] and not text[:found.start()].rstrip().endswith(
-                "the")) or not (found["dir"].islower() or _opens(text, found.start())):
+        if found is None:
             continue
         start = found.start()
+        if (found["of"] and not text[max(0, start - 8):start].rstrip().endswith("the")) or \
+                not (found["dir"].islower() or _opens(text, start)):
+            continue
         name = text[start:state.end]
         place = out.add(Mention(start, state.end, name, "Location", slug(name), name, "region",
                                 f"in:{state.id}", COMPASS_RULE, 0.5))
         out.relate("LOCATED_IN", place.id, state.id, (start, state.end), COMPASS_RULE, KNOWN)
-        for relation in list(out.relations.values()):
-            if relation.type in SPREAD and relation.target == state.id and any(
-                    a <= start and state.end <= b for a, b in relation.spans):
+        if toward is None:
+            toward = {}
+            for relation in out.relations.values():
+                if relation.type in SPREAD:
+                    toward.setdefault(relation.target, []).append(relation)
+        for relation in toward.get(state.id, ()):
+            if any(a <= start and state.end <= b for a, b in relation.spans):
                 out.relate(relation.type, relation.source, place.id, relation.spans[0],
                            COMPASS_RULE, round(relation.confidence - 0.05, 2))
 
 
 def _opens(text: str, at: int) -> bool:
     """Whether offset ``at`` opens a sentence (only spaces after a full stop or a line)."""
-    before = text[:at].rstrip(" ")
+    before = text[max(0, at - 8):at].rstrip(" ")
     return not before or before[-1] in ".\n"
