@@ -23,7 +23,8 @@ CUES = frozenset(("member", "ally", "allied", "fellow", "bloc"))
 """Lemmas that make a sentence speak of membership."""
 LED = re.compile(r"-(?:led|run|backed|funded)\b")
 """After a state that only leads or backs what follows (``French-led NATO drills``)."""
-DASH = re.compile(r"\s*(?:[—–]|--)")
+DASH = re.compile(r"\s*(?:[—–]|--|,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+-\s)")
+"""After a dateline's state: its dash, or its date and a hyphen (``, 14 May 2026 -``)."""
 OWNER = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){1,3}[A-Z]")
 """After a state that only owns an office named by its title and holder (``Sierra Leone's
 President Julius Maada Bio``): a chair, not one of the members the sentence counts."""
@@ -91,7 +92,7 @@ def _dateline(text: str, sentence: Sentence, mention: Mention) -> bool:
     """Whether ``mention`` is the state of the sentence's dateline (``AKTAU, Kazakhstan —``),
     which places the report and names no actor."""
     return not any(char.islower() for char in text[sentence.start:mention.start]) and \
-        DASH.match(text, mention.end, mention.end + 4) is not None
+        DASH.match(text, mention.end, mention.end + 26) is not None
 
 
 def _carried(out: Extraction, sentence: Sentence, inside: list[Mention], blocs: set[str],

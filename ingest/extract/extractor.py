@@ -21,7 +21,7 @@ from ingest.extract.discourse import refer, refer_recorded
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.formations import fleets, formations, named_within, nearest, posted, rotations
 from ingest.extract.gazetteer import Gazetteer, default, extras
-from ingest.extract.geography import body_sites, locate
+from ingest.extract.geography import body_sites, compass_parts, locate
 from ingest.extract.matching import apply_rules, matches
 from ingest.extract.mentions import resolve_mentions
 from ingest.extract.names import called_not_person, unlike_person
@@ -103,6 +103,7 @@ def extract(text: str, article: str, published: str | None = None,
     meetings.visit_parts(memory, out)
     meetings.visited_events(out)
     meetings.visit_towns(out)
+    compass_parts(annotated, out)
     out.settle()
     return out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.facts import OPEN_WATER, Extraction, Mention
+from ingest.extract.facts import OPEN_WATER, Extraction, Mention, Relation
 from ingest.extract.gazetteer import (
     capital_states,
     extras,
@@ -17,6 +17,7 @@ from ingest.extract.gazetteer import (
     territories,
     town_states,
 )
+from ingest.extract.slugs import slug
 from ingest.extract.syntax import Annotated
 
 KNOWN = 0.45
@@ -282,3 +283,51 @@ def _states_of(body: str, out: Extraction, parents: dict[str, list[str]]) -> set
         if states:
             return states
     return states
+
+
+COMPASS = re.compile(r"(?P<name>(?P<dir>(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|"
+                     r"west(?:ern)?|central)\s+(?P<of>of\s+(?:the\s+)?)?)$", re.IGNORECASE)
+"""Before a state named as a place, the part of it meant: ``northern Norway``, ``eastern
+DRC``, ``the north-west of the Central African Republic``."""
+COMPASS_RULE = "geography.compass"
+SPREAD = ("HELD_IN", "DEPLOYED_TO")
+"""Relations to a state that also hold of the part of it the same words name."""
+
+
+def compass_parts(annotated: Annotated, out: Extraction) -> None:
+    """A part of a state named by a compass word (``northern Norway``, ``the north-west of
+    the Central African Republic``; not a named region, which the dictionaries hold whole)
+    is a place LOCATED_IN the state; what the sentence holds or deploys in the state it
+    holds there too. Only a lower-case word (or a capital one opening a sentence), so that
+    ``Western Australia`` and ``North Macedonia`` stay names."""
+    text = annotated.text
+    toward: dict[str, list[Relation]] | None = None
+    for state in annotated.mentions:
+        if state.label != "Country" or state.role != "name" or state.id not in out.entities:
+            continue
+        found = COMPASS.search(text, max(0, state.start - 26), state.start)
+        if found is None:
+            continue
+        start = found.start()
+        if (found["of"] and not text[max(0, start - 8):start].rstrip().endswith("the")) or \
+                not (found["dir"].islower() or _opens(text, start)):
+            continue
+        name = text[start:state.end]
+        place = out.add(Mention(start, state.end, name, "Location", slug(name), name, "region",
+                                f"in:{state.id}", COMPASS_RULE, 0.5))
+        out.relate("LOCATED_IN", place.id, state.id, (start, state.end), COMPASS_RULE, KNOWN)
+        if toward is None:
+            toward = {}
+            for relation in out.relations.values():
+                if relation.type in SPREAD:
+                    toward.setdefault(relation.target, []).append(relation)
+        for relation in toward.get(state.id, ()):
+            if any(a <= start and state.end <= b for a, b in relation.spans):
+                out.relate(relation.type, relation.source, place.id, relation.spans[0],
+                           COMPASS_RULE, round(relation.confidence - 0.05, 2))
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether offset ``at`` opens a sentence (only spaces after a full stop or a line)."""
+    before = text[max(0, at - 8):at].rstrip(" ")
+    return not before or before[-1] in ".\n"

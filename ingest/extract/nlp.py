@@ -99,10 +99,11 @@ def breakable(text: str) -> str:
 
 
 _DATELINE = re.compile(r"(?m)^(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
-                       r"(?:,\s+[A-Z][\w’'. ]{1,40}?)?(?:\s+\([^()\n]{1,40}\))?)\s"
-                       r"(?P<dash>[—–]|--)(?=\s)")
+                       r"(?:,\s+[A-Z][\w’'. ]{1,40}?)?(?:,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+                       r"(?:\s+\([^()\n]{1,40}\))?)\s(?P<dash>[—–]|--|(?<=\d\s)-)(?=\s)")
 """A dateline opening a paragraph (``N'DJAMENA —``, ``BUNIA, Democratic Republic of the
-Congo —``): the parser took its city for the subject of the sentence after it."""
+Congo —``, ``PUNO, Peru, 5 May 2026 -``, a hyphen only after a date): the parser took its
+city for the subject of the sentence after it."""
 
 
 def _datelines_apart(text: str) -> str:

@@ -106,10 +106,12 @@ AGENCY = (r"Reuters|AFP|AP|dpa|DPA|Xinhua|TASS|Anadolu|IANS|PTI|ANI|Bernama|Yonh
 DATELINE = re.compile(
     rf"(?P<city>[{UPPER}][{UPPER}’'.-]+(?:\s+[{UPPER}][{UPPER}’'.-]+){{0,2}}|"
     rf"[{UPPER}][\w’'.-]*\w(?:\s+[{UPPER}][\w’'.-]*\w){{0,2}})"
-    rf"(?:,\s+(?P<where>[{UPPER}][\w’'. ]{{1,30}}?))?\s*(?:\((?:{AGENCY})\)\s*)?"
+    rf"(?:,\s+(?P<where>[{UPPER}][\w’'. ]{{1,30}}?))?"
+    rf"(?:,\s+\d{{1,2}}\s+[{UPPER}][a-z]+\s+\d{{4}})?"
+    rf"\s*(?:\((?:{AGENCY})\)\s*)?"
     r"(?:[—–]|--|-(?=\s))\s")
 """A dateline opening a report's paragraph: ``AKTAU, Kazakhstan —``, ``Aktau, May 3
-(Reuters) -``, ``TAMALE (AFP) —``."""
+(Reuters) -``, ``TAMALE (AFP) —``, ``KISMAYO, Somalia, 14 May 2026 -``."""
 SINGULAR = {"cities": "city", "towns": "city", "villages": "city", "settlements": "city",
             "districts": "district", "regions": "region", "provinces": "region"}
 

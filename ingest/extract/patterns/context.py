@@ -44,7 +44,8 @@ PLACED = re.compile(r"(?:\b(?:in|at|near|across|off|inside|within|throughout)|\b
 """Words making a state named next a place rather than an actor (``drills in Kazakhstan``)."""
 fold(PLACED)
 VENUE = re.compile(r"(?:\b(?:in|at|near|across|inside|within|off|throughout|around|outside|"
-                   r"along|(?:close\s+)?proximity\s+to|close\s+to|next\s+to)|"
+                   r"along|(?:close\s+)?proximity\s+to|close\s+to|next\s+to|"
+                   r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|"
                    r"\b(?:coast|territory|territories|shores?|waters|outskirts|soil)\s+of|"
                    r"\b(?:regain|retake|restore|establish)\w*\s+(?:full\s+)?control\s+(?:of|over)|"
                    r"\b(?:run|conducted|directed|staged|held|operat(?:ed|ing))\s+from)"
@@ -52,7 +53,7 @@ VENUE = re.compile(r"(?:\b(?:in|at|near|across|inside|within|off|throughout|arou
                    r"(?-i:(?!(?:of|for|to|with|by|from|and|wake|face|name|light)\b)[a-z][\w’'-]*\s+)"
                    r"{0,2}|(?-i:[A-Z][\w’'-]*)\s+(?:port\s+)?(?:capital|city|town),\s*)$", re.I)
 """Words putting an event in the place named next: ``in the disputed Karabakh region``, ``in
-the Kyrgyz capital, Bishkek``."""
+the Kyrgyz capital, Bishkek``, ``a passing exercise west of Mindoro``."""
 SUBJECT = re.compile(r"(?:['’]s)?\s+(?:is|are|was|were|has|have|had|will|would|can|could|"
                      r"said|says|also|then|did|does)\b")
 """Words after a name making it the subject of a new clause, not one more place listed."""

@@ -736,7 +736,8 @@ def port_calls(ctx: Context) -> None:
     ships = [m for m in ctx.labelled("Unit") if m.kind != "naval_forces"]
     if not match or not ships:
         return
-    port = next((place for place in ctx.venues if place.label == "Location"), None)
+    port = next((place for place in ctx.venues if place.label == "Location" and
+                 not BEARING.search(ctx.before(place, 24))), None)
     date = when(ctx.date() or ctx.article.published)
     name = f"Port call of {_listed([m.name for m in ships])}" + (
         f" at {port.name}" if port is not None else "") + (f" ({date})" if date else "")
@@ -757,6 +758,9 @@ def port_calls(ctx: Context) -> None:
     _call_states(ctx, call, match.start(), port)
 
 
+BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
+                     re.I)
+"""Before a place given only as a bearing (``west of Mindoro``): no port a ship calls at."""
 CALLED_AT = re.compile(r"\b(?P<what>(?:called|docked)\s+at)\s+", re.I)
 fold(CALLED_AT)
 PORT_GAP = 40

@@ -37,8 +37,10 @@ SAME_KIND = {"Exercise": ("exercise", "drill"), "Meeting": ("meeting", "talk", "
              "Operation": ("operation", "mission", "war", "offensive", "campaign")}
 """Event words that, between an event and a place, still speak of the same kind of event."""
 CAPS = re.compile(r"[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,}){0,2}(?=\s*(?:,|[—–:]|--))")
-DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w’' -]{1,30})?\s*(?:[—–:]|--)\s")
-"""After a place opening a sentence: a dateline (``ANKARA —``, ``DOHA:``)."""
+DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w’' -]{1,30}?)?(?:,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+                      r"\s*(?:[—–:]|--|-(?=\s))\s")
+"""After a place opening a sentence: a dateline (``ANKARA —``, ``DOHA:``, ``KISMAYO,
+Somalia, 14 May 2026 -``)."""
 IN_NAME = re.compile(r"\s+(?:in|on)\s+(?:the\s+)?$")
 VISITS = ("visit",)
 VISIT_TO = re.compile(r"\s+(?:by\s+[^,;:.()]{3,80}?\s+)?to\s+(?:the\s+)?"
@@ -117,7 +119,7 @@ def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None
 def places(ctx: Context) -> None:
     """HELD_IN from each event of the sentence to the places it is put in."""
     city = dateline_city(ctx) if ctx.sentence.text[:1].isupper() and \
-        ctx.says("—", "–", ":", "--") else None
+        ctx.says("—", "–", ":", "--", " - ") else None
     if not ctx.events:
         return
     previous: tuple[Mention, Mention | None] | None = None
