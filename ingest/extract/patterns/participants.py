@@ -349,11 +349,22 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if _office_of_person(ctx, actor) or _venue_owner(ctx, actor):
         return False
     if actor.label == "Organization" and event.label in ("Exercise", "Operation"):
+        kind = ctx.out.entities[event.id].properties.get("kind")
         if actor.kind == "armed_group":
-            return ctx.out.entities[event.id].properties.get("kind") in ARMED_GROUP_EVENTS
+            return kind in ARMED_GROUP_EVENTS
+        if event.label == "Operation" and _stands_behind(actor, kind):
+            return _participates(ctx, actor)
         return actor.kind in FORCES or actor.id.endswith("armed-forces") or \
             _participates(ctx, actor)
     return True
+
+
+def _stands_behind(actor: Mention, kind: str | None) -> bool:
+    """Whether a body only stands behind an operation's forces: a command or headquarters
+    (``directed from MARCOM's headquarters``) directs or supports it, and a state's armed
+    forces in a multinational mission (``soldiers of the Kenya Defence Forces to join
+    AUSSOM``) are its state's contribution, so neither takes part unless said to."""
+    return actor.kind in ("command", "headquarters") or kind == "peacekeeping"
 
 
 def _venue_owner(ctx: Context, actor: Mention) -> bool:
@@ -470,6 +481,7 @@ def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> li
         if _program_party(ctx, actor, program):
             found.append(actor)
     return found
+
 
 
 def _listed_programs(ctx: Context, program: Mention) -> bool:
