@@ -478,10 +478,28 @@ def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> li
                 _relate(ctx, "RUNS", actor, program.id, "program.alliance", 0.4)
             if not _is_qualifier(ctx, actor, program):
                 continue
-        if _program_party(ctx, actor, program):
+        if _program_party(ctx, actor, program) and not _beneficiary(ctx, actor, program):
             found.append(actor)
     return found
 
+
+BENEFIT_PROGRAMS = (None, "defence_industry", "training")
+"""Programs that deliver goods, money or courses (not partnerships nor one training
+activity, whose named trainees take part)."""
+
+
+def _beneficiary(ctx: Context, actor: Mention, program: Mention) -> bool:
+    """Whether an actor is only told with a program that delivers something, not as its
+    party: a state's forces that receive its gear or build it (``radars for the Tanzania
+    People's Defence Force``, ``the Brazilian Navy commissioned the fourth boat built under
+    PROSUB``) and a state whose academy gives its courses (``the four-year course at the
+    Turkish Military Academy``); said to take part, either does."""
+    kind = ctx.out.entities[program.id].properties.get("kind")
+    if kind not in BENEFIT_PROGRAMS:
+        return False
+    force = actor.label == "Unit" or (actor.label == "Organization" and actor.kind in FORCES)
+    state = actor.label == "Country" and kind == "training"
+    return (force or state) and not _participates(ctx, actor)
 
 
 def _listed_programs(ctx: Context, program: Mention) -> bool:
