@@ -340,7 +340,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
         if ctx.out.entities[event.id].properties.get("kind") == "visit":
             return actor.label == "Person" or _visiting_forces(ctx, actor, event)
         return actor.label == "Person" or (
-            actor.rule != "org.office_of_title"
+            actor.rule != "org.office_of_title" and not _chief_of_forces(ctx, actor)
             and not (actor.label != "Country" and AT_VENUE.search(ctx.before(actor, 12))))
     head = _list_head(ctx, actor)
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
@@ -365,6 +365,13 @@ def _stands_behind(actor: Mention, kind: str | None) -> bool:
     forces in a multinational mission (``soldiers of the Kenya Defence Forces to join
     AUSSOM``) are its state's contribution, so neither takes part unless said to."""
     return actor.kind in ("command", "headquarters") or kind == "peacekeeping"
+
+
+def _chief_of_forces(ctx: Context, actor: Mention) -> bool:
+    """Whether armed forces, a command or a staff are named at a gathering only as the
+    office of the officer who attends (``met the chiefs of the Pakistan Navy``, ``chaired
+    by the commander of the Zambia Defence Force``): the officer takes part, not the force."""
+    return actor.kind in FORCES and _office_of_person(ctx, actor)
 
 
 def _venue_owner(ctx: Context, actor: Mention) -> bool:
