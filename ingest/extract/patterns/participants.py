@@ -340,7 +340,7 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
         if ctx.out.entities[event.id].properties.get("kind") == "visit":
             return actor.label == "Person" or _visiting_forces(ctx, actor, event)
         return actor.label == "Person" or (
-            actor.rule != "org.office_of_title"
+            actor.rule != "org.office_of_title" and not _chief_of_forces(ctx, actor)
             and not (actor.label != "Country" and AT_VENUE.search(ctx.before(actor, 12))))
     head = _list_head(ctx, actor)
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
@@ -349,11 +349,29 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     if _office_of_person(ctx, actor) or _venue_owner(ctx, actor):
         return False
     if actor.label == "Organization" and event.label in ("Exercise", "Operation"):
+        kind = ctx.out.entities[event.id].properties.get("kind")
         if actor.kind == "armed_group":
-            return ctx.out.entities[event.id].properties.get("kind") in ARMED_GROUP_EVENTS
+            return kind in ARMED_GROUP_EVENTS
+        if event.label == "Operation" and _stands_behind(actor, kind):
+            return _participates(ctx, actor)
         return actor.kind in FORCES or actor.id.endswith("armed-forces") or \
             _participates(ctx, actor)
     return True
+
+
+def _stands_behind(actor: Mention, kind: str | None) -> bool:
+    """Whether a body only stands behind an operation's forces: a command or headquarters
+    (``directed from MARCOM's headquarters``) directs or supports it, and a state's armed
+    forces in a multinational mission (``soldiers of the Kenya Defence Forces to join
+    AUSSOM``) are its state's contribution, so neither takes part unless said to."""
+    return actor.kind in ("command", "headquarters") or kind == "peacekeeping"
+
+
+def _chief_of_forces(ctx: Context, actor: Mention) -> bool:
+    """Whether armed forces, a command or a staff are named at a gathering only as the
+    office of the officer who attends (``met the chiefs of the Pakistan Navy``, ``chaired
+    by the commander of the Zambia Defence Force``): the officer takes part, not the force."""
+    return actor.kind in FORCES and _office_of_person(ctx, actor)
 
 
 def _venue_owner(ctx: Context, actor: Mention) -> bool:
@@ -467,9 +485,28 @@ def _program_takers(ctx: Context, program: Mention, takers: list[Mention]) -> li
                 _relate(ctx, "RUNS", actor, program.id, "program.alliance", 0.4)
             if not _is_qualifier(ctx, actor, program):
                 continue
-        if _program_party(ctx, actor, program):
+        if _program_party(ctx, actor, program) and not _beneficiary(ctx, actor, program):
             found.append(actor)
     return found
+
+
+BENEFIT_PROGRAMS = (None, "defence_industry", "training")
+"""Programs that deliver goods, money or courses (not partnerships nor one training
+activity, whose named trainees take part)."""
+
+
+def _beneficiary(ctx: Context, actor: Mention, program: Mention) -> bool:
+    """Whether an actor is only told with a program that delivers something, not as its
+    party: a state's forces that receive its gear or build it (``radars for the Tanzania
+    People's Defence Force``, ``the Brazilian Navy commissioned the fourth boat built under
+    PROSUB``) and a state whose academy gives its courses (``the four-year course at the
+    Turkish Military Academy``); said to take part, either does."""
+    kind = ctx.out.entities[program.id].properties.get("kind")
+    if kind not in BENEFIT_PROGRAMS:
+        return False
+    force = actor.label == "Unit" or (actor.label == "Organization" and actor.kind in FORCES)
+    state = actor.label == "Country" and kind == "training"
+    return (force or state) and not _participates(ctx, actor)
 
 
 def _listed_programs(ctx: Context, program: Mention) -> bool:
