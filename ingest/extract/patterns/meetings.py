@@ -13,15 +13,15 @@ from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.patterns.venues import VISIT_TO, dateline_city, dateline_state
 from ingest.extract.slugs import slug
 
-WORDS = ("visit", "call", "conversation", "talk", "meeting", "met", "summit", "negotiation",
-         "consultation", "discussion", "videoconference", "received by")
+WORDS = ("visit", "call", "conversation", "talk", "meeting", "met", "meet", "summit",
+         "negotiation", "consultation", "discussion", "videoconference", "received by")
 FORMAT = (r"(?:one-on-one|tete-a-tete|tête-à-tête|face-to-face|expanded|extended|enlarged|"
           r"restricted|narrow|broad|plenary|private|closed-door|delegation-level)"
           r"(?:[- ]format)?")
 MEETING = re.compile(
     rf"\b(?:(?P<a>{FORMAT})\s+and\s+(?P<b>{FORMAT})\s+)?"
     r"(?P<what>(?:official\s+|state\s+|working\s+|friendly\s+)?visits?|(?:telephone|phone|video)"
-    r"\s+(?:conversation|call|talk)s?|meetings?|met|talks|summit|negotiations|consultations|"
+    r"\s+(?:conversation|call|talk)s?|meetings?|met|meet|talks|summit|negotiations|consultations|"
     r"discussions|videoconference|received\s+by)\b", re.I)
 KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("video", "call"),
          ("talks", "talks"), ("negotiation", "talks"), ("consultation", "talks"),
@@ -252,6 +252,12 @@ BETWEEN = re.compile(r"\s+(?:between|with)\b")
 negotiations``, ``negotiations between X and Y``), not the process of a deal (``people
 familiar with the negotiations``, ``without case-by-case negotiations``)."""
 """After ``visit``: the boarding drill ``visit, board, search and seizure``."""
+TO_MEET = re.compile(r"\b(?:expected|due|scheduled|set|going|planning|plans?|is|are|will)\s+"
+                     r"(?:to\s+)?(?:also\s+)?$", re.I)
+"""Before ``meet``, a meeting to come: ``is expected to meet``, ``will meet``."""
+MEET_GAP = 70
+"""How far after ``meet`` the person met is named (after a title: ``meet Tajik defence
+minister Colonel General X``)."""
 
 
 def _real(ctx: Context, match: re.Match[str]) -> bool:
@@ -268,6 +274,11 @@ def _real(ctx: Context, match: re.Match[str]) -> bool:
             HELD_TALKS.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
                               match.start()) or BETWEEN.match(ctx.text, match.end())):
         return False
+    if word.lower() == "meet":
+        return TO_MEET.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
+                              match.start()) is not None and any(
+            match.end() < m.start <= match.end() + MEET_GAP and
+            "." not in ctx.text[match.end():m.start] for m in ctx.labelled("Person"))
     return not (word.lower() == "meetings" and not match["a"])
 
 
