@@ -23,7 +23,7 @@ HEADS = re.compile(
     r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
-    r"deployments?|courses?|invasion)\b",
+    r"deployments?|courses?|invasion|clashes|conflict)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -32,7 +32,7 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "manufacturing", "production", "project", "reform", "system", "moderni",
                        "battalion", "detachment", "battery", "unit", "company", "facilit",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
-                       "dockyard", "deploy", "course", "invasion"))
+                       "dockyard", "deploy", "course", "invasion", "clashes", "conflict"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -46,7 +46,8 @@ UNIT_ENDINGS = ("commando", "special", "operations", "naval", "ground", "land", 
                 "reaction", "marine", "army", "border")
 """How the words ``UNIT_LEFT`` reads can end (a cheap test before the pattern)."""
 OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "missions", "offensive",
-                   "law", "patrol", "patrols", "deployment", "deployments", "invasion"}
+                   "law", "patrol", "patrols", "deployment", "deployments", "invasion", "clashes",
+                   "conflict"}
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
@@ -125,6 +126,18 @@ MISSION_SHORT = re.compile(r",\s+(?P<short>[A-Z]{3,}[a-z]?(?:\s+[A-Z][a-z]+)?)(?
 """A mission's short name set after it: ``the UN mission in Haiti, MINUSTAH, from 2004``."""
 INVASION_LEFT = re.compile(r"\b(?:full-scale|large-scale|all-out)\s+$", re.I)
 """What makes an invasion a war of its own: ``full-scale``."""
+CLASH_LEFT = re.compile(r"(?P<when>\b(?i:last|this)\s+year['’]s\s+)?(?P<mods>(?:(?:border|armed|"
+                        r"deadly|bloody|heavy|infantry|renewed|internal)\s+){0,3})$")
+"""Before clashes or a conflict, what makes them fighting of their own: ``border clashes``,
+``deadly clashes``, ``an "internal armed conflict"`` (and ``last year's``, kept in the name)."""
+CLASH_BETWEEN = re.compile(r"\s+(?:along\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?between\s+"
+                           r"(?:the\s+)?")
+CLASH_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+"""Between the two sides of clashes: ``clashes along the Blue Line between Israel and
+Hezbollah``, ``the conflict between Iran and Israel``."""
+SIDES = ("Country", "Organization", "Unit")
+SIDE_NAME = re.compile(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\b")
+"""The second side named by capitalised words the dictionaries do not hold: ``Hezbollah``."""
 LASTED = re.compile(r"[^.;]{0,25}?\b(?:lasted|lasting|which\s+lasted|that\s+lasted)\s+"
                     r"(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -402,6 +415,40 @@ class Operations:
             yield from self._deployment(start, end)
         elif head == "invasion":
             yield from self._invasion(start, end)
+        elif head in ("clashes", "conflict"):
+            yield from self._clashes(start, end, head)
+
+    def _clashes(self, start: int, end: int, head: str) -> Iterator[Mention]:
+        """Clashes or a conflict between two named sides, or told as armed, deadly or on a
+        border (``last year's border clashes``, ``the conflict between Iran and Israel``, an
+        ``internal armed conflict``): fighting of its own, an operation named by its
+        phrase, its mention the head noun, one with a war of the report of the same year;
+        not ``clashes`` alone, a conflict merely ``armed``, nor one between capitals (``the
+        conflict between Baku and Yerevan``, a dispute's politics)."""
+        text = self.scene.text
+        left = CLASH_LEFT.search(text, max(0, start - 40), start)
+        mods = " ".join(left["mods"].split()).lower() if left else ""
+        sides: list[str] = []
+        gap = CLASH_BETWEEN.match(text, end)
+        first = self.scene.at.get(gap.end()) if gap else None
+        joint = CLASH_AND.match(text, first.end) if first is not None else None
+        second = self.scene.at.get(joint.end()) if joint else None
+        named = SIDE_NAME.match(text, joint.end()) if joint and second is None else None
+        if first is not None and first.label in SIDES and first.role != "capital" and (
+                named or (second is not None and second.label in SIDES and
+                          second.role != "capital")):
+            sides = [first.name, second.name if second is not None else named.group()]
+        if not sides and (not mods or (head == "conflict" and mods == "armed")):
+            return
+        when = " ".join(left["when"].split()) if left and left["when"] else ""
+        core = " ".join(filter(None, (when, mods, head)))
+        if sides:
+            core += f" between {sides[0]} and {sides[1]}"
+        year, _ = self._facts(start, end)
+        keys = [f"war:{year}"] * bool(year) + [f"clashes:{'-'.join(sorted(map(slug, sides)))}"]
+        event = self._id(keys, slug(core))
+        yield _make(self.scene, start, end, "Operation", event, core[:1].upper() + core[1:],
+                    "war")
 
     def _invasion(self, start: int, end: int) -> Iterator[Mention]:
         """A full-scale invasion, a war of its own (``Russia's full-scale invasion of

@@ -20,6 +20,9 @@ DEFINITE = frozenset(("the", "this", "these", "that", "those", "its", "their"))
 INDEFINITE = frozenset(("a", "an"))
 NAMING = frozenset(("compound", "appos", "nmod", "amod", "npadvmod"))
 INTERNATIONAL = ("alliance", "international_organization")
+ANOTHER_TIME = frozenset(("previous", "next", "earlier", "last"))
+"""Words on a description that put it in another edition than the report's event: ``the
+previous exercise``, ``last year's drills``."""
 UNIT_NOUNS = frozenset(("brigade", "battalion", "regiment", "division", "fleet", "squadron",
                         "wing", "corps", "flotilla", "company", "contingent", "task"))
 SHIP_NOUNS = frozenset(("ship", "frigate", "destroyer", "corvette", "submarine", "boat",
@@ -84,7 +87,7 @@ def refer(annotated: Annotated) -> None:
         label = EVENT_NOUNS[token.lower_]
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if annotated.mention(token) is not None:
+        if annotated.mention(token) is not None or _another_time(token):
             continue
         event = _named(annotated, token, label)
         if event is None and _definite(token):
@@ -129,11 +132,19 @@ def refer_recorded(annotated: Annotated) -> None:
     for token in tokens(annotated.doc, LOWER, _DESCRIPTIONS):
         label = EVENT_NOUNS[token.lower_]
         if token.pos_ not in ("NOUN", "PROPN") or token.i in annotated.events \
-                or annotated.mention(token) is not None or not _definite(token):
+                or annotated.mention(token) is not None or not _definite(token) or \
+                _another_time(token):
             continue
         event = _earlier(events, starts, token.idx, label, token.lower_)
         if event is not None:
             annotated.events[token.i] = event
+
+
+def _another_time(token: Token) -> bool:
+    """Whether a description tells of another edition: ``the previous exercise``, ``next
+    year's drills``."""
+    return any(c.lower_ in ANOTHER_TIME or (c.dep_ == "poss" and c.lower_ == "year" and any(
+        g.lower_ in ANOTHER_TIME for g in c.children)) for c in token.children)
 
 
 def _definite(token: Token) -> bool:

@@ -91,6 +91,9 @@ competition and exercise``."""
 EDITION_SUBJECT = re.compile(r"\s+(?:is|was|will\s+be)\s+(?:hosted|held|organi[sz]ed|"
                              r"conducted|directed|led|run)\s+by\b")
 """A name that is hosted, held or directed by someone: ``Caucasus Eagle-2026 is hosted by``."""
+EDITION_AFTER_NOUN = re.compile(r"\b(?i:the|this)\s+(?i:exercise|drills),\s+$")
+"""A name apposed to the exercise the sentence tells of: ``The exercise, Gulf Sweep 26, is
+co-organised by``."""
 EDITION_HOLDS = ("Country", "Location", "Exercise", "Operation")
 """What an edition's name may hold (``Caucasus Eagle-2026``) or be known as already."""
 NOT_EDITION = frozenset((
@@ -580,7 +583,9 @@ def editions(text: str, hits: list[Mention]) -> Iterator[Mention]:
                 match["name"] in found:
             continue
         if not (EDITION_VERB.search(text, max(0, start - 24), start) or
-                EDITION_APPOSED.match(text, end) or EDITION_SUBJECT.match(text, end)):
+                EDITION_APPOSED.match(text, end) or EDITION_SUBJECT.match(text, end) or
+                (EDITION_AFTER_NOUN.search(text, max(0, start - 16), start) and
+                 text.startswith(",", end))):
             continue
         parts = match["name"].split()
         if parts[0] in LEADING or parts[0] in NOT_NAME:

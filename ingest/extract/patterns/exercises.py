@@ -44,6 +44,8 @@ OTHER_EDITION = re.compile(r"\b(?:next|previous|last|past|earlier|future|first|p
                            r"(?:round|edition|stage|iteration|phase|one)s?\s+of\s+$|"
                            r"\b(?:last|next)\s+year['’]s\s+$", re.I)
 """Words before ``the exercise`` making it another edition of it, not the one reported."""
+OTHER_BARE = re.compile(r"\b(?:next|previous|last|earlier|prior)\b", re.I)
+"""A word in ``the previous exercise`` making it another edition than the one told before."""
 QUOTED = re.compile(rf"[“\"](?P<name>[^”\"]{{3,60}})[”\"](?=\s+(?:[\w-]+\s+){{0,3}}{NOUN})", re.I)
 QUOTED_AFTER = re.compile(rf"{NOUN},?\s+[“\"](?P<name>[A-Z][^”\"]{{2,40}})[”\"]")
 """``the annual command and staff exercise, "Sarhad",``: a quoted name right after the noun."""
@@ -141,6 +143,11 @@ ORDINAL_EDITION = re.compile(
 """Another edition by its place in the series: ``the next edition``, ``the previous edition of
 the exercise``, ``its first edition in 2015`` (not ``its previous edition, Surya Kiran XVIII``,
 named already, nor another series' ``whose next edition``)."""
+ORDINAL_DRILLS = re.compile(
+    r"\b(?i:the|its)\s+(?P<which>(?i:next|previous|last))\s+"
+    r"(?:(?P<series>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+)?(?:drills|exercise)\b(?!\s+[A-Z])")
+"""Another edition told as the series' drills: ``The previous Peace Mission drills, in
+2021, were held at``, ``The previous exercise of the force, in 2023``."""
 NAMED_BEFORE = re.compile(r"\b[A-Z][\w-]*[ -](?:19|20)?\d\d,\s+$")
 """A named edition just before the phrase apposed to it: ``Pitch Black 2024, the last
 edition`` names that edition again, not another."""
@@ -186,7 +193,8 @@ def other_editions(ctx: Context) -> None:
         mention = Mention(start, match.end(), ctx.text[start:match.end()], "Exercise",
                           slug(name), name, rule="exercise.other_edition", confidence=0.6)
         _tell(ctx, mention)
-    for match in ORDINAL_EDITION.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+    for match in (*ORDINAL_EDITION.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end),
+                  *ORDINAL_DRILLS.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)):
         if (match["series"] and match["series"] != edition["series"]) or HEDGED.search(
                 ctx.text, ctx.sentence.start, match.start()) or NAMED_BEFORE.search(
                 ctx.text, ctx.sentence.start, match.start()):
@@ -447,8 +455,11 @@ def exercises(ctx: Context) -> None:
         if bare is None or OTHER_EDITION.search(
                 ctx.text[max(ctx.sentence.start, bare.start() - 30):bare.start()]):
             return
+        other = OTHER_BARE.search(bare.group()) is not None
+        if other and any(e.start < bare.end() and bare.start() < e.end for e in ctx.events):
+            return
         course = _kind(bare.group()) == "course"
-        event = _referred(ctx, states, _plural(bare.group()), course)
+        event = None if other else _referred(ctx, states, _plural(bare.group()), course)
         if event is None and (actors or places) and not bare.group().startswith("this year"):
             start = bare.start() + len(bare.group().split()[0]) + 1
             event = record_event(ctx, "Exercise", start, bare.end(),

@@ -13,15 +13,15 @@ from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.patterns.venues import VISIT_TO, dateline_city, dateline_state
 from ingest.extract.slugs import slug
 
-WORDS = ("visit", "call", "conversation", "talk", "meeting", "met", "summit", "negotiation",
-         "consultation", "discussion", "videoconference", "received by")
+WORDS = ("visit", "call", "conversation", "talk", "meeting", "met", "meet", "summit",
+         "negotiation", "consultation", "discussion", "videoconference", "received by")
 FORMAT = (r"(?:one-on-one|tete-a-tete|tête-à-tête|face-to-face|expanded|extended|enlarged|"
           r"restricted|narrow|broad|plenary|private|closed-door|delegation-level)"
           r"(?:[- ]format)?")
 MEETING = re.compile(
     rf"\b(?:(?P<a>{FORMAT})\s+and\s+(?P<b>{FORMAT})\s+)?"
     r"(?P<what>(?:official\s+|state\s+|working\s+|friendly\s+)?visits?|(?:telephone|phone|video)"
-    r"\s+(?:conversation|call|talk)s?|meetings?|met|talks|summit|negotiations|consultations|"
+    r"\s+(?:conversation|call|talk)s?|meetings?|met|meet|talks|summit|negotiations|consultations|"
     r"discussions|videoconference|received\s+by)\b", re.I)
 KINDS = (("visit", "visit"), ("phone", "call"), ("telephone", "call"), ("video", "call"),
          ("talks", "talks"), ("negotiation", "talks"), ("consultation", "talks"),
@@ -37,11 +37,20 @@ LEFT = re.compile(r"(?:\b(?:\d+|one|two|three|four|five)-day|\b(?:first|second|t
                   r"(?:official\s+)?$", re.I)
 """Before a meeting word, what is part of its phrase: ``three-day visit``, ``Camp David
 summit``, ``trilateral summit``, ``defence ministers' meeting``, ``17th meeting``."""
-RIGHT = re.compile(r"\s+(?:to|of|with|between|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-                   r"Friday|Saturday|Sunday|the\s+sidelines|\d)))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+"
-                   r"(?=\s+(?:in|on|at|during|for|by|to|where|when|and|which|who|since|after|"
-                   r"before|following|amid|as|last|this|next)\b|\s*[,.;:”\"(]|$)")
+_COMPLEMENT = (r"\s+(?:to|of|with|between|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+               r"Friday|Saturday|Sunday|the\s+sidelines|\d)))\s+(?:the\s+)?"
+               r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s+(?:in|on|at|during|for|by|to|where|when|and|"
+               r"which|who|since|after|before|following|amid|as|last|this|next<STOP>)\b|"
+               r"\s*[,.;:”\"(]|$)")
+RIGHT = re.compile(_COMPLEMENT.replace("<STOP>", ""))
 """What a meeting was with, of or to: ``talks with Omani officials``, ``visit to Doha``."""
+RIGHT_SHORT = re.compile(_COMPLEMENT.replace("<STOP>", "|of"))
+"""The same, up to an ``of`` after it: ``talks on joint air policing`` (``of the two
+countries' airspace``)."""
+NAME_TAIL = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?[A-Z][\w-]*"
+                       r"(?:\s+(?:and\s+)?[A-Z][\w-]*)*")
+"""The rest of a body's name a complement ends in: ``meeting of the India-Armenia Joint
+Working Group on Defence Cooperation``."""
 FOLLOWS = 2
 
 ENVOY = re.compile(r"(?:['’]s)?\s+(?:(?:defen[cs]e|military|naval|air)\s+)?(?:ambassador|"
@@ -252,6 +261,12 @@ BETWEEN = re.compile(r"\s+(?:between|with)\b")
 negotiations``, ``negotiations between X and Y``), not the process of a deal (``people
 familiar with the negotiations``, ``without case-by-case negotiations``)."""
 """After ``visit``: the boarding drill ``visit, board, search and seizure``."""
+TO_MEET = re.compile(r"\b(?:expected|due|scheduled|set|going|planning|plans?|is|are|will)\s+"
+                     r"(?:to\s+)?(?:also\s+)?$", re.I)
+"""Before ``meet``, a meeting to come: ``is expected to meet``, ``will meet``."""
+MEET_GAP = 70
+"""How far after ``meet`` the person met is named (after a title: ``meet Tajik defence
+minister Colonel General X``)."""
 
 
 def _real(ctx: Context, match: re.Match[str]) -> bool:
@@ -268,6 +283,11 @@ def _real(ctx: Context, match: re.Match[str]) -> bool:
             HELD_TALKS.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
                               match.start()) or BETWEEN.match(ctx.text, match.end())):
         return False
+    if word.lower() == "meet":
+        return TO_MEET.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
+                              match.start()) is not None and any(
+            match.end() < m.start <= match.end() + MEET_GAP and
+            "." not in ctx.text[match.end():m.start] for m in ctx.labelled("Person"))
     return not (word.lower() == "meetings" and not match["a"])
 
 
@@ -464,6 +484,7 @@ def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
         phrase = ctx.text[left.start() if left else start:right.end() if right else end]
         entity = ctx.out.entities[event]
         entity.aliases = merge_list(entity.aliases, [" ".join(phrase.split())])
+    _complement_aliases(ctx, event, left.start() if left else start, end)
     if left and right:
         entity.aliases = merge_list(entity.aliases,
                                     [" ".join(ctx.text[left.start():end].split())])
@@ -477,6 +498,22 @@ def _phrase_alias(ctx: Context, event: str, start: int, end: int) -> None:
                     TO_VERB.search(ctx.text, max(ctx.sentence.start, start - 12), start)):
         entity = ctx.out.entities[event]
         entity.aliases = merge_list(entity.aliases, [" ".join(visited.group().split())])
+
+
+def _complement_aliases(ctx: Context, event: str, begin: int, end: int) -> None:
+    """The meeting's phrase cut before an ``of`` (``talks on joint air policing``) and
+    carried to the end of a body's name (``meeting of the X Joint Working Group on Defence
+    Cooperation``), as aliases beside the phrase ``_phrase_alias`` keeps."""
+    short = RIGHT_SHORT.match(ctx.text, end, ctx.sentence.end)
+    right = RIGHT.match(ctx.text, end, ctx.sentence.end)
+    found = [short] if short is not None and (right is None or short.end() < right.end()) \
+        else []
+    tail = NAME_TAIL.match(ctx.text, right.end(), ctx.sentence.end) \
+        if right is not None and right.group().split()[-1][:1].isupper() else None
+    found += [tail] if tail is not None else []
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [" ".join(ctx.text[begin:m.end()].split())
+                                                 for m in found])
 
 
 def _referred(ctx: Context, start: int, kind: str) -> str | None:
