@@ -1,26 +1,27 @@
 """Extraction measured on the development reports, and the gold files they use.
 
-The 252 team-written reports in tests/fixtures/dev/reports (01-12 from the first round;
-13-24 and each later dozen up to 241-252, added for extraction v2 by writers who never saw
+The 276 team-written reports in tests/fixtures/dev/reports (01-12 from the first round;
+13-24 and each later dozen up to 265-276, added for extraction v2 by writers who never saw
 the extractor or its output) have gold annotations in the scoring-interface JSON shape;
 entities match by name only. The extractor is tuned on this set, so tests/fixtures/holdout
 is the honest figure (and so was each later batch when it arrived: see README, "How good it
 is").
 
 Measured (`milcoop score --gold tests/fixtures/dev/gold --corpus
-tests/fixtures/dev/reports`) at the end of the fourteenth v2 session, on all 252: entities P
-0.916 R 0.830 F1 0.871; relations P 0.758 R 0.445 F1 0.561. On the 204 that session's
-rules were tuned on (without articles.csv): entities 0.923 / 0.854 / 0.887, relations 0.779
-/ 0.485 / 0.598 (1-132: 0.908, 0.801 / 0.548 / 0.651; at the session's start 0.881 and
-0.775 / 0.476 / 0.590 on the 204, 0.906 and 0.648 on 1-132). Reports 205-228, read only as
-totals by that session's helpers, went from 0.804, 0.647 / 0.293 / 0.403 to 0.808, 0.655 /
-0.301 / 0.412. Reports 229-252 joined at its end, written blind during it and never tuned
-on; scored on arrival with the extractor as the session began (entities F1, relations P / R
-/ F1): 0.799, 0.650 / 0.299 / 0.410; after the session's rules 0.802, 0.657 / 0.305 / 0.416.
-Earlier batches were scored on arrival the same way (205-228 0.800, 0.646 / 0.289 / 0.399;
-181-204 0.799, 0.671 / 0.307 / 0.421; 157-180 0.809, 0.647 / 0.329 / 0.436; 133-156 0.774,
-0.607 / 0.255 / 0.359). Floors sit about 0.03 below the measured score (0.02 for Country
-and Person), were re-set for 252 reports, and only rise while the set stays the same."""
+tests/fixtures/dev/reports`) at the end of the fifteenth v2 session, on all 276: entities P
+0.909 R 0.821 F1 0.863; relations P 0.754 R 0.433 F1 0.550. On the 228 that session's
+rules were tuned on (without articles.csv): entities 0.917 / 0.846 / 0.880, relations 0.775
+/ 0.473 / 0.587 (1-132: 0.909, 0.801 / 0.555 / 0.656; at the session's start 0.878 and
+0.767 / 0.461 / 0.576 on the 228). Reports 229-252, read only as totals by that session's
+helpers, went from 0.802, 0.657 / 0.305 / 0.416 to 0.805, 0.658 / 0.313 / 0.424. Reports
+253-276 joined at its end, written blind during it and never tuned on; scored on arrival
+with the extractor as the session began (entities F1, relations P / R / F1): 0.755, 0.609 /
+0.226 / 0.330; after the session's rules 0.759, 0.612 / 0.236 / 0.341. Earlier batches
+were scored on arrival the same way (229-252 0.799, 0.650 / 0.299 / 0.410; 205-228 0.800,
+0.646 / 0.289 / 0.399; 181-204 0.799, 0.671 / 0.307 / 0.421; 157-180 0.809, 0.647 / 0.329 /
+0.436; 133-156 0.774, 0.607 / 0.255 / 0.359). Floors sit about 0.03 below the measured
+score (0.02 for Country and Person, 0.027 for Organization), were re-set for 276 reports,
+and only rise while the set stays the same."""
 
 from __future__ import annotations
 
@@ -51,11 +52,11 @@ DEV = FIXTURES / "dev"
 REPORTS = DEV / "reports"
 GOLD = DEV / "gold"
 
-ENTITY_F1_FLOOR = 0.84
-RELATION_F1_FLOOR = 0.53
-LABEL_FLOORS = {"Country": 0.97, "Person": 0.95, "Organization": 0.83, "Location": 0.85}
-GOLD_ENTITIES = 11077
-GOLD_RELATIONS = 21712
+ENTITY_F1_FLOOR = 0.83
+RELATION_F1_FLOOR = 0.52
+LABEL_FLOORS = {"Country": 0.97, "Person": 0.95, "Organization": 0.82, "Location": 0.85}
+GOLD_ENTITIES = 12206
+GOLD_RELATIONS = 24288
 
 BOILERPLATE = {
     "01_central_asia": ["Aigerim Sadykova", "Turkmenistan", "Uzbekistan", "Termez", "Astana"],
@@ -90,7 +91,7 @@ def test_every_report_has_gold_and_metadata() -> None:
     reports = sorted(path.stem for path in REPORTS.glob("*.txt"))
     with (REPORTS / "articles.csv").open(encoding="utf-8", newline="") as handle:
         listed = sorted(row["file"].removesuffix(".txt") for row in csv.DictReader(handle))
-    assert len(reports) == 252
+    assert len(reports) == 276
     assert [gold.report for gold in read_gold_folder(GOLD)] == reports == listed
 
 
