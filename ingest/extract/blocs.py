@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 
+from ingest.extract.dates import DATELINE_DATE
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import rows
 from ingest.extract.sentences import Sentence
@@ -23,7 +24,7 @@ CUES = frozenset(("member", "ally", "allied", "fellow", "bloc"))
 """Lemmas that make a sentence speak of membership."""
 LED = re.compile(r"-(?:led|run|backed|funded)\b")
 """After a state that only leads or backs what follows (``French-led NATO drills``)."""
-DASH = re.compile(r"\s*(?:[—–]|--|,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+-\s)")
+DASH = re.compile(rf"\s*(?:[—–]|--|,\s*{DATELINE_DATE}\s+-\s)")
 """After a dateline's state: its dash, or its date and a hyphen (``, 14 May 2026 -``)."""
 OWNER = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){1,3}[A-Z]")
 """After a state that only owns an office named by its title and holder (``Sierra Leone's

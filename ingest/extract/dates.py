@@ -19,6 +19,8 @@ MONTHS = {name: number for number, names in enumerate(
     for name in names}
 MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|" \
         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+DATELINE_DATE = r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+"""The date a dateline may carry before its dash (``KISMAYO, Somalia, 14 May 2026 -``)."""
 PATTERNS = [
     ("day_month_year", re.compile(rf"\b(?P<day>\d{{1,2}})\s+{MONTH}\s+(?P<year>\d{{4}})\b")),
     ("month_day_year", re.compile(rf"\b{MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b")),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from graph.settings import load_settings
 from ingest.errors import IngestError
+from ingest.extract.dates import DATELINE_DATE
 from ingest.readers.report import LONGEST_TEXT
 
 if TYPE_CHECKING:
@@ -99,7 +100,8 @@ def breakable(text: str) -> str:
 
 
 _DATELINE = re.compile(r"(?m)^(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
-                       r"(?:,\s+[A-Z][\w’'. ]{1,40}?)?(?:,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+                       r"(?:,\s+[A-Z][\w’'. ]{1,40}?)?"
+                       rf"(?:,\s+{DATELINE_DATE})?"
                        r"(?:\s+\([^()\n]{1,40}\))?)\s(?P<dash>[—–]|--|(?<=\d\s)-)(?=\s)")
 """A dateline opening a paragraph (``N'DJAMENA —``, ``BUNIA, Democratic Republic of the
 Congo —``, ``PUNO, Peru, 5 May 2026 -``, a hyphen only after a date): the parser took its

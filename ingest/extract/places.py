@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ingest.extract.dates import DATELINE_DATE
 from ingest.extract.facts import Mention
 from ingest.extract.names import NOT_NAME, UPPER
 from ingest.extract.scene import Scene
@@ -107,7 +108,7 @@ DATELINE = re.compile(
     rf"(?P<city>[{UPPER}][{UPPER}’'.-]+(?:\s+[{UPPER}][{UPPER}’'.-]+){{0,2}}|"
     rf"[{UPPER}][\w’'.-]*\w(?:\s+[{UPPER}][\w’'.-]*\w){{0,2}})"
     rf"(?:,\s+(?P<where>[{UPPER}][\w’'. ]{{1,30}}?))?"
-    rf"(?:,\s+\d{{1,2}}\s+[{UPPER}][a-z]+\s+\d{{4}})?"
+    rf"(?:,\s+{DATELINE_DATE})?"
     rf"\s*(?:\((?:{AGENCY})\)\s*)?"
     r"(?:[—–]|--|-(?=\s))\s")
 """A dateline opening a report's paragraph: ``AKTAU, Kazakhstan —``, ``Aktau, May 3

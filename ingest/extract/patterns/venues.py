@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.dates import DATELINE_DATE
 from ingest.extract.facts import Mention
 from ingest.extract.gazetteer import capital_states, default, extras, fold_name
 from ingest.extract.patterns.context import LISTED, VENUE, Context
@@ -37,7 +38,8 @@ SAME_KIND = {"Exercise": ("exercise", "drill"), "Meeting": ("meeting", "talk", "
              "Operation": ("operation", "mission", "war", "offensive", "campaign")}
 """Event words that, between an event and a place, still speak of the same kind of event."""
 CAPS = re.compile(r"[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,}){0,2}(?=\s*(?:,|[—–:]|--))")
-DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w’' -]{1,30}?)?(?:,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w’' -]{1,30}?)?"
+                      rf"(?:,\s*{DATELINE_DATE})?"
                       r"\s*(?:[—–:]|--|-(?=\s))\s")
 """After a place opening a sentence: a dateline (``ANKARA —``, ``DOHA:``, ``KISMAYO,
 Somalia, 14 May 2026 -``)."""
