@@ -34,8 +34,10 @@ def fold(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 ACTOR_LABELS = ("Country", "Organization", "Unit")
+BEARING = r"(?:north|south|east|west)(?:-?(?:east|west))?"
+"""A bearing a place is given by from another: ``west`` (``west of Mindoro``), ``south-east``."""
 LOCATIVE = re.compile(r"(?:\b(?:in|at|near|across|to|off|inside|within|into|outside|around|"
-                      r"from)|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+                      r"from)|\b" + BEARING + r"\s+of|"
                       r"\bthe\s+coast\s+of|\bheld\s+in)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 PLACED = re.compile(r"(?:\b(?:in|at|near|across|off|inside|within|throughout)|\bthe\s+coast\s+of|"
                     r"\bheld\s+in|\b(?:region|province|district|part|territory|territories|"
@@ -45,7 +47,7 @@ PLACED = re.compile(r"(?:\b(?:in|at|near|across|off|inside|within|throughout)|\b
 fold(PLACED)
 VENUE = re.compile(r"(?:\b(?:in|at|near|across|inside|within|off|throughout|around|outside|"
                    r"along|(?:close\s+)?proximity\s+to|close\s+to|next\s+to|"
-                   r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|"
+                   + BEARING + r"\s+of)|"
                    r"\b(?:coast|territory|territories|shores?|waters|outskirts|soil)\s+of|"
                    r"\b(?:regain|retake|restore|establish)\w*\s+(?:full\s+)?control\s+(?:of|over)|"
                    r"\b(?:run|conducted|directed|staged|held|operat(?:ed|ing))\s+from)"
@@ -64,8 +66,8 @@ PLACE_NOUN = re.compile(r"\s+(?:port\s+)?(?:city|town|village|capital|port|coast
 """A place named only to qualify the one named next: ``the Caspian port city of Aktau``."""
 LISTED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|,?\s+(?:such\s+as|including|"
                     r"as\s+well\s+as|notably)\s+)(?!(?:with|by|from|for|to|while|after|before|"
-                    r"since|until|when|where|near|outside|(?:north|south|east|west)(?:-?(?:east|"
-                    r"west))?(?:ern)?\s+of)\b)(?:the\s+)?(?:[\w’'-]+\s+){0,2}", re.I)
+                    r"since|until|when|where|near|outside|" + BEARING +
+                    r"(?:ern)?\s+of)\b)(?:the\s+)?(?:[\w’'-]+\s+){0,2}", re.I)
 """What joins one place of a list to the next: ``in Baku, the Nakhchivan region and ...``;
 not a place given as a landmark (``at Al Dhafra Air Base, south of Abu Dhabi``)."""
 FOLLOWING = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w’'-]*)*\s+(?P<noun>[a-z][\w-]*)"

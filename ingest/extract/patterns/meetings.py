@@ -8,7 +8,7 @@ import re
 from graph.model import merge_list
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.gazetteer import extras
-from ingest.extract.patterns.context import Article, Context, fold
+from ingest.extract.patterns.context import BEARING, Article, Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.patterns.venues import VISIT_TO, dateline_city, dateline_state
 from ingest.extract.slugs import slug
@@ -774,7 +774,7 @@ def port_calls(ctx: Context) -> None:
     if not match or not ships:
         return
     port = next((place for place in ctx.venues if place.label == "Location" and
-                 not BEARING.search(ctx.before(place, 24))), None)
+                 not BEARING_OF.search(ctx.before(place, 24))), None)
     date = when(ctx.date() or ctx.article.published)
     name = f"Port call of {_listed([m.name for m in ships])}" + (
         f" at {port.name}" if port is not None else "") + (f" ({date})" if date else "")
@@ -795,8 +795,7 @@ def port_calls(ctx: Context) -> None:
     _call_states(ctx, call, match.start(), port)
 
 
-BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
-                     re.I)
+BEARING_OF = re.compile(r"\b" + BEARING + r"\s+of\s+(?:the\s+)?$", re.I)
 """Before a place given only as a bearing (``west of Mindoro``): no port a ship calls at."""
 CALLED_AT = re.compile(r"\b(?P<what>(?:called|docked)\s+at)\s+", re.I)
 fold(CALLED_AT)
