@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.model import merge_list
-from ingest.extract.facts import Extraction, Mention
+from ingest.extract.facts import Entity, Extraction, Mention
 from ingest.extract.gazetteer import extras
 from ingest.extract.patterns.context import BEARING, Article, Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
@@ -644,15 +644,20 @@ def ceremonies(ctx: Context) -> None:
     a ceremony of a kind is one (``opening``, ``handover``), and a parade only when it marks
     something (``a parade marking the 105th anniversary of X``); ``the ceremony`` refers to
     the last one told of."""
-    if not ctx.says("ceremon", "parade", "the opening"):
+    if not ctx.says("ceremon", "parade", "the opening", "opened"):
         _present(ctx)
         return
-    match = ctx.search(CEREMONY, ctx.sentence.start, ctx.sentence.end)
+    match = ctx.search(CEREMONY, ctx.sentence.start, ctx.sentence.end) or \
+        ctx.search(OPENED_BY, ctx.sentence.start, ctx.sentence.end)
     if not match:
         _present(ctx)
         return
     earlier = ctx.article.last_ceremony
-    done = None if match["kind"] else _done_at(ctx, match.start())
+    opening, opened = _opening(ctx, match)
+    if opening is False:
+        _present(ctx)
+        return
+    done = opening or (None if match["kind"] else _done_at(ctx, match.start()))
     marking = MARKING.match(ctx.text, match.end(), ctx.sentence.end) if match["parade"] \
         else None
     attended = not match["kind"] and earlier is None and done is None and \
@@ -661,7 +666,7 @@ def ceremonies(ctx: Context) -> None:
             (not match["kind"] and earlier is None and done is None and marking is None
              and not attended):
         return
-    held = _held(ctx, match.end())
+    held = opened or _held(ctx, match.end())
     if marking is not None:
         date = when(ctx.date() or ctx.article.published)
         name = f"Parade marking {' '.join(marking['occasion'].split())}" + (
@@ -735,6 +740,35 @@ DONE_AT = (
 """What was done ``at a ceremony`` gives the ceremony its kind: ``commissioned the
 submarine X at a ceremony`` is a commissioning ceremony."""
 AT_A = re.compile(r"\b(?:at|during|in)\s+an?\s+(?:[\w-]+\s+)?$", re.I)
+
+
+OPENED_BY = re.compile(r"\b(?:was|were)\s+(?:formally\s+|officially\s+)?(?P<what>opened)\s+"
+                       r"(?:on\s+\w+\s+)?by\b(?P<kind>)(?P<parade>)", re.I)
+"""An exercise or course opened by someone (``The exercise was opened by General X``): its
+opening ceremony, a meeting of those named as opening it."""
+fold(OPENED_BY)
+
+
+def _opening(ctx: Context,
+             match: re.Match[str]) -> tuple[str | bool | None, Mention | Entity | None]:
+    """For an opening told without the word ceremony (``said at the opening``, ``was opened
+    by X``): ``opening`` and the exercise or operation opened (for ``opened by``, the one
+    named before the verb, its subject; for ``at the opening``, else the report's main
+    exercise), False when there is none or ``opened by`` follows a ceremony told before;
+    None otherwise (the ceremony word decides, or ``the opening`` is the one told before)."""
+    what = match["what"].lower()
+    if what not in ("opening", "opened"):
+        return None, None
+    if ctx.article.last_ceremony is not None:
+        return (None if what == "opening" else False), None
+    held = _held(ctx, match.end())
+    if held is None and what == "opening":
+        main = ctx.article.main_event.get("Exercise")
+        held = ctx.out.entities.get(main) if main else None
+    if held is None or (what == "opened" and isinstance(held, Mention) and
+                        held.end > match.start()):
+        return False, None
+    return "opening", held
 
 
 def _done_at(ctx: Context, start: int) -> str | None:
@@ -1167,6 +1201,46 @@ def exhibitions(ctx: Context) -> None:
     entity = ctx.out.entities[event]
     entity.aliases = merge_list(entity.aliases, [" ".join(match.group().split()),
                                                  " ".join(match["name"].split())])
+
+
+NAME_WORD = r"[A-Z][\w’'-]*"
+NAMED_MEETING = re.compile(
+    rf"(?<![\w-])(?:The\s+)?(?P<name>(?:{NAME_WORD}\s+){{1,4}}(?:Summit|Retreat|Fleet\s+Review)|"
+    rf"(?:{NAME_WORD}\s+){{1,3}}Conference\s+on\s+(?:the\s+)?{NAME_WORD}"
+    rf"(?:\s+(?:and\s+|of\s+|for\s+)?{NAME_WORD}){{0,5}})")
+"""A meeting called by its own name, a capitalised summit, retreat, fleet review or
+``Conference on`` a subject: ``the Amazon Summit``, ``the Nordic Conference on Military
+Medicine and Veterans' Care``, ``the International Fleet Review``."""
+
+
+THE_NAMED = re.compile(r"\b(?:the|this)\s+(?:(?:[\w-]+-day|annual|biennial)\s+)?"
+                       r"(?P<noun>conference|summit|retreat)\b(?!\s+(?:of|on)\b)", re.I)
+"""``the conference``, ``the three-day summit``: the named meeting of that kind told before."""
+fold(THE_NAMED)
+
+
+def named_meetings(ctx: Context) -> None:
+    """A meeting named by its own name is an event of the sentence (and of the report, when
+    told most), so who attends it, hosts it and where it is held are read as for any other;
+    a name the dictionaries already hold as a body (the International Conference on the
+    Great Lakes Region) is that body. ``The conference`` later is the one named before."""
+    if not ctx.says("summit", "retreat", "conference", "fleet review"):
+        return
+    found = False
+    for match in NAMED_MEETING.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        start, end = match.span("name")
+        if any(m.start < end and start < m.end and m.label != "Location"
+               for m in ctx.mentions):
+            continue
+        name = " ".join(match["name"].split())
+        record_event(ctx, "Meeting", start, end, name, "named", "meeting.named", 0.55)
+        found = True
+    again = None if found else ctx.search(THE_NAMED, ctx.sentence.start, ctx.sentence.end)
+    if again is not None:
+        named = [e for e in ctx.out.entities.values() if e.label == "Meeting" and
+                 e.properties.get("kind") == "named" and again["noun"] in e.name.lower()]
+        if named:
+            refer(ctx, "Meeting", named[-1].id, *again.span())
 
 
 def visit_parts(article: Article, out: Extraction) -> None:
