@@ -728,8 +728,10 @@ def _present(ctx: Context) -> None:
 
 DONE_AT = (
     (re.compile(r"\bcommission(?:ed|s|ing)\b", re.I), "commissioning ceremony"),
-    (re.compile(r"\b(?:t[oa]ok|takes|taking|assum(?:ed|es|ing)|hand(?:ed|s|ing)\s+over)\s+"
+    (re.compile(r"\b(?:t[oa]ok|takes|taking|assum(?:ed|es|ing)|hand(?:ed|s|ing)(?:\s+over)?)\s+"
                 r"command\b", re.I), "change of command ceremony"),
+    (re.compile(r"\b(?:received|handed(?:\s+over)?)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
+                r"(?:flag|colou?rs)\b", re.I), "handover ceremony"),
     (re.compile(r"\b(?:t[oa]ok|takes|taking|hand(?:ed|s|ing))\s+over\b", re.I),
      "handover ceremony"),
     (re.compile(r"\b(?:formally\s+)?open(?:ed|s)\b", re.I), "opening ceremony"),
@@ -738,7 +740,8 @@ DONE_AT = (
     (re.compile(r"\binaugurat(?:ed|es)\b", re.I), "inauguration ceremony"),
 )
 """What was done ``at a ceremony`` gives the ceremony its kind: ``commissioned the
-submarine X at a ceremony`` is a commissioning ceremony."""
+submarine X at a ceremony`` is a commissioning ceremony, ``received the UN flag from X at a
+ceremony`` a handover ceremony."""
 AT_A = re.compile(r"\b(?:at|during|in)\s+an?\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -1161,16 +1164,22 @@ def visit_hosts(out: Extraction) -> None:
 
 
 EXHIBITION = re.compile(
-    r"(?<=\bthe\s)(?P<name>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*(?:\s+20\d\d)?)\s+"
+    r"(?<=\b[Tt]he\s)(?P<name>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*(?:\s+20\d\d)?)"
+    r"(?:\s+\([A-Z]{2,}\))?\s+"
     r"(?:(?P<own>Expo|Exhibition|Show|Fair)(?:\s+&\s+[A-Z]\w+)?|"
     r"(?:(?:defen[cs]e|arms|air|aerospace|maritime)\s+)?(?:exhibition|expo)|"
-    r"(?:defen[cs]e|arms|air|aerospace)\s+(?:show|fair))\b")
+    r"(?:defen[cs]e|arms|air|aerospace)\s+(?:show|fair))\b|"
+    r"(?<![\w-])(?P<dated>(?:[A-Z][\w-]*\s+){1,3}20\d\d),\s+the\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:exhibition|exposition|expo|show|fair)\b")
 """A named trade show: ``the ADAS 2026 defence exhibition``, ``the IDEAS exhibition``,
-``the Indo Defence 2025 Expo & Forum``, ``the Vietnam International Defence Expo``."""
+``the Indo Defence 2025 Expo & Forum``, ``the Vietnam International Defence Expo``, ``the
+Defence Services Asia (DSA) exhibition``, or one of a year told by what it is (``Land Forces
+2026, the biennial land warfare exposition``)."""
 SHOWN = re.compile(r"[A-Z]{3,}|\b20\d\d\b")
 """In a show's name, what makes it a name: an acronym or a year (``the Chinese exhibition``
 is none)."""
-THE_SHOW = re.compile(r"\bthe\s+(?:exhibition|expo|fair|show)\b")
+THE_SHOW = re.compile(r"\b[Tt]he\s+(?:exhibition|exposition|expo|fair|show)\b")
+YEAR_END = re.compile(r"\s+20\d\d$")
 APPOSED = re.compile(r"[,(]\s*the\s$")
 """Before a show's full name given in apposition to the one told of (``MSPO, the
 International Defence Industry Exhibition``): another name of it."""
@@ -1190,12 +1199,23 @@ def exhibitions(ctx: Context) -> None:
         shown[-1].aliases = merge_list(shown[-1].aliases, [" ".join(match.group().split())])
         refer(ctx, "Meeting", shown[-1].id, *match.span())
         return
-    if match is None or not (match["own"] or SHOWN.search(match["name"])):
+    if match is not None and match["dated"]:
+        name = " ".join(match["dated"].split())
+        event = record_event(ctx, "Meeting", match.start(), match.end("dated"), name,
+                             "exhibition", "meeting.exhibition", 0.55)
+        ctx.out.entities[event].aliases = merge_list(ctx.out.entities[event].aliases,
+                                                     [YEAR_END.sub("", name)])
+        return
+    if match is None or not (match["own"] or SHOWN.search(match.group())):
         again = THE_SHOW.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
         if again is not None and shown:
             refer(ctx, "Meeting", shown[-1].id, *again.span())
         return
     name = " ".join(match.group().split()) if match["own"] else " ".join(match["name"].split())
+    before = next((e for e in reversed(shown) if _names_again(name, e)), None)
+    if before is not None:
+        refer(ctx, "Meeting", before.id, *match.span())
+        return
     event = record_event(ctx, "Meeting", match.start(), match.end(), name, "exhibition",
                          "meeting.exhibition", 0.55)
     entity = ctx.out.entities[event]
@@ -1203,6 +1223,14 @@ def exhibitions(ctx: Context) -> None:
                                                  " ".join(match["name"].split())])
 
 
+def _names_again(name: str, show: Entity) -> bool:
+    """Whether a show's name is a short form of one told before: every word of ``DSA`` or
+    ``ADAS`` is a word of ``Defence Services Asia (DSA) exhibition`` or ``ADAS 2026``."""
+    told = set(WORD.findall(" ".join([show.name, *show.aliases])))
+    return all(word in told for word in name.split())
+
+
+WORD = re.compile(r"[\w’'-]+")
 NAME_WORD = r"[A-Z][\w’'-]*"
 NAMED_MEETING = re.compile(
     rf"(?<![\w-])(?:The\s+)?(?P<name>(?:{NAME_WORD}\s+){{1,4}}(?:Summit|Retreat|Fleet\s+Review)|"
