@@ -49,7 +49,8 @@ from ingest.extract.syntax import Annotated, annotate, ner_mentions, nest
 PATTERNS: tuple[Callable[[Context], None], ...] = (
     exercises.exercises, agreements.agreements, agreements.dated, agreements.mandates,
     meetings.sittings, meetings.series, meetings.meetings, meetings.gatherings,
-    meetings.sessions, meetings.exhibitions, operations.operations, operations.rotations,
+    meetings.sessions, meetings.exhibitions, meetings.named_meetings,
+    operations.operations, operations.rotations,
     operations.programs, operations.activities, operations.courses, operations.trainings,
     roles.roles, participants.participants, venues.places, meetings.parties, meetings.twins,
     meetings.within_visit, meetings.ceremonies, meetings.port_calls, meetings.called_at,

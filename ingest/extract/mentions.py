@@ -51,6 +51,9 @@ NATIONAL = ("ministry", "department", "agency", "armed_forces", "command", "head
             "academy", "government", "corps", "formation", "naval_forces", "commando",
             "special_forces", "units")
 
+FAMILY_FIRST = re.compile(r"(?P<family>[A-Z][a-z]{1,4})\s+[A-Z][a-z]+-[a-z]+")
+"""A Korean name, family name first and a hyphenated given name (``Ahn Gyu-back``): the
+report names the person again by the first word (``Ahn``), not the last."""
 GENERIC_FORCES = re.compile(r"(?:Royal\s+|National\s+)?(?:Armed|Defen[cs]e|Military)\s+Forces?")
 """A state's forces named without their state: ``the Royal Armed Forces``, ``the Defence
 Forces``."""
@@ -82,7 +85,8 @@ def _people(text: str, hits: list[Mention], cues: Cues | None = None) -> list[Me
             full.setdefault(mention.text, mention)
     by_surname: dict[str, Mention] = {}
     for surface, whole in full.items():
-        by_surname.setdefault(surface.split()[-1], whole)
+        family = FAMILY_FIRST.fullmatch(surface)
+        by_surname.setdefault(family["family"] if family else surface.split()[-1], whole)
     resolved = []
     for mention in found:
         if mention.text in full:

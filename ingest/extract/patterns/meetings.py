@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.model import merge_list
-from ingest.extract.facts import Extraction, Mention
+from ingest.extract.facts import Entity, Extraction, Mention
 from ingest.extract.gazetteer import extras
 from ingest.extract.patterns.context import BEARING, Article, Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
@@ -644,15 +644,20 @@ def ceremonies(ctx: Context) -> None:
     a ceremony of a kind is one (``opening``, ``handover``), and a parade only when it marks
     something (``a parade marking the 105th anniversary of X``); ``the ceremony`` refers to
     the last one told of."""
-    if not ctx.says("ceremon", "parade", "the opening"):
+    if not ctx.says("ceremon", "parade", "the opening", "opened"):
         _present(ctx)
         return
-    match = ctx.search(CEREMONY, ctx.sentence.start, ctx.sentence.end)
+    match = ctx.search(CEREMONY, ctx.sentence.start, ctx.sentence.end) or \
+        ctx.search(OPENED_BY, ctx.sentence.start, ctx.sentence.end)
     if not match:
         _present(ctx)
         return
     earlier = ctx.article.last_ceremony
-    done = None if match["kind"] else _done_at(ctx, match.start())
+    opening, opened = _opening(ctx, match)
+    if opening is False:
+        _present(ctx)
+        return
+    done = opening or (None if match["kind"] else _done_at(ctx, match.start()))
     marking = MARKING.match(ctx.text, match.end(), ctx.sentence.end) if match["parade"] \
         else None
     attended = not match["kind"] and earlier is None and done is None and \
@@ -661,7 +666,7 @@ def ceremonies(ctx: Context) -> None:
             (not match["kind"] and earlier is None and done is None and marking is None
              and not attended):
         return
-    held = _held(ctx, match.end())
+    held = opened or _held(ctx, match.end())
     if marking is not None:
         date = when(ctx.date() or ctx.article.published)
         name = f"Parade marking {' '.join(marking['occasion'].split())}" + (
@@ -723,8 +728,10 @@ def _present(ctx: Context) -> None:
 
 DONE_AT = (
     (re.compile(r"\bcommission(?:ed|s|ing)\b", re.I), "commissioning ceremony"),
-    (re.compile(r"\b(?:t[oa]ok|takes|taking|assum(?:ed|es|ing)|hand(?:ed|s|ing)\s+over)\s+"
+    (re.compile(r"\b(?:t[oa]ok|takes|taking|assum(?:ed|es|ing)|hand(?:ed|s|ing)(?:\s+over)?)\s+"
                 r"command\b", re.I), "change of command ceremony"),
+    (re.compile(r"\b(?:received|handed(?:\s+over)?)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
+                r"(?:flag|colou?rs)\b", re.I), "handover ceremony"),
     (re.compile(r"\b(?:t[oa]ok|takes|taking|hand(?:ed|s|ing))\s+over\b", re.I),
      "handover ceremony"),
     (re.compile(r"\b(?:formally\s+)?open(?:ed|s)\b", re.I), "opening ceremony"),
@@ -733,8 +740,38 @@ DONE_AT = (
     (re.compile(r"\binaugurat(?:ed|es)\b", re.I), "inauguration ceremony"),
 )
 """What was done ``at a ceremony`` gives the ceremony its kind: ``commissioned the
-submarine X at a ceremony`` is a commissioning ceremony."""
+submarine X at a ceremony`` is a commissioning ceremony, ``received the UN flag from X at a
+ceremony`` a handover ceremony."""
 AT_A = re.compile(r"\b(?:at|during|in)\s+an?\s+(?:[\w-]+\s+)?$", re.I)
+
+
+OPENED_BY = re.compile(r"\b(?:was|were)\s+(?:formally\s+|officially\s+)?(?P<what>opened)\s+"
+                       r"(?:on\s+\w+\s+)?by\b(?P<kind>)(?P<parade>)", re.I)
+"""An exercise or course opened by someone (``The exercise was opened by General X``): its
+opening ceremony, a meeting of those named as opening it."""
+fold(OPENED_BY)
+
+
+def _opening(ctx: Context,
+             match: re.Match[str]) -> tuple[str | bool | None, Mention | Entity | None]:
+    """For an opening told without the word ceremony (``said at the opening``, ``was opened
+    by X``): ``opening`` and the exercise or operation opened (for ``opened by``, the one
+    named before the verb, its subject; for ``at the opening``, else the report's main
+    exercise), False when there is none or ``opened by`` follows a ceremony told before;
+    None otherwise (the ceremony word decides, or ``the opening`` is the one told before)."""
+    what = match["what"].lower()
+    if what not in ("opening", "opened"):
+        return None, None
+    if ctx.article.last_ceremony is not None:
+        return (None if what == "opening" else False), None
+    held = _held(ctx, match.end())
+    if held is None and what == "opening":
+        main = ctx.article.main_event.get("Exercise")
+        held = ctx.out.entities.get(main) if main else None
+    if held is None or (what == "opened" and isinstance(held, Mention) and
+                        held.end > match.start()):
+        return False, None
+    return "opening", held
 
 
 def _done_at(ctx: Context, start: int) -> str | None:
@@ -1127,16 +1164,22 @@ def visit_hosts(out: Extraction) -> None:
 
 
 EXHIBITION = re.compile(
-    r"(?<=\bthe\s)(?P<name>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*(?:\s+20\d\d)?)\s+"
+    r"(?<=\b[Tt]he\s)(?P<name>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*(?:\s+20\d\d)?)"
+    r"(?:\s+\([A-Z]{2,}\))?\s+"
     r"(?:(?P<own>Expo|Exhibition|Show|Fair)(?:\s+&\s+[A-Z]\w+)?|"
     r"(?:(?:defen[cs]e|arms|air|aerospace|maritime)\s+)?(?:exhibition|expo)|"
-    r"(?:defen[cs]e|arms|air|aerospace)\s+(?:show|fair))\b")
+    r"(?:defen[cs]e|arms|air|aerospace)\s+(?:show|fair))\b|"
+    r"(?<![\w-])(?P<dated>(?:[A-Z][\w-]*\s+){1,3}20\d\d),\s+the\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:exhibition|exposition|expo|show|fair)\b")
 """A named trade show: ``the ADAS 2026 defence exhibition``, ``the IDEAS exhibition``,
-``the Indo Defence 2025 Expo & Forum``, ``the Vietnam International Defence Expo``."""
+``the Indo Defence 2025 Expo & Forum``, ``the Vietnam International Defence Expo``, ``the
+Defence Services Asia (DSA) exhibition``, or one of a year told by what it is (``Land Forces
+2026, the biennial land warfare exposition``)."""
 SHOWN = re.compile(r"[A-Z]{3,}|\b20\d\d\b")
 """In a show's name, what makes it a name: an acronym or a year (``the Chinese exhibition``
 is none)."""
-THE_SHOW = re.compile(r"\bthe\s+(?:exhibition|expo|fair|show)\b")
+THE_SHOW = re.compile(r"\b[Tt]he\s+(?:exhibition|exposition|expo|fair|show)\b")
+YEAR_END = re.compile(r"\s+20\d\d$")
 APPOSED = re.compile(r"[,(]\s*the\s$")
 """Before a show's full name given in apposition to the one told of (``MSPO, the
 International Defence Industry Exhibition``): another name of it."""
@@ -1156,17 +1199,76 @@ def exhibitions(ctx: Context) -> None:
         shown[-1].aliases = merge_list(shown[-1].aliases, [" ".join(match.group().split())])
         refer(ctx, "Meeting", shown[-1].id, *match.span())
         return
-    if match is None or not (match["own"] or SHOWN.search(match["name"])):
+    if match is not None and match["dated"]:
+        name = " ".join(match["dated"].split())
+        event = record_event(ctx, "Meeting", match.start(), match.end("dated"), name,
+                             "exhibition", "meeting.exhibition", 0.55)
+        ctx.out.entities[event].aliases = merge_list(ctx.out.entities[event].aliases,
+                                                     [YEAR_END.sub("", name)])
+        return
+    if match is None or not (match["own"] or SHOWN.search(match.group())):
         again = THE_SHOW.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
         if again is not None and shown:
             refer(ctx, "Meeting", shown[-1].id, *again.span())
         return
     name = " ".join(match.group().split()) if match["own"] else " ".join(match["name"].split())
+    before = next((e for e in reversed(shown) if _names_again(name, e)), None)
+    if before is not None:
+        refer(ctx, "Meeting", before.id, *match.span())
+        return
     event = record_event(ctx, "Meeting", match.start(), match.end(), name, "exhibition",
                          "meeting.exhibition", 0.55)
     entity = ctx.out.entities[event]
     entity.aliases = merge_list(entity.aliases, [" ".join(match.group().split()),
                                                  " ".join(match["name"].split())])
+
+
+def _names_again(name: str, show: Entity) -> bool:
+    """Whether a show's name is a short form of one told before: every word of ``DSA`` or
+    ``ADAS`` is a word of ``Defence Services Asia (DSA) exhibition`` or ``ADAS 2026``."""
+    told = set(WORD.findall(" ".join([show.name, *show.aliases])))
+    return all(word in told for word in name.split())
+
+
+WORD = re.compile(r"[\w’'-]+")
+NAME_WORD = r"[A-Z][\w’'-]*"
+NAMED_MEETING = re.compile(
+    rf"(?<![\w-])(?:The\s+)?(?P<name>(?:{NAME_WORD}\s+){{1,4}}(?:Summit|Retreat|Fleet\s+Review)|"
+    rf"(?:{NAME_WORD}\s+){{1,3}}Conference\s+on\s+(?:the\s+)?{NAME_WORD}"
+    rf"(?:\s+(?:and\s+|of\s+|for\s+)?{NAME_WORD}){{0,5}})")
+"""A meeting called by its own name, a capitalised summit, retreat, fleet review or
+``Conference on`` a subject: ``the Amazon Summit``, ``the Nordic Conference on Military
+Medicine and Veterans' Care``, ``the International Fleet Review``."""
+
+
+THE_NAMED = re.compile(r"\b(?:the|this)\s+(?:(?:[\w-]+-day|annual|biennial)\s+)?"
+                       r"(?P<noun>conference|summit|retreat)\b(?!\s+(?:of|on)\b)", re.I)
+"""``the conference``, ``the three-day summit``: the named meeting of that kind told before."""
+fold(THE_NAMED)
+
+
+def named_meetings(ctx: Context) -> None:
+    """A meeting named by its own name is an event of the sentence (and of the report, when
+    told most), so who attends it, hosts it and where it is held are read as for any other;
+    a name the dictionaries already hold as a body (the International Conference on the
+    Great Lakes Region) is that body. ``The conference`` later is the one named before."""
+    if not ctx.says("summit", "retreat", "conference", "fleet review"):
+        return
+    found = False
+    for match in NAMED_MEETING.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        start, end = match.span("name")
+        if any(m.start < end and start < m.end and m.label != "Location"
+               for m in ctx.mentions):
+            continue
+        name = " ".join(match["name"].split())
+        record_event(ctx, "Meeting", start, end, name, "named", "meeting.named", 0.55)
+        found = True
+    again = None if found else ctx.search(THE_NAMED, ctx.sentence.start, ctx.sentence.end)
+    if again is not None:
+        named = [e for e in ctx.out.entities.values() if e.label == "Meeting" and
+                 e.properties.get("kind") == "named" and again["noun"] in e.name.lower()]
+        if named:
+            refer(ctx, "Meeting", named[-1].id, *again.span())
 
 
 def visit_parts(article: Article, out: Extraction) -> None:
