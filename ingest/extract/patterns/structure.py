@@ -648,7 +648,7 @@ def organs(out: Extraction) -> None:
 
 
 COMPANY_END = re.compile(r"\s(?:Systems|Industries|Technologies|Electronics|Dynamics|Holdings|"
-                         r"Shipyards?|Shipbuilders|Limited|Ltd|Inc|LLC|PLC|GmbH|AG|SpA|ASA)\.?$")
+                         r"Shipyards?|Plant|Shipbuilders|Limited|Ltd|Inc|LLC|PLC|GmbH|AG|SpA|ASA)\.?$")
 """The last word of a company's name that no state body's ends with (not ``Corporation`` or
 ``Company``: ``Philippine Aerospace Development Corporation``, ``601 Commando Company``)."""
 
