@@ -866,6 +866,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Location", "territory")
     if len(words) == 2 and words[1].isdigit() and COMPOUND_FORMATION.fullmatch(words[0]):
         return ("Unit", "formation")
+    if len(words) == 2 and words[0] in FORMATION_FIRST and words[1] in QUARTERS:
+        return ("Unit", "formation")
     if words[-1].isdigit() and len(words) > 2:
         numbered = words[-2] == "No."
         unit = _classify(words[:-2] if numbered else words[:-1])
@@ -955,6 +957,12 @@ COMPOUND_FORMATION = re.compile(r"[A-Z][a-zäöü]+(?:brigade|bataillon|regiment
                                 r"flottille)")
 """A formation named in one compound word and its number, as German names them
 (``Panzerbrigade 45``, ``Panzergrenadierbataillon 122``)."""
+
+
+FORMATION_FIRST = frozenset(("Brigade", "Division", "Regiment", "Battalion"))
+QUARTERS = frozenset(("North", "South", "East", "West", "Nord", "Sud", "Süd", "Ost", "Vest"))
+"""A formation named by its head and the quarter it guards, head first (``Brigade North``,
+``Brigade Nord``)."""
 
 
 @cache
