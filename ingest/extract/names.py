@@ -8,10 +8,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
 from ingest.extract.cues import Cues, whole_words
 from ingest.extract.facts import Mention
-from ingest.extract.gazetteer import demonym_words
+from ingest.extract.gazetteer import demonym_words, rows, split_list
 from ingest.extract.slugs import slug
 
 UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
@@ -185,7 +186,7 @@ PLACE_HEADS = {
                      "River", "Coast", "County", "Shoal", "Reef", "Atoll", "Canal"), "region"),
     "District": "district",
     **dict.fromkeys(("Base", "Airbase", "Airfield", "Polygon", "Port", "Range", "Ground",
-                     "Barracks", "Airport", "Shipyard", "Harbour", "Harbor"), "territory"),
+                     "Barracks", "Airport", "Harbour", "Harbor"), "territory"),
 }
 PLACE_FIRST = {"Lake", "Mount", "Camp", "Fort", "Cape"}
 BASE_FIRST = {("Naval", "Base"), ("Air", "Base"), ("Naval", "Station"), ("Air", "Station"),
@@ -217,7 +218,8 @@ Defense Forces``, ``Mobile Forces``."""
 COMPANY = {"Systems", "Technologies", "Industries", "Corporation", "Shipbuilding",
            "Dynamics", "Electronics", "Holdings", "Ltd", "Inc", "LLC", "JSC", "PLC", "Limited",
            "Company", "Co", "AG", "GmbH", "SpA", "ASA", "Aerospace", "Shipyards", "Shipbuilders",
-           "Ordnance", "Motors", "Aviation", "Aeronautics", "Munitions"}
+           "Ordnance", "Motors", "Aviation", "Aeronautics", "Munitions", "Shipyard", "Dockyard",
+           "Plant"}
 ARMS = {"Commando", "Artillery", "Infantry", "Engineer", "Engineers", "Rifle", "Marine",
         "Marines", "Guards", "Mechanised", "Mechanized", "Reconnaissance", "Signals",
         "Parachute", "Special"}
@@ -862,6 +864,10 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return None
     if len(words) > 2 and tuple(words[:2]) in BASE_FIRST and "of" not in words:
         return ("Location", "territory")
+    if len(words) == 2 and words[1].isdigit() and COMPOUND_FORMATION.fullmatch(words[0]):
+        return ("Unit", "formation")
+    if len(words) == 2 and words[0] in FORMATION_FIRST and words[1] in QUARTERS:
+        return ("Unit", "formation")
     if words[-1].isdigit() and len(words) > 2:
         numbered = words[-2] == "No."
         unit = _classify(words[:-2] if numbered else words[:-1])
@@ -947,6 +953,33 @@ def classify(surface: str) -> tuple[str, str | None] | None:
     return _classify(surface.split())
 
 
+COMPOUND_FORMATION = re.compile(r"[A-Z][a-zäöü]+(?:brigade|bataillon|regiment|division|geschwader|"
+                                r"flottille)")
+"""A formation named in one compound word and its number, as German names them
+(``Panzerbrigade 45``, ``Panzergrenadierbataillon 122``)."""
+
+
+FORMATION_FIRST = frozenset(("Brigade", "Division", "Regiment", "Battalion"))
+QUARTERS = frozenset(("North", "South", "East", "West", "Nord", "Sud", "Süd", "Ost", "Vest"))
+"""A formation named by its head and the quarter it guards, head first (``Brigade North``,
+``Brigade Nord``)."""
+
+
+@cache
+def _state_words() -> frozenset[str]:
+    """The names, short names and demonyms of every state (``Cyprus``, ``US``, ``Tunisian``)."""
+    return frozenset(word for row in rows("countries.csv") for word in
+                     (row["name"], *split_list(row["aliases"]), *split_list(row["demonyms"])))
+
+
+def _national_guard(words: list[str]) -> bool:
+    """Whether a national guard is a whole state's (``the National Guard``, ``Cyprus National
+    Guard``, ``Tunisian National Guard``): a body of its own beside or as its armed forces, not
+    a federated state's guard (``Utah National Guard``), which is a formation."""
+    return words[-2:] == ["National", "Guard"] and (
+        len(words) == 2 or " ".join(words[:-2]) in _state_words())
+
+
 def _forces(words: list[str]) -> tuple[str, str | None] | None:
     """Service branches, task forces, military groups and coast guards (a state's maritime
     service beside its navy) are units; armed and defence forces, border guards and forces,
@@ -963,6 +996,8 @@ def _forces(words: list[str]) -> tuple[str, str | None] | None:
         "special_forces" if "Special" in found else "formation"
     if last == "Guard" and "Coast" in found:
         return ("Unit", "naval_forces")
+    if last == "Guard" and _national_guard(words):
+        return ("Organization", "armed_forces")
     if last == "Guard" and "Border" in found:
         return ("Organization", "agency")
     if last in ("Centre", "Center") and found & VENUE_WORDS:
@@ -1204,7 +1239,8 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                 part = part[3:] if part[2:3] and part[2][1] == "Commanding" else part[2:]
             if not part:
                 continue
-            found = _named(part) if any(w in TELLING for _, w in part) else None
+            found = _named(part) if any(w in TELLING for _, w in part) or \
+                COMPOUND_FORMATION.fullmatch(part[0][1]) else None
             if found is None and number and part[0][1] in NUMBERED_HEADS and (
                     len(part) == 1 or part[1][1] in CONNECTORS):
                 found = part[:1], ("Unit", "formation")

@@ -78,9 +78,11 @@ OFFICER_OF = re.compile(r"\b(?:General|Admiral|Colonel|Brigadier|Commodore|Capta
                         r"(?:[A-Z][\w'’.-]*\s+){1,4}of\s+(?:the\s+)?$")
 OF_FORCES = re.compile(r"\bof\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:Armed\s+Forces|Army|Navy)\b")
 """A body named as part of a state's forces: ``War College of the Azerbaijani Armed Forces``."""
-FORCES_WITHIN = re.compile(r"\bof\s+the\s+(?P<forces>(?:[A-Z][\w’'-]*\s+){1,3}Armed\s+Forces)$")
-"""The state's armed forces named at the end of a body's name, after their state's adjective:
-``General Staff of the Slovak Armed Forces``."""
+FORCES_WITHIN = re.compile(r"\bof\s+the\s+(?P<forces>(?:[A-Z][\w’'-]*\s+){0,3}Armed\s+Forces)"
+                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?$")
+"""The state's armed forces named at the end of a body's name, after their state's adjective
+or with their state after them: ``General Staff of the Slovak Armed Forces``, ``General Staff
+of the Armed Forces of Kazakhstan``, ``Ecuador's Joint Command of the Armed Forces``."""
 STAFF_KINDS = ("headquarters", "academy", "command")
 """Kinds of body named as a part of their state's armed forces (not ministries, which are the
 government's: ``Ministry of the Armed Forces``)."""
@@ -648,7 +650,7 @@ def organs(out: Extraction) -> None:
 
 
 COMPANY_END = re.compile(r"\s(?:Systems|Industries|Technologies|Electronics|Dynamics|Holdings|"
-                         r"Shipyards?|Shipbuilders|Limited|Ltd|Inc|LLC|PLC|GmbH|AG|SpA|ASA)\.?$")
+                         r"Shipyards?|Plant|Shipbuilders|Limited|Ltd|Inc|LLC|PLC|GmbH|AG|SpA|ASA)\.?$")
 """The last word of a company's name that no state body's ends with (not ``Corporation`` or
 ``Company``: ``Philippine Aerospace Development Corporation``, ``601 Commando Company``)."""
 
