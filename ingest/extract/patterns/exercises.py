@@ -425,7 +425,7 @@ def exercises(ctx: Context) -> None:
             event = record_event(ctx, "Exercise", start, end, name, None, "exercise.named",
                                  0.85, earlier)
         else:
-            known = ctx.labelled("Exercise")
+            known = [m for m in ctx.labelled("Exercise") if m.kind != "phase"]
             event = record_event(ctx, "Exercise", start, end, name,
                                  _kind(described.group()) if described else None,
                                  "exercise.named", 0.85, known[0].id if known else None)
