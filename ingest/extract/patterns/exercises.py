@@ -422,6 +422,7 @@ def exercises(ctx: Context) -> None:
                 not _course(ctx, earlier):
             entity = ctx.out.entities[earlier]
             entity.name = name
+            entity.rule = "exercise.named"
             event = record_event(ctx, "Exercise", start, end, name, None, "exercise.named",
                                  0.85, earlier)
         else:
