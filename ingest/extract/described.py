@@ -45,6 +45,13 @@ UNIT_ENDINGS = ("commando", "special", "operations", "naval", "ground", "land", 
                 "tank", "mechanised", "mechanized", "motorised", "motorized", "rifle",
                 "reaction", "marine", "army", "border")
 """How the words ``UNIT_LEFT`` reads can end (a cheap test before the pattern)."""
+OFFENSIVE_DESCRIBED = re.compile(r"\b[Aa]n?\s+(?:(?!(?:more|less|most|very|an?|the)\b)"
+                                r"[a-z][\w-]*\s+){1,2}$")
+"""``a coordinated offensive``, ``a new ground offensive``: an offensive told with what kind."""
+OFFENSIVE_AFTER = re.compile(r"\s+(?:against|on|in|into|toward|towards|to|near|along|around|"
+                             r"across|from|by)\b")
+"""What follows an offensive told with its kind: where or whom it is against (not ``a more
+offensive posture``)."""
 OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "missions", "offensive",
                    "law", "patrol", "patrols", "deployment", "deployments", "invasion", "clashes",
                    "conflict"}
@@ -619,11 +626,15 @@ class Operations:
         yield _make(self.scene, start, end, "Operation", event, name, "peacekeeping")
 
     def _offensive(self, start: int, end: int) -> Iterator[Mention]:
-        """``an offensive``, ``a counter-offensive``: one of its own, unless the report has
-        named an operation that ``the offensive`` refers to."""
+        """``an offensive``, ``a counter-offensive``, ``a coordinated offensive against``: one
+        of its own, unless the report has named an operation that ``the offensive`` refers
+        to."""
         before = self.scene.text[max(0, start - 12):start].lower()
-        if not re.search(r"\b(?:an?|the)\s+(?:counter-)?$", before) or \
-                (before.endswith("the ") and self.scene.text.find("Operation ", 0, start) >= 0):
+        if not re.search(r"\b(?:an?|the)\s+(?:counter-)?$", before):
+            if not (OFFENSIVE_DESCRIBED.search(self.scene.text, max(0, start - 40), start) and
+                    OFFENSIVE_AFTER.match(self.scene.text, end)):
+                return
+        elif before.endswith("the ") and self.scene.text.find("Operation ", 0, start) >= 0:
             return
         begin = start - 8 if before.endswith("counter-") else start
         core = "counter-offensive" if begin < start else "offensive"

@@ -326,7 +326,11 @@ def _epoch(text: str, mention: Mention) -> bool:
 
 def _dated(text: str, mention: Mention) -> Mention | None:
     """A named exercise with its edition's year (``Cobra Gold 2024``); left to the exercise
-    patterns when quoted or hyphenated (``"Vostok-2022"``)."""
+    patterns when quoted or hyphenated (``"Vostok-2022"``), as is an operation's short name
+    written with an edition's year (``Sea Guardian-2026`` is an exercise's edition)."""
+    if mention.label == "Operation" and not mention.text.startswith("Operation") and \
+            text[mention.end:mention.end + 1] in "-–" and YEAR_AFTER.match(text, mention.end):
+        return None
     if mention.label != "Exercise":
         return mention
     year = YEAR_AFTER.match(text, mention.end)

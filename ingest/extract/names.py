@@ -85,10 +85,11 @@ EDITION_VERB = re.compile(
 """A verb that takes an event as its object: ``began Fuerzas Comando 2026``."""
 EDITION_APPOSED = re.compile(
     r"(?:\s+(?:on|in|last|this|next)\s+\w+(?:\s+\d{1,2})?)?,\s+(?:an?|the)\s+"
-    r"(?:[\w-]+\s+){0,5}?(?:exercises?|drills?|competition|manoeuvres|maneuvers|"
-    r"war[\s-]?games?)\b")
+    r"(?:[\w’'-]+\s+){0,5}?(?:exercises?|drills?|competition|manoeuvres|maneuvers|"
+    r"war[\s-]?games?|edition)\b")
 """What a name is told to be right after it: ``Fuerzas Comando 2026 on Monday, a two-week
-competition and exercise``."""
+competition and exercise``, ``MILAN 26, the Indian Navy's biennial exercise``, ``Sea
+Guardian-2026, the fourth edition``."""
 EDITION_SUBJECT = re.compile(r"\s+(?:is|was|will\s+be)\s+(?:hosted|held|organi[sz]ed|"
                              r"conducted|directed|led|run)\s+by\b")
 """A name that is hosted, held or directed by someone: ``Caucasus Eagle-2026 is hosted by``."""

@@ -38,6 +38,11 @@ EXERCISE_NOUNS = frozenset(("exercise", "drill", "drills", "manoeuvres", "maneuv
 """What a phase may be in apposition with: ``a combined live-fire assault, the final stage``."""
 ORDINALS = frozenset(("first", "second", "third", "fourth", "fifth"))
 """Ordinals that name a phase by its place when nothing says what it is: ``the first phase``."""
+CLOSING = frozenset(("final",))
+"""Words placing a phase last, which name it by that place as ordinals do once the event is
+said to run in phases (``It was held in three phases. ... In the final phase, off Natal``)."""
+COUNTED_REACH = 2000
+"""How far back (characters) the words saying an event runs in phases may stand."""
 EVENT_NOUNS = frozenset(("exercise", "exercises", "drill", "drills", "manoeuvres",
                          "maneuvers", "operation", "offensive", "campaign", "mission",
                          "deployment", "training", "games", "competition"))
@@ -89,7 +94,9 @@ def _ordinal(annotated: Annotated, token: Token) -> tuple[int, int] | None:
     """``first phase`` in ``the first phase`` or ``a second phase of the operation``: an
     ordinal phase of an event (not ``the first phase of the contract``, nor one that ``was a
     command-post exercise``, found as that)."""
-    ordinals = [c for c in token.lefts if c.dep_ == "amod" and c.lower_ in ORDINALS]
+    counted = IN_PHASES.search(annotated.text, max(0, token.idx - COUNTED_REACH), token.idx)
+    ordinals = [c for c in token.lefts if c.dep_ == "amod" and
+                (c.lower_ in ORDINALS or (counted and c.lower_ in CLOSING))]
     if not ordinals:
         return None
     if token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(

@@ -397,6 +397,14 @@ NOUN_AFTER = re.compile(r"\s+(?:exercises?|drills|manoeuvres|maneuvers)\b")
 NOUN_BEFORE = re.compile(r"\b(?:[Ee]xercise)\s+$")
 
 
+def _apposed_name(ctx: Context, bare: re.Match[str], start: int) -> bool:
+    """Whether a name follows ``the ... exercise`` directly inside the sentence (``took part
+    in the NATO exercise Dynamic Mongoose``): a name given to a new exercise, not to the one
+    told before, which only the sentence's subject (``The exercise Sahra Shakti ...``) or a
+    naming word (``The exercise, named Minerva 26``) renames."""
+    return bare.start() > ctx.sentence.start and ctx.text[bare.end():start].isspace()
+
+
 def exercises(ctx: Context) -> None:
     """Record the exercise a sentence reports (or refers to), its kind, date and size."""
     other_editions(ctx)
@@ -415,17 +423,19 @@ def exercises(ctx: Context) -> None:
     if named:
         start, end, name = named
         earlier = ctx.article.last_event.get("Exercise")
-        if earlier and ctx.search(BARE, ctx.sentence.start, start) and \
+        bare = ctx.search(BARE, ctx.sentence.start, start)
+        if earlier and bare and not _apposed_name(ctx, bare, start) and \
                 not INTRODUCED.search(ctx.text, ctx.sentence.start, start) and \
                 ctx.out.entities[earlier].rule.startswith("exercise.") and \
                 ctx.out.entities[earlier].rule != "exercise.named" and \
                 not _course(ctx, earlier):
             entity = ctx.out.entities[earlier]
             entity.name = name
+            entity.rule = "exercise.named"
             event = record_event(ctx, "Exercise", start, end, name, None, "exercise.named",
                                  0.85, earlier)
         else:
-            known = ctx.labelled("Exercise")
+            known = [m for m in ctx.labelled("Exercise") if m.kind != "phase"]
             event = record_event(ctx, "Exercise", start, end, name,
                                  _kind(described.group()) if described else None,
                                  "exercise.named", 0.85, known[0].id if known else None)
