@@ -165,16 +165,79 @@ def agreements(ctx: Context) -> None:
                                               f"{_ordinal(ctx, start) if numbered else ''}"
                                               f"{phrase if split else kind} "
                                               f"{(ctx.date() or '')[:7]}"))
-        for pattern in (TOPIC, TOPICS):
-            topic = pattern.match(ctx.text, described.end(), ctx.sentence.end)
-            if topic:
-                _alias(ctx, event, phrase + topic.group())
+        topics = _topics(ctx, described.end())
+        for topic in topics:
+            _alias(ctx, event, phrase + topic)
         told = TOLD_AS.search(ctx.text, max(ctx.sentence.start, start - 20), start)
         if told:
             _alias(ctx, event, f"{told['word'].lower()} {phrase}")
+        year = YEAR_BEFORE.search(ctx.text, max(ctx.sentence.start, start - 6), start)
+        if year:
+            for topic in ("", *topics):
+                _alias(ctx, event, f"{year.group().strip()} {phrase}{topic}")
         twins = _pair(ctx, described, start, phrase, states, kind)
     for one in [event, *twins]:
         _signed(ctx, one, signing, signers, mediators)
+    if signing is not None:
+        first_end = named[0].end if named else described.end()
+        _coordinated(ctx, first_end, signing, signers, mediators)
+
+
+COORDINATED = re.compile(r"[^;:()]*?,?\s+and\s+(?:an?|the)\s+(?:[A-Z][\w’'-]*\s+){0,2}$")
+"""Between an agreement the sentence says was signed and a second one joined to it (``signed
+a memorandum on industry cooperation and a letter of intent on peacekeeping``, ``follows the
+agreement signed by A and B in 2023, and a memorandum signed by ...``)."""
+
+
+def _coordinated(ctx: Context, first_end: int, signing: re.Match[str],
+                 signers: list[Mention], mediators: list[Mention]) -> None:
+    """A second agreement joined by ``and`` to the one a sentence says was signed: one of its
+    own, signed by those named after its own ``signed by``, else by the same signers."""
+    second = ctx.search(DESCRIBED, first_end, ctx.sentence.end)
+    if second is None or second.group().lower() in ONLY_REFERS or _denied(ctx, second):
+        return
+    start = _phrase_start(ctx, second.start())
+    if not COORDINATED.fullmatch(ctx.text, first_end, start) or \
+            any(m.start < start < m.end for m in ctx.mentions):
+        return
+    phrase = " ".join(ctx.text[start:second.end()].split())
+    topics = _topics(ctx, second.end())
+    own = _own_signers(ctx, second.end())
+    if own is None:
+        own = signers
+    states = [m for m in own if m.label == "Country"]
+    kind = kind_of(phrase)
+    told = [f"{phrase}{topic}".lower() for topic in topics] or [phrase.lower()]
+    known = next((e.id for e in ctx.out.entities.values() if e.label == "Agreement" and
+                  any(a.lower() in told for a in e.aliases)), None)
+    event = known or record_event(
+        ctx, "Agreement", start, second.end(), event_name(ctx, told[0], states), kind,
+        "agreement.coordinated", 0.55,
+        slug(f"{' '.join(sorted(m.id for m in states))} {told[0]} {(ctx.date() or '')[:4]}"))
+    if known:
+        refer(ctx, "Agreement", event, start, second.end())
+    for topic in topics or [""]:
+        _alias(ctx, event, phrase + topic)
+    _signed(ctx, event, signing, own, mediators)
+
+
+def _own_signers(ctx: Context, end: int) -> list[Mention] | None:
+    """Those an agreement's own ``signed by`` names right after it (``a memorandum on defence
+    cooperation signed by the two ministries``): people with the states they sign for, else
+    bodies and states; none when it has no ``signed by`` of its own."""
+    passive = SIGNED_BY.search(ctx.text, end, ctx.sentence.end)
+    if passive is None or not SIGNED_GAP_OWN.fullmatch(ctx.text, end, passive.start()):
+        return None
+    at = passive.end()
+    after = [m for m in ctx.actors() + ctx.persons() if m.start >= at and
+             ctx.clause(m.start) == ctx.clause(at)]
+    people = [m for m in after if m.label == "Person"]
+    return people + _their_states(ctx, people, at) if people else \
+        [m for m in after if m.label != "Person"]
+
+
+SIGNED_GAP_OWN = re.compile(r"(?:\s+(?:on|for)\s+[^,;:]{1,80}?)?,?\s*")
+"""Between an agreement and its own ``signed ... by``: at most its topic."""
 
 
 PARTY_GAP = re.compile(r"(?:\s+of\s+\d{4})?\s+with\s+(?:the\s+)?")
@@ -407,6 +470,30 @@ TOPIC = re.compile(r"\s+on\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s+(
 """What an agreement is on: ``memorandum of understanding on defence cooperation``."""
 TOPICS = re.compile(TOPIC.pattern.replace("is|and|last", "is|last"))
 """The same through ``and``: ``on defence logistics and training cooperation``."""
+FIELD_WORD = r"(?!(?:the|that|which|who|signed|and|or|with|between|by|to|for|from|on|at|in|" \
+    r"was|were|is|are|will|would|last|this|next)\b)[a-z][\w-]*"
+FIELD = re.compile(rf"\s+in\s+(?:{FIELD_WORD}\s+){{0,2}}?{FIELD_WORD}\b"
+                   rf"(?=\s+(?!{FIELD_WORD}\b)|\s*[,.;:)]|$)")
+"""The field a topic lies in, in lower case (``on cooperation in air defence``), not a place
+(``in Paris``, ``in the capital``)."""
+
+
+def _topics(ctx: Context, end: int) -> list[str]:
+    """The ways a report's readers name what an agreement is on: its topic up to the first
+    stop, through ``and``, with the field it lies in (``on cooperation in air defence``) and
+    without what the topic is of (``on the junction point`` of ``... of their borders``)."""
+    found: list[str] = []
+    for pattern in (TOPIC, TOPICS):
+        topic = pattern.match(ctx.text, end, ctx.sentence.end)
+        if topic is None:
+            continue
+        found.append(topic.group())
+        field = FIELD.match(ctx.text, topic.end(), ctx.sentence.end)
+        if field is not None:
+            found.append(topic.group() + field.group())
+        if " of " in topic.group():
+            found.append(topic.group().split(" of ")[0])
+    return list(dict.fromkeys(found))
 
 
 def _alias(ctx: Context, event: str, phrase: str) -> None:
@@ -832,6 +919,9 @@ DATED = re.compile(
     r"\s+){0,3}?(?P<head>agreement|treaty|"
     r"contract|memorandum(?:\s+of\s+understanding)?|accord|pact|deal|declaration|protocol))\b")
 BETWEEN = re.compile(r"\s+(?:between|with)\s+(?:the\s+)?$")
+TITLE_YEAR = re.compile(r"(?:19|20)\d\d\s+(?P<title>[A-Z].*)")
+"""A named agreement whose name took in the year before it (``2014 Comprehensive Agreement on
+the Bangsamoro``): its title alone is another name of it."""
 
 
 def dated(ctx: Context) -> None:
@@ -846,6 +936,9 @@ def dated(ctx: Context) -> None:
         year = re.search(r"\b(?:19|20)\d\d\s+$", ctx.before(named, 8))
         if year and named.id in ctx.out.entities:
             _alias(ctx, named.id, ctx.text[named.start - len(year.group()):named.end])
+        titled = TITLE_YEAR.match(named.name)
+        if titled and named.id in ctx.out.entities:
+            _alias(ctx, named.id, titled["title"])
     signing = ctx.has(SIGNING)
     first = ctx.search(DESCRIBED, ctx.sentence.start, ctx.sentence.end) if signing else None
     for match in DATED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
@@ -863,6 +956,9 @@ def dated(ctx: Context) -> None:
             slug(f"{' '.join(sorted(m.id for m in states))} {phrase} {year}"), name,
             kind_of(phrase), rule="agreement.dated", confidence=0.5)).id
         _alias(ctx, event, phrase)
+        for topic in _topics(ctx, match.end()):
+            _alias(ctx, event, phrase + topic)
+            _alias(ctx, event, f"{year} {phrase}{topic}")
         ctx.out.entities[event].properties.setdefault("date", year)
         for state in states:
             ctx.keep(state)
