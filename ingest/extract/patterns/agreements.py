@@ -19,7 +19,7 @@ from ingest.extract.slugs import slug
 WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "agreement",
          "declaration", "treaty", "contract", "deal", "accord", "protocol", "roadmap",
          "ceasefire", "truce", "armistice", "statement", "decree", "pact", "arrangement",
-         "document", "communiqu", "road map", "strategic partnership")
+         "document", "communiqu", "road map", "strategic partnership", "press release")
 DESCRIBED = re.compile(
     r"\b(?P<kind>status[\s-]+of[\s-]+(?:visiting[\s-]+)?forces[\s-]+agreements?|memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
     r"letters?\s+of\s+(?:intent|offer\s+and\s+acceptance)|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
@@ -122,6 +122,8 @@ def agreements(ctx: Context) -> None:
     if not named and not (described and (signing or numbered)):
         if described is not None and described.re is not PRONOUN:
             _made_with_agreement(ctx, described)
+        if signing is None:
+            _cited(ctx)
         return
     mediators = _mediators(ctx)
     signers = _signers(ctx, signing, mediators)
@@ -238,6 +240,43 @@ def _own_signers(ctx: Context, end: int) -> list[Mention] | None:
 
 SIGNED_GAP_OWN = re.compile(r"(?:\s+(?:on|for)\s+[^,;:]{1,80}?)?,?\s*")
 """Between an agreement and its own ``signed ... by``: at most its topic."""
+
+
+CITED = re.compile(
+    r"(?:\b(?i:in|according\s+to)\s+(?:an?|the|its|their)\s+|\b(?-i:A|The)\s+|['’]s?\s+)"
+    r"(?P<doc>(?i:(?:(?:joint|final)\s+)?communiqu[ée]|(?:joint|final)\s+(?:statement|declaration|"
+    r"press\s+release)))\b")
+"""A joint document a report cites for what a meeting decided: ``In a joint press release,
+the three chiefs condemned``, ``according to a joint statement``, ``A final statement
+said``, ``the commission's final communiqué said``."""
+CITING = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+(?:said|says|stated|added)\b|\s*,|"
+                    r"\s+(?:issued|released|adopted|published|read)\b|\s*[.;]")
+"""After a cited document: what it said, or the clause it opens."""
+
+
+def _cited(ctx: Context) -> None:
+    """A joint statement or communiqué the sentence cites (see ``CITED``): the agreement the
+    report holds of that kind, else one of its own, named by the report's phrase."""
+    found = ctx.search(CITED, ctx.sentence.start, ctx.sentence.end)
+    if found is None or not CITING.match(ctx.text, found.end(), ctx.sentence.end):
+        return
+    lead = ctx.text[found.start():found.start("doc")].strip().lower()
+    if lead in ("a", "the") and not re.match(r"(?:\s+[\w’'-]+){0,8}?\s+(?:said|says|stated)\b",
+                                             ctx.text[found.end():ctx.sentence.end]):
+        return
+    phrase = " ".join(found["doc"].lower().split())
+    kind = kind_of(phrase) if "release" not in phrase else "statement"
+    known = next((e.id for e in ctx.out.entities.values() if e.label == "Agreement" and
+                  e.properties.get("kind") in JOINT_KINDS and
+                  e.rule not in ("agreement.dated", "agreement.mandate")), None)
+    if known is not None:
+        refer(ctx, "Agreement", known, found.start("doc"), found.end("doc"))
+        _alias(ctx, known, phrase)
+        return
+    event = record_event(ctx, "Agreement", found.start("doc"), found.end("doc"),
+                         event_name(ctx, phrase, []), kind, "agreement.cited", 0.5,
+                         slug(f"{phrase} {(ctx.date() or ctx.article.published or '')[:7]}"))
+    _alias(ctx, event, phrase)
 
 
 PARTY_GAP = re.compile(r"(?:\s+of\s+\d{4})?\s+with\s+(?:the\s+)?")
@@ -1048,6 +1087,7 @@ def joint_signers(out: Extraction, sentences: list[Sentence]) -> None:
                 out.entities[relation.source].label == "Country" and \
                 not any(OBSERVERS.search(out.text, start, end) for start, end in relation.spans):
             taking_part.setdefault(relation.target, []).append(relation.source)
+    _cited_signers(out, taking_part)
     meetings = [e for e in out.entities.values() if e.label == "Meeting" and
                 e.properties.get("kind", "meeting") in GATHERING_KINDS and
                 e.properties.get("status") != "planned" and len(taking_part.get(e.id, ())) >= 3]
@@ -1066,6 +1106,27 @@ def joint_signers(out: Extraction, sentences: list[Sentence]) -> None:
                 out.relate("SIGNED", state, agreement.id, (sentence.start, sentence.end),
                            "agreement.joint_signers", 0.5)
             break
+
+
+def _cited_signers(out: Extraction, taking_part: dict[str, list[str]]) -> None:
+    """A joint statement or communiqué a report only cites, no one said to sign it, was
+    issued at the meeting the report tells of most (two or more states taking part; not one
+    still planned): by the body whose session it is (the one running it), else by the
+    states taking part."""
+    cited = [e for e in out.entities.values() if e.rule == "agreement.cited" and
+             not any(r.type == "SIGNED" and r.target == e.id for r in out.relations.values())]
+    meetings = [e for e in out.entities.values() if e.label == "Meeting" and
+                e.properties.get("status") != "planned" and len(taking_part.get(e.id, ())) >= 2]
+    if not cited or not meetings:
+        return
+    main = max(meetings, key=lambda e: (len(taking_part[e.id]),
+                                        -(e.spans[0][0] if e.spans else 0)))
+    bodies = sorted({r.source for r in out.relations.values() if r.type == "RUNS" and
+                     r.target == main.id and out.entities[r.source].label == "Organization"})
+    for agreement in cited:
+        for signer in bodies or sorted(set(taking_part[main.id])):
+            out.relate("SIGNED", signer, agreement.id, agreement.spans[0], "agreement.cited",
+                       0.45)
 
 
 FOR_ITSELF = ("academy", "company")
