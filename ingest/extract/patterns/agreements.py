@@ -185,7 +185,7 @@ def agreements(ctx: Context) -> None:
         _coordinated(ctx, first_end, signing, signers, mediators)
 
 
-COORDINATED = re.compile(r"[^;:()]*?,?\s+and\s+(?:an?|the)\s+(?:[A-Z][\w’'-]*\s+){0,2}$")
+COORDINATED = re.compile(r"[^;:()]{0,200}?,?\s+and\s+(?:an?|the)\s+(?:[A-Z][\w’'-]*\s+){0,2}$")
 """Between an agreement the sentence says was signed and a second one joined to it (``signed
 a memorandum on industry cooperation and a letter of intent on peacekeeping``, ``follows the
 agreement signed by A and B in 2023, and a memorandum signed by ...``)."""
