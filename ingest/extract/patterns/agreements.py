@@ -19,7 +19,7 @@ from ingest.extract.slugs import slug
 WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "agreement",
          "declaration", "treaty", "contract", "deal", "accord", "protocol", "roadmap",
          "ceasefire", "truce", "armistice", "statement", "decree", "pact", "arrangement",
-         "document", "communiqu", "road map", "strategic partnership")
+         "document", "communiqu", "road map", "strategic partnership", "press release")
 DESCRIBED = re.compile(
     r"\b(?P<kind>status[\s-]+of[\s-]+(?:visiting[\s-]+)?forces[\s-]+agreements?|memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
     r"letters?\s+of\s+(?:intent|offer\s+and\s+acceptance)|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
@@ -122,6 +122,8 @@ def agreements(ctx: Context) -> None:
     if not named and not (described and (signing or numbered)):
         if described is not None and described.re is not PRONOUN:
             _made_with_agreement(ctx, described)
+        if signing is None:
+            _cited(ctx)
         return
     mediators = _mediators(ctx)
     signers = _signers(ctx, signing, mediators)
@@ -165,16 +167,116 @@ def agreements(ctx: Context) -> None:
                                               f"{_ordinal(ctx, start) if numbered else ''}"
                                               f"{phrase if split else kind} "
                                               f"{(ctx.date() or '')[:7]}"))
-        for pattern in (TOPIC, TOPICS):
-            topic = pattern.match(ctx.text, described.end(), ctx.sentence.end)
-            if topic:
-                _alias(ctx, event, phrase + topic.group())
+        topics = _topics(ctx, described.end())
+        for topic in topics:
+            _alias(ctx, event, phrase + topic)
         told = TOLD_AS.search(ctx.text, max(ctx.sentence.start, start - 20), start)
         if told:
             _alias(ctx, event, f"{told['word'].lower()} {phrase}")
+        year = YEAR_BEFORE.search(ctx.text, max(ctx.sentence.start, start - 6), start)
+        if year:
+            for topic in ("", *topics):
+                _alias(ctx, event, f"{year.group().strip()} {phrase}{topic}")
         twins = _pair(ctx, described, start, phrase, states, kind)
     for one in [event, *twins]:
         _signed(ctx, one, signing, signers, mediators)
+    if signing is not None:
+        first_end = named[0].end if named else described.end()
+        _coordinated(ctx, first_end, signing, signers, mediators)
+
+
+COORDINATED = re.compile(r"[^;:()]{0,200}?,?\s+and\s+(?:an?|the)\s+(?:[A-Z][\w’'-]*\s+){0,2}$")
+"""Between an agreement the sentence says was signed and a second one joined to it (``signed
+a memorandum on industry cooperation and a letter of intent on peacekeeping``, ``follows the
+agreement signed by A and B in 2023, and a memorandum signed by ...``)."""
+
+
+def _coordinated(ctx: Context, first_end: int, signing: re.Match[str],
+                 signers: list[Mention], mediators: list[Mention]) -> None:
+    """A second agreement joined by ``and`` to the one a sentence says was signed: one of its
+    own, signed by those named after its own ``signed by``, else by the same signers."""
+    second = ctx.search(DESCRIBED, first_end, ctx.sentence.end)
+    if second is None or second.group().lower() in ONLY_REFERS or _denied(ctx, second):
+        return
+    start = _phrase_start(ctx, second.start())
+    if not COORDINATED.fullmatch(ctx.text, first_end, start) or \
+            any(m.start < start < m.end for m in ctx.mentions):
+        return
+    phrase = " ".join(ctx.text[start:second.end()].split())
+    topics = _topics(ctx, second.end())
+    own = _own_signers(ctx, second.end())
+    if own is None:
+        own = signers
+    states = [m for m in own if m.label == "Country"]
+    kind = kind_of(phrase)
+    told = [f"{phrase}{topic}".lower() for topic in topics] or [phrase.lower()]
+    known = next((e.id for e in ctx.out.entities.values() if e.label == "Agreement" and
+                  any(a.lower() in told for a in e.aliases)), None)
+    event = known or record_event(
+        ctx, "Agreement", start, second.end(), event_name(ctx, told[0], states), kind,
+        "agreement.coordinated", 0.55,
+        slug(f"{' '.join(sorted(m.id for m in states))} {told[0]} {(ctx.date() or '')[:4]}"))
+    if known:
+        refer(ctx, "Agreement", event, start, second.end())
+    for topic in topics or [""]:
+        _alias(ctx, event, phrase + topic)
+    _signed(ctx, event, signing, own, mediators)
+
+
+def _own_signers(ctx: Context, end: int) -> list[Mention] | None:
+    """Those an agreement's own ``signed by`` names right after it (``a memorandum on defence
+    cooperation signed by the two ministries``): people with the states they sign for, else
+    bodies and states; none when it has no ``signed by`` of its own."""
+    passive = SIGNED_BY.search(ctx.text, end, ctx.sentence.end)
+    if passive is None or not SIGNED_GAP_OWN.fullmatch(ctx.text, end, passive.start()):
+        return None
+    at = passive.end()
+    after = [m for m in ctx.actors() + ctx.persons() if m.start >= at and
+             ctx.clause(m.start) == ctx.clause(at)]
+    people = [m for m in after if m.label == "Person"]
+    return people + _their_states(ctx, people, at) if people else \
+        [m for m in after if m.label != "Person"]
+
+
+SIGNED_GAP_OWN = re.compile(r"(?:\s+(?:on|for)\s+[^,;:]{1,80}?)?,?\s*")
+"""Between an agreement and its own ``signed ... by``: at most its topic."""
+
+
+CITED = re.compile(
+    r"(?:\b(?i:in|according\s+to)\s+(?:an?|the|its|their)\s+|\b(?-i:A|The)\s+|['’]s?\s+)"
+    r"(?P<doc>(?i:(?:(?:joint|final)\s+)?communiqu[ée]|(?:joint|final)\s+(?:statement|declaration|"
+    r"press\s+release)))\b")
+"""A joint document a report cites for what a meeting decided: ``In a joint press release,
+the three chiefs condemned``, ``according to a joint statement``, ``A final statement
+said``, ``the commission's final communiqué said``."""
+CITING = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+(?:said|says|stated|added)\b|\s*,|"
+                    r"\s+(?:issued|released|adopted|published|read)\b|\s*[.;]")
+"""After a cited document: what it said, or the clause it opens."""
+
+
+def _cited(ctx: Context) -> None:
+    """A joint statement or communiqué the sentence cites (see ``CITED``): the agreement the
+    report holds of that kind, else one of its own, named by the report's phrase."""
+    found = ctx.search(CITED, ctx.sentence.start, ctx.sentence.end)
+    if found is None or not CITING.match(ctx.text, found.end(), ctx.sentence.end):
+        return
+    lead = ctx.text[found.start():found.start("doc")].strip().lower()
+    if lead in ("a", "the") and not re.match(r"(?:\s+[\w’'-]+){0,8}?\s+(?:said|says|stated)\b",
+                                             ctx.text[found.end():ctx.sentence.end]):
+        return
+    phrase = " ".join(found["doc"].lower().split())
+    kind = kind_of(phrase) if "release" not in phrase else "statement"
+    known = next((e.id for e in ctx.out.entities.values() if e.label == "Agreement" and
+                  e.properties.get("kind") in JOINT_KINDS and
+                  e.rule not in ("agreement.dated", "agreement.mandate")), None)
+    if known is not None:
+        refer(ctx, "Agreement", known, found.start("doc"), found.end("doc"))
+        _alias(ctx, known, phrase)
+        return
+    event = record_event(ctx, "Agreement", found.start("doc"), found.end("doc"),
+                         event_name(ctx, phrase, []), kind, "agreement.cited", 0.5,
+                         slug(f"{phrase} {(ctx.date() or ctx.article.published or '')[:7]}"))
+    _alias(ctx, event, phrase)
 
 
 PARTY_GAP = re.compile(r"(?:\s+of\s+\d{4})?\s+with\s+(?:the\s+)?")
@@ -407,6 +509,30 @@ TOPIC = re.compile(r"\s+on\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s+(
 """What an agreement is on: ``memorandum of understanding on defence cooperation``."""
 TOPICS = re.compile(TOPIC.pattern.replace("is|and|last", "is|last"))
 """The same through ``and``: ``on defence logistics and training cooperation``."""
+FIELD_WORD = r"(?!(?:the|that|which|who|signed|and|or|with|between|by|to|for|from|on|at|in|" \
+    r"was|were|is|are|will|would|last|this|next)\b)[a-z][\w-]*"
+FIELD = re.compile(rf"\s+in\s+(?:{FIELD_WORD}\s+){{0,2}}?{FIELD_WORD}\b"
+                   rf"(?=\s+(?!{FIELD_WORD}\b)|\s*[,.;:)]|$)")
+"""The field a topic lies in, in lower case (``on cooperation in air defence``), not a place
+(``in Paris``, ``in the capital``)."""
+
+
+def _topics(ctx: Context, end: int) -> list[str]:
+    """The ways a report's readers name what an agreement is on: its topic up to the first
+    stop, through ``and``, with the field it lies in (``on cooperation in air defence``) and
+    without what the topic is of (``on the junction point`` of ``... of their borders``)."""
+    found: list[str] = []
+    for pattern in (TOPIC, TOPICS):
+        topic = pattern.match(ctx.text, end, ctx.sentence.end)
+        if topic is None:
+            continue
+        found.append(topic.group())
+        field = FIELD.match(ctx.text, topic.end(), ctx.sentence.end)
+        if field is not None:
+            found.append(topic.group() + field.group())
+        if " of " in topic.group():
+            found.append(topic.group().split(" of ")[0])
+    return list(dict.fromkeys(found))
 
 
 def _alias(ctx: Context, event: str, phrase: str) -> None:
@@ -832,6 +958,9 @@ DATED = re.compile(
     r"\s+){0,3}?(?P<head>agreement|treaty|"
     r"contract|memorandum(?:\s+of\s+understanding)?|accord|pact|deal|declaration|protocol))\b")
 BETWEEN = re.compile(r"\s+(?:between|with)\s+(?:the\s+)?$")
+TITLE_YEAR = re.compile(r"(?:19|20)\d\d\s+(?P<title>[A-Z].*)")
+"""A named agreement whose name took in the year before it (``2014 Comprehensive Agreement on
+the Bangsamoro``): its title alone is another name of it."""
 
 
 def dated(ctx: Context) -> None:
@@ -846,6 +975,9 @@ def dated(ctx: Context) -> None:
         year = re.search(r"\b(?:19|20)\d\d\s+$", ctx.before(named, 8))
         if year and named.id in ctx.out.entities:
             _alias(ctx, named.id, ctx.text[named.start - len(year.group()):named.end])
+        titled = TITLE_YEAR.match(named.name)
+        if titled and named.id in ctx.out.entities:
+            _alias(ctx, named.id, titled["title"])
     signing = ctx.has(SIGNING)
     first = ctx.search(DESCRIBED, ctx.sentence.start, ctx.sentence.end) if signing else None
     for match in DATED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
@@ -863,6 +995,9 @@ def dated(ctx: Context) -> None:
             slug(f"{' '.join(sorted(m.id for m in states))} {phrase} {year}"), name,
             kind_of(phrase), rule="agreement.dated", confidence=0.5)).id
         _alias(ctx, event, phrase)
+        for topic in _topics(ctx, match.end()):
+            _alias(ctx, event, phrase + topic)
+            _alias(ctx, event, f"{year} {phrase}{topic}")
         ctx.out.entities[event].properties.setdefault("date", year)
         for state in states:
             ctx.keep(state)
@@ -952,6 +1087,7 @@ def joint_signers(out: Extraction, sentences: list[Sentence]) -> None:
                 out.entities[relation.source].label == "Country" and \
                 not any(OBSERVERS.search(out.text, start, end) for start, end in relation.spans):
             taking_part.setdefault(relation.target, []).append(relation.source)
+    _cited_signers(out, taking_part)
     meetings = [e for e in out.entities.values() if e.label == "Meeting" and
                 e.properties.get("kind", "meeting") in GATHERING_KINDS and
                 e.properties.get("status") != "planned" and len(taking_part.get(e.id, ())) >= 3]
@@ -970,6 +1106,27 @@ def joint_signers(out: Extraction, sentences: list[Sentence]) -> None:
                 out.relate("SIGNED", state, agreement.id, (sentence.start, sentence.end),
                            "agreement.joint_signers", 0.5)
             break
+
+
+def _cited_signers(out: Extraction, taking_part: dict[str, list[str]]) -> None:
+    """A joint statement or communiqué a report only cites, no one said to sign it, was
+    issued at the meeting the report tells of most (two or more states taking part; not one
+    still planned): by the body whose session it is (the one running it), else by the
+    states taking part."""
+    cited = [e for e in out.entities.values() if e.rule == "agreement.cited" and
+             not any(r.type == "SIGNED" and r.target == e.id for r in out.relations.values())]
+    meetings = [e for e in out.entities.values() if e.label == "Meeting" and
+                e.properties.get("status") != "planned" and len(taking_part.get(e.id, ())) >= 2]
+    if not cited or not meetings:
+        return
+    main = max(meetings, key=lambda e: (len(taking_part[e.id]),
+                                        -(e.spans[0][0] if e.spans else 0)))
+    bodies = sorted({r.source for r in out.relations.values() if r.type == "RUNS" and
+                     r.target == main.id and out.entities[r.source].label == "Organization"})
+    for agreement in cited:
+        for signer in bodies or sorted(set(taking_part[main.id])):
+            out.relate("SIGNED", signer, agreement.id, agreement.spans[0], "agreement.cited",
+                       0.45)
 
 
 FOR_ITSELF = ("academy", "company")
