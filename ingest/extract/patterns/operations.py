@@ -138,10 +138,25 @@ def programs(ctx: Context) -> None:
 UNDER_AGREEMENT = re.compile(
     r"\b(?:under|includes?|including|within|as\s+part\s+of)\s+(?:the|this|that|its|their|an?)\s+"
     r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement|memorandum|accord|treaty|package|document|"
-    r"text|arrangement|protocol|pact)s?\b|"
+    r"text|arrangement|protocol|pact|addendum|amendment)s?\b|"
     r"\b(?:the|this)\s+(?:deal|contract|agreement|memorandum|document|text|arrangement)\s+"
     r"(?:also\s+)?(?:includes?|provides\s+for)\b", re.I)
 fold(UNDER_AGREEMENT)
+
+
+def _under_agreement(ctx: Context, event: str, before: int) -> None:
+    """A training the sentence tells of under an agreement (``Under the addendum, about 60
+    engineers will be trained``, ``Under the agreement, Argentine officers will attend
+    courses``) is part of it: the agreement the sentence names before the training, else the
+    one its words refer to."""
+    under = ctx.has(UNDER_AGREEMENT)
+    if under is None or ctx.sentence.start + under.start() >= before:
+        return
+    signed = next((e.id for e in ctx.events if e.label == "Agreement" and e.end <= before), None)
+    if signed is None and "Agreement" in ctx.article.last_event:
+        signed = referred(ctx, kind_of(under.group()))
+    if signed is not None and signed in ctx.out.entities:
+        ctx.out.relate("PART_OF", event, signed, ctx.span, "program.under_agreement", 0.5)
 
 
 def activities(ctx: Context) -> None:
@@ -247,6 +262,7 @@ def trainings(ctx: Context) -> None:
             ctx.out.relate("HELD_IN", event, place.id, ctx.span, "program.trained_at", 0.5)
     _site_owner(ctx, event, verb_end, end)
     _school(ctx, event, verb_end, end)
+    _under_agreement(ctx, event, subject_start)
 
 
 TOLD_FOR = re.compile(r"trained\s+for\s+(?:about\s+|some\s+|nearly\s+)?\S+\s+\w+")
@@ -320,3 +336,5 @@ def courses(ctx: Context) -> None:
     signed = next((e for e in ctx.events if e.label == "Agreement" and e.end <= begin), None)
     if signed is not None:
         ctx.out.relate("PART_OF", event, signed.id, ctx.span, "program.provided_for", 0.5)
+    else:
+        _under_agreement(ctx, event, begin)

@@ -688,7 +688,10 @@ def _declares(ctx: Context, actor: Mention, event: Mention, kind: str | None) ->
 def _person(ctx: Context, person: Mention, event: Mention, persons: list[Mention]) -> None:
     """A person commands an event (``commanded by``), orders an operation, or takes part."""
     before = ctx.text[max(ctx.sentence.start, event.end):person.start]
-    if person.start >= event.end and COMMANDED_BY.search(before):
+    directed = _deputy_of(ctx, person, before) if person.start >= event.end else None
+    if directed is not None:
+        _relate(ctx, "PARTICIPATED_IN", person, directed.id, "event.deputy", 0.6)
+    elif person.start >= event.end and COMMANDED_BY.search(before):
         _relate(ctx, "COMMANDS", person, event.id, "event.commander", 0.7)
         _chair_attends(ctx, person, event)
     elif person.start >= event.end and _co_commander(ctx, person, event, persons):
@@ -721,6 +724,29 @@ CO_COMMANDER = re.compile(r"(?:,[^;:.()]{0,140}?(?:\([^()]{0,20}\))?)?,?\s+(?:an
 OTHER_AGENT = re.compile(r"\b[a-z]+ed\s+by\b")
 """Another part the list goes on to tell of: ``chaired by A, and attended by B``."""
 DEPUTY_AFTER = re.compile(r",?\s+(?:as|is|was)\s+(?:his|her|the)\s+deputy\b", re.I)
+
+
+DIRECTING = re.compile(r"\b(?:(?:co-)?directed|commanded|led|headed|director|commander)\b", re.I)
+"""A word telling who directs the event, before its deputy is named."""
+DEPUTY_BEFORE = re.compile(r"\bdeput(?:y|ies)(?:\s+(?:is|was|will\s+be))?,?\s+"
+                           r"(?:[^.;]{0,90}?\band\s+)?(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
+"""Before a deputy: ``his deputies, Colonel A of Lithuania and Colonel``, ``his deputy is``."""
+DEPUTY_AS = re.compile(r"(?:\s+of\s+[^.;,]{0,60}?|,[^.;]{0,90}?,)?\s+as\s+"
+                       r"(?:(?:his|her|their|the)\s+)?deputy\b", re.I)
+"""After a deputy: ``X of the Egyptian Navy as deputy``, ``X, commander of Y, as her deputy``."""
+
+
+def _deputy_of(ctx: Context, person: Mention, before: str) -> Mention | None:
+    """The event a person is named the deputy director of (``The drills are directed by A,
+    with B as his deputy``; ``The exercise director is A, and his deputy is B``): the one
+    named last before the word telling who directs it. The deputy takes part in it, the
+    director commands it."""
+    directing = DIRECTING.search(before)
+    if directing is None or (DEPUTY_BEFORE.search(before) is None and
+                             DEPUTY_AS.match(ctx.text, person.end, ctx.sentence.end) is None):
+        return None
+    at = person.start - len(before) + directing.start()
+    return next((e for e in reversed(ctx.events) if e.end <= at), None)
 
 
 def _co_commander(ctx: Context, person: Mention, event: Mention,
