@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,9 @@ OPERATORS = (">", "<", ">>", "<<")
 WORDS = frozenset(("LEMMA", "LOWER", "ORTH", "TEXT"))
 """Attributes that name words: a value of one is had by far fewer tokens than a part of
 speech, tag, relation or entity type."""
+
+FEW = 4
+"""First tokens a search tries without setting aside first those it cannot go on from."""
 
 Check = tuple[str, frozenset[int], bool]
 """One attribute test: the attribute, the values named (as spaCy's string ids, which
@@ -97,18 +100,31 @@ class Table:
     attribute columns the patterns ask for, and per node test the tokens that pass it (so
     a pattern's tokens are checked by set membership, each test run once per document)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, words: dict[str, np.ndarray] | None = None) -> None:
         self.doc = doc
         self.size = len(doc)
+        self.words = words
+        """Per attribute naming words, the only words (string ids, sorted) tests look tokens
+        up by (``lookups``): none given, every word is indexed."""
         self.heads: list[int] = (np.arange(self.size, dtype=np.int64) +
                                  doc.to_array(HEAD).astype(np.int64)).tolist()
-        self.children: list[list[int]] = [[] for _ in range(self.size)]
+        parents: dict[int, list[int]] = {}
         for index, head in enumerate(self.heads):
             if head != index:
-                self.children[head].append(index)
-        self.columns: dict[str, list[int]] = {}
+                found = parents.get(head)
+                if found is None:
+                    parents[head] = [index]
+                else:
+                    found.append(index)
+        self.children: list[Sequence[int]] = [parents.get(index, ()) for index in
+                                              range(self.size)]
+        """Each token's children in text order (a leaf's an empty tuple: about half the
+        tokens are leaves, and a list made for each cost more than reading the parse)."""
+        self.array = doc.to_array(list(ATTRIBUTES.values())).T
+        self.columns: dict[str, list[int]] = dict(zip(ATTRIBUTES, self.array.tolist(),
+                                                      strict=True))
         self.indexes: dict[str, dict[int, list[int]]] = {}
-        self.down = self.children
+        self.down: list[Sequence[int]] = self.children
         """What ``>`` leads to from each token: its children (and the subjects it borrows,
         in a ``sharing`` table)."""
         self.passing: dict[Test, tuple[list[int], set[int]]] = {}
@@ -133,18 +149,23 @@ class Table:
         by ``>``, its columns and tests' results shared with it (for ``implicit`` rules)."""
         other = copy.copy(self)
         other.shared = shared_subjects(self.doc, self)
-        other.down = [children + other.shared[index] if index in other.shared else children
+        other.down = [[*children, *other.shared[index]] if index in other.shared else children
                       for index, children in enumerate(self.children)]
         other.leads = {}
         return other
 
     def column(self, key: str) -> list[int]:
-        """Every token's attribute ``key`` as a string id, in text order (read the first
-        time it is asked)."""
-        column = self.columns.get(key)
-        if column is None:
-            column = self.columns[key] = self.doc.to_array(ATTRIBUTES[key]).tolist()
-        return column
+        """Every token's attribute ``key`` as a string id, in text order."""
+        return self.columns[key]
+
+    def fits(self, test: Test, index: int) -> bool:
+        """Whether token ``index`` passes ``test``, read from the columns (a node's test is
+        run on the tokens a search reaches, not on the whole document)."""
+        columns = self.columns
+        for key, values, positive in test.checks:
+            if (columns[key][index] in values) is not positive:
+                return False
+        return True
 
     def index(self, key: str) -> dict[int, list[int]]:
         """The tokens by their attribute ``key``, each list in text order (indexed the first
@@ -152,9 +173,26 @@ class Table:
         index = self.indexes.get(key)
         if index is None:
             index = self.indexes[key] = {}
-            for position, value in enumerate(self.column(key)):
-                index.setdefault(value, []).append(position)
+            column = self.columns[key]
+            for position in self.indexed(key):
+                found = index.get(column[position])
+                if found is None:
+                    index[column[position]] = [position]
+                else:
+                    found.append(position)
         return index
+
+    def indexed(self, key: str) -> Sequence[int]:
+        """The tokens ``index`` files by ``key``: for a word attribute with ``words`` given,
+        only those having one of them (most of a report's words no pattern names)."""
+        wanted = self.words.get(key) if self.words is not None and key in WORDS else None
+        if wanted is None:
+            return range(self.size)
+        if len(wanted) == 0 or self.size == 0:
+            return []
+        column = self.array[list(ATTRIBUTES).index(key)]
+        at = np.minimum(np.searchsorted(wanted, column), len(wanted) - 1)
+        return np.flatnonzero(wanted[at] == column).tolist()
 
     def having(self, key: str, values: frozenset[int]) -> list[int]:
         """The tokens whose attribute ``key`` is one of ``values``, in text order (only the
@@ -216,7 +254,7 @@ class Table:
                 if self.heads[child] != child and (words is None or lower[child] in ids)}
         return found
 
-    def related(self, index: int, operator: str) -> list[int]:
+    def related(self, index: int, operator: str) -> Sequence[int]:
         """The tokens ``operator`` leads to from token ``index`` (not to be changed: the
         lists are the table's own)."""
         if operator == ">":
@@ -278,6 +316,17 @@ def shared_subjects(doc: Doc, table: Table | None = None) -> dict[int, list[int]
     return found
 
 
+def lookups(patterns: Iterable[Compiled]) -> dict[str, np.ndarray]:
+    """Per attribute naming words, the words ``patterns``' tests look tokens up by, as
+    sorted string ids: what a ``Table`` for those patterns needs to index."""
+    found: dict[str, set[int]] = {}
+    for pattern in patterns:
+        for test in pattern.tests:
+            if test.first is not None and test.first[0] in WORDS:
+                found.setdefault(test.first[0], set()).update(test.first[1])
+    return {key: np.array(sorted(values), dtype=np.uint64) for key, values in found.items()}
+
+
 @dataclass(frozen=True)
 class Compiled:
     """A pattern ready to run: its nodes' tests and, for each node after the first, the
@@ -285,6 +334,9 @@ class Compiled:
 
     tests: tuple[Test, ...]
     links: tuple[tuple[int, str], ...]
+    prunes: tuple[tuple[int, str], ...]
+    """The nodes hanging from the first by ``>`` or ``<`` with a test, and the operator:
+    what a first token must lead to."""
 
 
 def compile_pattern(pattern: Sequence[dict[str, Any]],
@@ -301,33 +353,41 @@ def compile_pattern(pattern: Sequence[dict[str, Any]],
         if checks not in tests:
             tests[checks] = _test(checks)
         nodes.append(tests[checks])
-    return Compiled(tuple(nodes), links)
+    prunes = tuple((node, operator) for node, (left, operator) in enumerate(links, 1)
+                   if left == 0 and operator in ("<", ">") and nodes[node].checks)
+    return Compiled(tuple(nodes), links, prunes)
 
 
 def find(compiled: Compiled, table: Table) -> list[list[int]]:
     """Every assignment of tokens to the pattern's nodes (token indices in node order),
     found node by node: each assignment so far extended by the tokens the next node's link
-    leads to that pass its test, in the order a depth-first search finds them. A node's
-    test is run only when the search reaches it, and a first token that no node hanging
-    from it by ``>`` or ``<`` can follow is never tried."""
+    leads to that pass its test, in the order a depth-first search finds them. Each token
+    reached is tested alone (``Table.fits``), and when many tokens fit the first node (a
+    part of speech), those that no node hanging from them by ``>`` or ``<`` can follow
+    are set aside first, from what the document's tokens pass."""
     tests = compiled.tests
-    roots, possible = table.passes(tests[0])
+    roots, possible = table.passing.get(tests[0]) or table.passes(tests[0])
     if not roots:
         return []
-    for node, (left, operator) in enumerate(compiled.links, 1):
-        if left == 0 and operator in ("<", ">") and tests[node].checks:
+    if len(roots) > FEW:
+        for node, operator in compiled.prunes:
             possible = possible & table.leading(tests[node], operator)
             if not possible:
                 return []
-    chosen = [[root] for root in (sorted(possible) if len(possible) < len(roots) else roots)]
+        if len(possible) < len(roots):
+            roots = sorted(possible)
+    chosen = [[root] for root in roots]
+    fits, related = table.fits, table.related
     for node, (left, operator) in enumerate(compiled.links, 1):
-        passing = table.passes(tests[node])[1] if tests[node].checks else None
-        grown = []
-        for tokens in chosen:
-            for index in table.related(tokens[left], operator):
-                if passing is None or index in passing:
-                    grown.append([*tokens, index])
-        if not grown:
+        test = tests[node]
+        known = table.passing.get(test)
+        if known is not None:  # the document's tokens already tested: a set to look in
+            passing = known[1]
+            chosen = [[*tokens, index] for tokens in chosen
+                      for index in related(tokens[left], operator) if index in passing]
+        else:
+            chosen = [[*tokens, index] for tokens in chosen
+                      for index in related(tokens[left], operator) if fits(test, index)]
+        if not chosen:
             return []
-        chosen = grown
     return chosen

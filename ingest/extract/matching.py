@@ -13,9 +13,18 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+import numpy as np
 from spacy.tokens import Span, Token
 
-from ingest.extract.depmatch import Checks, Compiled, Table, Test, compile_pattern, find
+from ingest.extract.depmatch import (
+    Checks,
+    Compiled,
+    Table,
+    Test,
+    compile_pattern,
+    find,
+    lookups,
+)
 from ingest.extract.discourse import salient
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.names import SERVICE_PLURALS, service_of
@@ -81,6 +90,12 @@ def compiled() -> tuple[tuple[Rule, Compiled], ...]:
     the patterns that test a node alike)."""
     tests: dict[Checks, Test] = {}
     return tuple((rule, compile_pattern(rule.pattern, tests)) for rule in rules())
+
+
+@cache
+def _words() -> dict[str, np.ndarray]:
+    """The words the compiled patterns look tokens up by (what a report's table indexes)."""
+    return lookups(pattern for _, pattern in compiled())
 
 
 def _titled_holder(annotated: Annotated, office: Mention) -> Mention | None:
@@ -460,7 +475,7 @@ def matches(annotated: Annotated, only: tuple[Rule, ...] | None = None
     """Each ``(rule, source, target, sentence span, hedged)`` the patterns find."""
     wanted = {rule.id for rule in only} if only is not None else None
     doc = annotated.doc
-    table, shared = Table(doc), None
+    table, shared = Table(doc, _words()), None
     for rule, pattern in compiled():
         if wanted is None or rule.id in wanted:
             if rule.implicit and shared is None:
@@ -513,8 +528,9 @@ def apply_rules(annotated: Annotated, out: Extraction,
                 without: frozenset[str] = frozenset()) -> None:
     """Add the relations every pattern finds to ``out`` (``without``: pattern files left
     out, by stem); no one runs a war (``Russia's full-scale invasion``): its sides fight it."""
-    kept = tuple(rule for rule in rules() if rule.file.removesuffix(".yaml") not in without)
-    for rule, source, target, span, hedged in matches(annotated, kept if without else None):
+    kept = tuple(rule for rule in rules() if rule.file.removesuffix(".yaml") not in without) \
+        if without else None
+    for rule, source, target, span, hedged in matches(annotated, kept):
         if rule.type == "RUNS" and target.label == "Operation" and target.kind == "war":
             continue
         for mention in (source, target):
