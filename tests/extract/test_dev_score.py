@@ -8,20 +8,18 @@ is the honest figure (and so was each later batch when it arrived: see README, "
 is").
 
 Measured (`milcoop score --gold tests/fixtures/dev/gold --corpus
-tests/fixtures/dev/reports`) at the end of the fifteenth v2 session, on all 276: entities P
-0.909 R 0.821 F1 0.863; relations P 0.754 R 0.433 F1 0.550. On the 228 that session's
-rules were tuned on (without articles.csv): entities 0.917 / 0.846 / 0.880, relations 0.775
-/ 0.473 / 0.587 (1-132: 0.909, 0.801 / 0.555 / 0.656; at the session's start 0.878 and
-0.767 / 0.461 / 0.576 on the 228). Reports 229-252, read only as totals by that session's
-helpers, went from 0.802, 0.657 / 0.305 / 0.416 to 0.805, 0.658 / 0.313 / 0.424. Reports
-253-276 joined at its end, written blind during it and never tuned on; scored on arrival
-with the extractor as the session began (entities F1, relations P / R / F1): 0.755, 0.609 /
-0.226 / 0.330; after the session's rules 0.759, 0.612 / 0.236 / 0.341. Earlier batches
-were scored on arrival the same way (229-252 0.799, 0.650 / 0.299 / 0.410; 205-228 0.800,
-0.646 / 0.289 / 0.399; 181-204 0.799, 0.671 / 0.307 / 0.421; 157-180 0.809, 0.647 / 0.329 /
-0.436; 133-156 0.774, 0.607 / 0.255 / 0.359). Floors sit about 0.03 below the measured
-score (0.02 for Country and Person, 0.027 for Organization), were re-set for 276 reports,
-and only rise while the set stays the same."""
+tests/fixtures/dev/reports`) at the end of the sixteenth v2 session, on all 276: entities P
+0.911 R 0.827 F1 0.867; relations P 0.763 R 0.442 F1 0.559 (entities F1 0.863, relations
+0.754 / 0.433 / 0.550 at its start). On the 252 that session's rules were tuned on (without
+articles.csv): entities 0.916 / 0.841 / 0.877, relations 0.773 / 0.466 / 0.581 (at the
+session's start 0.873 and 0.765 / 0.456 / 0.571; 1-132: 0.910, 0.800 / 0.558 / 0.657).
+Reports 253-276, read only as totals by that session's helpers, went from 0.759, 0.612 /
+0.236 / 0.341 to 0.761, 0.616 / 0.239 / 0.344. Each batch since 133-156 was scored on
+arrival, written blind and before the extractor ran on it (entities F1, relations P / R /
+F1): 253-276 0.755, 0.609 / 0.226 / 0.330; 229-252 0.799, 0.650 / 0.299 / 0.410; 205-228
+0.800, 0.646 / 0.289 / 0.399; 181-204 0.799, 0.671 / 0.307 / 0.421; 157-180 0.809, 0.647 /
+0.329 / 0.436; 133-156 0.774, 0.607 / 0.255 / 0.359. Floors sit about 0.03 below the
+measured score (0.02 for Country and Person), and only rise while the set stays the same."""
 
 from __future__ import annotations
 
@@ -53,7 +51,7 @@ REPORTS = DEV / "reports"
 GOLD = DEV / "gold"
 
 ENTITY_F1_FLOOR = 0.83
-RELATION_F1_FLOOR = 0.52
+RELATION_F1_FLOOR = 0.53
 LABEL_FLOORS = {"Country": 0.97, "Person": 0.95, "Organization": 0.82, "Location": 0.85}
 GOLD_ENTITIES = 12206
 GOLD_RELATIONS = 24288
