@@ -970,7 +970,7 @@ QUARTERS = frozenset(("North", "South", "East", "West", "Nord", "Sud", "Süd", "
 def _state_words() -> frozenset[str]:
     """The names, short names and demonyms of every state (``Cyprus``, ``US``, ``Tunisian``)."""
     return frozenset(word for row in rows("countries.csv") for word in
-                     (row["name"], *split_list(row["aliases"]), *split_list(row["demonyms"])))
+                     (row["name"], *split_list(row["aliases"]))) | demonym_words()
 
 
 def _national_guard(words: list[str]) -> bool:

@@ -252,6 +252,9 @@ said``, ``the commission's final communiqué said``."""
 CITING = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+(?:said|says|stated|added)\b|\s*,|"
                     r"\s+(?:issued|released|adopted|published|read)\b|\s*[.;]")
 """After a cited document: what it said, or the clause it opens."""
+SAID = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+(?:said|says|stated)\b")
+"""After a document cited with a bare ``A`` or ``The``: that it said something (``The joint
+statement said``), which makes it cited, not merely told of."""
 
 
 def _cited(ctx: Context) -> None:
@@ -261,8 +264,7 @@ def _cited(ctx: Context) -> None:
     if found is None or not CITING.match(ctx.text, found.end(), ctx.sentence.end):
         return
     lead = ctx.text[found.start():found.start("doc")].strip().lower()
-    if lead in ("a", "the") and not re.match(r"(?:\s+[\w’'-]+){0,8}?\s+(?:said|says|stated)\b",
-                                             ctx.text[found.end():ctx.sentence.end]):
+    if lead in ("a", "the") and not SAID.match(ctx.text, found.end(), ctx.sentence.end):
         return
     phrase = " ".join(found["doc"].lower().split())
     kind = kind_of(phrase) if "release" not in phrase else "statement"
