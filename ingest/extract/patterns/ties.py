@@ -8,6 +8,7 @@ from dataclasses import replace
 from itertools import combinations, pairwise
 
 from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import extras
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.structure import FRAME
 from ingest.extract.patterns.venues import state_of
@@ -484,14 +485,20 @@ Artillery School``): the schools named with them teach, they are not trained."""
 
 
 def _program_trains(ctx: Context, program: Mention, actors: list[Mention]) -> None:
-    """A training or education program trains the academies, forces and units it serves
-    (not the body an academy belongs to: ``the War College of the Armed Forces``)."""
+    """A program the dictionaries give an owner (NATO's Defence Education Enhancement
+    Programme, a state's aid programme) trains the academies, forces and units of other
+    states it serves (not the body an academy belongs to: ``the War College of the Armed
+    Forces``); its owner's own colleges and forces are the ones that teach, and a program
+    described in the report says too little of whom it trains."""
+    owner = extras().get(("Program", program.id))
+    if not owner:
+        return
     owners = {second.id for first, second in pairwise(actors)
               if re.fullmatch(r"\s+of\s+(?:the\s+)?", ctx.text[first.end:second.start])}
     at = ctx.sentence.start + ctx.has(TRAINING).start()
     takers = [m for m in actors if m.id not in owners and (
         m.label == "Unit" or m.kind in ("academy", "armed_forces"))
-        and (m.start > at or m.kind == "academy")]
+        and (m.start > at or m.kind == "academy") and state_of(ctx, m) != owner]
     for taker in takers:
         ctx.keep(taker)
         ctx.out.relate("TRAINED", program.id, taker.id, ctx.span, "tie.program_training", 0.5)
