@@ -409,8 +409,9 @@ def _office(ctx: Context, mention: Mention) -> bool:
 def training(ctx: Context) -> None:
     """TRAINED from trainers to those they train, serving different states: ``Indian divers
     will train Japanese teams``, ``cadets trained by Turkish instructors``, courses run
-    ``under the guidance of`` specialists; a training program trains those it serves. Not from
-    a headline, whose nationality words stand loosely for the trainers the body names."""
+    ``under the guidance of`` specialists; an education program trains the academies it
+    serves. Not from a headline, whose nationality words stand loosely for the trainers the
+    body names."""
     found = ctx.scan(TRAINING) if ctx.says("train", "instruct", "educat", "course", "mentor",
                                            "teach", "taught", "develop") else []
     match = next((m for m in found if not _inside_name(ctx, m)), None)
@@ -484,14 +485,13 @@ Artillery School``): the schools named with them teach, they are not trained."""
 
 
 def _program_trains(ctx: Context, program: Mention, actors: list[Mention]) -> None:
-    """A training or education program trains the academies, forces and units it serves
-    (not the body an academy belongs to: ``the War College of the Armed Forces``)."""
+    """An education program trains the academies it serves (not the body an academy belongs
+    to: ``the War College of the Armed Forces``); the forces and units named with a program
+    are trained by those it pays for (``provide radars through its OSA programme and train
+    Philippine Air Force technicians``), not by the program."""
     owners = {second.id for first, second in pairwise(actors)
               if re.fullmatch(r"\s+of\s+(?:the\s+)?", ctx.text[first.end:second.start])}
-    at = ctx.sentence.start + ctx.has(TRAINING).start()
-    takers = [m for m in actors if m.id not in owners and (
-        m.label == "Unit" or m.kind in ("academy", "armed_forces"))
-        and (m.start > at or m.kind == "academy")]
+    takers = [m for m in actors if m.id not in owners and m.kind == "academy"]
     for taker in takers:
         ctx.keep(taker)
         ctx.out.relate("TRAINED", program.id, taker.id, ctx.span, "tie.program_training", 0.5)
