@@ -128,10 +128,15 @@ named only as a landmark (``within 200 kilometres of Taiwan``): not a party to i
 DECLINED = re.compile(
     r"\b(?:(?:is|was|were|are|has|have|had|did|does|do)\s+not\s+(?:been\s+)?"
     r"(?:t(?:ak(?:ing|en|e)|ook)\s+part|invited|sen[dt]|join(?:ed|ing)?|particip\w*|"
-    r"attend(?:ed|ing)?)|was\s+invited\s+but)"
+    r"attend(?:ed|ing)?)|was\s+invited\s+but|"
+    r"withdr(?:ew|aws|awing)|(?:has|have|had)\s+withdrawn|pull(?:ed|s|ing)\s+out|"
+    r"complet\w*\s+(?:its|their)\s+withdrawal|"
+    r"(?:studying|considering|weighing|mulling)\s+(?:whether\s+to\s+)?join)"
     r"\b", re.I)
-"""After an actor, words saying it stays out or is only asked in (``Niger, whose government
-withdrew its troops, is not taking part``; ``China, which was not invited``)."""
+"""After an actor, words saying it stays out, left or is only asked in (``Niger, whose
+government withdrew its troops, is not taking part``; ``China, which was not invited``;
+``Burundi pulled out its last contingent``; ``Norway and Japan were studying whether to
+join it``)."""
 AGENT_ELSEWHERE = re.compile(
     r"\b(?:brokered|authori[sz]ed|funded|financed|endorsed|renewed|critici[sz]ed|condemned|"
     r"(?:co-)?chaired|mediated|accused|backed)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
