@@ -157,6 +157,11 @@ SOURCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:spokes(?:person|man|woman)|officia
                           r"(?:said|says|told|added|announced)\b")
 """After an event named only as the source of what is said (``a UNISFA spokesperson
 said``): the sentence is not about that event."""
+SUPPORTER_BEFORE = re.compile(r"\b(?:(?:supported|backed|assisted)\s+by|support\s+from)\s+"
+                              r"(?:the\s+|an?\s+)?(?:[\w’'-]+,?\s+){0,4}$", re.I)
+"""Before an operation named as the one that supports what the sentence tells (``with
+logistical support from the UN peacekeeping mission MINUSCA``, ``advancing north, supported
+by the Nigerian Army's Operation Hadin Kai``): the sentence's actors are not its parties."""
 HELPED = re.compile(r"\b(?:help(?:ed|s|ing)?|assist(?:ed|s|ing)?|protect(?:ed|s|ing)?|"
                     r"defend(?:ed|s|ing)?|airspace\s+of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
                     re.I)
@@ -447,7 +452,8 @@ def participants(ctx: Context) -> None:
         if follow is None:
             return
         ctx.events.append(follow)
-    events = [e for e in ctx.events if not SOURCE_AFTER.match(ctx.text, e.end)]
+    events = [e for e in ctx.events if not SOURCE_AFTER.match(ctx.text, e.end) and not (
+        e.label == "Operation" and SUPPORTER_BEFORE.search(ctx.before(e, 60)))]
     tied: dict[int, list[Mention]] = {}
     meetings = [e for e in events if e.label == "Meeting"]
     frames = [e for e in events if e.label == "Program" and (
