@@ -131,12 +131,14 @@ DECLINED = re.compile(
     r"attend(?:ed|ing)?)|was\s+invited\s+but|"
     r"withdr(?:ew|aws|awing)|(?:has|have|had)\s+withdrawn|pull(?:ed|s|ing)\s+out|"
     r"complet\w*\s+(?:its|their)\s+withdrawal|"
-    r"(?:studying|considering|weighing|mulling)\s+(?:whether\s+to\s+)?join)"
+    r"(?:studying|considering|weighing|mulling)\s+(?:whether\s+to\s+)?join|"
+    r"offer(?:ed|s)?\s+to\s+host)"
     r"\b", re.I)
 """After an actor, words saying it stays out, left or is only asked in (``Niger, whose
 government withdrew its troops, is not taking part``; ``China, which was not invited``;
 ``Burundi pulled out its last contingent``; ``Norway and Japan were studying whether to
-join it``)."""
+join it``; ``Kazakhstan has offered to host the 2027 edition``, ``Indonesia's offer to
+host``: a candidate host, not yet a party)."""
 AGENT_ELSEWHERE = re.compile(
     r"\b(?:brokered|authori[sz]ed|funded|financed|endorsed|renewed|critici[sz]ed|condemned|"
     r"(?:co-)?chaired|mediated|accused|backed)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
@@ -437,12 +439,18 @@ def _visiting_forces(ctx: Context, actor: Mention, event: Mention) -> bool:
 
 def _declined(ctx: Context, actor: Mention) -> bool:
     """Whether the sentence says the actor does not take part, or only may: a negated
-    participation verb after it before any other actor, or ``if <actor> agrees to join``."""
+    participation verb after it (or after the list it opens: ``Nigeria and South Africa had
+    offered to host``) before any other actor, or ``if <actor> agrees to join``."""
     if re.search(r"\bif\s+$", ctx.before(actor, 6)):
         return True
-    end = min(ctx.sentence.end, actor.end + 110)
-    end = min([m.start for m in ctx.actor_mentions() if actor.end < m.start < end] + [end])
-    return bool(DECLINED.search(ctx.text, actor.end, end))
+    last = actor
+    for other in (m for m in ctx.actor_mentions() if m.start >= actor.end):
+        if not MEMBER_LINK.fullmatch(ctx.text, last.end, other.start):
+            break
+        last = other
+    end = min(ctx.sentence.end, last.end + 110)
+    end = min([m.start for m in ctx.actor_mentions() if last.end < m.start < end] + [end])
+    return bool(DECLINED.search(ctx.text, last.end, end))
 
 
 def participants(ctx: Context) -> None:
