@@ -263,12 +263,14 @@ def _in_name(ctx: Context) -> None:
 
 
 def _both(ctx: Context) -> None:
-    """``held in both countries``: the two states named last."""
+    """``held in both countries``: the two states named last; not the pair that is the
+    subject of a relative clause (``an agreement, in which the two sides agreed``)."""
     both = ctx.pairs[0] if ctx.pairs else None
     if not both:
         return
     at = ctx.sentence.start + both.start()
-    if not VENUE.search(ctx.text[max(ctx.sentence.start, at - 40):at]):
+    before = ctx.text[max(ctx.sentence.start, at - 40):at]
+    if not VENUE.search(before) or re.search(r"\bwhich\s+$", before):
         return
     anchor = Mention(at, at + len(both.group()), both.group(), "Country", "", "")
     event = _event_for(ctx, anchor)
