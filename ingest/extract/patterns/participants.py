@@ -568,7 +568,8 @@ def _with_partner(ctx: Context, event: Mention) -> bool:
 
 def _program_party(ctx: Context, actor: Mention, program: Mention) -> bool:
     """Who takes part in a program: the clause's subjects (``Azerbaijan joined``), owners
-    (``the two countries' partnership``) and academies it runs at (``at the War College``);
+    (``the two countries' partnership``) and academies it runs at (``at the War College``),
+    save a course's, which gives it (``a four-year course at the Naval Academy``);
     not the owner of a place it is told at (``launched at the Kenya Navy's Mtongwe base``)
     nor who reports on it (``the Ministry of Defence said``)."""
     before = ctx.before(actor, 30)
@@ -577,7 +578,7 @@ def _program_party(ctx: Context, actor: Mention, program: Mention) -> bool:
     if SAID.match(ctx.text, actor.end):
         return False
     if actor.kind == "academy" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
-        return True
+        return "course" not in program.name.lower()
     if re.search(r"\b(?:between|among)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and\s+)?)?$", before):
         return True
     return not PREPOSITION.search(before)
