@@ -174,6 +174,10 @@ CONFLICT_PARTIES = re.compile(
     r"tensions?|dispute)\s+between\s+(?:the\s+)?$", re.I)
 """Before the parties of a conflict an operation watches (``monitors the cessation of
 hostilities between Israel and Hezbollah``): they fight, they do not take part in it."""
+MEETING_OF = re.compile(r"\b(?:meeting|summit|session|conference)s?\s+of\s+(?:the\s+)?$", re.I)
+"""Before a body named as whose gathering it is (``a meeting of CSTO defence ministers``,
+``the 22nd session of the GCC Military Committee``, ``a summit of the bloc``): the body
+holds it, its members' officials take part in it."""
 AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$", re.I)
 """Before a body named as where a meeting is held (``talks at the Ministry of Defence``)."""
 VENUE_NOUN = (r"(?:headquarters|base|range|barracks|academy|centre|center|school|college|"
@@ -353,7 +357,9 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
             return actor.label == "Person" or _visiting_forces(ctx, actor, event)
         return actor.label == "Person" or (
             actor.rule != "org.office_of_title" and not _chief_of_forces(ctx, actor)
-            and not (actor.label != "Country" and AT_VENUE.search(ctx.before(actor, 12))))
+            and not (actor.label != "Country" and AT_VENUE.search(ctx.before(actor, 12)))
+            and not (actor.label == "Organization" and
+                     MEETING_OF.search(ctx.before(actor, 30))))
     head = _list_head(ctx, actor)
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
             HELPED.search(ctx.before(head, 40)) or _conflict_party(ctx, head, event):
