@@ -727,11 +727,21 @@ def _person(ctx: Context, person: Mention, event: Mention, persons: list[Mention
             event.label == "Operation":
         _relate(ctx, "COMMANDS", person, event.id, "event.ordered", 0.6)
     elif event.label == "Meeting" or (_participates(ctx, person) and
-                                       not _present_otherwise(ctx, person)):
+                                       not _present_otherwise(ctx, person) and
+                                       not _attends_operation(ctx, person, event)):
         _relate(ctx, "PARTICIPATED_IN", person, event.id, f"{event.label.lower()}.participant",
                 0.6)
         if event.label == "Meeting":
             _delegate_state(ctx, person, event)
+
+
+def _attends_operation(ctx: Context, person: Mention, event: Mention) -> bool:
+    """Whether a person is only said to attend while an operation is told of (``The Saudi
+    deputy defence minister attended``): an operation is not attended, its ceremony or
+    signing is."""
+    verb = PARTICIPATION.search(ctx.text, person.end, ctx.sentence.end)
+    return event.label == "Operation" and verb is not None and \
+        verb.group().lower().startswith("attend")
 
 
 def _present_otherwise(ctx: Context, person: Mention) -> bool:
