@@ -65,7 +65,8 @@ def locate(annotated: Annotated, out: Extraction) -> None:
     """LOCATED_IN for every place of the report whose state the dictionaries know, unless
     the report puts it in a region or other place (``Rovaniemi, in Lapland``): the nearest
     container stated is the place's location, the state is that container's (a sea holds
-    no state: a port on it still lies in its own)."""
+    no state: a port on it still lies in its own); a town's name the report gives a ship or
+    unit (``the frigate Hamburg``) places nothing."""
     named_after(out)
     within = {relation.source for relation in out.relations.values()
               if relation.type == "LOCATED_IN" and
@@ -77,7 +78,7 @@ def locate(annotated: Annotated, out: Extraction) -> None:
     """The dependent territories the report names as places, by ISO3 code."""
     for place in annotated.mentions:
         if place.label != "Location" or place.id not in out.entities or \
-                place.role == "qualifier":
+                place.role == "qualifier" or out.entities[place.id].label != "Location":
             continue
         guessed = place.rule in GUESSED or out.entities[place.id].rule in GUESSED
         state = place.role[3:] if place.role.startswith("in:") and not guessed else \

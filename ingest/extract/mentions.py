@@ -109,7 +109,10 @@ STATE_REACH = 300
 def _qualified(text: str, phrase: Mention, countries: list[Mention],
                starts: list[int]) -> Mention:
     """A national organisation's phrase given its state: id ``aze-ministry-of-defence``
-    (``countries`` in text order, ``starts`` their offsets: only those near are looked at)."""
+    (``countries`` in text order, ``starts`` their offsets: only those near are looked at).
+    A phrase opened by two states joined by a hyphen (``the Brazil-Argentina Joint Defence
+    Commission``, ``the Lithuanian-Polish-Ukrainian Brigade``) names a body they share,
+    which neither owns."""
     if phrase.label not in ("Organization", "Unit") or phrase.kind not in NATIONAL:
         return phrase
     core, state = phrase.text, None
@@ -117,6 +120,8 @@ def _qualified(text: str, phrase: Mention, countries: list[Mention],
                      bisect_right(starts, phrase.end)]
     for country in near:
         if country.start == phrase.start and country.end < phrase.end:
+            if text[country.end] in "-–":
+                break
             core, state = text[country.end:phrase.end].strip(), country
         elif country.end <= phrase.start and text.startswith(("'", "’"), country.end) and \
                 POSSESSIVE_GAP.fullmatch(text, country.end, phrase.start):

@@ -134,6 +134,10 @@ EDITION = re.compile(r"[ -](?:(?:19|20)\d\d|\d\d)(?:-(?:IV|I{1,3}))?$")
 """A capitalised name ending with a year is an edition of an exercise: ``Sea Breeze 2025``."""
 DESIGNATION = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]{0,2}-\d\d[A-Z]?|COVID-19)$")
 """A type's designation or a disease, not an edition: ``Mi-24``, ``JF-17``, ``COVID-19``."""
+NOT_IN_NAMES = frozenset(("as", "by", "while", "when", "after", "before"))
+"""Lower-case words that join two phrases and stand inside no name: an NER span holding one
+(``arrives in Nuku'alofa as Pacific Partnership 2026 begins``, ``Tindal by Air Commodore``)
+runs over a name's end."""
 BATTALION_CODE = re.compile(r"\b[A-Z]{3,}(?:BATT?|COY)[- ]\d{1,2}\b(?![-–.,]\d)")
 """A peacekeeping battalion or company named by its code and rotation (``NEPBATT-2``,
 ``BANBAT-14``, ``FIJIBATT 42``, ``URUMECHCOY 12``)."""
@@ -264,7 +268,7 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
     """What a span the NER labels ``ner`` names in the vocabulary, or None when it is not
     ours to know."""
     text, head = span.text, span.root.lower_
-    if DESIGNATION.search(text):
+    if DESIGNATION.search(text) or any(token.text in NOT_IN_NAMES for token in span):
         return None
     if ner == "PERSON" and EDITION.search(text) and span[-1].like_num:
         return ("Exercise", None) if text[:1].isupper() else None

@@ -696,13 +696,22 @@ def ceremonies(ctx: Context) -> None:
         if envoy(ctx, state):
             ctx.keep(state)
             ctx.out.relate("PARTICIPATED_IN", state.id, ceremony, ctx.span, "meeting.envoy", 0.5)
-    if held is not None:
+    if held is not None and not _rotation_handover(ctx, name, held.id):
         ctx.out.relate("PART_OF", ceremony, held.id, ctx.span, "meeting.ceremony", 0.5)
     for place in ctx.venues:
         if match.end() < place.start <= match.end() + NEAR and place.label == "Location":
             ctx.keep(place)
             ctx.out.relate("HELD_IN", ceremony, place.id, ctx.span, "meeting.ceremony", 0.45)
             break
+
+
+def _rotation_handover(ctx: Context, name: str, held: str) -> bool:
+    """Whether a ceremony is a handover in a peacekeeping force (``relieved ZAMBATT 10 at a
+    handover ceremony`` of MINUSCA): one rotation of a contingent relieves another, which
+    is the contingents' rotation, not a part of the whole force."""
+    entity = ctx.out.entities.get(held)
+    return name.lower().startswith(("handover", "hand-over")) and entity is not None and \
+        entity.properties.get("kind") == "peacekeeping"
 
 
 PRESENT = re.compile(r"\b(?:presided\s+over|attended|witnessed|joined|accompanied)\s+by\b|"

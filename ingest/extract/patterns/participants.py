@@ -128,10 +128,17 @@ named only as a landmark (``within 200 kilometres of Taiwan``): not a party to i
 DECLINED = re.compile(
     r"\b(?:(?:is|was|were|are|has|have|had|did|does|do)\s+not\s+(?:been\s+)?"
     r"(?:t(?:ak(?:ing|en|e)|ook)\s+part|invited|sen[dt]|join(?:ed|ing)?|particip\w*|"
-    r"attend(?:ed|ing)?)|was\s+invited\s+but)"
+    r"attend(?:ed|ing)?)|was\s+invited\s+but|"
+    r"withdr(?:ew|aws|awing)|(?:has|have|had)\s+withdrawn|pull(?:ed|s|ing)\s+out|"
+    r"complet\w*\s+(?:its|their)\s+withdrawal|"
+    r"(?:studying|considering|weighing|mulling)\s+(?:whether\s+to\s+)?join|"
+    r"offer(?:ed|s)?\s+to\s+host)"
     r"\b", re.I)
-"""After an actor, words saying it stays out or is only asked in (``Niger, whose government
-withdrew its troops, is not taking part``; ``China, which was not invited``)."""
+"""After an actor, words saying it stays out, left or is only asked in (``Niger, whose
+government withdrew its troops, is not taking part``; ``China, which was not invited``;
+``Burundi pulled out its last contingent``; ``Norway and Japan were studying whether to
+join it``; ``Kazakhstan has offered to host the 2027 edition``, ``Indonesia's offer to
+host``: a candidate host, not yet a party)."""
 AGENT_ELSEWHERE = re.compile(
     r"\b(?:brokered|authori[sz]ed|funded|financed|endorsed|renewed|critici[sz]ed|condemned|"
     r"(?:co-)?chaired|mediated|accused|backed)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
@@ -152,6 +159,11 @@ SOURCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:spokes(?:person|man|woman)|officia
                           r"(?:said|says|told|added|announced)\b")
 """After an event named only as the source of what is said (``a UNISFA spokesperson
 said``): the sentence is not about that event."""
+SUPPORTER_BEFORE = re.compile(r"\b(?:(?:supported|backed|assisted)\s+by|support\s+from)\s+"
+                              r"(?:the\s+|an?\s+)?(?:[\w’'-]+,?\s+){0,4}$", re.I)
+"""Before an operation named as the one that supports what the sentence tells (``with
+logistical support from the UN peacekeeping mission MINUSCA``, ``advancing north, supported
+by the Nigerian Army's Operation Hadin Kai``): the sentence's actors are not its parties."""
 HELPED = re.compile(r"\b(?:help(?:ed|s|ing)?|assist(?:ed|s|ing)?|protect(?:ed|s|ing)?|"
                     r"defend(?:ed|s|ing)?|airspace\s+of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
                     re.I)
@@ -162,6 +174,10 @@ CONFLICT_PARTIES = re.compile(
     r"tensions?|dispute)\s+between\s+(?:the\s+)?$", re.I)
 """Before the parties of a conflict an operation watches (``monitors the cessation of
 hostilities between Israel and Hezbollah``): they fight, they do not take part in it."""
+MEETING_OF = re.compile(r"\b(?:meeting|summit|session|conference)s?\s+of\s+(?:the\s+)?$", re.I)
+"""Before a body named as whose gathering it is (``a meeting of CSTO defence ministers``,
+``the 22nd session of the GCC Military Committee``, ``a summit of the bloc``): the body
+holds it, its members' officials take part in it."""
 AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$", re.I)
 """Before a body named as where a meeting is held (``talks at the Ministry of Defence``)."""
 VENUE_NOUN = (r"(?:headquarters|base|range|barracks|academy|centre|center|school|college|"
@@ -341,7 +357,9 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
             return actor.label == "Person" or _visiting_forces(ctx, actor, event)
         return actor.label == "Person" or (
             actor.rule != "org.office_of_title" and not _chief_of_forces(ctx, actor)
-            and not (actor.label != "Country" and AT_VENUE.search(ctx.before(actor, 12))))
+            and not (actor.label != "Country" and AT_VENUE.search(ctx.before(actor, 12)))
+            and not (actor.label == "Organization" and
+                     MEETING_OF.search(ctx.before(actor, 30))))
     head = _list_head(ctx, actor)
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
             HELPED.search(ctx.before(head, 40)) or _conflict_party(ctx, head, event):
@@ -427,12 +445,18 @@ def _visiting_forces(ctx: Context, actor: Mention, event: Mention) -> bool:
 
 def _declined(ctx: Context, actor: Mention) -> bool:
     """Whether the sentence says the actor does not take part, or only may: a negated
-    participation verb after it before any other actor, or ``if <actor> agrees to join``."""
+    participation verb after it (or after the list it opens: ``Nigeria and South Africa had
+    offered to host``) before any other actor, or ``if <actor> agrees to join``."""
     if re.search(r"\bif\s+$", ctx.before(actor, 6)):
         return True
-    end = min(ctx.sentence.end, actor.end + 110)
-    end = min([m.start for m in ctx.actor_mentions() if actor.end < m.start < end] + [end])
-    return bool(DECLINED.search(ctx.text, actor.end, end))
+    last = actor
+    for other in (m for m in ctx.actor_mentions() if m.start >= actor.end):
+        if not MEMBER_LINK.fullmatch(ctx.text, last.end, other.start):
+            break
+        last = other
+    end = min(ctx.sentence.end, last.end + 110)
+    end = min([m.start for m in ctx.actor_mentions() if last.end < m.start < end] + [end])
+    return bool(DECLINED.search(ctx.text, last.end, end))
 
 
 def participants(ctx: Context) -> None:
@@ -442,7 +466,8 @@ def participants(ctx: Context) -> None:
         if follow is None:
             return
         ctx.events.append(follow)
-    events = [e for e in ctx.events if not SOURCE_AFTER.match(ctx.text, e.end)]
+    events = [e for e in ctx.events if not SOURCE_AFTER.match(ctx.text, e.end) and not (
+        e.label == "Operation" and SUPPORTER_BEFORE.search(ctx.before(e, 60)))]
     tied: dict[int, list[Mention]] = {}
     meetings = [e for e in events if e.label == "Meeting"]
     frames = [e for e in events if e.label == "Program" and (
@@ -549,7 +574,8 @@ def _with_partner(ctx: Context, event: Mention) -> bool:
 
 def _program_party(ctx: Context, actor: Mention, program: Mention) -> bool:
     """Who takes part in a program: the clause's subjects (``Azerbaijan joined``), owners
-    (``the two countries' partnership``) and academies it runs at (``at the War College``);
+    (``the two countries' partnership``) and academies it runs at (``at the War College``),
+    save a course's, which gives it (``a four-year course at the Naval Academy``);
     not the owner of a place it is told at (``launched at the Kenya Navy's Mtongwe base``)
     nor who reports on it (``the Ministry of Defence said``)."""
     before = ctx.before(actor, 30)
@@ -558,7 +584,7 @@ def _program_party(ctx: Context, actor: Mention, program: Mention) -> bool:
     if SAID.match(ctx.text, actor.end):
         return False
     if actor.kind == "academy" and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
-        return True
+        return "course" not in program.name.lower()
     if re.search(r"\b(?:between|among)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and\s+)?)?$", before):
         return True
     return not PREPOSITION.search(before)
@@ -701,11 +727,21 @@ def _person(ctx: Context, person: Mention, event: Mention, persons: list[Mention
             event.label == "Operation":
         _relate(ctx, "COMMANDS", person, event.id, "event.ordered", 0.6)
     elif event.label == "Meeting" or (_participates(ctx, person) and
-                                       not _present_otherwise(ctx, person)):
+                                       not _present_otherwise(ctx, person) and
+                                       not _attends_operation(ctx, person, event)):
         _relate(ctx, "PARTICIPATED_IN", person, event.id, f"{event.label.lower()}.participant",
                 0.6)
         if event.label == "Meeting":
             _delegate_state(ctx, person, event)
+
+
+def _attends_operation(ctx: Context, person: Mention, event: Mention) -> bool:
+    """Whether a person is only said to attend while an operation is told of (``The Saudi
+    deputy defence minister attended``): an operation is not attended, its ceremony or
+    signing is."""
+    verb = PARTICIPATION.search(ctx.text, person.end, ctx.sentence.end)
+    return event.label == "Operation" and verb is not None and \
+        verb.group().lower().startswith("attend")
 
 
 def _present_otherwise(ctx: Context, person: Mention) -> bool:

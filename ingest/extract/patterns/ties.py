@@ -410,8 +410,9 @@ def _office(ctx: Context, mention: Mention) -> bool:
 def training(ctx: Context) -> None:
     """TRAINED from trainers to those they train, serving different states: ``Indian divers
     will train Japanese teams``, ``cadets trained by Turkish instructors``, courses run
-    ``under the guidance of`` specialists; a training program trains those it serves. Not from
-    a headline, whose nationality words stand loosely for the trainers the body names."""
+    ``under the guidance of`` specialists; an education program trains the academies it
+    serves. Not from a headline, whose nationality words stand loosely for the trainers the
+    body names."""
     found = ctx.scan(TRAINING) if ctx.says("train", "instruct", "educat", "course", "mentor",
                                            "teach", "taught", "develop") else []
     match = next((m for m in found if not _inside_name(ctx, m)), None)
@@ -486,19 +487,18 @@ Artillery School``): the schools named with them teach, they are not trained."""
 
 def _program_trains(ctx: Context, program: Mention, actors: list[Mention]) -> None:
     """A program the dictionaries give an owner (NATO's Defence Education Enhancement
-    Programme, a state's aid programme) trains the academies, forces and units of other
-    states it serves (not the body an academy belongs to: ``the War College of the Armed
-    Forces``); its owner's own colleges and forces are the ones that teach, and a program
-    described in the report says too little of whom it trains."""
+    Programme, a state's aid programme) trains the academies of other states it serves (not
+    the body an academy belongs to: ``the War College of the Armed Forces``); the forces and
+    units named with it are trained by those it pays for (``provide radars through its OSA
+    programme and train Philippine Air Force technicians``), and a program described in the
+    report says too little of whom it trains."""
     owner = extras().get(("Program", program.id))
     if not owner:
         return
     owners = {second.id for first, second in pairwise(actors)
               if re.fullmatch(r"\s+of\s+(?:the\s+)?", ctx.text[first.end:second.start])}
-    at = ctx.sentence.start + ctx.has(TRAINING).start()
-    takers = [m for m in actors if m.id not in owners and (
-        m.label == "Unit" or m.kind in ("academy", "armed_forces"))
-        and (m.start > at or m.kind == "academy") and state_of(ctx, m) != owner]
+    takers = [m for m in actors if m.id not in owners and m.kind == "academy"
+              and state_of(ctx, m) != owner]
     for taker in takers:
         ctx.keep(taker)
         ctx.out.relate("TRAINED", program.id, taker.id, ctx.span, "tie.program_training", 0.5)

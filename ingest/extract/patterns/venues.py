@@ -69,6 +69,12 @@ DURING = re.compile(r"\bduring\s+(?:[\w’'-]+\s+){0,6}$")
 STAY = re.compile(r"\b(?:soil|territory|territories|waters|airspace)\b", re.I)
 
 
+SUBJECT_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*\s+"
+                           r"(?:observe|watch|join|attend|send|take\s+part)(?:s|ed)?\b")
+"""After a place that opens the list of who does a verb (``at X Air Base, Egypt and Japan
+observe``): a party, not a venue."""
+
+
 def state_of(ctx: Context, mention: Mention) -> str | None:
     """The state a place lies in or a body belongs to, when the text or gazetteer tells."""
     if mention.label == "Country":
@@ -129,6 +135,8 @@ def places(ctx: Context) -> None:
         gap = ctx.text[previous[0].end:venue.start] if previous is not None else ""
         listed = previous is not None and (LISTED.fullmatch(gap) or WITHIN.fullmatch(gap))
         event = previous[1] if listed and previous else _event_for(ctx, venue)
+        if venue.label == "Country" and SUBJECT_AFTER.match(ctx.text, venue.end):
+            event = None
         if event is not None and event.label == "Agreement" and not listed and \
                 len(_gap(ctx, event, venue)) > 30 and \
                 "signed" not in ctx.text[event.end:venue.start].lower():
@@ -263,12 +271,14 @@ def _in_name(ctx: Context) -> None:
 
 
 def _both(ctx: Context) -> None:
-    """``held in both countries``: the two states named last."""
+    """``held in both countries``: the two states named last; not the pair that is the
+    subject of a relative clause (``an agreement, in which the two sides agreed``)."""
     both = ctx.pairs[0] if ctx.pairs else None
     if not both:
         return
     at = ctx.sentence.start + both.start()
-    if not VENUE.search(ctx.text[max(ctx.sentence.start, at - 40):at]):
+    before = ctx.text[max(ctx.sentence.start, at - 40):at]
+    if not VENUE.search(before) or re.search(r"\bwhich\s+$", before):
         return
     anchor = Mention(at, at + len(both.group()), both.group(), "Country", "", "")
     event = _event_for(ctx, anchor)
