@@ -337,6 +337,11 @@ class Compiled:
     prunes: tuple[tuple[int, str], ...]
     """The nodes hanging from the first by ``>`` or ``<`` with a test, and the operator:
     what a first token must lead to."""
+    guards: tuple[tuple[tuple[int, str], ...], ...] = ()
+    """Per node, the same for the nodes hanging from it: what its token must lead to."""
+    needs: tuple[tuple[str, frozenset[int]], ...] = ()
+    """Per node looking its tokens up by a word, the attribute and the words: a document
+    having none of one node's words cannot match, and is not searched."""
 
 
 def compile_pattern(pattern: Sequence[dict[str, Any]],
@@ -353,9 +358,12 @@ def compile_pattern(pattern: Sequence[dict[str, Any]],
         if checks not in tests:
             tests[checks] = _test(checks)
         nodes.append(tests[checks])
-    prunes = tuple((node, operator) for node, (left, operator) in enumerate(links, 1)
-                   if left == 0 and operator in ("<", ">") and nodes[node].checks)
-    return Compiled(tuple(nodes), links, prunes)
+    guards = tuple(tuple((node, operator) for node, (left, operator) in enumerate(links, 1)
+                         if left == parent and operator in ("<", ">") and nodes[node].checks)
+                   for parent in range(len(nodes)))
+    needs = tuple(dict.fromkeys((test.first[0], test.first[1]) for test in nodes
+                                if test.first is not None and test.first[0] in WORDS))
+    return Compiled(tuple(nodes), links, guards[0], guards, needs)
 
 
 def find(compiled: Compiled, table: Table) -> list[list[int]]:
@@ -364,7 +372,13 @@ def find(compiled: Compiled, table: Table) -> list[list[int]]:
     leads to that pass its test, in the order a depth-first search finds them. Each token
     reached is tested alone (``Table.fits``), and when many tokens fit the first node (a
     part of speech), those that no node hanging from them by ``>`` or ``<`` can follow
-    are set aside first, from what the document's tokens pass."""
+    are set aside first, from what the document's tokens pass; so are, for every later
+    node, the assignments whose token no node hanging from it can follow (what is set
+    aside could never be completed, so what is found and its order are unchanged). A
+    document lacking every word of one node's lookup is not searched at all."""
+    for key, words in compiled.needs:
+        if table.index(key).keys().isdisjoint(words):
+            return []
     tests = compiled.tests
     roots, possible = table.passing.get(tests[0]) or table.passes(tests[0])
     if not roots:
@@ -388,6 +402,10 @@ def find(compiled: Compiled, table: Table) -> list[list[int]]:
         else:
             chosen = [[*tokens, index] for tokens in chosen
                       for index in related(tokens[left], operator) if fits(test, index)]
+        if len(chosen) > FEW:
+            for child, way in compiled.guards[node]:
+                leads = table.leading(tests[child], way)
+                chosen = [tokens for tokens in chosen if tokens[node] in leads]
         if not chosen:
             return []
     return chosen
