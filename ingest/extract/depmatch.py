@@ -27,6 +27,9 @@ ATTRIBUTES = {"DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "TAG": TAG
               "ORTH": ORTH, "TEXT": ORTH, "ENT_TYPE": ENT_TYPE}
 """The token attributes a pattern may test, and the ``Doc.to_array`` column each is read
 from (a token's text is its ORTH)."""
+ROWS = {key: list(dict.fromkeys(ATTRIBUTES.values())).index(attr)
+        for key, attr in ATTRIBUTES.items()}
+"""Each attribute's row in a table's array (a token's text and its ORTH are one row)."""
 OPERATORS = (">", "<", ">>", "<<")
 WORDS = frozenset(("LEMMA", "LOWER", "ORTH", "TEXT"))
 """Attributes that name words: a value of one is had by far fewer tokens than a part of
@@ -95,6 +98,19 @@ def _test(checks: Checks) -> Test:
     return Test(checks, first, tuple(check for check in checks if check is not first))
 
 
+class Columns(dict[str, list[int]]):
+    """A table's attribute columns, each a list of string ids in text order, made from its
+    array the first time a test reads it (a document's ORTH and ENT_TYPE are seldom read)."""
+
+    def __init__(self, array: np.ndarray) -> None:
+        super().__init__()
+        self.array = array
+
+    def __missing__(self, key: str) -> list[int]:
+        column = self[key] = self.array[ROWS[key]].tolist()
+        return column
+
+
 class Table:
     """A parsed document as plain values, read once: each token's head and children, the
     attribute columns the patterns ask for, and per node test the tokens that pass it (so
@@ -120,9 +136,8 @@ class Table:
                                               range(self.size)]
         """Each token's children in text order (a leaf's an empty tuple: about half the
         tokens are leaves, and a list made for each cost more than reading the parse)."""
-        self.array = doc.to_array(list(ATTRIBUTES.values())).T
-        self.columns: dict[str, list[int]] = dict(zip(ATTRIBUTES, self.array.tolist(),
-                                                      strict=True))
+        self.array = doc.to_array(list(dict.fromkeys(ATTRIBUTES.values()))).T
+        self.columns: dict[str, list[int]] = Columns(self.array)
         self.indexes: dict[str, dict[int, list[int]]] = {}
         self.down: list[Sequence[int]] = self.children
         """What ``>`` leads to from each token: its children (and the subjects it borrows,
@@ -149,8 +164,9 @@ class Table:
         by ``>``, its columns and tests' results shared with it (for ``implicit`` rules)."""
         other = copy.copy(self)
         other.shared = shared_subjects(self.doc, self)
-        other.down = [[*children, *other.shared[index]] if index in other.shared else children
-                      for index, children in enumerate(self.children)]
+        other.down = list(self.children)
+        for index, subjects in other.shared.items():
+            other.down[index] = [*self.children[index], *subjects]
         other.leads = {}
         return other
 
@@ -190,7 +206,7 @@ class Table:
             return range(self.size)
         if len(wanted) == 0 or self.size == 0:
             return []
-        column = self.array[list(ATTRIBUTES).index(key)]
+        column = self.array[ROWS[key]]
         at = np.minimum(np.searchsorted(wanted, column), len(wanted) - 1)
         return np.flatnonzero(wanted[at] == column).tolist()
 
