@@ -27,6 +27,9 @@ ATTRIBUTES = {"DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "TAG": TAG
               "ORTH": ORTH, "TEXT": ORTH, "ENT_TYPE": ENT_TYPE}
 """The token attributes a pattern may test, and the ``Doc.to_array`` column each is read
 from (a token's text is its ORTH)."""
+ROWS = {key: list(dict.fromkeys(ATTRIBUTES.values())).index(attr)
+        for key, attr in ATTRIBUTES.items()}
+"""Each attribute's row in a table's array (a token's text and its ORTH are one row)."""
 OPERATORS = (">", "<", ">>", "<<")
 WORDS = frozenset(("LEMMA", "LOWER", "ORTH", "TEXT"))
 """Attributes that name words: a value of one is had by far fewer tokens than a part of
@@ -95,6 +98,19 @@ def _test(checks: Checks) -> Test:
     return Test(checks, first, tuple(check for check in checks if check is not first))
 
 
+class Columns(dict[str, list[int]]):
+    """A table's attribute columns, each a list of string ids in text order, made from its
+    array the first time a test reads it (a document's ORTH and ENT_TYPE are seldom read)."""
+
+    def __init__(self, array: np.ndarray) -> None:
+        super().__init__()
+        self.array = array
+
+    def __missing__(self, key: str) -> list[int]:
+        column = self[key] = self.array[ROWS[key]].tolist()
+        return column
+
+
 class Table:
     """A parsed document as plain values, read once: each token's head and children, the
     attribute columns the patterns ask for, and per node test the tokens that pass it (so
@@ -120,9 +136,8 @@ class Table:
                                               range(self.size)]
         """Each token's children in text order (a leaf's an empty tuple: about half the
         tokens are leaves, and a list made for each cost more than reading the parse)."""
-        self.array = doc.to_array(list(ATTRIBUTES.values())).T
-        self.columns: dict[str, list[int]] = dict(zip(ATTRIBUTES, self.array.tolist(),
-                                                      strict=True))
+        self.array = doc.to_array(list(dict.fromkeys(ATTRIBUTES.values()))).T
+        self.columns: dict[str, list[int]] = Columns(self.array)
         self.indexes: dict[str, dict[int, list[int]]] = {}
         self.down: list[Sequence[int]] = self.children
         """What ``>`` leads to from each token: its children (and the subjects it borrows,
@@ -149,8 +164,9 @@ class Table:
         by ``>``, its columns and tests' results shared with it (for ``implicit`` rules)."""
         other = copy.copy(self)
         other.shared = shared_subjects(self.doc, self)
-        other.down = [[*children, *other.shared[index]] if index in other.shared else children
-                      for index, children in enumerate(self.children)]
+        other.down = list(self.children)
+        for index, subjects in other.shared.items():
+            other.down[index] = [*self.children[index], *subjects]
         other.leads = {}
         return other
 
@@ -190,7 +206,7 @@ class Table:
             return range(self.size)
         if len(wanted) == 0 or self.size == 0:
             return []
-        column = self.array[list(ATTRIBUTES).index(key)]
+        column = self.array[ROWS[key]]
         at = np.minimum(np.searchsorted(wanted, column), len(wanted) - 1)
         return np.flatnonzero(wanted[at] == column).tolist()
 
@@ -337,6 +353,11 @@ class Compiled:
     prunes: tuple[tuple[int, str], ...]
     """The nodes hanging from the first by ``>`` or ``<`` with a test, and the operator:
     what a first token must lead to."""
+    guards: tuple[tuple[tuple[int, str], ...], ...] = ()
+    """Per node, the same for the nodes hanging from it: what its token must lead to."""
+    needs: tuple[tuple[str, frozenset[int]], ...] = ()
+    """Per node looking its tokens up by a word, the attribute and the words: a document
+    having none of one node's words cannot match, and is not searched."""
 
 
 def compile_pattern(pattern: Sequence[dict[str, Any]],
@@ -353,9 +374,12 @@ def compile_pattern(pattern: Sequence[dict[str, Any]],
         if checks not in tests:
             tests[checks] = _test(checks)
         nodes.append(tests[checks])
-    prunes = tuple((node, operator) for node, (left, operator) in enumerate(links, 1)
-                   if left == 0 and operator in ("<", ">") and nodes[node].checks)
-    return Compiled(tuple(nodes), links, prunes)
+    guards = tuple(tuple((node, operator) for node, (left, operator) in enumerate(links, 1)
+                         if left == parent and operator in ("<", ">") and nodes[node].checks)
+                   for parent in range(len(nodes)))
+    needs = tuple(dict.fromkeys((test.first[0], test.first[1]) for test in nodes
+                                if test.first is not None and test.first[0] in WORDS))
+    return Compiled(tuple(nodes), links, guards[0], guards, needs)
 
 
 def find(compiled: Compiled, table: Table) -> list[list[int]]:
@@ -364,7 +388,13 @@ def find(compiled: Compiled, table: Table) -> list[list[int]]:
     leads to that pass its test, in the order a depth-first search finds them. Each token
     reached is tested alone (``Table.fits``), and when many tokens fit the first node (a
     part of speech), those that no node hanging from them by ``>`` or ``<`` can follow
-    are set aside first, from what the document's tokens pass."""
+    are set aside first, from what the document's tokens pass; so are, for every later
+    node, the assignments whose token no node hanging from it can follow (what is set
+    aside could never be completed, so what is found and its order are unchanged). A
+    document lacking every word of one node's lookup is not searched at all."""
+    for key, words in compiled.needs:
+        if table.index(key).keys().isdisjoint(words):
+            return []
     tests = compiled.tests
     roots, possible = table.passing.get(tests[0]) or table.passes(tests[0])
     if not roots:
@@ -388,6 +418,10 @@ def find(compiled: Compiled, table: Table) -> list[list[int]]:
         else:
             chosen = [[*tokens, index] for tokens in chosen
                       for index in related(tokens[left], operator) if fits(test, index)]
+        if len(chosen) > FEW:
+            for child, way in compiled.guards[node]:
+                leads = table.leading(tests[child], way)
+                chosen = [tokens for tokens in chosen if tokens[node] in leads]
         if not chosen:
             return []
     return chosen

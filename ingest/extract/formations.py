@@ -276,14 +276,14 @@ def _whole(body: Entity, wholes: dict[str, Entity]) -> Entity | None:
             words.pop()
         if len(words) < len(name.split()) and " ".join(words) in wholes:
             return None
-        for size in range(len(name) - 1, 0, -1):
-            if name[size] != " " or not name[size + 1:size + 2].isupper():
-                continue
-            whole = wholes.get(name[:size])
+        size = name.rfind(" ", 1)  # each space after the first character, the last first
+        while size > 0:
+            whole = wholes.get(name[:size]) if name[size + 1:size + 2].isupper() else None
             if whole is not None and whole.id != body.id:
                 if found is None or len(whole.name) > len(found.name):
                     found = whole
                 break
+            size = name.rfind(" ", 1, size)
         tail = OF_WHOLE.search(name)
         whole = wholes.get(tail["whole"]) if tail else None
         if found is None and whole is not None and whole.id != body.id:

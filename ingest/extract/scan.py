@@ -16,15 +16,29 @@ def words(values: Iterable[str]) -> np.ndarray:
     return np.array(sorted({get_string_id(value) for value in values}), dtype=np.uint64)
 
 
+COLUMN = "milcoop_column"
+"""The ``Doc.user_data`` key (with the attribute) of a column ``tokens`` has read."""
+
+
+def column(doc: Doc, attribute: int) -> np.ndarray:
+    """Every token's ``attribute`` as a string id, read from ``doc`` once and kept in its
+    user data: the passes ask a report for the same words' column a dozen times."""
+    key = (COLUMN, attribute)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = doc.to_array(attribute)
+    return found
+
+
 def tokens(doc: Doc, attribute: int, wanted: np.ndarray) -> list[Token]:
     """The tokens of ``doc`` whose ``attribute`` (``spacy.attrs.LOWER``, ``LEMMA``) is one of
     the ``wanted`` words (as ``words`` gives them), in text order: only they are made into
     ``Token`` objects."""
     if len(doc) == 0 or len(wanted) == 0:
         return []
-    column = doc.to_array(attribute)
+    values = column(doc, attribute)
     # Each token's word against the wanted word at its place in the sorted list: what
     # ``np.isin`` finds, without its sorting of both arrays at every call.
-    at = np.minimum(np.searchsorted(wanted, column), len(wanted) - 1)
-    found = np.flatnonzero(wanted[at] == column)
+    at = np.minimum(np.searchsorted(wanted, values), len(wanted) - 1)
+    found = np.flatnonzero(wanted[at] == values)
     return [doc[index] for index in found.tolist()]
