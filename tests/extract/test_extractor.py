@@ -1454,3 +1454,26 @@ def test_a_body_named_with_the_place_it_sits_in_also_goes_by_that_name() -> None
     assert "Regional Maritime Fusion Centre in Mombasa" in \
         aliases["Regional Maritime Fusion Centre"]
     assert "Combined Air Operations Centre at Uedem" in aliases["Combined Air Operations Centre"]
+
+
+def test_a_reception_hosted_on_a_visiting_ship_is_part_of_its_port_call() -> None:
+    text = ("Indian warships call at Muscat\n\n"
+            "The Indian Navy frigate INS Satpura arrived at Port Sultan Qaboos in Muscat on "
+            "Sunday for a three-day port call.\n"
+            "The frigate, commanded by Captain Arun Rao, was received by officers of the Royal "
+            "Navy of Oman.\n"
+            "The crew hosted a reception on board attended by the Omani Minister of Defence, "
+            "Sayyid Hamad Al Busaidi.\n")
+    out = extract(text, "call", "2026-01-12")
+    call = made_by(out, "meeting.port_call")
+    reception = made_by(out, "meeting.reception")
+    assert reception.name.startswith("Reception on board INS Satpura in Muscat")
+    assert {("ins-satpura", "PARTICIPATED_IN", reception.id),
+            (reception.id, "PART_OF", call.id)} <= set(out.relations)
+    assert any(r.type == "PARTICIPATED_IN" and r.target == reception.id and
+               out.entities[r.source].label == "Person" for r in out.relations.values())
+    assert not any(e.label == "Meeting" and e.rule == "meeting.meeting"
+                   for e in out.entities.values())
+    passing = extract(text.replace("The crew hosted a reception on board attended by",
+                                   "At a reception on board, said"), "call", "2026-01-12")
+    assert not any(e.rule == "meeting.reception" for e in passing.entities.values())

@@ -7,6 +7,7 @@ import re
 
 from graph.model import merge_list
 from ingest.extract.facts import Entity, Extraction, Mention
+from ingest.extract.formations import is_ship
 from ingest.extract.gazetteer import extras
 from ingest.extract.patterns.context import BEARING, Article, Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
@@ -279,6 +280,9 @@ def _real(ctx: Context, match: re.Match[str]) -> bool:
     if NONE_BEFORE.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
                           match.start()) or BOARDING.match(ctx.text, match.end()):
         return False
+    if word.lower() == "received by" and SHIP_SUBJECT.search(
+            ctx.text, max(ctx.sentence.start, match.start() - 80), match.start()):
+        return False
     if word.lower() == "negotiations" and not (
             HELD_TALKS.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
                               match.start()) or BETWEEN.match(ctx.text, match.end())):
@@ -289,6 +293,14 @@ def _real(ctx: Context, match: re.Match[str]) -> bool:
             match.end() < m.start <= match.end() + MEET_GAP and
             "." not in ctx.text[match.end():m.start] for m in ctx.labelled("Person"))
     return not (word.lower() == "meetings" and not match["a"])
+
+
+SHIP_SUBJECT = re.compile(r"\b(?:ships?|vessels?|warships?|frigate|destroyer|corvette|cutter|"
+                          r"tanker|submarine|task\s+group|flotilla)\b(?:,[^,]*,)?\s+"
+                          r"(?:was|were)\s+(?:\w+\s+){0,5}?$")
+"""Before ``received by``, a ship or ships as the subject: a ship's welcome in port, which
+the visit it makes holds, not a meeting of its own (``The frigate, commanded by X, was
+received by officers of Y``)."""
 
 
 def _scan(ctx: Context, pattern: re.Pattern[str], start: int) -> list[re.Match[str]]:
@@ -1402,3 +1414,70 @@ def visit_legs(ctx: Context) -> None:
                 AT_TOWN.search(ctx.text, begin, town.start)):
             ctx.keep(town)
             ctx.out.relate("HELD_IN", visit, town.id, ctx.span, "meeting.visit_leg", 0.45)
+
+
+RECEPTION = re.compile(
+    r"\b(?:(?P<hosted>host(?:ed|s|ing)|h[eo]ld|holds|holding|g[ai]ve|gives|giving)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)?(?P<what>(?:deck\s+)?reception(?P<board>\s+(?:on\s+board|"
+    r"aboard|on\s+deck))?)\b", re.I)
+"""A reception and how it is told: ``hosted a reception on board``, ``A reception on board
+... was attended by``."""
+fold(RECEPTION)
+ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b", re.I)
+fold(ATTENDED_BY)
+
+
+def receptions(ctx: Context) -> None:
+    """A reception a visiting ship's crew hosts, or one a sentence says was attended by
+    someone, is a meeting during the visit under way, which those named after it attended.
+    One told only in passing (``said at a reception``, ``will take part in a reception``) is
+    none."""
+    if not ctx.says("reception"):
+        return
+    match = ctx.search(RECEPTION, ctx.sentence.start, ctx.sentence.end)
+    visit = ctx.article.last_visit
+    if match is None or visit is None or visit not in ctx.out.entities or \
+            not (match["hosted"] or ctx.search(ATTENDED_BY, match.end(), ctx.sentence.end)):
+        return
+    date = when(ctx.date() or ctx.article.published)
+    event = ctx.out.add(Mention(match.start("what"), match.end("what"), match["what"],
+                                "Meeting", slug(f"reception {visit}"),
+                                "Reception" + (f" ({date})" if date else ""), "ceremony",
+                                rule="meeting.reception", confidence=0.5))
+    event.aliases = merge_list(event.aliases, ["reception"])
+    ctx.out.relate("PART_OF", event.id, visit, ctx.span, "meeting.reception", 0.5)
+    for person in ctx.persons():
+        if person.start > match.end():
+            ctx.keep(person)
+            ctx.out.relate("PARTICIPATED_IN", person.id, event.id, ctx.span,
+                           "meeting.reception", 0.5)
+
+
+def reception_ships(out: Extraction) -> None:
+    """A reception during a ship's visit is held on board the visit's ships, which take part
+    in it, and in the town the visit is held in; its name says so (``Reception on board X in
+    Y (June 2026)``). Run on the whole report, once the visit's ships and places are read."""
+    for event in sorted(out.entities):
+        entity = out.entities[event]
+        if entity.rule != "meeting.reception":
+            continue
+        part = next((r for r in sorted(out.relations.values(), key=lambda r: r.target)
+                     if r.source == event and r.type == "PART_OF"), None)
+        if part is None:
+            continue
+        ships = sorted({r.source for r in out.relations.values() if r.target == part.target and
+                        r.type == "PARTICIPATED_IN" and is_ship(out.entities[r.source])})
+        places = {r.target for r in out.relations.values() if r.source == part.target and
+                  r.type == "HELD_IN"}
+        places |= {r.target for r in out.relations.values() if r.type == "LOCATED_IN" and
+                   r.source in places}
+        towns = sorted((out.entities[p] for p in places
+                        if out.entities[p].properties.get("kind") == "city"),
+                       key=lambda e: (min(e.spans, default=(0, 0)), e.id))
+        for ship in ships:
+            out.relate("PARTICIPATED_IN", ship, event, part.spans[0], "meeting.reception", 0.45)
+        if towns:
+            out.relate("HELD_IN", event, towns[0].id, part.spans[0], "meeting.reception", 0.45)
+        board = f" on board {_listed([out.entities[s].name for s in ships])}" if ships else ""
+        entity.name = entity.name.replace("Reception", f"Reception{board}" + (
+            f" in {towns[0].name}" if towns else ""), 1)
