@@ -1477,3 +1477,17 @@ def test_a_reception_hosted_on_a_visiting_ship_is_part_of_its_port_call() -> Non
     passing = extract(text.replace("The crew hosted a reception on board attended by",
                                    "At a reception on board, said"), "call", "2026-01-12")
     assert not any(e.rule == "meeting.reception" for e in passing.entities.values())
+
+
+def test_a_numbered_session_of_a_described_joint_committee_is_a_meeting_its_chairs_lead() -> None:
+    text = ("Officials of Ruritania and Freedonia met for the third session of the "
+            "Ruritanian-Freedonian joint committee on defence cooperation in Riyadh, co-chaired "
+            "by Defence Minister Karl Brandt and General Ana Lopez.\n")
+    out = extract(text, "sitting", "2026-02-10")
+    sitting = made_by(out, "meeting.sitting")
+    assert sitting.name.startswith("Third session of the Ruritanian-Freedonian joint committee "
+                                   "on defence cooperation")
+    assert "third session" in sitting.aliases
+    chairs = {r.source for r in out.relations.values()
+              if r.type == "COMMANDS" and r.target == sitting.id}
+    assert {out.entities[c].name for c in chairs} == {"Karl Brandt", "Ana Lopez"}

@@ -366,7 +366,8 @@ def _meeting(ctx: Context, match: re.Match[str], persons: list[Mention],
 SITTING = re.compile(
     r"\b(?P<what>(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
     r"seventh|eighth|ninth|tenth|next|inaugural)\s+(?:(?:ordinary|extraordinary|annual|"
-    r"regular|plenary|joint)\s+)?(?P<noun>meeting|session|summit)s?)\s+of\s+(?:the\s+)?", re.I)
+    r"regular|plenary|joint)\s+)?(?P<noun>meeting|session|summit)s?)\s+of\s+"
+    r"(?:the\s+|an?\s+(?=[A-Z]))?", re.I)
 fold(SITTING)
 THE_SITTING = re.compile(r"\b(?:the|this)\s+(?:meeting|session)\b", re.I)
 fold(THE_SITTING)
@@ -405,6 +406,17 @@ def sittings(ctx: Context) -> None:
     if body.id in ctx.out.entities or body.text:
         ctx.keep(body)
         ctx.out.relate("RUNS", body.id, event, ctx.span, "meeting.sitting", 0.5)
+    chaired = ctx.search(CHAIRED_BY, end, ctx.sentence.end)
+    for person in ctx.persons() if chaired is not None else []:
+        if person.start > chaired.end():
+            ctx.out.relate("COMMANDS", person.id, event, ctx.span, "meeting.sitting_chair", 0.55)
+            ctx.out.relate("PARTICIPATED_IN", person.id, event, ctx.span,
+                           "meeting.sitting_chair", 0.55)
+
+
+CHAIRED_BY = re.compile(r"\b(?:co-?)?chaired\s+(?:in\s+[^,.;]{1,40}?\s+)?by\b", re.I)
+"""After a sitting, those who chair it: ``co-chaired in Rawalpindi by X and Y``."""
+fold(CHAIRED_BY)
 
 
 SERIES = re.compile(
@@ -461,14 +473,40 @@ def _body(ctx: Context, at: int) -> Mention | None:
         return named
     noun = BODY_NOUN.match(ctx.text, at)
     if noun is None:
-        return None
+        return _described_body(ctx, at)
     word = noun["noun"].split()[-1].lower()
     for entity in reversed(ctx.out.entities.values()):
         if entity.label == "Organization" and entity.name.lower().endswith(word) and \
                 entity.spans and entity.spans[0][0] < at:
             return Mention(at, noun.end(), "", "Organization", entity.id, entity.name,
                            rule="pseudo")
-    return None
+    return _described_body(ctx, at)
+
+
+DESCRIBED_BODY = re.compile(
+    r"(?:(?!(?:in|at|on|for|and|with|to|by)\b)[\w’'-]+\s+){0,5}?(?:commission|committee|"
+    r"council|working\s+group|dialogue\s+group)\b(?:\s+(?:on|for)\s+(?:(?!(?:in|at|on|and|"
+    r"with|to|by)\b)[\w-]+\s+){0,3}?(?!(?:in|at|on|and|by)\b)[\w-]+(?=\s+(?:in|at|on|and|"
+    r"was|were|is|will|would|co-chaired|chaired|held|by)\b|\s*[,.;(]))?", re.I)
+"""A body a sitting is of, told by what it is rather than named: ``the Saudi-Chinese joint
+committee on defence cooperation``, ``the commission``, ``a Nigeria-Pakistan Joint Military
+Commission``."""
+
+
+BILATERAL = re.compile(r"\b(?i:joint|binational|bilateral|trilateral|commission|committee)\b|"
+                       r"[A-Z]\w*-[A-Z]")
+"""In a described body's phrase, what makes it a standing body of the states named, not any
+council or group: ``joint``, ``binational``, ``Saudi-Chinese``, a commission or committee."""
+
+
+def _described_body(ctx: Context, at: int) -> Mention | None:
+    """The body a sitting is of, described and not among the report's entities: a stand-in
+    that names the sitting but runs nothing (who runs it is not known)."""
+    found = DESCRIBED_BODY.match(ctx.text, at, ctx.sentence.end)
+    if found is None or not BILATERAL.search(found.group()):
+        return None
+    phrase = " ".join(found.group().split())
+    return Mention(at, found.end(), "", "Organization", slug(phrase), phrase, rule="pseudo")
 
 
 VISIT_OBJECT = re.compile(r"(?:visit|(?-i:visits))\s+(?:the\s+[a-z][\w-]*\b|"
