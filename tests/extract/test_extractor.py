@@ -1491,3 +1491,13 @@ def test_a_numbered_session_of_a_described_joint_committee_is_a_meeting_its_chai
     chairs = {r.source for r in out.relations.values()
               if r.type == "COMMANDS" and r.target == sitting.id}
     assert {out.entities[c].name for c in chairs} == {"Karl Brandt", "Ana Lopez"}
+
+
+def test_delegates_who_toured_a_base_on_a_weekday_made_a_visit_part_of_their_meeting() -> None:
+    text = ("The South Pacific Defence Ministers' Meeting opened in Suva on Tuesday.\n"
+            "Delegates on Wednesday toured the Stanley Brown Naval Base, where patrol boats are "
+            "berthed.\n")
+    out = extract(text, "tour", "2026-11-04")
+    tour = made_by(out, "meeting.site_visit")
+    assert tour.name.startswith("Visit of delegates to ")
+    assert "toured" in tour.aliases

@@ -1120,8 +1120,10 @@ def site_visits(ctx: Context) -> None:
         ctx.out.relate("PART_OF", event.id, visit, ctx.span, "meeting.site_visit", 0.45)
 
 
-GROUP_VISITED = re.compile(r"\b(?:the|their|its)?\s*(?P<group>(?:[A-Z][\w-]+\s+)?(?:delegations?|"
-                           r"[Mm]inisters|delegates|[Cc]hiefs))\s+(?:(?:also|then|later)\s+)?$")
+GROUP_VISITED = re.compile(r"\b(?:the|their|its)?\s*(?P<group>(?:[A-Z][\w-]+\s+)?(?i:delegations?|"
+                           r"ministers|delegates|chiefs))\s+(?:(?:also|then|later)\s+)?"
+                           r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                           r"Sunday)\s+)?$")
 """Before ``visited``: a delegation or the ministers of a meeting, named by no person, who
 went to see a site as part of it (``Ministers visited the centre on Tuesday``)."""
 
