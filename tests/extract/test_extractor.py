@@ -1501,3 +1501,18 @@ def test_delegates_who_toured_a_base_on_a_weekday_made_a_visit_part_of_their_mee
     tour = made_by(out, "meeting.site_visit")
     assert tour.name.startswith("Visit of delegates to ")
     assert "toured" in tour.aliases
+
+
+def test_a_coming_visit_to_a_site_is_a_visit_of_its_own_within_the_visit() -> None:
+    text = ("General Kemal Aksoy began a two-day visit to Pakistan on Monday.\n"
+            "Aksoy is expected to visit the National Defence University in Islamabad on "
+            "Thursday.\n"
+            "The delegation was led by Major General Omar Riaz, who also called on General "
+            "Asim Tariq at the Joint Staff Headquarters.\n")
+    out = extract(text, "site", "2026-02-10")
+    site = made_by(out, "meeting.site_visit")
+    assert "visit the National Defence University" in site.aliases
+    visits = [e for e in out.entities.values() if e.properties.get("kind") == "visit"]
+    assert [(site.id, "PART_OF", v.id) in out.relations for v in visits] == [True]
+    call = made_by(out, "meeting.call")
+    assert call.name.startswith("Call of Omar Riaz on Asim Tariq")

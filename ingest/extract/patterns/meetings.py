@@ -280,6 +280,11 @@ def _real(ctx: Context, match: re.Match[str]) -> bool:
     if NONE_BEFORE.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
                           match.start()) or BOARDING.match(ctx.text, match.end()):
         return False
+    if word.lower() == "visit" and DUE_TO.search(ctx.text, max(ctx.sentence.start,
+                                                                match.start() - 30),
+                                                  match.start()) and \
+            _site(ctx, match.end(), places=False):
+        return False
     if word.lower() == "received by" and SHIP_SUBJECT.search(
             ctx.text, max(ctx.sentence.start, match.start() - 80), match.start()):
         return False
@@ -293,6 +298,29 @@ def _real(ctx: Context, match: re.Match[str]) -> bool:
             match.end() < m.start <= match.end() + MEET_GAP and
             "." not in ctx.text[match.end():m.start] for m in ctx.labelled("Person"))
     return not (word.lower() == "meetings" and not match["a"])
+
+
+DUE_TO = re.compile(r"\b(?:expected|due|scheduled|set|planning|plans?)\s+to\s+(?:also\s+)?$",
+                    re.I)
+"""Before ``visit``: a visit to come, which may go to a site of the country visited."""
+SITE = re.compile(r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:academy|university|college|school|"
+                  r"base|headquarters|centre|center|shipyard|dockyard|plant|factory|facility|"
+                  r"campus|barracks|frigate|destroyer|submarine|carrier|corvette)\b", re.I)
+"""After ``visit``: a site (``the National Defence University``, ``the Navy's frigate``)."""
+
+
+def _site(ctx: Context, end: int, places: bool = True) -> bool:
+    """Whether what a coming visit goes to is a site of the country visited (a school, a
+    base, a ship), a visit of its own within the visit under way, not a state or a town
+    (``is expected to visit the National Defence University``, not ``to visit Nigeria``);
+    with ``places`` False, a place named as such (``to visit Tindal``) is none."""
+    gap = re.match(r"\s+(?:the\s+)?", ctx.text[end:end + 6])
+    start = end + (gap.end() if gap else 0)
+    first = next((m for m in ctx.mentions if m.start == start), None)
+    if first is not None and first.label in ("Unit", "Country", "Location"):
+        return first.label == "Unit" or (places and first.label == "Location" and
+                                         first.kind not in (None, "city"))
+    return SITE.match(ctx.text, end, ctx.sentence.end) is not None
 
 
 SHIP_SUBJECT = re.compile(r"\b(?:ships?|vessels?|warships?|frigate|destroyer|corvette|cutter|"
@@ -1017,6 +1045,11 @@ def calls(ctx: Context) -> None:
             return
 
 
+WHO = re.compile(r",\s+who\s+(?:(?:also|later|then|had|has)\s+)?$")
+"""Before the calling verb, a relative clause whose antecedent is the person named just
+before it (``Major General X, deputy commander of Y, who also called on Z``)."""
+
+
 def _caller(ctx: Context, persons: list[Mention], at: int) -> Mention | None:
     """Who calls: the person named last before the verb in its clause, else the one visitor
     of the visit under way when a pronoun stands for them."""
@@ -1024,6 +1057,11 @@ def _caller(ctx: Context, persons: list[Mention], at: int) -> Mention | None:
               ctx.clause(m.start) == ctx.clause(at) and not OBJECT_OF.search(ctx.before(m, 30))]
     if before:
         return next((m for m in persons if m.id == before[0].id), before[0])
+    who = WHO.search(ctx.text, max(ctx.sentence.start, at - 30), at)
+    if who is not None:
+        named = [m for m in ctx.labelled("Person") if m.end <= who.start()]
+        if named:
+            return named[-1]
     visit = ctx.article.last_visit
     visitors = ctx.article.visits.get(visit, (set(), None))[0] if visit else set()
     if len(visitors) == 1 and (PRONOUN.search(ctx.text, max(ctx.sentence.start, at - 40), at)
@@ -1066,8 +1104,9 @@ def _call(ctx: Context, match: re.Match[str], caller: Mention, callee: Mention,
 
 
 VISITED = re.compile(
-    r"\b(?P<verb>visited|toured)\s+(?P<what>(?:the\s+)?[^,.;]{2,70}?)(?=\s*[,.;]|\s+(?:on|in|at|"
-    r"with|together|where|during|before|after|and|to|for)\b)")
+    r"\b(?:(?P<verb>visited|toured)|(?P<due>(?:expected|due|scheduled|set|planning|plans?)"
+    r"\s+to\s+(?:also\s+)?)(?P<to>visit|tour))\s+(?P<what>(?:the\s+)?[^,.;]{2,70}?)"
+    r"(?=\s*[,.;]|\s+(?:on|in|at|near|with|together|where|during|before|after|and|to|for)\b)")
 TOGETHER = re.compile(r"\s+(?:together\s+)?with\s+(?:his|her|their)?\s*[^,.;]{0,40}?$")
 """Before a person who went along: ``visited X together with his Romanian counterpart, Y``."""
 
@@ -1075,11 +1114,13 @@ TOGETHER = re.compile(r"\s+(?:together\s+)?with\s+(?:his|her|their)?\s*[^,.;]{0,
 def site_visits(ctx: Context) -> None:
     """``X visited the Yokosuka naval base``: a visit of the person to the place, part of the
     visit the person is on; one who went ``together with`` the visitor visited too."""
-    if not ctx.says("visited", "toured"):
+    if not ctx.says("visited", "toured", "to visit", "to tour"):
         return
     match = ctx.search(VISITED, ctx.sentence.start, ctx.sentence.end)
     if match is None or UNREAL_VISIT.search(ctx.text, max(ctx.sentence.start,
-                                                          match.start() - 20), match.start()):
+                                                          match.start() - 20), match.start()) \
+            or (match["to"] and (not _site(ctx, match.end("to")) or any(
+                e.start == match.start("to") and e.label == "Meeting" for e in ctx.events))):
         return
     before = [m for m in ctx.labelled("Person") if m.end <= match.start() and
               ctx.clause(m.start) == ctx.clause(match.start())]
@@ -1098,11 +1139,15 @@ def site_visits(ctx: Context) -> None:
         GROUP_VISITED.search(ctx.text, max(ctx.sentence.start, match.start() - 40),
                              match.start())["group"].lower()
     name = f"Visit of {who}{where}" + (f" ({date})" if date else "")
-    event = ctx.out.add(Mention(match.start(), match.end("verb"), match["verb"], "Meeting",
+    verb = "verb" if match["verb"] else "to"
+    told = match.end(verb) if match["verb"] else match.end()
+    event = ctx.out.add(Mention(match.start(verb), told, ctx.text[match.start(verb):told],
+                                "Meeting",
                                 slug(f"visit {' '.join(m.id for m in visitors)} "
                                      f"{place.id if place else match['what']}"), name,
                                 "site_visit", rule="meeting.site_visit", confidence=0.5))
-    event.aliases = merge_list(event.aliases, [" ".join(match.group().split())])
+    event.aliases = merge_list(event.aliases, [" ".join(ctx.text[match.start(verb):
+                                                         match.end()].split())])
     for person in visitors:
         ctx.keep(person)
         ctx.out.relate("PARTICIPATED_IN", person.id, event.id, ctx.span, "meeting.site_visit",
