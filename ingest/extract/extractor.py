@@ -54,7 +54,8 @@ PATTERNS: tuple[Callable[[Context], None], ...] = (
     operations.programs, operations.activities, operations.courses, operations.trainings,
     roles.roles, participants.participants, venues.places, meetings.parties, meetings.twins,
     meetings.within_visit, meetings.ceremonies, meetings.port_calls, meetings.called_at,
-    meetings.calls, meetings.site_visits, meetings.visit_legs, meetings.honours, structure.parts,
+    meetings.calls, meetings.site_visits, meetings.visit_legs, meetings.honours,
+    meetings.receptions, structure.parts,
     ties.membership, ties.staff, ties.bloc_events, ties.cooperation, ties.training, ties.fighting,
     ties.deployment,
 )
@@ -104,6 +105,7 @@ def extract(text: str, article: str, published: str | None = None,
     meetings.visit_parts(memory, out)
     meetings.visited_events(out)
     meetings.visit_towns(out)
+    meetings.reception_ships(out)
     compass_parts(annotated, out)
     out.settle()
     return out

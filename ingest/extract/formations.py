@@ -162,7 +162,8 @@ FLEET_REACH = 60
 Navy's Eastern Fleet``)."""
 
 
-def _ship(entity: Entity) -> bool:
+def is_ship(entity: Entity) -> bool:
+    """Whether an entity is a ship: a unit found as one, or named with a navy's prefix."""
     return entity.label == "Unit" and (entity.properties.get("kind") == "ship" or
                                        entity.rule == "unit.ship" or
                                        entity.name.split()[0] in SHIP_STATES)
@@ -174,7 +175,7 @@ def fleets(out: Extraction, sentences: list[Sentence]) -> None:
     are PART_OF the fleet, in place of the navy."""
     fleets_at = sorted((span[0], entity) for entity in out.entities.values()
                        if entity.label == "Unit" and FLEET.search(entity.name) and
-                       not _ship(entity) for span in entity.spans)
+                       not is_ship(entity) for span in entity.spans)
     if not fleets_at:
         return
     parents = part_of_targets(out)
@@ -187,7 +188,7 @@ def fleets(out: Extraction, sentences: list[Sentence]) -> None:
         if fleet is None or not parents.get(fleet.id):
             continue
         navies = set(parents[fleet.id])
-        ships = sorted((min(e.spans)[0], e.id) for e in out.entities.values() if _ship(e)
+        ships = sorted((min(e.spans)[0], e.id) for e in out.entities.values() if is_ship(e)
                        and min(e.spans)[0] < found.start() and set(parents.get(e.id, ())) &
                        navies)
         if not found["noun"].endswith("s"):

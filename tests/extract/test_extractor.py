@@ -1454,3 +1454,65 @@ def test_a_body_named_with_the_place_it_sits_in_also_goes_by_that_name() -> None
     assert "Regional Maritime Fusion Centre in Mombasa" in \
         aliases["Regional Maritime Fusion Centre"]
     assert "Combined Air Operations Centre at Uedem" in aliases["Combined Air Operations Centre"]
+
+
+def test_a_reception_hosted_on_a_visiting_ship_is_part_of_its_port_call() -> None:
+    text = ("Indian warships call at Muscat\n\n"
+            "The Indian Navy frigate INS Satpura arrived at Port Sultan Qaboos in Muscat on "
+            "Sunday for a three-day port call.\n"
+            "The frigate, commanded by Captain Arun Rao, was received by officers of the Royal "
+            "Navy of Oman.\n"
+            "The crew hosted a reception on board attended by the Omani Minister of Defence, "
+            "Sayyid Hamad Al Busaidi.\n")
+    out = extract(text, "call", "2026-01-12")
+    call = made_by(out, "meeting.port_call")
+    reception = made_by(out, "meeting.reception")
+    assert reception.name.startswith("Reception on board INS Satpura in Muscat")
+    assert {("ins-satpura", "PARTICIPATED_IN", reception.id),
+            (reception.id, "PART_OF", call.id)} <= set(out.relations)
+    assert any(r.type == "PARTICIPATED_IN" and r.target == reception.id and
+               out.entities[r.source].label == "Person" for r in out.relations.values())
+    assert not any(e.label == "Meeting" and e.rule == "meeting.meeting"
+                   for e in out.entities.values())
+    passing = extract(text.replace("The crew hosted a reception on board attended by",
+                                   "At a reception on board, said"), "call", "2026-01-12")
+    assert not any(e.rule == "meeting.reception" for e in passing.entities.values())
+
+
+def test_a_numbered_session_of_a_described_joint_committee_is_a_meeting_its_chairs_lead() -> None:
+    text = ("Officials of Ruritania and Freedonia met for the third session of the "
+            "Ruritanian-Freedonian joint committee on defence cooperation in Riyadh, co-chaired "
+            "by Defence Minister Karl Brandt and General Ana Lopez.\n")
+    out = extract(text, "sitting", "2026-02-10")
+    sitting = made_by(out, "meeting.sitting")
+    assert sitting.name.startswith("Third session of the Ruritanian-Freedonian joint committee "
+                                   "on defence cooperation")
+    assert "third session" in sitting.aliases
+    chairs = {r.source for r in out.relations.values()
+              if r.type == "COMMANDS" and r.target == sitting.id}
+    assert {out.entities[c].name for c in chairs} == {"Karl Brandt", "Ana Lopez"}
+
+
+def test_delegates_who_toured_a_base_on_a_weekday_made_a_visit_part_of_their_meeting() -> None:
+    text = ("The South Pacific Defence Ministers' Meeting opened in Suva on Tuesday.\n"
+            "Delegates on Wednesday toured the Stanley Brown Naval Base, where patrol boats are "
+            "berthed.\n")
+    out = extract(text, "tour", "2026-11-04")
+    tour = made_by(out, "meeting.site_visit")
+    assert tour.name.startswith("Visit of delegates to ")
+    assert "toured" in tour.aliases
+
+
+def test_a_coming_visit_to_a_site_is_a_visit_of_its_own_within_the_visit() -> None:
+    text = ("General Kemal Aksoy began a two-day visit to Pakistan on Monday.\n"
+            "Aksoy is expected to visit the National Defence University in Islamabad on "
+            "Thursday.\n"
+            "The delegation was led by Major General Omar Riaz, who also called on General "
+            "Asim Tariq at the Joint Staff Headquarters.\n")
+    out = extract(text, "site", "2026-02-10")
+    site = made_by(out, "meeting.site_visit")
+    assert "visit the National Defence University" in site.aliases
+    visits = [e for e in out.entities.values() if e.properties.get("kind") == "visit"]
+    assert [(site.id, "PART_OF", v.id) in out.relations for v in visits] == [True]
+    call = made_by(out, "meeting.call")
+    assert call.name.startswith("Call of Omar Riaz on Asim Tariq")

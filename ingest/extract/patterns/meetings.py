@@ -7,6 +7,7 @@ import re
 
 from graph.model import merge_list
 from ingest.extract.facts import Entity, Extraction, Mention
+from ingest.extract.formations import is_ship
 from ingest.extract.gazetteer import extras
 from ingest.extract.patterns.context import BEARING, Article, Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
@@ -279,6 +280,14 @@ def _real(ctx: Context, match: re.Match[str]) -> bool:
     if NONE_BEFORE.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
                           match.start()) or BOARDING.match(ctx.text, match.end()):
         return False
+    if word.lower() == "visit" and DUE_TO.search(ctx.text, max(ctx.sentence.start,
+                                                                match.start() - 30),
+                                                  match.start()) and \
+            _site(ctx, match.end(), places=False):
+        return False
+    if word.lower() == "received by" and SHIP_SUBJECT.search(
+            ctx.text, max(ctx.sentence.start, match.start() - 80), match.start()):
+        return False
     if word.lower() == "negotiations" and not (
             HELD_TALKS.search(ctx.text, max(ctx.sentence.start, match.start() - 30),
                               match.start()) or BETWEEN.match(ctx.text, match.end())):
@@ -289,6 +298,37 @@ def _real(ctx: Context, match: re.Match[str]) -> bool:
             match.end() < m.start <= match.end() + MEET_GAP and
             "." not in ctx.text[match.end():m.start] for m in ctx.labelled("Person"))
     return not (word.lower() == "meetings" and not match["a"])
+
+
+DUE_TO = re.compile(r"\b(?:expected|due|scheduled|set|planning|plans?)\s+to\s+(?:also\s+)?$",
+                    re.I)
+"""Before ``visit``: a visit to come, which may go to a site of the country visited."""
+SITE = re.compile(r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:academy|university|college|school|"
+                  r"base|headquarters|centre|center|shipyard|dockyard|plant|factory|facility|"
+                  r"campus|barracks|frigate|destroyer|submarine|carrier|corvette)\b", re.I)
+"""After ``visit``: a site (``the National Defence University``, ``the Navy's frigate``)."""
+
+
+def _site(ctx: Context, end: int, places: bool = True) -> bool:
+    """Whether what a coming visit goes to is a site of the country visited (a school, a
+    base, a ship), a visit of its own within the visit under way, not a state or a town
+    (``is expected to visit the National Defence University``, not ``to visit Nigeria``);
+    with ``places`` False, a place named as such (``to visit Tindal``) is none."""
+    gap = re.match(r"\s+(?:the\s+)?", ctx.text[end:end + 6])
+    start = end + (gap.end() if gap else 0)
+    first = next((m for m in ctx.mentions if m.start == start), None)
+    if first is not None and first.label in ("Unit", "Country", "Location"):
+        return first.label == "Unit" or (places and first.label == "Location" and
+                                         first.kind not in (None, "city"))
+    return SITE.match(ctx.text, end, ctx.sentence.end) is not None
+
+
+SHIP_SUBJECT = re.compile(r"\b(?:ships?|vessels?|warships?|frigate|destroyer|corvette|cutter|"
+                          r"tanker|submarine|task\s+group|flotilla)\b(?:,[^,]*,)?\s+"
+                          r"(?:was|were)\s+(?:\w+\s+){0,5}?$")
+"""Before ``received by``, a ship or ships as the subject: a ship's welcome in port, which
+the visit it makes holds, not a meeting of its own (``The frigate, commanded by X, was
+received by officers of Y``)."""
 
 
 def _scan(ctx: Context, pattern: re.Pattern[str], start: int) -> list[re.Match[str]]:
@@ -354,7 +394,8 @@ def _meeting(ctx: Context, match: re.Match[str], persons: list[Mention],
 SITTING = re.compile(
     r"\b(?P<what>(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
     r"seventh|eighth|ninth|tenth|next|inaugural)\s+(?:(?:ordinary|extraordinary|annual|"
-    r"regular|plenary|joint)\s+)?(?P<noun>meeting|session|summit)s?)\s+of\s+(?:the\s+)?", re.I)
+    r"regular|plenary|joint)\s+)?(?P<noun>meeting|session|summit)s?)\s+of\s+"
+    r"(?:the\s+|an?\s+(?=[A-Z]))?", re.I)
 fold(SITTING)
 THE_SITTING = re.compile(r"\b(?:the|this)\s+(?:meeting|session)\b", re.I)
 fold(THE_SITTING)
@@ -393,6 +434,17 @@ def sittings(ctx: Context) -> None:
     if body.id in ctx.out.entities or body.text:
         ctx.keep(body)
         ctx.out.relate("RUNS", body.id, event, ctx.span, "meeting.sitting", 0.5)
+    chaired = ctx.search(CHAIRED_BY, end, ctx.sentence.end)
+    for person in ctx.persons() if chaired is not None else []:
+        if person.start > chaired.end():
+            ctx.out.relate("COMMANDS", person.id, event, ctx.span, "meeting.sitting_chair", 0.55)
+            ctx.out.relate("PARTICIPATED_IN", person.id, event, ctx.span,
+                           "meeting.sitting_chair", 0.55)
+
+
+CHAIRED_BY = re.compile(r"\b(?:co-?)?chaired\s+(?:in\s+[^,.;]{1,40}?\s+)?by\b", re.I)
+"""After a sitting, those who chair it: ``co-chaired in Rawalpindi by X and Y``."""
+fold(CHAIRED_BY)
 
 
 SERIES = re.compile(
@@ -449,14 +501,40 @@ def _body(ctx: Context, at: int) -> Mention | None:
         return named
     noun = BODY_NOUN.match(ctx.text, at)
     if noun is None:
-        return None
+        return _described_body(ctx, at)
     word = noun["noun"].split()[-1].lower()
     for entity in reversed(ctx.out.entities.values()):
         if entity.label == "Organization" and entity.name.lower().endswith(word) and \
                 entity.spans and entity.spans[0][0] < at:
             return Mention(at, noun.end(), "", "Organization", entity.id, entity.name,
                            rule="pseudo")
-    return None
+    return _described_body(ctx, at)
+
+
+DESCRIBED_BODY = re.compile(
+    r"(?:(?!(?:in|at|on|for|and|with|to|by)\b)[\w’'-]+\s+){0,5}?(?:commission|committee|"
+    r"council|working\s+group|dialogue\s+group)\b(?:\s+(?:on|for)\s+(?:(?!(?:in|at|on|and|"
+    r"with|to|by)\b)[\w-]+\s+){0,3}?(?!(?:in|at|on|and|by)\b)[\w-]+(?=\s+(?:in|at|on|and|"
+    r"was|were|is|will|would|co-chaired|chaired|held|by)\b|\s*[,.;(]))?", re.I)
+"""A body a sitting is of, told by what it is rather than named: ``the Saudi-Chinese joint
+committee on defence cooperation``, ``the commission``, ``a Nigeria-Pakistan Joint Military
+Commission``."""
+
+
+BILATERAL = re.compile(r"\b(?i:joint|binational|bilateral|trilateral|commission|committee)\b|"
+                       r"[A-Z]\w*-[A-Z]")
+"""In a described body's phrase, what makes it a standing body of the states named, not any
+council or group: ``joint``, ``binational``, ``Saudi-Chinese``, a commission or committee."""
+
+
+def _described_body(ctx: Context, at: int) -> Mention | None:
+    """The body a sitting is of, described and not among the report's entities: a stand-in
+    that names the sitting but runs nothing (who runs it is not known)."""
+    found = DESCRIBED_BODY.match(ctx.text, at, ctx.sentence.end)
+    if found is None or not BILATERAL.search(found.group()):
+        return None
+    phrase = " ".join(found.group().split())
+    return Mention(at, found.end(), "", "Organization", slug(phrase), phrase, rule="pseudo")
 
 
 VISIT_OBJECT = re.compile(r"(?:visit|(?-i:visits))\s+(?:the\s+[a-z][\w-]*\b|"
@@ -976,6 +1054,11 @@ def calls(ctx: Context) -> None:
             return
 
 
+WHO = re.compile(r",\s+who\s+(?:(?:also|later|then|had|has)\s+)?$")
+"""Before the calling verb, a relative clause whose antecedent is the person named just
+before it (``Major General X, deputy commander of Y, who also called on Z``)."""
+
+
 def _caller(ctx: Context, persons: list[Mention], at: int) -> Mention | None:
     """Who calls: the person named last before the verb in its clause, else the one visitor
     of the visit under way when a pronoun stands for them."""
@@ -983,6 +1066,11 @@ def _caller(ctx: Context, persons: list[Mention], at: int) -> Mention | None:
               ctx.clause(m.start) == ctx.clause(at) and not OBJECT_OF.search(ctx.before(m, 30))]
     if before:
         return next((m for m in persons if m.id == before[0].id), before[0])
+    who = WHO.search(ctx.text, max(ctx.sentence.start, at - 30), at)
+    if who is not None:
+        named = [m for m in ctx.labelled("Person") if m.end <= who.start()]
+        if named:
+            return named[-1]
     visit = ctx.article.last_visit
     visitors = ctx.article.visits.get(visit, (set(), None))[0] if visit else set()
     if len(visitors) == 1 and (PRONOUN.search(ctx.text, max(ctx.sentence.start, at - 40), at)
@@ -1025,8 +1113,9 @@ def _call(ctx: Context, match: re.Match[str], caller: Mention, callee: Mention,
 
 
 VISITED = re.compile(
-    r"\b(?P<verb>visited|toured)\s+(?P<what>(?:the\s+)?[^,.;]{2,70}?)(?=\s*[,.;]|\s+(?:on|in|at|"
-    r"with|together|where|during|before|after|and|to|for)\b)")
+    r"\b(?:(?P<verb>visited|toured)|(?P<due>(?:expected|due|scheduled|set|planning|plans?)"
+    r"\s+to\s+(?:also\s+)?)(?P<to>visit|tour))\s+(?P<what>(?:the\s+)?[^,.;]{2,70}?)"
+    r"(?=\s*[,.;]|\s+(?:on|in|at|near|with|together|where|during|before|after|and|to|for)\b)")
 TOGETHER = re.compile(r"\s+(?:together\s+)?with\s+(?:his|her|their)?\s*[^,.;]{0,40}?$")
 """Before a person who went along: ``visited X together with his Romanian counterpart, Y``."""
 
@@ -1034,11 +1123,13 @@ TOGETHER = re.compile(r"\s+(?:together\s+)?with\s+(?:his|her|their)?\s*[^,.;]{0,
 def site_visits(ctx: Context) -> None:
     """``X visited the Yokosuka naval base``: a visit of the person to the place, part of the
     visit the person is on; one who went ``together with`` the visitor visited too."""
-    if not ctx.says("visited", "toured"):
+    if not ctx.says("visited", "toured", "to visit", "to tour"):
         return
     match = ctx.search(VISITED, ctx.sentence.start, ctx.sentence.end)
     if match is None or UNREAL_VISIT.search(ctx.text, max(ctx.sentence.start,
-                                                          match.start() - 20), match.start()):
+                                                          match.start() - 20), match.start()) \
+            or (match["to"] and (not _site(ctx, match.end("to")) or any(
+                e.start == match.start("to") and e.label == "Meeting" for e in ctx.events))):
         return
     before = [m for m in ctx.labelled("Person") if m.end <= match.start() and
               ctx.clause(m.start) == ctx.clause(match.start())]
@@ -1057,11 +1148,15 @@ def site_visits(ctx: Context) -> None:
         GROUP_VISITED.search(ctx.text, max(ctx.sentence.start, match.start() - 40),
                              match.start())["group"].lower()
     name = f"Visit of {who}{where}" + (f" ({date})" if date else "")
-    event = ctx.out.add(Mention(match.start(), match.end("verb"), match["verb"], "Meeting",
+    verb = "verb" if match["verb"] else "to"
+    told = match.end(verb) if match["verb"] else match.end()
+    event = ctx.out.add(Mention(match.start(verb), told, ctx.text[match.start(verb):told],
+                                "Meeting",
                                 slug(f"visit {' '.join(m.id for m in visitors)} "
                                      f"{place.id if place else match['what']}"), name,
                                 "site_visit", rule="meeting.site_visit", confidence=0.5))
-    event.aliases = merge_list(event.aliases, [" ".join(match.group().split())])
+    event.aliases = merge_list(event.aliases, [" ".join(ctx.text[match.start(verb):
+                                                         match.end()].split())])
     for person in visitors:
         ctx.keep(person)
         ctx.out.relate("PARTICIPATED_IN", person.id, event.id, ctx.span, "meeting.site_visit",
@@ -1079,8 +1174,10 @@ def site_visits(ctx: Context) -> None:
         ctx.out.relate("PART_OF", event.id, visit, ctx.span, "meeting.site_visit", 0.45)
 
 
-GROUP_VISITED = re.compile(r"\b(?:the|their|its)?\s*(?P<group>(?:[A-Z][\w-]+\s+)?(?:delegations?|"
-                           r"[Mm]inisters|delegates|[Cc]hiefs))\s+(?:(?:also|then|later)\s+)?$")
+GROUP_VISITED = re.compile(r"\b(?:the|their|its)?\s*(?P<group>(?:[A-Z][\w-]+\s+)?(?i:delegations?|"
+                           r"ministers|delegates|chiefs))\s+(?:(?:also|then|later)\s+)?"
+                           r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                           r"Sunday)\s+)?$")
 """Before ``visited``: a delegation or the ministers of a meeting, named by no person, who
 went to see a site as part of it (``Ministers visited the centre on Tuesday``)."""
 
@@ -1411,3 +1508,70 @@ def visit_legs(ctx: Context) -> None:
                 AT_TOWN.search(ctx.text, begin, town.start)):
             ctx.keep(town)
             ctx.out.relate("HELD_IN", visit, town.id, ctx.span, "meeting.visit_leg", 0.45)
+
+
+RECEPTION = re.compile(
+    r"\b(?:(?P<hosted>host(?:ed|s|ing)|h[eo]ld|holds|holding|g[ai]ve|gives|giving)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)?(?P<what>(?:deck\s+)?reception(?P<board>\s+(?:on\s+board|"
+    r"aboard|on\s+deck))?)\b", re.I)
+"""A reception and how it is told: ``hosted a reception on board``, ``A reception on board
+... was attended by``."""
+fold(RECEPTION)
+ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b", re.I)
+fold(ATTENDED_BY)
+
+
+def receptions(ctx: Context) -> None:
+    """A reception a visiting ship's crew hosts, or one a sentence says was attended by
+    someone, is a meeting during the visit under way, which those named after it attended.
+    One told only in passing (``said at a reception``, ``will take part in a reception``) is
+    none."""
+    if not ctx.says("reception"):
+        return
+    match = ctx.search(RECEPTION, ctx.sentence.start, ctx.sentence.end)
+    visit = ctx.article.last_visit
+    if match is None or visit is None or visit not in ctx.out.entities or \
+            not (match["hosted"] or ctx.search(ATTENDED_BY, match.end(), ctx.sentence.end)):
+        return
+    date = when(ctx.date() or ctx.article.published)
+    event = ctx.out.add(Mention(match.start("what"), match.end("what"), match["what"],
+                                "Meeting", slug(f"reception {visit}"),
+                                "Reception" + (f" ({date})" if date else ""), "ceremony",
+                                rule="meeting.reception", confidence=0.5))
+    event.aliases = merge_list(event.aliases, ["reception"])
+    ctx.out.relate("PART_OF", event.id, visit, ctx.span, "meeting.reception", 0.5)
+    for person in ctx.persons():
+        if person.start > match.end():
+            ctx.keep(person)
+            ctx.out.relate("PARTICIPATED_IN", person.id, event.id, ctx.span,
+                           "meeting.reception", 0.5)
+
+
+def reception_ships(out: Extraction) -> None:
+    """A reception during a ship's visit is held on board the visit's ships, which take part
+    in it, and in the town the visit is held in; its name says so (``Reception on board X in
+    Y (June 2026)``). Run on the whole report, once the visit's ships and places are read."""
+    for event in sorted(out.entities):
+        entity = out.entities[event]
+        if entity.rule != "meeting.reception":
+            continue
+        part = next((r for r in sorted(out.relations.values(), key=lambda r: r.target)
+                     if r.source == event and r.type == "PART_OF"), None)
+        if part is None:
+            continue
+        ships = sorted({r.source for r in out.relations.values() if r.target == part.target and
+                        r.type == "PARTICIPATED_IN" and is_ship(out.entities[r.source])})
+        places = {r.target for r in out.relations.values() if r.source == part.target and
+                  r.type == "HELD_IN"}
+        places |= {r.target for r in out.relations.values() if r.type == "LOCATED_IN" and
+                   r.source in places}
+        towns = sorted((out.entities[p] for p in places
+                        if out.entities[p].properties.get("kind") == "city"),
+                       key=lambda e: (min(e.spans, default=(0, 0)), e.id))
+        for ship in ships:
+            out.relate("PARTICIPATED_IN", ship, event, part.spans[0], "meeting.reception", 0.45)
+        if towns:
+            out.relate("HELD_IN", event, towns[0].id, part.spans[0], "meeting.reception", 0.45)
+        board = f" on board {_listed([out.entities[s].name for s in ships])}" if ships else ""
+        entity.name = entity.name.replace("Reception", f"Reception{board}" + (
+            f" in {towns[0].name}" if towns else ""), 1)
