@@ -181,6 +181,10 @@ SPACE_WORDS = frozenset({"Satellite", "Satellites", "Constellation", "Space", "O
                          "Lunar", "Broadband", "Radar", "Launch"})
 """Words that make a ``Mission`` a space programme (``Arctic Satellite Broadband Mission``,
 ``RADARSAT Constellation Mission``), not a deployment of forces."""
+MONITORS = frozenset(("Team", "Mechanism", "Group", "Force", "Mission"))
+"""Heads of a body sent to watch a ceasefire or a border, which is a mission of its own
+(``International Monitoring Team``, ``Ceasefire Monitoring and Verification Mechanism``), not
+an organisation or a unit."""
 PLACE_HEADS = {
     **dict.fromkeys(("Region", "Province", "Oblast", "Governorate", "Valley", "Peninsula",
                      "Island", "Islands", "Mountains", "Desert", "Strait", "Sea", "Bay", "Lake",
@@ -895,6 +899,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Organization", "company")
     if last == "Mission" and SPACE_WORDS & set(words):
         return ("Program", None)
+    if "Monitoring" in words and last in MONITORS:
+        return ("Operation", "peacekeeping")
     if last in LAST_HEADS:
         return LAST_HEADS[last]
     if first == "Special" and last == "Service" and len(words) > 2:

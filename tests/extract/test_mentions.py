@@ -287,3 +287,12 @@ def test_a_compass_word_and_a_states_name_naming_its_province_are_a_place() -> N
     places = {(m.label, m.text, m.role) for m in mentions(text)}
     assert ("Location", "Western Australia", "in:AUS") in places
     assert ("Country", "Australia", "name") in places
+
+
+def test_a_body_sent_to_monitor_a_ceasefire_is_a_mission() -> None:
+    text = ("The Ceasefire Monitoring Group and the Border Monitoring Mechanism met the "
+            "Joint Verification Commission in Goma.")
+    labels = {m.text: (m.label, m.kind) for m in mentions(text)}
+    assert labels["Ceasefire Monitoring Group"] == ("Operation", "peacekeeping")
+    assert labels["Border Monitoring Mechanism"] == ("Operation", "peacekeeping")
+    assert labels["Joint Verification Commission"][0] != "Operation"
