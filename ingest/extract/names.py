@@ -1135,7 +1135,13 @@ def _splits(words: list[Word], rest: str) -> bool:
 
 def _trim(words: list[Word]) -> list[Word]:
     """Without leading sentence words (The, During...), a date before ``the`` (``In August
-    2025 the UN Security Council``) and dangling connectors."""
+    2025 the UN Security Council``), a sector or troops named before the mission they are of
+    (``Sector 2 of the African Union ... Mission in Somalia``, ``Troops of the ...``: the
+    sector is a mention of its own) and dangling connectors."""
+    if len(words) > 2 and words[0][1] in PART_BEFORE_OF and words[1][1] == "of":
+        words = words[2:]
+    if len(words) > 3 and words[0][1] == "Sector" and words[2][1] == "of":
+        words = words[3:]
     while words and (words[0][1] in LEADING or words[0][1] in CONNECTORS or
                      (words[0][1] in WHEN and len(words) > 2 and words[1][1] == "the") or
                      (words[0][1] in WHEN and len(words) > 3 and words[1][1].isdigit()
@@ -1150,6 +1156,8 @@ def _trim(words: list[Word]) -> list[Word]:
     return words
 
 
+PART_BEFORE_OF = frozenset(("Troops", "Soldiers", "Peacekeepers", "Contingents", "Units"))
+"""Plural nouns opening a sentence before the body they are of: ``Troops of the ... Mission``."""
 YEARS = re.compile(r"(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?")
 """The years a plan runs for, written after its name: ``Defence Cooperation Plan
 2025-2027``."""
