@@ -128,10 +128,14 @@ named only as a landmark (``within 200 kilometres of Taiwan``): not a party to i
 DECLINED = re.compile(
     r"\b(?:(?:is|was|were|are|has|have|had|did|does|do)\s+not\s+(?:been\s+)?"
     r"(?:t(?:ak(?:ing|en|e)|ook)\s+part|invited|sen[dt]|join(?:ed|ing)?|particip\w*|"
-    r"attend(?:ed|ing)?)|was\s+invited\s+but)"
+    r"attend(?:ed|ing)?)|was\s+invited\s+but|"
+    r"(?:studying|considering|weighing)\s+(?:whether\s+to\s+)?join(?:ing)?|"
+    r"(?:may|might)\s+join|(?:been|was|were|is|are)\s+asked\s+to\s+join)"
     r"\b", re.I)
 """After an actor, words saying it stays out or is only asked in (``Niger, whose government
-withdrew its troops, is not taking part``; ``China, which was not invited``)."""
+withdrew its troops, is not taking part``; ``China, which was not invited``; ``Norway and
+Japan were studying whether to join it``; ``Kenya has been asked to join that phase``;
+``Chile has said it may join``)."""
 AGENT_ELSEWHERE = re.compile(
     r"\b(?:brokered|authori[sz]ed|funded|financed|endorsed|renewed|critici[sz]ed|condemned|"
     r"(?:co-)?chaired|mediated|accused|backed)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
@@ -425,13 +429,25 @@ def _visiting_forces(ctx: Context, actor: Mention, event: Mention) -> bool:
                                         for m in ctx.labelled("Unit"))
 
 
+LISTED_WITH = re.compile(r"(?:,\s*|\s+)(?:and\s+|or\s+)?(?:the\s+)?")
+"""Between two actors of one list (``Norway and Japan``): what is said after the last is said
+of each."""
+
+
 def _declined(ctx: Context, actor: Mention) -> bool:
-    """Whether the sentence says the actor does not take part, or only may: a negated
-    participation verb after it before any other actor, or ``if <actor> agrees to join``."""
+    """Whether the sentence says the actor does not take part, or only may: a negated or
+    undecided participation verb after it (or after the last of the list it is in) before
+    any other actor, or ``if <actor> agrees to join``."""
     if re.search(r"\bif\s+$", ctx.before(actor, 6)):
         return True
     end = min(ctx.sentence.end, actor.end + 110)
-    end = min([m.start for m in ctx.actor_mentions() if actor.end < m.start < end] + [end])
+    last = actor.end
+    for other in sorted((m for m in ctx.actor_mentions() if actor.end < m.start < end),
+                        key=lambda m: m.start):
+        if not LISTED_WITH.fullmatch(ctx.text, last, other.start):
+            end = other.start
+            break
+        last = other.end
     return bool(DECLINED.search(ctx.text, actor.end, end))
 
 
