@@ -77,7 +77,8 @@ UNIT_KINDS = {
 ``special forces``, troops of a kind that reports name in passing for many states, where an
 analyst annotates only the named command they belong to."""
 WAR_LEFT = re.compile(
-    r"(?:(?P<days>\d{1,3})-day\s+|(?P<year>(?:19|20)\d\d)\s+|(?P<adj>separatist|civil|"
+    r"(?:(?P<days>\d{1,3})-day\s+|(?:(?:19|20)\d\d[-–])?(?P<year>(?:19|20)\d\d)\s+|"
+    r"(?P<adj>separatist|civil|"
     r"full-scale|full-blown|border)\s+|\b[Tt]he\s+(?P<dated>bloody|brutal|bitter|devastating|"
     r"deadly)\s+)(?:(?:[A-Z][\w’'-]*|first|second|third|\w+-\w+)\s+){0,4}$")
 OPERATION_LEFT = re.compile(

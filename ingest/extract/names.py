@@ -181,6 +181,10 @@ SPACE_WORDS = frozenset({"Satellite", "Satellites", "Constellation", "Space", "O
                          "Lunar", "Broadband", "Radar", "Launch"})
 """Words that make a ``Mission`` a space programme (``Arctic Satellite Broadband Mission``,
 ``RADARSAT Constellation Mission``), not a deployment of forces."""
+MONITORS = frozenset(("Team", "Mechanism", "Group", "Force", "Mission"))
+"""Heads of a body sent to watch a ceasefire or a border, which is a mission of its own
+(``International Monitoring Team``, ``Ceasefire Monitoring and Verification Mechanism``), not
+an organisation or a unit."""
 PLACE_HEADS = {
     **dict.fromkeys(("Region", "Province", "Oblast", "Governorate", "Valley", "Peninsula",
                      "Island", "Islands", "Mountains", "Desert", "Strait", "Sea", "Bay", "Lake",
@@ -895,6 +899,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Organization", "company")
     if last == "Mission" and SPACE_WORDS & set(words):
         return ("Program", None)
+    if "Monitoring" in words and last in MONITORS:
+        return ("Operation", "peacekeeping")
     if last in LAST_HEADS:
         return LAST_HEADS[last]
     if first == "Special" and last == "Service" and len(words) > 2:
@@ -1129,7 +1135,13 @@ def _splits(words: list[Word], rest: str) -> bool:
 
 def _trim(words: list[Word]) -> list[Word]:
     """Without leading sentence words (The, During...), a date before ``the`` (``In August
-    2025 the UN Security Council``) and dangling connectors."""
+    2025 the UN Security Council``), a sector or troops named before the mission they are of
+    (``Sector 2 of the African Union ... Mission in Somalia``, ``Troops of the ...``: the
+    sector is a mention of its own) and dangling connectors."""
+    if len(words) > 2 and words[0][1] in PART_BEFORE_OF and words[1][1] == "of":
+        words = words[2:]
+    if len(words) > 3 and words[0][1] == "Sector" and words[2][1] == "of":
+        words = words[3:]
     while words and (words[0][1] in LEADING or words[0][1] in CONNECTORS or
                      (words[0][1] in WHEN and len(words) > 2 and words[1][1] == "the") or
                      (words[0][1] in WHEN and len(words) > 3 and words[1][1].isdigit()
@@ -1144,6 +1156,8 @@ def _trim(words: list[Word]) -> list[Word]:
     return words
 
 
+PART_BEFORE_OF = frozenset(("Troops", "Soldiers", "Peacekeepers", "Contingents", "Units"))
+"""Plural nouns opening a sentence before the body they are of: ``Troops of the ... Mission``."""
 YEARS = re.compile(r"(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?")
 """The years a plan runs for, written after its name: ``Defence Cooperation Plan
 2025-2027``."""

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.extract.cues import whole_words
 from ingest.extract.facts import Mention
-from ingest.extract.names import VENUE_WORDS
+from ingest.extract.names import MONITORS, VENUE_WORDS
 from ingest.extract.scan import tokens, words
 from ingest.extract.sentences import Sentence
 from ingest.extract.slugs import slug
@@ -292,6 +292,8 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
         if MEDIA.search(text) or len(span) < 2 or text.islower() or (
                 span.root.is_lower and head in ("ministry", "government", "embassy")):
             return None
+        if head.title() in MONITORS and any(t.lower_ == "monitoring" for t in span):
+            return ("Operation", "peacekeeping")
         if head in UNIT_HEADS:
             return ("Unit", None)
         if head in BODY_HEADS:

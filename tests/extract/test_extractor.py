@@ -799,6 +799,15 @@ def test_a_state_said_not_to_take_part_takes_no_part() -> None:
         assert not {key for key in found if key[0] == "MMR" and key[1] == "PARTICIPATED_IN"}
 
 
+def test_states_only_weighing_whether_to_join_take_no_part() -> None:
+    for sentence in ("Officials said Myanmar and Laos were studying whether to join it.",
+                     "The next edition is planned for 2027, when Myanmar has said it may join.",
+                     "Myanmar has been asked to join the second phase."):
+        found = relations(f"Operation Sea Shield began on Monday off Thailand.\n{sentence}\n")
+        assert not {key for key in found if key[0] in ("MMR", "LAO") and
+                    key[1] == "PARTICIPATED_IN"}
+
+
 def test_the_chairs_of_a_committee_take_no_part_in_the_mission_reporting_to_it() -> None:
     found = relations("The United Nations Mission in South Sudan (UNMISS) renewed its patrols on "
                       "Monday.\nThe mission will report every month to a joint oversight "

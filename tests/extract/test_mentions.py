@@ -287,3 +287,20 @@ def test_a_compass_word_and_a_states_name_naming_its_province_are_a_place() -> N
     places = {(m.label, m.text, m.role) for m in mentions(text)}
     assert ("Location", "Western Australia", "in:AUS") in places
     assert ("Country", "Australia", "name") in places
+
+
+def test_a_body_sent_to_monitor_a_ceasefire_is_a_mission() -> None:
+    text = ("The Ceasefire Monitoring Group and the Border Monitoring Mechanism met the "
+            "Joint Verification Commission in Goma.")
+    labels = {m.text: (m.label, m.kind) for m in mentions(text)}
+    assert labels["Ceasefire Monitoring Group"] == ("Operation", "peacekeeping")
+    assert labels["Border Monitoring Mechanism"] == ("Operation", "peacekeeping")
+    assert labels["Joint Verification Commission"][0] != "Operation"
+
+
+def test_a_sector_named_before_its_mission_is_not_part_of_the_missions_name() -> None:
+    text = ("A fresh battle group took over Sector 2 of the United Nations Mission in South "
+            "Sudan on Wednesday. Troops of the United Nations Mission in South Sudan left.")
+    named = {(m.text, m.label) for m in mentions(text)}
+    assert ("Sector 2", "Unit") in named
+    assert not any(text.startswith(("Sector 2 of", "Troops of")) for text, _ in named)
