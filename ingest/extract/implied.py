@@ -36,7 +36,10 @@ MINISTRIES = {"defence": "ministry-of-defence", "defense": "ministry-of-defence"
 """The office a ministry named by its field is (as the minister's title gives it)."""
 CITY_AFTER = re.compile(r"\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 """Where an embassy is: ``the Italian embassy in Accra``."""
-HEADQUARTERS = re.compile(r"\s+(?P<what>headquarters|secretariat|HQ)\b")
+HEADQUARTERS = re.compile(r"\s+(?P<what>headquarters|HQ)\b|\s+(?P<secretariat>(?:(?i:permanent|"
+                          r"general)\s+)?(?i:secretariat))\b(?!\s+of\b)")
+"""After an organisation: its headquarters (``NATO headquarters``) or its secretariat (``the
+SADC Secretariat``, ``the CFAC Permanent Secretariat``, ``the EAC secretariat``)."""
 THE_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 QUOTED = re.compile(r"[“\"‘'](?P<name>[A-Z][^”\"’'\n]{2,60})[”\"’']\s+(?P<head>concept|"
                     r"program(?:me)?|initiative|project|plan|mechanism|strategy|doctrine)\b")
@@ -174,15 +177,23 @@ def ministries(text: str, hits: list[Mention], known: dict[str, str]) -> Iterato
 
 
 def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:
-    """An organisation's headquarters named after it: ``NATO headquarters``; not ``the NATO
-    headquarters in Szczecin``, ``MARCOM's headquarters`` nor ``the ministry's Pentagon
-    headquarters``, which describe a site or a seat, not a body of their own."""
+    """An organisation's headquarters or secretariat named after it: ``NATO headquarters``,
+    ``the IGAD Secretariat``; not ``the NATO headquarters in Szczecin``, ``MARCOM's
+    headquarters`` nor ``the ministry's Pentagon headquarters``, which describe a site or a
+    seat, not a body of their own (a secretariat is a body however it is introduced)."""
     for org in hits:
-        if org.label != "Organization" or THE_BEFORE.search(text, max(0, org.start - 4),
-                                                             org.start):
+        if org.label != "Organization":
             continue
-        match = HEADQUARTERS.match(text, org.end, org.end + 16)
-        if match:
+        match = HEADQUARTERS.match(text, org.end, org.end + 30)
+        if match is None or (match["what"] and THE_BEFORE.search(text, max(0, org.start - 4),
+                                                                 org.start)):
+            continue
+        if match["secretariat"]:
+            office = " ".join(w.capitalize() for w in match["secretariat"].split())
+            yield Mention(org.start, match.end(), text[org.start:match.end()], "Organization",
+                          f"{org.id}-{slug(office)}", f"{org.name} {office}", "headquarters",
+                          rule="org.secretariat", confidence=0.6)
+        else:
             name = f"{org.name} headquarters"
             yield Mention(org.start, match.end(), text[org.start:match.end()], "Organization",
                           f"{org.id}-headquarters", name, "headquarters",

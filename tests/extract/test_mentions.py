@@ -133,6 +133,16 @@ def test_an_office_holder_implies_his_office() -> None:
             ("Organization", "nato-headquarters", "NATO headquarters")} <= found(text)
 
 
+def test_an_organisations_secretariat_is_a_body_of_its_own() -> None:
+    text = ("The drill was run by the IGAD Secretariat with the ASEAN permanent secretariat, "
+            "while the NATO headquarters in Brussels stayed out.")
+    assert {("Organization", "igad-secretariat",
+             "Intergovernmental Authority on Development Secretariat"),
+            ("Organization", "asean-permanent-secretariat", "ASEAN Permanent Secretariat")} \
+        <= found(text)
+    assert not any(m.id == "nato-headquarters" for m in mentions(text))
+
+
 def test_names_are_split_where_a_new_name_begins() -> None:
     text = ("Azerbaijan and the North Atlantic Treaty Organization met the Western Theater "
             "Command of the Chinese People's Liberation Army and the Acting Chief of the Main "
