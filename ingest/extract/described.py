@@ -23,7 +23,8 @@ HEADS = re.compile(
     r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
-    r"deployments?|courses?|invasion|clashes|conflict)\b",
+    r"deployments?|courses?|invasion|clashes|conflict|contingents|hospitals|companies|"
+    r"battalions|platoons|detachments)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -32,7 +33,8 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "manufacturing", "production", "project", "reform", "system", "moderni",
                        "battalion", "detachment", "battery", "unit", "company", "facilit",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
-                       "dockyard", "deploy", "course", "invasion", "clashes", "conflict"))
+                       "dockyard", "deploy", "course", "invasion", "clashes", "conflict",
+                       "hospitals", "companies", "battalions", "platoons"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -62,6 +64,16 @@ SUBUNITS = {"battalion", "detachment", "battery", "unit", "company"}
 """Heads of a state's unit named by its state alone: ``the Indian battalion``, ``an Egyptian
 detachment`` (a company only with the arm it serves: ``a Bangladeshi engineer company``, not
 a firm)."""
+LISTED_UNITS = {"contingents": "contingent", "hospitals": "field hospital",
+                "companies": "companies", "battalions": "battalions", "platoons": "platoons",
+                "detachments": "detachments"}
+"""Plural heads of units listed by their states, and how each state's part is named: one
+contingent or field hospital of each (``the Bangladeshi and Zambian contingents``), but
+companies, battalions and platoons, which a state sends by the number, in the plural
+(``Chilean and Argentine infantry companies``)."""
+FIELD = re.compile(r"\b[Ff]ield\s+$")
+LIST_GAP = re.compile(r"(?P<sep>,|,?\s+and)\s+$")
+"""Between two states of a list: a comma, or ``and`` before the last."""
 ARM = re.compile(r"(?:(?:[Ee]ngineer(?:ing)?|[Ii]nfantry|[Mm]echani[sz]ed|[Mm]edical|[Aa]rtillery|"
                  r"[Ll]ogistics|[Ss]ignals|[Tt]ransport|[Aa]viation|[Cc]ommando|[Rr]ifle|"
                  r"[Pp]olice|[Pp]eacekeeping|[Rr]econnaissance)\s+){1,2}$")
@@ -351,6 +363,50 @@ def subunits(scene: Scene, start: int, end: int, head: str) -> Iterator[Mention]
     words = " ".join(scene.text[begin:end].lower().split())
     yield _make(scene, state.start, end, "Unit", f"{state.id.lower()}-{slug(words)}",
                 f"{words.capitalize()} of {state.name}", "units", f"of:{state.id}")
+
+
+def listed_units(scene: Scene, start: int, end: int, head: str) -> Iterator[Mention]:
+    """Units listed by their states before one plural head: ``the Ugandan, Rwandan and
+    Burundian field hospitals``, ``Chilean and Argentine infantry companies``, ``the mission's
+    Bangladeshi and Zambian contingents``; one unit of each state, named as ``LISTED_UNITS``
+    says (``Rwandan field hospital``, ``Chilean infantry companies``). A hospital only in the
+    field, and a company, battalion, platoon or detachment only with the arm it serves
+    (``Czech and Slovak companies`` are firms)."""
+    text = scene.text
+    begin = start
+    if head == "hospitals":
+        field = FIELD.search(text, max(0, start - 8), start)
+        if field is None:
+            return
+        begin = field.start()
+    arm = ARM.search(text, max(0, begin - 40), begin)
+    if arm is None and head not in ("contingents", "hospitals"):
+        return
+    begin = arm.start() if arm else begin
+    states = _listed_states(scene, begin)
+    if len(states) < 2:
+        return
+    words = " ".join([*text[begin:start].lower().split(), LISTED_UNITS[head].split()[-1]])
+    for state in states:
+        name = f"{state.text} {words}"
+        yield _make(scene, states[0].start, end, "Unit", f"{state.id.lower()}-{slug(words)}",
+                    name, "units", f"of:{state.id}", 0.5)
+
+
+def _listed_states(scene: Scene, end: int) -> list[Mention]:
+    """The states listed right before ``end`` (``Saudi, Omani and Emirati``), first to last;
+    none unless the last two are joined by ``and``."""
+    found: list[Mention] = []
+    gap = re.search(r"\s+$", scene.text[max(0, end - 4):end])
+    at = end - len(gap.group()) if gap else end
+    while (state := scene.ends.get(at)) is not None and state.role != "capital" and \
+            state.id not in {m.id for m in found}:
+        found.append(state)
+        joined = LIST_GAP.search(scene.text, max(0, state.start - 8), state.start)
+        if joined is None or (len(found) == 1 and joined["sep"] == ","):
+            break
+        at = joined.start()
+    return list(reversed(found)) if len(found) > 1 else []
 
 
 def _states(scene: Scene, start: int, end: int) -> list[Mention]:
@@ -860,6 +916,8 @@ def described(scene: Scene) -> Iterator[Mention]:
             yield from units(scene, start, end)
         elif head in SUBUNITS:
             yield from subunits(scene, start, end, head)
+        elif head in LISTED_UNITS:
+            yield from listed_units(scene, start, end, head)
         elif head in OPERATION_HEADS or head.startswith("mobili"):
             yield from operations(start, end)
         else:

@@ -52,6 +52,17 @@ def test_shared_forces_go_to_each_state() -> None:
             "tjk-armed-forces"} <= ids
 
 
+def test_units_listed_by_their_states_are_one_unit_of_each() -> None:
+    text = ("The Kenyan and Ethiopian field hospitals treated casualties, while Greek, "
+            "Italian and Spanish infantry companies held the line. Czech and Slovak companies "
+            "build the shells.")
+    assert {("Unit", "ken-field-hospital", "Kenyan field hospital"),
+            ("Unit", "eth-field-hospital", "Ethiopian field hospital"),
+            ("Unit", "grc-infantry-companies", "Greek infantry companies"),
+            ("Unit", "esp-infantry-companies", "Spanish infantry companies")} <= found(text)
+    assert not any(m.id.endswith("-companies") and "Czech" in m.name for m in mentions(text))
+
+
 def test_operations_and_wars_are_one_entity_however_described() -> None:
     text = ("Ethiopia and Eritrea fought a 30-day war in 1999. During counter-attack "
             "operations, which lasted 30 days, towns changed hands. After the 1999 war, an "
