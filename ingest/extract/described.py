@@ -74,6 +74,11 @@ companies, battalions and platoons, which a state sends by the number, in the pl
 FIELD = re.compile(r"\b[Ff]ield\s+$")
 LIST_GAP = re.compile(r"(?P<sep>,|,?\s+and)\s+$")
 """Between two states of a list: a comma, or ``and`` before the last."""
+FIRM_NAMED = re.compile(r"\s+[A-Z\d]")
+FIRM_APPOSED = re.compile(r",\s+(?:an?|the)\s+\S+\s+$")
+TROOPS = re.compile(r"\b(?:troops|soldiers|peacekeep\w*|battalions?|contingents?|UN|United\s+"
+                    r"Nations|mission|deployed|rotates?|rotation)\b")
+"""Words of a sentence that tells of soldiers sent or serving: a company there is a unit."""
 ARM = re.compile(r"(?:(?:[Ee]ngineer(?:ing)?|[Ii]nfantry|[Mm]echani[sz]ed|[Mm]edical|[Aa]rtillery|"
                  r"[Ll]ogistics|[Ss]ignals|[Tt]ransport|[Aa]viation|[Cc]ommando|[Rr]ifle|"
                  r"[Pp]olice|[Pp]eacekeeping|[Rr]econnaissance)\s+){1,2}$")
@@ -358,7 +363,8 @@ def subunits(scene: Scene, start: int, end: int, head: str) -> Iterator[Mention]
     arm = ARM.search(scene.text, max(0, start - 40), start)
     begin = arm.start() if arm else start
     state = scene.country_before(begin)
-    if state is None or (head == "company" and arm is None):
+    if state is None or (head == "company" and arm is None and
+                         not _military_company(scene, start, end)):
         return
     words = " ".join(scene.text[begin:end].lower().split())
     yield _make(scene, state.start, end, "Unit", f"{state.id.lower()}-{slug(words)}",
@@ -407,6 +413,19 @@ def _listed_states(scene: Scene, end: int) -> list[Mention]:
             break
         at = joined.start()
     return list(reversed(found)) if len(found) > 1 else []
+
+
+def _military_company(scene: Scene, start: int, end: int) -> bool:
+    """Whether ``a Serbian company`` is a state's company of soldiers, not a firm: one not
+    named after the noun (``the Emirati company EDGE``) nor set beside a firm's name (``Atlantic
+    Marine Systems, a US company``; beside a state it is listed: ``battalions from India and
+    Nepal, a Serbian company``), in a sentence of troops or missions (``a Kazakh company of
+    about 120 troops``, ``also serves in the UN mission``)."""
+    sentence = scene.sentence(start)
+    apposed = FIRM_APPOSED.search(scene.text, max(0, start - 30), start)
+    return sentence is not None and FIRM_NAMED.match(scene.text, end) is None and \
+        (apposed is None or apposed.start() in scene.ends) and \
+        TROOPS.search(sentence.text) is not None
 
 
 def _states(scene: Scene, start: int, end: int) -> list[Mention]:

@@ -63,6 +63,15 @@ def test_units_listed_by_their_states_are_one_unit_of_each() -> None:
     assert not any(m.id.endswith("-companies") and "Czech" in m.name for m in mentions(text))
 
 
+def test_a_states_company_of_soldiers_is_a_unit_a_firm_is_not() -> None:
+    text = ("UNIFIL's sector holds battalions from India and Nepal, a Serbian company and "
+            "a Salvadoran unit. The radars come from Atlantic Marine Systems, a US company, "
+            "and the French company Thales, which also supplies the mission.")
+    ids = {m.id for m in mentions(text)}
+    assert "srb-company" in ids
+    assert not {"usa-company", "fra-company"} & ids
+
+
 def test_operations_and_wars_are_one_entity_however_described() -> None:
     text = ("Ethiopia and Eritrea fought a 30-day war in 1999. During counter-attack "
             "operations, which lasted 30 days, towns changed hands. After the 1999 war, an "
