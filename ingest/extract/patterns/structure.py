@@ -631,7 +631,8 @@ def hosts(out: Extraction) -> None:
 
 def sending_states(out: Extraction) -> None:
     """A state whose unit takes part in an exercise or operation takes part in it too (not
-    in a phase of it, which is the units' own)."""
+    in a phase of it, which is the units' own), and one whose unit is deployed to an operation
+    is deployed to it too (``a Serbian company`` serving with UNIFIL)."""
     states: dict[str, list[str]] = {}
     for relation in out.relations.values():
         if relation.type == "PART_OF" and out.entities[relation.source].label == "Unit" and \
@@ -639,11 +640,13 @@ def sending_states(out: Extraction) -> None:
             states.setdefault(relation.source, []).append(relation.target)
     for relation in list(out.relations.values()):
         event = out.entities[relation.target]
-        if relation.type != "PARTICIPATED_IN" or event.label not in ("Exercise", "Operation") \
-                or event.properties.get("kind") == "phase":
+        if event.label not in ("Exercise", "Operation") or \
+                event.properties.get("kind") == "phase" or not (
+                    relation.type == "PARTICIPATED_IN" or
+                    (relation.type == "DEPLOYED_TO" and event.label == "Operation")):
             continue
         for state in states.get(relation.source, ()):
-            out.relate("PARTICIPATED_IN", state, event.id, relation.spans[0],
+            out.relate(relation.type, state, event.id, relation.spans[0],
                        "structure.sending_state", round(relation.confidence - 0.1, 2))
 
 
