@@ -200,6 +200,27 @@ def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:
                           rule="org.headquarters", confidence=0.6)
 
 
+DESCRIBED_HEADQUARTERS = re.compile(
+    r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?:mission|force|sector|team|brigade)"
+    r"['’]s|(?:multinational\s+)?(?:force|sector|mission|combined|brigade|navy))\s+"
+    r"headquarters)\b(?!\s+of\b)")
+"""A headquarters described by what it commands: ``the mission's headquarters``, ``the force
+headquarters``, ``a combined headquarters``, ``the navy headquarters``."""
+
+
+def described_headquarters(text: str) -> Iterator[Mention]:
+    """The headquarters of a mission, force, sector or brigade the report tells of, described
+    rather than named (``the mission's headquarters in Maputo``): a body of its own, one
+    however the possessive goes (``the force's headquarters``, ``the force headquarters``),
+    a brigade's a unit."""
+    for match in DESCRIBED_HEADQUARTERS.finditer(text):
+        name = re.sub(r"['’]s\b", "", " ".join(match["name"].split()))
+        label = "Unit" if "brigade" in name else "Organization"
+        yield Mention(match.start("name"), match.end(), match["name"], label, slug(name),
+                      name[:1].upper() + name[1:], "headquarters",
+                      rule="org.described_headquarters", confidence=0.5)
+
+
 def _plus_signs(text: str) -> list[int]:
     """Where a ``FORMAT`` match can begin: up to three characters before each ``+``."""
     starts: set[int] = set()

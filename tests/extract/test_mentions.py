@@ -163,6 +163,17 @@ def test_an_organisations_secretariat_is_a_body_of_its_own() -> None:
     assert not any(m.id == "nato-headquarters" for m in mentions(text))
 
 
+def test_a_headquarters_described_by_what_it_commands_is_a_body() -> None:
+    text = ("The mission's headquarters in Maputo hosted the ceremony; the force's "
+            "headquarters and the force headquarters are one, and a multinational brigade "
+            "headquarters planned the move. The headquarters of the navy stayed shut.")
+    assert {("Organization", "mission-headquarters", "Mission headquarters"),
+            ("Organization", "force-headquarters", "Force headquarters"),
+            ("Unit", "multinational-brigade-headquarters", "Multinational brigade headquarters")
+            } <= found(text)
+    assert not any(m.id == "navy-headquarters" for m in mentions(text))
+
+
 def test_names_are_split_where_a_new_name_begins() -> None:
     text = ("Azerbaijan and the North Atlantic Treaty Organization met the Western Theater "
             "Command of the Chinese People's Liberation Army and the Acting Chief of the Main "
