@@ -24,7 +24,7 @@ HEADS = re.compile(
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
     r"deployments?|courses?|invasion|clashes|conflict|contingents|hospitals|companies|"
-    r"battalions|platoons|detachments)\b",
+    r"battalions|platoons|detachments|commission|committee|cell|working\s+group)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -34,7 +34,8 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "battalion", "detachment", "battery", "unit", "company", "facilit",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
                        "dockyard", "deploy", "course", "invasion", "clashes", "conflict",
-                       "hospitals", "companies", "battalions", "platoons"))
+                       "hospitals", "companies", "battalions", "platoons", "commission",
+                       "committee", "cell", "working"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -64,6 +65,14 @@ SUBUNITS = {"battalion", "detachment", "battery", "unit", "company"}
 """Heads of a state's unit named by its state alone: ``the Indian battalion``, ``an Egyptian
 detachment`` (a company only with the arm it serves: ``a Bangladeshi engineer company``, not
 a firm)."""
+JOINT_HEADS = ("commission", "committee", "cell", "working group")
+JOINT_BODY_LEFT = re.compile(r"\b(?P<what>(?:joint|binational|bilateral|trilateral)\s+"
+                             r"(?:(?!(?:and|or|of|the)\s)[a-z][\w-]*\s+){0,3})$")
+"""Before a body two or more states set up together: ``a joint ceasefire monitoring``, ``a
+binational operations``."""
+JOINT_ON = re.compile(r"\s+on\s+(?P<on>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=[,.;]|\s+(?:and|"
+                      r"with|to|in|at|which|that|was|is|will|would|met)\b)")
+"""What such a body is for, when said after it: ``a joint committee on defence industry``."""
 LISTED_UNITS = {"contingents": "contingent", "hospitals": "field hospital",
                 "companies": "companies", "battalions": "battalions", "platoons": "platoons",
                 "detachments": "detachments"}
@@ -426,6 +435,23 @@ def _military_company(scene: Scene, start: int, end: int) -> bool:
     return sentence is not None and FIRM_NAMED.match(scene.text, end) is None and \
         (apposed is None or apposed.start() in scene.ends) and \
         TROOPS.search(sentence.text) is not None
+
+
+def joint_body(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+    """A body states set up together, described in lower case: ``a joint ceasefire
+    monitoring commission``, ``a binational operations cell``, ``a joint committee on
+    defence industry`` (an Organization under those words; not one a capitalised name
+    gives)."""
+    text = scene.text
+    if not text[start].islower():
+        return
+    left = JOINT_BODY_LEFT.search(text, max(0, start - 60), start)
+    if left is None:
+        return
+    on = JOINT_ON.match(text, end)
+    phrase = " ".join(text[left.start("what"):on.end() if on else end].split())
+    yield _make(scene, left.start("what"), on.end() if on else end, "Organization",
+                slug(phrase), phrase[:1].upper() + phrase[1:], "commission")
 
 
 def _states(scene: Scene, start: int, end: int) -> list[Mention]:
@@ -937,6 +963,8 @@ def described(scene: Scene) -> Iterator[Mention]:
             yield from subunits(scene, start, end, head)
         elif head in LISTED_UNITS:
             yield from listed_units(scene, start, end, head)
+        elif " ".join(head.split()) in JOINT_HEADS:
+            yield from joint_body(scene, start, end)
         elif head in OPERATION_HEADS or head.startswith("mobili"):
             yield from operations(start, end)
         else:

@@ -72,6 +72,15 @@ def test_a_states_company_of_soldiers_is_a_unit_a_firm_is_not() -> None:
     assert not {"usa-company", "fra-company"} & ids
 
 
+def test_a_body_states_set_up_together_is_an_organisation() -> None:
+    text = ("A joint ceasefire monitoring commission will sit in Bangui, and the two "
+            "countries set up a joint committee on defence industry in 2024.")
+    assert {("Organization", "joint-ceasefire-monitoring-commission",
+             "Joint ceasefire monitoring commission"),
+            ("Organization", "joint-committee-on-defence-industry",
+             "Joint committee on defence industry")} <= found(text)
+
+
 def test_operations_and_wars_are_one_entity_however_described() -> None:
     text = ("Ethiopia and Eritrea fought a 30-day war in 1999. During counter-attack "
             "operations, which lasted 30 days, towns changed hands. After the 1999 war, an "
