@@ -176,6 +176,32 @@ def ministries(text: str, hits: list[Mention], known: dict[str, str]) -> Iterato
                       "ministry", f"of:{state.id}", "org.ministry_named", 0.6)
 
 
+PAIRED_MINISTRIES = re.compile(r"\b[Tt]he\s+two\s+(?P<what>[Dd]efen[cs]e|[Ff]oreign)\s+"
+                               r"ministries\b")
+"""``the two defence ministries``: the ministry of that field of each of two states."""
+
+
+def paired_ministries(text: str, hits: list[Mention],
+                      known: dict[str, str]) -> Iterator[Mention]:
+    """The ministries of two states told together (``signed by the two defence ministries``):
+    one of each of the two states the report named last before them."""
+    states = sorted((m for m in hits if m.label == "Country" and m.role != "capital"),
+                    key=lambda m: m.start)
+    for match in PAIRED_MINISTRIES.finditer(text):
+        pair: dict[str, Mention] = {}
+        for state in reversed([m for m in states if m.end <= match.start()]):
+            pair.setdefault(state.id, state)
+            if len(pair) == 2:
+                break
+        if len(pair) < 2:
+            continue
+        target = MINISTRIES[match["what"].lower()]
+        for state in sorted(pair.values(), key=lambda m: m.start):
+            yield Mention(match.start(), match.end(), match.group(), "Organization",
+                          f"{state.id.lower()}-{target}", _office_name(target, state, known),
+                          "ministry", f"of:{state.id}", "org.ministry_named", 0.55)
+
+
 def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:
     """An organisation's headquarters or secretariat named after it: ``NATO headquarters``,
     ``the IGAD Secretariat``; not ``the NATO headquarters in Szczecin``, ``MARCOM's

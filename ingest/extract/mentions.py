@@ -496,6 +496,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
         *implied.governments(text, hits),
         *implied.joint_staffs(text, hits),
         *implied.ministries(text, hits, {**known("Organization"), **own_offices()}),
+        *implied.paired_ministries(text, hits, {**known("Organization"), **own_offices()}),
         *implied.quoted(text),
         *(m for m in hits if m.label in ENTITY_LABELS and not _honorific(text, m)
           and not _modifier(text, m)),

@@ -183,6 +183,13 @@ def test_a_headquarters_described_by_what_it_commands_is_a_body() -> None:
     assert not any(m.id == "navy-headquarters" for m in mentions(text))
 
 
+def test_the_two_defence_ministries_are_each_states_ministry() -> None:
+    text = ("India and Egypt flew together under a memorandum signed by the two defence "
+            "ministries in 2022.")
+    ids = {m.id for m in mentions(text)}
+    assert {"ind-ministry-of-defence", "egy-ministry-of-defence"} <= ids
+
+
 def test_names_are_split_where_a_new_name_begins() -> None:
     text = ("Azerbaijan and the North Atlantic Treaty Organization met the Western Theater "
             "Command of the Chinese People's Liberation Army and the Acting Chief of the Main "
