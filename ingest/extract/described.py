@@ -24,7 +24,7 @@ HEADS = re.compile(
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
     r"deployments?|courses?|invasion|clashes|conflict|contingents|hospitals|companies|"
-    r"battalions|platoons|detachments|commission|committee|cell|working\s+group)\b",
+    r"battalions|platoons?|detachments|commission|committee|cell|working\s+group)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -34,7 +34,7 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "battalion", "detachment", "battery", "unit", "company", "facilit",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
                        "dockyard", "deploy", "course", "invasion", "clashes", "conflict",
-                       "hospitals", "companies", "battalions", "platoons", "commission",
+                       "hospitals", "companies", "battalions", "platoon", "commission",
                        "committee", "cell", "working"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
@@ -61,10 +61,10 @@ OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "mission
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
-SUBUNITS = {"battalion", "detachment", "battery", "unit", "company"}
+SUBUNITS = {"battalion", "detachment", "battery", "unit", "company", "platoon"}
 """Heads of a state's unit named by its state alone: ``the Indian battalion``, ``an Egyptian
-detachment`` (a company only with the arm it serves: ``a Bangladeshi engineer company``, not
-a firm)."""
+detachment`` (a company only with the arm it serves, ``a Bangladeshi engineer company``, not
+a firm, or among troops; a platoon only with its arm, ``a Tanzanian engineer platoon``)."""
 JOINT_HEADS = ("commission", "committee", "cell", "working group")
 JOINT_BODY_LEFT = re.compile(r"\b(?P<what>(?:joint|binational|bilateral|trilateral)\s+"
                              r"(?:(?!(?:and|or|of|the)\s)[a-z][\w-]*\s+){0,3})$")
@@ -373,7 +373,8 @@ def subunits(scene: Scene, start: int, end: int, head: str) -> Iterator[Mention]
     begin = arm.start() if arm else start
     state = scene.country_before(begin)
     if state is None or (head == "company" and arm is None and
-                         not _military_company(scene, start, end)):
+                         not _military_company(scene, start, end)) or \
+            (head == "platoon" and arm is None):
         return
     words = " ".join(scene.text[begin:end].lower().split())
     yield _make(scene, state.start, end, "Unit", f"{state.id.lower()}-{slug(words)}",

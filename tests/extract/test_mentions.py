@@ -81,6 +81,14 @@ def test_a_body_states_set_up_together_is_an_organisation() -> None:
              "Joint committee on defence industry")} <= found(text)
 
 
+def test_a_states_platoon_is_a_unit_with_its_arm() -> None:
+    text = ("A Tanzanian engineer platoon joined the battalion, while the Kenyan platoon "
+            "stayed behind.")
+    ids = {m.id for m in mentions(text)}
+    assert "tza-engineer-platoon" in ids
+    assert not any(i.startswith("ken-") and i.endswith("platoon") for i in ids)
+
+
 def test_operations_and_wars_are_one_entity_however_described() -> None:
     text = ("Ethiopia and Eritrea fought a 30-day war in 1999. During counter-attack "
             "operations, which lasted 30 days, towns changed hands. After the 1999 war, an "
