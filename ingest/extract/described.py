@@ -24,7 +24,8 @@ HEADS = re.compile(
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
     r"deployments?|courses?|invasion|clashes|conflict|contingents|hospitals|companies|"
-    r"battalions|platoons?|detachments|commission|committee|cell|working\s+group)\b",
+    r"battalions|platoons?|detachments|commission|committee|cell|working\s+group|"
+    r"task\s+group)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -35,7 +36,7 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
                        "dockyard", "deploy", "course", "invasion", "clashes", "conflict",
                        "hospitals", "companies", "battalions", "platoon", "commission",
-                       "committee", "cell", "working"))
+                       "committee", "cell", "working", "task"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -61,7 +62,8 @@ OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "mission
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
-SUBUNITS = {"battalion", "detachment", "battery", "unit", "company", "platoon"}
+SUBUNITS = {"battalion", "detachment", "battery", "unit", "company", "platoon",
+            "task group"}
 """Heads of a state's unit named by its state alone: ``the Indian battalion``, ``an Egyptian
 detachment`` (a company only with the arm it serves, ``a Bangladeshi engineer company``, not
 a firm, or among troops; a platoon only with its arm, ``a Tanzanian engineer platoon``)."""
@@ -367,7 +369,7 @@ def subunits(scene: Scene, start: int, end: int, head: str) -> Iterator[Mention]
     that kind by name (``the 10th Rwandan Battalion``), one of which the words most likely
     describe again."""
     if scene.text[start:end] != head or \
-            re.search(rf"\b{head.capitalize()}\b", scene.text) is not None:
+            re.search(rf"\b{head.title()}\b", scene.text) is not None:
         return
     arm = ARM.search(scene.text, max(0, start - 40), start)
     begin = arm.start() if arm else start
@@ -960,8 +962,8 @@ def described(scene: Scene) -> Iterator[Mention]:
         head = match.group().lower()
         if head in UNIT_HEADS:
             yield from units(scene, start, end)
-        elif head in SUBUNITS:
-            yield from subunits(scene, start, end, head)
+        elif " ".join(head.split()) in SUBUNITS:
+            yield from subunits(scene, start, end, " ".join(head.split()))
         elif head in LISTED_UNITS:
             yield from listed_units(scene, start, end, head)
         elif " ".join(head.split()) in JOINT_HEADS:

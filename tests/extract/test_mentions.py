@@ -86,6 +86,7 @@ def test_a_states_platoon_is_a_unit_with_its_arm() -> None:
             "stayed behind.")
     ids = {m.id for m in mentions(text)}
     assert "tza-engineer-platoon" in ids
+    assert "chn-task-group" in {m.id for m in mentions("The Chinese task group sailed.")}
     assert not any(i.startswith("ken-") and i.endswith("platoon") for i in ids)
 
 
