@@ -23,7 +23,9 @@ HEADS = re.compile(
     r"model|manufacturing|production|projects?|reforms?|system|moderni[sz]ation|programmes?|"
     r"programs?|initiatives?|package|ventures?|battalion|detachment|battery|unit|company|"
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
-    r"deployments?|courses?|invasion|clashes|conflict)\b",
+    r"deployments?|courses?|invasion|clashes|conflict|contingents|hospitals|companies|"
+    r"battalions|platoons?|detachments|commission|committee|cell|working\s+group|"
+    r"task\s+group)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -32,7 +34,9 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "manufacturing", "production", "project", "reform", "system", "moderni",
                        "battalion", "detachment", "battery", "unit", "company", "facilit",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
-                       "dockyard", "deploy", "course", "invasion", "clashes", "conflict"))
+                       "dockyard", "deploy", "course", "invasion", "clashes", "conflict",
+                       "hospitals", "companies", "battalions", "platoon", "commission",
+                       "committee", "cell", "working", "task"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -58,10 +62,34 @@ OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "mission
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
-SUBUNITS = {"battalion", "detachment", "battery", "unit", "company"}
+SUBUNITS = {"battalion", "detachment", "battery", "unit", "company", "platoon",
+            "task group"}
 """Heads of a state's unit named by its state alone: ``the Indian battalion``, ``an Egyptian
-detachment`` (a company only with the arm it serves: ``a Bangladeshi engineer company``, not
-a firm)."""
+detachment`` (a company only with the arm it serves, ``a Bangladeshi engineer company``, not
+a firm, or among troops; a platoon only with its arm, ``a Tanzanian engineer platoon``)."""
+JOINT_HEADS = ("commission", "committee", "cell", "working group")
+JOINT_BODY_LEFT = re.compile(r"\b(?P<what>(?:joint|binational|bilateral|trilateral)\s+"
+                             r"(?:(?!(?:and|or|of|the)\s)[a-z][\w-]*\s+){0,3})$")
+"""Before a body two or more states set up together: ``a joint ceasefire monitoring``, ``a
+binational operations``."""
+JOINT_ON = re.compile(r"\s+on\s+(?P<on>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=[,.;]|\s+(?:and|"
+                      r"with|to|in|at|which|that|was|is|will|would|met)\b)")
+"""What such a body is for, when said after it: ``a joint committee on defence industry``."""
+LISTED_UNITS = {"contingents": "contingent", "hospitals": "field hospital",
+                "companies": "companies", "battalions": "battalions", "platoons": "platoons",
+                "detachments": "detachments"}
+"""Plural heads of units listed by their states, and how each state's part is named: one
+contingent or field hospital of each (``the Bangladeshi and Zambian contingents``), but
+companies, battalions and platoons, which a state sends by the number, in the plural
+(``Chilean and Argentine infantry companies``)."""
+FIELD = re.compile(r"\b[Ff]ield\s+$")
+LIST_GAP = re.compile(r"(?P<sep>,|,?\s+and)\s+$")
+"""Between two states of a list: a comma, or ``and`` before the last."""
+FIRM_NAMED = re.compile(r"\s+[A-Z\d]")
+FIRM_APPOSED = re.compile(r",\s+(?:an?|the)\s+\S+\s+$")
+TROOPS = re.compile(r"\b(?:troops|soldiers|peacekeep\w*|battalions?|contingents?|UN|United\s+"
+                    r"Nations|mission|deployed|rotates?|rotation)\b")
+"""Words of a sentence that tells of soldiers sent or serving: a company there is a unit."""
 ARM = re.compile(r"(?:(?:[Ee]ngineer(?:ing)?|[Ii]nfantry|[Mm]echani[sz]ed|[Mm]edical|[Aa]rtillery|"
                  r"[Ll]ogistics|[Ss]ignals|[Tt]ransport|[Aa]viation|[Cc]ommando|[Rr]ifle|"
                  r"[Pp]olice|[Pp]eacekeeping|[Rr]econnaissance)\s+){1,2}$")
@@ -342,16 +370,92 @@ def subunits(scene: Scene, start: int, end: int, head: str) -> Iterator[Mention]
     that kind by name (``the 10th Rwandan Battalion``), one of which the words most likely
     describe again."""
     if scene.text[start:end] != head or \
-            re.search(rf"\b{head.capitalize()}\b", scene.text) is not None:
+            re.search(rf"\b{head.title()}\b", scene.text) is not None:
         return
     arm = ARM.search(scene.text, max(0, start - 40), start)
     begin = arm.start() if arm else start
     state = scene.country_before(begin)
-    if state is None or (head == "company" and arm is None):
+    if state is None or (head == "company" and arm is None and
+                         not _military_company(scene, start, end)) or \
+            (head == "platoon" and arm is None):
         return
     words = " ".join(scene.text[begin:end].lower().split())
     yield _make(scene, state.start, end, "Unit", f"{state.id.lower()}-{slug(words)}",
                 f"{words.capitalize()} of {state.name}", "units", f"of:{state.id}")
+
+
+def listed_units(scene: Scene, start: int, end: int, head: str) -> Iterator[Mention]:
+    """Units listed by their states before one plural head: ``the Ugandan, Rwandan and
+    Burundian field hospitals``, ``Chilean and Argentine infantry companies``, ``the mission's
+    Bangladeshi and Zambian contingents``; one unit of each state, named as ``LISTED_UNITS``
+    says (``Rwandan field hospital``, ``Chilean infantry companies``). A hospital only in the
+    field, and a company, battalion, platoon or detachment only with the arm it serves
+    (``Czech and Slovak companies`` are firms)."""
+    text = scene.text
+    begin = start
+    if head == "hospitals":
+        field = FIELD.search(text, max(0, start - 8), start)
+        if field is None:
+            return
+        begin = field.start()
+    arm = ARM.search(text, max(0, begin - 40), begin)
+    if arm is None and head not in ("contingents", "hospitals"):
+        return
+    begin = arm.start() if arm else begin
+    states = _listed_states(scene, begin)
+    if len(states) < 2:
+        return
+    words = " ".join([*text[begin:start].lower().split(), LISTED_UNITS[head].split()[-1]])
+    for state in states:
+        name = f"{state.text} {words}"
+        yield _make(scene, states[0].start, end, "Unit", f"{state.id.lower()}-{slug(words)}",
+                    name, "units", f"of:{state.id}", 0.5)
+
+
+def _listed_states(scene: Scene, end: int) -> list[Mention]:
+    """The states listed right before ``end`` (``Saudi, Omani and Emirati``), first to last;
+    none unless the last two are joined by ``and``."""
+    found: list[Mention] = []
+    gap = re.search(r"\s+$", scene.text[max(0, end - 4):end])
+    at = end - len(gap.group()) if gap else end
+    while (state := scene.ends.get(at)) is not None and state.role != "capital" and \
+            state.id not in {m.id for m in found}:
+        found.append(state)
+        joined = LIST_GAP.search(scene.text, max(0, state.start - 8), state.start)
+        if joined is None or (len(found) == 1 and joined["sep"] == ","):
+            break
+        at = joined.start()
+    return list(reversed(found)) if len(found) > 1 else []
+
+
+def _military_company(scene: Scene, start: int, end: int) -> bool:
+    """Whether ``a Serbian company`` is a state's company of soldiers, not a firm: one not
+    named after the noun (``the Emirati company EDGE``) nor set beside a firm's name (``Atlantic
+    Marine Systems, a US company``; beside a state it is listed: ``battalions from India and
+    Nepal, a Serbian company``), in a sentence of troops or missions (``a Kazakh company of
+    about 120 troops``, ``also serves in the UN mission``)."""
+    sentence = scene.sentence(start)
+    apposed = FIRM_APPOSED.search(scene.text, max(0, start - 30), start)
+    return sentence is not None and FIRM_NAMED.match(scene.text, end) is None and \
+        (apposed is None or apposed.start() in scene.ends) and \
+        TROOPS.search(sentence.text) is not None
+
+
+def joint_body(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+    """A body states set up together, described in lower case: ``a joint ceasefire
+    monitoring commission``, ``a binational operations cell``, ``a joint committee on
+    defence industry`` (an Organization under those words; not one a capitalised name
+    gives)."""
+    text = scene.text
+    if not text[start].islower():
+        return
+    left = JOINT_BODY_LEFT.search(text, max(0, start - 60), start)
+    if left is None:
+        return
+    on = JOINT_ON.match(text, end)
+    phrase = " ".join(text[left.start("what"):on.end() if on else end].split())
+    yield _make(scene, left.start("what"), on.end() if on else end, "Organization",
+                slug(phrase), phrase[:1].upper() + phrase[1:], "commission")
 
 
 def _states(scene: Scene, start: int, end: int) -> list[Mention]:
@@ -859,8 +963,12 @@ def described(scene: Scene) -> Iterator[Mention]:
         head = match.group().lower()
         if head in UNIT_HEADS:
             yield from units(scene, start, end)
-        elif head in SUBUNITS:
-            yield from subunits(scene, start, end, head)
+        elif " ".join(head.split()) in SUBUNITS:
+            yield from subunits(scene, start, end, " ".join(head.split()))
+        elif head in LISTED_UNITS:
+            yield from listed_units(scene, start, end, head)
+        elif " ".join(head.split()) in JOINT_HEADS:
+            yield from joint_body(scene, start, end)
         elif head in OPERATION_HEADS or head.startswith("mobili"):
             yield from operations(start, end)
         else:

@@ -286,6 +286,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     agreements.body_states(out)
     structure.trainees(out)
     structure.services(out)
+    structure.forces_in_names(out)
     identity.own_names(out)
     identity.core_names(out)
     identity.seated_names(out)

@@ -36,7 +36,10 @@ MINISTRIES = {"defence": "ministry-of-defence", "defense": "ministry-of-defence"
 """The office a ministry named by its field is (as the minister's title gives it)."""
 CITY_AFTER = re.compile(r"\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 """Where an embassy is: ``the Italian embassy in Accra``."""
-HEADQUARTERS = re.compile(r"\s+(?P<what>headquarters|secretariat|HQ)\b")
+HEADQUARTERS = re.compile(r"\s+(?P<what>headquarters|HQ)\b|\s+(?P<secretariat>(?:(?i:permanent|"
+                          r"general)\s+)?(?i:secretariat))\b(?!\s+of\b)")
+"""After an organisation: its headquarters (``NATO headquarters``) or its secretariat (``the
+SADC Secretariat``, ``the CFAC Permanent Secretariat``, ``the EAC secretariat``)."""
 THE_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 QUOTED = re.compile(r"[“\"‘'](?P<name>[A-Z][^”\"’'\n]{2,60})[”\"’']\s+(?P<head>concept|"
                     r"program(?:me)?|initiative|project|plan|mechanism|strategy|doctrine)\b")
@@ -173,20 +176,75 @@ def ministries(text: str, hits: list[Mention], known: dict[str, str]) -> Iterato
                       "ministry", f"of:{state.id}", "org.ministry_named", 0.6)
 
 
-def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:
-    """An organisation's headquarters named after it: ``NATO headquarters``; not ``the NATO
-    headquarters in Szczecin``, ``MARCOM's headquarters`` nor ``the ministry's Pentagon
-    headquarters``, which describe a site or a seat, not a body of their own."""
-    for org in hits:
-        if org.label != "Organization" or THE_BEFORE.search(text, max(0, org.start - 4),
-                                                             org.start):
+PAIRED_MINISTRIES = re.compile(r"\b[Tt]he\s+two\s+(?P<what>[Dd]efen[cs]e|[Ff]oreign)\s+"
+                               r"ministries\b")
+"""``the two defence ministries``: the ministry of that field of each of two states."""
+
+
+def paired_ministries(text: str, hits: list[Mention],
+                      known: dict[str, str]) -> Iterator[Mention]:
+    """The ministries of two states told together (``signed by the two defence ministries``):
+    one of each of the two states the report named last before them."""
+    states = sorted((m for m in hits if m.label == "Country" and m.role != "capital"),
+                    key=lambda m: m.start)
+    for match in PAIRED_MINISTRIES.finditer(text):
+        pair: dict[str, Mention] = {}
+        for state in reversed([m for m in states if m.end <= match.start()]):
+            pair.setdefault(state.id, state)
+            if len(pair) == 2:
+                break
+        if len(pair) < 2:
             continue
-        match = HEADQUARTERS.match(text, org.end, org.end + 16)
-        if match:
+        target = MINISTRIES[match["what"].lower()]
+        for state in sorted(pair.values(), key=lambda m: m.start):
+            yield Mention(match.start(), match.end(), match.group(), "Organization",
+                          f"{state.id.lower()}-{target}", _office_name(target, state, known),
+                          "ministry", f"of:{state.id}", "org.ministry_named", 0.55)
+
+
+def headquarters(text: str, hits: list[Mention]) -> Iterator[Mention]:
+    """An organisation's headquarters or secretariat named after it: ``NATO headquarters``,
+    ``the IGAD Secretariat``; not ``the NATO headquarters in Szczecin``, ``MARCOM's
+    headquarters`` nor ``the ministry's Pentagon headquarters``, which describe a site or a
+    seat, not a body of their own (a secretariat is a body however it is introduced)."""
+    for org in hits:
+        if org.label != "Organization":
+            continue
+        match = HEADQUARTERS.match(text, org.end, org.end + 30)
+        if match is None or (match["what"] and THE_BEFORE.search(text, max(0, org.start - 4),
+                                                                 org.start)):
+            continue
+        if match["secretariat"]:
+            office = " ".join(w.capitalize() for w in match["secretariat"].split())
+            yield Mention(org.start, match.end(), text[org.start:match.end()], "Organization",
+                          f"{org.id}-{slug(office)}", f"{org.name} {office}", "headquarters",
+                          rule="org.secretariat", confidence=0.6)
+        else:
             name = f"{org.name} headquarters"
             yield Mention(org.start, match.end(), text[org.start:match.end()], "Organization",
                           f"{org.id}-headquarters", name, "headquarters",
                           rule="org.headquarters", confidence=0.6)
+
+
+DESCRIBED_HEADQUARTERS = re.compile(
+    r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?:mission|force|sector|team|brigade)"
+    r"['’]s|(?:multinational\s+)?(?:force|sector|mission|combined|brigade|navy))\s+"
+    r"headquarters)\b(?!\s+of\b)")
+"""A headquarters described by what it commands: ``the mission's headquarters``, ``the force
+headquarters``, ``a combined headquarters``, ``the navy headquarters``."""
+
+
+def described_headquarters(text: str) -> Iterator[Mention]:
+    """The headquarters of a mission, force, sector or brigade the report tells of, described
+    rather than named (``the mission's headquarters in Maputo``): a body of its own, one
+    however the possessive goes (``the force's headquarters``, ``the force headquarters``),
+    a brigade's a unit."""
+    for match in DESCRIBED_HEADQUARTERS.finditer(text):
+        name = re.sub(r"['’]s\b", "", " ".join(match["name"].split()))
+        label = "Unit" if "brigade" in name else "Organization"
+        yield Mention(match.start("name"), match.end(), match["name"], label, slug(name),
+                      name[:1].upper() + name[1:], "headquarters",
+                      rule="org.described_headquarters", confidence=0.5)
 
 
 def _plus_signs(text: str) -> list[int]:

@@ -654,6 +654,21 @@ def test_a_state_whose_unit_takes_part_takes_part_but_not_in_the_units_phase() -
     assert ("GBR", "PARTICIPATED_IN", "sea-lance-sea-phase") not in out.relations
 
 
+def test_a_state_whose_unit_is_deployed_to_an_operation_is_deployed_to_it() -> None:
+    from ingest.extract.facts import Extraction, Mention
+    from ingest.extract.patterns.structure import sending_states
+    out = Extraction("t", "x" * 40)
+    for id_, label in (("SRB", "Country"), ("srb-company", "Unit"), ("unifil", "Operation"),
+                       ("LBN", "Country")):
+        out.add(Mention(0, 4, "xxxx", label, id_, id_))
+    out.relate("PART_OF", "srb-company", "SRB", (0, 4), "r", 0.6)
+    for place in ("unifil", "LBN"):
+        out.relate("DEPLOYED_TO", "srb-company", place, (0, 4), "r", 0.6)
+    sending_states(out)
+    assert ("SRB", "DEPLOYED_TO", "unifil") in out.relations
+    assert ("SRB", "DEPLOYED_TO", "LBN") not in out.relations
+
+
 def test_a_missions_host_state_and_its_forces_do_not_take_part_in_it() -> None:
     out = extract("Ghana and Lebanon welcomed the new rotation. Ghanaian troops joined the "
                   "United Nations Interim Force in Lebanon (UNIFIL) on Monday, alongside "

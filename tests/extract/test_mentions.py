@@ -52,6 +52,44 @@ def test_shared_forces_go_to_each_state() -> None:
             "tjk-armed-forces"} <= ids
 
 
+def test_units_listed_by_their_states_are_one_unit_of_each() -> None:
+    text = ("The Kenyan and Ethiopian field hospitals treated casualties, while Greek, "
+            "Italian and Spanish infantry companies held the line. Czech and Slovak companies "
+            "build the shells.")
+    assert {("Unit", "ken-field-hospital", "Kenyan field hospital"),
+            ("Unit", "eth-field-hospital", "Ethiopian field hospital"),
+            ("Unit", "grc-infantry-companies", "Greek infantry companies"),
+            ("Unit", "esp-infantry-companies", "Spanish infantry companies")} <= found(text)
+    assert not any(m.id.endswith("-companies") and "Czech" in m.name for m in mentions(text))
+
+
+def test_a_states_company_of_soldiers_is_a_unit_a_firm_is_not() -> None:
+    text = ("UNIFIL's sector holds battalions from India and Nepal, a Serbian company and "
+            "a Salvadoran unit. The radars come from Atlantic Marine Systems, a US company, "
+            "and the French company Thales, which also supplies the mission.")
+    ids = {m.id for m in mentions(text)}
+    assert "srb-company" in ids
+    assert not {"usa-company", "fra-company"} & ids
+
+
+def test_a_body_states_set_up_together_is_an_organisation() -> None:
+    text = ("A joint ceasefire monitoring commission will sit in Bangui, and the two "
+            "countries set up a joint committee on defence industry in 2024.")
+    assert {("Organization", "joint-ceasefire-monitoring-commission",
+             "Joint ceasefire monitoring commission"),
+            ("Organization", "joint-committee-on-defence-industry",
+             "Joint committee on defence industry")} <= found(text)
+
+
+def test_a_states_platoon_is_a_unit_with_its_arm() -> None:
+    text = ("A Tanzanian engineer platoon joined the battalion, while the Kenyan platoon "
+            "stayed behind.")
+    ids = {m.id for m in mentions(text)}
+    assert "tza-engineer-platoon" in ids
+    assert "chn-task-group" in {m.id for m in mentions("The Chinese task group sailed.")}
+    assert not any(i.startswith("ken-") and i.endswith("platoon") for i in ids)
+
+
 def test_operations_and_wars_are_one_entity_however_described() -> None:
     text = ("Ethiopia and Eritrea fought a 30-day war in 1999. During counter-attack "
             "operations, which lasted 30 days, towns changed hands. After the 1999 war, an "
@@ -131,6 +169,34 @@ def test_an_office_holder_implies_his_office() -> None:
     text = "US Secretary of State Antony Blinken called. NATO headquarters agreed."
     assert {("Organization", "usa-department-of-state", "US Department of State"),
             ("Organization", "nato-headquarters", "NATO headquarters")} <= found(text)
+
+
+def test_an_organisations_secretariat_is_a_body_of_its_own() -> None:
+    text = ("The drill was run by the IGAD Secretariat with the ASEAN permanent secretariat, "
+            "while the NATO headquarters in Brussels stayed out.")
+    assert {("Organization", "igad-secretariat",
+             "Intergovernmental Authority on Development Secretariat"),
+            ("Organization", "asean-permanent-secretariat", "ASEAN Permanent Secretariat")} \
+        <= found(text)
+    assert not any(m.id == "nato-headquarters" for m in mentions(text))
+
+
+def test_a_headquarters_described_by_what_it_commands_is_a_body() -> None:
+    text = ("The mission's headquarters in Maputo hosted the ceremony; the force's "
+            "headquarters and the force headquarters are one, and a multinational brigade "
+            "headquarters planned the move. The headquarters of the navy stayed shut.")
+    assert {("Organization", "mission-headquarters", "Mission headquarters"),
+            ("Organization", "force-headquarters", "Force headquarters"),
+            ("Unit", "multinational-brigade-headquarters", "Multinational brigade headquarters")
+            } <= found(text)
+    assert not any(m.id == "navy-headquarters" for m in mentions(text))
+
+
+def test_the_two_defence_ministries_are_each_states_ministry() -> None:
+    text = ("India and Egypt flew together under a memorandum signed by the two defence "
+            "ministries in 2022.")
+    ids = {m.id for m in mentions(text)}
+    assert {"ind-ministry-of-defence", "egy-ministry-of-defence"} <= ids
 
 
 def test_names_are_split_where_a_new_name_begins() -> None:

@@ -205,3 +205,14 @@ def test_plural_air_forces_stand_for_their_states_when_no_air_force_is_named() -
                   "The air forces of Ghana and Togo will sign an accord on air patrols.\n",
                   "t", "2026-03-01")
     assert not {"gha-air-force", "tgo-air-force"} & set(out.entities)
+
+
+def test_a_body_named_with_its_armed_forces_first_is_part_of_them() -> None:
+    found = part_of("Nordic course opens\n\n"
+                    "Instructors come from the Norwegian Armed Forces Logistics School and the "
+                    "Danish Defence Forces Cyber Command, with the Dutch Armed Forces Ministry "
+                    "paying.\n")
+    assert found["Norwegian Armed Forces Logistics School"] == {"nor-armed-forces"}
+    assert found["Norwegian Armed Forces"] == {"NOR"}
+    assert found["Danish Defence Forces Cyber Command"] == {"dnk-armed-forces"}
+    assert "nld-armed-forces" not in {t for targets in found.values() for t in targets}

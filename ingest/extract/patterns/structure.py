@@ -557,6 +557,53 @@ def services(out: Extraction) -> None:
                        relation.confidence)
 
 
+FORCES_FIRST = re.compile(r"(?P<forces>(?P<state>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s"
+                          r"(?:Armed\sForces|(?:Self-)?Defen[cs]e\sForces?))\s"
+                          r"(?!of\b|and\b|Ministry\b)[A-Z][\w-]*")
+"""A body named with its state's armed forces first: ``Swedish Armed Forces International
+Centre``, ``Japan Self-Defense Forces Cyber Defense Command`` (not its ministry, ``French
+Armed Forces Ministry``, nor a body after one service, ``US Army Pacific``, which analysts
+tie to the state)."""
+FORMAL_KINDS = ("ministry", "department", "government")
+
+
+def forces_in_names(out: Extraction) -> None:
+    """A state's body named with the state's armed forces first is PART_OF those forces (not
+    of the state), which are named there and PART_OF the state."""
+    for entity in list(out.entities.values()):
+        found = _forces_first(out, entity)
+        if found is None:
+            continue
+        state = entity.id[:3].upper()
+        forces = out.entities.get(f"{state.lower()}-armed-forces") or out.add(Mention(
+            *found, out.text[found[0]:found[1]], "Organization", f"{state.lower()}-armed-forces",
+            " ".join(out.text[found[0]:found[1]].split()), "armed_forces", f"of:{state}",
+            "structure.forces_in_name", 0.5))
+        if forces.id == entity.id:
+            continue
+        national = out.relations.get((entity.id, "PART_OF", state))
+        if national is not None and national.rule == "structure.national":
+            del out.relations[national.key]
+        out.relate("PART_OF", entity.id, forces.id, found, "structure.forces_in_name", 0.5)
+        if not any(r.type == "PART_OF" and r.source == forces.id for r in out.relations.values()):
+            out.relate("PART_OF", forces.id, state, found, "structure.forces_in_name", 0.5)
+
+
+def _forces_first(out: Extraction, entity: Entity) -> tuple[int, int] | None:
+    """Where the words naming a state's armed forces open ``entity``'s name as the text gives
+    it (the state its id's)."""
+    if entity.label not in ("Organization", "Unit") or entity.id[3:4] != "-" or \
+            entity.properties.get("kind") in FORMAL_KINDS:
+        return None
+    state = entity.id[:3].upper()
+    for start, end in entity.spans:
+        match = FORCES_FIRST.match(out.text, start, end)
+        if match and any(m.label == "Country" and m.id == state and m.start == 0 and
+                         m.end == len(match["state"]) for m in default().find(match["state"])):
+            return start, match.end("forces")
+    return None
+
+
 TITLE_ONLY = re.compile(r"\b(?:Chief|Commander|Head)\b")
 """In an alias that is an office-holder's title (``Pakistan's Chief of Defence Forces``)."""
 
@@ -584,7 +631,8 @@ def hosts(out: Extraction) -> None:
 
 def sending_states(out: Extraction) -> None:
     """A state whose unit takes part in an exercise or operation takes part in it too (not
-    in a phase of it, which is the units' own)."""
+    in a phase of it, which is the units' own), and one whose unit is deployed to an operation
+    is deployed to it too (``a Serbian company`` serving with UNIFIL)."""
     states: dict[str, list[str]] = {}
     for relation in out.relations.values():
         if relation.type == "PART_OF" and out.entities[relation.source].label == "Unit" and \
@@ -592,11 +640,13 @@ def sending_states(out: Extraction) -> None:
             states.setdefault(relation.source, []).append(relation.target)
     for relation in list(out.relations.values()):
         event = out.entities[relation.target]
-        if relation.type != "PARTICIPATED_IN" or event.label not in ("Exercise", "Operation") \
-                or event.properties.get("kind") == "phase":
+        if event.label not in ("Exercise", "Operation") or \
+                event.properties.get("kind") == "phase" or not (
+                    relation.type == "PARTICIPATED_IN" or
+                    (relation.type == "DEPLOYED_TO" and event.label == "Operation")):
             continue
         for state in states.get(relation.source, ()):
-            out.relate("PARTICIPATED_IN", state, event.id, relation.spans[0],
+            out.relate(relation.type, state, event.id, relation.spans[0],
                        "structure.sending_state", round(relation.confidence - 0.1, 2))
 
 
