@@ -143,11 +143,11 @@ join it``; ``Kenya has been asked to join that phase``; ``Chile has said it may 
 candidate host, not yet a party)."""
 AGENT_ELSEWHERE = re.compile(
     r"\b(?:brokered|authori[sz]ed|funded|financed|endorsed|renewed|critici[sz]ed|condemned|"
-    r"(?:co-)?chaired|mediated|accused|backed)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
+    r"(?:co-)?chaired|mediated|accused|backed|donated|gifted|supplied|built)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
     r"{0,6}$")
 """Before the agent of another act (``a committee chaired by Qatar``, ``a ceasefire brokered
-by the United States and France``): it does that act, it does not take part in the
-operation or exercise."""
+by the United States and France``, ``patrol boats donated by Australia``): it does that act,
+it does not take part in the operation or exercise."""
 DO_VERB = re.compile(r"\b(?:conduct(?:ed|s|ing)?|h[eo]ld|holds|holding|carr(?:y|ied|ies|ying)\s+"
                      r"out|stag(?:e|ed|es|ing))\b", re.I)
 LIST_LINK = re.compile(r"(?:\s*\([^)]*\))?(?:,\s*|\s+)(?:and\s+)?(?:the\s+)?|['’]s?\s+")
