@@ -171,6 +171,10 @@ HELPED = re.compile(r"\b(?:help(?:ed|s|ing)?|assist(?:ed|s|ing)?|protect(?:ed|s|
                     re.I)
 """Before an actor an operation serves (``the mission has helped the Iraqi Air Force``,
 ``polices the airspace of Estonia``): it benefits, it does not take part."""
+BACKED_FROM = re.compile(r"\b(?:support|funding|financing|backing|assistance|aid)\s+from\s+"
+                         r"(?:the\s+)?$", re.I)
+"""Before an actor an operation draws help from (``has drawn on intelligence support from
+France``): it backs the operation from outside, it does not take part."""
 CONFLICT_PARTIES = re.compile(
     r"\b(?:ceasefire|cease-fire|truce|armistice|hostilities|fighting|clashes|conflict|war|"
     r"tensions?|dispute)\s+between\s+(?:the\s+)?$", re.I)
@@ -364,7 +368,8 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
                      MEETING_OF.search(ctx.before(actor, 30))))
     head = _list_head(ctx, actor)
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
-            HELPED.search(ctx.before(head, 40)) or _conflict_party(ctx, head, event):
+            HELPED.search(ctx.before(head, 40)) or _conflict_party(ctx, head, event) or \
+            (event.label == "Operation" and BACKED_FROM.search(ctx.before(head, 30))):
         return False
     if _office_of_person(ctx, actor) or _venue_owner(ctx, actor):
         return False
