@@ -133,14 +133,17 @@ DECLINED = re.compile(
     r"complet\w*\s+(?:its|their)\s+withdrawal|"
     r"(?:studying|considering|weighing|mulling)\s+(?:whether\s+to\s+)?join(?:ing)?|"
     r"(?:may|might)\s+join|(?:been|was|were|is|are)\s+asked\s+to\s+join|"
-    r"offer(?:ed|s)?\s+to\s+host)"
+    r"offer(?:ed|s)?\s+to\s+host|"
+    r"(?:is|are|was|were)\s+(?:the|its|a|an)\s+(?:(?:two|three|\w+est)\s+){0,2}"
+    r"(?:donors?|funders?|financiers?))"
     r"\b", re.I)
 """After an actor, words saying it stays out, left or is only asked in (``Niger, whose
 government withdrew its troops, is not taking part``; ``China, which was not invited``;
 ``Burundi pulled out its last contingent``; ``Norway and Japan were studying whether to
 join it``; ``Kenya has been asked to join that phase``; ``Chile has said it may join``;
 ``Kazakhstan has offered to host the 2027 edition``, ``Indonesia's offer to host``: a
-candidate host, not yet a party)."""
+candidate host, not yet a party; ``the United States and Canada are the biggest donors``:
+it pays, it does not take part)."""
 AGENT_ELSEWHERE = re.compile(
     r"\b(?:brokered|authori[sz]ed|funded|financed|endorsed|renewed|critici[sz]ed|condemned|"
     r"(?:co-)?chaired|mediated|accused|backed|donated|gifted|supplied|built)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
