@@ -135,7 +135,10 @@ DECLINED = re.compile(
     r"(?:may|might)\s+join|(?:been|was|were|is|are)\s+asked\s+to\s+join|"
     r"offer(?:ed|s)?\s+to\s+host|"
     r"(?:is|are|was|were)\s+(?:the|its|a|an)\s+(?:(?:two|three|\w+est)\s+){0,2}"
-    r"(?:donors?|funders?|financiers?))"
+    r"(?:donors?|funders?|financiers?)|"
+    r"(?:press|push|lobb(?:y|i)|call)\w*\s+for\s+(?:an?\s+|the\s+|its\s+)?(?:\w+\s+){0,2}"
+    r"(?:end|drawdown|withdrawal|closure|exit)|"
+    r"(?:ha(?:s|ve|d)\s+)?ask(?:ed|s)?\s+the\s+(?:mission|operation|force)\s+to)"
     r"\b", re.I)
 """After an actor, words saying it stays out, left or is only asked in (``Niger, whose
 government withdrew its troops, is not taking part``; ``China, which was not invited``;
@@ -143,7 +146,8 @@ government withdrew its troops, is not taking part``; ``China, which was not inv
 join it``; ``Kenya has been asked to join that phase``; ``Chile has said it may join``;
 ``Kazakhstan has offered to host the 2027 edition``, ``Indonesia's offer to host``: a
 candidate host, not yet a party; ``the United States and Canada are the biggest donors``:
-it pays, it does not take part)."""
+it pays, it does not take part; ``had pressed for an earlier end to the mission``, ``have
+asked the mission to expand its patrols``: it acts on the mission from outside)."""
 AGENT_ELSEWHERE = re.compile(
     r"\b(?:brokered|authori[sz]ed|funded|financed|endorsed|renewed|critici[sz]ed|condemned|"
     r"(?:co-)?chaired|mediated|accused|backed|donated|gifted|supplied|built)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
