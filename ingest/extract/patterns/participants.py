@@ -178,6 +178,10 @@ HELPED = re.compile(r"\b(?:help(?:ed|s|ing)?|assist(?:ed|s|ing)?|protect(?:ed|s|
                     re.I)
 """Before an actor an operation serves (``the mission has helped the Iraqi Air Force``,
 ``polices the airspace of Estonia``): it benefits, it does not take part."""
+NOT_ALONGSIDE = re.compile(r"\b(?:not|never)\s+(?:operat|work|serv|fight|patrol)\w*\s+"
+                           r"(?:alongside|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+"""Before an actor the sentence says an operation does not work with (``MINUSCA does not
+operate alongside the Russian personnel``): it stands outside the operation."""
 BACKED_FROM = re.compile(r"\b(?:support|funding|financing|backing|assistance|aid)\s+from\s+"
                          r"(?:the\s+)?$", re.I)
 """Before an actor an operation draws help from (``has drawn on intelligence support from
@@ -376,7 +380,8 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
     head = _list_head(ctx, actor)
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
             HELPED.search(ctx.before(head, 40)) or _conflict_party(ctx, head, event) or \
-            (event.label == "Operation" and BACKED_FROM.search(ctx.before(head, 30))):
+            (event.label == "Operation" and (BACKED_FROM.search(ctx.before(head, 30)) or
+                                             NOT_ALONGSIDE.search(ctx.before(head, 60)))):
         return False
     if _office_of_person(ctx, actor) or _venue_owner(ctx, actor):
         return False
