@@ -133,21 +133,28 @@ DECLINED = re.compile(
     r"complet\w*\s+(?:its|their)\s+withdrawal|"
     r"(?:studying|considering|weighing|mulling)\s+(?:whether\s+to\s+)?join(?:ing)?|"
     r"(?:may|might)\s+join|(?:been|was|were|is|are)\s+asked\s+to\s+join|"
-    r"offer(?:ed|s)?\s+to\s+host)"
+    r"offer(?:ed|s)?\s+to\s+host|"
+    r"(?:is|are|was|were)\s+(?:the|its|a|an)\s+(?:(?:two|three|\w+est)\s+){0,2}"
+    r"(?:donors?|funders?|financiers?)|"
+    r"(?:press|push|lobb(?:y|i)|call)\w*\s+for\s+(?:an?\s+|the\s+|its\s+)?(?:\w+\s+){0,2}"
+    r"(?:end|drawdown|withdrawal|closure|exit)|"
+    r"(?:ha(?:s|ve|d)\s+)?ask(?:ed|s)?\s+the\s+(?:mission|operation|force)\s+to)"
     r"\b", re.I)
 """After an actor, words saying it stays out, left or is only asked in (``Niger, whose
 government withdrew its troops, is not taking part``; ``China, which was not invited``;
 ``Burundi pulled out its last contingent``; ``Norway and Japan were studying whether to
 join it``; ``Kenya has been asked to join that phase``; ``Chile has said it may join``;
 ``Kazakhstan has offered to host the 2027 edition``, ``Indonesia's offer to host``: a
-candidate host, not yet a party)."""
+candidate host, not yet a party; ``the United States and Canada are the biggest donors``:
+it pays, it does not take part; ``had pressed for an earlier end to the mission``, ``have
+asked the mission to expand its patrols``: it acts on the mission from outside)."""
 AGENT_ELSEWHERE = re.compile(
     r"\b(?:brokered|authori[sz]ed|funded|financed|endorsed|renewed|critici[sz]ed|condemned|"
-    r"(?:co-)?chaired|mediated|accused|backed)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
+    r"(?:co-)?chaired|mediated|accused|backed|donated|gifted|supplied|built)\s+by\s+(?:(?:[A-Z][\w’'.-]*|and|the|of)[\s,]+)"
     r"{0,6}$")
 """Before the agent of another act (``a committee chaired by Qatar``, ``a ceasefire brokered
-by the United States and France``): it does that act, it does not take part in the
-operation or exercise."""
+by the United States and France``, ``patrol boats donated by Australia``): it does that act,
+it does not take part in the operation or exercise."""
 DO_VERB = re.compile(r"\b(?:conduct(?:ed|s|ing)?|h[eo]ld|holds|holding|carr(?:y|ied|ies|ying)\s+"
                      r"out|stag(?:e|ed|es|ing))\b", re.I)
 LIST_LINK = re.compile(r"(?:\s*\([^)]*\))?(?:,\s*|\s+)(?:and\s+)?(?:the\s+)?|['’]s?\s+")
@@ -171,6 +178,14 @@ HELPED = re.compile(r"\b(?:help(?:ed|s|ing)?|assist(?:ed|s|ing)?|protect(?:ed|s|
                     re.I)
 """Before an actor an operation serves (``the mission has helped the Iraqi Air Force``,
 ``polices the airspace of Estonia``): it benefits, it does not take part."""
+NOT_ALONGSIDE = re.compile(r"\b(?:not|never)\s+(?:operat|work|serv|fight|patrol)\w*\s+"
+                           r"(?:alongside|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+"""Before an actor the sentence says an operation does not work with (``MINUSCA does not
+operate alongside the Russian personnel``): it stands outside the operation."""
+BACKED_FROM = re.compile(r"\b(?:support|funding|financing|backing|assistance|aid)\s+from\s+"
+                         r"(?:the\s+)?$", re.I)
+"""Before an actor an operation draws help from (``has drawn on intelligence support from
+France``): it backs the operation from outside, it does not take part."""
 CONFLICT_PARTIES = re.compile(
     r"\b(?:ceasefire|cease-fire|truce|armistice|hostilities|fighting|clashes|conflict|war|"
     r"tensions?|dispute)\s+between\s+(?:the\s+)?$", re.I)
@@ -364,7 +379,9 @@ def _takes_part(ctx: Context, actor: Mention, event: Mention) -> bool:
                      MEETING_OF.search(ctx.before(actor, 30))))
     head = _list_head(ctx, actor)
     if actor.label == "Person" or AGENT_ELSEWHERE.search(ctx.before(head, 80)) or \
-            HELPED.search(ctx.before(head, 40)) or _conflict_party(ctx, head, event):
+            HELPED.search(ctx.before(head, 40)) or _conflict_party(ctx, head, event) or \
+            (event.label == "Operation" and (BACKED_FROM.search(ctx.before(head, 30)) or
+                                             NOT_ALONGSIDE.search(ctx.before(head, 60)))):
         return False
     if _office_of_person(ctx, actor) or _venue_owner(ctx, actor):
         return False

@@ -816,7 +816,8 @@ def contributors(out: Extraction) -> None:
     """Who takes part in a standing mission (peacekeeping, training) sends people to serve in
     it: DEPLOYED_TO the mission as well. Not a person (who serves, not sends), a body of an
     international organisation (the mission's own, ``the UN Regional Service Centre``), nor
-    a command, staff, ministry or school (``coordinated by the Operations Command``)."""
+    a command, staff, ministry or school (``coordinated by the Operations Command``), nor the
+    state the mission's own name says it serves (``Mission in support of Ukraine``)."""
     for relation in list(out.relations.values()):
         mission = out.entities[relation.target]
         if relation.type == "PARTICIPATED_IN" and mission.label == "Operation" and \
@@ -824,7 +825,7 @@ def contributors(out: Extraction) -> None:
                 out.entities[relation.source].properties.get("kind") not in NOT_SENDING and \
                 not _international_body(out, relation.source) and \
                 _standing(mission) and relation.rule not in IN_PASSING and \
-                not _officer_home(out, relation):
+                not _officer_home(out, relation) and not _served_state(out, relation):
             out.relate("DEPLOYED_TO", relation.source, mission.id, relation.spans[0],
                        "structure.mission_contributor", round(relation.confidence - 0.05, 2))
 
@@ -883,6 +884,16 @@ def _international_body(out: Extraction, body: str) -> bool:
                out.entities[r.target].properties.get("kind") in (
                    "international_organization", "alliance")
                for r in out.relations.values())
+
+
+def _served_state(out: Extraction, relation: Relation) -> bool:
+    """Whether the participant is a state the mission's name or one of its aliases names
+    (``EU Training Mission in Somalia`` and Somalia): where or whom it serves."""
+    state, mission = out.entities[relation.source], out.entities[relation.target]
+    if state.label != "Country":
+        return False
+    pattern = re.compile(rf"\b{re.escape(state.name)}\b")
+    return any(pattern.search(name) for name in (mission.name, *mission.aliases))
 
 
 def _officer_home(out: Extraction, relation: Relation) -> bool:
