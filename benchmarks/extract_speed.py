@@ -12,7 +12,6 @@ Run: .venv/bin/python benchmarks/extract_speed.py [--megabytes 1 2] [--jobs 1 2]
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import resource
 import statistics
@@ -23,9 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graph.settings import load_settings
 from ingest.extract.gazetteer import default
-from ingest.extract.nlp import BATCH, parse_all, pipeline
+from ingest.extract.nlp import BATCH, parse_all, pipeline, shipped_pipeline
 from ingest.readers.folder import read_reports
 from ingest.run import extract_all
 
@@ -34,13 +32,8 @@ SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "s
 
 @cache
 def shipped() -> Any:
-    """The first installed model of the settings, loaded as shipped (nothing added)."""
-    for name in load_settings().spacy_models:
-        try:
-            return importlib.import_module(name).load()
-        except ImportError:
-            continue
-    raise SystemExit("no spaCy English model installed")
+    """This process's copy of spaCy's pipeline as shipped (see ``shipped_pipeline``)."""
+    return shipped_pipeline()
 
 
 def _shipped_only(texts: list[str]) -> int:

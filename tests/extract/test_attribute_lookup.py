@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
-
-from graph.settings import load_settings
 from ingest.extract.attribute_lookup import FACTORY, compiled
-from ingest.extract.nlp import pipeline
+from ingest.extract.nlp import pipeline, shipped_pipeline
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
 
 DEV = Path(__file__).resolve().parent.parent / "fixtures" / "dev" / "reports"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
-
-
-def _shipped() -> Language:
-    for name in load_settings().spacy_models:
-        try:
-            return importlib.import_module(name).load()
-        except ImportError:
-            continue
-    pytest.skip("no spaCy English model installed")
 
 
 def _annotations(doc: Doc) -> list[tuple[str, ...]]:
@@ -43,8 +29,8 @@ def test_milcoop_pipeline_uses_the_lookup_in_the_rulers_place() -> None:
 def test_every_token_of_dev_and_seed_reports_gets_the_rulers_annotations() -> None:
     paths = sorted(DEV.glob("*.txt"))[::8] + sorted(SEEDS.glob("*.txt"))
     texts = [path.read_text(encoding="utf-8") for path in paths]
-    stock = _shipped()
-    fast = compiled(_shipped())
+    stock = shipped_pipeline()
+    fast = compiled(shipped_pipeline())
     assert "attribute_ruler" in stock.pipe_names and FACTORY in fast.pipe_names
     tokens = 0
     for path, theirs, ours in zip(paths, stock.pipe(texts), fast.pipe(texts), strict=True):
