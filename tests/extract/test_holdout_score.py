@@ -7,9 +7,10 @@ never saw the extractor's output, before it first ran on them. They give the hon
 generalisation figure: read only the totals, never the misses (see
 tests/fixtures/holdout/README.md).
 
-Measured on all 24 with extraction v2 at the end of its sixteenth session (`milcoop score
+Measured on all 24 with extraction v2 at the end of its seventeenth session (`milcoop score
 --gold tests/fixtures/holdout/gold --corpus tests/fixtures/holdout/reports`): entities P
-0.852 R 0.861 F1 0.856; relations P 0.576 R 0.471 F1 0.518 (fifteenth: 0.854, P 0.578 R
+0.850 R 0.863 F1 0.857; relations P 0.579 R 0.474 F1 0.521 (sixteenth: 0.856, P 0.576 R
+0.471 F1 0.518; fifteenth: 0.854, P 0.578 R
 0.471 F1 0.519; fourteenth: 0.857, P 0.579 R 0.465 F1 0.516; thirteenth: 0.854, P 0.582 R
 0.463 F1 0.515; twelfth: 0.853, P 0.583 R 0.461 F1 0.515; eleventh: 0.845, P 0.576 R 0.450
 F1 0.505; tenth: 0.843, P 0.586 R 0.441 F1 0.503; ninth: 0.839, P 0.594 R 0.409 F1 0.484;
@@ -39,7 +40,7 @@ REPORTS = HOLDOUT / "reports"
 GOLD = HOLDOUT / "gold"
 
 ENTITY_F1_FLOOR = 0.82
-RELATION_F1_FLOOR = 0.48
+RELATION_F1_FLOOR = 0.49
 GOLD_ENTITIES = 1053
 GOLD_RELATIONS = 1621
 
