@@ -638,33 +638,36 @@ def test_the_host_of_an_exercise_takes_part_in_it() -> None:
             ("KAZ", "PARTICIPATED_IN", "iron-steppe-2026")} <= set(out.relations)
 
 
-def test_a_state_whose_unit_takes_part_takes_part_but_not_in_the_units_phase() -> None:
-    from ingest.extract.facts import Extraction, Mention
+def _sent(entities: tuple[tuple[str, str, str | None], ...],
+          relations: tuple[tuple[str, str, str], ...]) -> Extraction:
+    """An extraction of these (id, label, kind) entities and (type, source, target)
+    relations, after the states that send units are linked (``sending_states``)."""
     from ingest.extract.patterns.structure import sending_states
     out = Extraction("t", "x" * 40)
-    for id_, label, kind in (("GBR", "Country", None), ("hms-kent", "Unit", None),
-                             ("sea-lance", "Exercise", None),
-                             ("sea-lance-sea-phase", "Exercise", "phase")):
+    for id_, label, kind in entities:
         out.add(Mention(0, 4, "xxxx", label, id_, id_, kind))
-    out.relate("PART_OF", "hms-kent", "GBR", (0, 4), "r", 0.6)
-    for event in ("sea-lance", "sea-lance-sea-phase"):
-        out.relate("PARTICIPATED_IN", "hms-kent", event, (0, 4), "r", 0.6)
+    for type_, source, target in relations:
+        out.relate(type_, source, target, (0, 4), "r", 0.6)
     sending_states(out)
+    return out
+
+
+def test_a_state_whose_unit_takes_part_takes_part_but_not_in_the_units_phase() -> None:
+    out = _sent((("GBR", "Country", None), ("hms-kent", "Unit", None),
+                 ("sea-lance", "Exercise", None), ("sea-lance-sea-phase", "Exercise", "phase")),
+                (("PART_OF", "hms-kent", "GBR"),
+                 ("PARTICIPATED_IN", "hms-kent", "sea-lance"),
+                 ("PARTICIPATED_IN", "hms-kent", "sea-lance-sea-phase")))
     assert ("GBR", "PARTICIPATED_IN", "sea-lance") in out.relations
     assert ("GBR", "PARTICIPATED_IN", "sea-lance-sea-phase") not in out.relations
 
 
 def test_a_state_whose_unit_is_deployed_to_an_operation_is_deployed_to_it() -> None:
-    from ingest.extract.facts import Extraction, Mention
-    from ingest.extract.patterns.structure import sending_states
-    out = Extraction("t", "x" * 40)
-    for id_, label in (("SRB", "Country"), ("srb-company", "Unit"), ("unifil", "Operation"),
-                       ("LBN", "Country")):
-        out.add(Mention(0, 4, "xxxx", label, id_, id_))
-    out.relate("PART_OF", "srb-company", "SRB", (0, 4), "r", 0.6)
-    for place in ("unifil", "LBN"):
-        out.relate("DEPLOYED_TO", "srb-company", place, (0, 4), "r", 0.6)
-    sending_states(out)
+    out = _sent((("SRB", "Country", None), ("srb-company", "Unit", None),
+                 ("unifil", "Operation", None), ("LBN", "Country", None)),
+                (("PART_OF", "srb-company", "SRB"),
+                 ("DEPLOYED_TO", "srb-company", "unifil"),
+                 ("DEPLOYED_TO", "srb-company", "LBN")))
     assert ("SRB", "DEPLOYED_TO", "unifil") in out.relations
     assert ("SRB", "DEPLOYED_TO", "LBN") not in out.relations
 
