@@ -36,6 +36,7 @@ from ingest.extract.budget import ExtractionFailed, extract_guarded
 from ingest.extract.dates import infer_published
 from ingest.extract.facts import Extraction
 from ingest.extract.gazetteer import default as default_gazetteer
+from ingest.extract.matching import prepare as prepare_patterns
 from ingest.extract.nlp import BATCH, parse_all
 from ingest.facts.build import load, validated
 from ingest.facts.files import FactsFile, facts_paths
@@ -91,6 +92,7 @@ def extract_all(reports: list[Report], published: list[str | None], jobs: int = 
              for report, date in zip(reports, published, strict=True)]
     batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
     default_gazetteer()
+    prepare_patterns()
     found: list[Extraction | str] = []
     work = partial(_extract_batch, seconds=seconds)
     with tqdm(total=len(items), unit="report", desc="extract", disable=None) as bar:

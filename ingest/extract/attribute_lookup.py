@@ -72,6 +72,17 @@ class _Rule:
                    for k, tests in enumerate(self.tokens[1:], 1) for at, test in tests)
 
 
+def _first(pattern: list[dict[str, Any]], key: str) -> frozenset[str] | None:
+    """The values of ``key`` a pattern's first token must have (an equality or ``IN`` test),
+    or None when it may have any."""
+    value = pattern[0].get(key)
+    if isinstance(value, str):
+        return frozenset((value,))
+    if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("IN"), list):
+        return frozenset(value["IN"])
+    return None
+
+
 def _rules(number: int, patterns: list[list[dict[str, Any]]]) -> list[_Rule] | None:
     """The lookup form of a rule's patterns, or None when the Matcher must keep them."""
     rules = []
@@ -100,18 +111,37 @@ class AttributeLookup:
         self.strings = ruler.vocab.strings
         self.matcher = Matcher(ruler.vocab, validate=False)
         self.rules: list[_Rule] = []
+        # Which rules a token could start, by its lower-case form or else its tag: a rule
+        # whose first token needs given values is only tried on a token that has one.
+        self.by_lower: dict[str, list[int]] = {}
+        self.by_tag: dict[str, list[int]] = {}
+        self.anywhere: list[int] = []
         for number, entry in enumerate(ruler.patterns):
             rules = _rules(number, entry["patterns"])
             if rules is None:
                 self.matcher.add(str(number), entry["patterns"])
-            else:
-                self.rules.extend(rules)
+                continue
+            for pattern in entry["patterns"]:
+                at = len(self.rules)
+                lowers, tags = _first(pattern, "LOWER"), _first(pattern, "TAG")
+                if lowers is not None:
+                    for lower in lowers:
+                        self.by_lower.setdefault(lower, []).append(at)
+                elif tags is not None:
+                    for tag in tags:
+                        self.by_tag.setdefault(tag, []).append(at)
+                else:
+                    self.anywhere.append(at)
+            self.rules.extend(rules)
         self.matcher_empty = not len(self.matcher)
         self.memory: dict[tuple[int, int, int, int], Found] = {}
 
     def _found(self, values: Values) -> Found:
         """The one-token rules ``values`` match and the longer rules they start."""
-        started = [rule for rule in self.rules if rule.starts(values)]
+        candidates = sorted([*self.by_lower.get(values[1], ()),
+                             *self.by_tag.get(values[0], ()), *self.anywhere])
+        started = [rule for rule in map(self.rules.__getitem__, candidates)
+                   if rule.starts(values)]
         return (tuple(rule.number for rule in started if len(rule.tokens) == 1),
                 tuple(rule for rule in started if len(rule.tokens) > 1))
 
@@ -133,6 +163,8 @@ class AttributeLookup:
                 tag, lower, dep, space = key
                 hit = memory[key] = self._found((strings[tag], strings[lower],
                                                  strings[dep], bool(space)))
+            if not (hit[0] or hit[1]):
+                continue
             found.extend((number, i, i + 1) for number in hit[0])
             for rule in hit[1]:
                 if rows is None:

@@ -98,6 +98,12 @@ def _words() -> dict[str, np.ndarray]:
     return lookups(pattern for _, pattern in compiled())
 
 
+def prepare() -> None:
+    """Read and compile the pattern files now: called before the extracting processes are
+    forked, they share the result instead of each reading the files again."""
+    _words()
+
+
 def _titled_holder(annotated: Annotated, office: Mention) -> Mention | None:
     """The person named right after an office's title (``Mali's Defence Minister, General
     Ali Sow``) when the parse did not put the name in apposition."""

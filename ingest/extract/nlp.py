@@ -16,6 +16,7 @@ from graph.settings import load_settings
 from ingest.errors import IngestError
 from ingest.extract.attribute_lookup import compiled
 from ingest.extract.dates import DATELINE_DATE
+from ingest.extract.lemma_memory import remembered
 from ingest.readers.report import LONGEST_TEXT
 
 if TYPE_CHECKING:
@@ -49,12 +50,13 @@ def shipped_pipeline() -> Language:
 @cache
 def pipeline() -> Language:
     """The spaCy pipeline of this process (tagger, parser, lemmatizer and NER), its
-    attribute ruler answered by lookups (same annotations, see ``attribute_lookup``)."""
+    attribute ruler answered by lookups (same annotations, see ``attribute_lookup``) and its
+    lemmas remembered (``lemma_memory``)."""
     nlp = shipped_pipeline()
     nlp.max_length = MAX_CHARS
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(_register(), before="parser")
-    return compiled(nlp)
+    return remembered(compiled(nlp))
 
 
 def _register() -> str:
