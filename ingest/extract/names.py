@@ -266,6 +266,8 @@ ORG_HEADS = {
     "Headquarters": ("Organization", "headquarters"),
     "Staff": ("Organization", "headquarters"), "Army": ("Organization", "armed_forces"),
     "Commission": ("Organization", "agency"), "Office": ("Organization", "agency"),
+    "Authority": ("Organization", "agency"), "Laboratory": ("Organization", "agency"),
+    "Depot": ("Organization", "headquarters"),
     "Council": ("Organization", "forum"), "Organization": ("Organization",
                                                              "international_organization"),
     "Organisation": ("Organization", "international_organization"),
