@@ -266,6 +266,8 @@ ORG_HEADS = {
     "Headquarters": ("Organization", "headquarters"),
     "Staff": ("Organization", "headquarters"), "Army": ("Organization", "armed_forces"),
     "Commission": ("Organization", "agency"), "Office": ("Organization", "agency"),
+    "Authority": ("Organization", "agency"), "Laboratory": ("Organization", "agency"),
+    "Depot": ("Organization", "headquarters"), "Body": ("Organization", "agency"),
     "Council": ("Organization", "forum"), "Organization": ("Organization",
                                                              "international_organization"),
     "Organisation": ("Organization", "international_organization"),
@@ -907,6 +909,8 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Unit", "special_forces")
     if words[-2:] == ["Naval", "Service"]:
         return ("Unit", "naval_forces")
+    if words[-2:] == ["Naval", "Infantry"]:
+        return ("Unit", "corps")
     if last in ("Base", "Airbase") and re.fullmatch(ORDINAL, first):
         return ("Unit", "formation")
     if _command_area(words):
@@ -929,14 +933,27 @@ def _classify(words: list[str]) -> tuple[str, str | None] | None:
         return ("Operation", "operation") if first == "Operation" else ("Exercise", None)
     head_part = words[:words.index("of")] if "of" in words else words
     head_part = head_part[:head_part.index("for")] if "for" in head_part else head_part
+    at = head_part.index("on") if "on" in head_part else 0
+    if at > 0 and head_part[at - 1] in ON_HEADS and not TIMES & set(head_part[at + 1:]):
+        head_part = head_part[:at]
     if len(head_part) > 2 and head_part[-1].isdigit():
         head_part = head_part[:-1]
     if not head_part:
         return None
+    if head_part[-2:] == ["Working", "Group"]:
+        return ("Organization", "forum")
     return _forces(head_part) or (("Location", "region") if head_part[-1] in PLACE_OF and
                                   "of" in words else ORG_HEADS.get(head_part[-1]))
 
 
+TIMES = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                   "January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December"))
+"""Words after ``on`` that date a name's run (``the Security Council on Monday``), not what a
+body is for (``Cabinet Committee on Security``)."""
+ON_HEADS = frozenset(("Committee", "Commission", "Council", "Group"))
+"""Bodies named with what they are for after ``on`` (``Cabinet Committee on Security``,
+``Joint Working Group on Defence Cooperation``)."""
 AREA_HEADS = frozenset(("District", "Area", "Region", "Zone"))
 """The heads of an area a military command holds, as well as of a civil one."""
 AREA_SERVICES = frozenset(("Military", "Naval", "Navy", "Army", "Air"))
@@ -1227,12 +1244,21 @@ ABBREVIATED = frozenset(("Inc", "Ltd", "Corp", "Co"))
 Inc.``), which is part of the name."""
 PORTFOLIOS = re.compile(r"(?:,[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})+"
                         r"[ \t]+and[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
-                        r"(?=[ \t]*[,.;)]|[ \t]+[a-z])")
+                        r"(?=[ \t]*[,.;)]|[ \t]+[a-z(])")
 """The rest of a ministry's list of portfolios (``Ministry of Police, Prisons and Fire
 Services``): part of its name; not a list of people (``, and X`` with its serial comma)."""
-PORTFOLIO_HEADS = ("Ministry", "Office")
+PORTFOLIO_HEADS = ("Ministry", "Office", "Department", "Centre", "Center", "Committee",
+                   "Commission")
 """Bodies named for a list of fields: ``Office of the Presidential Adviser on Peace,
-Reconciliation and Unity``."""
+Reconciliation and Unity``, ``Federal Department of Defence, Civil Protection and Sport``
+(the head word before ``of``, ``for`` or ``on``)."""
+
+
+def _portfolio_head(words: list[Word]) -> bool:
+    """Whether a name's head, the word before its first ``of``, ``for`` or ``on``, is a body
+    named for a list of fields (``National Centre for Peacekeeping Forces``)."""
+    at = next((i for i, (_, w) in enumerate(words) if w in ("of", "for", "on")), 0)
+    return at > 0 and words[at - 1][1] in PORTFOLIO_HEADS
 
 
 def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
@@ -1286,7 +1312,7 @@ def phrases(text: str, start: int = 0, end: int | None = None) -> Iterator[Menti
                     words[-2][1] != "Naval" and SERVICE_OWNER.search(text, max(0, first - 40),
                                                                      first):
                 label, what = "Unit", "formation"
-            portfolio = PORTFOLIOS.match(text, last) if words[0][1] in PORTFOLIO_HEADS and \
+            portfolio = PORTFOLIOS.match(text, last) if _portfolio_head(words) and \
                 label == "Organization" and len(words) > 2 else None
             last = portfolio.end() if portfolio else last
             region = COMMAND_REGION.match(text, last) if label in ("Organization", "Unit") \
