@@ -308,6 +308,10 @@ POLICING_TASK = re.compile(r"\s+(?:commitments?|duties|duty|tasks?|capabilit(?:y
 POLICING_OVER = re.compile(r"\s+(?:over|of)\s+(?:the\s+)?")
 
 
+WAR_IN = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
+"""After ``the war``: the place it is fought in (``in Yemen``, ``in the Gaza Strip``)."""
+
+
 def _left(pattern: re.Pattern[str], text: str, start: int, width: int,
           endings: tuple[str, ...]) -> re.Match[str] | None:
     """``pattern`` (ending in ``\\s+$``) searched in the ``width`` characters before
@@ -661,6 +665,9 @@ class Operations:
 
     def _war(self, start: int, end: int, head: str) -> Iterator[Mention]:
         left = WAR_LEFT.search(self.scene.text, max(0, start - 90), start)
+        if head == "war" and left is None:
+            yield from self._war_in(start, end)
+            return
         if head != "war" or left is None:
             return
         year, days = self._facts(start, end)
@@ -674,6 +681,17 @@ class Operations:
         name = f"{core} ({year})" if year and year not in core else core
         event = self._id(keys, slug(f"{name} war") if not keys else slug("-".join(keys)))
         yield _make(self.scene, begin, end, "Operation", event, name, "war")
+
+    def _war_in(self, start: int, end: int) -> Iterator[Mention]:
+        """``the war in Yemen``: a war named by the place it is fought in, its mention the
+        words from ``war`` to the place."""
+        text = self.scene.text
+        place = WAR_IN.match(text, end)
+        if place is None or text[max(0, start - 4):start].lower() != "the ":
+            return
+        name = f"War in {place['place']}"
+        event = self._id([f"war-in:{slug(place['place'])}"], slug(name))
+        yield _make(self.scene, start, place.end(), "Operation", event, name, "war")
 
     def _operation(self, start: int, end: int) -> Iterator[Mention]:
         left = _left(OPERATION_LEFT, self.scene.text, start, 60, OPERATION_ENDINGS)
