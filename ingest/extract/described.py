@@ -25,7 +25,7 @@ HEADS = re.compile(
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
     r"deployments?|courses?|invasion|clashes|conflict|contingents|hospitals|companies|"
     r"battalions|platoons?|detachments|commission|committee|cell|working\s+group|"
-    r"task\s+group)\b",
+    r"task\s+group|policing)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -36,7 +36,7 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
                        "dockyard", "deploy", "course", "invasion", "clashes", "conflict",
                        "hospitals", "companies", "battalions", "platoon", "commission",
-                       "committee", "cell", "working", "task"))
+                       "committee", "cell", "working", "task", "policing"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -58,7 +58,7 @@ OFFENSIVE_AFTER = re.compile(r"\s+(?:against|on|in|into|toward|towards|to|near|a
 offensive posture``)."""
 OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "missions", "offensive",
                    "law", "patrol", "patrols", "deployment", "deployments", "invasion", "clashes",
-                   "conflict"}
+                   "conflict", "policing"}
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
               "advisors", "commandos", "corps"}
@@ -127,11 +127,13 @@ CORES = (("anti", "anti-terrorist operation"), ("counter-terror", "counter-terro
 PATROL_LEFT = re.compile(
     r"(?P<mods>(?:(?:joint|coordinated|combined|mirrored|regular|anti-piracy|counter-piracy|"
     r"bilateral|"
-    r"anti-smuggling|maritime|naval|river|riverine|air|border|army|navy|and|first)\s+){1,4})$",
+    r"anti-smuggling|maritime|naval|river|riverine|air|border|army|navy|and|first|surveillance|"
+    r"land|sea|security|EEZ|boundary)\s+){1,4})$",
     re.I)
 PATROL_ENDINGS = ("joint", "coordinated", "combined", "mirrored", "regular", "piracy",
                   "bilateral", "smuggling", "maritime", "naval", "river", "riverine", "air",
-                  "border", "army", "navy", "first")
+                  "border", "army", "navy", "first", "surveillance", "land", "sea", "security",
+                  "eez", "boundary")
 """How the words ``PATROL_LEFT`` reads can end."""
 DEPLOYMENT_LEFT = re.compile(
     r"(?:\b(?:an?|its|their|on|into|resumed|began|begun|start(?:ed)?)\s+)(?P<mods>(?:(?:\w+-"
@@ -295,6 +297,19 @@ FACILITY_AFTER = re.compile(r"\s+and\s+(?:[a-z][a-z-]*\s+){0,2}?(?:facility|faci
 MODERNIZATION = re.compile(r"(?:(?:restructuring|reform)\s+and\s+)?moderni[sz]ation\s+of\s+"
                            r"(?:the\s+)?(?:[A-Z][\w’'-]+\s+)?(?:armed\s+forces|army|military|"
                            r"troops)\b", re.I)
+
+
+AIR_POLICING_LEFT = re.compile(r"(?:(?P<nato>\bNATO(?:['’]s)?)\s+)?(?:(?P<region>[A-Z][a-z]+)\s+)?"
+                               r"(?P<air>\b[Aa]ir)[- ]$")
+"""Before ``policing``: air, perhaps after the region it covers and NATO, whose it is."""
+POLICING_MISSION = re.compile(r"\s+mission\b")
+POLICING_TASK = re.compile(r"\s+(?:commitments?|duties|duty|tasks?|capabilit(?:y|ies)|roles?|"
+                           r"assets|aircraft|fighters|jets|needs)\b")
+POLICING_OVER = re.compile(r"\s+(?:over|of)\s+(?:the\s+)?")
+
+
+WAR_IN = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
+"""After ``the war``: the place it is fought in (``in Yemen``, ``in the Gaza Strip``)."""
 
 
 def _left(pattern: re.Pattern[str], text: str, start: int, width: int,
@@ -529,6 +544,39 @@ class Operations:
             yield from self._invasion(start, end)
         elif head in ("clashes", "conflict"):
             yield from self._clashes(start, end, head)
+        elif lowered == "policing":
+            yield from self._policing(start, end)
+
+    def _policing(self, start: int, end: int) -> Iterator[Mention]:
+        """Air policing, a standing operation (``NATO air policing over Albania and
+        Montenegro``, ``the Baltic air policing mission``): its mention the words from ``air``
+        (or the region named before it) to ``policing`` or ``mission``; named with NATO when
+        NATO's, and with the states it covers when they follow (``over`` or ``of``); air
+        policing told bare is the report's first (not in the title, nor a task's kind:
+        ``air-policing commitments``)."""
+        text = self.scene.text
+        left = AIR_POLICING_LEFT.search(text, max(0, start - 30), start)
+        if left is None or text[start:end] != "policing" or start < text.find("\n") or \
+                POLICING_TASK.match(text, end):
+            return
+        mission = POLICING_MISSION.match(text, end)
+        stop = mission.end() if mission else end
+        begin = left.start("region") if left["region"] else left.start("air")
+        words = text[begin:stop]
+        gap = POLICING_OVER.match(text, stop)
+        first = self.scene.at.get(gap.end()) if gap else None
+        joint = AND_THE.match(text, first.end) if first is not None else None
+        second = self.scene.at.get(joint.end()) if joint else None
+        states = [m.name for m in (first, second) if m is not None and m.role != "capital"]
+        owner = "NATO " if left["nato"] else ""
+        name = f"{owner}{words}" + (f" of {' and '.join(states)}" if states else "")
+        name = name[:1].upper() + name[1:]
+        if states or left["region"] or mission:
+            event = self._id([f"policing:{slug(name)}"], slug(name))
+            self.keys.setdefault("policing", event)
+        else:
+            event = self._id(["policing"], slug(name))
+        yield _make(self.scene, begin, stop, "Operation", event, name, "operation")
 
     def _clashes(self, start: int, end: int, head: str) -> Iterator[Mention]:
         """Clashes or a conflict between two named sides, or told as armed, deadly or on a
@@ -617,6 +665,9 @@ class Operations:
 
     def _war(self, start: int, end: int, head: str) -> Iterator[Mention]:
         left = WAR_LEFT.search(self.scene.text, max(0, start - 90), start)
+        if head == "war" and left is None:
+            yield from self._war_in(start, end)
+            return
         if head != "war" or left is None:
             return
         year, days = self._facts(start, end)
@@ -630,6 +681,17 @@ class Operations:
         name = f"{core} ({year})" if year and year not in core else core
         event = self._id(keys, slug(f"{name} war") if not keys else slug("-".join(keys)))
         yield _make(self.scene, begin, end, "Operation", event, name, "war")
+
+    def _war_in(self, start: int, end: int) -> Iterator[Mention]:
+        """``the war in Yemen``: a war named by the place it is fought in, its mention the
+        words from ``war`` to the place."""
+        text = self.scene.text
+        place = WAR_IN.match(text, end)
+        if place is None or text[max(0, start - 4):start].lower() != "the ":
+            return
+        name = f"War in {place['place']}"
+        event = self._id([f"war-in:{slug(place['place'])}"], slug(name))
+        yield _make(self.scene, start, place.end(), "Operation", event, name, "war")
 
     def _operation(self, start: int, end: int) -> Iterator[Mention]:
         left = _left(OPERATION_LEFT, self.scene.text, start, 60, OPERATION_ENDINGS)

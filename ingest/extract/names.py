@@ -1154,7 +1154,8 @@ def _trim(words: list[Word]) -> list[Word]:
     """Without leading sentence words (The, During...), a date before ``the`` (``In August
     2025 the UN Security Council``), a sector or troops named before the mission they are of
     (``Sector 2 of the African Union ... Mission in Somalia``, ``Troops of the ...``: the
-    sector is a mention of its own) and dangling connectors."""
+    sector is a mention of its own), a broker (``US-brokered Abraham Accords``) and dangling
+    connectors."""
     if len(words) > 2 and words[0][1] in PART_BEFORE_OF and words[1][1] == "of":
         words = words[2:]
     if len(words) > 3 and words[0][1] == "Sector" and words[2][1] == "of":
@@ -1163,7 +1164,8 @@ def _trim(words: list[Word]) -> list[Word]:
                      (words[0][1] in WHEN and len(words) > 2 and words[1][1] == "the") or
                      (words[0][1] in WHEN and len(words) > 3 and words[1][1].isdigit()
                       and words[2][1] == "the") or
-                     (words[0][1].isdigit() and len(words) > 2 and words[1][1] == "the")):
+                     (words[0][1].isdigit() and len(words) > 2 and words[1][1] == "the") or
+                     (len(words) > 1 and words[0][1].endswith(("-brokered", "-mediated")))):
         words = words[1:]
     while words and (words[-1][1] in CONNECTORS or (
             (words[-1][1].isdigit() or YEARS.fullmatch(words[-1][1])) and len(words) > 1

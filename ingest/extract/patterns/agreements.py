@@ -19,12 +19,14 @@ from ingest.extract.slugs import slug
 WORDS = ("memorand", "mou", "letter", "notes", "addend", "amendment", "plan", "agreement",
          "declaration", "treaty", "contract", "deal", "accord", "protocol", "roadmap",
          "ceasefire", "truce", "armistice", "statement", "decree", "pact", "arrangement",
-         "document", "communiqu", "road map", "strategic partnership", "press release")
+         "document", "communiqu", "road map", "strategic partnership", "press release",
+         "operating procedure")
 DESCRIBED = re.compile(
     r"\b(?P<kind>status[\s-]+of[\s-]+(?:visiting[\s-]+)?forces[\s-]+agreements?|memorand(?:um|a)(?:\s+of\s+(?:understanding|alliance|cooperation))?|MoU|"
     r"letters?\s+of\s+(?:intent|offer\s+and\s+acceptance)|exchange\s+of\s+(?:diplomatic\s+)?notes|addend(?:um|a)|"
     r"amendments?|plans?\s+of\s+(?:[a-z-]+\s+){0,2}(?:cooperation|training)|communiqu[ée]|"
-    r"(?:cooperation|training)\s+plans?|"
+    r"(?:cooperation|training|work|engagement)\s+plans?|standard\s+operating\s+procedures?|"
+    r"exchange\s+of\s+letters|"
     r"agreements?|declaration|treaty|contracts?|deals?|accords?|protocol|road\s?map|"
     r"(?:comprehensive\s+)?strategic\s+partnership(?!\s+[a-z]+\s+(?:agreement|treaty|accord))(?!\s+"
     r"(?:agreement|treaty|accord|declaration|pact|roadmap))|pact|"
@@ -161,13 +163,17 @@ def agreements(ctx: Context) -> None:
         headline = None if split else _headline(ctx, kind)
         if headline is not None:
             ctx.out.entities[headline].name = name
-        event = record_event(ctx, "Agreement", start, described.end(), name,
-                             kind, "agreement.described", 0.6,
-                             headline or slug(f"{' '.join(sorted(m.id for m in states))} "
-                                              f"{_ordinal(ctx, start) if numbered else ''}"
-                                              f"{phrase if split else kind} "
-                                              f"{(ctx.date() or '')[:7]}"))
         topics = _topics(ctx, described.end())
+        event_id = headline or slug(f"{' '.join(sorted(m.id for m in states))} "
+                                    f"{_ordinal(ctx, start) if numbered else ''}"
+                                    f"{phrase if split else kind} "
+                                    f"{(ctx.date() or '')[:7]}")
+        if not headline and topics and event_id in ctx.out.entities and \
+                ANOTHER.search(ctx.text, max(ctx.sentence.start, start - 12), start) and \
+                (phrase + topics[0]).lower() not in ctx.out.entities[event_id].aliases:
+            event_id = slug(f"{event_id} {topics[0]}")
+        event = record_event(ctx, "Agreement", start, described.end(), name,
+                             kind, "agreement.described", 0.6, event_id)
         for topic in topics:
             _alias(ctx, event, phrase + topic)
         told = TOLD_AS.search(ctx.text, max(ctx.sentence.start, start - 20), start)
@@ -183,6 +189,11 @@ def agreements(ctx: Context) -> None:
     if signing is not None:
         first_end = named[0].end if named else described.end()
         _coordinated(ctx, first_end, signing, signers, mediators)
+
+
+ANOTHER = re.compile(r"\b(?:an?|another|separate)\s+$", re.I)
+"""Before an agreement told as new (``a memorandum on defence-industry cooperation``): with a
+topic of its own it is not the one of the same kind and month reported before."""
 
 
 COORDINATED = re.compile(r"[^;:()]{0,200}?,?\s+and\s+(?:an?|the)\s+(?:[A-Z][\w’'-]*\s+){0,2}$")
