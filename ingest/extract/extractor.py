@@ -290,6 +290,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.own_names(out)
     identity.core_names(out)
     identity.seated_names(out)
+    identity.phrase_aliases(out)
     corroborate(out)
 
 

@@ -393,3 +393,34 @@ def joint_documents(out: Extraction) -> None:
                 min(s for s, _ in named[0].spans):
             continue
         out.merge(described[0].id, named[0].id)
+
+
+PHRASE_EVENTS = ("Meeting", "Exercise")
+PHRASE_LEFT = re.compile(
+    r"(?:(?P<year>(?<![\w’'-])(?i:last|next|this)\s+year['’]s\s+)|"
+    r"(?P<count>(?<![\w’'-])(?i:[\w-]+)\s+(?i:rounds?|days?|weeks?|sessions?)\s+of\s+)|"
+    r"(?<![\w’'-])(?i:an?|the|their|its|his|her|our|another|this)\s+)"
+    r"(?P<words>(?:(?!(?i:and|or|of|in|at|on|for|with|to|by|from|as|is|was|were|are|will|"
+    r"would|be|been|has|have|had|that|which|who|an?|the|their|its|this|after|before|during)\s)"
+    r"[\w’'-]+[ \t]+){0,4})$")
+"""Before an event's words, the rest of the noun phrase the report tells it by, back to its
+article or count: ``a full field exercise``, ``their first joint defence committee
+meeting``, ``two days of talks``, ``Last year's winter course``."""
+
+
+def phrase_aliases(out: Extraction) -> None:
+    """A meeting or exercise also goes by the whole phrase the report tells it by, its
+    modifiers before its words included (``an earlier SADC special forces exercise``), the
+    name an analyst keeps as its alias."""
+    text = out.text
+    for entity in out.entities.values():
+        if entity.label not in PHRASE_EVENTS:
+            continue
+        found = []
+        for start, end in entity.spans:
+            left = PHRASE_LEFT.search(text, max(0, start - 60), start)
+            if left is None or not (left["words"] or left["count"] or left["year"]):
+                continue
+            begin = next(left.start(g) for g in ("count", "year", "words") if left[g] is not None)
+            found.append(" ".join(text[begin:end].split()))
+        entity.aliases = merge_list(entity.aliases, found)
