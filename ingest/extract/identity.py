@@ -404,14 +404,23 @@ PHRASE_LEFT = re.compile(
     r"would|be|been|has|have|had|that|which|who|an?|the|their|its|this|after|before|during)\s)"
     r"[\w’'-]+[ \t]+){0,4})$")
 """Before an event's words, the rest of the noun phrase the report tells it by, back to its
-article or count: ``a full field exercise``, ``their first joint defence committee
-meeting``, ``two days of talks``, ``Last year's winter course``."""
+article or count: ``a short staff exercise``, ``their second joint planning meeting``,
+``three rounds of talks``, ``next year's desert course``."""
 
 
 def phrase_aliases(out: Extraction) -> None:
     """A meeting or exercise also goes by the whole phrase the report tells it by, its
-    modifiers before its words included (``an earlier SADC special forces exercise``), the
-    name an analyst keeps as its alias."""
+    modifiers before its words included (``an earlier regional naval drill``), the name an
+    analyst keeps as its alias.
+
+    >>> from ingest.extract.facts import Mention
+    >>> out = Extraction("r", "They began a short staff exercise after three rounds of talks.")
+    >>> _ = out.add(Mention(19, 33, "staff exercise", "Exercise", "x", "staff exercise"))
+    >>> _ = out.add(Mention(56, 61, "talks", "Meeting", "m", "talks"))
+    >>> phrase_aliases(out)
+    >>> out.entities["x"].aliases, out.entities["m"].aliases
+    (['staff exercise', 'short staff exercise'], ['talks', 'three rounds of talks'])
+    """
     text = out.text
     for entity in out.entities.values():
         if entity.label not in PHRASE_EVENTS:
