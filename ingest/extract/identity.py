@@ -408,10 +408,48 @@ article or count: ``a short staff exercise``, ``their second joint planning meet
 ``three rounds of talks``, ``next year's desert course``."""
 
 
+PHRASE_RIGHT = re.compile(r"[ \t]+(?P<word>[\w’'-]+)")
+RIGHT_STOPS = frozenset((
+    "in", "at", "is", "was", "were", "are", "will", "would", "be", "been", "has", "have",
+    "had", "which", "that", "who", "during", "since", "after", "before", "when", "while",
+    "as", "but", "from", "by", "than", "this", "next", "last", "due", "set", "can", "could",
+    "may", "might", "should", "must", "not", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
+    "july", "august", "september", "october", "november", "december"))
+"""Words after an event's words where the phrase telling of it has ended: a verb (as any
+word in ``-ed``), a clause, or the place or time it is set in (a day, a month, a number)."""
+RIGHT_OPEN = frozenset(("and", "of", "on", "for", "with", "to", "the", "a", "an", "its",
+                        "their", "between", "against", "over", "or"))
+"""Words a phrase telling of an event does not end on."""
+
+
+def _right_ends(text: str, end: int, reach: int = 5) -> list[int]:
+    """Where the phrase after an event's words may end, within ``reach`` words: before each
+    word it cannot end on, and at its last (``amphibious landing and evacuation of
+    civilians``, ``a course for the Coast Guard's boarding teams``)."""
+    found: list[int] = []
+    at, words, last = end, 0, None
+    while words < reach:
+        word = PHRASE_RIGHT.match(text, at)
+        if word is None:
+            break
+        lowered = word["word"].lower()
+        if lowered in RIGHT_STOPS or lowered.endswith("ed") or lowered[0].isdigit():
+            break
+        if lowered in RIGHT_OPEN and last is not None:
+            found.append(last)
+        words += 1
+        at = word.end()
+        last = at if lowered not in RIGHT_OPEN else None
+    if last is not None:
+        found.append(last)
+    return found
+
+
 def phrase_aliases(out: Extraction) -> None:
     """A meeting or exercise also goes by the whole phrase the report tells it by, its
-    modifiers before its words included (``an earlier regional naval drill``), the name an
-    analyst keeps as its alias.
+    modifiers before its words and what follows them included (``an earlier regional naval
+    drill``, ``the talks on coastal radar``), the names an analyst keeps as its aliases.
 
     >>> from ingest.extract.facts import Mention
     >>> out = Extraction("r", "They began a short staff exercise after three rounds of talks.")
@@ -428,8 +466,11 @@ def phrase_aliases(out: Extraction) -> None:
         found = []
         for start, end in entity.spans:
             left = PHRASE_LEFT.search(text, max(0, start - 60), start)
-            if left is None or not (left["words"] or left["count"] or left["year"]):
-                continue
-            begin = next(left.start(g) for g in ("count", "year", "words") if left[g] is not None)
-            found.append(" ".join(text[begin:end].split()))
+            begins = [start]
+            if left is not None and (left["words"] or left["count"] or left["year"]):
+                begins.append(next(left.start(g) for g in ("count", "year", "words")
+                                   if left[g] is not None))
+            ends = [end, *_right_ends(text, end)]
+            found += [" ".join(text[b:e].split()) for b in begins for e in ends
+                      if (b, e) != (start, end)]
         entity.aliases = merge_list(entity.aliases, found)
