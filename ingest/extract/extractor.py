@@ -106,6 +106,7 @@ def extract(text: str, article: str, published: str | None = None,
     meetings.visited_events(out)
     meetings.visit_towns(out)
     meetings.reception_ships(out)
+    meetings.venue_names(out)
     compass_parts(annotated, out)
     out.settle()
     return out
@@ -290,6 +291,7 @@ def finish(out: Extraction, mentions: list[Mention]) -> None:
     identity.own_names(out)
     identity.core_names(out)
     identity.seated_names(out)
+    identity.phrase_aliases(out)
     corroborate(out)
 
 

@@ -393,3 +393,84 @@ def joint_documents(out: Extraction) -> None:
                 min(s for s, _ in named[0].spans):
             continue
         out.merge(described[0].id, named[0].id)
+
+
+PHRASE_EVENTS = ("Meeting", "Exercise")
+PHRASE_LEFT = re.compile(
+    r"(?:(?P<year>(?<![\w’'-])(?i:last|next|this)\s+year['’]s\s+)|"
+    r"(?P<count>(?<![\w’'-])(?i:[\w-]+)\s+(?i:rounds?|days?|weeks?|sessions?)\s+of\s+)|"
+    r"(?<![\w’'-])(?i:an?|the|their|its|his|her|our|another|this)\s+)"
+    r"(?P<words>(?:(?!(?i:and|or|of|in|at|on|for|with|to|by|from|as|is|was|were|are|will|"
+    r"would|be|been|has|have|had|that|which|who|an?|the|their|its|this|after|before|during)\s)"
+    r"[\w’'-]+[ \t]+){0,4})$")
+"""Before an event's words, the rest of the noun phrase the report tells it by, back to its
+article or count: ``a short staff exercise``, ``their second joint planning meeting``,
+``three rounds of talks``, ``next year's desert course``."""
+
+
+PHRASE_RIGHT = re.compile(r"[ \t]+(?P<word>[\w’'-]+)")
+RIGHT_STOPS = frozenset((
+    "in", "at", "is", "was", "were", "are", "will", "would", "be", "been", "has", "have",
+    "had", "which", "that", "who", "during", "since", "after", "before", "when", "while",
+    "as", "but", "from", "by", "than", "this", "next", "last", "due", "set", "can", "could",
+    "may", "might", "should", "must", "not", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
+    "july", "august", "september", "october", "november", "december"))
+"""Words after an event's words where the phrase telling of it has ended: a verb (as any
+word in ``-ed``), a clause, or the place or time it is set in (a day, a month, a number)."""
+RIGHT_OPEN = frozenset(("and", "of", "on", "for", "with", "to", "the", "a", "an", "its",
+                        "their", "between", "against", "over", "or"))
+"""Words a phrase telling of an event does not end on."""
+
+
+def _right_ends(text: str, end: int, reach: int = 5) -> list[int]:
+    """Where the phrase after an event's words may end, within ``reach`` words: before each
+    word it cannot end on, and at its last (``amphibious landing and evacuation of
+    civilians``, ``a course for the Coast Guard's boarding teams``)."""
+    found: list[int] = []
+    at, words, last = end, 0, None
+    while words < reach:
+        word = PHRASE_RIGHT.match(text, at)
+        if word is None:
+            break
+        lowered = word["word"].lower()
+        if lowered in RIGHT_STOPS or lowered.endswith("ed") or lowered[0].isdigit():
+            break
+        if lowered in RIGHT_OPEN and last is not None:
+            found.append(last)
+        words += 1
+        at = word.end()
+        last = at if lowered not in RIGHT_OPEN else None
+    if last is not None:
+        found.append(last)
+    return found
+
+
+def phrase_aliases(out: Extraction) -> None:
+    """A meeting or exercise also goes by the whole phrase the report tells it by, its
+    modifiers before its words and what follows them included (``an earlier regional naval
+    drill``, ``the talks on coastal radar``), the names an analyst keeps as its aliases.
+
+    >>> from ingest.extract.facts import Mention
+    >>> out = Extraction("r", "They began a short staff exercise after three rounds of talks.")
+    >>> _ = out.add(Mention(19, 33, "staff exercise", "Exercise", "x", "staff exercise"))
+    >>> _ = out.add(Mention(56, 61, "talks", "Meeting", "m", "talks"))
+    >>> phrase_aliases(out)
+    >>> out.entities["x"].aliases, out.entities["m"].aliases
+    (['staff exercise', 'short staff exercise'], ['talks', 'three rounds of talks'])
+    """
+    text = out.text
+    for entity in out.entities.values():
+        if entity.label not in PHRASE_EVENTS:
+            continue
+        found = []
+        for start, end in entity.spans:
+            left = PHRASE_LEFT.search(text, max(0, start - 60), start)
+            begins = [start]
+            if left is not None and (left["words"] or left["count"] or left["year"]):
+                begins.append(next(left.start(g) for g in ("count", "year", "words")
+                                   if left[g] is not None))
+            ends = [end, *_right_ends(text, end)]
+            found += [" ".join(text[b:e].split()) for b in begins for e in ends
+                      if (b, e) != (start, end)]
+        entity.aliases = merge_list(entity.aliases, found)

@@ -1575,3 +1575,44 @@ def reception_ships(out: Extraction) -> None:
         board = f" on board {_listed([out.entities[s].name for s in ships])}" if ships else ""
         entity.name = entity.name.replace("Reception", f"Reception{board}" + (
             f" in {towns[0].name}" if towns else ""), 1)
+
+
+OF_PEOPLE = re.compile(r"(?P<what>(?:Meeting|Talks|Call)) of (?P<first>[^()]+?)"
+                       r"(?: and (?P<second>[^()]+?))? \((?P<date>[^()]+)\)")
+"""A meeting named by its kind, its people and its month (``Meeting of A and B (June 2025)``)."""
+
+
+def venue_names(out: Extraction) -> None:
+    """A meeting of named people held in one town also goes by the name that says where
+    (``Meeting of A and B in Astana (March 2026)``), and, between two, by the name that
+    puts the guest with the host (``Meeting of A with B``), as analysts name it. Run on the
+    whole report, once meetings' places are known.
+
+    >>> out = Extraction("r", "Ana Ruiz met Li Wei in Lima.")
+    >>> name = "Meeting of Ana Ruiz and Li Wei (May 2026)"
+    >>> for m in (Mention(9, 12, "met", "Meeting", "m", name),
+    ...           Mention(23, 27, "Lima", "Location", "lima", "Lima")):
+    ...     _ = out.add(m)
+    >>> _ = out.relate("HELD_IN", "m", "lima", (9, 12), "test", 0.5)
+    >>> venue_names(out)
+    >>> for alias in out.entities["m"].aliases[1:]:
+    ...     print(alias)
+    Meeting of Ana Ruiz and Li Wei in Lima (May 2026)
+    Meeting of Ana Ruiz with Li Wei (May 2026)
+    Meeting of Ana Ruiz with Li Wei in Lima (May 2026)
+    """
+    towns: dict[str, list[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "HELD_IN" and out.entities[relation.target].label == "Location":
+            towns.setdefault(relation.source, []).append(out.entities[relation.target].name)
+    for entity in out.entities.values():
+        named = OF_PEOPLE.fullmatch(entity.name) if entity.label == "Meeting" else None
+        if named is None:
+            continue
+        joins = [" and ", " with "] if named["second"] else [""]
+        people = [f"{named['first']}{join}{named['second'] or ''}" for join in joins]
+        where = [f" in {town}" for town in towns.get(entity.id, [])][:1] \
+            if len(towns.get(entity.id, [])) == 1 else []
+        names = [f"{named['what']} of {who}{place} ({named['date']})"
+                 for who in people for place in ["", *where]]
+        entity.aliases = merge_list(entity.aliases, [n for n in names if n != entity.name])
