@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ingest.extract.dates import DATELINE_DATE
 from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import default, fold_name, region_states
 from ingest.extract.names import NOT_NAME, UPPER
 from ingest.extract.scene import Scene
 from ingest.extract.slugs import slug
@@ -312,6 +313,7 @@ def places(scene: Scene) -> Iterator[Mention]:
             yield from reader(*match.span())
     yield from towns(scene)
     yield from datelines(scene)
+    yield from regions(scene)
 
 
 def _town(scene: Scene, start: int, name: str, kind: str, rule: str,
@@ -384,3 +386,38 @@ def datelines(scene: Scene) -> Iterator[Mention]:
         yield _make(scene, match.start("city"), match.end("city"), slug(name), name, "city",
                     where if where is not None and where.role != "capital" else None, 0.6,
                     "place.dateline")
+
+
+REGION_SITED = re.compile(
+    r"(?:\b(?P<prep>in|on|off|near|at|from|across|of|and)|,)\s+(?:the\s+)?(?P<name>"
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]*\w(?:\s+(?:(?:de|del|do|da|dos)\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*\w){0,3})"
+    r"(?![\w’'-]|\s+(?:of\b|[A-ZÀ-ÖØ-Þ]))")
+"""A whole capitalised name after a locative preposition, ``of`` or a list's comma or ``and``
+(``west of Spitsbergen``, ``Fort Magsaysay in Nueva Ecija``, ``Chimborazo and Cotopaxi``)."""
+OF_PLACE = re.compile(r"\b(?:north|south|east|west|[a-z]+-(?:east|west)|island|islands|"
+                      r"province|region|state|coast|waters|fjords|glaciers|mountains|"
+                      r"minister|governor|capital|city|town|parts?)\s+of\s+(?:the\s+)?$")
+"""What ``of`` follows before a place, not a name's own ``of`` (``the Strait of Sicily``)."""
+NOT_REGIONS = frozenset(("gulf", "unity", "union", "centre", "center", "maritime", "camp",
+                         "island", "ocean", "lake", "delta", "valley", "county", "park",
+                         "mountain", "frontier", "brig", "tata", "clark", "wales", "bay",
+                         "littoral", "mobile", "victoria", "centro", "capital", "north",
+                         "south", "east", "west", "central"))
+"""Names of regions that are as often common words or people's names."""
+
+
+def regions(scene: Scene) -> Iterator[Mention]:
+    """Provinces, states and islands of the regions table named as places that no dictionary
+    holds: ``the waters off Rio Grande do Sul``, ``west of Spitsbergen``, ``Fort Magsaysay in
+    Nueva Ecija``, ``the glaciers of Chimborazo and Cotopaxi``."""
+    table = region_states()
+    for sentence in scene.sentences:
+        for match in REGION_SITED.finditer(scene.text, sentence.start, sentence.end):
+            name = " ".join(match["name"].split())
+            folded = fold_name(name)
+            if folded not in table or folded in NOT_REGIONS or default().knows(name) or (
+                    match["prep"] == "of" and not OF_PLACE.search(
+                        scene.text, max(0, match.start() - 30), match.end("prep") + 1)):
+                continue
+            yield _make(scene, match.start("name"), match.end("name"), slug(name), name,
+                        "region", confidence=0.6, rule="place.region")
