@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ingest.extract.dates import DATELINE_DATE
 from ingest.extract.facts import Mention
+from ingest.extract.gazetteer import default, fold_name, region_states, town_states
 from ingest.extract.names import NOT_NAME, UPPER
 from ingest.extract.scene import Scene
 from ingest.extract.slugs import slug
@@ -26,7 +27,8 @@ HEADS = re.compile(
     r"department|soum|forest|fjord|desert|(?:military|army)\s+training\s+(?:area|grounds?)|"
     r"oblast|governorate|prefecture|county|valley|peninsula|islands?|(?:training|firing)\s+"
     r"(?:ground|range)s?|polygon|(?:air|naval|military|army)\s+base|airbase|airfield|"
-    r"(?:such\s+as|including)|(?:training|firing|shooting|exercise)\s+(?:area|grounds?)|range|"
+    r"(?:such\s+as|including)|(?:training|firing|shooting|exercise)\s+(?:areas?|grounds?)|range|"
+    r"(?:manoeuvre|maneuver)\s+areas?|base|"
     r"(?:marine|navy|naval\s+air|air\s+force|logistics|support)\s+base|"
     r"(?:air|naval|naval\s+air)\s+station|port|river|barracks|garrison|airport|shipyard|camp|"
     r"wharf|regency)\b")
@@ -37,7 +39,7 @@ LEADS = (("places", ("territories", "lands", "areas", "border", "front", "line",
                     "military", "army", "such", "including", "shooting", "exercise", "range",
                     "marine", "navy", "logistics", "support", "port", "river", "barracks",
                     "garrison", "airport", "shipyard", "department", "soum", "forest", "fjord",
-                    "desert", "camp", "wharf", "regency")),
+                    "desert", "camp", "wharf", "regency", "manoeuvre", "maneuver", "base")),
          ("towns", ("town", "city", "village", "port", "settlement", "municipality",
                      "base", "garrison")))
 """The words ``HEADS`` and the town patterns begin with, for ``Cues``."""
@@ -82,7 +84,8 @@ KINDS = {"district": "district", "soum": "district", "department": "district",
          "base": "territory", "airbase": "territory",
          "airfield": "territory", "ground": "territory", "range": "territory",
          "polygon": "territory", "grounds": "territory", "ranges": "territory",
-         "area": "territory", "station": "territory", "barracks": "territory",
+         "area": "territory", "areas": "territory", "station": "territory",
+         "barracks": "territory",
          "garrison": "territory", "airport": "territory", "shipyard": "territory",
          "port": "city", "river": "river", "camp": "territory", "wharf": "territory",
          "regency": "district"}
@@ -141,6 +144,8 @@ class Places:
             yield from self._front(start, end)
         elif head in SINGULAR:
             yield from self._listed(start, end, head)
+        elif head.endswith(" areas"):
+            yield from self._areas(start, end, head)
         elif head in ("such as", "including"):
             yield from self._examples(start, end)
         else:
@@ -225,6 +230,20 @@ class Places:
         name = f"{where} frontline zone".strip()
         yield _make(self.scene, start, end, slug(name), name, "border")
 
+    def _areas(self, start: int, end: int, head: str) -> Iterator[Mention]:
+        """Training areas named together before their plural head: ``the Pabradė and
+        Gaižiūnai training areas``, each ``Gaižiūnai training area``."""
+        before = LIST_BEFORE.search(self.scene.text, max(0, start - 120), start)
+        if before is None:
+            yield from self._named(start, end, head)
+            return
+        for at, name in self._items(before["list"], before.start("list")):
+            if name.split()[0] in NOT_PLACE or self.scene.at.get(at) is not None:
+                continue
+            label = f"{name} {head[:-1]}"
+            yield _make(self.scene, at, at + len(name), slug(label), label, "territory",
+                        self.scene.home, 0.6, "place.listed")
+
     def _items(self, text: str, offset: int) -> Iterator[tuple[int, str]]:
         position = 0
         while True:
@@ -288,6 +307,7 @@ class Places:
         while words and words[0] in NOT_PLACE:
             words = words[1:]
         if not words or set(words) <= DIRECTIONS or words[-1].endswith(("'s", "’s")) or \
+                (head == "base" and (len(words) == 1 and words[0].isupper())) or \
                 (head == "department" and OFFICES & set(words)):
             return
         begin = start - len(left["name"]) + left["name"].index(words[0])
@@ -312,6 +332,7 @@ def places(scene: Scene) -> Iterator[Mention]:
             yield from reader(*match.span())
     yield from towns(scene)
     yield from datelines(scene)
+    yield from regions(scene)
 
 
 def _town(scene: Scene, start: int, name: str, kind: str, rule: str,
@@ -384,3 +405,40 @@ def datelines(scene: Scene) -> Iterator[Mention]:
         yield _make(scene, match.start("city"), match.end("city"), slug(name), name, "city",
                     where if where is not None and where.role != "capital" else None, 0.6,
                     "place.dateline")
+
+
+REGION_SITED = re.compile(
+    r"(?:\b(?P<prep>in|on|off|near|at|from|across|of|and)|,)\s+(?:the\s+)?(?P<name>"
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]*\w(?:\s+(?:(?:de|del|do|da|dos)\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*\w){0,3})"
+    r"(?![\w’'-]|\s+(?:of\b|[A-ZÀ-ÖØ-Þ]))")
+"""A whole capitalised name after a locative preposition, ``of`` or a list's comma or ``and``
+(``west of Spitsbergen``, ``Fort Magsaysay in Nueva Ecija``, ``Chimborazo and Cotopaxi``)."""
+OF_PLACE = re.compile(r"\b(?:north|south|east|west|[a-z]+-(?:east|west)|island|islands|"
+                      r"province|region|state|coast|waters|fjords|glaciers|mountains|"
+                      r"minister|governor|capital|city|town|parts?)\s+of\s+(?:the\s+)?$")
+"""What ``of`` follows before a place, not a name's own ``of`` (``the Strait of Sicily``)."""
+NOT_REGIONS = frozenset(("gulf", "unity", "union", "centre", "center", "maritime", "camp",
+                         "island", "ocean", "lake", "delta", "valley", "county", "park",
+                         "mountain", "frontier", "brig", "tata", "clark", "wales", "bay",
+                         "littoral", "mobile", "victoria", "centro", "capital", "north",
+                         "south", "east", "west", "central"))
+"""Names of regions that are as often common words or people's names."""
+
+
+def regions(scene: Scene) -> Iterator[Mention]:
+    """Provinces, states and islands of the regions table named as places that no dictionary
+    holds and that are no towns (their own readers place those): ``the waters off Rio Grande
+    do Sul``, ``west of Spitsbergen``, ``Fort Magsaysay in Nueva Ecija``, ``the glaciers of
+    Chimborazo and Cotopaxi``."""
+    table, towns = region_states(), town_states()
+    for sentence in scene.sentences:
+        for match in REGION_SITED.finditer(scene.text, sentence.start, sentence.end):
+            name = " ".join(match["name"].split())
+            folded = fold_name(name)
+            if folded not in table or folded in NOT_REGIONS or folded in towns or \
+                    default().knows(name) or (
+                    match["prep"] == "of" and not OF_PLACE.search(
+                        scene.text, max(0, match.start() - 30), match.end("prep") + 1)):
+                continue
+            yield _make(scene, match.start("name"), match.end("name"), slug(name), name,
+                        "region", confidence=0.6, rule="place.region")
