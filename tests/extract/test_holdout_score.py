@@ -7,9 +7,10 @@ never saw the extractor's output, before it first ran on them. They give the hon
 generalisation figure: read only the totals, never the misses (see
 tests/fixtures/holdout/README.md).
 
-Measured on all 24 with extraction v2 at the end of its seventeenth session (`milcoop score
+Measured on all 24 with extraction v2 at the end of its eighteenth session (`milcoop score
 --gold tests/fixtures/holdout/gold --corpus tests/fixtures/holdout/reports`): entities P
-0.850 R 0.863 F1 0.857; relations P 0.579 R 0.474 F1 0.521 (sixteenth: 0.856, P 0.576 R
+0.854 R 0.872 F1 0.863; relations P 0.586 R 0.482 F1 0.529 (seventeenth: 0.857, P 0.579 R
+0.474 F1 0.521; sixteenth: 0.856, P 0.576 R
 0.471 F1 0.518; fifteenth: 0.854, P 0.578 R
 0.471 F1 0.519; fourteenth: 0.857, P 0.579 R 0.465 F1 0.516; thirteenth: 0.854, P 0.582 R
 0.463 F1 0.515; twelfth: 0.853, P 0.583 R 0.461 F1 0.515; eleventh: 0.845, P 0.576 R 0.450
@@ -39,8 +40,8 @@ HOLDOUT = FIXTURES / "holdout"
 REPORTS = HOLDOUT / "reports"
 GOLD = HOLDOUT / "gold"
 
-ENTITY_F1_FLOOR = 0.82
-RELATION_F1_FLOOR = 0.49
+ENTITY_F1_FLOOR = 0.83
+RELATION_F1_FLOOR = 0.50
 GOLD_ENTITIES = 1053
 GOLD_RELATIONS = 1621
 
