@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ingest.extract.pipes import in_place_of
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import AttributeRuler
@@ -197,13 +199,6 @@ def _set_all(doc: Doc, found: list[tuple[int, int, int]], indices: list[int],
 def compiled(nlp: Language) -> Language:
     """``nlp`` with its ``attribute_ruler`` answered by lookups (see the module), when it
     has one; the annotations are unchanged."""
-    from spacy.language import Language
-
     if "attribute_ruler" not in nlp.pipe_names:
         return nlp
-    if not Language.has_factory(FACTORY):
-        Language.factory(FACTORY, func=lambda nlp, name: AttributeLookup(
-            nlp.get_pipe("attribute_ruler")))
-    nlp.add_pipe(FACTORY, before="attribute_ruler")
-    nlp.remove_pipe("attribute_ruler")
-    return nlp
+    return in_place_of(nlp, "attribute_ruler", FACTORY, AttributeLookup)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ingest.extract.pipes import in_place_of
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import Lemmatizer
@@ -63,13 +65,6 @@ class LemmaMemory:
 def remembered(nlp: Language) -> Language:
     """``nlp`` with its rule ``lemmatizer`` remembering its lemmas (see the module), when it
     has one; the lemmas are unchanged."""
-    from spacy.language import Language
-
     if "lemmatizer" not in nlp.pipe_names or nlp.get_pipe("lemmatizer").mode != "rule":
         return nlp
-    if not Language.has_factory(FACTORY):
-        Language.factory(FACTORY, func=lambda nlp, name: LemmaMemory(
-            nlp.get_pipe("lemmatizer")))
-    nlp.add_pipe(FACTORY, before="lemmatizer")
-    nlp.remove_pipe("lemmatizer")
-    return nlp
+    return in_place_of(nlp, "lemmatizer", FACTORY, LemmaMemory)
