@@ -1611,8 +1611,8 @@ def venue_names(out: Extraction) -> None:
             continue
         joins = [" and ", " with "] if named["second"] else [""]
         people = [f"{named['first']}{join}{named['second'] or ''}" for join in joins]
-        where = [f" in {town}" for town in towns.get(entity.id, [])][:1] \
-            if len(towns.get(entity.id, [])) == 1 else []
+        held = towns.get(entity.id, [])
+        where = [f" in {held[0]}"] if len(held) == 1 else []
         names = [f"{named['what']} of {who}{place} ({named['date']})"
                  for who in people for place in ["", *where]]
         entity.aliases = merge_list(entity.aliases, [n for n in names if n != entity.name])
