@@ -668,14 +668,15 @@ def twins(ctx: Context) -> None:
 
 def within_visit(ctx: Context) -> None:
     """Meetings reported just after a visit, between its visitor and others, are part of the
-    visit and are held where it is."""
+    visit and are held in the town it is (not in the whole state it goes to)."""
     visit = ctx.article.last_visit
     if visit is None or ctx.article.sentence - ctx.article.seen_at.get(visit, -9) > FOLLOWS:
         return
     visitors = {r.source for r in ctx.out.relations.values()
                 if r.target == visit and r.type == "PARTICIPATED_IN"}
     places = [r.target for r in ctx.out.relations.values()
-              if r.source == visit and r.type == "HELD_IN"]
+              if r.source == visit and r.type == "HELD_IN" and
+              ctx.out.entities[r.target].label == "Location"]
     twins = ctx.memory.get("twins", {})
     found = [e.id for e in ctx.events if e.label == "Meeting" and e.id != visit]
     for event in dict.fromkeys(found + [t for e in found for t in twins.get(e, [])]):
