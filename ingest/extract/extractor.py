@@ -106,6 +106,7 @@ def extract(text: str, article: str, published: str | None = None,
     meetings.visited_events(out)
     meetings.visit_towns(out)
     meetings.reception_ships(out)
+    meetings.ceremony_towns(out)
     meetings.venue_names(out)
     compass_parts(annotated, out)
     out.settle()

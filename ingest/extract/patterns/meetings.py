@@ -12,6 +12,7 @@ from ingest.extract.gazetteer import extras
 from ingest.extract.patterns.context import BEARING, Article, Context, fold
 from ingest.extract.patterns.events import event_name, record_event, refer
 from ingest.extract.patterns.venues import VISIT_TO, dateline_city, dateline_state
+from ingest.extract.places import DATELINE
 from ingest.extract.slugs import slug
 
 WORDS = ("visit", "call", "conversation", "talk", "meeting", "met", "meet", "summit",
@@ -667,14 +668,15 @@ def twins(ctx: Context) -> None:
 
 def within_visit(ctx: Context) -> None:
     """Meetings reported just after a visit, between its visitor and others, are part of the
-    visit and are held where it is."""
+    visit and are held in the town it is (not in the whole state it goes to)."""
     visit = ctx.article.last_visit
     if visit is None or ctx.article.sentence - ctx.article.seen_at.get(visit, -9) > FOLLOWS:
         return
     visitors = {r.source for r in ctx.out.relations.values()
                 if r.target == visit and r.type == "PARTICIPATED_IN"}
     places = [r.target for r in ctx.out.relations.values()
-              if r.source == visit and r.type == "HELD_IN"]
+              if r.source == visit and r.type == "HELD_IN" and
+              ctx.out.entities[r.target].label == "Location"]
     twins = ctx.memory.get("twins", {})
     found = [e.id for e in ctx.events if e.label == "Meeting" and e.id != visit]
     for event in dict.fromkeys(found + [t for e in found for t in twins.get(e, [])]):
@@ -1616,3 +1618,42 @@ def venue_names(out: Extraction) -> None:
         names = [f"{named['what']} of {who}{place} ({named['date']})"
                  for who in people for place in ["", *where]]
         entity.aliases = merge_list(entity.aliases, [n for n in names if n != entity.name])
+
+
+ELSEWHERE = ("opening", "closing", "graduation", "welcome")
+"""Ceremonies a report often tells of away from its dateline's city: an exercise or course
+opens and closes, and its trainees graduate, at its own range or school."""
+
+
+def ceremony_towns(out: Extraction) -> None:
+    """A ceremony the report places nowhere (a signing, a handover, a commissioning) is held
+    in the city of its dateline (``DAKAR — ... in a ceremony attended by X``): the report is
+    filed from where it happened. Run on the whole report, once events' places are known.
+
+    >>> text = "Headline\\nKIEL — A submarine was handed over at a ceremony."
+    >>> out = Extraction("r", text)
+    >>> _ = out.add(Mention(9, 13, "KIEL", "Location", "kiel", "Kiel", "city"))
+    >>> _ = out.add(Mention(43, 51, "ceremony", "Meeting", "c", "Ceremony (May 2026)",
+    ...                     rule="meeting.ceremony"))
+    >>> ceremony_towns(out)
+    >>> sorted(out.relations)
+    [('c', 'HELD_IN', 'kiel')]
+    """
+    line = next((m for m in (DATELINE.match(out.text, s.end())
+                             for s in re.finditer(r"^", out.text, re.M))
+                 if m and "\n" not in m.group()), None)
+    if line is None:
+        return
+    name = line["city"].lower()
+    city = next((e for e in out.entities.values() if e.label == "Location" and
+                 name in (n.lower() for n in (e.name, *e.aliases))), None)
+    if city is None:
+        return
+    placed = {r.source for r in out.relations.values()
+              if r.type == "HELD_IN" and out.entities[r.target].label == "Location"}
+    for ceremony in list(out.entities.values()):
+        if ceremony.label != "Meeting" or ceremony.rule != "meeting.ceremony" or \
+                ceremony.id in placed or ceremony.name.lower().startswith(ELSEWHERE):
+            continue
+        out.relate("HELD_IN", ceremony.id, city.id, ceremony.spans[0], "meeting.ceremony_town",
+                   0.4)
