@@ -90,6 +90,7 @@ def extract(text: str, article: str, published: str | None = None,
     drills_at(out, sentences)
     finish(out, annotated.mentions)
     agreements.joint_signers(out, sentences)
+    agreements.signings(out, sentences)
     named_within(out)
     formations(out, sentences)
     rotations(out)

@@ -63,3 +63,25 @@ def test_a_junior_defence_minister_is_a_member_of_the_ministry_not_its_head() ->
     assert {("ind-ministry-of-defence", "PART_OF", "IND"),
             ("sanjay-seth", "MEMBER_OF", "ind-ministry-of-defence")} <= found
     assert ("sanjay-seth", "COMMANDS", "ind-ministry-of-defence") not in found
+
+
+def test_an_agreement_signed_at_a_place_and_spoken_of_at_the_signing_had_a_ceremony() -> None:
+    text = ("Ghana and Togo on Monday signed a border security agreement. The agreement was "
+            "signed in Lomé by Defence Minister Kofi Mensah and his Togolese counterpart, "
+            "Ama Dosseh. \"Our borders are safer today,\" Mensah said at the signing.")
+    out = _extract(text)
+    signings = [e for e in out.entities.values() if e.label == "Meeting"]
+    assert len(signings) == 1
+    event = signings[0].id
+    assert {"signed", "signing"} <= set(signings[0].aliases)
+    found = set(out.relations)
+    assert ("kofi-mensah", "PARTICIPATED_IN", event) in found
+    assert ("ama-dosseh", "PARTICIPATED_IN", event) in found
+    assert (event, "HELD_IN", "lome") in found
+
+
+def test_an_agreement_signed_at_a_place_with_no_word_of_the_signing_has_no_ceremony() -> None:
+    out = _extract("Ghana and Togo on Monday signed a border security agreement. The agreement "
+                   "was signed in Lomé by Defence Minister Kofi Mensah and his Togolese "
+                   "counterpart, Ama Dosseh.")
+    assert not [e for e in out.entities.values() if e.label == "Meeting"]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from graph.model import merge_list
-from ingest.extract.facts import Extraction, Mention
+from ingest.extract.facts import Entity, Extraction, Mention
 from ingest.extract.gazetteer import default, extras
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import event_name, link_actors, record_event, refer
@@ -1165,3 +1165,92 @@ def body_states(out: Extraction) -> None:
         for state in sorted(set(states.get(body.id, ()))):
             out.relate("SIGNED", state, relation.target, relation.spans[0],
                        "agreement.body_state", round(relation.confidence - 0.15, 2))
+
+
+SIGNED_THERE = re.compile(r"\bsigned\s+(?:(?:on|last|this)\s+\w+\s+)?(?:at|in)\s+(?:the\s+)?"
+                          r"[A-Z]")
+"""An agreement's signing told with its venue: ``was signed at X``, ``signed in X on Monday``."""
+AT_THE_SIGNING = re.compile(r"(?:\b(?:at|during)\s+the\s+|\b(?=signing\s+ceremony))"
+                            r"(?P<what>signing(?:\s+ceremony)?)\b", re.I)
+"""The report back at the signing, as at an event: ``said at the signing``, ``the signing
+ceremony`` (not ``after the signing``, which tells only when)."""
+WITH_SIGNERS = ("Person",)
+VENUE_REACH = 60
+"""How far after ``signed at`` the places of the signing are named."""
+
+
+def _in(spans: list[tuple[int, int]], sentence: Sentence) -> bool:
+    return any(sentence.start <= start < sentence.end for start, _ in spans)
+
+
+def signings(out: Extraction, sentences: list[Sentence]) -> None:
+    """An agreement a sentence says people signed at a place (``The pact was signed in X by
+    A and B, with C attending``) was signed at a ceremony there: a meeting whose people are
+    those the sentence names, whose states are the agreement's signatory states, held where
+    the agreement was, hosted by the signatory state the place lies in; the agreement is
+    part of it. Not for an agreement signed at a meeting already told of."""
+    body = [s for s in sentences if not s.heading]
+    located: dict[str, set[str]] = {}
+    for relation in out.relations.values():
+        if relation.type == "LOCATED_IN":
+            located.setdefault(relation.source, set()).add(relation.target)
+    for agreement in [e for e in out.entities.values() if e.label == "Agreement"]:
+        ties = [r for r in out.relations.values() if agreement.id in (r.source, r.target)]
+        if any(r.type == "PART_OF" and r.source == agreement.id and
+               out.entities[r.target].label == "Meeting" for r in ties):
+            continue
+        signers = {r.source for r in ties if r.type == "SIGNED"}
+        for sentence in body:
+            if not _in(agreement.spans, sentence):
+                continue
+            found = SIGNED_THERE.search(out.text, sentence.start, sentence.end)
+            if found is None:
+                continue
+            venue = (found.start(), min(sentence.end, found.end() + VENUE_REACH))
+            places = [e.id for e in out.entities.values() if e.label == "Location" and
+                      any(venue[0] <= start < venue[1] for start, _ in e.spans)] or \
+                [r.target for r in ties if r.type == "HELD_IN" and r.source == agreement.id and
+                 out.entities[r.target].label == "Location"]
+            people = [p for p in signers if out.entities[p].label in WITH_SIGNERS and
+                      _in(out.entities[p].spans, sentence)]
+            if not places or not people:
+                continue
+            _ceremony(out, agreement, sentence, found, places, signers, located, body)
+            break
+
+
+def _ceremony(out: Extraction, agreement: Entity, sentence: Sentence, found: re.Match[str],
+             places: list[str], signers: set[str], located: dict[str, set[str]],
+             body: list[Sentence]) -> None:
+    backs = [back for later in body if later.end > found.end()
+             for back in AT_THE_SIGNING.finditer(out.text, max(later.start, found.end()),
+                                                 later.end)]
+    if not backs:
+        return
+    span = (sentence.start, sentence.end)
+    told = [e.id for e in out.entities.values() if e.label == "Meeting" and
+            any(start <= back.start("what") < end for back in backs for start, end in e.spans)]
+    event = told[0] if told else slug(f"signing {agreement.id}")
+    if not told:
+        where = " and ".join(out.entities[p].name for p in places)
+        out.add(Mention(found.start(), found.start() + 6, "signed", "Meeting", event,
+                        f"Signing of {agreement.name} in {where}", "ceremony",
+                        rule="agreement.signing", confidence=0.5))
+        for back in backs:
+            out.add(Mention(back.start("what"), back.end("what"), back["what"], "Meeting",
+                            event, "", "ceremony", rule="agreement.signing", confidence=0.5))
+    out.relate("PART_OF", agreement.id, event, span, "agreement.signing", 0.5)
+    for place in places:
+        out.relate("HELD_IN", event, place, span, "agreement.signing", 0.5)
+    for person in [e for e in out.entities.values() if e.label == "Person" and
+                   _in(e.spans, sentence)]:
+        out.relate("PARTICIPATED_IN", person.id, event, span, "agreement.signing", 0.5)
+    states = sorted(s for s in signers if out.entities[s].label == "Country")
+    for state in states:
+        out.relate("PARTICIPATED_IN", state, event, span, "agreement.signing", 0.5)
+    around = set(places)
+    for _ in range(3):
+        around |= {t for p in around for t in located.get(p, ())}
+    for state in states:
+        if state in around:
+            out.relate("HOSTED", state, event, span, "agreement.signing", 0.45)
