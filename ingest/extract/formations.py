@@ -118,9 +118,11 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
 STATE_OFFICE = re.compile(r"^(?:(?:Joint|Joint\s+General|(?:Integrated\s+)?Defen[cs]e)\s+Staff"
                           r"(?:\s+of\s+the\s+Armed\s+Forces)?|Joint\s+Command\s+of\s+the\s+Armed"
                           r"\s+Forces|Department\s+of\s+(?:National\s+)?Defen[cs]e|Defen[cs]e\s+"
-                          r"Headquarters)$")
-"""A state's defence staff, joint command or defence department named without its state
-(``the Joint Staff of the Armed Forces``, ``Defence Headquarters``): a body of one state."""
+                          r"Headquarters|National\s+(?:Assembly|Diet|Security\s+Council)|"
+                          r"Constitutional\s+Court|Council\s+of\s+Ministers|Chamber\s+of\s+Deputies)$")
+"""A state's defence staff, joint command, defence department, legislature, court or cabinet
+named without its state (``the Joint Staff of the Armed Forces``, ``Defence Headquarters``,
+``the National Assembly``): a body of one state."""
 
 
 def state_offices(out: Extraction, starts: list[int]) -> None:
