@@ -207,7 +207,8 @@ SHIP_STATES = {"INS": "IND", "USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": 
                "HDMS": "DNK", "HNoMS": "NOR", "HSwMS": "SWE", "FGS": "DEU", "ITS": "ITA",
                "HS": "GRC", "ENS": "EGY", "NNS": "NGA", "ARA": "ARG", "ARM": "MEX",
                "BAP": "PER", "ROU": "URY", "VPNS": "VNM", "EML": "EST", "KNM": "NOR",
-               "KDB": "BRN", "SLNS": "LKA", "FNS": "FIN", "LVNS": "LVA", "LNS": "LTU"}
+               "KDB": "BRN", "SLNS": "LKA", "FNS": "FIN", "LVNS": "LVA", "LNS": "LTU",
+               "RFNS": "FJI"}
 """Ship prefixes and the state whose navy they name (``USS``: the United States)."""
 SHIPS = set(SHIP_STATES)
 BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", "Marine",
