@@ -112,6 +112,30 @@ def formations(out: Extraction, sentences: list[Sentence]) -> None:
         if not states:
             out.relate("PART_OF", formation.id, chosen[0].id, formation.spans[0],
                        "formation.of_service", 0.45)
+    state_offices(out, starts)
+
+
+STATE_OFFICE = re.compile(r"^(?:(?:Joint|Joint\s+General|(?:Integrated\s+)?Defen[cs]e)\s+Staff"
+                          r"(?:\s+of\s+the\s+Armed\s+Forces)?|Joint\s+Command\s+of\s+the\s+Armed"
+                          r"\s+Forces|Department\s+of\s+(?:National\s+)?Defen[cs]e|Defen[cs]e\s+"
+                          r"Headquarters|National\s+(?:Assembly|Diet|Security\s+Council)|"
+                          r"Constitutional\s+Court|Council\s+of\s+Ministers|Chamber\s+of\s+Deputies)$")
+"""A state's defence staff, joint command, defence department, legislature, court or cabinet
+named without its state (``the Joint Staff of the Armed Forces``, ``Defence Headquarters``,
+``the National Assembly``): a body of one state."""
+
+
+def state_offices(out: Extraction, starts: list[int]) -> None:
+    """A state's staff or defence department named without its state and tied to no larger
+    body is PART_OF the state named last before it in the sentence that first names it."""
+    parents = part_of_targets(out)
+    for body in list(out.entities.values()):
+        if body.label != "Organization" or body.id in parents or \
+                not STATE_OFFICE.match(body.name):
+            continue
+        state = _state_before(out, body, starts)
+        if state is not None:
+            out.relate("PART_OF", body.id, state, min(body.spans), "formation.state_office", 0.45)
 
 
 def _of_state(state: str, branch: str, services: dict[str, list[Entity]],

@@ -207,7 +207,8 @@ SHIP_STATES = {"INS": "IND", "USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": 
                "HDMS": "DNK", "HNoMS": "NOR", "HSwMS": "SWE", "FGS": "DEU", "ITS": "ITA",
                "HS": "GRC", "ENS": "EGY", "NNS": "NGA", "ARA": "ARG", "ARM": "MEX",
                "BAP": "PER", "ROU": "URY", "VPNS": "VNM", "EML": "EST", "KNM": "NOR",
-               "KDB": "BRN", "SLNS": "LKA", "FNS": "FIN", "LVNS": "LVA", "LNS": "LTU"}
+               "KDB": "BRN", "SLNS": "LKA", "FNS": "FIN", "LVNS": "LVA", "LNS": "LTU",
+               "RFNS": "FJI"}
 """Ship prefixes and the state whose navy they name (``USS``: the United States)."""
 SHIPS = set(SHIP_STATES)
 BRANCH = {"Naval", "Navy", "Air", "Special", "Operations", "Rapid", "Reaction", "Marine",
@@ -1117,6 +1118,24 @@ def _fields(words: list[Word], rest: str) -> bool:
         right[0].rstrip(",.;:") == right[0] and right[0] in FIELDS
 
 
+@cache
+def _joined_states() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """States whose names join two names with ``and`` (``Antigua and Barbuda``), as the words
+    before ``and`` and the text after it."""
+    names = (name for row in rows("countries.csv")
+             for name in (row["name"], *split_list(row["aliases"])))
+    return tuple((tuple(before.split()), after) for before, _, after in
+                 (name.partition(" and ") for name in names if " and " in name))
+
+
+def _in_state_name(words: list[Word], rest: str) -> bool:
+    """Whether ``and`` joins the two halves of a state's name (``Antigua and Barbuda Coast
+    Guard``): one name, not two."""
+    said = tuple(w for _, w in words)
+    return any(said[-len(before):] == before and re.match(rf"{re.escape(after)}\b", rest.lstrip())
+               for before, after in _joined_states())
+
+
 def _splits(words: list[Word], rest: str) -> bool:
     """Whether ``and`` starts a new name: after a single word or a complete name, before
     ``the`` or before a company's name (``Hyundai Rotem and Hanwha Aerospace``), unless it
@@ -1125,7 +1144,7 @@ def _splits(words: list[Word], rest: str) -> bool:
     (``Doctrine and Training Command``)."""
     if words and words[-1][1] == "Command" and STAFF_COLLEGE.match(rest):
         return False
-    if _fields(words, rest):
+    if _fields(words, rest) or _in_state_name(words, rest):
         return False
     if _new_name(rest.split()):
         return True
@@ -1185,6 +1204,22 @@ DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z\d]*s?")
 ``Su-30MK2``."""
 
 
+@cache
+def _states_with_of() -> frozenset[tuple[str, ...]]:
+    """States' formal names with ``of`` in them (``Republic of Korea``), as words."""
+    return frozenset(tuple(name.split()) for row in rows("countries.csv")
+                     for name in (row["name"], *split_list(row["aliases"]))
+                     if " of " in name and "," not in name)
+
+
+def _state_opening(words: list[Word]) -> int:
+    """How many words a state's formal name with ``of`` in it takes at the start of a
+    phrase (``Republic of Korea Navy``: 3), else 0."""
+    said = tuple(w for _, w in words)
+    return max((len(name) for name in _states_with_of()
+                if len(said) > len(name) and said[:len(name)] == name), default=0)
+
+
 def _named(words: list[Word]) -> tuple[list[Word], tuple[str, str | None]] | None:
     """The words and class of a telling phrase, or of its part after a role (``Acting Chief
     of the Main Department for Personnel``) or after the state a ship's prefix follows (``the
@@ -1205,6 +1240,10 @@ def _named(words: list[Word]) -> tuple[list[Word], tuple[str, str | None]] | Non
         if DESIGNATION.fullmatch(words[-1][1]):
             words = words[:-1]
             continue
+        state = _state_opening(words)
+        kind = _classify([w for _, w in words[state:]]) if state else None
+        if kind is not None and kind[0] in ("Organization", "Unit"):
+            return words, kind
         cut = next((i for i, (_, w) in enumerate(words) if w == "of"), None)
         if cut is None:
             return None
