@@ -315,8 +315,9 @@ def check_proposed(curated: list[FactsFile], proposed: list[FactsFile],
     renamed = [replace(facts, article=replace(
         facts.article, data={**facts.article.data, "id": f"{facts.article_id} (proposed)"}))
         if facts.article_id in ids else facts for facts in proposed]
+    paths = {facts.path for facts in proposed}
     return sorted(problems + [problem for problem in check_across([*curated, *renamed])
-                              if problem.path in {facts.path for facts in proposed}])
+                              if problem.path in paths])
 
 
 def _lap(result: Result, stage: str, since: float) -> float:

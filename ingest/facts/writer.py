@@ -37,9 +37,13 @@ def scalar(value: Any) -> str:
         return f'"{value}"'
     if isinstance(value, list):
         if all(isinstance(item, list) and len(item) == 2 and
-               all(type(number) is int for number in item) for item in value):
-            return "[" + ", ".join(f"[{a}, {b}]" for a, b in value) + "]"
-        return "[" + ", ".join(scalar(item) for item in value) + "]"
+               type(item[0]) is int and type(item[1]) is int for item in value):
+            return "[" + ", ".join([f"[{a}, {b}]" for a, b in value]) + "]"
+        return "[" + ", ".join([scalar(item) for item in value]) + "]"
+    if value is None or type(value) is bool:
+        return "null" if value is None else "true" if value else "false"
+    if type(value) is int:
+        return str(value)
     text = json.dumps(value, ensure_ascii=False)
     for char, escape in LINE_BREAKS.items():
         text = text.replace(char, escape)
@@ -53,13 +57,20 @@ class _Writer:
         self.lines: list[str] = []
 
     def item(self, pairs: list[tuple[str, Any]], comment: str | None = None) -> Record:
-        record = Record({}, len(self.lines) + 1)
-        for number, (key, value) in enumerate(pairs):
-            lead = "- " if number == 0 else "  "
-            tail = f"  # {comment}" if comment and number == 0 else ""
-            self.lines.append(f"{lead}{key}: {scalar(value)}{tail}")
-            record.data[key] = value
-            record.key_lines[key] = len(self.lines)
+        lines = self.lines
+        record = Record({}, len(lines) + 1)
+        data, key_lines = record.data, record.key_lines
+        plain = _PLAIN.match
+        lead = "- "
+        for key, value in pairs:
+            text = f'"{value}"' if type(value) is str and plain(value) else scalar(value)
+            if lead == "- ":
+                lines.append(f"- {key}: {text}  # {comment}" if comment else f"- {key}: {text}")
+                lead = "  "
+            else:
+                lines.append(f"  {key}: {text}")
+            data[key] = value
+            key_lines[key] = len(lines)
         return record
 
 

@@ -271,8 +271,9 @@ def apply(resolved: Resolved, decisions: Decisions, curated: set[str]) -> Applie
     ids = _Ids(resolved)
     mapping = _merges(decisions, ids, curated, warnings)
     names = {**resolved.names, **_renames(decisions, ids, curated, warnings)}
-    extractions = [rewrite(extraction, mapping, names) if mapping or names != resolved.names
-                   else extraction for extraction in resolved.extractions]
+    changed = bool(mapping) or names != resolved.names  # once: the dicts hold every id
+    extractions = [rewrite(extraction, mapping, names) if changed else extraction
+                   for extraction in resolved.extractions]
     entity_rejects: list[tuple[Reject, str]] = []
     relation_rejects: dict[tuple[RelKey, str | None], Reject] = {}
     for reject in decisions.rejects:

@@ -32,6 +32,7 @@ PLACES = ("Country", "Location")
 """Labels whose one-word capitalised aliases (Ankara, Turkish) name one thing."""
 
 
+@lru_cache(maxsize=1 << 16)
 def distinctive(alias: str, label: str = "") -> bool:
     """Whether an alias names one thing rather than a kind of thing: it has a capital
     letter after its first character (a proper name of several words, or an acronym), or
@@ -96,20 +97,27 @@ class Index:
             else:
                 self.surnames[surname] = id_
 
-    def find(self, entity: Entity) -> str | None:
+    def find(self, entity: Entity, keys: list[Key] | None = None) -> str | None:
         """The id the strongest tier gives for the entity's id, name or a distinctive alias
-        (tried in that order); a one-word person by a surname no one else bears."""
-        texts = [entity.id, entity.name,
-                 *(alias for alias in entity.aliases if distinctive(alias, entity.label))]
+        (tried in that order; ``keys``: the entity's ``search_keys``, when known); a
+        one-word person by a surname no one else bears."""
         for tier in TIERS:
-            keys = self.tiers[tier]
-            for text in texts:
-                found = keys.get((entity.label, fold(text)))
+            known = self.tiers[tier]
+            for key in search_keys(entity) if keys is None else keys:
+                found = known.get(key)
                 if found:
                     return found
         if entity.label == "Person" and len(entity.name.split()) == 1:
             return self.surnames.get(fold(entity.name))
         return None
+
+
+def search_keys(entity: Entity) -> list[Key]:
+    """The keys an index finds ``entity`` by: its id, name and distinctive aliases, in
+    that order, each with its label."""
+    return [(entity.label, fold(text)) for text in
+            (entity.id, entity.name,
+             *(alias for alias in entity.aliases if distinctive(alias, entity.label)))]
 
 
 def curated_index(known: Mapping[str, Known]) -> Index:
@@ -186,7 +194,9 @@ def resolve(extractions: list[Extraction], known: Mapping[str, Known],
         mapping: dict[str, str] = {}
         spans = marks.get(extraction.article, [])
         for entity in extraction.entities.values():
-            found = curated.find(entity) or by_evidence(entity, spans) or learned.find(entity)
+            keys = search_keys(entity)
+            found = (curated.find(entity, keys) or by_evidence(entity, spans)
+                     or learned.find(entity, keys))
             if found is None:
                 found = _new_id(entity, labels)
                 labels[found] = entity.label
