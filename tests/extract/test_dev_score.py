@@ -8,15 +8,17 @@ is the honest figure (and so was each later batch when it arrived: see README, "
 is").
 
 Measured (`milcoop score --gold tests/fixtures/dev/gold --corpus
-tests/fixtures/dev/reports`) at the end of the eighteenth v2 session, on all 300: entities P
-0.907 R 0.834 F1 0.869; relations P 0.765 R 0.445 F1 0.563 (0.864 and 0.761 / 0.439 / 0.557
-at the end of the seventeenth). On the 252 that session's rules were tuned on (without
-articles.csv): entities 0.917 / 0.855 / 0.885, relations 0.781 / 0.481 / 0.595 (at the
-session's start 0.880 and 0.779 / 0.475 / 0.590). Reports 253-276, read only as totals by
-the helpers of the sixteenth to eighteenth sessions, went from 0.765, 0.626 / 0.245 / 0.352
-to 0.771, 0.650 / 0.255 / 0.367 in the eighteenth; 277-300, which nobody who tuned read in
-that session (one helper's search printed a few lines of two of its reports, unused), from
-0.805, 0.675 / 0.328 / 0.442 to 0.808, 0.678 / 0.332 / 0.446. Each batch since 133-156 was
+tests/fixtures/dev/reports`) at the end of the nineteenth v2 session, on all 300: entities P
+0.907 R 0.834 F1 0.869; relations P 0.764 R 0.448 F1 0.565 (0.869 and 0.765 / 0.445 / 0.563
+at the end of the eighteenth, 0.864 and 0.761 / 0.439 / 0.557 at the end of the
+seventeenth). On the 252 that session's rules were tuned on (without articles.csv):
+entities 0.917 / 0.855 / 0.885, relations 0.780 / 0.484 / 0.597 (at the session's start
+0.885 and 0.781 / 0.481 / 0.595). Reports 253-276, read only as totals by the helpers of the
+sixteenth to nineteenth sessions, went from 0.765, 0.626 / 0.245 / 0.352 to 0.771, 0.650 /
+0.255 / 0.367 in the eighteenth and to 0.771, 0.651 / 0.257 / 0.368 in the nineteenth;
+277-300, which nobody who tuned read in those sessions (in the eighteenth one helper's
+search printed a few lines of two of its reports, unused), from 0.805, 0.675 / 0.328 / 0.442
+to 0.808, 0.678 / 0.332 / 0.446, then 0.808, 0.677 / 0.334 / 0.447. Each batch since 133-156 was
 scored on arrival, written blind and before the extractor ran on it (entities F1, relations P / R /
 F1): 277-300 0.802, 0.674 / 0.326 / 0.439 (0.805, 0.675 / 0.328 / 0.442 at the end of the
 session it arrived in, never tuned on); 253-276 0.755, 0.609 / 0.226 / 0.330; 229-252
@@ -55,7 +57,7 @@ REPORTS = DEV / "reports"
 GOLD = DEV / "gold"
 
 ENTITY_F1_FLOOR = 0.84
-RELATION_F1_FLOOR = 0.53
+RELATION_F1_FLOOR = 0.535
 LABEL_FLOORS = {"Country": 0.97, "Person": 0.95, "Organization": 0.82, "Location": 0.85}
 GOLD_ENTITIES = 13349
 GOLD_RELATIONS = 26747
