@@ -991,10 +991,17 @@ QUARTERS = frozenset(("North", "South", "East", "West", "Nord", "Sud", "Süd", "
 
 
 @cache
+def _state_names() -> tuple[str, ...]:
+    """Every state's name and other names as the gazetteer writes them (``Cyprus``, ``US``,
+    ``Republic of Korea``, ``Antigua and Barbuda``)."""
+    return tuple(name for row in rows("countries.csv")
+                 for name in (row["name"], *split_list(row["aliases"])))
+
+
+@cache
 def _state_words() -> frozenset[str]:
     """The names, short names and demonyms of every state (``Cyprus``, ``US``, ``Tunisian``)."""
-    return frozenset(word for row in rows("countries.csv") for word in
-                     (row["name"], *split_list(row["aliases"]))) | demonym_words()
+    return frozenset(_state_names()) | demonym_words()
 
 
 def _national_guard(words: list[str]) -> bool:
@@ -1122,10 +1129,8 @@ def _fields(words: list[Word], rest: str) -> bool:
 def _joined_states() -> tuple[tuple[tuple[str, ...], str], ...]:
     """States whose names join two names with ``and`` (``Antigua and Barbuda``), as the words
     before ``and`` and the text after it."""
-    names = (name for row in rows("countries.csv")
-             for name in (row["name"], *split_list(row["aliases"])))
     return tuple((tuple(before.split()), after) for before, _, after in
-                 (name.partition(" and ") for name in names if " and " in name))
+                 (name.partition(" and ") for name in _state_names() if " and " in name))
 
 
 def _in_state_name(words: list[Word], rest: str) -> bool:
@@ -1207,8 +1212,7 @@ DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z\d]*s?")
 @cache
 def _states_with_of() -> frozenset[tuple[str, ...]]:
     """States' formal names with ``of`` in them (``Republic of Korea``), as words."""
-    return frozenset(tuple(name.split()) for row in rows("countries.csv")
-                     for name in (row["name"], *split_list(row["aliases"]))
+    return frozenset(tuple(name.split()) for name in _state_names()
                      if " of " in name and "," not in name)
 
 
