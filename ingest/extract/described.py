@@ -88,8 +88,10 @@ LIST_GAP = re.compile(r"(?P<sep>,|,?\s+and)\s+$")
 FIRM_NAMED = re.compile(r"\s+[A-Z\d]")
 FIRM_APPOSED = re.compile(r",\s+(?:an?|the)\s+\S+\s+$")
 TROOPS = re.compile(r"\b(?:troops|soldiers|peacekeep\w*|battalions?|contingents?|UN|United\s+"
-                    r"Nations|mission|deployed|rotates?|rotation)\b")
-"""Words of a sentence that tells of soldiers sent or serving: a company there is a unit."""
+                    r"Nations|mission|deployed|rotates?|rotation|serve[sd]?|serving|"
+                    r"observers?)\b")
+"""Words of a sentence that tells of soldiers sent or serving: a company there is a unit
+(``officers serve as observers ..., and a Kazakh company has been in the Golan``)."""
 ARM = re.compile(r"(?:(?:[Ee]ngineer(?:ing)?|[Ii]nfantry|[Mm]echani[sz]ed|[Mm]edical|[Aa]rtillery|"
                  r"[Ll]ogistics|[Ss]ignals|[Tt]ransport|[Aa]viation|[Cc]ommando|[Rr]ifle|"
                  r"[Pp]olice|[Pp]eacekeeping|[Rr]econnaissance|[Hh]elicopter)\s+){1,2}$")
