@@ -25,7 +25,7 @@ HEADS = re.compile(
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
     r"deployments?|courses?|invasion|clashes|conflict|contingents|hospitals|companies|"
     r"battalions|platoons?|detachments|commission|committee|cell|working\s+group|"
-    r"task\s+group|policing)\b",
+    r"task\s+group|policing|vessels)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -36,7 +36,7 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
                        "dockyard", "deploy", "course", "invasion", "clashes", "conflict",
                        "hospitals", "companies", "battalions", "platoon", "commission",
-                       "committee", "cell", "working", "task", "policing"))
+                       "committee", "cell", "working", "task", "policing", "vessels"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -61,7 +61,7 @@ OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "mission
                    "conflict", "policing"}
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
-              "advisors", "commandos", "corps"}
+              "advisors", "commandos", "corps", "vessels"}
 SUBUNITS = {"battalion", "detachment", "battery", "unit", "company", "platoon",
             "task group"}
 """Heads of a state's unit named by its state alone: ``the Indian battalion``, ``an Egyptian
@@ -350,7 +350,7 @@ def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
     """A state's units named by what they are: commando units, naval forces of X; its border
     troops are a law-enforcement body (an Organization, as border guards are). Naval units
     listed by their states are one unit of each (``Djiboutian and Kenyan naval units``: the
-    Kenyan naval units, not the Kenyan navy)."""
+    Kenyan naval units, not the Kenyan navy; ``South African and Tanzanian naval vessels``)."""
     head = scene.text[start:end].lower()
     if head not in UNIT_HEADS:
         return
@@ -364,11 +364,12 @@ def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         return
     mod = left["mod"].lower().split()[-1].replace("-", " ")
     begin = left.start()
-    listed = _listed_states(scene, begin) if (mod, head) == ("naval", "units") else []
+    listed = _listed_states(scene, begin) if mod == "naval" and head in ("units", "vessels") \
+        else []
     for state in listed:
-        yield _make(scene, listed[0].start, end, "Unit", f"{state.id.lower()}-naval-units",
-                    f"{state.text} naval units", "units", f"of:{state.id}", 0.5)
-    if listed:
+        yield _make(scene, listed[0].start, end, "Unit", f"{state.id.lower()}-naval-{head}",
+                    f"{state.text} naval {head}", "units", f"of:{state.id}", 0.5)
+    if listed or head == "vessels":
         return
     if mod in UNIT_KINDS and head != "corps":
         suffix, display, kind = UNIT_KINDS[mod]

@@ -72,6 +72,11 @@ def test_naval_units_listed_by_their_states_are_one_unit_of_each() -> None:
             ("Unit", "gha-helicopter-unit", "Helicopter unit of Ghana")} <= found(text)
     assert not any(m.id.endswith(("-naval-forces", "-ground-forces", "-air-defence-units"))
                    for m in mentions(text))
+    vessels = found("Ghanaian, Togolese and Beninese naval vessels will escort the convoy, "
+                    "and the Nigerian vessels will follow.")
+    assert {("Unit", "gha-naval-vessels", "Ghanaian naval vessels"),
+            ("Unit", "ben-naval-vessels", "Beninese naval vessels")} <= vessels
+    assert not any(i.startswith("nga-") for _, i, _ in vessels)
 
 
 def test_a_states_company_of_soldiers_is_a_unit_a_firm_is_not() -> None:
