@@ -25,7 +25,7 @@ HEADS = re.compile(
     r"facilit(?:y|ies)|centre|center|depot|wharf|hub|plant|range|harbour|dockyard|"
     r"deployments?|courses?|invasion|clashes|conflict|contingents|hospitals|companies|"
     r"battalions|platoons?|detachments|commission|committee|cell|working\s+group|"
-    r"task\s+group|policing)\b",
+    r"task\s+group|policing|vessels)\b",
     re.I)
 LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists", "instructors",
                        "advisers", "advisors", "commandos", "corps", "war", "operation",
@@ -36,7 +36,7 @@ LEADS = ("described", ("units", "forces", "troops", "contingent", "specialists",
                        "centre", "center", "depot", "wharf", "hub", "plant", "range", "harbour",
                        "dockyard", "deploy", "course", "invasion", "clashes", "conflict",
                        "hospitals", "companies", "battalions", "platoon", "commission",
-                       "committee", "cell", "working", "task", "policing"))
+                       "committee", "cell", "working", "task", "policing", "vessels"))
 """The words ``HEADS`` begins with, for ``Cues``."""
 UNIT_LEFT = re.compile(
     r"(?:(?:all-)?new\s+(?:units\s+of\s+)?)?(?P<mod>(?:[Oo]perations\s+)?[Cc]ommando|"
@@ -61,7 +61,7 @@ OPERATION_HEADS = {"war", "wars", "operation", "operations", "mission", "mission
                    "conflict", "policing"}
 """The heads ``Operations`` reads (with mobilisation); ``programs`` reads the others."""
 UNIT_HEADS = {"units", "forces", "troops", "contingent", "specialists", "instructors", "advisers",
-              "advisors", "commandos", "corps"}
+              "advisors", "commandos", "corps", "vessels"}
 SUBUNITS = {"battalion", "detachment", "battery", "unit", "company", "platoon",
             "task group"}
 """Heads of a state's unit named by its state alone: ``the Indian battalion``, ``an Egyptian
@@ -88,22 +88,25 @@ LIST_GAP = re.compile(r"(?P<sep>,|,?\s+and)\s+$")
 FIRM_NAMED = re.compile(r"\s+[A-Z\d]")
 FIRM_APPOSED = re.compile(r",\s+(?:an?|the)\s+\S+\s+$")
 TROOPS = re.compile(r"\b(?:troops|soldiers|peacekeep\w*|battalions?|contingents?|UN|United\s+"
-                    r"Nations|mission|deployed|rotates?|rotation)\b")
-"""Words of a sentence that tells of soldiers sent or serving: a company there is a unit."""
+                    r"Nations|mission|deployed|rotates?|rotation|serve[sd]?|serving|"
+                    r"observers?)\b")
+"""Words of a sentence that tells of soldiers sent or serving: a company there is a unit
+(``officers serve as observers ..., and a Kazakh company has been in the Golan``)."""
 ARM = re.compile(r"(?:(?:[Ee]ngineer(?:ing)?|[Ii]nfantry|[Mm]echani[sz]ed|[Mm]edical|[Aa]rtillery|"
                  r"[Ll]ogistics|[Ss]ignals|[Tt]ransport|[Aa]viation|[Cc]ommando|[Rr]ifle|"
-                 r"[Pp]olice|[Pp]eacekeeping|[Rr]econnaissance)\s+){1,2}$")
+                 r"[Pp]olice|[Pp]eacekeeping|[Rr]econnaissance|[Hh]elicopter)\s+){1,2}$")
 """The arm a unit serves in, between its state and its head noun."""
 UNIT_KINDS = {
     "commando": ("commando-forces", "Commando forces", "commando"),
     "naval": ("naval-forces", "Naval Forces", "naval_forces"),
-    "ground": ("ground-forces", "Ground forces", "units"),
-    "land": ("ground-forces", "Ground forces", "units"),
     "peacekeeping": ("peacekeeping-contingent", "Peacekeeping contingent", "contingent"),
 }
 """A state's forces named by what they are (``the Azerbaijani commando units``); not its
 ``special forces``, troops of a kind that reports name in passing for many states, where an
-analyst annotates only the named command they belong to."""
+analyst annotates only the named command they belong to; nor its ground or land forces, a
+service an analyst names as the report does (``the Romanian Land Forces``, an Organization),
+nor troops named by their arm alone (``air defence units``, ``rapid reaction forces``,
+``artillery units``), which an analyst leaves to the units or states they are of."""
 WAR_LEFT = re.compile(
     r"(?:(?P<days>\d{1,3})-day\s+|(?:(?:19|20)\d\d[-–])?(?P<year>(?:19|20)\d\d)\s+|"
     r"(?P<adj>separatist|civil|"
@@ -345,7 +348,9 @@ def _national(scene: Scene, start: int, end: int, label: str, suffix: str, displ
 
 def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
     """A state's units named by what they are: commando units, naval forces of X; its border
-    troops are a law-enforcement body (an Organization, as border guards are)."""
+    troops are a law-enforcement body (an Organization, as border guards are). Naval units
+    listed by their states are one unit of each (``Djiboutian and Kenyan naval units``: the
+    Kenyan naval units, not the Kenyan navy; ``South African and Tanzanian naval vessels``)."""
     head = scene.text[start:end].lower()
     if head not in UNIT_HEADS:
         return
@@ -359,6 +364,13 @@ def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         return
     mod = left["mod"].lower().split()[-1].replace("-", " ")
     begin = left.start()
+    listed = _listed_states(scene, begin) if mod == "naval" and head in ("units", "vessels") \
+        else []
+    for state in listed:
+        yield _make(scene, listed[0].start, end, "Unit", f"{state.id.lower()}-naval-{head}",
+                    f"{state.text} naval {head}", "units", f"of:{state.id}", 0.5)
+    if listed or head == "vessels":
+        return
     if mod in UNIT_KINDS and head != "corps":
         suffix, display, kind = UNIT_KINDS[mod]
     elif mod == "military" and head == "units":
@@ -368,8 +380,7 @@ def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         return
     elif mod == "army" and head == "corps":
         suffix, display, kind = "army-corps", "Army Corps", "corps"
-    elif mod not in ("military", "army") and head in ("units", "forces", "troops") and \
-            not left["mod"].lower().startswith("special"):
+    elif mod == "border" and head in ("units", "forces", "troops"):
         words = left["mod"].lower().replace("operations ", "")
         suffix, display, kind = slug(f"{words} {head}"), f"{words.capitalize()} {head}", "units"
     else:

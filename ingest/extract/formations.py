@@ -161,6 +161,7 @@ def rotations(out: Extraction) -> None:
                 codes.setdefault(code, []).append(entity)
     if not codes:
         return
+    _described_coded(out, codes)
     parents = part_of_targets(out)
     for _, units in sorted(codes.items()):
         owners = sorted({t for unit in units for t in parents.get(unit.id, ())
@@ -172,6 +173,30 @@ def rotations(out: Extraction) -> None:
             if unit.id not in parents:
                 out.relate("PART_OF", unit.id, owners[0], unit.spans[0], "formation.rotation",
                            0.45)
+
+
+CODED = {"battalion": ("BATT", "BAT"), "company": ("COY",), "unit": ("BATT", "BAT", "COY")}
+"""The head noun of a state's unit told in lower case and the endings of the contingent codes
+it can stand for: a battalion is a ``...BATT``, a company a ``...COY``, a unit either."""
+
+
+def _described_coded(out: Extraction, codes: dict[str, list[Entity]]) -> None:
+    """A state's unit told by its head noun (``Zambian battalion takes over in Bria``) where
+    the report names that state's contingent by its code (``ZAMBATT 11``, ``ZAMBATT 10``) is
+    the coded contingent named first: the words describe the contingent the code names."""
+    parents = part_of_targets(out)
+    named = {e.id for units in codes.values() for e in units}
+    for unit in [e for e in out.entities.values() if e.rule == "described.unit" and
+                 e.id not in named]:
+        head = unit.name.split(" of ")[0].split()[-1].lower()
+        states = _states(unit.id, parents, out)
+        if head not in CODED or len(states) != 1:
+            continue
+        prefix = out.entities[min(states)].name[:3].upper()
+        coded = sorted((min(e.spans), e.id) for code, units in codes.items() for e in units
+                       if code.startswith(prefix) and code.endswith(CODED[head]))
+        if coded and coded[0][1] != unit.id:
+            out.merge(unit.id, coded[0][1])
 
 
 SHIPS_BELONG = re.compile(

@@ -63,6 +63,22 @@ def test_units_listed_by_their_states_are_one_unit_of_each() -> None:
     assert not any(m.id.endswith("-companies") and "Czech" in m.name for m in mentions(text))
 
 
+def test_naval_units_listed_by_their_states_are_one_unit_of_each() -> None:
+    text = ("Omani and Qatari naval units escorted the convoy, while a Ghanaian helicopter "
+            "unit flew supplies in. Estonian land forces and Finnish air defence units "
+            "watched the drill.")
+    assert {("Unit", "omn-naval-units", "Omani naval units"),
+            ("Unit", "qat-naval-units", "Qatari naval units"),
+            ("Unit", "gha-helicopter-unit", "Helicopter unit of Ghana")} <= found(text)
+    assert not any(m.id.endswith(("-naval-forces", "-ground-forces", "-air-defence-units"))
+                   for m in mentions(text))
+    vessels = found("Ghanaian, Togolese and Beninese naval vessels will escort the convoy, "
+                    "and the Nigerian vessels will follow.")
+    assert {("Unit", "gha-naval-vessels", "Ghanaian naval vessels"),
+            ("Unit", "ben-naval-vessels", "Beninese naval vessels")} <= vessels
+    assert not any(i.startswith("nga-") for _, i, _ in vessels)
+
+
 def test_a_states_company_of_soldiers_is_a_unit_a_firm_is_not() -> None:
     text = ("UNIFIL's sector holds battalions from India and Nepal, a Serbian company and "
             "a Salvadoran unit. The radars come from Atlantic Marine Systems, a US company, "

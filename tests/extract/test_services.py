@@ -216,3 +216,14 @@ def test_a_body_named_with_its_armed_forces_first_is_part_of_them() -> None:
     assert found["Norwegian Armed Forces"] == {"NOR"}
     assert found["Danish Defence Forces Cyber Command"] == {"dnk-armed-forces"}
     assert "nld-armed-forces" not in {t for targets in found.values() for t in targets}
+
+
+def test_a_states_unit_told_by_its_head_noun_is_its_coded_contingent() -> None:
+    out = extract("Malawian battalion arrives in Goma\n\n"
+                  "MALBATT 4, with 800 soldiers of the Malawi Defence Force, relieved MALBATT 3 "
+                  "in Goma on Monday. A Malawian company also serves in South Sudan with the "
+                  "UN mission.\n", "t", "2026-03-01")
+    names = {entity.name: entity.aliases for entity in out.entities.values()}
+    assert "Battalion of Malawi" not in names
+    assert "Malawian battalion" in names["MALBATT 4"]
+    assert "Company of Malawi" in names
