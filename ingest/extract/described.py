@@ -644,19 +644,33 @@ class Operations:
         yield _make(self.scene, begin, end, "Operation", self._id([slug(name)], slug(name)),
                     name, "deployment")
 
+    FIRST_PATROL = re.compile(r"first\s+(?:(?:joint|coordinated|combined|bilateral|maritime|"
+                              r"naval|river|border|surveillance|EEZ)\s+){0,2}$", re.I)
+    """The words before a single first patrol: ``first``, ``first joint``."""
+
     def _patrol(self, start: int, end: int) -> Iterator[Mention]:
         """Joint, coordinated or anti-piracy patrols: one operation of the report however
         often it is named (``coordinated army and navy patrols``, ``the first joint
-        patrols``); not patrol boats, nor a patrol that is only a task."""
+        patrols``); not patrol boats, nor a patrol that is only a task. A first patrol told
+        in the singular (``the first joint patrol is expected in June``, ``its first patrol
+        along the boundary``) is one outing, an operation of its own."""
         left = _left(PATROL_LEFT, self.scene.text, start, 50, PATROL_ENDINGS)
         text = self.scene.text
-        if left is None or not SHARED.search(left["mods"]) or CRAFT.match(text, end) or \
-                (start < text.find("\n") and text.find("Operation ") >= 0):
+        first = left is not None and self.FIRST_PATROL.match(left["mods"]) is not None and \
+            text[start:end].lower() == "patrol"
+        if left is None or not (SHARED.search(left["mods"]) or first) or \
+                CRAFT.match(text, end) or (start < text.find("\n") and
+                                           text.find("Operation ") >= 0):
             return
         begin = left.start("mods")
         words = " ".join(self.scene.text[begin:end].split())
-        if words.lower().startswith("first "):
-            words = words[6:]
+        if first:
+            core = words[:1].upper() + words[1:]
+            yield _make(self.scene, begin, end, "Operation",
+                        self._id(["first-patrol"], slug(core)), core, "patrol")
+            return
+        if words.lower().startswith(("first ", "regular ")):
+            words = words.split(" ", 1)[1]
         core = words[:1].upper() + words[1:]
         if not core.lower().endswith("s"):
             core += "s"

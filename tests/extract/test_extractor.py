@@ -890,6 +890,38 @@ def test_a_numbered_rotation_of_a_states_operation_is_a_tour_the_state_takes_par
     assert any(key[1] == "PART_OF" and "46th-rotation" in key[0] for key in found)
 
 
+def test_a_rotation_told_by_its_length_is_a_states_tour_of_the_operation_after_it() -> None:
+    out = extract("Dutch F-35s landed at Amari on Monday to begin a four-month rotation of NATO's "
+                  "Baltic Air Policing mission.\n", "t", "2026-04-06")
+    tour = next(e for e in out.entities.values() if "four-month rotation" in e.aliases)
+    assert tour.name == "Dutch rotation of Baltic Air Policing (2026)"
+    assert {("NLD", "PARTICIPATED_IN", tour.id),
+            (tour.id, "PART_OF", "baltic-air-policing")} <= set(out.relations)
+    people = extract("The brigade completed the month-long rotation of some 600 soldiers "
+                     "serving with UNIFIL.\n", "t")
+    assert not any("month-long rotation" in e.aliases for e in people.entities.values())
+
+
+def test_attacks_told_by_their_attacker_or_on_shipping_are_an_operation() -> None:
+    out = extract("The drills follow Houthi attacks on merchant shipping in the Red Sea.\n", "t")
+    attacks = next(e for e in out.entities.values() if e.rule == "operation.attacks")
+    assert attacks.name == "Houthi attacks on merchant shipping"
+    assert {"Houthi attacks", "attacks on merchant shipping"} <= set(attacks.aliases)
+    villages = extract("The offensive began after a wave of attacks on villages in the north.\n",
+                       "t")
+    assert not any(e.rule == "operation.attacks" for e in villages.entities.values())
+
+
+def test_a_first_patrol_told_alone_is_an_outing_of_its_own() -> None:
+    out = extract("Fiji and Tonga will run joint maritime patrols along their border. The first "
+                  "joint patrol is expected in May.\nThe new boat made its first patrol off "
+                  "Suva.\n", "t")
+    names = sorted(e.name for e in out.entities.values() if e.label == "Operation")
+    assert names == ["First joint patrol", "Joint maritime patrols"]
+    boats = extract("The navy received its first patrol boat off Suva.\n", "t")
+    assert not any(e.label == "Operation" for e in boats.entities.values())
+
+
 def test_the_state_an_operation_is_named_for_or_an_envoy_is_sent_to_takes_no_part() -> None:
     found = relations("Italian Air Force jets arrived on Monday to begin a rotation of NATO's "
                       "Icelandic Air Policing mission.\nA ceremony for the mission was attended "
