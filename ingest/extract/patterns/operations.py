@@ -70,8 +70,8 @@ ATTACKS = re.compile(
     r"(?:\b(?P<by>[A-Z][\w’'-]+)\s+)?\b(?P<head>attacks)\s+(?:on|against)\s+"
     r"(?P<target>(?:(?:merchant|commercial|international)\s+)?shipping\b|"
     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
-"""A campaign of attacks, told by who makes them or on shipping: ``the Iranian attacks on
-Israel``, ``Houthi attacks on merchant shipping``, ``whose attacks on merchant shipping``."""
+"""A campaign of attacks, told by who makes them or on shipping: ``Houthi attacks on merchant
+shipping``, ``whose attacks on merchant shipping``."""
 
 
 def attacks(ctx: Context) -> None:
@@ -79,14 +79,18 @@ def attacks(ctx: Context) -> None:
     shipping``, ``the Iranian attacks on Israel``) or made on shipping (``attacks on shipping
     in the Red Sea``): an operation of their own, named by who made them and on what; its
     mention the attacker's name with the noun, or the noun with what it hit. Not a wave of
-    attacks on villages, nor attacks a drill's scenario includes, which name no attacker."""
+    attacks on villages, nor attacks a drill's scenario includes, which name no attacker;
+    nor one state's attacks on another (``Iranian attacks on Israel``), whose sentence tells
+    of those who fended them off rather than of who made them."""
     if not ctx.says("attacks"):
         return
     match = ctx.has(ATTACKS)
-    if match is None or (match["by"] is None and not match["target"].endswith("shipping")) or \
-            match["by"] in ("The", "These", "Those", "Such", "Its", "Their"):
+    if match is None or match["by"] in ("The", "These", "Those", "Such", "Its", "Their"):
         return
     base = ctx.sentence.start
+    state = any(m.start == base + match.start("target") for m in ctx.labelled("Country"))
+    if not match["target"].endswith("shipping") and (match["by"] is None or state):
+        return
     by, target = match["by"], " ".join(match["target"].split())
     name = f"{by} attacks on {target}" if by else f"Attacks on {target}"
     begin = base + (match.start("by") if by else match.start("head"))
