@@ -806,10 +806,17 @@ class Operations:
             event, name = self.keys["mission"], ""
         yield _make(self.scene, start, end, "Operation", event, name, "peacekeeping")
 
+    NAMED_NEXT = re.compile(
+        r"\s*The\s+(?:operation|offensive),\s+(?:code-?named|named|called|dubbed)\s+"
+        r"(?P<name>(?:Operation\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|[IVX]+|\d+))*)")
+    """The next sentence naming the operation just told: ``The operation, named Operation
+    Tempestade by the two commands, began``."""
+
     def _offensive(self, start: int, end: int) -> Iterator[Mention]:
         """``an offensive``, ``a counter-offensive``, ``a coordinated offensive against``: one
         of its own, unless the report has named an operation that ``the offensive`` refers
-        to."""
+        to; the operation the next sentence names (``The operation, named Operation
+        Tempestade``), when it does."""
         before = self.scene.text[max(0, start - 12):start].lower()
         if not re.search(r"\b(?:an?|the)\s+(?:counter-)?$", before):
             if not (OFFENSIVE_DESCRIBED.search(self.scene.text, max(0, start - 40), start) and
@@ -819,8 +826,11 @@ class Operations:
             return
         begin = start - 8 if before.endswith("counter-") else start
         core = "counter-offensive" if begin < start else "offensive"
-        event = self._id([f"op:{core}"], slug(core))
-        yield _make(self.scene, begin, end, "Operation", event, core.capitalize(), "operation")
+        sentence = self.scene.sentence(start)
+        named = self.NAMED_NEXT.match(self.scene.text, sentence.end) if sentence else None
+        name = " ".join(named["name"].split()) if named else core.capitalize()
+        event = self._id([f"op:{core}"], slug(name))
+        yield _make(self.scene, begin, end, "Operation", event, name, "operation")
 
     def _emergency(self, start: int, end: int, head: str) -> Iterator[Mention]:
         """Mobilisations and martial law declared by a state."""

@@ -912,6 +912,15 @@ def test_attacks_told_by_their_attacker_or_on_shipping_are_an_operation() -> Non
     assert not any(e.rule == "operation.attacks" for e in villages.entities.values())
 
 
+def test_an_offensive_the_next_sentence_names_is_the_named_operation() -> None:
+    out = extract("Malian and Nigerien troops launched a joint offensive against militants near "
+                  "Menaka.\nThe operation, named Operation Sahel Storm by the two armies, began "
+                  "on Monday.\n", "t")
+    operations = [e for e in out.entities.values() if e.label == "Operation"]
+    assert [e.name for e in operations] == ["Operation Sahel Storm"]
+    assert ("MLI", "PARTICIPATED_IN", operations[0].id) in out.relations
+
+
 def test_a_first_patrol_told_alone_is_an_outing_of_its_own() -> None:
     out = extract("Fiji and Tonga will run joint maritime patrols along their border. The first "
                   "joint patrol is expected in May.\nThe new boat made its first patrol off "
