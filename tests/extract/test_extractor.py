@@ -921,6 +921,16 @@ def test_an_offensive_the_next_sentence_names_is_the_named_operation() -> None:
     assert ("MLI", "PARTICIPATED_IN", operations[0].id) in out.relations
 
 
+def test_a_survey_told_by_its_length_is_an_operation_but_a_survey_ship_is_not() -> None:
+    out = extract("The survey ship HMS Scott arrived in Mombasa to begin a four-week survey of "
+                  "the harbour approaches, the navy said.\n", "t")
+    survey = next(e for e in out.entities.values() if e.rule == "operation.survey")
+    assert survey.name == "Survey of harbour approaches"
+    assert survey.aliases == ["four-week survey"]
+    ship = extract("The navy will send a two-month survey ship to Mombasa.\n", "t")
+    assert not any(e.rule == "operation.survey" for e in ship.entities.values())
+
+
 def test_a_first_patrol_told_alone_is_an_outing_of_its_own() -> None:
     out = extract("Fiji and Tonga will run joint maritime patrols along their border. The first "
                   "joint patrol is expected in May.\nThe new boat made its first patrol off "

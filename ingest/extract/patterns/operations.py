@@ -32,10 +32,12 @@ fold(REFERENCE)
 
 def operations(ctx: Context) -> None:
     """Tie ``the war`` or ``the operation`` to the latest operation of that kind reported;
-    then record the attacks and the fight against an insurgency the sentence tells of."""
+    then record the attacks, the fight against an insurgency and the surveys the sentence
+    tells of."""
     _refer_back(ctx)
     attacks(ctx)
     insurgency(ctx)
+    surveys(ctx)
 
 
 def _refer_back(ctx: Context) -> None:
@@ -124,6 +126,29 @@ def insurgency(ctx: Context) -> None:
                    0.5)
     entity = ctx.out.entities[event]
     entity.aliases = merge_list(entity.aliases, [match["verb"], match["foe"]])
+
+
+SURVEY = re.compile(
+    r"\b(?:an?|its|their)\s+(?P<phrase>(?:[a-z]+-(?:week|month|day)|(?:week|month)-long)\s+"
+    r"(?:(?:hydrographic|seabed|oceanographic)\s+)?survey)\b(?!\s+(?:ship|vessel|boat|craft))"
+    r"(?:\s+of\s+(?:the\s+)?(?P<what>[^,.;]{3,60}?)(?=[,.;]|\s+(?:which|before|after|for|"
+    r"with|under)\b))?")
+"""A survey told by how long it lasts: ``to begin a six-week survey of the Pungwe estuary``."""
+
+
+def surveys(ctx: Context) -> None:
+    """A survey told by how long it lasts (``the survey ship INS Sandhayak arrived in Beira
+    to begin a six-week survey of the Pungwe estuary``): an operation of its own, named by
+    what it charts, its mention the words with its length; not a survey ship."""
+    if not ctx.says("survey"):
+        return
+    match = ctx.has(SURVEY)
+    if match is None:
+        return
+    base = ctx.sentence.start
+    name = f"Survey of {' '.join(match['what'].split())}" if match["what"] else "Survey"
+    _aside(ctx, base + match.start("phrase"), base + match.end("phrase"), name,
+           "operation.survey", 0.5)
 
 
 ROTATION_AFTER = re.compile(r"\s+rotation\b(?!s)")
