@@ -655,19 +655,33 @@ class Operations:
         yield _make(self.scene, begin, end, "Operation", self._id([slug(name)], slug(name)),
                     name, "deployment")
 
+    FIRST_PATROL = re.compile(r"first\s+(?:(?:joint|coordinated|combined|bilateral|maritime|"
+                              r"naval|river|border|surveillance|EEZ)\s+){0,2}$", re.I)
+    """The words before a single first patrol: ``first``, ``first joint``."""
+
     def _patrol(self, start: int, end: int) -> Iterator[Mention]:
         """Joint, coordinated or anti-piracy patrols: one operation of the report however
         often it is named (``coordinated army and navy patrols``, ``the first joint
-        patrols``); not patrol boats, nor a patrol that is only a task."""
+        patrols``); not patrol boats, nor a patrol that is only a task. A first patrol told
+        in the singular (``the first joint patrol is expected in June``, ``its first patrol
+        along the boundary``) is one outing, an operation of its own."""
         left = _left(PATROL_LEFT, self.scene.text, start, 50, PATROL_ENDINGS)
         text = self.scene.text
-        if left is None or not SHARED.search(left["mods"]) or CRAFT.match(text, end) or \
-                (start < text.find("\n") and text.find("Operation ") >= 0):
+        first = left is not None and self.FIRST_PATROL.match(left["mods"]) is not None and \
+            text[start:end].lower() == "patrol"
+        if left is None or not (SHARED.search(left["mods"]) or first) or \
+                CRAFT.match(text, end) or (start < text.find("\n") and
+                                           text.find("Operation ") >= 0):
             return
         begin = left.start("mods")
         words = " ".join(self.scene.text[begin:end].split())
-        if words.lower().startswith("first "):
-            words = words[6:]
+        if first:
+            core = words[:1].upper() + words[1:]
+            yield _make(self.scene, begin, end, "Operation",
+                        self._id(["first-patrol"], slug(core)), core, "patrol")
+            return
+        if words.lower().startswith(("first ", "regular ")):
+            words = words.split(" ", 1)[1]
         core = words[:1].upper() + words[1:]
         if not core.lower().endswith("s"):
             core += "s"
@@ -803,10 +817,17 @@ class Operations:
             event, name = self.keys["mission"], ""
         yield _make(self.scene, start, end, "Operation", event, name, "peacekeeping")
 
+    NAMED_NEXT = re.compile(
+        r"\s*The\s+(?:operation|offensive),\s+(?:code-?named|named|called|dubbed)\s+"
+        r"(?P<name>(?:Operation\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|[IVX]+|\d+))*)")
+    """The next sentence naming the operation just told: ``The operation, named Operation
+    Tempestade by the two commands, began``."""
+
     def _offensive(self, start: int, end: int) -> Iterator[Mention]:
         """``an offensive``, ``a counter-offensive``, ``a coordinated offensive against``: one
         of its own, unless the report has named an operation that ``the offensive`` refers
-        to."""
+        to; the operation the next sentence names (``The operation, named Operation
+        Tempestade``), when it does."""
         before = self.scene.text[max(0, start - 12):start].lower()
         if not re.search(r"\b(?:an?|the)\s+(?:counter-)?$", before):
             if not (OFFENSIVE_DESCRIBED.search(self.scene.text, max(0, start - 40), start) and
@@ -816,8 +837,11 @@ class Operations:
             return
         begin = start - 8 if before.endswith("counter-") else start
         core = "counter-offensive" if begin < start else "offensive"
-        event = self._id([f"op:{core}"], slug(core))
-        yield _make(self.scene, begin, end, "Operation", event, core.capitalize(), "operation")
+        sentence = self.scene.sentence(start)
+        named = self.NAMED_NEXT.match(self.scene.text, sentence.end) if sentence else None
+        name = " ".join(named["name"].split()) if named else core.capitalize()
+        event = self._id([f"op:{core}"], slug(name))
+        yield _make(self.scene, begin, end, "Operation", event, name, "operation")
 
     def _emergency(self, start: int, end: int, head: str) -> Iterator[Mention]:
         """Mobilisations and martial law declared by a state."""

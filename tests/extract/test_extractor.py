@@ -890,6 +890,57 @@ def test_a_numbered_rotation_of_a_states_operation_is_a_tour_the_state_takes_par
     assert any(key[1] == "PART_OF" and "46th-rotation" in key[0] for key in found)
 
 
+def test_a_rotation_told_by_its_length_is_a_states_tour_of_the_operation_after_it() -> None:
+    out = extract("Dutch F-35s landed at Amari on Monday to begin a four-month rotation of NATO's "
+                  "Baltic Air Policing mission.\n", "t", "2026-04-06")
+    tour = next(e for e in out.entities.values() if "four-month rotation" in e.aliases)
+    assert tour.name == "Dutch rotation of Baltic Air Policing (2026)"
+    assert {("NLD", "PARTICIPATED_IN", tour.id),
+            (tour.id, "PART_OF", "baltic-air-policing")} <= set(out.relations)
+    people = extract("The brigade completed the month-long rotation of some 600 soldiers "
+                     "serving with UNIFIL.\n", "t")
+    assert not any("month-long rotation" in e.aliases for e in people.entities.values())
+
+
+def test_attacks_told_by_their_attacker_or_on_shipping_are_an_operation() -> None:
+    out = extract("The drills follow Houthi attacks on merchant shipping in the Red Sea.\n", "t")
+    attacks = next(e for e in out.entities.values() if e.rule == "operation.attacks")
+    assert attacks.name == "Houthi attacks on merchant shipping"
+    assert {"Houthi attacks", "attacks on merchant shipping"} <= set(attacks.aliases)
+    villages = extract("The offensive began after a wave of attacks on villages in the north.\n",
+                       "t")
+    assert not any(e.rule == "operation.attacks" for e in villages.entities.values())
+
+
+def test_an_offensive_the_next_sentence_names_is_the_named_operation() -> None:
+    out = extract("Malian and Nigerien troops launched a joint offensive against militants near "
+                  "Menaka.\nThe operation, named Operation Sahel Storm by the two armies, began "
+                  "on Monday.\n", "t")
+    operations = [e for e in out.entities.values() if e.label == "Operation"]
+    assert [e.name for e in operations] == ["Operation Sahel Storm"]
+    assert ("MLI", "PARTICIPATED_IN", operations[0].id) in out.relations
+
+
+def test_a_survey_told_by_its_length_is_an_operation_but_a_survey_ship_is_not() -> None:
+    out = extract("The survey ship HMS Scott arrived in Mombasa to begin a four-week survey of "
+                  "the harbour approaches, the navy said.\n", "t")
+    survey = next(e for e in out.entities.values() if e.rule == "operation.survey")
+    assert survey.name == "Survey of harbour approaches"
+    assert survey.aliases == ["four-week survey"]
+    ship = extract("The navy will send a two-month survey ship to Mombasa.\n", "t")
+    assert not any(e.rule == "operation.survey" for e in ship.entities.values())
+
+
+def test_a_first_patrol_told_alone_is_an_outing_of_its_own() -> None:
+    out = extract("Fiji and Tonga will run joint maritime patrols along their border. The first "
+                  "joint patrol is expected in May.\nThe new boat made its first patrol off "
+                  "Suva.\n", "t")
+    names = sorted(e.name for e in out.entities.values() if e.label == "Operation")
+    assert names == ["First joint patrol", "Joint maritime patrols"]
+    boats = extract("The navy received its first patrol boat off Suva.\n", "t")
+    assert not any(e.label == "Operation" for e in boats.entities.values())
+
+
 def test_the_state_an_operation_is_named_for_or_an_envoy_is_sent_to_takes_no_part() -> None:
     found = relations("Italian Air Force jets arrived on Monday to begin a rotation of NATO's "
                       "Icelandic Air Policing mission.\nA ceremony for the mission was attended "

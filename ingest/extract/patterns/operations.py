@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 from graph.model import merge_list
+from ingest.extract.gazetteer import demonyms
 from ingest.extract.patterns.agreements import kind_of, referred
 from ingest.extract.patterns.context import Context, fold
 from ingest.extract.patterns.events import record_event, refer
+from ingest.extract.places import DATELINE
 from ingest.extract.slugs import slug
 
 REFERENCE = re.compile(
@@ -29,6 +31,16 @@ fold(REFERENCE)
 
 
 def operations(ctx: Context) -> None:
+    """Tie ``the war`` or ``the operation`` to the latest operation of that kind reported;
+    then record the attacks, the fight against an insurgency and the surveys the sentence
+    tells of."""
+    _refer_back(ctx)
+    attacks(ctx)
+    insurgency(ctx)
+    surveys(ctx)
+
+
+def _refer_back(ctx: Context) -> None:
     """Tie ``the war`` or ``the operation`` to the latest operation of that kind reported."""
     if "Operation" not in ctx.article.last_event or \
             any(e.label == "Operation" for e in ctx.events) or not ctx.says(*WORDS):
@@ -43,6 +55,100 @@ def operations(ctx: Context) -> None:
         return
     start = ctx.sentence.start + match.start()
     refer(ctx, "Operation", event, start, ctx.sentence.start + match.end())
+
+
+def _aside(ctx: Context, start: int, end: int, name: str, rule: str, confidence: float) -> str:
+    """Record an operation told beside the report's own (a state's tour of it, attacks it
+    follows): the operation ``the mission`` refers to, and the report's main one, stay."""
+    main, last = ctx.article.main_event.get("Operation"), ctx.article.last_event.get("Operation")
+    event = record_event(ctx, "Operation", start, end, name, "operation", rule, confidence)
+    for memory, held in ((ctx.article.main_event, main), (ctx.article.last_event, last)):
+        if held is not None:
+            memory["Operation"] = held
+    return event
+
+
+ATTACKS = re.compile(
+    r"(?:\b(?P<by>[A-Z][\w’'-]+)\s+)?\b(?P<head>attacks)\s+(?:on|against)\s+"
+    r"(?P<target>(?:(?:merchant|commercial|international)\s+)?shipping\b|"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+"""A campaign of attacks, told by who makes them or on shipping: ``Houthi attacks on merchant
+shipping``, ``whose attacks on merchant shipping``."""
+
+
+def attacks(ctx: Context) -> None:
+    """Attacks told by their attacker's name right before them (``Houthi attacks on merchant
+    shipping``, ``the Iranian attacks on Israel``) or made on shipping (``attacks on shipping
+    in the Red Sea``): an operation of their own, named by who made them and on what; its
+    mention the attacker's name with the noun, or the noun with what it hit. Not a wave of
+    attacks on villages, nor attacks a drill's scenario includes, which name no attacker;
+    nor one state's attacks on another (``Iranian attacks on Israel``), whose sentence tells
+    of those who fended them off rather than of who made them."""
+    if not ctx.says("attacks"):
+        return
+    match = ctx.has(ATTACKS)
+    if match is None or match["by"] in ("The", "These", "Those", "Such", "Its", "Their"):
+        return
+    base = ctx.sentence.start
+    state = any(m.start == base + match.start("target") for m in ctx.labelled("Country"))
+    if not match["target"].endswith("shipping") and (match["by"] is None or state):
+        return
+    by, target = match["by"], " ".join(match["target"].split())
+    name = f"{by} attacks on {target}" if by else f"Attacks on {target}"
+    begin = base + (match.start("by") if by else match.start("head"))
+    end = base + (match.end("head") if by else match.end("target"))
+    event = _aside(ctx, begin, end, name, "operation.attacks", 0.5)
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [f"attacks on {target}"])
+
+
+FIGHTING_INSURGENTS = re.compile(
+    r"\b(?P<verb>fighting|fight\s+against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?P<foe>insurgents|insurgency)\b", re.I)
+"""Forces fighting an insurgency: ``has been fighting insurgents``, ``have been fighting an
+Islamic State-linked insurgency``, ``involved in the fight against the insurgency``."""
+
+
+def insurgency(ctx: Context) -> None:
+    """The fight against an insurgency, told by forces fighting it (``a company that has been
+    fighting insurgents in Cabo Delgado province``): a counter-insurgency of its own, named
+    after the first place the sentence names; its mention the words from the verb to the
+    foe, the verb and the foe's noun its aliases too (``fighting``, ``insurgency``)."""
+    if not ctx.says("insurgen"):
+        return
+    match = ctx.has(FIGHTING_INSURGENTS)
+    if match is None:
+        return
+    base = ctx.sentence.start
+    place = next((m for m in ctx.labelled("Location")), None)
+    name = "Counter-insurgency" + (f" in {place.name}" if place else "")
+    event = _aside(ctx, base + match.start(), base + match.end(), name, "operation.insurgency",
+                   0.5)
+    entity = ctx.out.entities[event]
+    entity.aliases = merge_list(entity.aliases, [match["verb"], match["foe"]])
+
+
+SURVEY = re.compile(
+    r"\b(?:an?|its|their)\s+(?P<phrase>(?:[a-z]+-(?:week|month|day)|(?:week|month)-long)\s+"
+    r"(?:(?:hydrographic|seabed|oceanographic)\s+)?survey)\b(?!\s+(?:ship|vessel|boat|craft))"
+    r"(?:\s+of\s+(?:the\s+)?(?P<what>[^,.;]{3,60}?)(?=[,.;]|\s+(?:which|before|after|for|"
+    r"with|under)\b))?")
+"""A survey told by how long it lasts: ``to begin a six-week survey of the Pungwe estuary``."""
+
+
+def surveys(ctx: Context) -> None:
+    """A survey told by how long it lasts (``the survey ship INS Sandhayak arrived in Beira
+    to begin a six-week survey of the Pungwe estuary``): an operation of its own, named by
+    what it charts, its mention the words with its length; not a survey ship."""
+    if not ctx.says("survey"):
+        return
+    match = ctx.has(SURVEY)
+    if match is None:
+        return
+    base = ctx.sentence.start
+    name = f"Survey of {' '.join(match['what'].split())}" if match["what"] else "Survey"
+    _aside(ctx, base + match.start("phrase"), base + match.end("phrase"), name,
+           "operation.survey", 0.5)
 
 
 ROTATION_AFTER = re.compile(r"\s+rotation\b(?!s)")
@@ -84,19 +190,15 @@ def rotations(ctx: Context) -> None:
         start = ordinal.start() if ordinal else state.start
         year = (ctx.article.published or "")[:4]
         name = f"{state.text} rotation of {entity.name}" + (f" ({year})" if year else "")
-        main, last = ctx.article.main_event.get("Operation"), ctx.article.last_event.get(
-            "Operation")
-        event = record_event(ctx, "Operation", after.end() - len("rotation"), after.end(),
-                             name, "operation", "operation.rotation", 0.55)
+        event = _aside(ctx, after.end() - len("rotation"), after.end(), name,
+                       "operation.rotation", 0.55)
         rotation = ctx.out.entities[event]
         rotation.aliases = merge_list(rotation.aliases, [ctx.text[start:after.end()]])
-        for memory, held in ((ctx.article.main_event, main), (ctx.article.last_event, last)):
-            if held is not None:
-                memory["Operation"] = held
         ctx.keep(state)
         ctx.out.relate("PARTICIPATED_IN", state.id, event, ctx.span, "operation.rotation", 0.55)
         ctx.out.relate("PART_OF", event, entity.id, ctx.span, "operation.rotation", 0.55)
     numbered_rotations(ctx)
+    timed_rotations(ctx)
 
 
 def numbered_rotations(ctx: Context) -> None:
@@ -120,6 +222,48 @@ def numbered_rotations(ctx: Context) -> None:
         ctx.keep(state)
         ctx.out.relate("PARTICIPATED_IN", state.id, event, ctx.span, "operation.rotation", 0.55)
         ctx.out.relate("PART_OF", event, entity.id, ctx.span, "operation.rotation", 0.55)
+
+
+TIMED_ROTATION = re.compile(
+    r"\b(?:an?|the|its|their)\s+(?P<phrase>(?:[a-z]+-(?:week|month)|(?:week|month|year)-long)"
+    r"\s+rotation)\b(?!s)(?P<of>\s+of\b)?", re.I)
+"""A tour told by how long it lasts: ``a six-week rotation of NATO's Icelandic Air Policing
+mission``, ``during its six-month rotation``, ``completing a month-long rotation``."""
+
+
+def timed_rotations(ctx: Context) -> None:
+    """``a six-week rotation of NATO's Icelandic Air Policing mission``: one state's tour of
+    an operation, told by how long it lasts, an operation of its own under those words, part
+    of the operation named right after it (``of``) or else of the report's main one; the
+    first state the sentence names before it, past its dateline (``Italian Air Force jets
+    arrived ... to begin``, ``The Greek detachment ... flew ... during its six-month
+    rotation``) takes part and names it, as ``the Italian rotation`` would. Not a rotation of
+    people (``the month-long rotation of some 750 soldiers``), nor a war's."""
+    match = ctx.has(TIMED_ROTATION)
+    if match is None:
+        return
+    base = ctx.sentence.start
+    start, end = base + match.start("phrase"), base + match.end("phrase")
+    parent = next((m for m in ctx.labelled("Operation") if m.start >= end and
+                   PARENT_AFTER.fullmatch(ctx.text, end, m.start)), None)
+    if match["of"] and parent is None:
+        return
+    parent_id = parent.id if parent else ctx.article.main_event.get("Operation")
+    entity = ctx.out.entities.get(parent_id) if parent_id else None
+    if entity is None or entity.properties.get("kind") == "war":
+        return
+    lead = DATELINE.match(ctx.sentence.text)
+    opening = base + lead.end() if lead else base
+    state = next((s for s in ctx.states_named() if opening <= s.start and s.end <= start and
+                  s.id in ctx.out.entities), None)
+    demonym = demonyms().get(state.id) if state is not None else None
+    year = (ctx.article.published or "")[:4]
+    name = (f"{demonym} rotation of {entity.name}" if demonym else
+            f"Rotation of {entity.name}") + (f" ({year})" if year else "")
+    event = _aside(ctx, start, end, name, "operation.rotation", 0.55)
+    if demonym:
+        ctx.out.relate("PARTICIPATED_IN", state.id, event, ctx.span, "operation.rotation", 0.55)
+    ctx.out.relate("PART_OF", event, entity.id, ctx.span, "operation.rotation", 0.55)
 
 
 def programs(ctx: Context) -> None:
