@@ -659,12 +659,10 @@ def _widen(ctx: Context, event: str, start: int, end: int) -> None:
 
 def parties(ctx: Context) -> None:
     """Talks or a meeting named after the people of its sentence (``Kusuma was received by
-    his counterpart, Ahmet Kaya, before the two held talks``) that no one was found to take
-    part in were held by those people."""
+    his counterpart, Ahmet Kaya, before the two held talks``) were held by those people, the
+    one found to take part and the others its name lists (``Kim flew to Astana, where he is
+    expected to meet X``)."""
     for event, people in sorted(ctx.memory.get("parties", {}).items()):
-        if any(r.type == "PARTICIPATED_IN" and r.target == event and
-               ctx.out.entities[r.source].label == "Person" for r in ctx.out.relations.values()):
-            continue
         for person in people:
             ctx.keep(person)
             ctx.out.relate("PARTICIPATED_IN", person.id, event, ctx.span, "meeting.parties", 0.5)
@@ -1340,10 +1338,28 @@ def _visited_states(out: Extraction, event: str) -> set[str]:
                      r.source in places}
 
 
+GUESTS_ONLY = ("visit", "site_visit", "exhibition")
+"""Meetings a host state need not take part in: a visit it receives, a show it holds."""
+
+
+def _hosts_take_part(out: Extraction) -> None:
+    """A state that hosts a meeting, a summit or a ceremony (not a visit it receives) sits at
+    it: ``the summit Tanzania hosted in Dar es Salaam`` is one Tanzania takes part in."""
+    for relation in sorted(out.relations.values(), key=lambda r: (r.source, r.target)):
+        event = out.entities[relation.target]
+        if relation.type == "HOSTED" and event.label == "Meeting" and \
+                out.entities[relation.source].label == "Country" and \
+                event.properties.get("kind") not in GUESTS_ONLY:
+            out.relate("PARTICIPATED_IN", relation.source, event.id, relation.spans[0],
+                       "meeting.host_takes_part", 0.45)
+
+
 def visit_hosts(out: Extraction) -> None:
     """A visit or port call no state is said to host is hosted by the one state its places
     lie in (``docked at the Autonomous Port of Lomé`` is Togo's to host), unless that state
-    takes part in it (a visit at home). Run on the whole report, once places are located."""
+    takes part in it (a visit at home); a meeting other than a visit that a state hosts is
+    one it takes part in. Run on the whole report, once places are located."""
+    _hosts_take_part(out)
     hosted = {r.target for r in out.relations.values() if r.type == "HOSTED" and
               out.entities[r.source].label == "Country"}
     for event in sorted(out.entities):
