@@ -1527,11 +1527,27 @@ def named_meetings(ctx: Context) -> None:
             refer(ctx, "Meeting", named[-1].id, *again.span())
 
 
+def _callers_visit(out: Extraction) -> None:
+    """One who calls on someone during a visit (a ship's captain calling on the port's
+    admiral) is on that visit."""
+    for relation in sorted(out.relations.values(), key=lambda r: (r.source, r.target)):
+        call, visit = out.entities[relation.source], out.entities[relation.target]
+        if relation.type != "PART_OF" or call.rule != "meeting.call" or \
+                visit.properties.get("kind") != "visit":
+            continue
+        for person in sorted(r.source for r in out.relations.values()
+                             if r.type == "PARTICIPATED_IN" and r.target == call.id):
+            if call.name.startswith(f"Call of {out.entities[person].name} on "):
+                out.relate("PARTICIPATED_IN", person, visit.id, relation.spans[0],
+                           "meeting.caller_visit", 0.45)
+
+
 def visit_parts(article: Article, out: Extraction) -> None:
     """A meeting, call or ceremony a report tells of that a visitor took part in belongs to
     the visitor's visit (``later met President X``, ``received a welcome ceremony``), when the
     report tells of one visit by that person and no year sets the meeting apart. Run on the
     whole report, once every sentence's participants are known."""
+    _callers_visit(out)
     visits: dict[str, list[str]] = {}
     for event in sorted(article.visits):
         if event in out.entities:
