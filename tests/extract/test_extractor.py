@@ -1594,3 +1594,37 @@ def test_a_coming_visit_to_a_site_is_a_visit_of_its_own_within_the_visit() -> No
     assert [(site.id, "PART_OF", v.id) in out.relations for v in visits] == [True]
     call = made_by(out, "meeting.call")
     assert call.name.startswith("Call of Omar Riaz on Asim Tariq")
+
+
+def test_a_send_off_told_by_its_verb_is_a_ceremony_of_the_officials_there() -> None:
+    text = ("Peacekeepers leave for Lebanon\n\n"
+            "The Chilean contingent was seen off in Valparaíso on Monday by the defence "
+            "minister, Camila Rojas.\n")
+    out = extract(text, "sendoff", "2026-05-04")
+    ceremony = made_by(out, "meeting.told_ceremony")
+    assert ceremony.label == "Meeting" and "seen off" in ceremony.aliases
+    found = {(r.source, r.type, r.target) for r in out.relations.values()
+             if ceremony.id in (r.source, r.target)}
+    assert ("camila-rojas", "PARTICIPATED_IN", ceremony.id) in found
+    assert any(t == "HELD_IN" for _, t, _ in found)
+
+
+def test_a_meeting_in_a_clause_on_a_town_is_held_there() -> None:
+    text = ("Minister tours region\n\n"
+            "Park Min-jun flew on Friday to Tashkent, where he is expected to meet Uzbekistan's "
+            "defence minister, Bakhodir Kurbanov.\n")
+    out = extract(text, "where", "2026-03-02")
+    meeting = next(e for e in out.entities.values() if e.label == "Meeting")
+    towns = {out.entities[r.target].name for r in out.relations.values()
+             if r.source == meeting.id and r.type == "HELD_IN"}
+    assert towns == {"Tashkent"}
+
+
+def test_talks_at_the_start_of_a_visit_are_part_of_that_visit() -> None:
+    text = ("Chief of staff in Baku\n\n"
+            "General Tomasz Nowak held talks in Baku on Monday with General Rauf Aliyev at "
+            "the start of a three-day visit to Azerbaijan.\n")
+    out = extract(text, "start", "2026-03-02")
+    visit = next(e for e in out.entities.values() if e.label == "Meeting" and
+                 e.properties.get("kind") == "visit")
+    assert "three-day visit" in visit.aliases

@@ -128,11 +128,11 @@ def meetings(ctx: Context) -> None:
     actors = ctx.actors() or ctx.both()
     if not match or not (persons or len(actors) >= 2):
         return
-    _meeting(ctx, match, persons, actors)
+    _where(ctx, _meeting(ctx, match, persons, actors), match.start())
     if _kind(match["what"]) != "visit":
         framing = next((m for m in _scan(ctx, MEETING, match.end()) if _kind(m["what"]) ==
                         "visit" and _real(ctx, m) and FRAMING.search(
-                            ctx.text, max(ctx.sentence.start, m.start() - 30), m.start())),
+                            ctx.text, max(ctx.sentence.start, m.start() - 45), m.start())),
                        None)
         if framing is not None:
             _meeting(ctx, framing, persons, actors)
@@ -145,7 +145,24 @@ def meetings(ctx: Context) -> None:
         entity.aliases = merge_list(entity.aliases, [m["what"] for m in within[1:]])
 
 
-FRAMING = re.compile(r"\b(?:on|during|in\s+the\s+course\s+of)\s+(?:the|a|an|his|her|their)\s+"
+WHERE = re.compile(r",\s+where\s+[^,.;]{0,60}$")
+"""Between a town and the meeting the clause on it tells of: ``flew on to Astana, where he is
+expected to meet X``."""
+
+
+def _where(ctx: Context, event: str, start: int) -> None:
+    """A meeting told in a clause on the town named just before it is held in that town."""
+    town = next((m for m in reversed(ctx.labelled("Location")) if m.end <= start and
+                 m.kind in TOWNS and m.role not in ("demonym", "qualifier") and
+                 WHERE.match(ctx.text, m.end, start)), None)
+    if event and town is not None:
+        ctx.keep(town)
+        ctx.out.relate("HELD_IN", event, town.id, ctx.span, "meeting.where", 0.5)
+
+
+FRAMING = re.compile(r"\b(?:on|during|in\s+the\s+course\s+of|(?:at\s+the\s+(?:start|end|"
+                     r"beginning|close|outset)|on\s+the\s+\w+\s+day)\s+of)\s+"
+                     r"(?:the|a|an|his|her|their)\s+"
                      r"(?:(?:first|second|third|\w+-day|official|working|state)\s+){0,2}$",
                      re.I)
 """Before a visit told after talks in the same sentence: the visit the talks were held on
@@ -212,9 +229,10 @@ def gatherings(ctx: Context) -> None:
 SESSION = re.compile(
     r"\b(?:a|an|the)\s+(?P<what>(?:opening|closing|final|plenary|ministerial)\s+"
     r"(?:session|conference)|(?:(?!(?:new|first|second|third)\b)[a-z][\w-]*\s+){1,2}"
-    r"(?:symposium|seminar))\b", re.I)
+    r"(?:symposium|seminar)|(?P<pair>[a-z]+-[a-z]+)\s+session)\b", re.I)
 """A sitting within a report's event: ``a closing session in Tallinn``, ``a medical
-symposium``, ``a senior leader seminar``."""
+symposium``, ``a senior leader seminar``, ``a Nordic-Baltic session`` (the pair
+capitalised)."""
 fold(SESSION)
 SPOKE = re.compile(r"\b(?:told|addressed|opened|closed|chaired)\s+$")
 """Before a sitting, what the person named before it did there."""
@@ -226,7 +244,7 @@ def sessions(ctx: Context) -> None:
     if not ctx.says("session", "conference", "symposium", "seminar"):
         return
     match = ctx.search(SESSION, ctx.sentence.start, ctx.sentence.end)
-    if match is None:
+    if match is None or (match["pair"] and not ctx.text[match.start("pair")].isupper()):
         return
     told = ctx.article.told
     owners = [ctx.article.main_event.get(label) for label in ("Exercise", "Meeting")]
@@ -234,7 +252,8 @@ def sessions(ctx: Context) -> None:
     if not owners:
         return
     owner = max(owners, key=lambda e: told.get(e, 0))
-    what = " ".join(ctx.text[match.start("what"):match.end()].split()).lower()
+    what = " ".join(ctx.text[match.start("what"):match.end()].split())
+    what = what if match["pair"] else what.lower()
     name = f"{what[:1].upper()}{what[1:]} of {ctx.out.entities[owner].name}"
     latest = ctx.article.last_event.get("Meeting")
     event = record_event(ctx, "Meeting", match.start("what"), match.end(), name, "meeting",
@@ -640,12 +659,10 @@ def _widen(ctx: Context, event: str, start: int, end: int) -> None:
 
 def parties(ctx: Context) -> None:
     """Talks or a meeting named after the people of its sentence (``Kusuma was received by
-    his counterpart, Ahmet Kaya, before the two held talks``) that no one was found to take
-    part in were held by those people."""
+    his counterpart, Ahmet Kaya, before the two held talks``) were held by those people, the
+    one found to take part and the others its name lists (``Kim flew to Astana, where he is
+    expected to meet X``)."""
     for event, people in sorted(ctx.memory.get("parties", {}).items()):
-        if any(r.type == "PARTICIPATED_IN" and r.target == event and
-               ctx.out.entities[r.source].label == "Person" for r in ctx.out.relations.values()):
-            continue
         for person in people:
             ctx.keep(person)
             ctx.out.relate("PARTICIPATED_IN", person.id, event, ctx.span, "meeting.parties", 0.5)
@@ -716,6 +733,78 @@ SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines?|margins?)\s+of\s+(?:t
 """Before a ceremony something else happened beside: those named did that, not the ceremony."""
 
 
+TOLD_CEREMONY = re.compile(
+    r"\b(?P<what>(?:was|were)\s+(?P<verb>welcomed|seen\s+off|addressed)|(?P<paraded>paraded)|"
+    r"(?P<saw>saw\s+(?:the|its|their)\s+(?P<troops>[\w-]+)\s+off))\b", re.I)
+"""A ceremony told by its verb: ``the contingent was seen off by X``, ``the battalion was
+addressed by X``, ``soldiers paraded in front of X``, ``X saw the battalion off``."""
+fold(TOLD_CEREMONY)
+TOLD_KINDS = {"welcomed": "Welcome", "seen off": "Send-off", "addressed": "Address",
+              "paraded": "Parade", "saw": "Send-off"}
+TROOPS = re.compile(r"\b(?:battalions?|contingents?|company|companies|detachments?|troops|"
+                    r"soldiers|aircraft|jets|fighters|brigades?|regiments?|squadrons?|"
+                    r"personnel|peacekeepers|cadets)\b", re.I)
+"""Who a ceremony told by its verb is for: troops, a unit or aircraft (not an agreement whose
+terms were addressed, nor a proposal welcomed)."""
+SHIPLIKE = re.compile(r"\b(?:ships?|vessels?|warships?|frigates?|destroyers?|corvettes?|"
+                      r"cutters?|tankers?|submarines?|task\s+group|flotilla)\b|^\s*(?:It|They|"
+                      r"She)\b")
+"""Before ``was welcomed``: a ship, whose welcome in port is part of the visit it makes."""
+
+
+def _told_ceremony(ctx: Context) -> None:
+    """A ceremony told by its verb (``the Uruguayan contingent was seen off in Montevideo by
+    X``) is a meeting of the officials named and the units it is for, held at the place named
+    after the verb; the verb is what the report calls it. A ship welcomed in port is instead
+    met by those officials on the visit under way."""
+    if not ctx.says("welcomed", "seen off", "addressed", "paraded", " off"):
+        return
+    match = ctx.search(TOLD_CEREMONY, ctx.sentence.start, ctx.sentence.end)
+    if match is None:
+        return
+    before = ctx.text[ctx.sentence.start:match.start()]
+    saw = match["saw"] is not None
+    people = [m for m in ctx.persons() if (m.end <= match.start()) == saw]
+    if not people:
+        return
+    verb = "saw" if saw else " ".join(ctx.text[match.start("verb"):match.end("verb")].lower(
+    ).split()) if match["verb"] else "paraded"
+    if verb == "welcomed" and SHIPLIKE.search(before):
+        visit = ctx.article.last_visit
+        if visit in ctx.out.entities and \
+                ctx.out.entities[visit].properties.get("kind") == "visit":
+            for person in ctx.persons():
+                ctx.keep(person)
+                ctx.out.relate("PARTICIPATED_IN", person.id, visit, ctx.span,
+                               "meeting.ship_welcome", 0.5)
+        return
+    units = [m for m in ctx.labelled("Unit") if m.kind != "naval_forces"]
+    troops = match["troops"] if saw else before
+    if not (TROOPS.search(troops) or (not saw and any(m.end <= match.start() for m in units))):
+        return
+    group = "saw" if saw else "paraded" if match["paraded"] else "verb"
+    alias = " ".join(ctx.text[match.start(group):match.end(group)].split())
+    kind = TOLD_KINDS[verb]
+    place = next((p for p in ctx.venues if match.end() <= p.start <= match.end() + NEAR and
+                  p.label == "Location"), None)
+    unit = units[0] if units else None
+    date = when(ctx.date() or ctx.article.published)
+    name = kind + (f" of {unit.name}" if unit else "") + (
+        f" at {place.name}" if place else "") + (f" ({date})" if date else "")
+    event = ctx.out.add(Mention(match.start("what"), match.end("what"), ctx.text[
+        match.start("what"):match.end("what")], "Meeting",
+        slug(f"{kind} {unit.id if unit else ''} {ctx.date() or ''}"), name, "ceremony",
+        rule="meeting.told_ceremony", confidence=0.5))
+    event.aliases = merge_list(event.aliases, [alias])
+    for actor in people + units:
+        ctx.keep(actor)
+        ctx.out.relate("PARTICIPATED_IN", actor.id, event.id, ctx.span,
+                       "meeting.told_ceremony", 0.5)
+    if place is not None:
+        ctx.keep(place)
+        ctx.out.relate("HELD_IN", event.id, place.id, ctx.span, "meeting.told_ceremony", 0.45)
+
+
 def ceremonies(ctx: Context) -> None:
     """A ceremony is a meeting of those named at it: ``the opening ceremony of Peninsula
     Shield 2026 at Udairi, attended by General X``. Its people took part, the exercise or
@@ -724,6 +813,7 @@ def ceremonies(ctx: Context) -> None:
     a ceremony of a kind is one (``opening``, ``handover``), and a parade only when it marks
     something (``a parade marking the 105th anniversary of X``); ``the ceremony`` refers to
     the last one told of."""
+    _told_ceremony(ctx)
     if not ctx.says("ceremon", "parade", "the opening", "opened"):
         _present(ctx)
         return
@@ -1118,7 +1208,7 @@ VISITED = re.compile(
     r"\b(?:(?P<verb>visited|toured)|(?P<due>(?:expected|due|scheduled|set|planning|plans?)"
     r"\s+to\s+(?:also\s+)?)(?P<to>visit|tour))\s+(?P<what>(?:the\s+)?[^,.;]{2,70}?)"
     r"(?=\s*[,.;]|\s+(?:on|in|at|near|with|together|where|during|before|after|and|to|for)\b)")
-TOGETHER = re.compile(r"\s+(?:together\s+)?with\s+(?:his|her|their)?\s*[^,.;]{0,40}?$")
+TOGETHER = re.compile(r"\s+(?:together\s+)?with\s+(?:his|her|their)?\s*[^,.;]{0,40}?(?:,\s*)?$")
 """Before a person who went along: ``visited X together with his Romanian counterpart, Y``."""
 
 
@@ -1159,6 +1249,9 @@ def site_visits(ctx: Context) -> None:
                                 "site_visit", rule="meeting.site_visit", confidence=0.5))
     event.aliases = merge_list(event.aliases, [" ".join(ctx.text[match.start(verb):
                                                          match.end()].split())])
+    if place is not None and place.text and place.text != place.name and visitors:
+        event.aliases = merge_list(event.aliases, [f"Visit of {who} to {place.text}" + (
+            f" ({date})" if date else "")])
     for person in visitors:
         ctx.keep(person)
         ctx.out.relate("PARTICIPATED_IN", person.id, event.id, ctx.span, "meeting.site_visit",
@@ -1245,10 +1338,28 @@ def _visited_states(out: Extraction, event: str) -> set[str]:
                      r.source in places}
 
 
+GUESTS_ONLY = ("visit", "site_visit", "exhibition")
+"""Meetings a host state need not take part in: a visit it receives, a show it holds."""
+
+
+def _hosts_take_part(out: Extraction) -> None:
+    """A state that hosts a meeting, a summit or a ceremony (not a visit it receives) sits at
+    it: ``the summit Tanzania hosted in Dar es Salaam`` is one Tanzania takes part in."""
+    for relation in sorted(out.relations.values(), key=lambda r: (r.source, r.target)):
+        event = out.entities[relation.target]
+        if relation.type == "HOSTED" and event.label == "Meeting" and \
+                out.entities[relation.source].label == "Country" and \
+                event.properties.get("kind") not in GUESTS_ONLY:
+            out.relate("PARTICIPATED_IN", relation.source, event.id, relation.spans[0],
+                       "meeting.host_takes_part", 0.45)
+
+
 def visit_hosts(out: Extraction) -> None:
     """A visit or port call no state is said to host is hosted by the one state its places
     lie in (``docked at the Autonomous Port of Lomé`` is Togo's to host), unless that state
-    takes part in it (a visit at home). Run on the whole report, once places are located."""
+    takes part in it (a visit at home); a meeting other than a visit that a state hosts is
+    one it takes part in. Run on the whole report, once places are located."""
+    _hosts_take_part(out)
     hosted = {r.target for r in out.relations.values() if r.type == "HOSTED" and
               out.entities[r.source].label == "Country"}
     for event in sorted(out.entities):
@@ -1349,6 +1460,18 @@ NAMED_MEETING = re.compile(
 Medicine and Veterans' Care``, ``the International Fleet Review``."""
 
 
+ACRONYM_MEETING = re.compile(r"\((?P<acronym>[A-Z][A-Z0-9-]{1,9})\)\s+(?P<noun>Summit|Retreat)\b")
+"""A summit or retreat named by the acronym of the body whose name comes before it: ``the
+ASEAN Defence Ministers' Meeting (ADMM) Retreat``."""
+
+
+NUMBERED_MEETING = re.compile(
+    r"\b(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|"
+    r"rd|th))\s+(?P<name>(?:[A-Z][\w’'+-]*\s+){1,6}(?:Meeting|Dialogue))\b")
+"""A numbered meeting of a series called by its own name: ``the fourth Australia-Vietnam
+Defence Ministers' Meeting``."""
+
+
 THE_NAMED = re.compile(r"\b(?:the|this)\s+(?:(?:[\w-]+-day|annual|biennial)\s+)?"
                        r"(?P<noun>conference|summit|retreat)\b(?!\s+(?:of|on)\b)", re.I)
 """``the conference``, ``the three-day summit``: the named meeting of that kind told before."""
@@ -1360,9 +1483,34 @@ def named_meetings(ctx: Context) -> None:
     told most), so who attends it, hosts it and where it is held are read as for any other;
     a name the dictionaries already hold as a body (the International Conference on the
     Great Lakes Region) is that body. ``The conference`` later is the one named before."""
-    if not ctx.says("summit", "retreat", "conference", "fleet review"):
+    if not ctx.says("summit", "retreat", "conference", "fleet review", "meeting", "dialogue"):
         return
     found = False
+    for match in ACRONYM_MEETING.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        body = next((m for m in ctx.labelled("Organization") if
+                     m.start < match.start() <= m.end + 1), None)
+        if body is None:
+            continue
+        name = f"{match['acronym']} {match['noun']}"
+        event = record_event(ctx, "Meeting", match.start(), match.end(), name, "named",
+                             "meeting.named", 0.55)
+        entity = ctx.out.entities[event]
+        entity.aliases = merge_list(entity.aliases, [
+            " ".join(ctx.text[body.start:match.end()].split())])
+        ctx.keep(body)
+        ctx.out.relate("RUNS", body.id, event, ctx.span, "meeting.named", 0.5)
+        found = True
+    for match in NUMBERED_MEETING.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        start, end = match.span("name")
+        noun = ctx.text.rfind(" ", start, end) + 1
+        if any(m.start < end and noun < m.end for m in ctx.mentions):
+            continue
+        phrase = " ".join(ctx.text[match.start():end].split())
+        event = record_event(ctx, "Meeting", match.start(), end,
+                             f"{phrase[:1].upper()}{phrase[1:]}", "named", "meeting.named", 0.55)
+        entity = ctx.out.entities[event]
+        entity.aliases = merge_list(entity.aliases, [phrase, " ".join(match["name"].split())])
+        found = True
     for match in NAMED_MEETING.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
         start, end = match.span("name")
         if any(m.start < end and start < m.end and m.label != "Location"
@@ -1379,11 +1527,27 @@ def named_meetings(ctx: Context) -> None:
             refer(ctx, "Meeting", named[-1].id, *again.span())
 
 
+def _callers_visit(out: Extraction) -> None:
+    """One who calls on someone during a visit (a ship's captain calling on the port's
+    admiral) is on that visit."""
+    for relation in sorted(out.relations.values(), key=lambda r: (r.source, r.target)):
+        call, visit = out.entities[relation.source], out.entities[relation.target]
+        if relation.type != "PART_OF" or call.rule != "meeting.call" or \
+                visit.properties.get("kind") != "visit":
+            continue
+        for person in sorted(r.source for r in out.relations.values()
+                             if r.type == "PARTICIPATED_IN" and r.target == call.id):
+            if call.name.startswith(f"Call of {out.entities[person].name} on "):
+                out.relate("PARTICIPATED_IN", person, visit.id, relation.spans[0],
+                           "meeting.caller_visit", 0.45)
+
+
 def visit_parts(article: Article, out: Extraction) -> None:
     """A meeting, call or ceremony a report tells of that a visitor took part in belongs to
     the visitor's visit (``later met President X``, ``received a welcome ceremony``), when the
     report tells of one visit by that person and no year sets the meeting apart. Run on the
     whole report, once every sentence's participants are known."""
+    _callers_visit(out)
     visits: dict[str, list[str]] = {}
     for event in sorted(article.visits):
         if event in out.entities:
