@@ -844,7 +844,17 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
             pair = PAIR_BEFORE.search(text, max(0, left.start() - 40), left.start())
             paired = pair is not None and scene.at.get(pair.start()) is not None and \
                 scene.ends.get(pair.end("second")) is not None
-            yield _shared(scene, pair.start() if paired else left.start(), end, "partnership",
+            sentence = scene.sentence(start)
+            agreed = PARTNERSHIP_NOT.match(text, end) is not None or (
+                sentence is not None and PARTNERSHIP_AGREED.search(sentence.text) is not None)
+            named = not paired and NAMED_BEFORE.search(text, max(0, left.start() - 30),
+                                                       left.start()) is not None
+            if (text[start].islower() and agreed) or named:
+                return
+            with_ = PARTNERSHIP_WITH.match(text, end)
+            other = scene.at.get(with_.end()) if with_ else None
+            yield _shared(scene, pair.start() if paired else left.start(),
+                          other.end if other else end, "partnership",
                           core=" ".join(text[left.start():end].split()).lower())
     elif head in ("plan", "plans") and text[start].islower():
         left = PLAN_LEFT.search(text, max(0, start - 60), start)
@@ -889,6 +899,22 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         if match and match.start() <= start < match.end():
             yield _shared(scene, match.start(), match.end(), "reform",
                           core="armed forces modernization", national=True)
+
+
+PARTNERSHIP_AGREED = re.compile(r"\b(?:sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|"
+                                r"ratif(?:y|ies|ied)|entered\s+into\s+force)\b", re.I)
+"""A partnership its sentence says was signed, ratified or upgraded to (``France and Qatar
+signed a strategic partnership in 2024``) is a document, the agreement patterns' to read."""
+PARTNERSHIP_NOT = re.compile(r"\s+(?:mission|on|between)\b")
+"""After a partnership that is no program of its own: a mission's (``its military
+partnership mission``), a document's subject or parties (``a strategic partnership on naval
+missiles between``)."""
+NAMED_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
+"""A capitalised word right before a partnership: the end of a longer name (``a Vision for a
+Comprehensive Economic and Maritime Security Partnership``)."""
+PARTNERSHIP_WITH = re.compile(r"\s+with\s+(?:the\s+)?")
+"""Before the partner a partnership is told with (``our strategic partnership with
+Germany``), part of the phrase that names it."""
 
 
 def _course(scene: Scene, start: int, end: int) -> Iterator[Mention]:
