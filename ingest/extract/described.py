@@ -879,7 +879,17 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
             pair = PAIR_BEFORE.search(text, max(0, left.start() - 40), left.start())
             paired = pair is not None and scene.at.get(pair.start()) is not None and \
                 scene.ends.get(pair.end("second")) is not None
-            yield _shared(scene, pair.start() if paired else left.start(), end, "partnership",
+            sentence = scene.sentence(start)
+            agreed = PARTNERSHIP_NOT.match(text, end) is not None or (
+                sentence is not None and PARTNERSHIP_AGREED.search(sentence.text) is not None)
+            named = not paired and NAMED_BEFORE.search(text, max(0, left.start() - 30),
+                                                       left.start()) is not None
+            if (text[start].islower() and agreed) or named:
+                return
+            with_ = PARTNERSHIP_WITH.match(text, end)
+            other = scene.at.get(with_.end()) if with_ else None
+            yield _shared(scene, pair.start() if paired else left.start(),
+                          other.end if other else end, "partnership",
                           core=" ".join(text[left.start():end].split()).lower())
     elif head in ("plan", "plans") and text[start].islower():
         left = PLAN_LEFT.search(text, max(0, start - 60), start)
@@ -887,6 +897,8 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         if left and head == "plan" and not (sentence and SIGNED.search(sentence.text)):
             kind = "training" if "training" in left.group().lower() else "plan"
             yield _shared(scene, left.start(), end, kind, national=True)
+        elif left is None and head == "plan":
+            yield from _introduced(scene, start, end, aimed=True)
     elif head == "model":
         yield from _model(scene, start, end)
     elif head in ("manufacturing", "production", "projects"):
@@ -907,6 +919,8 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
             yield _activity(scene, left.start("what"), end)
         elif head == "programme" and text[start].islower():
             yield from _introduced(scene, start, end)
+        elif head == "package" and text[start].islower():
+            yield from _package(scene, start, end)
     elif head in ("course", "courses"):
         yield from _course(scene, start, end)
     elif head == "venture" and text[start].islower():
@@ -924,6 +938,22 @@ def programs(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         if match and match.start() <= start < match.end():
             yield _shared(scene, match.start(), match.end(), "reform",
                           core="armed forces modernization", national=True)
+
+
+PARTNERSHIP_AGREED = re.compile(r"\b(?:sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|"
+                                r"ratif(?:y|ies|ied)|entered\s+into\s+force)\b", re.I)
+"""A partnership its sentence says was signed, ratified or upgraded to (``France and Qatar
+signed a strategic partnership in 2024``) is a document, the agreement patterns' to read."""
+PARTNERSHIP_NOT = re.compile(r"\s+(?:mission|on|between)\b")
+"""After a partnership that is no program of its own: a mission's (``its military
+partnership mission``), a document's subject or parties (``a strategic partnership on naval
+missiles between``)."""
+NAMED_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
+"""A capitalised word right before a partnership: the end of a longer name (``a Vision for a
+Comprehensive Economic and Maritime Security Partnership``)."""
+PARTNERSHIP_WITH = re.compile(r"\s+with\s+(?:the\s+)?")
+"""Before the partner a partnership is told with (``our strategic partnership with
+Germany``), part of the phrase that names it."""
 
 
 def _course(scene: Scene, start: int, end: int) -> Iterator[Mention]:
@@ -981,22 +1011,57 @@ def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
                    name, "titled", "name", "described.program", 0.75)
 
 
-def _introduced(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+ADOPTED = re.compile(r"\b(?:approved|adopted|launched|unveiled|announced|agreed|drew\s+up|"
+                     r"discuss(?:ed|ing)\s+with\s+[A-Z][\w-]*)\s+(?:in\s+(?:19|20)\d\d\s+)?$")
+"""Before a programme or plan introduced with what it is for: ``the CSTO approved a programme
+to reinforce the border``, ``adopted in 2024 a targeted programme to``."""
+
+
+def _introduced(scene: Scene, start: int, end: int, aimed: bool = False) -> Iterator[Mention]:
     """A programme the report introduces unnamed and then calls ``the programme``: ``India
     and France have launched a programme to refit ...``, the noun its mention (what qualifies
     it may say more: ``a joint cooperation programme``); not where a programme is named
     before it or right after (``a ... programme ... . The Blue Horizon Programme``, see
-    ``discourse``)."""
+    ``discourse``). A programme or plan approved, adopted or launched with what it is for
+    (``the CSTO approved a programme to reinforce the border``) is one however it is named
+    later; a plan (``aimed``) only then."""
     text = scene.text
     left = INTRODUCED.search(text, max(0, start - 80), start)
-    if left is None or not re.search(r"\b(?:the|this)\s+programme\b", text[end:], re.I) or \
-            NAMED_PROGRAMME.search(text, 0, min(len(text), end + 400)):
-        return
     aim = AIM.match(text, end)
+    adopted = left is not None and aim is not None and \
+        ADOPTED.search(text, max(0, left.start() - 50), left.start()) is not None
+    if left is None or (not adopted and (aimed or not re.search(
+            r"\b(?:the|this)\s+programme\b", text[end:], re.I) or
+            NAMED_PROGRAMME.search(text, 0, min(len(text), end + 400)))):
+        return
     core = " ".join(text[left.start("what"):end].split())
-    name = f"{core} {' '.join(aim['aim'].split())}" if aim and core == "programme" else core
+    name = f"{core} {' '.join(aim['aim'].split())}" if aim and core in ("programme", "plan") \
+        else core
     yield _make(scene, start, end, "Program", slug(name), name[:1].upper() + name[1:],
                 "activity")
+
+
+PACKAGE_LEFT = re.compile(
+    r"\b(?:an?|the|its|this|that|their)\s+(?P<what>(?:(?!(?:of|for|to|in|on|with|the|an?|by|"
+    r"from|at|as|its|their|and|or|one|largest|biggest|single|whole|entire|new)\s)[\w’'-]+\s+)"
+    r"(?:(?!(?:of|for|to|in|on|with|the|an?|by|from|at|as|its|their|or)\s)[\w’'-]+\s+){0,4})$")
+"""A package named by what sets it apart, after its article: ``a second Arctic and North
+Atlantic package``, ``the Arctic security package``, ``a previous FMF package``."""
+NOT_PACKAGE = re.compile(r"[\d$€£]|\b(?:bn|billion|million|offset|aid|financial|financing|"
+                         r"economic|stimulus|sanctions?|arms|weapons?)\b", re.I)
+"""A package that is a sum, a deal or aid rather than a program: ``a $2 billion package``,
+``the offset package``, ``a military aid package``."""
+
+
+def _package(scene: Scene, start: int, end: int) -> Iterator[Mention]:
+    """A package of measures a government runs, named by what sets it apart (``a second
+    Arctic and North Atlantic package``): a program, its mention the whole phrase; one of
+    training or support is ``ACTIVITY_LEFT``'s."""
+    left = PACKAGE_LEFT.search(scene.text, max(0, start - 60), start)
+    if left is None or NOT_PACKAGE.search(left["what"]) or \
+            any(word in left["what"].lower() for word in PACKAGES):
+        return
+    yield _activity(scene, left.start("what"), end)
 
 
 def _venture(scene: Scene, start: int, end: int) -> Mention:
@@ -1050,9 +1115,74 @@ def _model(scene: Scene, start: int, end: int) -> Iterator[Mention]:
     yield _make(scene, state.start, end, "Program", slug(name), name, "doctrine")
 
 
+WORKS = re.compile(r"\b(?:refit(?:s|ted)?|expansion|upgrade|joint\s+(?:[\w-]+\s+)?"
+                   r"(?:procurement|order|purchase))\b", re.I)
+"""Work done as a project, named by what it is: ``Navantia will refit both frigates``, ``the
+expansion of the base``, ``the upgrade of the naval base``, ``a joint order for``."""
+WORK_BY = re.compile(r"\b(?:will|would|shall|to)\s+(?:also\s+|first\s+|then\s+)?$", re.I)
+"""Before a verb of work told as to come: ``will refit``, ``is to refit``."""
+WORK_AIM = re.compile(r"\b(?:programmes?|programs?|plans?|projects?|initiatives?)\s+to\s+$",
+                      re.I)
+"""Before a verb that says what a programme is for (``a programme to refit``): the
+programme's own aim, not a program of its own."""
+WORK_OF = re.compile(r"\b(?:an?|the|its|whose)\s+(?:[a-z][\w-]*\s+){0,2}$")
+"""Before a noun of work: ``a refit``, ``the planned expansion``."""
+WORK_WHAT = re.compile(r"\s+(?:of\s+)?(?P<what>(?:the\s+|its\s+|their\s+)?[\w’'-]+(?:\s+(?!(?:at|"
+                       r"in|on|for|from|by|before|after|under|with|to|and|which|that|as|over|"
+                       r"until|into|within|while|since|during|is|was|will|would)\b)"
+                       r"[\w’'-]+){0,6})")
+"""What the work is done on: ``both frigates``, ``the AU Continental Logistics Base``."""
+WORK_SITE = re.compile(r"\b(?:[A-Z][\w-]*|bases?|ports?|airfields?|runways?|airports?|"
+                       r"facilit(?:y|ies)|harbours?|piers?|hospitals?|barracks|dockyards?|"
+                       r"shipyards?|centres?|centers?|stations?|camps?|depots?|wharf|wharves)\b")
+"""What an expansion or upgrade is of, when it is a project: a site or a named thing."""
+NOT_WORK = re.compile(r"\s+(?:of\s+)?(?:(?:the|their|its|bilateral|defen[cs]e|military)\s+)*"
+                      r"(?:relations?|ties|relationship|cooperation|trade|partnership|"
+                      r"membership|NATO|alliance|dialogue|facility|facilities|yard|centre|"
+                      r"center|package|contract|deal|agreement|programme|program)\b", re.I)
+"""After a word that names no work of its own: ``the upgrade of relations``, ``a refit
+facility``, ``a joint procurement agreement``."""
+BIGGEST = re.compile(r"\b(?:largest|biggest|first|single)\s+$", re.I)
+WORK_NAMES = {"refit": "Refit", "expansion": "Expansion", "upgrade": "Upgrade"}
+
+
+def works(scene: Scene) -> Iterator[Mention]:
+    """Programs told by the work they are (``WORKS``): a refit, the expansion or upgrade of
+    a site, a joint procurement; a verb only when it tells of work to come (``will refit``),
+    a noun only after its article (``the expansion``)."""
+    text = scene.text
+    for match in WORKS.finditer(text):
+        start, end = match.span()
+        word = " ".join(match.group().lower().split())
+        if scene.sentence(start) is None or NOT_WORK.match(text, end) or \
+                (text[start].isupper() and not word.startswith("joint")):
+            continue
+        before = text[max(0, start - 40):start]
+        what = WORK_WHAT.match(text, end)
+        if word.startswith("joint"):
+            if BIGGEST.search(before):
+                continue
+        elif word == "refit" and WORK_BY.search(before):
+            if WORK_AIM.search(before):
+                continue
+        elif word in WORK_NAMES:
+            of = text.startswith(" of ", end)
+            sited = word == "refit" or not of or (what and WORK_SITE.search(what["what"]))
+            if not WORK_OF.search(before) or (word in ("refit", "upgrade") and not of) or \
+                    not sited:
+                continue
+        else:
+            continue
+        name = f"{WORK_NAMES[word]} of {' '.join(what['what'].split())}" if \
+            word in WORK_NAMES and what else WORK_NAMES.get(word) or \
+            word[:1].upper() + word[1:]
+        yield _make(scene, start, end, "Program", slug(name), name, "activity")
+
+
 def described(scene: Scene) -> Iterator[Mention]:
     """Every unit, operation and program the report names with common nouns."""
     operations = Operations(scene)
+    yield from works(scene)
     for match in scene.matches(HEADS, "described"):
         start, end = match.span()
         if scene.sentence(start) is None:

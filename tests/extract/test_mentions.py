@@ -386,3 +386,15 @@ def test_a_sector_named_before_its_mission_is_not_part_of_the_missions_name() ->
     named = {(m.text, m.label) for m in mentions(text)}
     assert ("Sector 2", "Unit") in named
     assert not any(text.startswith(("Sector 2 of", "Troops of")) for text, _ in named)
+
+
+
+def test_programs_told_by_their_work_and_packages() -> None:
+    text = ("Under the deal, Navantia will refit both corvettes at its Cartagena yard. The "
+            "ministers endorsed the expansion of the Souda Bay naval base. Norway announced a "
+            "third Arctic surveillance package. In May the African Union adopted a programme "
+            "to train border guards in the Sahel.")
+    names = {m.name for m in mentions(text) if m.label == "Program"}
+    assert {"Refit of both corvettes", "Expansion of the Souda Bay naval base",
+            "Third Arctic surveillance package",
+            "Programme to train border guards in the Sahel"} <= names
