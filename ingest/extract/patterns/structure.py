@@ -621,10 +621,21 @@ def _forces_named(forces: Entity) -> bool:
         any(WHOLE_FORCES.search(name) for name in forces.aliases)
 
 
+TO_HOST = frozenset(("hosting.to_host", "hosting.ready_to_host", "hosting.offer_to_host"))
+"""Rules reading the host of an edition offered, planned or expected (``Kazakhstan has
+offered to host the 2027 edition``): a candidate host, not yet a party to it."""
+WILL_HOST = re.compile(r"\bwill\s+(?:be\s+)?host(?:ed)?\b", re.I)
+"""In the sentence of a hosting to come (``Kyrgyzstan will host Tien Shan-2025``, ``will be
+hosted by the Royal Thai Army``)."""
+
+
 def hosts(out: Extraction) -> None:
-    """Who hosts an exercise takes part in it."""
+    """Who hosts an exercise takes part in it; not a host only offered, planned or to come
+    (``Kazakhstan has offered to host the 2027 edition``, ``Kyrgyzstan will host``)."""
     for relation in list(out.relations.values()):
-        if relation.type == "HOSTED" and out.entities[relation.target].label == "Exercise":
+        if relation.type == "HOSTED" and out.entities[relation.target].label == "Exercise" \
+                and relation.rule not in TO_HOST and \
+                not WILL_HOST.search(out.text, *relation.spans[0]):
             out.relate("PARTICIPATED_IN", relation.source, relation.target, relation.spans[0],
                        "structure.host_takes_part", round(relation.confidence - 0.1, 2))
 
@@ -825,7 +836,8 @@ def contributors(out: Extraction) -> None:
                 out.entities[relation.source].properties.get("kind") not in NOT_SENDING and \
                 not _international_body(out, relation.source) and \
                 _standing(mission) and relation.rule not in IN_PASSING and \
-                not _officer_home(out, relation) and not _served_state(out, relation):
+                not _officer_home(out, relation) and not _served_state(out, relation) and \
+                not _leader_only(out, relation):
             out.relate("DEPLOYED_TO", relation.source, mission.id, relation.spans[0],
                        "structure.mission_contributor", round(relation.confidence - 0.05, 2))
 
@@ -894,6 +906,19 @@ def _served_state(out: Extraction, relation: Relation) -> bool:
         return False
     pattern = re.compile(rf"\b{re.escape(state.name)}\b")
     return any(pattern.search(name) for name in (mission.name, *mission.aliases))
+
+
+LEADS = re.compile(r",\s*which\s+(?:also\s+)?leads\b|-led\b")
+"""After a participant named only as a mission's leader (``Australia, which leads the
+Solomon Islands International Assistance Force``, ``the Australian-led Regional Assistance
+Mission``): that it leads says nothing of troops it sends."""
+
+
+def _leader_only(out: Extraction, relation: Relation) -> bool:
+    """Whether a participant is named in its sentence only as the mission's leader."""
+    start, end = relation.spans[0]
+    spans = [span for span in out.entities[relation.source].spans if start <= span[0] < end]
+    return bool(spans) and all(LEADS.match(out.text, span[1]) for span in spans)
 
 
 def _officer_home(out: Extraction, relation: Relation) -> bool:

@@ -407,6 +407,12 @@ def _office(ctx: Context, mention: Mention) -> bool:
     return mention.rule == "org.office_of_title"
 
 
+PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:(?:also|already|"
+                            r"first|still|now)\s+)?$", re.I)
+"""Before a training verb in the passive (``Nigerian pilots will be trained at``): who is
+named before it is trained, not the trainer."""
+
+
 def training(ctx: Context) -> None:
     """TRAINED from trainers to those they train, serving different states: ``Indian divers
     will train Japanese teams``, ``cadets trained by Turkish instructors``, courses run
@@ -441,7 +447,9 @@ def training(ctx: Context) -> None:
                        (match.group().lower().endswith("ing") and
                         WITH.search(ctx.before(m, 10)) and
                         re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", ctx.text[m.end:at])))]
-        giver = before[-1] if before else None
+        passive = match.group().lower().endswith(("ed", "taught")) and \
+            PASSIVE_BEFORE.search(ctx.text, max(ctx.sentence.start, at - 25), at)
+        giver = before[-1] if before and not passive else None
         takers = _joined(ctx, [m for m in actors if end <= m.start <= end + 60
                                and not PLACE_PREPOSITION.search(ctx.before(m, 15))])
     if giver is None or ctx.in_headline():
@@ -609,8 +617,10 @@ def _moves(gap: str) -> bool:
 
 
 def deployment(ctx: Context) -> None:
-    """DEPLOYED_TO from a state's forces (``Azerbaijani officers served in``) to the bodies,
-    missions and places they were sent to."""
+    """DEPLOYED_TO from a state's forces (``Azerbaijani officers served in``) to the missions
+    and places they were sent to. A body named after the verb only links the list (it is
+    more often what the deployment is subject to or reported by: ``subject to the approval
+    of the Maldivian cabinet``, ``according to the ENDF's Eastern Command``)."""
     match = ctx.says("deploy", "sen", "dispatch", "station", "serv", "posted", "seconded",
                      "contribut", "arriv", "flagged", "patrol", "keep", "kept", "maintain",
                      "rotat") and \
@@ -654,6 +664,8 @@ def deployment(ctx: Context) -> None:
                 last.label == "Operation" and target.label in ("Country", "Location"))):
             break
         last = target
+        if target.label == "Organization":
+            continue
         for source in sources:
             if source != target.id:
                 ctx.out.relate("DEPLOYED_TO", source, target.id, ctx.span, "tie.deployment",

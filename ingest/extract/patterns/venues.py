@@ -29,6 +29,11 @@ SPEAKERS_IN = re.compile(r"\b(?:officials?|ambassadors?|embassy|spokes(?:man|wom
                          r"diplomats?|sources)\s+in\s+(?:the\s+)?$", re.I)
 """Before a place that is where those who speak are (``Officials in Quito said ...``,
 ``Sweden's ambassador in Astana``), not where the event they speak of is held."""
+FORCE_PART = re.compile(r"\b(?:battalions?|compan(?:y|ies)|contingents?|units?|"
+                        r"observers|cells?|positions|workshops|posts|"
+                        r"sectors?)\b", re.I)
+"""Between a mission and a place, a part of its force the place is given for (``an
+engineering company in Juba``, ``the mission's trainers at Katembe``), not the mission's area."""
 AT_SITE = re.compile(r"\s+(?:[\w,-]+\s+){0,6}?at\s+(?:the\s+|its\s+|their\s+)?"
                      r"(?:[\w’'()&.-]+\s+){1,10}?in\s+(?:the\s+)?$")
 """Between an event and the town of the site it is held at: ``a meeting at the EAC
@@ -110,6 +115,8 @@ def _event_for(ctx: Context, venue: Mention, reach: int = 120) -> Mention | None
     if before:
         event = max(before, key=lambda e: e.end)
         gap = _gap(ctx, event, venue)
+        if SPEAKERS_IN.search(gap) or (event.label == "Operation" and FORCE_PART.search(gap)):
+            return None
         if len(gap) <= reach and AT_SITE.fullmatch(gap):
             return event
         if len(gap) <= reach and not any(
