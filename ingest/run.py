@@ -31,7 +31,7 @@ from graph.store.door import open_store
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
 from ingest.errors import IngestError, InvalidFacts, Problem
-from ingest.evaluate.score import Score, score_extractions
+from ingest.evaluate.score import Score, score
 from ingest.extract.budget import ExtractionFailed, extract_guarded
 from ingest.extract.dates import infer_published
 from ingest.extract.facts import Extraction
@@ -40,14 +40,22 @@ from ingest.extract.matching import prepare as prepare_patterns
 from ingest.extract.nlp import BATCH, parse_all
 from ingest.facts.build import load, validated
 from ingest.facts.files import FactsFile, facts_paths
-from ingest.facts.validate import check_across, check_date, check_file
+from ingest.facts.validate import Across, check_date, check_file
 from ingest.facts.writer import facts_text
 from ingest.readers.folder import Skipped, read_reports
 from ingest.readers.report import Report
-from ingest.review.decisions import Decisions, apply, read_decisions
-from ingest.review.proposals import Curated, Proposal, curated_facts, propose, totals
-from ingest.review.report import review_markdown
-from ingest.review.resolve import relation_key, resolve
+from ingest.review.decisions import Decider, Decisions, read_decisions
+from ingest.review.packed import pack, unpack
+from ingest.review.proposals import (
+    Canonical,
+    Curated,
+    Proposal,
+    add_totals,
+    curated_facts,
+    propose_one,
+)
+from ingest.review.report import Review
+from ingest.review.resolve import Resolver, relation_key
 from ingest.workers import ignore_interrupts
 
 HEADER = ("Proposed by `milcoop ingest` from {file}: facts extracted automatically, not yet\n"
@@ -82,33 +90,47 @@ def _extract_batch(items: list[tuple[str, str, str | None]],
     return found
 
 
-def extract_all(reports: list[Report], published: list[str | None], jobs: int = 1,
-                seconds: float | None = None) -> list[Extraction | str]:
-    """The extraction of every report, in input order, on ``jobs`` processes (each loading
-    the spaCy model once), with a progress bar (reports and rate) on stderr; for a report
-    that ran past its budget of ``seconds``, the reason it was skipped. Ctrl-C stops the
-    run at once: the workers ignore it and are terminated when the pool is left."""
-    items = [(report.text, report.id, date)
-             for report, date in zip(reports, published, strict=True)]
+def _batches(items: list[tuple[str, str, str | None]], jobs: int,
+             seconds: float | None) -> Iterator[list[Extraction | str]]:
+    """Each batch of ``items``' extractions (see ``_extract_batch``), in input order, on
+    ``jobs`` processes."""
     batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
     default_gazetteer()
     prepare_patterns()
-    found: list[Extraction | str] = []
     work = partial(_extract_batch, seconds=seconds)
+    if jobs <= 1 or len(batches) < 2:
+        for batch in batches:
+            yield work(batch)
+    else:
+        with multiprocessing.Pool(jobs, initializer=ignore_interrupts) as pool:
+            yield from pool.imap(work, batches)
+
+
+def extract_each(reports: list[Report], published: list[str | None], jobs: int = 1,
+                 seconds: float | None = None) -> Iterator[Extraction | str]:
+    """The extraction of each report, in input order, as it arrives from ``jobs`` processes
+    (each loading the spaCy model once), with a progress bar (reports and rate) on stderr;
+    for a report that ran past its budget of ``seconds``, the reason it was skipped. Ctrl-C
+    stops the run at once: the workers ignore it and are terminated when the pool is left."""
+    items = [(report.text, report.id, date)
+             for report, date in zip(reports, published, strict=True)]
+    done = 0
     with tqdm(total=len(items), unit="report", desc="extract", disable=None) as bar:
-        if jobs <= 1 or len(batches) < 2:
-            for batch in batches:
-                found += work(batch)
-                bar.update(len(batch))
-        else:
-            with multiprocessing.Pool(jobs, initializer=ignore_interrupts) as pool:
-                for extracted in pool.imap(work, batches):
-                    found += extracted
-                    bar.update(len(extracted))
-    for extraction, report in zip(found, reports, strict=True):
-        if isinstance(extraction, Extraction):
-            extraction.text = report.text
-    return found
+        for found in _batches(items, jobs, seconds):
+            for extraction in found:
+                if isinstance(extraction, Extraction):
+                    extraction.text = reports[done].text
+                done += 1
+                yield extraction
+            bar.update(len(found))
+    if done != len(items):
+        raise ValueError(f"{done} extractions for {len(items)} reports")
+
+
+def extract_all(reports: list[Report], published: list[str | None], jobs: int = 1,
+                seconds: float | None = None) -> list[Extraction | str]:
+    """The extraction of every report, in input order (see ``extract_each``)."""
+    return list(extract_each(reports, published, jobs, seconds))
 
 
 def iso_date(value: str | None) -> str | None:
@@ -306,18 +328,47 @@ def merged_files(curated: list[FactsFile], proposed: list[FactsFile]) -> list[Fa
     return merged + list(own.values())
 
 
-def check_proposed(curated: list[FactsFile], proposed: list[FactsFile],
-                   corpus: Corpus) -> list[Problem]:
-    """Problems of the proposed files, alone and against the curated facts."""
-    problems = [problem for facts in progress(proposed, "check", "file")
-                for problem in check_file(facts, corpus)]
-    ids = {facts.article_id for facts in curated}
-    renamed = [replace(facts, article=replace(
-        facts.article, data={**facts.article.data, "id": f"{facts.article_id} (proposed)"}))
-        if facts.article_id in ids else facts for facts in proposed]
-    paths = {facts.path for facts in proposed}
-    return sorted(problems + [problem for problem in check_across([*curated, *renamed])
-                              if problem.path in paths])
+class _Checks:
+    """The checks of the proposed files, alone and against the curated facts, one file at a
+    time as it is written: the checks across files keep only what later files are compared
+    with (``Across``), not the files."""
+
+    def __init__(self, curated: list[FactsFile], corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.across = Across()
+        self.problems: list[Problem] = []
+        self.curated_ids = {facts.article_id for facts in curated}
+        self.early = [problem for facts in curated for problem in self.across.add(facts)]
+        """Conflicts among the curated files: kept only where a proposed file lies."""
+        self.paths: set[Path] | None = set() if self.early else None
+
+    def add(self, facts: FactsFile) -> None:
+        """Check one proposed file (its article id marked when it is curated too)."""
+        self.problems += check_file(facts, self.corpus)
+        if facts.article_id in self.curated_ids:
+            data = {**facts.article.data, "id": f"{facts.article_id} (proposed)"}
+            facts = replace(facts, article=replace(facts.article, data=data))
+        self.problems += self.across.add(facts)
+        if self.paths is not None:
+            self.paths.add(facts.path)
+
+    def found(self) -> list[Problem]:
+        """Every problem of the proposed files, sorted."""
+        early = [problem for problem in self.early
+                 if self.paths is not None and problem.path in self.paths]
+        return sorted(self.problems + early)
+
+
+class _Unkept(Corpus):
+    """A corpus whose texts are read each time they are asked for, not kept for the rest of
+    the run: a run checks each proposal against its own text once."""
+
+    def text(self, file_name: str) -> str | None:
+        path = self.path(file_name)
+        if path is None:
+            return None
+        with path.open(encoding="utf-8", newline="") as handle:
+            return handle.read()
 
 
 def _lap(result: Result, stage: str, since: float) -> float:
@@ -329,13 +380,17 @@ def _lap(result: Result, stage: str, since: float) -> float:
 
 def ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
            decisions: Decisions | None = None, jobs: int = 1,
-           follow_links: bool = False, seconds: float | None = None) -> Result:
+           follow_links: bool = False, seconds: float | None = None,
+           keep: bool = True) -> Result:
     """Propose the facts of the reports at ``path`` (a file or folder) into ``out``; one
     run at a time per ``out`` (a second is refused while the first holds its lock). Links
     out of the folder are read only with ``follow_links``; a report whose extraction runs
-    past ``seconds`` is skipped and named."""
+    past ``seconds`` is skipped and named. With ``keep``, the result holds every proposal
+    and written file (``load_result`` needs them); without, a run holds one report's at a
+    time, so 100,000 reports need not fit in memory at once."""
     with _lock(out):
-        return _ingest(path, out, facts, corpus, decisions, jobs, follow_links, seconds)
+        return _ingest(path, out, facts, corpus, decisions, jobs, follow_links, seconds,
+                       keep)
 
 
 LOCK = ".milcoop-ingest.lock"
@@ -366,12 +421,13 @@ def _lock(out: Path) -> Iterator[None]:
 
 def _ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
             decisions: Decisions | None, jobs: int, follow_links: bool = False,
-            seconds: float | None = None) -> Result:
+            seconds: float | None = None, keep: bool = True) -> Result:
     started = clock = time.perf_counter()
     if path.is_dir() and out.resolve().is_relative_to(path.resolve()):
         raise IngestError(f"--out {out} lies inside the reports folder {path}: its files "
                           "would be read as reports next time; choose another folder")
     result = Result()
+    decisions = decisions or Decisions()
     reading = read_reports(path, follow_links)
     reports, result.skipped = reading.reports, reading.skipped
     if not reports:
@@ -388,41 +444,74 @@ def _ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
     dates = [date or infer_published(report.text)
              for report, date in zip(reports, given, strict=True)]
     inferred = [not date and bool(found) for date, found in zip(given, dates, strict=True)]
-    extracted = extract_all(reports, dates, jobs, seconds)
-    kept = [n for n, found in enumerate(extracted) if isinstance(found, Extraction)]
-    result.skipped += [Skipped(reports[n].file, str(found))
-                       for n, found in enumerate(extracted) if isinstance(found, str)]
+    # Each report is scored and resolved as its extraction arrives, then kept as bytes
+    # (ingest.review.packed) until every report is resolved: the decisions may name any id,
+    # and a property's value is the first report's.
+    by_article = {facts.article_id: facts for facts in result.curated}
+    resolver = Resolver(curated.known, curated.marks)
+    canonical = Canonical(curated)
+    undecided = not (decisions.merges or decisions.renames or decisions.rejects)
+    kept: list[int] = []
+    packed: list[bytes] = []
+    for number, found in enumerate(extract_each(reports, dates, jobs, seconds)):
+        if isinstance(found, str):
+            result.skipped.append(Skipped(reports[number].file, found))
+            continue
+        kept.append(number)
+        scored = by_article.get(found.article)
+        if scored is not None:
+            result.score += score(found, scored)
+            result.scored += 1
+        resolved = resolver.add(found)
+        if undecided:  # the decisions change nothing: the resolved facts are the applied
+            canonical.add(resolved)
+        packed.append(pack(resolved))
     if not kept:
         raise IngestError(f"{path}: no report could be extracted "
                           f"({'; '.join(str(s) for s in result.skipped[-3:])})")
-    reports, dates, inferred, extractions = ([items[n] for n in kept] for items in
-                                             (reports, dates, inferred, extracted))
-    result.score, result.scored = score_extractions(extractions, result.curated)
+    reports, dates, inferred = ([items[n] for n in kept] for items in (reports, dates, inferred))
+    del kept
     clock = _lap(result, "extract", clock)
-    resolved = resolve(extractions, curated.known, curated.marks)
-    applied = apply(resolved, decisions or Decisions(), set(curated.known))
-    result.warnings += applied.warnings
+    decider = Decider(decisions, resolver.labels, resolver.raw, resolver.names,
+                      set(curated.known))
+    rejected: dict[int, tuple[Counter[str], Counter[str]]] = {}
+    names: dict[str, str] | None = resolver.names
+    if not undecided:
+        for number, data in enumerate(packed):
+            applied, entities, relations = decider.apply(unpack(data, "", names))
+            canonical.add(applied)
+            packed[number] = pack(applied)
+            if entities or relations:
+                rejected[number] = (entities, relations)
+        names = None  # the applied extractions hold the final names
+    result.warnings += decider.finish()
     root = path if path.is_dir() else path.parent
     text_files = _text_files(reports, root, out / TEXTS, result)
     write_if_changed(out / REPORTS, f"{root.resolve()}\n".encode("utf-8", "surrogateescape"))
-    articles = [_article(report, date, was_inferred, name)
-                for report, date, was_inferred, name
-                in zip(reports, dates, inferred, text_files, strict=True)]
-    result.proposals = propose(applied, articles, curated)
-    result.counts = totals(result.proposals)
     clock = _lap(result, "resolve", clock)
-    for proposal, report in progress(zip(result.proposals, reports, strict=True), "write",
-                                     "file", len(reports)):
+    result.corpus = Corpus([out / TEXTS, root, *corpus.dirs])
+    checks = _Checks(result.curated, _Unkept(result.corpus.dirs))
+    review = Review()
+    for number, report in progress(enumerate(reports), "write", "file", len(reports)):
+        extraction = unpack(packed[number], report.text, names)
+        packed[number] = b""
+        lost = rejected.get(number)
+        proposal = propose_one(extraction, _article(report, dates[number], inferred[number],
+                                                    text_files[number]),
+                               curated, canonical, *(lost or ()))
+        add_totals(result.counts, proposal)
         target = out / shard(proposal.id, len(reports)) / f"{safe_name(proposal.id)}.yaml"
         text, written = facts_text(proposal, HEADER.format(file=report.file), target)
         _write(result, target, text)
-        result.proposed.append(written)
-    _write(result, out / REVIEW, review_markdown(result.proposals))
+        review.add(proposal)
+        checks.add(written)
+        if keep:
+            result.proposals.append(proposal)
+            result.proposed.append(written)
+    _write(result, out / REVIEW, review.markdown())
     result.removed = remove_stale(out, {*result.written, *result.unchanged})
-    clock = _lap(result, "write", clock)
-    result.corpus = Corpus([out / TEXTS, root, *corpus.dirs])
-    result.problems += check_proposed(result.curated, result.proposed, result.corpus)
-    _lap(result, "check", clock)
+    result.problems += checks.found()
+    _lap(result, "write", clock)
     result.seconds = time.perf_counter() - started
     return result
 

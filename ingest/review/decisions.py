@@ -198,17 +198,23 @@ class Applied:
 class _Ids:
     """Every id a decision may name: resolved, curated and the extractor's own."""
 
-    def __init__(self, resolved: Resolved) -> None:
-        self.labels = resolved.labels
-        self.raw: dict[str, str] = {}
-        for mapping in resolved.ids:
-            for raw, final in mapping.items():
-                self.raw.setdefault(raw, final)
+    def __init__(self, labels: dict[str, str], raw: dict[str, str]) -> None:
+        self.labels = labels
+        self.raw = raw
 
     def find(self, id_: str) -> str | None:
         if id_ in self.labels:
             return id_
         return self.raw.get(id_)
+
+
+def _first_ids(resolved: Resolved) -> dict[str, str]:
+    """The id each extracted id first became."""
+    raw: dict[str, str] = {}
+    for mapping in resolved.ids:
+        for extracted, final in mapping.items():
+            raw.setdefault(extracted, final)
+    return raw
 
 
 def _merges(decisions: Decisions, ids: _Ids, curated: set[str],
@@ -264,51 +270,81 @@ def _renames(decisions: Decisions, ids: _Ids, curated: set[str],
     return names
 
 
+class Decider:
+    """The decisions as they apply to one resolved report at a time: merges and renames,
+    then rejections. Made once every report is resolved (a decision may name an id any
+    report gave); a decision naming an unknown id is a warning at once, one matching
+    nothing when ``finish`` is called after the last report."""
+
+    def __init__(self, decisions: Decisions, labels: dict[str, str], raw: dict[str, str],
+                 names: dict[str, str], curated: set[str]) -> None:
+        self.decisions = decisions
+        self.warnings: list[str] = []
+        self.ids = ids = _Ids(labels, raw)
+        self.mapping = _merges(decisions, ids, curated, self.warnings)
+        self.names = {**names, **_renames(decisions, ids, curated, self.warnings)}
+        self.changed = bool(self.mapping) or self.names != names  # once: every id's name
+        self.entity_rejects: list[tuple[Reject, str]] = []
+        self.relation_rejects: dict[tuple[RelKey, str | None], Reject] = {}
+        for reject in decisions.rejects:
+            where = decisions.where(reject.line)
+            if reject.entity is not None:
+                found = ids.find(reject.entity)
+                if found is None:
+                    self.warnings.append(f"{where}: rejection names unknown id "
+                                         f"{reject.entity!r}")
+                else:
+                    self.entity_rejects.append((reject, self.mapping.get(found, found)))
+            elif reject.relation is not None:
+                type_, source, target = reject.relation
+                ends = [ids.find(end) or end for end in (source, target)]
+                ends = [self.mapping.get(end, end) for end in ends]
+                self.relation_rejects[(relation_key(type_, *ends), reject.article)] = reject
+        self.used: set[int] = set()
+
+    def apply(self, extraction: Extraction) -> tuple[Extraction, Counter[str], Counter[str]]:
+        """One report's resolved extraction with the decisions applied (rejections taken
+        out of it in place), and what was rejected by label and by type."""
+        if self.changed:
+            extraction = rewrite(extraction, self.mapping, self.names)
+        entities: Counter[str] = Counter()
+        relations: Counter[str] = Counter()
+        gone: set[str] = set()
+        for reject, entity in self.entity_rejects:
+            if reject.article in (None, extraction.article) and entity in extraction.entities:
+                gone.add(entity)
+                self.used.add(reject.line)
+        for id_ in sorted(gone):
+            entities[extraction.entities.pop(id_).label] += 1
+        if self.relation_rejects or gone:
+            for key in list(extraction.relations):
+                reject = self.relation_rejects.get((key, None)) or \
+                    self.relation_rejects.get((key, extraction.article))
+                if reject or key[0] in gone or key[2] in gone:
+                    if reject:
+                        self.used.add(reject.line)
+                    relations[extraction.relations.pop(key).type] += 1
+        return extraction, entities, relations
+
+    def finish(self) -> list[str]:
+        """Every warning, once every report has been through ``apply``."""
+        for reject in self.decisions.rejects:
+            if reject.line not in self.used and (reject.relation or
+                                                 self.ids.find(str(reject.entity))):
+                self.warnings.append(f"{self.decisions.where(reject.line)}: rejection matched "
+                                     "no proposed fact")
+        return self.warnings
+
+
 def apply(resolved: Resolved, decisions: Decisions, curated: set[str]) -> Applied:
     """The resolved extractions with the decisions applied: merges and renames, then
     rejections; a decision naming an unknown id, or matching nothing, is a warning."""
-    warnings: list[str] = []
-    ids = _Ids(resolved)
-    mapping = _merges(decisions, ids, curated, warnings)
-    names = {**resolved.names, **_renames(decisions, ids, curated, warnings)}
-    changed = bool(mapping) or names != resolved.names  # once: the dicts hold every id
-    extractions = [rewrite(extraction, mapping, names) if changed else extraction
-                   for extraction in resolved.extractions]
-    entity_rejects: list[tuple[Reject, str]] = []
-    relation_rejects: dict[tuple[RelKey, str | None], Reject] = {}
-    for reject in decisions.rejects:
-        where = decisions.where(reject.line)
-        if reject.entity is not None:
-            found = ids.find(reject.entity)
-            if found is None:
-                warnings.append(f"{where}: rejection names unknown id {reject.entity!r}")
-            else:
-                entity_rejects.append((reject, mapping.get(found, found)))
-        elif reject.relation is not None:
-            type_, source, target = reject.relation
-            ends = [ids.find(end) or end for end in (source, target)]
-            ends = [mapping.get(end, end) for end in ends]
-            relation_rejects[(relation_key(type_, *ends), reject.article)] = reject
-    applied = Applied(extractions, [Counter() for _ in extractions],
-                      [Counter() for _ in extractions], warnings)
-    used: set[int] = set()
-    for number, extraction in enumerate(extractions):
-        gone: set[str] = set()
-        for reject, entity in entity_rejects:
-            if reject.article in (None, extraction.article) and entity in extraction.entities:
-                gone.add(entity)
-                used.add(reject.line)
-        for id_ in sorted(gone):
-            applied.rejected_entities[number][extraction.entities.pop(id_).label] += 1
-        for key in list(extraction.relations):
-            reject = relation_rejects.get((key, None)) or \
-                relation_rejects.get((key, extraction.article))
-            if reject or key[0] in gone or key[2] in gone:
-                if reject:
-                    used.add(reject.line)
-                applied.rejected_relations[number][extraction.relations.pop(key).type] += 1
-    for reject in decisions.rejects:
-        if reject.line not in used and (reject.relation or ids.find(str(reject.entity))):
-            warnings.append(f"{decisions.where(reject.line)}: rejection matched no proposed "
-                            "fact")
+    decider = Decider(decisions, resolved.labels, _first_ids(resolved), resolved.names, curated)
+    applied = Applied([], [], [])
+    for extraction in resolved.extractions:
+        kept, entities, relations = decider.apply(extraction)
+        applied.extractions.append(kept)
+        applied.rejected_entities.append(entities)
+        applied.rejected_relations.append(relations)
+    applied.warnings = decider.finish()
     return applied

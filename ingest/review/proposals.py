@@ -10,12 +10,13 @@ are made consistent across reports (the first report's value wins), so the propo
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import merge_list
 from graph.vocabulary import DATE_PROPERTIES, EDGE_PROPERTIES, LABELS, RelKey, relation_key
-from ingest.extract.facts import Entity, Relation
+from ingest.extract.facts import Entity, Extraction, Relation
 from ingest.facts.files import FactsFile
 from ingest.facts.validate import STATUSES, check_date
 from ingest.review.decisions import Applied
@@ -115,72 +116,102 @@ def _relation_properties(relation: Relation) -> dict[str, Any]:
             and not (key in DATE_PROPERTIES and check_date(value))}
 
 
-def _canonical(applied: Applied, curated: Curated) -> tuple[dict[str, dict[str, Any]],
-                                                           dict[RelKey, dict[str, Any]]]:
+class Canonical:
     """One value per property of every entity and relation: curated first, then the first
-    report's."""
-    entities = {id_: dict(known.properties) for id_, known in curated.known.items()}
-    relations = {key: dict(properties) for key, properties in curated.relations.items()}
-    for extraction in applied.extractions:
+    report's (``add`` each report's applied extraction in order, before any is proposed).
+    Only ids and relations with a value are kept."""
+
+    def __init__(self, curated: Curated) -> None:
+        self.entities = {id_: dict(known.properties)
+                         for id_, known in curated.known.items() if known.properties}
+        self.relations = {key: dict(properties)
+                          for key, properties in curated.relations.items() if properties}
+
+    def add(self, extraction: Extraction) -> None:
+        """Take the values of one report's entities and relations that none before gave."""
+        entities, relations = self.entities, self.relations
         for entity in extraction.entities.values():
-            canonical = entities.setdefault(entity.id, {})
-            for key, value in _entity_properties(entity).items():
-                canonical.setdefault(key, value)
+            properties = _entity_properties(entity)
+            if properties:
+                canonical = entities.setdefault(entity.id, {})
+                for key, value in properties.items():
+                    canonical.setdefault(key, value)
         for key, relation in extraction.relations.items():
-            canonical = relations.setdefault(key, {})
-            for name, value in _relation_properties(relation).items():
-                canonical.setdefault(name, value)
-    return entities, relations
+            properties = _relation_properties(relation)
+            if properties:
+                canonical = relations.setdefault(key, {})
+                for name, value in properties.items():
+                    canonical.setdefault(name, value)
+
+
+NOTHING: dict[str, Any] = {}
 
 
 def _agreeing(properties: dict[str, Any], canonical: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in properties.items() if canonical.get(key) == value}
 
 
+def propose_one(extraction: Extraction, article: dict[str, Any], curated: Curated,
+                canonical: Canonical, rejected_entities: Mapping[str, int] = NOTHING,
+                rejected_relations: Mapping[str, int] = NOTHING) -> Proposal:
+    """The proposal of one report (its applied extraction and article section; what the
+    decisions rejected in it, by label and by type)."""
+    proposal = Proposal(article, extraction.text)
+    own_entities = curated.entities_of.get(proposal.id, set())
+    own_relations = curated.relations_of.get(proposal.id, set())
+    entity_values, relation_values = canonical.entities, canonical.relations
+    needed: set[str] = set()
+    for key, relation in extraction.relations.items():
+        if key in own_relations:
+            proposal.counts["relation", relation.type, "curated"] += 1
+            continue
+        status = "restated" if key in curated.relations else "new"
+        kept = Relation(relation.type, relation.source, relation.target,
+                        list(relation.spans), relation.rule, relation.confidence,
+                        _agreeing(_relation_properties(relation),
+                                  relation_values.get(key, NOTHING)))
+        proposal.relations.append((kept, status))
+        proposal.counts["relation", relation.type, status] += 1
+        needed.update((relation.source, relation.target))
+    for entity in extraction.entities.values():
+        status = ("curated" if entity.id in own_entities else
+                  "known" if entity.id in curated.known else "new")
+        proposal.counts["entity", entity.label, status] += 1
+        if status == "curated" and entity.id not in needed:
+            continue
+        kept = Entity(entity.id, entity.label, entity.name, list(entity.aliases),
+                      _agreeing(_entity_properties(entity),
+                                entity_values.get(entity.id, NOTHING)),
+                      list(entity.spans), entity.rule, entity.confidence)
+        proposal.entities.append((kept, status))
+    for label, count in rejected_entities.items():
+        proposal.counts["entity", label, "rejected"] += count
+    for type_, count in rejected_relations.items():
+        proposal.counts["relation", type_, "rejected"] += count
+    return proposal
+
+
 def propose(applied: Applied, articles: list[dict[str, Any]],
             curated: Curated) -> list[Proposal]:
     """The proposal of every report (``articles``: their article sections, in order)."""
-    entity_values, relation_values = _canonical(applied, curated)
-    proposals = []
-    for number, (extraction, article) in enumerate(
-            zip(applied.extractions, articles, strict=True)):
-        proposal = Proposal(article, extraction.text)
-        own_entities = curated.entities_of.get(proposal.id, set())
-        own_relations = curated.relations_of.get(proposal.id, set())
-        needed: set[str] = set()
-        for key, relation in extraction.relations.items():
-            if key in own_relations:
-                proposal.counts["relation", relation.type, "curated"] += 1
-                continue
-            status = "restated" if key in curated.relations else "new"
-            kept = Relation(relation.type, relation.source, relation.target,
-                            list(relation.spans), relation.rule, relation.confidence,
-                            _agreeing(_relation_properties(relation), relation_values[key]))
-            proposal.relations.append((kept, status))
-            proposal.counts["relation", relation.type, status] += 1
-            needed.update((relation.source, relation.target))
-        for entity in extraction.entities.values():
-            status = ("curated" if entity.id in own_entities else
-                      "known" if entity.id in curated.known else "new")
-            proposal.counts["entity", entity.label, status] += 1
-            if status == "curated" and entity.id not in needed:
-                continue
-            kept = Entity(entity.id, entity.label, entity.name, list(entity.aliases),
-                          _agreeing(_entity_properties(entity), entity_values[entity.id]),
-                          list(entity.spans), entity.rule, entity.confidence)
-            proposal.entities.append((kept, status))
-        for label, count in applied.rejected_entities[number].items():
-            proposal.counts["entity", label, "rejected"] += count
-        for type_, count in applied.rejected_relations[number].items():
-            proposal.counts["relation", type_, "rejected"] += count
-        proposals.append(proposal)
-    return proposals
+    canonical = Canonical(curated)
+    for extraction in applied.extractions:
+        canonical.add(extraction)
+    return [propose_one(extraction, article, curated, canonical, entities, relations)
+            for extraction, article, entities, relations in zip(
+                applied.extractions, articles, applied.rejected_entities,
+                applied.rejected_relations, strict=True)]
+
+
+def add_totals(found: Counter[tuple[str, str]], proposal: Proposal) -> None:
+    """Add one proposal's counts to ``found``, by (entity|relation, status)."""
+    for (kind, _, status), count in proposal.counts.items():
+        found[kind, status] += count
 
 
 def totals(proposals: list[Proposal]) -> Counter[tuple[str, str]]:
     """Counts by (entity|relation, status) over every report."""
     found: Counter[tuple[str, str]] = Counter()
     for proposal in proposals:
-        for (kind, _, status), count in proposal.counts.items():
-            found[kind, status] += count
+        add_totals(found, proposal)
     return found

@@ -69,29 +69,35 @@ class Row:
         return quote(self.text, self.span)
 
 
+def proposal_rows(proposal: Proposal) -> list[Row]:
+    """The proposed facts of one report (new entities, new and restated relations)."""
+    found = []
+    names = {entity.id: entity.name for entity, _ in proposal.entities}
+    for entity, status in proposal.entities:
+        if status == "new":
+            found.append(Row(entity.confidence, proposal.id,
+                             f"{entity.label} {entity.name} ({entity.id})", entity.rule,
+                             status, proposal.text, entity.spans[0]))
+    for relation, status in proposal.relations:
+        fact = (f"{names.get(relation.source, relation.source)} -{relation.type}-> "
+                f"{names.get(relation.target, relation.target)}")
+        found.append(Row(relation.confidence, proposal.id, fact, relation.rule, status,
+                         proposal.text, relation.spans[0]))
+    return found
+
+
+def _order(row: Row) -> tuple[float, str, str]:
+    return (row.confidence, row.article, row.fact)
+
+
 def rows(proposals: list[Proposal]) -> list[Row]:
     """Every proposed fact (new entities, new and restated relations), least confident
     first, then by report and fact."""
-    found = []
-    for proposal in proposals:
-        names = {entity.id: entity.name for entity, _ in proposal.entities}
-        for entity, status in proposal.entities:
-            if status == "new":
-                found.append(Row(entity.confidence, proposal.id,
-                                 f"{entity.label} {entity.name} ({entity.id})", entity.rule,
-                                 status, proposal.text, entity.spans[0]))
-        for relation, status in proposal.relations:
-            fact = (f"{names.get(relation.source, relation.source)} -{relation.type}-> "
-                    f"{names.get(relation.target, relation.target)}")
-            found.append(Row(relation.confidence, proposal.id, fact, relation.rule, status,
-                             proposal.text, relation.spans[0]))
-    return sorted(found, key=lambda row: (row.confidence, row.article, row.fact))
+    return sorted((row for proposal in proposals for row in proposal_rows(proposal)),
+                  key=_order)
 
 
-def _counts(proposals: list[Proposal]) -> list[str]:
-    totals: Counter[tuple[str, str, str]] = Counter()
-    for proposal in proposals:
-        totals.update(proposal.counts)
+def _count_lines(totals: Counter[tuple[str, str, str]]) -> list[str]:
     lines = []
     for kind, statuses in (("entity", ENTITY_STATUSES), ("relation", RELATION_STATUSES)):
         head = "label" if kind == "entity" else "type"
@@ -107,22 +113,60 @@ LIMIT = 10_000
 """Most facts listed; the rest (the most confident) are counted, and are in the files."""
 
 
+class Review:
+    """The review report, made one proposal at a time: it keeps the counts and only the
+    least confident facts it may list (the whole list, sorted, then cut, keeps the same),
+    never every proposal."""
+
+    def __init__(self, limit: int = LIMIT) -> None:
+        self.limit = limit
+        self.reports = 0
+        self.facts = 0
+        self.totals: Counter[tuple[str, str, str]] = Counter()
+        self.rows: list[Row] = []
+
+    def add(self, proposal: Proposal) -> None:
+        """Count one more report's proposal and keep its rows that may be listed."""
+        self.reports += 1
+        self.totals.update(proposal.counts)
+        found = proposal_rows(proposal)
+        self.facts += len(found)
+        self.rows += found
+        if len(self.rows) > 2 * self.limit + 1000:
+            self._cut()
+
+    def _cut(self) -> None:
+        """Keep the ``limit`` first rows in review order (a stable sort: rows that tie
+        stay in the order they came, as one sort of every row leaves them)."""
+        self.rows.sort(key=_order)
+        del self.rows[self.limit:]
+
+    def markdown(self) -> str:
+        """The review report, as Markdown (at most ``limit`` facts listed)."""
+        self._cut()
+        lines = ["# Proposed facts to review", "",
+                 f"{self.reports} report(s), {self.facts} proposed fact(s), least confident "
+                 "first. Accept a fact by moving it into `data/facts`; reject or merge with "
+                 "`data/decisions.yaml` so the next run does not propose it again.", "",
+                 "## Counts", "",
+                 "new: not curated; known/restated: curated for another report (a new "
+                 "source); curated: already in this report's curated facts; rejected: by a "
+                 "decision.",
+                 *_count_lines(self.totals), "", "## Facts", "",
+                 "| confidence | fact | rule | status | article | evidence |",
+                 "| ---: | --- | --- | --- | --- | --- |"]
+        lines += [f"| {row.confidence:.2f} | {escape(row.fact)} | {escape(row.rule)} | "
+                  f"{row.status} | {escape(row.article)} | {row.evidence} |"
+                  for row in self.rows]
+        if self.facts > self.limit:
+            lines += ["", f"… and {self.facts - self.limit} more confident fact(s), in the "
+                      "facts files."]
+        return "\n".join(lines) + "\n"
+
+
 def review_markdown(proposals: list[Proposal], limit: int = LIMIT) -> str:
     """The review report of a run, as Markdown (at most ``limit`` facts listed)."""
-    found = rows(proposals)
-    lines = ["# Proposed facts to review", "",
-             f"{len(proposals)} report(s), {len(found)} proposed fact(s), least confident "
-             "first. Accept a fact by moving it into `data/facts`; reject or merge with "
-             "`data/decisions.yaml` so the next run does not propose it again.", "",
-             "## Counts", "",
-             "new: not curated; known/restated: curated for another report (a new source); "
-             "curated: already in this report's curated facts; rejected: by a decision.",
-             *_counts(proposals), "", "## Facts", "",
-             "| confidence | fact | rule | status | article | evidence |",
-             "| ---: | --- | --- | --- | --- | --- |"]
-    lines += [f"| {row.confidence:.2f} | {escape(row.fact)} | {escape(row.rule)} | "
-              f"{row.status} | {escape(row.article)} | {row.evidence} |"
-              for row in found[:limit]]
-    if len(found) > limit:
-        lines += ["", f"… and {len(found) - limit} more confident fact(s), in the facts files."]
-    return "\n".join(lines) + "\n"
+    review = Review(limit)
+    for proposal in proposals:
+        review.add(proposal)
+    return review.markdown()

@@ -179,23 +179,28 @@ def by_evidence(entity: Entity, marks: list[tuple[str, int, int, str]]) -> str |
     return ranked[0][0]
 
 
-def resolve(extractions: list[Extraction], known: Mapping[str, Known],
-            marks: Marks | None = None) -> Resolved:
-    """Resolve the entities of every report, in order, against the curated entities
-    ``known`` (by id, name or distinctive alias, then by the curated evidence ``marks`` of
-    the same report) and those of earlier reports; relations follow their endpoints."""
-    curated = curated_index(known)
-    marks = marks or {}
-    learned = Index()
-    labels = {entity.id: entity.label for entity in known.values()}
-    names = {entity.id: entity.name for entity in known.values()}
-    mappings: list[dict[str, str]] = []
-    for extraction in extractions:
+class Resolver:
+    """Resolution one report at a time, in input order: what is known of the reports seen
+    so far (their ids, names and keys), never their extractions, so a run need not hold
+    every report's extraction to resolve the next one."""
+
+    def __init__(self, known: Mapping[str, Known], marks: Marks | None = None) -> None:
+        self.curated = curated_index(known)
+        self.marks = marks or {}
+        self.learned = Index()
+        self.labels = {entity.id: entity.label for entity in known.values()}
+        self.names = {entity.id: entity.name for entity in known.values()}
+        self.raw: dict[str, str] = {}
+        """The id each extracted id first became (what a decision may name it by)."""
+
+    def mapping(self, extraction: Extraction) -> dict[str, str]:
+        """The id each entity of the next report becomes (``extraction``'s, by its id)."""
         mapping: dict[str, str] = {}
-        spans = marks.get(extraction.article, [])
+        spans = self.marks.get(extraction.article, [])
+        labels, names, learned = self.labels, self.names, self.learned
         for entity in extraction.entities.values():
             keys = search_keys(entity)
-            found = (curated.find(entity, keys) or by_evidence(entity, spans)
+            found = (self.curated.find(entity, keys) or by_evidence(entity, spans)
                      or learned.find(entity, keys))
             if found is None:
                 found = _new_id(entity, labels)
@@ -204,10 +209,29 @@ def resolve(extractions: list[Extraction], known: Mapping[str, Known],
             mapping[entity.id] = found
             learned.add_entity(entity.label, found, entity.name, entity.aliases)
             learned.add("id", entity.label, entity.id, found)
-        mappings.append(mapping)
-    rewritten = [rewrite(extraction, mapping, names)
+        raw = self.raw
+        for extracted, found in mapping.items():
+            raw.setdefault(extracted, found)
+        return mapping
+
+    def add(self, extraction: Extraction) -> Extraction:
+        """The next report's extraction resolved. Its entities take the names known now; a
+        later report may still name an id anew (``_new_id`` can give it an id of its label
+        that no key found), so whoever keeps it takes the names from ``names`` once every
+        report is resolved, as ``resolve`` does (``ingest.review.packed.unpack``)."""
+        return rewrite(extraction, self.mapping(extraction), self.names)
+
+
+def resolve(extractions: list[Extraction], known: Mapping[str, Known],
+            marks: Marks | None = None) -> Resolved:
+    """Resolve the entities of every report, in order, against the curated entities
+    ``known`` (by id, name or distinctive alias, then by the curated evidence ``marks`` of
+    the same report) and those of earlier reports; relations follow their endpoints."""
+    resolver = Resolver(known, marks)
+    mappings = [resolver.mapping(extraction) for extraction in extractions]
+    rewritten = [rewrite(extraction, mapping, resolver.names)
                  for extraction, mapping in zip(extractions, mappings, strict=True)]
-    return Resolved(rewritten, mappings, labels, names)
+    return Resolved(rewritten, mappings, resolver.labels, resolver.names)
 
 
 def _merge_entity(into: Entity | None, entity: Entity, id_: str, name: str) -> Entity:

@@ -97,7 +97,7 @@ def ingest_command(path: Path, load_store: bool, target: str, jobs: int, follow_
     """
     chosen = read_decisions_at(decisions or DECISIONS, required=decisions is not None)
     result = ingest(path, out, facts, corpus_of(corpus), chosen, jobs, follow_links,
-                    SETTINGS.report_seconds)
+                    SETTINGS.report_seconds, keep=load_store)
     _report(result, out, path)
     if load_store:
         summary, where = load_into(result, target, SETTINGS, output)
