@@ -1304,6 +1304,13 @@ def test_who_hosts_next_years_edition_and_where_are_that_editions() -> None:
     assert ("triaina-2026", "HELD_IN", "alexandria") not in found
 
 
+def test_a_series_a_sentence_dates_to_a_past_year_stands_for_that_years_edition() -> None:
+    found = relations("Thai and US marines began an amphibious drill on Monday near Sattahip.\n"
+                      "Sri Lanka took part in Cobra Gold as an observer in 2024.\n", "2026-02-10")
+    assert ("LKA", "PARTICIPATED_IN", "cobra-gold-2024") in found
+    assert ("LKA", "PARTICIPATED_IN", "cobra-gold") not in found
+
+
 def test_a_phase_told_to_be_a_command_post_exercise_is_one_exercise() -> None:
     out = extract("The first exercise under the new framework, Vigilant Isles 2026, began the "
                   "same day at the Aibano training area.\n\nThe two-week drills will move in a "
