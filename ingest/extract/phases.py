@@ -21,9 +21,11 @@ from ingest.extract.syntax import Annotated
 PHASES = frozenset(("phase", "stage"))
 SUB_EVENTS = {"landing": frozenset(("amphibious", "beach")),
               "jump": frozenset(("parachute", "paratroop", "paratrooper", "airborne")),
-              "crossing": frozenset(("river", "wet-gap", "gap"))}
+              "crossing": frozenset(("river", "wet-gap", "gap")),
+              "demonstration": frozenset(("live-fire", "fire", "firepower"))}
 """Manoeuvres a report tells of as an event's part in its own right (``an amphibious landing``,
-``a parachute jump``, ``a river crossing``), each known by the word that says what it is."""
+``a parachute jump``, ``a river crossing``, ``a live-fire demonstration``), each known by the
+word that says what it is."""
 _PHASES = words(PHASES | SUB_EVENTS.keys())
 """``PHASES`` and ``SUB_EVENTS`` as ``scan.tokens`` finds them."""
 MODIFIERS = frozenset(("compound", "amod", "nmod"))
