@@ -185,7 +185,17 @@ def phases(annotated: Annotated) -> list[Phase]:
         found.append(Phase(Mention(start, end, text[start:end], label, slug(name), name,
                                    "phase", rule="event.phase", confidence=0.6), event,
                            token.i))
-    return _renamed(annotated, found) + _elliptic(annotated, events)
+    return _renamed(annotated, _unshown(annotated, found)) + _elliptic(annotated, events)
+
+
+def _unshown(annotated: Annotated, found: list[Phase]) -> list[Phase]:
+    """Without a demonstration of what a phase of the same event is (``the final live-fire
+    demonstration`` of an exercise with a ``live-fire phase``): the phase shown, not another."""
+    doc = annotated.doc
+    phased = {(p.event.id, word) for p in found if doc[p.token].lemma_ in PHASES
+              for word in p.mention.name.lower().replace("-", " ").split()}
+    return [p for p in found if doc[p.token].lemma_ != "demonstration" or not any(
+        (p.event.id, word) in phased for word in SUB_EVENTS["demonstration"])]
 
 
 def _part(annotated: Annotated, token: Token, span: tuple[int, int], event: Mention) -> Phase:
