@@ -367,20 +367,28 @@ def _dated_in(series: Token, verb: Token) -> bool:
     return True
 
 
-def _dated_series(annotated: Annotated, mention: Mention, published: int | None) -> list[int]:
+def _dated_series(annotated: Annotated, mention: Mention, published: int | None
+                  ) -> tuple[list[int], tuple[int, int] | None]:
     """The years a sentence dates the series ``mention`` names to (none when it names an
-    edition, or when its clauses give it several dates)."""
+    edition, or when its clauses give it several dates), and the characters of the clause
+    dating it when that is a relative clause on the series (``Arctic Light, in which ...
+    took part last year``: the rest of the sentence tells of the series)."""
     if mention.label != "Exercise" or mention.role == "qualifier" or \
             mention.kind == "phase" or NUMBERED.search(mention.name) or \
             not mention.name[:1].isupper():
-        return []
+        return [], None
     span = annotated.span(mention)
     if span is None or len(span) == 0:
-        return []
+        return [], None
     head = span.root
-    dates = [years for anchor, years in _dates(head.sent, published)
+    dates = [(years, verb) for anchor, years in _dates(head.sent, published)
              if (verb := _clause(anchor)).lemma_ in HOLDING and _dated_in(head, verb)]
-    return list(dict.fromkeys(dates[0])) if len(dates) == 1 else []
+    if len(dates) != 1:
+        return [], None
+    years, verb = dates[0]
+    clause = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)) \
+        if verb.dep_ == "relcl" and not verb.left_edge.i <= head.i <= verb.right_edge.i else None
+    return list(dict.fromkeys(years)), clause
 
 
 def dated_editions(annotated: Annotated, out: Extraction) -> None:
@@ -389,8 +397,8 @@ def dated_editions(annotated: Annotated, out: Extraction) -> None:
     last held in Kenya in 2023``) stands there for that year's edition (for each year, when
     the date gives several): what the sentence says of it is said of the edition, which is
     known by the series' names too. The edition is PART_OF the series the report tells of
-    elsewhere (not when that is the report's own edition); a series told of only so is
-    that edition."""
+    elsewhere, or in a clause the date is not in (not when the report names an edition of
+    its own); a series told of only so is that edition."""
     published = int(annotated.published[:4]) if annotated.published else None
     # By series: the sentences dating it, and the editions they name.
     dated: dict[str, tuple[set[tuple[int, int]], list[str]]] = {}
@@ -399,7 +407,8 @@ def dated_editions(annotated: Annotated, out: Extraction) -> None:
         if series is None:
             continue
         editions = []
-        for year in _dated_series(annotated, mention, published):
+        years, clause = _dated_series(annotated, mention, published)
+        for year in years:
             name = f"{mention.name} {year}"
             edition = out.add(Mention(mention.start, mention.end, mention.text, "Exercise",
                                       slug(name), name, rule=EDITION_RULE, confidence=0.6))
@@ -415,7 +424,9 @@ def dated_editions(annotated: Annotated, out: Extraction) -> None:
             if mention.id not in (relation.source, relation.target):
                 continue
             here = [span for span in relation.spans if span[0] <= mention.start < span[1]]
-            if not here:
+            other = relation.target if relation.source == mention.id else relation.source
+            if not here or (clause is not None and not any(
+                    clause[0] <= start < clause[1] for start, _ in out.entities[other].spans)):
                 continue
             for edition in editions:
                 source, target = (edition if end == mention.id else end
@@ -428,7 +439,8 @@ def dated_editions(annotated: Annotated, out: Extraction) -> None:
                 del out.relations[relation.key]
     for series_id, (spans, editions) in dated.items():
         series = out.entities[series_id]
-        if all(any(start <= at < end for start, end in spans) for at, _ in series.spans):
+        if all(any(start <= at < end for start, end in spans) for at, _ in series.spans) and \
+                not any(series_id in (r.source, r.target) for r in out.relations.values()):
             out.merge(series_id, editions[0])
         elif not _edition_of(out, series):
             for edition in editions:
