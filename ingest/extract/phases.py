@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass, replace
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.model import merge_list
 from ingest.extract.discourse import salient
-from ingest.extract.facts import Extraction, Mention
+from ingest.extract.facts import Entity, Extraction, Mention
 from ingest.extract.scan import tokens, words
 from ingest.extract.slugs import slug
 from ingest.extract.syntax import Annotated
@@ -21,9 +21,11 @@ from ingest.extract.syntax import Annotated
 PHASES = frozenset(("phase", "stage"))
 SUB_EVENTS = {"landing": frozenset(("amphibious", "beach")),
               "jump": frozenset(("parachute", "paratroop", "paratrooper", "airborne")),
-              "crossing": frozenset(("river", "wet-gap", "gap"))}
+              "crossing": frozenset(("river", "wet-gap", "gap")),
+              "demonstration": frozenset(("live-fire", "fire", "firepower"))}
 """Manoeuvres a report tells of as an event's part in its own right (``an amphibious landing``,
-``a parachute jump``, ``a river crossing``), each known by the word that says what it is."""
+``a parachute jump``, ``a river crossing``, ``a live-fire demonstration``), each known by the
+word that says what it is."""
 _PHASES = words(PHASES | SUB_EVENTS.keys())
 """``PHASES`` and ``SUB_EVENTS`` as ``scan.tokens`` finds them."""
 MODIFIERS = frozenset(("compound", "amod", "nmod"))
@@ -183,7 +185,17 @@ def phases(annotated: Annotated) -> list[Phase]:
         found.append(Phase(Mention(start, end, text[start:end], label, slug(name), name,
                                    "phase", rule="event.phase", confidence=0.6), event,
                            token.i))
-    return _renamed(annotated, found) + _elliptic(annotated, events)
+    return _renamed(annotated, _unshown(annotated, found)) + _elliptic(annotated, events)
+
+
+def _unshown(annotated: Annotated, found: list[Phase]) -> list[Phase]:
+    """Without a demonstration of what a phase of the same event is (``the final live-fire
+    demonstration`` of an exercise with a ``live-fire phase``): the phase shown, not another."""
+    doc = annotated.doc
+    phased = {(p.event.id, word) for p in found if doc[p.token].lemma_ in PHASES
+              for word in p.mention.name.lower().replace("-", " ").split()}
+    return [p for p in found if doc[p.token].lemma_ != "demonstration" or not any(
+        (p.event.id, word) in phased for word in SUB_EVENTS["demonstration"])]
 
 
 def _part(annotated: Annotated, token: Token, span: tuple[int, int], event: Mention) -> Phase:
@@ -263,7 +275,9 @@ def _elliptic(annotated: Annotated, events: list[Mention]) -> list[Phase]:
 def lift(annotated: Annotated, out: Extraction) -> None:
     """Each phase PART_OF its event (one named by its ordinal alone, ``The first``, known as
     the ``first phase`` too), and who took part in, hosted or ran a phase and where it
-    was held said of the whole event too."""
+    was held said of the whole event too; a series a sentence dates to another year stands
+    there for that year's edition (see ``dated_editions``)."""
+    dated_editions(annotated, out)
     for phase, event in annotated.parts:
         if phase.id not in out.entities or event.id not in out.entities:
             continue
@@ -277,3 +291,166 @@ def lift(annotated: Annotated, out: Extraction) -> None:
                                   for end in (relation.source, relation.target))
                 out.relate(relation.type, source, target, relation.spans[0], relation.rule,
                            relation.confidence)
+
+
+DATED_BY = frozenset(("in", "during"))
+"""Prepositions dating what a clause tells of to a year (``took part in Balikatan in 2025``);
+``since`` or ``until`` date a stretch of the series, not one edition of it."""
+YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"))
+NUMBERED = re.compile(r"(?:[\s-]\d{1,4}|\s[IVXL]+|\))$")
+"""A name that is an edition already: ``Cobra Gold 2024``, ``Nile Eagles-3``, ``UNITAS
+LXVII``, ``Nile Eagles (2020)``."""
+NAMING = frozenset(("know", "call", "name", "dub", "title"))
+"""Verbs of a clause that only names a series (``the series, known as X, was last held``)."""
+CLAUSES = frozenset(("relcl", "acl"))
+HOLDING = frozenset(("hold", "host", "take", "join", "participate", "conduct", "stage", "train",
+                     "exercise", "attend", "send", "deploy", "lead", "run", "organise",
+                     "organize", "bring", "observe", "drill", "fly", "sail", "land", "compete",
+                     "co-host", "cohost", "direct", "command"))
+"""Verbs telling of an edition held, hosted or taken part in (not of a series begun or
+endorsed in a year)."""
+EDITION_RULE = "exercise.other_edition"
+
+
+def _dates(sentence: Span, published: int | None) -> list[tuple[Token, list[int]]]:
+    """Where a sentence dates a clause to years before the report's: the word the date hangs
+    on (``in`` of ``in 2023 and 2025``, ``year`` of ``last year``) and its years (a coming
+    edition is told of as planned, which its name says)."""
+    found: dict[int, tuple[Token, list[int]]] = {}
+    doc = sentence.doc
+    for token in sentence:
+        if token.lower_ == "year" and token.i > sentence.start and published and \
+                doc[token.i - 1].lower_ == "last" and \
+                not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s")):
+            found.setdefault(token.i, (token, []))[1].append(published - 1)
+        elif token.like_num and YEAR_WORD.fullmatch(token.text) and \
+                (published is None or int(token.text) < published):
+            anchor = token
+            while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+                anchor = anchor.head
+            if anchor.dep_ in ("nummod", "compound") and anchor.head.lower_ in MONTHS:
+                anchor = anchor.head
+            if anchor.dep_ == "pobj" and anchor.head.lower_ in DATED_BY:
+                found.setdefault(anchor.head.i, (anchor.head, []))[1].append(int(token.text))
+    return list(found.values())
+
+
+def _clause(token: Token) -> Token:
+    """The verb of the clause ``token`` stands in (the root when none is nearer)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _dated_in(series: Token, verb: Token) -> bool:
+    """Whether the clause of ``verb`` tells of the series named at ``series``: the series is
+    in that clause (not in another one within it, except one that only names it), or the
+    clause qualifies the series (``Arctic Light, in which ... took part last year``)."""
+    noun = series
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    group = {series.i, noun.i, *(c.i for c in noun.children if c.dep_ == "appos")}
+    if noun.dep_ == "appos":
+        group.add(noun.head.i)
+    if verb.dep_ in CLAUSES and verb.head.i in group:
+        return True
+    token = noun
+    while token.i != verb.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i != verb.i and token.pos_ in ("VERB", "AUX") and \
+                not (token.dep_ in CLAUSES and token.lemma_ in NAMING):
+            return False
+    return True
+
+
+def _dated_series(annotated: Annotated, mention: Mention, published: int | None
+                  ) -> tuple[list[int], tuple[int, int] | None]:
+    """The years a sentence dates the series ``mention`` names to (none when it names an
+    edition, or when its clauses give it several dates), and the characters of the clause
+    dating it when that is a relative clause on the series (``Arctic Light, in which ...
+    took part last year``: the rest of the sentence tells of the series)."""
+    if mention.label != "Exercise" or mention.role == "qualifier" or \
+            mention.kind == "phase" or NUMBERED.search(mention.name) or \
+            not mention.name[:1].isupper():
+        return [], None
+    span = annotated.span(mention)
+    if span is None or len(span) == 0:
+        return [], None
+    head = span.root
+    dates = [(years, verb) for anchor, years in _dates(head.sent, published)
+             if (verb := _clause(anchor)).lemma_ in HOLDING and _dated_in(head, verb)]
+    if len(dates) != 1:
+        return [], None
+    years, verb = dates[0]
+    clause = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)) \
+        if verb.dep_ == "relcl" and not verb.left_edge.i <= head.i <= verb.right_edge.i else None
+    return list(dict.fromkeys(years)), clause
+
+
+def dated_editions(annotated: Annotated, out: Extraction) -> None:
+    """A series named in a sentence that dates it to another year than the report's
+    (``Canada took part in Balikatan as an observer in 2025``, ``the series, known as X, was
+    last held in Kenya in 2023``) stands there for that year's edition (for each year, when
+    the date gives several): what the sentence says of it is said of the edition, which is
+    known by the series' names too. The edition is PART_OF the series the report tells of
+    elsewhere, or in a clause the date is not in (not when the report names an edition of
+    its own); a series told of only so is that edition."""
+    published = int(annotated.published[:4]) if annotated.published else None
+    # By series: the sentences dating it, and the editions they name.
+    dated: dict[str, tuple[set[tuple[int, int]], list[str]]] = {}
+    for mention in annotated.mentions:
+        series = out.entities.get(mention.id)
+        if series is None:
+            continue
+        editions = []
+        years, clause = _dated_series(annotated, mention, published)
+        for year in years:
+            name = f"{mention.name} {year}"
+            edition = out.add(Mention(mention.start, mention.end, mention.text, "Exercise",
+                                      slug(name), name, rule=EDITION_RULE, confidence=0.6))
+            edition.aliases = merge_list(edition.aliases, series.aliases)
+            editions.append(edition.id)
+        if not editions:
+            continue
+        spans, known = dated.setdefault(series.id, (set(), []))
+        sentence = annotated.span(mention).root.sent
+        spans.add((sentence.start_char, sentence.end_char))
+        known += [edition for edition in editions if edition not in known]
+        for relation in list(out.relations.values()):
+            if mention.id not in (relation.source, relation.target):
+                continue
+            here = [span for span in relation.spans if span[0] <= mention.start < span[1]]
+            other = relation.target if relation.source == mention.id else relation.source
+            if not here or (clause is not None and not any(
+                    clause[0] <= start < clause[1] for start, _ in out.entities[other].spans)):
+                continue
+            for edition in editions:
+                source, target = (edition if end == mention.id else end
+                                  for end in (relation.source, relation.target))
+                for span in here:
+                    out.relate(relation.type, source, target, span, relation.rule,
+                               relation.confidence)
+            relation.spans = [span for span in relation.spans if span not in here]
+            if not relation.spans:
+                del out.relations[relation.key]
+    for series_id, (spans, editions) in dated.items():
+        series = out.entities[series_id]
+        if all(any(start <= at < end for start, end in spans) for at, _ in series.spans) and \
+                not any(series_id in (r.source, r.target) for r in out.relations.values()):
+            out.merge(series_id, editions[0])
+        elif not _edition_of(out, series):
+            for edition in editions:
+                start, end = out.entities[edition].spans[0]
+                out.relate("PART_OF", edition, series_id, (start, end), EDITION_RULE, 0.5)
+
+
+def _edition_of(out: Extraction, series: Entity) -> bool:
+    """Whether the report names an edition of ``series`` as its own (``Balikatan 2026``)."""
+    return any(e.label == "Exercise" and e.rule != EDITION_RULE and
+               e.properties.get("kind") != "phase" and
+               e.name.startswith((f"{series.name} ", f"{series.name}-")) and
+               NUMBERED.search(e.name) for e in out.entities.values())

@@ -1355,6 +1355,22 @@ def test_who_hosts_next_years_edition_and_where_are_that_editions() -> None:
     assert ("triaina-2026", "HELD_IN", "alexandria") not in found
 
 
+def test_a_series_a_sentence_dates_to_a_past_year_stands_for_that_years_edition() -> None:
+    found = relations("Thai and US marines began an amphibious drill on Monday near Sattahip.\n"
+                      "Sri Lanka took part in Cobra Gold as an observer in 2024.\n", "2026-02-10")
+    assert ("LKA", "PARTICIPATED_IN", "cobra-gold-2024") in found
+    assert ("LKA", "PARTICIPATED_IN", "cobra-gold") not in found
+
+
+def test_a_named_contest_of_troops_is_an_exercise_and_the_competition_refers_to_it() -> None:
+    out = extract("Teams from nine armies began competing on Tuesday in the Caspian Sniper Cup, a "
+                  "military shooting contest hosted by Azerbaijan near Baku.\nThe competition "
+                  "is organised by the Ministry of Defence of Azerbaijan.\n", "t", "2026-05-12")
+    contest = next(e for e in out.entities.values() if e.name == "Caspian Sniper Cup")
+    assert contest.label == "Exercise"
+    assert ("AZE", "HOSTED", contest.id) in out.relations
+
+
 def test_a_phase_told_to_be_a_command_post_exercise_is_one_exercise() -> None:
     out = extract("The first exercise under the new framework, Vigilant Isles 2026, began the "
                   "same day at the Aibano training area.\n\nThe two-week drills will move in a "

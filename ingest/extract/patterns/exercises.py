@@ -405,9 +405,48 @@ def _apposed_name(ctx: Context, bare: re.Match[str], start: int) -> bool:
     return bare.start() > ctx.sentence.start and ctx.text[bare.end():start].isspace()
 
 
+COMPETITION = re.compile(r"(?P<name>(?:[A-Z][\w’'-]*\s+){1,4}(?:Cup|Games|Challenge|"
+                         r"Championships?))(?![\w-])")
+"""A contest by its name, its last word saying what it is: ``the Central Asian Sniper Cup``,
+``the International Army Games``."""
+COMPETING = ("compet", "contest")
+"""Words one of which a sentence naming a contest holds, telling it is a contest of troops
+(``teams began competing``, ``a military shooting competition``)."""
+CONTEST_NOUN = fold(re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:competition|contest)\b",
+                               re.I))
+"""``the week-long competition``: the contest named before."""
+NOT_CONTEST = frozenset(("The", "A", "An", "This", "Its", "Their", "In", "At", "For", "On"))
+CONTEST_RULE = "exercise.competition"
+
+
+def competitions(ctx: Context) -> None:
+    """A named military contest (counted as an exercise): its name where the sentence tells
+    of competing, and ``the competition`` or ``the contest`` after it for the same one."""
+    if not ctx.says(*COMPETING):
+        return
+    taken = [m for m in ctx.mentions if m.label not in ("Country", "Location")]
+    for match in COMPETITION.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        words = match["name"].split()
+        while words and words[0] in NOT_CONTEST:
+            words = words[1:]
+        start = match.end() - len(" ".join(words))
+        if len(words) < 2 or ctx.text[start:match.end()] != " ".join(words) or \
+                any(m.start < match.end() and start < m.end for m in taken):
+            continue
+        record_event(ctx, "Exercise", start, match.end(), " ".join(words), None, CONTEST_RULE,
+                     0.7)
+        return
+    last = ctx.article.last_event.get("Exercise")
+    if last in ctx.out.entities and ctx.out.entities[last].rule == CONTEST_RULE:
+        noun = ctx.search(CONTEST_NOUN, ctx.sentence.start, ctx.sentence.end)
+        if noun is not None:
+            refer(ctx, "Exercise", last, *noun.span())
+
+
 def exercises(ctx: Context) -> None:
     """Record the exercise a sentence reports (or refers to), its kind, date and size."""
     other_editions(ctx)
+    competitions(ctx)
     if not ctx.says(*WORDS):
         return
     _phrases(ctx)
