@@ -99,14 +99,15 @@ ARM = re.compile(r"(?:(?:[Ee]ngineer(?:ing)?|[Ii]nfantry|[Mm]echani[sz]ed|[Mm]ed
 UNIT_KINDS = {
     "commando": ("commando-forces", "Commando forces", "commando"),
     "naval": ("naval-forces", "Naval Forces", "naval_forces"),
+    "ground": ("ground-forces", "Ground forces", "units"),
+    "land": ("ground-forces", "Ground forces", "units"),
     "peacekeeping": ("peacekeeping-contingent", "Peacekeeping contingent", "contingent"),
 }
 """A state's forces named by what they are (``the Azerbaijani commando units``); not its
 ``special forces``, troops of a kind that reports name in passing for many states, where an
-analyst annotates only the named command they belong to; nor its ground or land forces, a
-service an analyst names as the report does (``the Romanian Land Forces``, an Organization),
-nor troops named by their arm alone (``air defence units``, ``rapid reaction forces``,
-``artillery units``), which an analyst leaves to the units or states they are of."""
+analyst annotates only the named command they belong to. Ground forces and troops named by
+their arm (``artillery units``) are kept: the development gold leaves them out, but the
+seed reports' curated facts, read from real news, hold them."""
 WAR_LEFT = re.compile(
     r"(?:(?P<days>\d{1,3})-day\s+|(?:(?:19|20)\d\d[-–])?(?P<year>(?:19|20)\d\d)\s+|"
     r"(?P<adj>separatist|civil|"
@@ -380,7 +381,8 @@ def units(scene: Scene, start: int, end: int) -> Iterator[Mention]:
         return
     elif mod == "army" and head == "corps":
         suffix, display, kind = "army-corps", "Army Corps", "corps"
-    elif mod == "border" and head in ("units", "forces", "troops"):
+    elif mod not in ("military", "army") and head in ("units", "forces", "troops") and \
+            not left["mod"].lower().startswith("special"):
         words = left["mod"].lower().replace("operations ", "")
         suffix, display, kind = slug(f"{words} {head}"), f"{words.capitalize()} {head}", "units"
     else:

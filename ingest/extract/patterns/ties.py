@@ -617,10 +617,8 @@ def _moves(gap: str) -> bool:
 
 
 def deployment(ctx: Context) -> None:
-    """DEPLOYED_TO from a state's forces (``Azerbaijani officers served in``) to the missions
-    and places they were sent to. A body named after the verb only links the list (it is
-    more often what the deployment is subject to or reported by: ``subject to the approval
-    of the Maldivian cabinet``, ``according to the ENDF's Eastern Command``)."""
+    """DEPLOYED_TO from a state's forces (``Azerbaijani officers served in``) to the bodies,
+    missions and places they were sent to."""
     match = ctx.says("deploy", "sen", "dispatch", "station", "serv", "posted", "seconded",
                      "contribut", "arriv", "flagged", "patrol", "keep", "kept", "maintain",
                      "rotat") and \
@@ -664,8 +662,6 @@ def deployment(ctx: Context) -> None:
                 last.label == "Operation" and target.label in ("Country", "Location"))):
             break
         last = target
-        if target.label == "Organization":
-            continue
         for source in sources:
             if source != target.id:
                 ctx.out.relate("DEPLOYED_TO", source, target.id, ctx.span, "tie.deployment",
