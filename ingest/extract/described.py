@@ -946,10 +946,11 @@ PARTNERSHIP_AGREED = re.compile(r"\b(?:sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|"
                                 r"ratif(?:y|ies|ied)|entered\s+into\s+force)\b", re.I)
 """A partnership its sentence says was signed, ratified or upgraded to (``France and Qatar
 signed a strategic partnership in 2024``) is a document, the agreement patterns' to read."""
-PARTNERSHIP_NOT = re.compile(r"\s+(?:mission|on|between)\b")
+PARTNERSHIP_NOT = re.compile(r"\s+(?:mission|on)\b")
 """After a partnership that is no program of its own: a mission's (``its military
-partnership mission``), a document's subject or parties (``a strategic partnership on naval
-missiles between``)."""
+partnership mission``), a document's subject (``a strategic partnership on naval
+missiles``); one "between" its states stays a program (``the defense partnership between
+Azerbaijan and Türkiye``, as the seed facts hold it)."""
 NAMED_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 """A capitalised word right before a partnership: the end of a longer name (``a Vision for a
 Comprehensive Economic and Maritime Security Partnership``)."""
