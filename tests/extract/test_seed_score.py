@@ -21,11 +21,10 @@ where these facts read a deputy head as commanding and a forum's meeting as part
 and the dev gold of four batches reads them as a member and as run by it). At the end of
 the nineteenth: relations P 0.895 R 0.622 F1 0.734 (two fewer right: meetings within a visit
 are held only in its towns, as the dev gold has them, where these facts also place two of
-them in the state visited). At the end of the twentieth: entities P 0.968 R 0.899 F1 0.932
-(two fewer right: a described programme and a partnership these facts hold, which the dev
-gold reads as agreements or leaves out), relations P 0.890 R 0.616 F1 0.728 (two fewer
-right, one more wrong; before ground forces, arm-named troops and deployments to bodies were
-restored for these facts, 0.926 and 0.717)."""
+them in the state visited). At the end of the twentieth: entities unchanged, relations P
+0.891 R 0.622 F1 0.732 (one more wrong; before ground forces, arm-named troops, deployments
+to bodies and a partnership "between" two states were restored for these facts, 0.926 and
+0.717)."""
 
 from __future__ import annotations
 
