@@ -15,7 +15,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -453,19 +453,22 @@ def _ingest(path: Path, out: Path, facts: Path, corpus: Corpus,
     undecided = not (decisions.merges or decisions.renames or decisions.rejects)
     kept: list[int] = []
     packed: list[bytes] = []
-    for number, found in enumerate(extract_each(reports, dates, jobs, seconds)):
-        if isinstance(found, str):
-            result.skipped.append(Skipped(reports[number].file, found))
-            continue
-        kept.append(number)
-        scored = by_article.get(found.article)
-        if scored is not None:
-            result.score += score(found, scored)
-            result.scored += 1
-        resolved = resolver.add(found)
-        if undecided:  # the decisions change nothing: the resolved facts are the applied
-            canonical.add(resolved)
-        packed.append(pack(resolved))
+    # closing: a stop (Ctrl-C, SIGTERM) raised in this loop ends the pool at once, not when
+    # the suspended generator is collected
+    with closing(extract_each(reports, dates, jobs, seconds)) as extracted:
+        for number, found in enumerate(extracted):
+            if isinstance(found, str):
+                result.skipped.append(Skipped(reports[number].file, found))
+                continue
+            kept.append(number)
+            scored = by_article.get(found.article)
+            if scored is not None:
+                result.score += score(found, scored)
+                result.scored += 1
+            resolved = resolver.add(found)
+            if undecided:  # the decisions change nothing: the resolved facts are the applied
+                canonical.add(resolved)
+            packed.append(pack(resolved))
     if not kept:
         raise IngestError(f"{path}: no report could be extracted "
                           f"({'; '.join(str(s) for s in result.skipped[-3:])})")
