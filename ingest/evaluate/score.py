@@ -154,18 +154,6 @@ def score(extraction: Extraction, facts: FactsFile, match: str = "place") -> Sco
     return result
 
 
-def score_extractions(extractions: list[Extraction], curated: list[FactsFile],
-                       match: str = "place") -> tuple[Score, int]:
-    """The summed score of the extractions whose report has curated facts, and how many."""
-    by_article = {facts.article_id: facts for facts in curated}
-    total, scored = Score(), 0
-    for extraction in extractions:
-        facts = by_article.get(extraction.article)
-        if facts is not None:
-            total += score(extraction, facts, match)
-            scored += 1
-    return total, scored
-
 
 def extract_to_score(text: str, article: str, published: str | None,
                      without: frozenset[str], file: object) -> tuple[Extraction, list[str]]:

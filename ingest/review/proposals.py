@@ -19,7 +19,6 @@ from graph.vocabulary import DATE_PROPERTIES, EDGE_PROPERTIES, LABELS, RelKey, r
 from ingest.extract.facts import Entity, Extraction, Relation
 from ingest.facts.files import FactsFile
 from ingest.facts.validate import STATUSES, check_date
-from ingest.review.decisions import Applied
 from ingest.review.resolve import Known
 
 STRUCTURAL = ("id", "label", "name", "aliases", "evidence", "description")
@@ -190,17 +189,6 @@ def propose_one(extraction: Extraction, article: dict[str, Any], curated: Curate
         proposal.counts["relation", type_, "rejected"] += count
     return proposal
 
-
-def propose(applied: Applied, articles: list[dict[str, Any]],
-            curated: Curated) -> list[Proposal]:
-    """The proposal of every report (``articles``: their article sections, in order)."""
-    canonical = Canonical(curated)
-    for extraction in applied.extractions:
-        canonical.add(extraction)
-    return [propose_one(extraction, article, curated, canonical, entities, relations)
-            for extraction, article, entities, relations in zip(
-                applied.extractions, articles, applied.rejected_entities,
-                applied.rejected_relations, strict=True)]
 
 
 def add_totals(found: Counter[tuple[str, str]], proposal: Proposal) -> None:

@@ -162,11 +162,3 @@ class Review:
             lines += ["", f"… and {self.facts - self.limit} more confident fact(s), in the "
                       "facts files."]
         return "\n".join(lines) + "\n"
-
-
-def review_markdown(proposals: list[Proposal], limit: int = LIMIT) -> str:
-    """The review report of a run, as Markdown (at most ``limit`` facts listed)."""
-    review = Review(limit)
-    for proposal in proposals:
-        review.add(proposal)
-    return review.markdown()
