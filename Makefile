@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint install clean chromium screenshot bench-map
+.PHONY: demo test lint install clean chromium screenshot bench-map linker
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ screenshot: $(STAMP) chromium
 # The map at 5,000 nodes: seconds to build in Python and to draw and answer in Chromium.
 bench-map: $(STAMP) chromium
 	PYTHONPATH=tools $(BIN)/python benchmarks/map_scale.py
+
+# The learned linker's model (ingest/extract/learned/linker.json), trained anew on dev
+# reports 1-252 (about ten minutes): after a change to the rules or the linker's features.
+linker: $(STAMP)
+	$(BIN)/python -m ingest.evaluate.train_linker
 
 clean:
 	rm -rf out .pytest_cache

@@ -22,6 +22,8 @@ from ingest.extract.facts import Extraction, Mention
 from ingest.extract.formations import fleets, formations, named_within, nearest, posted, rotations
 from ingest.extract.gazetteer import Gazetteer, default, extras
 from ingest.extract.geography import body_sites, compass_parts, locate
+from ingest.extract.learned.linker import FAMILY as LINKER
+from ingest.extract.learned.linker import link
 from ingest.extract.matching import apply_rules, matches
 from ingest.extract.mentions import resolve_mentions
 from ingest.extract.names import called_not_person, unlike_person
@@ -110,6 +112,8 @@ def extract(text: str, article: str, published: str | None = None,
     meetings.ceremony_towns(out)
     meetings.venue_names(out)
     compass_parts(annotated, out)
+    if LINKER not in without:
+        link(out, annotated.doc, sentences)
     out.settle()
     return out
 
