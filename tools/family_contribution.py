@@ -1,8 +1,9 @@
 """What each extraction family adds: relations precision, recall and F1 with every family
 left out in turn, on the development gold and on the seeds against their curated facts.
 
-A family is a hand-written pattern function (``ties.cooperation``) or a pattern file
-(``participation``). A family whose removal raises F1 on both sets does not earn its place.
+A family is a hand-written pattern function (``ties.cooperation``), a pattern file
+(``participation``) or the learned linker (``learned.linker``). A family whose removal
+raises F1 on both sets does not earn its place.
 Never run it on the holdout: that set is for the honest estimate, not for choosing rules.
 
 Run: .venv/bin/python tools/family_contribution.py [--gold tests/fixtures/dev/gold]
@@ -18,6 +19,7 @@ from ingest.corpus import Corpus
 from ingest.evaluate.gold import compare_gold
 from ingest.evaluate.score import Score, score_corpus
 from ingest.extract.extractor import FAMILIES
+from ingest.extract.learned.linker import FAMILY as LINKER
 from ingest.extract.rulebook import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +49,7 @@ def main() -> None:
     if "holdout" in str(args.gold):
         parser.error("the holdout is never used to choose rules")
     seeds = args.seeds if args.seeds.is_dir() else None
-    families = ["(none)", *FAMILIES, *sorted(path.stem for path in RULES.glob("*.yaml"))]
+    families = ["(none)", *FAMILIES, *sorted(path.stem for path in RULES.glob("*.yaml")), LINKER]
     print(f"{'left out':28} {'dev P     R     F1':>19}   {'seeds P   R     F1':>19}")
     for name in families:
         without = frozenset() if name == "(none)" else frozenset((name,))
