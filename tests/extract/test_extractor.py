@@ -827,10 +827,14 @@ def test_states_only_weighing_whether_to_join_take_no_part() -> None:
 
 
 def test_the_chairs_of_a_committee_take_no_part_in_the_mission_reporting_to_it() -> None:
+    """Chairing the committee may make a state its member (the learned linker reads Qatar
+    so), never a party to the mission."""
     found = relations("The United Nations Mission in South Sudan (UNMISS) renewed its patrols on "
                       "Monday.\nThe mission will report every month to a joint oversight "
                       "committee chaired by Qatar and the United States.\n")
-    assert not {key for key in found if key[0] in ("QAT", "USA")}
+    assert ("un", "RUNS", "unmiss") in found
+    assert not {key for key in found if key[0] in ("QAT", "USA") and
+                key[2] != "joint-oversight-committee"}
 
 
 def test_the_state_of_forces_in_a_phase_takes_part_in_the_whole_exercise_only() -> None:

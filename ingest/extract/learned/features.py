@@ -12,11 +12,12 @@ extraction and the parse in, candidates out.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER
+from spacy.tokens import Doc
 
 from graph.vocabulary import FACT_TYPES, REL_TYPES, relation_key
 from ingest.extract.facts import Entity, Extraction
@@ -25,6 +26,11 @@ from ingest.extract.sentences import Sentence
 Span = tuple[int, int]
 BETWEEN = 12
 """Most tokens between two mentions whose words are features; further apart is ``far``."""
+WINDOW = 400
+"""Most characters between two mentions of one sentence for a near candidate: a sentence
+without end (run-on text) must not make pairs grow with its square."""
+FAR_RANK = 5
+"""A far candidate's target is among this many of its label most named in the report."""
 SEQUENCE = 4
 """Most tokens between two mentions kept as one feature, in order (``of the``)."""
 SHORT_PATH = 5
@@ -44,9 +50,12 @@ class Pair:
     near: bool
 
 
+_BUCKETS = tuple(next(str(b) for b in (0, 1, 2, 4, 8, 15) if n <= b) for n in range(16))
+
+
 def bucket(n: int) -> str:
     """A count as a coarse bucket, so that 9 and 12 weigh alike: ``0 1 2 4 8 15 16+``."""
-    return next((str(b) for b in (0, 1, 2, 4, 8, 15) if n <= b), "16+")
+    return _BUCKETS[n] if 0 <= n < 16 else "16+"
 
 
 @cache
@@ -55,12 +64,70 @@ def open_types(source_label: str, target_label: str) -> tuple[str, ...]:
     return tuple(t for t in FACT_TYPES if REL_TYPES[t].allows(source_label, target_label))
 
 
-def pairs(out: Extraction, doc: Doc, sentences: list[Sentence]) -> Iterator[Pair]:
-    """Every candidate of the report, near ones (sentence by sentence) first, then far."""
+def pairs(out: Extraction, doc: Doc, sentences: list[Sentence],
+          near: Collection[str] = FACT_TYPES, far: Collection[str] = FACT_TYPES
+          ) -> Iterator[Pair]:
+    """Every candidate of the report for a type of ``near`` (sentence by sentence) first,
+    then for a type of ``far``: a pair open to no type asked for is never featurised."""
     body = [s for s in sentences if not s.heading]
     report = _Report(out, doc, body)
-    yield from report.near()
-    yield from report.far()
+    yield from report.near(frozenset(near))
+    yield from report.far(frozenset(far))
+
+
+class _Tokens:
+    """What the features read of each token of a parse, read from spaCy once per report."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        self.lemma: list[str] = []
+        self.lower: list[str] = []
+        self.dep: list[str] = []
+        self.alpha: list[bool] = []
+        self.head: list[int] = []
+        heads = doc.to_array(HEAD).astype("int64").tolist()  # offsets, stored unsigned
+        for i, ((lemma, lower, dep, alpha), head) in enumerate(
+                zip(doc.to_array([LEMMA, LOWER, DEP, IS_ALPHA]).tolist(), heads, strict=True)):
+            self.lemma.append(strings[lemma].lower())
+            self.lower.append(strings[lower])
+            self.dep.append(strings[dep])
+            self.alpha.append(bool(alpha))
+            self.head.append(i + head)
+        self.sentence_root = [0] * len(doc)
+        for sentence in doc.sents:
+            root = sentence.root.i
+            for i in range(sentence.start, sentence.end):
+                self.sentence_root[i] = root
+
+    def up(self, i: int) -> list[int]:
+        """Token ``i`` and the tokens it hangs from, up to its sentence's root."""
+        found = [i]
+        while self.head[i] != i:
+            i = self.head[i]
+            found.append(i)
+        return found
+
+    def path(self, pair: str, one: int, two: int) -> list[str]:
+        """Features of the dependency path from token ``one`` up to the nearest token both
+        hang from and down to ``two``: its arcs, its words when short, that token's lemma."""
+        up, down = self.up(one), self.up(two)
+        where = {t: k for k, t in enumerate(down)}
+        k = next((k for k, t in enumerate(up) if t in where), None)
+        if k is None:
+            return [f"{pair}|nopath"]
+        top = up[k]
+        rising, falling = up[:k], down[:where[top]]
+        dep, lemma = self.dep, self.lemma
+        arcs = "".join(f"{dep[t]}^" for t in rising) + "|" + \
+            "".join(f"v{dep[t]}" for t in reversed(falling))
+        found = [f"{pair}|path={arcs}", f"{pair}|lca={lemma[top]}",
+                 f"{pair}|plen{bucket(len(rising) + len(falling))}"]
+        if len(rising) + len(falling) <= SHORT_PATH:
+            words = "".join(f"{dep[t]}^{lemma[t]}" for t in rising[1:]) + "|" + \
+                lemma[top] + "|" + \
+                "".join(f"{lemma[t]}v{dep[t]}" for t in reversed(falling[1:]))
+            found.append(f"{pair}|lex={words}")
+        return found
 
 
 class _Report:
@@ -85,22 +152,38 @@ class _Report:
                      for k, e in enumerate(sorted(es, key=lambda e: (-len(e.spans),
                                                                      min(e.spans), e.id)))}
         self._verbs: dict[int, tuple[str, ...]] = {}
+        self._tokens: _Tokens | None = None
+        self.named: dict[int, dict[str, list[Span]]] = {}
+        for entity in self.entities:
+            for span in entity.spans:
+                index = self.sentence(span[0])
+                if index >= 0 and span[1] <= body[index].end:
+                    self.named.setdefault(index, {}).setdefault(entity.id, []).append(span)
         self.labels: list[dict[str, int]] = [{} for _ in body]
         for entity in self.entities:
             for index in self.where[entity.id]:
                 counts = self.labels[index]
                 counts[entity.label] = counts.get(entity.label, 0) + 1
 
+    @property
+    def tokens(self) -> _Tokens:
+        """The parse's tokens as the features read them (read once, when first needed)."""
+        if self._tokens is None:
+            self._tokens = _Tokens(self.doc)
+        return self._tokens
+
     def sentence(self, offset: int) -> int:
         """The index of the body sentence holding ``offset``, -1 for none."""
         k = bisect_right(self.starts, offset) - 1
         return k if k >= 0 and offset < self.body[k].end else -1
 
-    def types(self, source: Entity, target: Entity) -> tuple[str, ...]:
-        """The types still open from ``source`` to ``target``: allowed, not yet proposed,
-        and for a symmetric type only in its one stored order."""
+    def types(self, source: Entity, target: Entity, asked: frozenset[str]) -> tuple[str, ...]:
+        """The types of ``asked`` still open from ``source`` to ``target``: allowed, not yet
+        proposed, and for a symmetric type only in its one stored order."""
         found = []
         for type_ in open_types(source.label, target.label):
+            if type_ not in asked:
+                continue
             key = relation_key(type_, source.id, target.id)
             if key[0] == source.id and key not in self.out.relations:
                 found.append(type_)
@@ -127,41 +210,39 @@ class _Report:
         found += [f"{pair}|has={t}" for t in self.ties.get(frozenset((source.id, target.id)), ())]
         return found
 
-    def near(self) -> Iterator[Pair]:
-        """Candidates named in one sentence, read from the words and the parse between."""
-        for index, sentence in enumerate(self.body):
-            inside = [(e, [s for s in e.spans if sentence.start <= s[0] and s[1] <= sentence.end])
-                      for e in self.entities if index in self.where[e.id]]
-            inside = [(e, spans) for e, spans in inside if spans]
-            if len(inside) < 2:
+    def near(self, asked: frozenset[str]) -> Iterator[Pair]:
+        """Candidates named in one sentence within ``WINDOW`` characters of each other, read
+        from the words and the parse between their closest mentions."""
+        for index in sorted(self.named):
+            spans = self.named[index]
+            if len(spans) < 2:
                 continue
             counts: dict[str, int] = {}
-            for entity, _ in inside:
-                counts[entity.label] = counts.get(entity.label, 0) + 1
-            for source, source_spans in inside:
-                for target, target_spans in inside:
-                    if source.id == target.id:
-                        continue
-                    types = self.types(source, target)
+            for name in spans:
+                label = self.out.entities[name].label
+                counts[label] = counts.get(label, 0) + 1
+            sentence = self.body[index]
+            for (one, two), (a, b) in sorted(_closest(spans).items()):
+                for source, target, x, y in ((one, two, a, b), (two, one, b, a)):
+                    left, right = self.out.entities[source], self.out.entities[target]
+                    types = self.types(left, right, asked)
                     if not types:
                         continue
-                    a, b = min(((x, y) for x in source_spans for y in target_spans),
-                               key=lambda p: (abs(p[0][0] - p[1][0]), p))
-                    pair = f"{source.label}>{target.label}"
-                    features = self.shared(pair, source, target)
-                    features += [f"{pair}|nt={bucket(counts[target.label])}",
-                                 f"{pair}|ns={bucket(counts[source.label])}"]
-                    features += self.words(pair, a, b, index)
-                    yield Pair(source.id, target.id, types, tuple(sorted(set(features))),
+                    pair = f"{left.label}>{right.label}"
+                    features = self.shared(pair, left, right)
+                    features += [f"{pair}|nt={bucket(counts[right.label])}",
+                                 f"{pair}|ns={bucket(counts[left.label])}"]
+                    features += self.words(pair, x, y, index)
+                    yield Pair(source, target, types, tuple(sorted(set(features))),
                                ((sentence.start, sentence.end),), True)
 
     def words(self, pair: str, a: Span, b: Span, index: int) -> list[str]:
         """Features of the text and the parse between mention ``a`` and mention ``b``."""
-        doc = self.doc
-        one = doc.char_span(*a, alignment_mode="expand")
-        two = doc.char_span(*b, alignment_mode="expand")
+        one = self.doc.char_span(*a, alignment_mode="expand")
+        two = self.doc.char_span(*b, alignment_mode="expand")
         if one is None or two is None:
             return [f"{pair}|nospan"]
+        t = self.tokens
         first, second = (one, two) if one.start <= two.start else (two, one)
         gap = second.start - first.end
         found = [f"{pair}|{'s' if first is one else 't'}first",
@@ -169,33 +250,37 @@ class _Report:
         if gap < 0:
             found.append(f"{pair}|overlap")
         if 0 < gap <= BETWEEN:
-            found += [f"{pair}|bw={t.lemma_.lower()}" for t in doc[first.end:second.start]
-                      if t.is_alpha]
+            found += [f"{pair}|bw={t.lemma[i]}" for i in range(first.end, second.start)
+                      if t.alpha[i]]
         if 0 < gap <= SEQUENCE:
-            found.append(f"{pair}|seq={' '.join(t.lower_ for t in doc[first.end:second.start])}")
+            found.append(f"{pair}|seq={' '.join(t.lower[first.end:second.start])}")
         elif gap > BETWEEN:
             found.append(f"{pair}|far")
         if first.start > 0:
-            found.append(f"{pair}|pre={doc[first.start - 1].lower_}")
-        if second.end < len(doc):
-            found.append(f"{pair}|post={doc[second.end].lower_}")
-        found += _path(pair, one.root, two.root)
-        found.append(f"{pair}|root={one.root.sent.root.lemma_.lower()}")
+            found.append(f"{pair}|pre={t.lower[first.start - 1]}")
+        if second.end < len(t.lower):
+            found.append(f"{pair}|post={t.lower[second.end]}")
+        x, y = one.root.i, two.root.i
+        found += t.path(pair, x, y)
+        found.append(f"{pair}|root={t.lemma[t.sentence_root[x]]}")
         found += [f"{pair}|sv={verb}" for verb in self.verbs(index)]
-        found.append(f"{pair}|sw={one.root.lemma_.lower()}")
-        found.append(f"{pair}|tw={two.root.lemma_.lower()}")
-        found.append(f"{pair}|sh={one.root.dep_}>{one.root.head.lemma_.lower()}")
-        found.append(f"{pair}|th={two.root.dep_}>{two.root.head.lemma_.lower()}")
+        found.append(f"{pair}|sw={t.lemma[x]}")
+        found.append(f"{pair}|tw={t.lemma[y]}")
+        found.append(f"{pair}|sh={t.dep[x]}>{t.lemma[t.head[x]]}")
+        found.append(f"{pair}|th={t.dep[y]}>{t.lemma[t.head[y]]}")
         return found
 
-    def far(self) -> Iterator[Pair]:
-        """Candidates no sentence names together, read from the report as a whole."""
+    def far(self, asked: frozenset[str]) -> Iterator[Pair]:
+        """Candidates no sentence names together, read from the report as a whole; the
+        target is one of the ``FAR_RANK`` most named entities of its label (nine in ten
+        such relations in the dev gold are), so a long report's pairs grow linearly."""
+        targets = [e for e in self.entities if self.rank[e.id] < FAR_RANK]
         for source in self.entities:
-            for target in self.entities:
+            for target in targets:
                 here, there = self.where[source.id], self.where[target.id]
                 if source.id == target.id or not here or not there or set(here) & set(there):
                     continue
-                types = self.types(source, target)
+                types = self.types(source, target, asked)
                 if not types:
                     continue
                 pair = f"{source.label}>{target.label}"
@@ -222,24 +307,19 @@ class _Report:
                            False)
 
 
-def _path(pair: str, one: Token, two: Token) -> list[str]:
-    """Features of the dependency path from token ``one`` up to the nearest token both
-    hang from and down to ``two``: its arcs, its words when short, that token's lemma."""
-    up = [one, *one.ancestors]
-    down = [two, *two.ancestors]
-    where = {t.i: k for k, t in enumerate(down)}
-    k = next((k for k, t in enumerate(up) if t.i in where), None)
-    if k is None:
-        return [f"{pair}|nopath"]
-    top = up[k]
-    rising, falling = up[:k], down[:where[top.i]]
-    arcs = "".join(f"{t.dep_}^" for t in rising) + "|" + \
-        "".join(f"v{t.dep_}" for t in reversed(falling))
-    found = [f"{pair}|path={arcs}", f"{pair}|lca={top.lemma_.lower()}",
-             f"{pair}|plen{bucket(len(rising) + len(falling))}"]
-    if len(rising) + len(falling) <= SHORT_PATH:
-        words = "".join(f"{t.dep_}^{t.lemma_.lower()}" for t in rising[1:]) + "|" + \
-            top.lemma_.lower() + "|" + \
-            "".join(f"{t.lemma_.lower()}v{t.dep_}" for t in reversed(falling[1:]))
-        found.append(f"{pair}|lex={words}")
-    return found
+def _closest(spans: dict[str, list[Span]]) -> dict[tuple[str, str], tuple[Span, Span]]:
+    """For each two entities (in id order) with mentions within ``WINDOW`` characters, their
+    closest mentions (the first in text order on a tie), in the same order as the ids."""
+    mentions = sorted((span, name) for name, found in spans.items() for span in found)
+    closest: dict[tuple[str, str], tuple[int, Span, Span]] = {}
+    for i, (a, one) in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            b, two = mentions[j]
+            if b[0] - a[1] > WINDOW:
+                break
+            if one == two:
+                continue
+            key, ends = ((one, two), (a, b)) if one < two else ((two, one), (b, a))
+            if key not in closest or b[0] - a[0] < closest[key][0]:
+                closest[key] = (b[0] - a[0], *ends)
+    return {key: (a, b) for key, (_, a, b) in closest.items()}

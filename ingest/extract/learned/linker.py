@@ -119,7 +119,7 @@ def link(out: Extraction, doc: Doc, sentences: list[Sentence],
     sentence(s)."""
     linker = linker or shipped()
     found = []
-    for pair in pairs(out, doc, sentences):
+    for pair in pairs(out, doc, sentences, linker.near.keys(), linker.far.keys()):
         model = linker.near if pair.near else linker.far
         for type_ in pair.types:
             scorer = model.get(type_)
