@@ -29,7 +29,7 @@ from ingest.errors import IngestError
 from ingest.evaluate.gold import Gold, _key, _read_report, compare, read_gold_folder
 from ingest.evaluate.score import Score
 from ingest.extract.learned.features import Pair, pairs
-from ingest.extract.learned.linker import FAMILY, KINDS, SHIPPED
+from ingest.extract.learned.linker import FAMILY, KINDS, SHIPPED, probability
 from ingest.extract.output import scoring_json
 from ingest.extract.sentences import split
 
@@ -131,15 +131,12 @@ def _scores(models: dict[str, tuple[float, dict[str, float]]], examples: list[Ex
             ) -> dict[tuple[str, str, str, str], tuple[float, bool]]:
     """(report, source, type, target) -> the highest probability over its examples, and
     whether the gold holds it."""
-    from ingest.extract.learned.linker import TypeModel
-
     scored: dict[tuple[str, str, str, str], tuple[float, bool]] = {}
     for example in examples:
         for type_ in example.pair.types:
             if type_ not in models:
                 continue
-            bias, weights = models[type_]
-            p = TypeModel(bias, 0.5, weights).probability(example.pair.features)
+            p = probability(*models[type_], example.pair.features)
             key = (example.report, example.pair.source, type_, example.pair.target)
             scored[key] = (max(p, scored.get(key, (0.0, False))[0]), type_ in example.labels)
     return scored

@@ -47,11 +47,15 @@ class TypeModel:
     weights: Mapping[str, float]
 
     def probability(self, features: tuple[str, ...]) -> float:
-        """The model's probability that a pair with ``features`` holds this relation (summed
-        in the features' sorted order, so the same pair always scores the same)."""
-        weights = self.weights
-        total = self.bias + sum(weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
+        """The model's probability that a pair with ``features`` holds this relation."""
+        return probability(self.bias, self.weights, features)
+
+
+def probability(bias: float, weights: Mapping[str, float], features: tuple[str, ...]) -> float:
+    """A logistic model's probability for ``features`` (summed in their sorted order, so
+    the same pair always scores the same)."""
+    total = bias + sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
 
 
 Model = Mapping[str, TypeModel]
