@@ -33,6 +33,7 @@ def test_the_wheel_carries_the_files_read_at_run_time(installed: Path) -> None:
     shipped = {path.relative_to(ROOT).as_posix() for path in (
         *(ROOT / "cypher").rglob("*.cypher"), *(ROOT / "ingest").rglob("*.csv"),
         *(ROOT / "ingest" / "extract" / "rules").glob("*.yaml"),
+        ROOT / "ingest" / "extract" / "learned" / "linker.json",
         *(ROOT / "graph" / "maps" / "templates").iterdir())}
     assert shipped <= set(names)
 
