@@ -55,7 +55,7 @@ bench-map: $(STAMP) chromium
 	PYTHONPATH=tools $(BIN)/python benchmarks/map_scale.py
 
 # The learned linker's model (ingest/extract/learned/linker.json), trained anew on dev
-# reports 1-252 (about ten minutes): after a change to the rules or the linker's features.
+# reports 1-348 (about ten minutes): after a change to the rules or the linker's features.
 linker: $(STAMP)
 	$(BIN)/python -m ingest.evaluate.train_linker
 

@@ -243,9 +243,10 @@ TITLED_PROGRAM = re.compile(
     r"(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*(?:\s+(?:(?:[A-Z]\w*|\d\w*)(?:-[A-Z\d]\w*)*|"
     r"and|for|of|on))*?)[\"”]?"
     r"(?:\s+\((?P<short>[A-Z][\w-]*(?:\s+\d+)?)\))?\s+"
-    r"(?:(?!(?:the|a|an|this|that|its|their)\s)[a-z][\w-]*\s+){0,2}$")
+    r"(?:(?!(?:the|a|an|this|that|its|their)\s)[a-z][\w-]*\s+){0,4}$")
 """A name written before a lower-case program noun: ``the LAND 400 Phase 3 project``, ``the
-Self-Reliant Defense Posture programme``, ``the "Achilles Shield" air-defence programme``;
+Self-Reliant Defense Posture programme``, ``the "Achilles Shield" air-defence programme``,
+``the Wisła air and missile defence programme``;
 not a name an article parts from it (``Colombia's Ministry of National Defence said the
 programme``)."""
 TITLED_HEADS = ("programme", "program", "project", "plan", "initiative")
@@ -257,9 +258,9 @@ NOT_PROGRAM_NAME = re.compile(
     r"Commission|Organi[sz]ation|Alliance|Coalition|Parliament|Senate|Congress|States|"
     r"Pentagon|Kremlin|January|February|March|April|May|June|July|August|September|October|"
     r"November|December)$|^(?:The|A|An|This|That|These|Its|Their|Our|Under|In|Each|Every|"
-    r"Both|Such)\b|\s(?:and|for|of|on)$|^[A-Z]+$")
+    r"Both|Such)\b|\s(?:and|for|of|on)$")
 """Names a program noun is said of but that name no program: a body's (``the Indian Navy
-programme``), a date's, or a bare acronym (``the NATO programme``)."""
+programme``) or a date's."""
 PLANNED_VENTURE = re.compile(r"\b(?:would|could|might|may|plans?\s+to|intends?\s+to|"
                              r"aims?\s+to)\s+(?:\w+\s+){0,2}?(?:form|set\s+up|create|"
                              r"establish|launch)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -1003,7 +1004,10 @@ def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
         return Mention(left.start("name"), end, scene.text[left.start("name"):end], "Program",
                        slug(name), name, "titled", "name", "described.program", 0.7)
     if left is None or NOT_PROGRAM_NAME.search(left["name"]) or \
-            scene.at.get(left.start("name")) is not None:
+            scene.at.get(left.start("name")) is not None or \
+            (left["name"].isalpha() and left["name"].isupper() and
+             (not ACRONYM_NAME.fullmatch(left["name"]) or default().knows(left["name"]) or
+              f"({left['name']})" in scene.text)):
         return None
     name = " ".join(left["name"].split())
     if len(name) < 3 or not any(c.isupper() for c in name) or any(

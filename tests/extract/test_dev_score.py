@@ -1,30 +1,30 @@
 """Extraction measured on the development reports, and the gold files they use.
 
-The 348 team-written reports in tests/fixtures/dev/reports (01-12 from the first round;
-13-24 and each later dozen up to 337-348, added for extraction v2 by writers who never saw
+The 372 team-written reports in tests/fixtures/dev/reports (01-12 from the first round;
+13-24 and each later dozen up to 361-372, added for extraction v2 by writers who never saw
 the extractor or its output) have gold annotations in the scoring-interface JSON shape;
 entities match by name only. The rules are tuned on 1-252 and the learned linker is trained
-on 1-252, so tests/fixtures/holdout is the honest figure (and so was each later batch when
+on 1-348, so tests/fixtures/holdout is the honest figure (and so was each later batch when
 it arrived: see README, "How good it is").
 
 Measured (`milcoop score --gold tests/fixtures/dev/gold --corpus
-tests/fixtures/dev/reports`) at the end of the twenty-first v2 session, on all 348: entities
-P 0.900 R 0.825 F1 0.861; relations P 0.757 R 0.480 F1 0.587 (on the first 324: 0.867, 0.768
-/ 0.492 / 0.600, against 0.867, 0.758 / 0.444 / 0.560 at the end of the twentieth). On
-1-252: entities 0.918 / 0.860 / 0.888; relations 0.796 / 0.548 / 0.649 with the linker
-trained on them, 0.770 / 0.506 / 0.611 out of fold (five folds by report), 0.784 / 0.490 /
-0.603 without the linker. The batches nobody tuned or trained on, without the linker and
-with it (relations F1): 253-276 0.370, 0.388; 277-300 0.446, 0.458; 301-324 0.464, 0.481;
-325-348, the newest, 0.418 on arrival (entities 0.784, relations P 0.615 R 0.316), 0.438.
-Each batch since 133-156 was scored on arrival, written blind and before the extractor ran
-on it (entities F1, relations P / R / F1): 325-348 0.784, 0.615 / 0.316 / 0.418
-(twenty-first session); 301-324 0.811, 0.660 / 0.354 / 0.460; 277-300 0.802, 0.674 / 0.326
-/ 0.439; 253-276 0.755, 0.609 / 0.226 / 0.330; 229-252 0.799, 0.650 / 0.299 / 0.410; 205-228
-0.800, 0.646 / 0.289 / 0.399; 181-204 0.799, 0.671 / 0.307 / 0.421; 157-180 0.809, 0.647 /
-0.329 / 0.436; 133-156 0.774, 0.607 / 0.255 / 0.359. Floors sit about 0.03 below the
-measured score (0.02 for Country and Person) and only rise while the set stays the same;
-with 348 reports: entities 0.861 (floor 0.84), relations 0.587 (0.535), Country 0.983,
-Person 0.967, Organization 0.842, Location 0.878."""
+tests/fixtures/dev/reports`) at the end of the twenty-second v2 session, on all 372: entities
+P 0.893 R 0.822 F1 0.856; relations P 0.753 R 0.499 F1 0.601 (1-348, which the linker is
+trained on: 0.767 / 0.507 / 0.610, not an estimate; out of fold, five folds by report,
+0.564, and 0.549 without the linker). The batches nobody tuned the rules on, out of fold:
+253-348 0.449 (0.426 without the linker). 349-372, the newest, written blind and never
+trained on: entities 0.785, relations 0.580 / 0.363 / 0.447 without the linker, 0.567 /
+0.380 / 0.455 on arrival with the linker trained on 1-252, 0.560 / 0.387 / 0.457 with the
+one trained on 1-348. Each batch since 133-156 was scored on arrival, written blind and
+before the extractor ran on it (entities F1, relations P / R / F1): 349-372 0.785, 0.567 /
+0.380 / 0.455 (twenty-second session); 325-348 0.784, 0.615 / 0.316 / 0.418 (twenty-first);
+301-324 0.811, 0.660 / 0.354 / 0.460; 277-300 0.802, 0.674 / 0.326 / 0.439; 253-276 0.755,
+0.609 / 0.226 / 0.330; 229-252 0.799, 0.650 / 0.299 / 0.410; 205-228 0.800, 0.646 / 0.289 /
+0.399; 181-204 0.799, 0.671 / 0.307 / 0.421; 157-180 0.809, 0.647 / 0.329 / 0.436; 133-156
+0.774, 0.607 / 0.255 / 0.359. Floors only rise; with 372 reports they sit this far below the
+measured score: entities 0.856 (floor 0.84, 0.016), relations 0.601 (0.57, 0.031), Country
+0.979 (0.97, 0.009), Person 0.966 (0.95, 0.016), Organization 0.838 (0.82, 0.018), Location
+0.874 (0.85, 0.024)."""
 
 from __future__ import annotations
 
@@ -56,10 +56,10 @@ REPORTS = DEV / "reports"
 GOLD = DEV / "gold"
 
 ENTITY_F1_FLOOR = 0.84
-RELATION_F1_FLOOR = 0.535
+RELATION_F1_FLOOR = 0.57
 LABEL_FLOORS = {"Country": 0.97, "Person": 0.95, "Organization": 0.82, "Location": 0.85}
-GOLD_ENTITIES = 15815
-GOLD_RELATIONS = 32050
+GOLD_ENTITIES = 16914
+GOLD_RELATIONS = 34211
 
 BOILERPLATE = {
     "01_central_asia": ["Aigerim Sadykova", "Turkmenistan", "Uzbekistan", "Termez", "Astana"],
@@ -94,7 +94,7 @@ def test_every_report_has_gold_and_metadata() -> None:
     reports = sorted(path.stem for path in REPORTS.glob("*.txt"))
     with (REPORTS / "articles.csv").open(encoding="utf-8", newline="") as handle:
         listed = sorted(row["file"].removesuffix(".txt") for row in csv.DictReader(handle))
-    assert len(reports) == 348
+    assert len(reports) == 372
     assert [gold.report for gold in read_gold_folder(GOLD)] == reports == listed
 
 

@@ -1182,9 +1182,11 @@ def test_a_program_named_before_a_lower_case_program_noun() -> None:
     text = ("Hanwha will build the vehicles for the Australian Army under the LAND 400 Phase 3 "
             "project.\n"
             "The joint venture is part of the Self-Reliant Defense Posture programme.\n"
-            "The Indian Navy programme is late, and the NATO programme too.\n")
+            "The Indian Navy programme is late, and the NATO programme too.\n"
+            "Warsaw funds the Wisła air and missile defence programme and the KAAN fighter "
+            "programme.\n")
     programs = {e.name for e in extract(text, "t").entities.values() if e.label == "Program"}
-    assert {"LAND 400 Phase 3", "Self-Reliant Defense Posture"} <= programs
+    assert {"LAND 400 Phase 3", "Self-Reliant Defense Posture", "Wisła", "KAAN"} <= programs
     assert not {"Indian Navy", "NATO"} & programs
 
 
