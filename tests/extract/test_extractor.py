@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ingest.extract.extractor import extract
 from ingest.extract.facts import Extraction, Mention
+from ingest.extract.learned.linker import FAMILY
 from ingest.extract.output import scoring_json
 
 CENTRAL_ASIA = (
@@ -21,6 +22,12 @@ AFRICA = ("Kenya joined the African Union mission in Somalia, and Ethiopia is a 
 
 def relations(text: str, published: str | None = None) -> set[tuple[str, str, str]]:
     return set(extract(text, "t", published).relations)
+
+
+def by_patterns(text: str, published: str | None = None) -> set[tuple[str, str, str]]:
+    """What the patterns alone relate: the learned linker may add more (tests/extract/
+    test_linker.py pins what it reads), which an exact set of a rule's output leaves out."""
+    return set(extract(text, "t", published, without=frozenset({FAMILY})).relations)
 
 
 def made_by(out: Extraction, rule: str) -> Mention:
@@ -452,7 +459,7 @@ def test_an_opening_ceremony_is_a_meeting_of_the_people_at_it_and_part_of_the_ex
             "Iliysky training ground near Almaty. The opening ceremony of Steppe Eagle-2025 in "
             "Almaty was attended by Lieutenant General Ruslan Zhaksylykov, the Kazakh defence "
             "minister. A parade closed the ceremony.\n")
-    out = extract(text, "kz", "2025-09-01")
+    out = extract(text, "kz", "2025-09-01", without=frozenset({FAMILY}))
     ceremony = made_by(out, "meeting.ceremony")
     assert (ceremony.label, ceremony.name) == (
         "Meeting", "Opening ceremony of Steppe Eagle-2025 (September 2025)")
@@ -504,7 +511,7 @@ def test_each_person_a_plural_office_title_names_heads_his_own_states_office() -
 
 
 def test_the_two_defence_ministries_that_sign_are_the_sentences_states_offices() -> None:
-    out = relations("Polish Defence Minister Jan Nowak visited Vilnius on Monday, where the two "
+    out = by_patterns("Polish Defence Minister Jan Nowak visited Vilnius on Monday, where the two "
                     "defence ministries signed a memorandum on air defence with Lithuania.\n")
     signed = {source for source, kind, _ in out if kind == "SIGNED"}
     assert signed == {"POL", "LTU", "pol-ministry-of-defence", "ltu-ministry-of-defence"}
@@ -854,7 +861,7 @@ def test_a_ship_exercising_with_another_takes_part_and_does_not_run_it() -> None
 
 
 def test_every_body_of_a_list_after_sponsored_by_runs_the_exercise() -> None:
-    found = relations("Khaan Quest 2026 opened on Monday near Ulaanbaatar.\nThe exercise is "
+    found = by_patterns("Khaan Quest 2026 opened on Monday near Ulaanbaatar.\nThe exercise is "
                       "co-sponsored by the Mongolian Armed Forces and the United States "
                       "Indo-Pacific Command (INDOPACOM).\n")
     assert {key for key in found if key[2] == "khaan-quest-2026"} == {
