@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER
 from spacy.tokens import Doc
+from spacy.tokens import Span as Phrase
 
 from graph.vocabulary import FACT_TYPES, REL_TYPES, relation_key
 from ingest.extract.facts import Entity, Extraction
@@ -93,6 +94,7 @@ class _Tokens:
             self.dep.append(strings[dep])
             self.alpha.append(bool(alpha))
             self.head.append(i + head)
+        self._up: dict[int, list[int]] = {}
         self.sentence_root = [0] * len(doc)
         for sentence in doc.sents:
             root = sentence.root.i
@@ -100,11 +102,15 @@ class _Tokens:
                 self.sentence_root[i] = root
 
     def up(self, i: int) -> list[int]:
-        """Token ``i`` and the tokens it hangs from, up to its sentence's root."""
-        found = [i]
-        while self.head[i] != i:
-            i = self.head[i]
-            found.append(i)
+        """Token ``i`` and the tokens it hangs from, up to its sentence's root (walked once
+        per token)."""
+        found = self._up.get(i)
+        if found is None:
+            found = self._up[i] = [i]
+            k = i
+            while self.head[k] != k:
+                k = self.head[k]
+                found.append(k)
         return found
 
     def path(self, pair: str, one: int, two: int) -> list[str]:
@@ -152,6 +158,8 @@ class _Report:
                      for k, e in enumerate(sorted(es, key=lambda e: (-len(e.spans),
                                                                      min(e.spans), e.id)))}
         self._verbs: dict[int, tuple[str, ...]] = {}
+        self._spans: dict[Span, Phrase | None] = {}
+        self._sides: dict[tuple[str, str, str], list[str]] = {}
         self._tokens: _Tokens | None = None
         self.named: dict[int, dict[str, list[Span]]] = {}
         for entity in self.entities:
@@ -171,6 +179,13 @@ class _Report:
         if self._tokens is None:
             self._tokens = _Tokens(self.doc)
         return self._tokens
+
+    def span(self, where: Span) -> Phrase | None:
+        """The parse's span of the characters ``where`` (None where no token starts), looked
+        up once per report: each pair reads its mentions twice, once each way."""
+        if where not in self._spans:
+            self._spans[where] = self.doc.char_span(*where, alignment_mode="expand")
+        return self._spans[where]
 
     def sentence(self, offset: int) -> int:
         """The index of the body sentence holding ``offset``, -1 for none."""
@@ -201,14 +216,19 @@ class _Report:
     def shared(self, pair: str, source: Entity, target: Entity) -> list[str]:
         """Features of the two entities wherever they are named: kinds, what ties them
         already and what else each is tied to."""
-        found = [pair]
-        for side, entity in (("s", source), ("t", target)):
-            kind = entity.properties.get("kind")
-            if kind:
-                found.append(f"{pair}|{side}k={kind}")
-            found += [f"{pair}|{side}{role}" for role in self.roles.get(entity.id, ())]
+        found = [pair, *self.side(pair, "s", source), *self.side(pair, "t", target)]
         found += [f"{pair}|has={t}" for t in self.ties.get(frozenset((source.id, target.id)), ())]
         return found
+
+    def side(self, pair: str, side: str, entity: Entity) -> list[str]:
+        """The features of one side of a pair: its kind and what else it is tied to (made
+        once per label pair, side and entity)."""
+        key = (pair, side, entity.id)
+        if key not in self._sides:
+            kind = entity.properties.get("kind")
+            self._sides[key] = ([f"{pair}|{side}k={kind}"] if kind else []) + \
+                [f"{pair}|{side}{role}" for role in self.roles.get(entity.id, ())]
+        return self._sides[key]
 
     def near(self, asked: frozenset[str]) -> Iterator[Pair]:
         """Candidates named in one sentence within ``WINDOW`` characters of each other, read
@@ -238,8 +258,7 @@ class _Report:
 
     def words(self, pair: str, a: Span, b: Span, index: int) -> list[str]:
         """Features of the text and the parse between mention ``a`` and mention ``b``."""
-        one = self.doc.char_span(*a, alignment_mode="expand")
-        two = self.doc.char_span(*b, alignment_mode="expand")
+        one, two = self.span(a), self.span(b)
         if one is None or two is None:
             return [f"{pair}|nospan"]
         t = self.tokens
@@ -275,11 +294,16 @@ class _Report:
         target is one of the ``FAR_RANK`` most named entities of its label (nine in ten
         such relations in the dev gold are), so a long report's pairs grow linearly."""
         targets = [e for e in self.entities if self.rank[e.id] < FAR_RANK]
+        places = {e.id: set(found) for e, found in
+                  ((e, self.where[e.id]) for e in self.entities) if found}
         for source in self.entities:
             for target in targets:
-                here, there = self.where[source.id], self.where[target.id]
-                if source.id == target.id or not here or not there or set(here) & set(there):
+                if source.id == target.id or source.id not in places or \
+                        target.id not in places or \
+                        not asked.intersection(open_types(source.label, target.label)) or \
+                        places[source.id] & places[target.id]:
                     continue
+                here, there = self.where[source.id], self.where[target.id]
                 types = self.types(source, target, asked)
                 if not types:
                     continue
