@@ -28,9 +28,7 @@ to bodies and a partnership "between" two states were restored for these facts, 
 0.722, 0.002 above the floor: the learned linker adds 3 relations these facts hold and 13
 they do not, most of which an analyst would accept (Iran a member of the 3+3 format,
 Armenia and Azerbaijan signatories of the 2020 statement); the floor stays. At the end of
-the twenty-second: relations P 0.842 R 0.631 F1 0.721, 0.001 above the floor (the linker,
-retrained on dev 1-348, adds one more these facts lack: Türkiye as a signatory of the 2020
-statement, which it was not); the floor stays."""
+the twenty-second, with the linker trained on dev 1-348: unchanged."""
 
 from __future__ import annotations
 
