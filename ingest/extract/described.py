@@ -988,6 +988,13 @@ def _course(scene: Scene, start: int, end: int) -> Iterator[Mention]:
                 "training")
 
 
+def _free_acronym(scene: Scene, name: str) -> bool:
+    """An acronym that is no body's: neither a dictionary term (``NATO``) nor one the report
+    spells out in brackets (``United Nations Office on Drugs and Crime (UNODC)``)."""
+    return ACRONYM_NAME.fullmatch(name) is not None and not default().knows(name) and \
+        f"({name})" not in scene.text
+
+
 def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
     """A program named before its lower-case noun (``the Re-Horizon 3 modernisation plan``),
     the name alone its mention (a name the dictionaries know keeps their reading); not a
@@ -997,17 +1004,15 @@ def _titled_program(scene: Scene, start: int, end: int) -> Mention | None:
     dictionary term (``the NATO programme``) nor one the report spells out in brackets
     (``United Nations Office on Drugs and Crime (UNODC)``)."""
     left = TITLED_PROGRAM.search(scene.text, max(0, start - 90), start)
-    if left is not None and ACRONYM_NAME.fullmatch(left["name"]) and \
-            left.end("name") + 1 == start and not default().knows(left["name"]) and \
-            f"({left['name']})" not in scene.text:
+    if left is not None and _free_acronym(scene, left["name"]) and \
+            left.end("name") + 1 == start:
         name = f"{left['name']} {scene.text[start:end]}"
         return Mention(left.start("name"), end, scene.text[left.start("name"):end], "Program",
                        slug(name), name, "titled", "name", "described.program", 0.7)
     if left is None or NOT_PROGRAM_NAME.search(left["name"]) or \
             scene.at.get(left.start("name")) is not None or \
             (left["name"].isalpha() and left["name"].isupper() and
-             (not ACRONYM_NAME.fullmatch(left["name"]) or default().knows(left["name"]) or
-              f"({left['name']})" in scene.text)):
+             not _free_acronym(scene, left["name"])):
         return None
     name = " ".join(left["name"].split())
     if len(name) < 3 or not any(c.isupper() for c in name) or any(
