@@ -17,6 +17,7 @@ from graph.lookup import fold as fold_text
 from graph.model import merge_list
 from graph.vocabulary import relation_key
 from ingest.extract.facts import Entity, Extraction, Relation
+from ingest.extract.gazetteer import state_names
 
 fold = lru_cache(maxsize=1 << 16)(fold_text)
 """graph.lookup.fold, remembered: the same names come back in report after report."""
@@ -47,6 +48,23 @@ def distinctive(alias: str, label: str = "") -> bool:
     if any(char.isupper() for char in alias[1:]):
         return True
     return label in PLACES and alias[:1].isupper() and len(alias.split()) == 1
+
+
+STATE_BODIES = ("Organization", "Unit")
+"""Labels whose ids name the state a body belongs to (``gbr-ministry-of-defence``); events
+shared by states (``aze-irn-caspian-naval-exercise``) are not any one state's."""
+
+
+@lru_cache(maxsize=1 << 16)
+def owner(id_: str) -> str | None:
+    """The state an id says its thing belongs to, by its prefix (``gbr-ministry-of-defence``
+    is Britain's), or None.
+
+    >>> owner("gbr-ministry-of-defence"), owner("sea-breeze-2025"), owner("GBR")
+    ('GBR', None, None)
+    """
+    state = id_[:3].upper()
+    return state if id_[3:4] == "-" and id_[:3].islower() and state in state_names() else None
 
 
 @dataclass
@@ -100,12 +118,16 @@ class Index:
     def find(self, entity: Entity, keys: list[Key] | None = None) -> str | None:
         """The id the strongest tier gives for the entity's id, name or a distinctive alias
         (tried in that order; ``keys``: the entity's ``search_keys``, when known); a
-        one-word person by a surname no one else bears."""
+        one-word person by a surname no one else bears. A state's body is never found as
+        another's, nor as one whose state is unsaid: an office named without its state
+        (``Ministry of Defence``) is an alias of every state's, and must not make Japan's
+        ministry Britain's, nor gather every state's into one."""
+        state = owner(entity.id) if entity.label in STATE_BODIES else None
         for tier in TIERS:
             known = self.tiers[tier]
             for key in search_keys(entity) if keys is None else keys:
                 found = known.get(key)
-                if found:
+                if found and (state is None or owner(found) == state):
                     return found
         if entity.label == "Person" and len(entity.name.split()) == 1:
             return self.surnames.get(fold(entity.name))

@@ -88,6 +88,27 @@ def test_common_phrases_do_not_merge_different_things(curated: Curated) -> None:
         [["oman-drills-2025"], ["chad-drills-2025"]]
 
 
+def test_an_office_named_without_its_state_never_makes_one_states_office_another_s(
+        curated: Curated) -> None:
+    # The curators gave Azerbaijan's ministry the alias "Ministry of Defense", and the
+    # extractor gives every state's ministry that spelling too.
+    found = resolve([
+        report("r1", ("jpn-ministry-of-defence", "Organization", "Ministry of Defence of Japan",
+                      ["Ministry of Defence of Japan", "Ministry of Defense"])),
+        report("r2", ("gbr-ministry-of-defence", "Organization",
+                      "Ministry of Defence of United Kingdom",
+                      ["Ministry of Defence of United Kingdom", "Ministry of Defense"])),
+        report("r3", ("ministry-of-defense", "Organization", "Ministry of Defense",
+                      ["Ministry of Defense"])),
+        report("r4", ("kor-ministry-of-defense", "Organization",
+                      "Ministry of Defense of South Korea", ["Ministry of Defense"])),
+        report("r5", ("aze-defence-ministry", "Organization", "Defence Ministry of Azerbaijan",
+                      ["Ministry of Defense"]))], curated.known)
+    assert [list(extraction.entities) for extraction in found.extractions] == \
+        [["jpn-ministry-of-defence"], ["gbr-ministry-of-defence"], ["aze-ministry-of-defense"],
+         ["kor-ministry-of-defense"], ["aze-ministry-of-defense"]]
+
+
 def test_an_id_held_by_another_label_gets_its_own_variant(curated: Curated) -> None:
     found = resolve([report("r1", ("baku", "Organization", "Baku Forum", []))], curated.known)
     assert list(found.extractions[0].entities) == ["baku-organization"]
