@@ -22,6 +22,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from graph.files import write_if_changed
 from ingest.errors import Problem
 from ingest.facts.compose import compose_facts
+from ingest.facts.lines import read_lines
 from ingest.yaml_safety import ALIASES, first_alias
 
 SECTIONS = ("article", "entities", "relations")
@@ -159,8 +160,9 @@ def parse_facts(path: Path, text: str) -> FactsFile:
 
 
 FAST = True
-"""Read well-formed files through libyaml (ingest.facts.compose); False: always the
-round-trip way (the benchmark times both)."""
+"""Read files in the writer's shape line by line (ingest.facts.lines), other well-formed
+files through libyaml (ingest.facts.compose); False: always the round-trip way (the
+benchmark times both)."""
 
 
 def _parse(path: Path, text: str) -> FactsFile:
@@ -169,7 +171,7 @@ def _parse(path: Path, text: str) -> FactsFile:
         alias = first_alias(text)
         if alias is not None:
             raise FactsSyntaxError(Problem(path, alias, ALIASES))
-        composed = compose_facts(text) if FAST else None
+        composed = (read_lines(text) or compose_facts(text)) if FAST else None
         if composed is not None:
             return FactsFile(path, Record(*composed["article"]),
                              [Record(*item) for item in composed["entities"]],
