@@ -73,8 +73,8 @@ def provenance(evidence: set[Span]) -> dict[str, list[str]]:
     """The ``sources`` (article ids) and ``evidence`` (span strings) properties of a fact."""
     spans = sorted(evidence)
     return {
-        "sources": sorted({span.article for span in spans}),
-        "evidence": [str(span) for span in spans],
+        "sources": sorted({article for article, _, _ in spans}),
+        "evidence": [f"{article}:{start}-{end}" for article, start, end in spans],
     }
 
 

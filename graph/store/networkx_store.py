@@ -43,38 +43,52 @@ class NetworkXStore(Store):
         self.notices = []
 
     def write(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> WriteSummary:
-        """Merge the rows in; the evidence of an element named by many rows (a state in a
-        thousand reports) is gathered first and written once, so a load stays linear."""
+        """Merge the rows in; an element named by many rows (a state in a thousand reports)
+        is gathered first and written to the graph once, so a load stays linear."""
         summary = WriteSummary()
+        graph = self.graph
+        node_attrs: dict[str, dict[str, Any]] = {}
         node_spans: dict[str, set[Span]] = {}
         for node in nodes:
-            if node.id in self.graph:
-                summary.nodes_updated += 1
-            else:
-                summary.nodes_created += 1
-                self.graph.add_node(node.id, label=node.label)
-            attrs = self.graph.nodes[node.id]
-            if node.id not in node_spans:
+            attrs = node_attrs.get(node.id)
+            if attrs is None:
+                if node.id in graph:
+                    summary.nodes_updated += 1
+                    attrs = graph.nodes[node.id]
+                else:
+                    summary.nodes_created += 1
+                    attrs = {"label": node.label}
+                node_attrs[node.id] = attrs
                 node_spans[node.id] = _spans(attrs)
+            else:
+                summary.nodes_updated += 1
             _merge(attrs, node.properties)
             node_spans[node.id] |= node.evidence
         for node_id, spans in node_spans.items():
-            self.graph.nodes[node_id].update(provenance(spans))
+            node_attrs[node_id].update(provenance(spans))
+        graph.add_nodes_from(node_attrs.items())
+        edge_attrs: dict[tuple[str, str, str], dict[str, Any]] = {}
         edge_spans: dict[tuple[str, str, str], set[Span]] = {}
         for edge in edges:
             key = (edge.source, edge.target, edge.type)
-            if self.graph.has_edge(*key):
-                summary.edges_updated += 1
-            else:
-                summary.edges_created += 1
-                self.graph.add_edge(edge.source, edge.target, key=edge.type, type=edge.type)
-            attrs = self.graph.edges[key]
-            if key not in edge_spans:
+            attrs = edge_attrs.get(key)
+            if attrs is None:
+                if graph.has_edge(*key):
+                    summary.edges_updated += 1
+                    attrs = graph.edges[key]
+                else:
+                    summary.edges_created += 1
+                    attrs = {"type": edge.type}
+                edge_attrs[key] = attrs
                 edge_spans[key] = _spans(attrs)
+            else:
+                summary.edges_updated += 1
             _merge(attrs, edge.properties)
             edge_spans[key] |= edge.evidence
         for key, spans in edge_spans.items():
-            self.graph.edges[key].update(provenance(spans))
+            edge_attrs[key].update(provenance(spans))
+        graph.add_edges_from((source, target, type_, attrs)
+                             for (source, target, type_), attrs in edge_attrs.items())
         return summary
 
     def read(self) -> nx.MultiDiGraph:
