@@ -188,16 +188,16 @@ def check_file(facts: FactsFile, corpus: Corpus) -> list[Problem]:
     return sorted(problems)
 
 
-def _conflicts(first: First, other: Record, skip: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+def _conflicts(first: First, other: Record, skip: frozenset[str]) -> Iterator[tuple[int, str]]:
     for key, value in other.data.items():
         if key in skip or key not in first.values or first.values[key] == value:
             continue
         yield other.line_of(key), f"{key} {value!r} conflicts with {first.values[key]!r}"
 
 
-ENTITY_UNCHECKED = (*LIST_PROPERTIES, "evidence", "description")
+ENTITY_UNCHECKED = frozenset((*LIST_PROPERTIES, "evidence", "description"))
 """Entity keys that may differ between files (they are merged)."""
-RELATION_UNCHECKED = (*LIST_PROPERTIES, "evidence", "note", "source", "target")
+RELATION_UNCHECKED = frozenset((*LIST_PROPERTIES, "evidence", "note", "source", "target"))
 """Relation keys that may differ between files."""
 
 
@@ -210,7 +210,7 @@ class First:
     values: dict[str, Any]
 
 
-def _first(path: Path, record: Record, unchecked: tuple[str, ...]) -> First:
+def _first(path: Path, record: Record, unchecked: frozenset[str]) -> First:
     return First(path, record.line,
                  {key: value for key, value in record.data.items() if key not in unchecked})
 
@@ -245,7 +245,8 @@ class Across:
             key = _relation_key(record.data)
             first = self.relations.get(key)
             if first is None:
-                first = self.relations[key] = _first(facts.path, record, RELATION_UNCHECKED)
+                self.relations[key] = _first(facts.path, record, RELATION_UNCHECKED)
+                continue
             problems += [Problem(facts.path, line, f"relation {message} in "
                                  f"{first.path}:{first.line}")
                          for line, message in _conflicts(first, record, RELATION_UNCHECKED)]
