@@ -160,9 +160,11 @@ def parse_facts(path: Path, text: str) -> FactsFile:
 
 
 FAST = True
-"""Read files in the writer's shape line by line (ingest.facts.lines), other well-formed
-files through libyaml (ingest.facts.compose); False: always the round-trip way (the
-benchmark times both)."""
+"""Read well-formed files through libyaml (ingest.facts.compose); False: always the
+round-trip way (the benchmark times both)."""
+LINES = True
+"""Read files in the writer's shape line by line first (ingest.facts.lines); False: through
+libyaml like the rest (the benchmark times both)."""
 
 
 def _parse(path: Path, text: str) -> FactsFile:
@@ -171,7 +173,7 @@ def _parse(path: Path, text: str) -> FactsFile:
         alias = first_alias(text)
         if alias is not None:
             raise FactsSyntaxError(Problem(path, alias, ALIASES))
-        composed = (read_lines(text) or compose_facts(text)) if FAST else None
+        composed = ((LINES and read_lines(text)) or compose_facts(text)) if FAST else None
         if composed is not None:
             return FactsFile(path, Record(*composed["article"]),
                              [Record(*item) for item in composed["entities"]],
