@@ -11,11 +11,18 @@ import networkx as nx
 from graph.lookup import resolve
 from graph.settings import Settings
 from graph.store.base import Store, Tally
-from graph.store.door import built_graph, country_view_of, index_of, open_store, pair_view_of
+from graph.store.door import (
+    built_graph,
+    country_view_of,
+    index_of,
+    open_store,
+    pair_view_of,
+    ties_view_of,
+)
 from ingest.corpus import Corpus
 from ingest.facts.build import rebuild_if_changed
 
-VIEWS = {"countries": country_view_of, "pairs": pair_view_of}
+VIEWS = {"countries": country_view_of, "pairs": pair_view_of, "ties": ties_view_of}
 """The smaller graphs kept beside a built graph, by what a reading command asks for."""
 
 
@@ -24,7 +31,8 @@ def reading_store(settings: Settings, source: str | None, facts: Path, corpus: C
     """Neo4j as the settings say, or the graph built from ``facts``: kept in ``out/cache``
     and built again only when the facts changed (saying so on a terminal, as the progress
     bars do). With a ``view``, only that part of it, which is all the command reads:
-    ``countries`` (``projection.country_view``) or ``pairs`` (``projection.pair_view``)."""
+    ``countries`` (``projection.country_view``), ``pairs`` (``projection.pair_view``) or
+    ``ties`` (``projection.ties_view``)."""
     if (source or settings.store) == "networkx":
         graph_file = _built(settings, facts, corpus)
         return open_store(settings, "networkx",

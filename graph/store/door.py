@@ -39,6 +39,11 @@ def pair_view_of(graph_file: Path) -> Path:
     return graph_file.with_name(graph_file.stem + ".pairs.json")
 
 
+def ties_view_of(graph_file: Path) -> Path:
+    """Where the ties view of a built graph (``projection.ties_view``) is kept."""
+    return graph_file.with_name(graph_file.stem + ".ties.json")
+
+
 def open_store(settings: Settings, source: str | None = None, graph_file: Path | None = None,
                create: bool = False, **neo4j: Any) -> Store:
     """The store ``source`` (default: the settings' ``store``). For ``networkx``: the graph

@@ -15,13 +15,13 @@ from typing import Any
 
 from tqdm import tqdm
 
-from graph.analysis.projection import country_view, pair_view
+from graph.analysis.projection import country_view, pair_view, ties_view
 from graph.files import write_if_changed
 from graph.heap import paused_gc
 from graph.model import Edge, Node
 from graph.progress import progress
 from graph.store.base import Store, WriteSummary
-from graph.store.door import country_view_of, index_of, pair_view_of
+from graph.store.door import country_view_of, index_of, pair_view_of, ties_view_of
 from graph.store.index import write_index
 from graph.store.networkx_store import NetworkXStore
 from ingest.corpus import Corpus
@@ -207,12 +207,13 @@ def facts_key(target: Path, corpus: Corpus) -> str:
 
 def save_built(store: NetworkXStore, graph_file: Path, key: str) -> None:
     """Save a built graph, its index (``graph.store.index``), its country view
-    (``country_view``) and pair view (``pair_view``) with the key of the facts it was built
-    from beside them (written last, so an interrupted save is rebuilt next time)."""
+    (``country_view``), pair view (``pair_view``) and ties view (``ties_view``) with the
+    key of the facts it was built from beside them (written last, so an interrupted save is
+    rebuilt next time)."""
     stamp = graph_file.with_name(graph_file.name + ".key")
     stamp.unlink(missing_ok=True)
     graph = store.read()
-    with tqdm(total=4, desc="keep", unit="file", disable=None, leave=False) as bar:
+    with tqdm(total=5, desc="keep", unit="file", disable=None, leave=False) as bar:
         store.save(graph_file)
         bar.update()
         write_index(graph.nodes(data=True), graph.edges(keys=True, data=True),
@@ -223,6 +224,8 @@ def save_built(store: NetworkXStore, graph_file: Path, key: str) -> None:
             NetworkXStore(view).save(country_view_of(graph_file))
             bar.update()
             NetworkXStore(pair_view(view)).save(pair_view_of(graph_file))
+            bar.update()
+            NetworkXStore(ties_view(graph)).save(ties_view_of(graph_file))
         bar.update()
     write_if_changed(stamp, key.encode("ascii"))
 
@@ -237,6 +240,7 @@ def rebuild_if_changed(target: Path, corpus: Corpus, graph_file: Path) -> bool:
     try:
         if graph_file.is_file() and index_of(graph_file).is_file() and \
                 country_view_of(graph_file).is_file() and pair_view_of(graph_file).is_file() and \
+                ties_view_of(graph_file).is_file() and \
                 stamp.read_text(encoding="ascii") == key:
             return False
     except (OSError, UnicodeDecodeError):

@@ -67,7 +67,7 @@ def centrality_command(source: str, facts: Path, corpus: tuple[Path, ...],
                             "--projection countries")
     whole = not (kinds or since or until or report_dates)
     with reading_store(SETTINGS, source, facts, corpus_of(corpus),
-                       view=(("pairs" if whole else "countries") if projection else None)
+                       view=(("pairs" if whole else "countries") if projection else "ties")
                        ) as store:
         graph = store.read()
     if projection:

@@ -1,10 +1,11 @@
-"""The country and pair views kept beside a built graph answer what the whole graph answers.
+"""The country, pair and ties views kept beside a built graph answer what the whole graph
+answers.
 
 ``milcoop query partners|cooperation_by_year``, ``map --countries`` and ``centrality
 --projection countries`` with a window read the country view instead of the whole graph;
 ``query strongest_pairs``, ``centrality --projection countries`` and ``map --countries``
-over every tie read the pair view. Each must give exactly the rows, page and ranks the whole
-seed graph gives.
+over every tie read the pair view; ``centrality`` of the whole graph reads the ties view.
+Each must give exactly the rows, page and ranks the whole seed graph gives.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from graph.analysis.projection import (
     country_ties,
     country_view,
     pair_view,
+    ties_view,
 )
 from graph.errors import AnalysisError
 from graph.maps.page import MapRequest, map_page
 from graph.queries.library import QUERY_VIEWS, run_networkx
-from graph.store.door import country_view_of, pair_view_of
+from graph.store.door import country_view_of, pair_view_of, ties_view_of
 from graph.store.networkx_store import NetworkXStore
 from graph.vocabulary import DIRECT_TIES
 from ingest.extract.gazetteer import place_of
@@ -155,3 +157,21 @@ def test_strongest_pairs_and_country_centrality_read_the_pair_view(tmp_path, mon
                                     "--top", "3"])
     assert ranks.exit_code == 0 and windowed.exit_code == 0, ranks.output + windowed.output
     assert ranks.output.splitlines()[1].split(",")[1] == "AZE"
+
+
+def test_whole_graph_centrality_ranks_the_same_from_the_saved_ties_view(tmp_path, seed_graph):
+    NetworkXStore(ties_view(seed_graph)).save(tmp_path / "ties.json")
+    saved = NetworkXStore.load(tmp_path / "ties.json").read()
+    assert "Article" not in dict(saved.nodes(data="label")).values()
+    assert not any(data.get("evidence") for _, _, data in saved.edges(data=True))
+    whole = centrality(seed_graph)
+    assert centrality(saved).equals(whole)
+    assert whole.loc["AZE", "degree"] > 0
+
+
+def test_centrality_reads_the_ties_view(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    output = _answered_again_without(ties_view_of(tmp_path / "out" / "cache" / "graph.json"),
+                                     CliRunner(), ["centrality", "--label", "Country",
+                                                   "--top", "3"])
+    assert output.splitlines()[1].split(",")[1] == "AZE"
