@@ -35,6 +35,72 @@ def _spans(attrs: dict[str, Any]) -> set[Span]:
     return {Span.parse(text) for text in attrs.get("evidence", [])}
 
 
+class Gathering:
+    """Rows merged into a graph as they come, so a build of 100,000 files need not hold its
+    rows: each element's properties and evidence are gathered across every row naming it
+    (a state in a thousand reports) and written to the graph once, at ``done``, nodes in
+    the order first named, then edges, whatever order the rows came in."""
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+        self.summary = WriteSummary()
+        self.node_attrs: dict[str, dict[str, Any]] = {}
+        self.node_spans: dict[str, set[Span]] = {}
+        self.edge_attrs: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.edge_spans: dict[tuple[str, str, str], set[Span]] = {}
+
+    def nodes(self, nodes: Iterable[Node]) -> None:
+        """Gather node rows."""
+        graph, node_attrs, node_spans = self.graph, self.node_attrs, self.node_spans
+        for node in nodes:
+            attrs = node_attrs.get(node.id)
+            if attrs is None:
+                if node.id in graph:
+                    self.summary.nodes_updated += 1
+                    attrs = graph.nodes[node.id]
+                else:
+                    self.summary.nodes_created += 1
+                    attrs = {"label": node.label}
+                node_attrs[node.id] = attrs
+                node_spans[node.id] = _spans(attrs)
+            else:
+                self.summary.nodes_updated += 1
+            _merge(attrs, node.properties)
+            node_spans[node.id] |= node.evidence
+
+    def edges(self, edges: Iterable[Edge]) -> None:
+        """Gather edge rows."""
+        graph, edge_attrs, edge_spans = self.graph, self.edge_attrs, self.edge_spans
+        for edge in edges:
+            key = (edge.source, edge.target, edge.type)
+            attrs = edge_attrs.get(key)
+            if attrs is None:
+                if graph.has_edge(*key):
+                    self.summary.edges_updated += 1
+                    attrs = graph.edges[key]
+                else:
+                    self.summary.edges_created += 1
+                    attrs = {"type": edge.type}
+                edge_attrs[key] = attrs
+                edge_spans[key] = _spans(attrs)
+            else:
+                self.summary.edges_updated += 1
+            _merge(attrs, edge.properties)
+            edge_spans[key] |= edge.evidence
+
+    def done(self) -> WriteSummary:
+        """Write what was gathered into the graph; what the rows did to it."""
+        for node_id, spans in self.node_spans.items():
+            self.node_attrs[node_id].update(provenance(spans))
+        self.graph.add_nodes_from(self.node_attrs.items())
+        for key, spans in self.edge_spans.items():
+            self.edge_attrs[key].update(provenance(spans))
+        self.graph.add_edges_from((source, target, type_, attrs)
+                                  for (source, target, type_), attrs in self.edge_attrs.items())
+        self.node_attrs, self.node_spans, self.edge_attrs, self.edge_spans = {}, {}, {}, {}
+        return self.summary
+
+
 class NetworkXStore(Store):
     """A store held in memory; ``save`` and ``load`` keep it in a JSON file."""
 
@@ -43,53 +109,12 @@ class NetworkXStore(Store):
         self.notices = []
 
     def write(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> WriteSummary:
-        """Merge the rows in; an element named by many rows (a state in a thousand reports)
-        is gathered first and written to the graph once, so a load stays linear."""
-        summary = WriteSummary()
-        graph = self.graph
-        node_attrs: dict[str, dict[str, Any]] = {}
-        node_spans: dict[str, set[Span]] = {}
-        for node in nodes:
-            attrs = node_attrs.get(node.id)
-            if attrs is None:
-                if node.id in graph:
-                    summary.nodes_updated += 1
-                    attrs = graph.nodes[node.id]
-                else:
-                    summary.nodes_created += 1
-                    attrs = {"label": node.label}
-                node_attrs[node.id] = attrs
-                node_spans[node.id] = _spans(attrs)
-            else:
-                summary.nodes_updated += 1
-            _merge(attrs, node.properties)
-            node_spans[node.id] |= node.evidence
-        for node_id, spans in node_spans.items():
-            node_attrs[node_id].update(provenance(spans))
-        graph.add_nodes_from(node_attrs.items())
-        edge_attrs: dict[tuple[str, str, str], dict[str, Any]] = {}
-        edge_spans: dict[tuple[str, str, str], set[Span]] = {}
-        for edge in edges:
-            key = (edge.source, edge.target, edge.type)
-            attrs = edge_attrs.get(key)
-            if attrs is None:
-                if graph.has_edge(*key):
-                    summary.edges_updated += 1
-                    attrs = graph.edges[key]
-                else:
-                    summary.edges_created += 1
-                    attrs = {"type": edge.type}
-                edge_attrs[key] = attrs
-                edge_spans[key] = _spans(attrs)
-            else:
-                summary.edges_updated += 1
-            _merge(attrs, edge.properties)
-            edge_spans[key] |= edge.evidence
-        for key, spans in edge_spans.items():
-            edge_attrs[key].update(provenance(spans))
-        graph.add_edges_from((source, target, type_, attrs)
-                             for (source, target, type_), attrs in edge_attrs.items())
-        return summary
+        """Merge the rows in (``Gathering``: each element written once, so a load stays
+        linear)."""
+        gathering = Gathering(self.graph)
+        gathering.nodes(nodes)
+        gathering.edges(edges)
+        return gathering.done()
 
     def read(self) -> nx.MultiDiGraph:
         return self.graph

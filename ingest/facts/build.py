@@ -23,7 +23,7 @@ from graph.progress import progress
 from graph.store.base import Store, WriteSummary
 from graph.store.door import country_view_of, index_of, pair_view_of, ties_view_of
 from graph.store.index import write_index
-from graph.store.networkx_store import NetworkXStore
+from graph.store.networkx_store import Gathering, NetworkXStore
 from ingest.corpus import Corpus
 from ingest.errors import IngestError, InvalidFacts, Problem
 from ingest.facts.files import (
@@ -146,16 +146,17 @@ def write_rows(nodes: list[Node], edges: list[Edge], store: Store) -> WriteSumma
 def build(target: Path, corpus: Corpus, cache: Path | None = None, jobs: int = JOBS
           ) -> tuple[NetworkXStore, Checked]:
     """Validate the facts at ``target`` and build them into a NetworkX store (``jobs``:
-    processes that parse the files). Each file becomes rows as it is read and is then let
-    go, so the files are never all held at once (the returned ``Checked`` holds no files);
-    after the first error no more rows are made, but every file is still checked.
+    processes that parse the files). Each file becomes rows as it is read, which are
+    gathered into the graph (``Gathering``) and let go, so neither the files nor their rows
+    are ever all held at once (the returned ``Checked`` holds no files); after the first
+    error no more rows are made, but every file is still checked.
 
     Raises InvalidFacts (carrying every problem) when any error is found.
     """
     checked = Checked()
     across = Across()
-    nodes: list[Node] = []
-    edges: list[Edge] = []
+    store = NetworkXStore()
+    gathering = Gathering(store.graph)
     failed = False
     with paused_gc():
         for facts, problems in _reading(target, corpus, cache, jobs):
@@ -165,14 +166,14 @@ def build(target: Path, corpus: Corpus, cache: Path | None = None, jobs: int = J
             failed = failed or any(problem.level == "error" for problem in problems)
             if facts is not None and not failed:
                 file_nodes, file_edges = rows([facts])
-                nodes += file_nodes
-                edges += file_edges
+                gathering.nodes(file_nodes)
+                gathering.edges(file_edges)
         checked.problems.sort()
         if failed:
             raise InvalidFacts(checked.problems)
         del across
-        store = NetworkXStore()
-        write_rows(nodes, edges, store)
+        gathering.done()
+        store.derive()
     return store, checked
 
 
