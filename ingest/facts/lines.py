@@ -17,7 +17,7 @@ from typing import Any
 
 import orjson
 
-SECTIONS = ("article", "entities", "relations")
+from ingest.facts.compose import SECTIONS
 
 _KEY = re.compile(r"[a-z_]+\Z")
 """A key this reader takes (YAML reads it as the same text)."""

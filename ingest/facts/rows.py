@@ -35,7 +35,7 @@ def _clean(data: dict[str, Any], drop: frozenset[str]) -> dict[str, Any]:
     """Properties as stored: no structural keys, no empty values, dates as strings,
     list properties always lists."""
     return {
-        key: _stored(key, value) if key in _DATES or key in _LISTS else value
+        key: _stored(key, value)
         for key, value in data.items()
         if key not in drop and value is not None and value != []
     }
