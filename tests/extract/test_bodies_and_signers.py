@@ -80,6 +80,24 @@ def test_an_agreement_signed_at_a_place_and_spoken_of_at_the_signing_had_a_cerem
     assert (event, "HELD_IN", "lome") in found
 
 
+def test_those_who_witnessed_a_signing_at_a_ministry_took_part_in_its_ceremony() -> None:
+    text = ("Kenya's Ministry of Defence on Monday signed a contract with Saab for radars. The "
+            "contract was signed at the ministry in Nairobi by its principal secretary, Paul "
+            "Otieno, and Saab's regional head, Erik Lind. Defence Minister Ruth Chepkoech and "
+            "Sweden's ambassador, Anna Berg, witnessed the signing. \"This is a start,\" Lind "
+            "told reporters after the ceremony.")
+    out = _extract(text)
+    signings = [e for e in out.entities.values() if e.label == "Meeting"]
+    assert len(signings) == 1
+    event = signings[0].id
+    assert {"signing", "ceremony"} <= set(signings[0].aliases)
+    found = set(out.relations)
+    assert {(person, "PARTICIPATED_IN", event)
+            for person in ("paul-otieno", "erik-lind", "ruth-chepkoech", "anna-berg")} <= found
+    assert {(event, "HELD_IN", "nairobi"), ("ken-contract", "PART_OF", event)} <= found
+    assert not {("ruth-chepkoech", "SIGNED", "ken-contract"),
+                ("anna-berg", "SIGNED", "ken-contract")} & found
+
 def test_an_agreement_signed_at_a_place_with_no_word_of_the_signing_has_no_ceremony() -> None:
     out = _extract("Ghana and Togo on Monday signed a border security agreement. The agreement "
                    "was signed in Lomé by Defence Minister Kofi Mensah and his Togolese "

@@ -1168,12 +1168,16 @@ def body_states(out: Extraction) -> None:
 
 
 SIGNED_THERE = re.compile(r"\bsigned\s+(?:(?:on|last|this)\s+\w+\s+)?(?:at|in)\s+(?:the\s+)?"
-                          r"[A-Z]")
-"""An agreement's signing told with its venue: ``was signed at X``, ``signed in X on Monday``."""
-AT_THE_SIGNING = re.compile(r"(?:\b(?:at|during)\s+the\s+|\b(?=signing\s+ceremony))"
-                            r"(?P<what>signing(?:\s+ceremony)?)\b", re.I)
+                          r"(?:[a-z’'-]+\s+){0,3}?(?:(?:in|at)\s+)?[A-Z]")
+"""An agreement's signing told with its venue: ``was signed at X``, ``signed in X on Monday``,
+``signed at the ministry in Hanoi``."""
+AT_THE_SIGNING = re.compile(
+    r"(?:\b(?:at|during)\s+the\s+|\b(?P<saw>witnessed|attended)\s+the\s+|\b(?=signing\s+ceremony))"
+    r"(?P<what>signing(?:\s+ceremony)?)\b|\b(?:at|after|during)\s+the\s+(?:same\s+)?"
+    r"(?P<ceremony>ceremony)\b", re.I)
 """The report back at the signing, as at an event: ``said at the signing``, ``the signing
-ceremony`` (not ``after the signing``, which tells only when)."""
+ceremony``, ``witnessed the signing``, and ``after the ceremony`` when no other ceremony is
+told of there (not ``after the signing``, which tells only when)."""
 WITH_SIGNERS = ("Person",)
 VENUE_REACH = 60
 """How far after ``signed at`` the places of the signing are named."""
@@ -1181,6 +1185,11 @@ VENUE_REACH = 60
 
 def _in(spans: list[tuple[int, int]], sentence: Sentence) -> bool:
     return any(sentence.start <= start < sentence.end for start, _ in spans)
+
+
+def _spanned(entities: list[Entity], offset: int) -> bool:
+    """Whether one of ``entities`` is mentioned at ``offset``."""
+    return any(start <= offset < end for e in entities for start, end in e.spans)
 
 
 def signings(out: Extraction, sentences: list[Sentence]) -> None:
@@ -1222,14 +1231,16 @@ def signings(out: Extraction, sentences: list[Sentence]) -> None:
 def _ceremony(out: Extraction, agreement: Entity, sentence: Sentence, found: re.Match[str],
              places: list[str], signers: set[str], located: dict[str, set[str]],
              body: list[Sentence]) -> None:
+    meetings = [e for e in out.entities.values() if e.label == "Meeting"]
     backs = [back for later in body if later.end > found.end()
              for back in AT_THE_SIGNING.finditer(out.text, max(later.start, found.end()),
-                                                 later.end)]
+                                                 later.end)
+             if not (back["ceremony"] and _spanned(meetings, back.start("ceremony")))]
     if not backs:
         return
     span = (sentence.start, sentence.end)
-    told = [e.id for e in out.entities.values() if e.label == "Meeting" and
-            any(start <= back.start("what") < end for back in backs for start, end in e.spans)]
+    told = [e.id for e in meetings if any(back["what"] and _spanned([e], back.start("what"))
+                                          for back in backs)]
     event = told[0] if told else slug(f"signing {agreement.id}")
     if not told:
         where = " and ".join(out.entities[p].name for p in places)
@@ -1237,7 +1248,8 @@ def _ceremony(out: Extraction, agreement: Entity, sentence: Sentence, found: re.
                         f"Signing of {agreement.name} in {where}", "ceremony",
                         rule="agreement.signing", confidence=0.5))
         for back in backs:
-            out.add(Mention(back.start("what"), back.end("what"), back["what"], "Meeting",
+            word = "what" if back["what"] else "ceremony"
+            out.add(Mention(back.start(word), back.end(word), back[word], "Meeting",
                             event, "", "ceremony", rule="agreement.signing", confidence=0.5))
     out.relate("PART_OF", agreement.id, event, span, "agreement.signing", 0.5)
     for place in places:
@@ -1245,6 +1257,13 @@ def _ceremony(out: Extraction, agreement: Entity, sentence: Sentence, found: re.
     for person in [e for e in out.entities.values() if e.label == "Person" and
                    _in(e.spans, sentence)]:
         out.relate("PARTICIPATED_IN", person.id, event, span, "agreement.signing", 0.5)
+    for back in backs:
+        if back["saw"]:
+            witnessed = next(s for s in body if s.start <= back.start() < s.end)
+            for person in [e for e in out.entities.values() if e.label == "Person" and
+                           any(witnessed.start <= start < back.start() for start, _ in e.spans)]:
+                out.relate("PARTICIPATED_IN", person.id, event, (witnessed.start, witnessed.end),
+                           "agreement.signing", 0.5)
     states = sorted(s for s in signers if out.entities[s].label == "Country")
     for state in states:
         out.relate("PARTICIPATED_IN", state, event, span, "agreement.signing", 0.5)
