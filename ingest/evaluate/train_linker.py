@@ -6,7 +6,7 @@ every other one is a negative. One L2 logistic regression per relation type and 
 pair (near, far) is fitted with scikit-learn; each type's threshold is the lowest at
 which its proposals on reports held out in turn (five folds) are right at least half the
 time, and a type that never gets there is left out. Train on the development reports
-only (``--upto 348``: the newest blind batch, 349-372, measures it): never the holdout,
+only (``--upto 348``: the blind batches after it, 349-396, measure it): never the holdout,
 whose figures must stay an honest estimate.
 
 Run: .venv/bin/python -m ingest.evaluate.train_linker [--gold tests/fixtures/dev/gold]

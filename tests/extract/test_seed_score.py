@@ -28,7 +28,8 @@ to bodies and a partnership "between" two states were restored for these facts, 
 0.722, 0.002 above the floor: the learned linker adds 3 relations these facts hold and 13
 they do not, most of which an analyst would accept (Iran a member of the 3+3 format,
 Armenia and Azerbaijan signatories of the 2020 statement); the floor stays. At the end of
-the twenty-second, with the linker trained on dev 1-348: unchanged."""
+the twenty-second, with the linker trained on dev 1-348: unchanged; at the end of the
+twenty-fourth: unchanged."""
 
 from __future__ import annotations
 
