@@ -288,8 +288,18 @@ class Gazetteer:
     def __init__(self, terms: Iterator[tuple[str, Term]]) -> None:
         self.automaton = ahocorasick.Automaton()
         self.countries: dict[str, Term] = {}
+        self.shared: dict[str, tuple[Term, ...]] = {}
+        """Demonyms of more than one state (``Congolese``), to each state's term, the first
+        file row's being the one a report naming neither gets."""
         for surface, term in terms:
-            for variant in {surface, ascii_fold(surface)}:
+            variants = {surface, ascii_fold(surface)}
+            if term.label == "Country" and term.role == "demonym":
+                found = self.automaton.get(surface, None)
+                if found is not None and found[1].role == "demonym" and found[1].id != term.id:
+                    for variant in variants:
+                        self.shared[variant] = (*self.shared.get(variant, (found[1],)), term)
+                    continue
+            for variant in variants:
                 self.automaton.add_word(variant, (len(variant), term))
             if term.label == "Country" and term.role == "name":
                 self.countries.setdefault(term.id, term)
@@ -326,7 +336,23 @@ class Gazetteer:
             chosen.insert(at, Mention(start, end, text[start:end], term.label, term.id,
                                       term.name, term.kind, "qualifier" if inside else term.role,
                                       "gazetteer", term.confidence))
+        if self.shared:
+            chosen = self._states_named(chosen)
         return sorted(chosen, key=lambda m: (m.start, m.role == "qualifier"))
+
+    def _states_named(self, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` with each demonym of several states (``Congolese``) read as the one
+        of them the text names (the Democratic Republic of the Congo, or Kinshasa)."""
+        named = {m.id for m in mentions if m.label == "Country" and m.role in ("name", "capital")}
+        resolved = []
+        for mention in mentions:
+            states = self.shared.get(mention.text, ())
+            picked = [term for term in states if term.id in named]
+            if len(picked) == 1 and picked[0].id != mention.id:
+                mention = replace(mention, id=picked[0].id, name=picked[0].name,
+                                  kind=picked[0].kind)
+            resolved.append(mention)
+        return resolved
 
     def knows(self, text: str) -> bool:
         """Whether the whole of ``text`` is a dictionary term (``Sri Lanka``).

@@ -22,6 +22,20 @@ def test_one_state_behind_its_names_demonym_and_capital() -> None:
     assert found("Côte d'Ivoire and Ivory Coast")[0][2] == found("Ivory Coast")[0][2] == "CIV"
 
 
+def test_a_demonym_two_states_share_is_the_one_the_report_names() -> None:
+    def states(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.id) for m in default().find(text) if m.label == "Country"]
+
+    assert states("Congolese troops and DRC officials met in Goma.") == [
+        ("Congolese", "COD"), ("DRC", "COD")]
+    assert states("Congolese troops paraded in Brazzaville.") == [
+        ("Congolese", "COG"), ("Brazzaville", "COG")]
+    assert states("The Dominican Navy sailed from Santo Domingo.") == [
+        ("Dominican", "DOM"), ("Santo Domingo", "DOM")]
+    assert states("The Dominican coast guard in Roseau.") == [
+        ("Dominican", "DMA"), ("Roseau", "DMA")]
+
+
 def test_longest_match_wins_and_words_must_be_whole() -> None:
     assert found("Papua New Guinea") == [("Papua New Guinea", "Country", "PNG")]
     assert found("Omani drills; Romania") == [("Omani", "Country", "OMN"),
