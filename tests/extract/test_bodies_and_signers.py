@@ -4,7 +4,7 @@ missions' owners, heads of state and the states of a meeting that adopts a joint
 from __future__ import annotations
 
 from ingest.extract.extractor import extract
-from ingest.extract.facts import Extraction
+from ingest.extract.facts import Entity, Extraction
 
 
 def _extract(body: str) -> Extraction:
@@ -13,6 +13,13 @@ def _extract(body: str) -> Extraction:
 
 def _relations(body: str) -> set[tuple[str, str, str]]:
     return set(_extract(body).relations)
+
+
+def _the_meeting(out: Extraction) -> Entity:
+    """The one meeting of an extraction (the test fails if there are more or none)."""
+    meetings = [e for e in out.entities.values() if e.label == "Meeting"]
+    assert len(meetings) == 1
+    return meetings[0]
 
 
 def test_a_states_parliament_is_its_body_and_signs_what_it_ratifies() -> None:
@@ -70,10 +77,9 @@ def test_an_agreement_signed_at_a_place_and_spoken_of_at_the_signing_had_a_cerem
             "signed in Lomé by Defence Minister Kofi Mensah and his Togolese counterpart, "
             "Ama Dosseh. \"Our borders are safer today,\" Mensah said at the signing.")
     out = _extract(text)
-    signings = [e for e in out.entities.values() if e.label == "Meeting"]
-    assert len(signings) == 1
-    event = signings[0].id
-    assert {"signed", "signing"} <= set(signings[0].aliases)
+    signing = _the_meeting(out)
+    event = signing.id
+    assert {"signed", "signing"} <= set(signing.aliases)
     found = set(out.relations)
     assert ("kofi-mensah", "PARTICIPATED_IN", event) in found
     assert ("ama-dosseh", "PARTICIPATED_IN", event) in found
@@ -87,16 +93,16 @@ def test_those_who_witnessed_a_signing_at_a_ministry_took_part_in_its_ceremony()
             "Sweden's ambassador, Anna Berg, witnessed the signing. \"This is a start,\" Lind "
             "told reporters after the ceremony.")
     out = _extract(text)
-    signings = [e for e in out.entities.values() if e.label == "Meeting"]
-    assert len(signings) == 1
-    event = signings[0].id
-    assert {"signing", "ceremony"} <= set(signings[0].aliases)
+    signing = _the_meeting(out)
+    event = signing.id
+    assert {"signing", "ceremony"} <= set(signing.aliases)
     found = set(out.relations)
     assert {(person, "PARTICIPATED_IN", event)
             for person in ("paul-otieno", "erik-lind", "ruth-chepkoech", "anna-berg")} <= found
     assert {(event, "HELD_IN", "nairobi"), ("ken-contract", "PART_OF", event)} <= found
     assert not {("ruth-chepkoech", "SIGNED", "ken-contract"),
                 ("anna-berg", "SIGNED", "ken-contract")} & found
+
 
 def test_an_agreement_signed_at_a_place_with_no_word_of_the_signing_has_no_ceremony() -> None:
     out = _extract("Ghana and Togo on Monday signed a border security agreement. The agreement "
