@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 from tqdm import tqdm
 
 from graph.analysis.projection import country_view, pair_view, ties_view
@@ -31,12 +32,13 @@ from ingest.facts.files import (
     FactsSyntaxError,
     facts_files,
     facts_paths,
+    from_json,
     prune_parsed,
-    read_facts_file,
+    read_parsed,
 )
 from ingest.facts.rows import rows
 from ingest.facts.validate import Across, check_file
-from ingest.workers import JOBS, ignore_interrupts
+from ingest.workers import JOBS, forked, ignore_interrupts
 
 PROGRESS_STEP = 1000
 """Rows written between two updates of the progress bar."""
@@ -60,17 +62,19 @@ PARALLEL_FROM = 200
 on one)."""
 
 
-def _read(path: Path, cache: Path | None, corpus: Corpus) -> tuple[FactsFile | None,
+def _read(path: Path, cache: Path | None, corpus: Corpus) -> tuple[bytes | None,
                                                                     list[Problem]]:
     """One facts file read (from the parse cache when it holds it) and checked on its own
-    (in a worker, when there are several), or what stops it being read."""
+    (in a worker, when there are several), as the JSON of its records (``as_json``: a
+    worker sends that back at a fraction of the records' pickling cost), or what stops it
+    being read."""
     try:
-        facts = read_facts_file(path, cache)
+        facts, parsed = read_parsed(path, cache)
     except FactsSyntaxError as error:
         return None, [error.problem]
     except OSError as error:
         return None, [Problem(path, 0, f"cannot read: {error.strerror}")]
-    return facts, check_file(facts, corpus)
+    return parsed, check_file(facts, corpus)
 
 
 def _reading(target: Path, corpus: Corpus, cache: Path | None, jobs: int
@@ -87,7 +91,9 @@ def _reading(target: Path, corpus: Corpus, cache: Path | None, jobs: int
             found = pool.imap(read, paths, chunksize=16)
         else:
             found = map(read, paths)
-        yield from progress(found, "read", "file", len(paths))
+        shown = progress(found, "read", "file", len(paths))
+        for path, (parsed, problems) in zip(paths, shown, strict=True):
+            yield (None if parsed is None else from_json(path, parsed)), problems
     if cache is not None:
         prune_parsed(cache, paths)
 
@@ -95,7 +101,7 @@ def _reading(target: Path, corpus: Corpus, cache: Path | None, jobs: int
 def check(target: Path, corpus: Corpus, cache: Path | None = None, jobs: int = JOBS
           ) -> Checked:
     """Read and validate the facts at ``target`` (a file or a folder); ``cache``: where
-    files already parsed are kept (see ``read_facts_file``); ``jobs``: processes that parse
+    files already parsed are kept (see ``read_parsed``); ``jobs``: processes that parse
     and check each file, when there are ``PARALLEL_FROM`` files or more (then the checks
     across files)."""
     checked = Checked()
@@ -206,27 +212,38 @@ def facts_key(target: Path, corpus: Corpus) -> str:
     return digest.hexdigest()
 
 
+def _save_views(graph: nx.MultiDiGraph, graph_file: Path) -> None:
+    """Save the country view (``country_view``) and pair view (``pair_view``) of a built
+    graph beside it."""
+    view = country_view(graph)
+    NetworkXStore(view).save(country_view_of(graph_file))
+    NetworkXStore(pair_view(view)).save(pair_view_of(graph_file))
+
+
 def save_built(store: NetworkXStore, graph_file: Path, key: str) -> None:
-    """Save a built graph, its index (``graph.store.index``), its country view
-    (``country_view``), pair view (``pair_view``) and ties view (``ties_view``) with the
-    key of the facts it was built from beside them (written last, so an interrupted save is
-    rebuilt next time)."""
+    """Save a built graph, its index (``graph.store.index``), its country and pair views
+    (made in a forked process meanwhile) and ties view (``ties_view``) with the key of the
+    facts it was built from beside them (written last, so an interrupted save is rebuilt
+    next time); IngestError when they cannot be written there."""
+    try:
+        _save_built(store, graph_file, key)
+    except OSError as error:
+        raise IngestError(f"{graph_file}: cannot keep the built graph here "
+                          f"({error.strerror}); set MILCOOP_OUT to a writable folder") from None
+
+
+def _save_built(store: NetworkXStore, graph_file: Path, key: str) -> None:
     stamp = graph_file.with_name(graph_file.name + ".key")
     stamp.unlink(missing_ok=True)
     graph = store.read()
-    with tqdm(total=5, desc="keep", unit="file", disable=None, leave=False) as bar:
+    with tqdm(total=3, desc="keep", unit="file", disable=None, leave=False) as bar, \
+            paused_gc(), forked(partial(_save_views, graph, graph_file)):
         store.save(graph_file)
         bar.update()
         write_index(graph.nodes(data=True), graph.edges(keys=True, data=True),
                     index_of(graph_file))
         bar.update()
-        with paused_gc():
-            view = country_view(graph)
-            NetworkXStore(view).save(country_view_of(graph_file))
-            bar.update()
-            NetworkXStore(pair_view(view)).save(pair_view_of(graph_file))
-            bar.update()
-            NetworkXStore(ties_view(graph)).save(ties_view_of(graph_file))
+        NetworkXStore(ties_view(graph)).save(ties_view_of(graph_file))
         bar.update()
     write_if_changed(stamp, key.encode("ascii"))
 
@@ -247,9 +264,5 @@ def rebuild_if_changed(target: Path, corpus: Corpus, graph_file: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         pass
     store, _ = build(target, corpus, graph_file.parent / "parsed")
-    try:
-        save_built(store, graph_file, key)
-    except OSError as error:
-        raise IngestError(f"{graph_file}: cannot keep the built graph here "
-                          f"({error.strerror}); set MILCOOP_OUT to a writable folder") from None
+    save_built(store, graph_file, key)
     return True

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
@@ -100,47 +101,73 @@ def _records(root: CommentedMap, key: str, path: Path) -> list[Record]:
     return [_record(item, path, f"each item of '{key}'") for item in items]
 
 
-def _as_json(facts: FactsFile) -> str:
-    """A facts file as read, as JSON: what the parse cache keeps."""
-    return json.dumps({section: [{"data": r.data, "line": r.line, "key_lines": r.key_lines}
-                                 for r in records] for section, records in (
-        ("article", [facts.article]), ("entities", facts.entities),
-        ("relations", facts.relations))}, ensure_ascii=False)
+def as_json(facts: FactsFile) -> bytes:
+    """A facts file as read, as JSON: what the parse cache keeps and a parsing worker sends
+    back (orjson, a list of sections; the standard library's, in a mapping, for the rare
+    value orjson would not give back exactly: an integer beyond 64 bits, NaN, infinity)."""
+    sections = [[[r.data, r.line, r.key_lines] for r in records]
+                for records in ([facts.article], facts.entities, facts.relations)]
+    try:
+        encoded = orjson.dumps(sections)
+    except orjson.JSONEncodeError:
+        encoded = b"null"
+    if b"null" not in encoded:
+        return encoded
+    return json.dumps({"sections": sections}, ensure_ascii=False).encode("utf-8")
 
 
-def _from_json(path: Path, text: str) -> FactsFile:
-    """A facts file from the parse cache's JSON."""
-    data = json.loads(text)
-    records = {section: [Record(r["data"], r["line"], r["key_lines"]) for r in data[section]]
-               for section in SECTIONS}
-    return FactsFile(path, records["article"][0], records["entities"], records["relations"])
+def from_json(path: Path, data: bytes) -> FactsFile:
+    """The facts file ``path`` from the JSON ``as_json`` made of it."""
+    sections = orjson.loads(data) if data[:1] == b"[" else json.loads(data)["sections"]
+    article, entities, relations = ([Record(*item) for item in records]
+                                    for records in sections)
+    return FactsFile(path, article[0], entities, relations)
+
+
+def _decoded(path: Path, data: bytes) -> str:
+    """A facts file's bytes as text with LF line ends; FactsSyntaxError if not UTF-8."""
+    try:
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as error:
+        raise FactsSyntaxError(Problem(path, 1, f"not UTF-8 text ({error.reason})")) from None
+
+
+def read_parsed(path: Path, cache: Path | None = None) -> tuple[FactsFile, bytes]:
+    """``read_facts_file`` with the JSON of what was read (``as_json``), which a parsing
+    worker sends back in place of the records (a fraction of their pickling's cost)."""
+    data = path.read_bytes()
+    text = _decoded(path, data)
+    kept = cache / _cached_name(data) if cache else None
+    if kept is not None:
+        try:
+            parsed = kept.read_bytes()
+            return from_json(path, parsed), parsed
+        except (OSError, ValueError, KeyError, IndexError, TypeError):
+            pass
+    facts = _parse(path, text)
+    parsed = as_json(facts)
+    if kept is not None:
+        with contextlib.suppress(OSError):
+            write_if_changed(kept, parsed)
+    return facts, parsed
 
 
 def read_facts_file(path: Path, cache: Path | None = None) -> FactsFile:
     """Parse ``path``; raises FactsSyntaxError (with file and line) if it is not facts.
     With a ``cache`` folder, a file read before with the same bytes is taken from there
     (the round-trip YAML parse that keeps lines is most of a build's time)."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as error:
-        raise FactsSyntaxError(Problem(path, 1, f"not UTF-8 text ({error.reason})")) from None
-    kept = cache / _cached_name(data) if cache else None
-    if kept is not None:
-        try:
-            return _from_json(path, kept.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, IndexError, TypeError):
-            pass
-    facts = _parse(path, text)
-    if kept is not None:
-        with contextlib.suppress(OSError):
-            write_if_changed(kept, _as_json(facts).encode("utf-8"))
-    return facts
+    if cache is not None:
+        return read_parsed(path, cache)[0]
+    return _parse(path, _decoded(path, path.read_bytes()))
+
+
+PARSED_FORMAT = 2
+"""The parse cache's format: a file of another format is named apart and never read."""
 
 
 def _cached_name(data: bytes) -> str:
     """The parse cache's file for a facts file holding ``data``: named by its bytes' digest."""
-    return f"{hashlib.sha256(data).hexdigest()}.json"
+    return f"{hashlib.sha256(data).hexdigest()}.v{PARSED_FORMAT}.json"
 
 
 def prune_parsed(cache: Path, paths: list[Path]) -> None:

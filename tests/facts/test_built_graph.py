@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from conftest import FACTS
 from ingest.corpus import Corpus
-from ingest.errors import InvalidFacts
+from ingest.errors import IngestError, InvalidFacts
 from ingest.facts import files
 from ingest.facts.build import build, check, rebuild_if_changed
 from ingest.facts.files import facts_paths
@@ -75,6 +75,46 @@ def test_only_the_changed_facts_file_is_parsed_again(tmp_path, monkeypatch):
     rebuild_if_changed(facts, Corpus(), graph_file)
     assert parsed == [changed.name]
     assert len(list((graph_file.parent / "parsed").glob("*.json"))) == 5
+
+
+ODD_VALUES = """article:
+  id: odd
+  title: null in a title, and a null value
+  author:
+entities:
+- id: AZE
+  label: Country
+  name: Azerbaijan
+  confidence: .inf
+  population: 123456789012345678901234567890
+  evidence: [[0, 10]]
+relations: []
+"""
+
+
+def test_the_parse_cache_gives_back_exactly_what_was_read_even_values_json_bends(tmp_path):
+    path = tmp_path / "odd.yaml"
+    path.write_text(ODD_VALUES, encoding="utf-8")
+    cache = tmp_path / "parsed"
+    read = files.read_facts_file(path, cache)
+    assert read.entities[0].data["confidence"] == float("inf")
+    assert read.entities[0].data["population"] == 123456789012345678901234567890
+    assert read.article.data["author"] is None
+    assert len(list(cache.glob("*.json"))) == 1
+    assert repr(files.read_facts_file(path, cache)) == repr(read)
+
+
+def test_a_view_that_cannot_be_kept_fails_the_build_by_name_and_leaves_no_key(tmp_path):
+    facts = tmp_path / "facts"
+    shutil.copytree(FACTS, facts)
+    graph_file = tmp_path / "cache" / "graph.json"
+    (tmp_path / "cache" / "graph.pairs.json").mkdir(parents=True)
+    with pytest.raises(IngestError, match=r"graph\.json: cannot keep the built graph here"):
+        rebuild_if_changed(facts, Corpus(), graph_file)
+    assert not (tmp_path / "cache" / "graph.json.key").exists()
+    (tmp_path / "cache" / "graph.pairs.json").rmdir()
+    assert rebuild_if_changed(facts, Corpus(), graph_file) is True
+    assert (tmp_path / "cache" / "graph.pairs.json").is_file()
 
 
 def test_show_and_stats_read_the_index_and_partners_the_country_view_not_the_graph(
@@ -143,3 +183,12 @@ def test_a_build_names_every_bad_file_not_only_the_first(tmp_path):
     assert {problem.path.name for problem in failed.value.problems
             if "Kountry" in problem.message} >= {first.name, last.name}
     assert failed.value.problems == check(facts, Corpus(), jobs=1).problems
+
+
+def test_build_where_its_output_folder_is_a_file_is_one_error_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").write_text("a file where the output folder goes", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--facts", str(FACTS), "-o", "graph.json"])
+    assert result.exit_code == 1
+    assert "cannot keep the built graph here (Not a directory)" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "graph.json").exists()
