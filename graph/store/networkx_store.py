@@ -52,41 +52,50 @@ class Gathering:
     def nodes(self, nodes: Iterable[Node]) -> None:
         """Gather node rows."""
         graph, node_attrs, node_spans = self.graph, self.node_attrs, self.node_spans
+        created = updated = 0
         for node in nodes:
             attrs = node_attrs.get(node.id)
             if attrs is None:
                 if node.id in graph:
-                    self.summary.nodes_updated += 1
-                    attrs = graph.nodes[node.id]
+                    updated += 1
+                    attrs = node_attrs[node.id] = graph.nodes[node.id]
+                    node_spans[node.id] = _spans(attrs)
                 else:
-                    self.summary.nodes_created += 1
-                    attrs = {"label": node.label}
-                node_attrs[node.id] = attrs
-                node_spans[node.id] = _spans(attrs)
+                    created += 1
+                    attrs = node_attrs[node.id] = {"label": node.label}
+                    node_spans[node.id] = set()
             else:
-                self.summary.nodes_updated += 1
-            _merge(attrs, node.properties)
+                updated += 1
+            if node.properties:
+                _merge(attrs, node.properties)
             node_spans[node.id] |= node.evidence
+        self.summary.nodes_created += created
+        self.summary.nodes_updated += updated
 
     def edges(self, edges: Iterable[Edge]) -> None:
-        """Gather edge rows."""
+        """Gather edge rows (a graph that holds no node yet holds no edge to look up)."""
         graph, edge_attrs, edge_spans = self.graph, self.edge_attrs, self.edge_spans
+        stored = len(graph) > 0
+        created = updated = 0
         for edge in edges:
             key = (edge.source, edge.target, edge.type)
             attrs = edge_attrs.get(key)
             if attrs is None:
-                if graph.has_edge(*key):
-                    self.summary.edges_updated += 1
-                    attrs = graph.edges[key]
+                if stored and graph.has_edge(*key):
+                    updated += 1
+                    attrs = edge_attrs[key] = graph.edges[key]
+                    edge_spans[key] = _spans(attrs)
                 else:
-                    self.summary.edges_created += 1
-                    attrs = {"type": edge.type}
-                edge_attrs[key] = attrs
-                edge_spans[key] = _spans(attrs)
+                    created += 1
+                    attrs = edge_attrs[key] = {"type": edge.type}
+                    edge_spans[key] = set()
             else:
-                self.summary.edges_updated += 1
-            _merge(attrs, edge.properties)
+                updated += 1
+            if edge.properties:
+                _merge(attrs, edge.properties)
             edge_spans[key] |= edge.evidence
+        self.summary.edges_created += created
+        self.summary.edges_updated += updated
 
     def done(self) -> WriteSummary:
         """Write what was gathered into the graph; what the rows did to it."""

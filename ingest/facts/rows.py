@@ -23,22 +23,19 @@ _DATES = frozenset(DATE_PROPERTIES)
 _LISTS = frozenset(LIST_PROPERTIES)
 
 
-def _stored(key: str, value: Any) -> Any:
-    if key in _DATES:
-        return str(value)
-    if key in _LISTS and not isinstance(value, list):
-        return [value]
-    return value
-
-
 def _clean(data: dict[str, Any], drop: frozenset[str]) -> dict[str, Any]:
     """Properties as stored: no structural keys, no empty values, dates as strings,
     list properties always lists."""
-    return {
-        key: _stored(key, value)
-        for key, value in data.items()
-        if key not in drop and value is not None and value != []
-    }
+    clean = {}
+    for key, value in data.items():
+        if key in drop or value is None or value == []:
+            continue
+        if key in _DATES:
+            value = str(value)
+        elif key in _LISTS and not isinstance(value, list):
+            value = [value]
+        clean[key] = value
+    return clean
 
 
 def article_node(facts: FactsFile) -> Node:
