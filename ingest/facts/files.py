@@ -136,7 +136,6 @@ def read_parsed(path: Path, cache: Path | None = None) -> tuple[FactsFile, bytes
     """``read_facts_file`` with the JSON of what was read (``as_json``), which a parsing
     worker sends back in place of the records (a fraction of their pickling's cost)."""
     data = path.read_bytes()
-    text = _decoded(path, data)
     kept = cache / _cached_name(data) if cache else None
     if kept is not None:
         try:
@@ -144,7 +143,7 @@ def read_parsed(path: Path, cache: Path | None = None) -> tuple[FactsFile, bytes
             return from_json(path, parsed), parsed
         except (OSError, ValueError, KeyError, IndexError, TypeError):
             pass
-    facts = _parse(path, text)
+    facts = _parse(path, _decoded(path, data))
     parsed = as_json(facts)
     if kept is not None:
         with contextlib.suppress(OSError):
