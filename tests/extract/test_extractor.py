@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.extract.extractor import extract
 from ingest.extract.facts import Extraction, Mention
 from ingest.extract.learned.linker import FAMILY
@@ -1013,6 +1015,29 @@ def test_a_training_told_by_a_passive_verb_is_a_program_held_where_it_is_told() 
     assert found == {("QAT", "PARTICIPATED_IN", programs[0].id),
                      (programs[0].id, "HELD_IN", "changwon"),
                      ("hanwha-aerospace", "RUNS", programs[0].id)}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The army said the battalion had trained for six weeks at the Peace Centre in Sentul.",
+     "Training of battalion"),
+    ("About 80 per cent of the new intake were trained for five weeks in North Yorkshire.",
+     "Training of new intake"),
+    ("Under a 2027 accord, under which Montenegrin instructors will be trained in Slovenia.",
+     "Training of Montenegrin instructors"),
+    ("Ghanaian army officers have since attended courses at the Turkish War College.",
+     "Courses for Ghanaian army officers"),
+])
+def test_a_training_is_named_after_its_trainees_alone(sentence: str, name: str) -> None:
+    """Not after who told of them, the clause that led to them, their share or their verb's
+    tense (``Training of the army said the battalion had`` was a program's name)."""
+    out = extract(f"Training abroad\n\n{sentence}\n", "named", "2026-03-01")
+    assert [e.name for e in out.entities.values() if e.label == "Program"] == [name]
+
+
+def test_trainees_named_by_a_pronoun_make_no_program() -> None:
+    out = extract("Crews abroad\n\nThe air force said its crews were trained for ten weeks "
+                  "in Italy.\n", "pronoun", "2026-03-01")
+    assert not [e for e in out.entities.values() if e.label == "Program"]
 
 
 def test_a_state_sending_an_unnamed_envoy_to_a_ceremony_takes_part_in_it() -> None:

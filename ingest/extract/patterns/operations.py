@@ -343,13 +343,26 @@ AT_SCHOOL = re.compile(r"\bat\s+(?:the\s+|its\s+)?(?:[A-Z][\w-]*\s+){0,4}?"
                        r"(?:[A-Z][\w-]*['’]s?\s+)?(?:\([A-Z]+\)\s+)?$")
 """Before a school trained at, perhaps after its owner: ``at the Turkish Naval Forces'``."""
 QUANTITY = re.compile(r"^(?:(?:about|some|around|up\s+to|nearly|more\s+than|the)\s+)*"
-                      r"(?:[\d,]+\s+|(?:first|two|three|four|five)\s+)?", re.I)
+                      r"(?:[\d,]+\s+|(?:first|two|three|four|five)\s+)?"
+                      r"(?:(?:per\s*cent|percent)\s+of\s+(?:the\s+)?)?", re.I)
 OWNED_SITE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|shipyard|yard|"
                         r"facilit(?:y|ies)|site|campus)\b")
 """After a company whose site a training is held at: ``at Hanwha's plant in Changwon``."""
 AT_BEFORE = re.compile(r"\bat\s+(?:the\s+|its\s+)?$")
 CLAUSE_END = re.compile(r",\s+(?:and|while|but|where|which|who)\b|;|\s+before\b", re.I)
 """Where the clause telling a training ends: its places are named before."""
+TOLD_BEFORE = re.compile(r"^.*?\b(?:said|says|told\s+\w+|added|under\s+which|by\s+which|"
+                         r"in\s+which|which|whom|whose)\s+(?:that\s+)?", re.I)
+"""Before the trainees in a subject the pattern took too widely: who told of them (``the
+ministry said the battalion had``) or the clause that led to them (``under which Montenegrin
+instructors``)."""
+AUXILIARY = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|will|would|already|since|also|"
+                       r"previously|regularly|often))+$", re.I)
+"""After the trainees: the tense of their own verb and its adverbs (``the contingent was
+trained for``, ``Ghanaian officers have since attended courses``)."""
+PRONOUNS = frozenset(("its", "their", "his", "her"))
+"""Trainees named only by their owner's pronoun in the clause (``its crews``): no name for a
+program (a sentence that opens on them, ``Its first crew trained for``, names the crew)."""
 BY_AGENT = re.compile(r"\s+by\b", re.I)
 """Right after ``trained``: the trainer told as its agent (``are to be trained by the US Air
 Force``) trains the trainees, a tie between the two rather than a program of its own."""
@@ -368,8 +381,9 @@ def trainings(ctx: Context) -> None:
         return
     base = ctx.sentence.start
     subject = " ".join(LED_BY.sub("", match["subj"]).split())
-    core = QUANTITY.sub("", subject)
-    if not core or not (core[0].isalpha() or ORDINAL.match(core)) or RELATIVE.match(core):
+    core = QUANTITY.sub("", AUXILIARY.sub("", TOLD_BEFORE.sub("", subject)))
+    if not core or not (core[0].isalpha() or ORDINAL.match(core)) or RELATIVE.match(core) \
+            or core.split()[0] in PRONOUNS:
         return
     name = f"Training of {core[:1].lower() + core[1:] if core.startswith('Its ') else core}"
     event = record_event(ctx, "Program", base + match.start(verb), base + match.end(verb),
@@ -456,8 +470,8 @@ def courses(ctx: Context) -> None:
     lead = SUBJECT_START.match(match["subj"])
     begin = base + match.start("subj") + (lead.end() if lead else 0)
     subject = " ".join(ctx.text[begin:base + match.end("subj")].split())
-    core = QUANTITY.sub("", re.sub(r"\s+a\s+year$", "", subject))
-    if not core or not core[0].isalpha() or core.split()[0].lower() in ("its", "their"):
+    core = AUXILIARY.sub("", QUANTITY.sub("", re.sub(r"\s+a\s+year$", "", subject)))
+    if not core or not core[0].isalpha() or core.split()[0].lower() in PRONOUNS:
         return
     named = any(m.start == begin + subject.find(core) for m in ctx.mentions)
     name = f"Courses for {core if named else core[:1].lower() + core[1:]}"
