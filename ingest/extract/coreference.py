@@ -41,6 +41,8 @@ def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.label in SHORTENED and sum(c.isupper() for c in short) >= 2 and \
                 short not in found and not taken.overlaps(*match.span("short")):
             found[short] = mention
+    found.update((short, body) for short, body in _initialled(text, mentions).items()
+                 if short not in found)
     if not found:
         return mentions
     added = []
@@ -50,6 +52,30 @@ def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
             added.append(replace(whole, start=start, end=start + len(short), text=short,
                                  rule="alias.acronym", confidence=min(whole.confidence, 0.7)))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.role == "qualifier"))
+
+
+INITIALLED = ("Organization", "Unit")
+"""Bodies a report may call by their initials without introducing them (``the AFP``)."""
+SKIPPED = frozenset(("of", "the", "and", "for", "de", "del", "la", "des", "du"))
+"""Words a body's initials leave out: ``Armed Forces of the Philippines`` is ``AFP``."""
+
+
+def _initialled(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Bodies the report names in full and then by their initials alone, never introduced
+    (``the Armed Forces of Liberia``, then ``the Chief of Staff of the AFL``): each set of
+    three or more initials that only one named body has and the report writes as a word (not
+    a numbered body's: ``CTF`` of ``Combined Task Force 150`` is also ``CTF 151``'s)."""
+    bodies: dict[str, dict[str, Mention]] = {}
+    for mention in mentions:
+        if mention.label not in INITIALLED or mention.role == "qualifier" or \
+                any(c.isdigit() for c in mention.text):
+            continue
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", mention.text)
+                 if w.lower() not in SKIPPED]
+        if len(words) >= 3 and all(w[0].isupper() for w in words):
+            bodies.setdefault("".join(w[0] for w in words), {})[mention.id] = mention
+    return {short: next(iter(named.values())) for short, named in bodies.items()
+            if len(named) == 1 and re.search(rf"\b{short}\b", text)}
 
 
 def places_again(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -1682,3 +1682,16 @@ def test_talks_at_the_start_of_a_visit_are_part_of_that_visit() -> None:
     visit = next(e for e in out.entities.values() if e.label == "Meeting" and
                  e.properties.get("kind") == "visit")
     assert "three-day visit" in visit.aliases
+
+
+def test_a_body_called_by_its_initials_alone_is_that_body() -> None:
+    """Never introduced as ``(AFL)``, the initials still name the one body that has them; a
+    numbered body's initials name its siblings too, so they are not read as it."""
+    out = extract("Liberia trains\n\nMoroccan instructors train the Armed Forces of Liberia. "
+                  "The ceremony was attended by the Chief of Staff of the AFL, Major General "
+                  "Augustine Zoegar. Combined Task Force 150 patrols the Arabian Sea, while "
+                  "CTF 151 fights piracy.\n", "initials", "2026-02-01")
+    found = {(r.source, r.type, r.target) for r in out.relations.values()}
+    assert ("augustine-zoegar", "COMMANDS", "lbr-armed-forces") in found
+    assert (127, 130) in out.entities["lbr-armed-forces"].spans
+    assert out.entities["combined-task-force-150"].spans == [(164, 187)]
