@@ -102,7 +102,8 @@ def places_again(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def ships_again(text: str, mentions: list[Mention]) -> list[Mention]:
     """A ship named with its prefix (``INS Trikand``) is the ship where the report later
-    names it without (``Trikand and Deepak conducted``, ``aboard America``), not a place."""
+    names it without (``Trikand and Deepak conducted``, ``aboard America``), not a place nor
+    a person (``the commanding officer of Te Kaha``)."""
     cores: dict[str, Mention] = {}
     for mention in mentions:
         prefix, _, bare = mention.name.partition(" ")
@@ -110,11 +111,15 @@ def ships_again(text: str, mentions: list[Mention]) -> list[Mention]:
             cores.setdefault(bare, mention)
     if not cores:
         return mentions
-    places = {m.span: m for m in mentions if m.label == "Location"}
-    taken = Owned([m for m in mentions if m.span not in places or m.label != "Location"])
+    taken = Owned([m for m in mentions if not _misread_ship(m, cores)])
     found = {m.span: m for m in _named_again(text, cores, taken, "unit.ship_again", 0.6)}
-    kept = [m for m in mentions if not (m.label == "Location" and m.span in found)]
+    kept = [m for m in mentions if not (_misread_ship(m, cores) and m.span in found)]
     return sorted([*kept, *found.values()], key=lambda m: (m.start, m.role == "qualifier"))
+
+
+def _misread_ship(mention: Mention, cores: dict[str, Mention]) -> bool:
+    """Whether ``mention`` took a ship's bare name for a place, or for a person's name."""
+    return mention.label == "Location" or (mention.label == "Person" and mention.text in cores)
 
 
 CONTEXT_NAMED = ("event.named_after", "event.named_before")

@@ -1695,3 +1695,12 @@ def test_a_body_called_by_its_initials_alone_is_that_body() -> None:
     assert ("augustine-zoegar", "COMMANDS", "lbr-armed-forces") in found
     assert (127, 130) in out.entities["lbr-armed-forces"].spans
     assert out.entities["combined-task-force-150"].spans == [(164, 187)]
+
+
+def test_a_ship_named_again_without_its_prefix_is_no_person() -> None:
+    out = extract("Port call\n\nHMNZS Te Kaha sailed with ARA Libertad. The commanding officer "
+                  "of Te Kaha, Commander Rebecca Tane, said the exercise was rare.\n", "ship",
+                  "2026-02-01")
+    assert not [e for e in out.entities.values() if e.name == "Te Kaha"]
+    found = {(r.source, r.type, r.target) for r in out.relations.values()}
+    assert ("rebecca-tane", "COMMANDS", "hmnzs-te-kaha") in found
