@@ -94,7 +94,10 @@ TROOPS = re.compile(r"\b(?:troops|soldiers|peacekeep\w*|battalions?|contingents?
 (``officers serve as observers ..., and a Kazakh company has been in the Golan``)."""
 ARM = re.compile(r"(?:(?:[Ee]ngineer(?:ing)?|[Ii]nfantry|[Mm]echani[sz]ed|[Mm]edical|[Aa]rtillery|"
                  r"[Ll]ogistics|[Ss]ignals|[Tt]ransport|[Aa]viation|[Cc]ommando|[Rr]ifle|"
-                 r"[Pp]olice|[Pp]eacekeeping|[Rr]econnaissance|[Hh]elicopter)\s+){1,2}$")
+                 r"[Pp]olice|[Pp]eacekeeping|[Rr]econnaissance|[Hh]elicopter|[Mm]otori[sz]ed|"
+                 r"[Mm]ountain|[Aa]rmou?red|[Aa]irborne|[Pp]arachute|[Mm]ilitary\s+[Pp]olice|"
+                 r"[Ff]orce\s+[Pp]rotection|(?:[Qq]uick|[Rr]apid)\s+[Rr]eaction|[Mm]arine|"
+                 r"[Aa]ir[\s-][Dd]efen[cs]e|[Ss]pecial\s+[Ff]orces|[Cc]ombat)\s+){1,2}$")
 """The arm a unit serves in, between its state and its head noun."""
 UNIT_KINDS = {
     "commando": ("commando-forces", "Commando forces", "commando"),

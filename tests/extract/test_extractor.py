@@ -1704,3 +1704,12 @@ def test_a_ship_named_again_without_its_prefix_is_no_person() -> None:
     assert not [e for e in out.entities.values() if e.name == "Te Kaha"]
     found = {(r.source, r.type, r.target) for r in out.relations.values()}
     assert ("rebecca-tane", "COMMANDS", "hmnzs-te-kaha") in found
+
+
+def test_a_states_unit_named_by_its_arm_is_a_unit_of_that_state() -> None:
+    out = extract("KFOR\n\nThe command includes an Austrian infantry company, a Slovenian "
+                  "motorised company and a Polish military police platoon.\n", "arms",
+                  "2026-02-01")
+    assert {e.name for e in out.entities.values() if e.label == "Unit"} == {
+        "Infantry company of Austria", "Motorised company of Slovenia",
+        "Military police platoon of Poland"}
