@@ -280,7 +280,7 @@ def _label_of(span: Span, ner: str) -> tuple[str, str | None] | None:
         return None
     if ner in ("EVENT", "LAW", "ORG", "WORK_OF_ART", "PRODUCT") and head in AGREEMENT_HEADS:
         return ("Agreement", None)
-    if ner in ("EVENT", "LOC", "ORG", "WORK_OF_ART", "PRODUCT", "FAC") and \
+    if ner in ("EVENT", "LOC", "GPE", "ORG", "WORK_OF_ART", "PRODUCT", "FAC") and \
             EDITION.search(text) and text[:1].isupper():
         named = next((t.lower_ for t in reversed(span) if not t.like_num), head)
         return ("Operation", None) if named in OPERATION_NAMES else \

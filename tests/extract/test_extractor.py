@@ -1713,3 +1713,16 @@ def test_a_states_unit_named_by_its_arm_is_a_unit_of_that_state() -> None:
     assert {e.name for e in out.entities.values() if e.label == "Unit"} == {
         "Infantry company of Austria", "Motorised company of Slovenia",
         "Military police platoon of Poland"}
+
+
+def test_an_edition_the_ner_took_for_a_place_is_an_exercise() -> None:
+    """``Mountain Shield-2029`` is no place for its first word; a later sentence of troops
+    taking part goes on about it (that sentence once stopped the report's extraction)."""
+    out = extract("Mountain Shield\n\nSpecial forces from Greece and Kyrgyzstan ended a "
+                  "ten-day trilateral border-security exercise, Mountain Shield-2029, with a "
+                  "live-fire assault at the Forish training range on Monday. The Greek troops "
+                  "taking part belong to the 1st Raider Regiment.\n", "edition", "2029-09-24")
+    exercise = next(e for e in out.entities.values() if e.name == "Mountain Shield-2029")
+    assert exercise.label == "Exercise"
+    assert ("GRC", "PARTICIPATED_IN", exercise.id) in {
+        (r.source, r.type, r.target) for r in out.relations.values()}

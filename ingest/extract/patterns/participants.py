@@ -300,9 +300,11 @@ def _follow_up(ctx: Context) -> Mention | None:
         event = _about(ctx)
         if event is None:
             return None
-        label = ctx.out.entities[event].label
     else:
         event = _in_focus(ctx, label, event)
+    label = ctx.out.entities[event].label
+    if label not in TAKERS:  # an event's name since read as a place's (``Forish range``)
+        return None
     at = ctx.sentence.start + verb.start()
     end = ctx.sentence.start + verb.end()
     return Mention(at, end, ctx.text[at:end], label, event,
