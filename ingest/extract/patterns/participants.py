@@ -303,7 +303,7 @@ def _follow_up(ctx: Context) -> Mention | None:
     else:
         event = _in_focus(ctx, label, event)
     label = ctx.out.entities[event].label
-    if label not in TAKERS:  # an event's name since read as a place's (``Forish range``)
+    if label not in TAKERS:  # an event's entity since labelled otherwise
         return None
     at = ctx.sentence.start + verb.start()
     end = ctx.sentence.start + verb.end()
