@@ -507,6 +507,8 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
           and not _modifier(text, m)),
     ]
     sources = _published(text)
+    owned = {m.id.split("-", 1)[1] for m in candidates
+             if m.role.startswith("of:") and m.id.count("-") >= 3 and m.kind != "ministry"}
     chosen = []
     for mention in _choose(m for m in candidates if _inside(m, sentences, starts)
                            and not _credit(text, m) and not _epoch(text, m) and not any(
@@ -514,6 +516,7 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
         if mention.label in ("Organization", "Unit") and (
                 mention.kind == "ministry" or _home_forces(text, mention)) \
                 and not mention.role.startswith("of:") and home and \
+                mention.id not in owned and \
                 not (mention.rule == "gazetteer" and mention.id[3:4] == "-"):
             state = gazetteer.country(home[0][0])
             mention = replace(mention, id=f"{home[0][0].lower()}-{mention.id}",

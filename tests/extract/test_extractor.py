@@ -1726,3 +1726,14 @@ def test_an_edition_the_ner_took_for_a_place_is_an_exercise() -> None:
     assert exercise.label == "Exercise"
     assert ("GRC", "PARTICIPATED_IN", exercise.id) in {
         (r.source, r.type, r.target) for r in out.relations.values()}
+
+
+def test_a_body_named_again_without_its_state_keeps_the_state_it_was_named_with() -> None:
+    """Not the state the report is mostly about: Morocco's Royal Armed Forces in a report
+    from Senegal stay Morocco's when a later sentence names them alone."""
+    out = extract("African Lion\n\nTHIES, Senegal, 3 May 2030 — The exercise is directed "
+                  "jointly by US Africa Command and Morocco's Royal Armed Forces. The largest "
+                  "contribution to the Senegalese phase is a field hospital of the Royal Armed "
+                  "Forces set up in Mbour.\n", "owned", "2030-05-03")
+    forces = [e for e in out.entities.values() if "Royal Armed Forces" in e.name]
+    assert [(e.name, len(e.spans)) for e in forces] == [("Royal Armed Forces of Morocco", 2)]
