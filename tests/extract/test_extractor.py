@@ -1737,3 +1737,11 @@ def test_a_body_named_again_without_its_state_keeps_the_state_it_was_named_with(
                   "Forces set up in Mbour.\n", "owned", "2030-05-03")
     forces = [e for e in out.entities.values() if "Royal Armed Forces" in e.name]
     assert [(e.name, len(e.spans)) for e in forces] == [("Royal Armed Forces of Morocco", 2)]
+
+
+def test_a_co_organiser_runs_the_exercise() -> None:
+    out = extract("Tradewinds\n\nTradewinds 2028 opened in Belize on Monday. The exercise is "
+                  "sponsored by US Southern Command and co-organised this year by the Belize "
+                  "Defence Force.\n", "co-organised", "2028-05-02")
+    runs = {out.entities[r.source].name for r in out.relations.values() if r.type == "RUNS"}
+    assert {"US Southern Command", "Belize Defence Force"} <= runs

@@ -68,8 +68,9 @@ FORCES_NOUN = re.compile(r"['’]?s?\s+(?:navies|armies|air\s+forces|troops|forc
                          r"militaries|warships|units|contingents)\b", re.I)
 """After a name that only qualifies the forces doing a verb (``ASEAN navies began``): the
 forces take part, the name does not run the event."""
-BY_RUNNER = re.compile(r"\b(?:organi[sz]ed|conducted|run|staged|launched|initiated|"
-                       r"sponsored|carried\s+out|arranged|convened|held)\s+by\s+(?:the\s+)?$",
+BY_RUNNER = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|conducted|run|staged|launched|initiated|"
+                       r"sponsored|carried\s+out|arranged|convened|held|coordinated)"
+                       r"(?:\s+(?:this\s+year|jointly|again|annually))?\s+by\s+(?:the\s+)?$",
                        re.I)
 LED_BY = re.compile(r"\b(?:(?:co-)?led|commanded|directed|headed|(?:co-)?directed)\s+by\s+"
                     r"(?:the\s+)?$", re.I)
