@@ -507,6 +507,9 @@ def resolve_mentions(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
           and not _modifier(text, m)),
     ]
     sources = _published(text)
+    # Bodies of three words or more named with a state somewhere (``mar-royal-armed-forces``):
+    # named alone, they stay free of the home state, for ``coreference.unify`` to give them
+    # that state; ministries and two-word names (``armed-forces``) are each state's own.
     owned = {m.id.split("-", 1)[1] for m in candidates
              if m.role.startswith("of:") and m.id.count("-") >= 3 and m.kind != "ministry"}
     chosen = []
